@@ -1,0 +1,47 @@
+# Two commands set up and run everything on a fresh machine:
+#   make demo   create/reuse .venv, ingest a corpus into dossier.db, print the timeline
+#   make test   create/reuse .venv and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+DB     ?= dossier.db
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test venv clean serve bench eval
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	@if [ -f $(SHARED)/corpus/seeds.jsonl ]; then \
+		echo "== ingesting $(SHARED)/corpus/seeds (with its crawl manifest)"; \
+		$(BIN)/dossier --db $(DB) ingest --quiet --manifest $(SHARED)/corpus/seeds.jsonl; \
+	else \
+		echo "== $(SHARED)/corpus not found: ingesting the small example corpus in examples/"; \
+		$(BIN)/dossier --db $(DB) ingest --quiet examples/; \
+	fi
+	@echo; echo "== articles"; $(BIN)/dossier --db $(DB) articles
+	@echo; echo "== timeline"; $(BIN)/dossier --db $(DB) timeline
+	@echo; echo "Explore: $(BIN)/dossier --db $(DB) --help   (quotes, entity NAME, disputes, positions, search WORDS)"
+	@echo "Web page: $(BIN)/dossier --db $(DB) serve   then open http://127.0.0.1:8000"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -ra
+
+eval: $(STAMP)
+	$(BIN)/dossier eval --gold $(SHARED)/corpus/seeds.gold.json --manifest $(SHARED)/corpus/seeds.jsonl
+
+bench: $(STAMP)
+	$(BIN)/dossier bench
+
+serve: $(STAMP)
+	$(BIN)/dossier --db $(DB) serve
+
+clean:
+	rm -rf $(VENV) build *.egg-info $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,44 @@
+"""`dossier ingest`."""
+from __future__ import annotations
+
+import typer
+
+from dossier.cli.common import app, emit_json, handle_errors, settings_of
+from dossier.errors import DossierError
+
+
+@app.command()
+@handle_errors
+def ingest(
+    ctx: typer.Context,
+    paths: list[str] = typer.Argument(None, help="Files, folders, http(s) URLs or RSS/Atom feeds."),
+    manifest: str = typer.Option(None, "--manifest", "-m", help="JSON Lines manifest (file or url -> published, outlet, url, author, language). With no PATH, ingests what it lists."),
+    max_bytes: int = typer.Option(None, "--max-bytes", help="Skip files larger than this (default 5 MB, or DOSSIER_MAX_BYTES)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress lines."),
+) -> None:
+    """Read articles (text, HTML, JSON/JSONL, folders, URLs, feeds), clean, deduplicate,
+    annotate and store them. Re-running on the same inputs stores nothing new."""
+    from dossier.ingest import ingest as run_ingest
+
+    if not paths and not manifest:
+        raise DossierError("nothing to ingest: give PATH/URL arguments or --manifest FILE")
+    settings = settings_of(ctx).with_(max_bytes=max_bytes)
+    progress = None
+    if not quiet and not json_out:
+        def progress(line: str) -> None:
+            typer.echo(f"  {line}", err=True)
+
+    summary = run_ingest(paths or [], settings, manifest=manifest, progress=progress)
+    if json_out:
+        emit_json(summary.to_dict())
+    else:
+        typer.echo(
+            f"read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, "
+            f"near-duplicates {summary.near_duplicates}, skipped {len(summary.skipped)}"
+            + (" (nothing new)" if summary.new == 0 else "")
+        )
+        for source, reason in summary.skipped:
+            typer.echo(f"skipped: {source}: {reason}", err=True)
+    if summary.failed:
+        raise typer.Exit(2)

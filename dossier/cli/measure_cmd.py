@@ -1,0 +1,57 @@
+"""`dossier eval` and `dossier bench`."""
+from __future__ import annotations
+
+import typer
+
+from dossier.cli.common import app, emit_json, handle_errors, settings_of
+from dossier.errors import DossierError
+
+
+@app.command("eval")
+@handle_errors
+def eval_cmd(
+    ctx: typer.Context,
+    gold: str = typer.Option(..., "--gold", help="Gold file in the dossier-gold/1 format."),
+    corpus: str = typer.Option(None, "--corpus", help="Folder holding the gold articles (default: beside the gold file)."),
+    manifest: str = typer.Option(None, "--manifest", help="Crawl manifest to use (publication dates, outlets)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    check: bool = typer.Option(False, "--check-floors", help="Exit 1 when a task scores below its recorded floor."),
+) -> None:
+    """Score every task (entities, dates, quotes, events, claims, merges…) against gold
+    annotations, with baselines side by side."""
+    try:
+        from dossier.eval import check_floors, format_report, run_eval
+    except ImportError as exc:
+        raise DossierError(f"evaluation is not available in this build ({exc})") from exc
+    report = run_eval(gold, corpus_dir=corpus, manifest=manifest, settings=settings_of(ctx))
+    if json_out:
+        emit_json(report)
+    else:
+        typer.echo(format_report(report))
+    if check:
+        failures = check_floors(report)
+        for line in failures:
+            typer.echo(f"below floor: {line}", err=True)
+        if failures:
+            raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def bench(
+    ctx: typer.Context,
+    quick: bool = typer.Option(False, "--quick", help="Small sizes and one repetition (a smoke run)."),
+    repeats: int = typer.Option(3, help="Repetitions of the pipeline/bare-spaCy comparison."),
+    json_out: bool = typer.Option(False, "--json", help="Print the results as JSON."),
+) -> None:
+    """Speed and memory: the pipeline vs a bare nlp.pipe of the same model over the same texts,
+    scaling at 1×/10×/100×, and query latency on a large synthetic database."""
+    try:
+        from dossier.bench import format_bench, run_bench
+    except ImportError as exc:
+        raise DossierError(f"benchmarks are not available in this build ({exc})") from exc
+    result = run_bench(settings_of(ctx), repeats=1 if quick else repeats, quick=quick)
+    if json_out:
+        emit_json(result)
+    else:
+        typer.echo(format_bench(result))

@@ -1,0 +1,190 @@
+"""Read-only commands over the store: articles, show, search, entities, entity, timeline,
+quotes, disputes, conflicts, positions."""
+from __future__ import annotations
+
+import typer
+
+from dossier.cli.common import app, emit_json, handle_errors, settings_of, short
+from dossier.cli import render
+from dossier.errors import DossierError
+
+
+def _store(ctx):
+    from dossier.store import open_store
+
+    return open_store(settings_of(ctx), readonly=True)
+
+
+JSON = typer.Option(False, "--json", help="Machine-readable JSON output.")
+
+
+@app.command()
+@handle_errors
+def articles(ctx: typer.Context, limit: int = typer.Option(100, help="At most this many."),
+             offset: int = typer.Option(0, help="Skip this many."), json_out: bool = JSON) -> None:
+    """List stored articles: id, date (precision), outlet, title."""
+    with _store(ctx) as store:
+        rows = store.articles(limit=limit, offset=offset)
+    if json_out:
+        return emit_json(rows)
+    for r in rows:
+        typer.echo(render.article_line(r))
+
+
+@app.command()
+@handle_errors
+def show(ctx: typer.Context,
+         ref: str = typer.Argument(..., help="Article id, or ID:SENTENCE to jump to a sentence (as cited by timeline/quotes)."),
+         json_out: bool = JSON,
+         full: bool = typer.Option(False, "--full", help="With --json: include every record.")) -> None:
+    """Show one article: metadata, the original text with removed furniture marked and dates
+    highlighted with their resolved values; or one cited sentence in its context."""
+    article_id, _, sent = ref.partition(":")
+    if not article_id.isdigit() or (sent and not sent.isdigit()):
+        raise DossierError(f"not an article reference: {ref!r} (expected ID or ID:SENTENCE)")
+    with _store(ctx) as store:
+        art = store.article(int(article_id))
+    if json_out:
+        if not full:
+            for k in ("raw_text",):
+                art.pop(k, None)
+        return emit_json(art)
+    typer.echo(render.article_view(art, int(sent) if sent else None))
+
+
+@app.command()
+@handle_errors
+def search(ctx: typer.Context, query: str = typer.Argument(..., help="Words to find (full-text, accents optional)."),
+           limit: int = typer.Option(20), json_out: bool = JSON) -> None:
+    """Full-text search over stored articles."""
+    with _store(ctx) as store:
+        rows = store.search(query, limit=limit)
+    if json_out:
+        return emit_json(rows)
+    if not rows:
+        typer.echo("no match")
+    for r in rows:
+        typer.echo(f"#{r['id']:<4} {r['published'] or '?':10}  {short(r['title'], 60)}\n      {short(r['snippet'], 110)}")
+
+
+@app.command()
+@handle_errors
+def entities(ctx: typer.Context,
+             type: str = typer.Option(None, "--type", help="person | place | organization | group"),
+             limit: int = typer.Option(200), json_out: bool = JSON) -> None:
+    """List canonical entities with their mention counts."""
+    with _store(ctx) as store:
+        rows = store.entities(type=type, limit=limit)
+    if json_out:
+        return emit_json(rows)
+    for r in rows:
+        qid = f" {r['wikidata']}" if r.get("wikidata") else ""
+        typer.echo(f"{r['mentions']:>4}× {r['type'] or '?':12} {r['name']}{qid}  [{r['id']}]")
+
+
+@app.command()
+@handle_errors
+def entity(ctx: typer.Context, name: str = typer.Argument(..., help="Any name, alias or spelling (Ouchakov, Ushakov…)."),
+           json_out: bool = JSON) -> None:
+    """Profile of one entity: aliases seen, roles, articles, co-occurring actors."""
+    with _store(ctx) as store:
+        ent = store.entity(name)
+    if json_out:
+        return emit_json(ent)
+    typer.echo(render.entity_view(ent))
+
+
+@app.command()
+@handle_errors
+def timeline(ctx: typer.Context,
+             actor: str = typer.Option(None, "--actor", help="Only events with this participant (any alias)."),
+             type: str = typer.Option(None, "--type", help="Event type or PLOVER code (meeting, CONSULT, ASSAULT…)."),
+             date_from: str = typer.Option(None, "--from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+             date_to: str = typer.Option(None, "--to", help="Up to this date (inclusive, any precision)."),
+             limit: int = typer.Option(1000), json_out: bool = JSON) -> None:
+    """The merged timeline: one line per storyline event, its date precision, participants,
+    place and sources (cite a source with `dossier show ID:SENTENCE`)."""
+    for value, opt in ((date_from, "--from"), (date_to, "--to")):
+        render.check_date(value, opt)
+    with _store(ctx) as store:
+        rows = store.timeline(actor=actor, type=type, date_from=date_from, date_to=date_to, limit=limit)
+    if json_out:
+        return emit_json(rows)
+    if not rows:
+        typer.echo("no events (ingest articles first, or widen the filters)")
+    for r in rows:
+        typer.echo(render.timeline_line(r))
+
+
+@app.command()
+@handle_errors
+def quotes(ctx: typer.Context,
+           speaker: str = typer.Option(None, "--speaker", help="Speaker under any alias."),
+           since: str = typer.Option(None, "--since", help="Statements made on/after this date."),
+           until: str = typer.Option(None, "--until", help="Statements made on/before this date."),
+           search: str = typer.Option(None, "--search", help="Words the quote must contain."),
+           limit: int = typer.Option(500), json_out: bool = JSON) -> None:
+    """Who said what, when: direct and indirect quotes with their speakers and dates."""
+    render.check_date(since, "--since")
+    render.check_date(until, "--until")
+    with _store(ctx) as store:
+        rows = store.quotes(speaker=speaker, since=since, until=until, search=search, limit=limit)
+    if json_out:
+        return emit_json(rows)
+    if not rows:
+        typer.echo("no quotes")
+    for r in rows:
+        typer.echo(render.quote_line(r))
+
+
+def _crossref(ctx, kind):
+    with _store(ctx) as store:
+        return store.crossref(kind)
+
+
+@app.command()
+@handle_errors
+def disputes(ctx: typer.Context, json_out: bool = JSON) -> None:
+    """Disputed propositions (claims vs denials), each side's claimants, dates and evidence."""
+    rows = _crossref(ctx, "disputes")
+    if json_out:
+        return emit_json(rows)
+    if not rows:
+        typer.echo("no disputes")
+    for r in rows:
+        typer.echo(render.generic_block(r))
+
+
+@app.command()
+@handle_errors
+def conflicts(ctx: typer.Context, json_out: bool = JSON) -> None:
+    """Conflicting reports: incompatible details about the same entity or event, side by side."""
+    rows = _crossref(ctx, "conflicts")
+    if json_out:
+        return emit_json(rows)
+    if not rows:
+        typer.echo("no conflicts")
+    for r in rows:
+        typer.echo(render.generic_block(r))
+
+
+@app.command()
+@handle_errors
+def positions(ctx: typer.Context,
+              actor: str = typer.Option(None, "--actor", help="Only this actor (any alias)."),
+              issue: str = typer.Option(None, "--issue", help="Only this issue id (nato, ceasefire, territory…)."),
+              json_out: bool = JSON) -> None:
+    """Actor × issue matrix: each actor's stance on each negotiation issue, with dated evidence."""
+    rows = _crossref(ctx, "positions")
+    if actor:
+        with _store(ctx) as store:
+            ids = set(store.resolve_entity(actor))
+        rows = [r for r in rows if r.get("actor_id") in ids]
+    if issue:
+        rows = [r for r in rows if str(r.get("issue", "")).lower() == issue.lower()]
+    if json_out:
+        return emit_json(rows)
+    if not rows:
+        typer.echo("no positions")
+    for r in rows:
+        typer.echo(render.generic_block(r))

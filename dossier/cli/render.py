@@ -1,0 +1,145 @@
+"""Plain-text rendering of store rows for the terminal (kept out of the commands)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dossier.errors import DossierError
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_date(value: str | None, option: str) -> None:
+    if value is not None and not _DATE.match(value):
+        raise DossierError(f"{option}: not a date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _one_line(text: str | None, width: int = 100) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def article_line(r: dict[str, Any]) -> str:
+    date = r.get("published") or "?"
+    prec = r.get("published_precision") or "unknown"
+    basis = r.get("published_basis") or ""
+    dup = f"  (near-duplicate of #{r['near_duplicate_of']})" if r.get("near_duplicate_of") else ""
+    return (f"#{r['id']:<4} {date:10} ({prec}{', ' + basis if basis and basis != 'unknown' else ''})  "
+            f"{(r.get('outlet') or '-')[:20]:20}  {_one_line(r.get('title') or r.get('source'), 70)}{dup}")
+
+
+def article_view(a: dict[str, Any], sentence: int | None = None) -> str:
+    lines = [
+        f"#{a['id']}  {a.get('title') or '(no title)'}",
+        f"published: {a.get('published') or 'unknown'} ({a.get('published_precision')}, {a.get('published_basis')})"
+        f"   outlet: {a.get('outlet') or '-'}   author: {a.get('author') or '-'}   language: {a.get('language') or '?'}",
+        f"source: {a.get('source')}" + (f"   url: {a['url']}" if a.get("url") else ""),
+        f"pipeline: {a.get('pipeline_version')}",
+        f"records: {len(a['mentions'])} mentions, {len(a['timexes'])} dates, {len(a['quotes'])} quotes, "
+        f"{len(a['events'])} events, {len(a['claims'])} claims",
+        "",
+    ]
+    raw = a["raw_text"]
+    if sentence is not None:
+        sents = a.get("sentences") or []
+        if not 0 <= sentence < len(sents):
+            raise DossierError(f"article #{a['id']} has no sentence {sentence} (it has {len(sents)})")
+        s = sents[sentence]
+        before = raw[max(0, s["start"] - 200):s["start"]]
+        after = raw[s["end"]:s["end"] + 200]
+        lines.append(f"sentence {sentence} (chars {s['start']}–{s['end']}):")
+        lines.append(f"…{_one_line(before, 200)} >>> {raw[s['start']:s['end']]} <<< {_one_line(after, 200)}…")
+        return "\n".join(lines)
+    marks: list[tuple[int, int, str, str]] = []
+    for start, end in a.get("boilerplate") or []:
+        marks.append((start, end, "[removed: ", "]"))
+    for t in a.get("timexes") or []:
+        marks.append((t["start"], t["end"], "⟦", f" → {t.get('value') or '?'}⟧"))
+    marks.sort(key=lambda m: (m[0], -m[1]))
+    out, pos = [], 0
+    for start, end, open_, close in marks:
+        if start < pos:
+            continue
+        out.append(raw[pos:start])
+        out.append(open_ + raw[start:end] + close)
+        pos = end
+    out.append(raw[pos:])
+    lines.append("".join(out))
+    return "\n".join(lines)
+
+
+def entity_view(e: dict[str, Any]) -> str:
+    lines = [f"{e['name']}  [{e['id']}]  {e.get('type') or ''}" + (f"  wikidata {e['wikidata']}" if e.get("wikidata") else "")]
+    if e.get("lat") is not None:
+        lines.append(f"coordinates: {e['lat']:.4f}, {e['lon']:.4f}  country: {e.get('country') or '?'}")
+    seen = ", ".join(f"{s['text']} ({s['n']})" for s in e.get("surface_forms", []))
+    lines.append(f"seen as: {seen or '-'}")
+    lines.append(f"mentions: {e.get('mention_count', 0)} in {len(e.get('articles', []))} articles; "
+                 f"first {e.get('first_seen') or '?'}, last {e.get('last_seen') or '?'}")
+    for role in e.get("roles") or []:
+        if isinstance(role, dict):
+            lines.append(f"role: {role.get('role') or role.get('title') or role}  "
+                         f"{role.get('start') or ''}–{role.get('end') or ''}")
+    for a in e.get("articles", []):
+        lines.append(f"  #{a['id']:<4} {a.get('published') or '?':10} {a['mentions']}×  {_one_line(a.get('title'), 70)}")
+    if e.get("co_occurring"):
+        lines.append("with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in e["co_occurring"]))
+    return "\n".join(lines)
+
+
+def _names(participants: list[Any]) -> str:
+    out = []
+    for p in participants or []:
+        if isinstance(p, dict):
+            role = p.get("role")
+            out.append(p.get("name") or p.get("entity_id") + (f" ({role})" if role and role != "participant" else ""))
+        else:
+            out.append(str(p))
+    return ", ".join(out)
+
+
+def timeline_line(r: dict[str, Any]) -> str:
+    date = r.get("date") or "undated"
+    prec = r.get("date_precision") or "?"
+    place = f" @ {r['place_name']}" if r.get("place_name") else ""
+    status = f" [{r['status']}]" if r.get("status") and r["status"] != "held" else ""
+    cites = ", ".join(f"{s['article_id']}:{s['sentence']}" for s in r.get("sources", []))
+    n_art = len({s["article_id"] for s in r.get("sources", [])})
+    head = (f"{date:10} ({prec:5}) {r.get('plover') or '?':9} {r.get('type') or '':13}"
+            f"{_names(r.get('participants'))}{place}{status}")
+    lines = [head, f"           {len(r.get('sources', []))} source(s) in {n_art} article(s): {cites}"
+                   f"   ‹{_one_line((r.get('sources') or [{}])[0].get('text'), 80)}›"]
+    details = r.get("details") or {}
+    for name, values in details.items():
+        if isinstance(values, list) and len(values) > 1:
+            lines.append(f"           {name} differs: " + " | ".join(
+                f"{v[0] if isinstance(v, (list, tuple)) else v}" for v in values))
+    return "\n".join(lines)
+
+
+def quote_line(q: dict[str, Any]) -> str:
+    when = q.get("date") or q.get("article_published") or "?"
+    who = q.get("speaker_name") or ("anonymous" + (f" ({q['affiliation']})" if q.get("affiliation") else "")
+                                     if q.get("anonymous") else "unknown")
+    mark = "«»" if q.get("kind") == "direct" else "~"
+    return (f"{when:10} {who:22} {mark} {_one_line(q.get('text'), 90)}\n"
+            f"           cue: {q.get('cue') or '-'}   source {q['article_id']}:{q.get('sentence')}")
+
+
+def generic_block(r: dict[str, Any], indent: str = "") -> str:
+    """A readable dump of a nested record (disputes, conflicts, positions)."""
+    lines = []
+    for k, v in r.items():
+        if isinstance(v, dict):
+            lines.append(f"{indent}{k}:")
+            lines.append(generic_block(v, indent + "  "))
+        elif isinstance(v, list):
+            lines.append(f"{indent}{k}:")
+            for item in v:
+                if isinstance(item, dict):
+                    lines.append(generic_block(item, indent + "  - "))
+                else:
+                    lines.append(f"{indent}  - {_one_line(str(item), 110)}")
+        else:
+            lines.append(f"{indent}{k}: {_one_line(str(v), 110)}")
+    return "\n".join(lines) + ("\n" if not indent else "")

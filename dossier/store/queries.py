@@ -1,0 +1,226 @@
+"""Read queries of the SQLite store (mixed into SQLiteStore). Rows come back as plain dicts."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import unicodedata
+from typing import Any
+
+from dossier import models
+from dossier.errors import NotFound
+from dossier.store import schema
+
+ARTICLE_LIST_COLS = ("id, source, url, outlet, author, title, published, published_precision, "
+                     "published_basis, language, near_duplicate_of, near_similarity, content_hash")
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def to_record(table: str, row: dict[str, Any]):
+    """Rebuild the dataclass record of a stored row (for cross-article functions)."""
+    cls = schema.RECORD_TABLES[table]
+    data = schema.from_row(table, row)
+    names = {f.name for f in dataclasses.fields(cls)}
+    kwargs = {k: v for k, v in data.items() if k in names}
+    if cls is models.Event:
+        kwargs["participants"] = [models.Participant(**p) for p in kwargs.get("participants") or []]
+    for f in dataclasses.fields(cls):
+        if f.type in ("bool", bool) and f.name in kwargs and kwargs[f.name] is not None:
+            kwargs[f.name] = bool(kwargs[f.name])
+    return cls(**kwargs)
+
+
+class QueryMixin:
+    conn: Any
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    # -- articles --------------------------------------------------------------------------
+    def count(self, table: str = "articles") -> int:
+        if table not in ("articles", "entities", "storylines", *schema.RECORD_TABLES):
+            raise ValueError(table)
+        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        return self._rows(
+            f"SELECT {ARTICLE_LIST_COLS} FROM articles ORDER BY published IS NULL, published, id "
+            "LIMIT ? OFFSET ?", (limit, offset))
+
+    def article(self, article_id: int) -> dict[str, Any]:
+        row = dict(self.require_article(article_id))
+        row.pop("signature", None)
+        row["boilerplate"] = json.loads(row["boilerplate"] or "[]")
+        row["extra"] = json.loads(row["extra"] or "{}")
+        for table in schema.RECORD_TABLES:
+            row[table] = [schema.from_row(table, r) for r in
+                          self._rows(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY idx", (article_id,))]
+        return row
+
+    def records(self, table: str, article_id: int | None = None) -> list[tuple[int, Any]]:
+        """(article_id, record) pairs of one record table, as dataclasses."""
+        sql = f"SELECT * FROM {table}" + (" WHERE article_id = ?" if article_id is not None else "")
+        sql += " ORDER BY article_id, idx"
+        params = (article_id,) if article_id is not None else ()
+        return [(r["article_id"], to_record(table, r)) for r in self._rows(sql, params)]
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"' for t in terms)
+        return self._rows(
+            f"""SELECT a.id, a.title, a.published, a.outlet, a.source,
+                snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet
+                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", (match, limit))
+
+    # -- entities --------------------------------------------------------------------------
+    def entities(self, type: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        sql = """SELECT e.*, count(m.id) AS mentions, count(DISTINCT m.article_id) AS articles
+                 FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"""
+        params: list[Any] = []
+        if type:
+            sql += " WHERE e.type = ?"
+            params.append(type)
+        sql += " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?"
+        params.append(limit)
+        rows = self._rows(sql, params)
+        for r in rows:
+            r["aliases"] = json.loads(r["aliases"] or "[]")
+        return rows
+
+    def resolve_entity(self, name: str) -> list[str]:
+        """Entity ids a user's NAME may mean: id, canonical name, any alias seen, KB alias,
+        transliteration-aware match."""
+        ids: list[str] = []
+        key = _norm(name)
+        if self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
+            return [name]
+        for r in self._rows("SELECT id, name, aliases FROM entities"):
+            names = [r["name"] or ""] + json.loads(r["aliases"] or "[]")
+            if any(_norm(n) == key for n in names):
+                ids.append(r["id"])
+        if ids:
+            return ids
+        try:
+            from dossier.entities import load_kb, match_name
+
+            kb = load_kb()
+            for entry in kb.by_alias(name):
+                ids.append(entry.id)
+            if not ids:
+                entry, confidence, _ = match_name(name, kb)
+                if entry is not None and confidence >= 0.8:
+                    ids.append(entry.id)
+        except ImportError:
+            pass
+        if not ids:
+            like = f"%{name}%"
+            ids = [r["entity_id"] for r in self._rows(
+                "SELECT DISTINCT entity_id FROM mentions WHERE text LIKE ? LIMIT 20", (like,))]
+        return ids
+
+    def entity(self, name: str) -> dict[str, Any]:
+        ids = self.resolve_entity(name)
+        rows = [r for r in (self._rows("SELECT * FROM entities WHERE id = ?", (i,)) for i in ids) if r]
+        if not rows:
+            raise NotFound(f"no entity known as {name!r}")
+        ent = rows[0][0]
+        eid = ent["id"]
+        ent["aliases"] = json.loads(ent["aliases"] or "[]")
+        ent["surface_forms"] = self._rows(
+            "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY n DESC", (eid,))
+        ent["articles"] = self._rows(
+            """SELECT a.id, a.title, a.published, count(*) AS mentions FROM mentions m
+               JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?
+               GROUP BY a.id ORDER BY a.published""", (eid,))
+        ent["first_seen"] = ent["articles"][0]["published"] if ent["articles"] else None
+        ent["last_seen"] = ent["articles"][-1]["published"] if ent["articles"] else None
+        ent["mention_count"] = sum(a["mentions"] for a in ent["articles"])
+        ent["co_occurring"] = self._rows(
+            """SELECT m2.entity_id AS id, e.name, e.type, count(DISTINCT m2.article_id) AS articles
+               FROM mentions m1 JOIN mentions m2 ON m1.article_id = m2.article_id AND m1.sentence = m2.sentence
+               JOIN entities e ON e.id = m2.entity_id
+               WHERE m1.entity_id = ? AND m2.entity_id != ? GROUP BY m2.entity_id
+               ORDER BY articles DESC, count(*) DESC LIMIT 15""", (eid, eid))
+        ent["roles"] = []
+        try:
+            from dossier.entities import load_kb
+
+            kb_entry = load_kb().get(eid)
+            if kb_entry is not None:
+                ent["roles"] = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else r
+                                for r in (kb_entry.roles or [])]
+        except ImportError:
+            pass
+        return ent
+
+    # -- quotes ----------------------------------------------------------------------------
+    def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
+               search: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        sql = """SELECT q.*, a.title AS article_title, a.published AS article_published, a.source AS article_source
+                 FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1=1"""
+        params: list[Any] = []
+        if speaker:
+            ids = self.resolve_entity(speaker)
+            if not ids:
+                raise NotFound(f"no speaker known as {speaker!r}")
+            sql += f" AND q.speaker_id IN ({', '.join('?' * len(ids))})"
+            params += ids
+        if since:
+            sql += " AND COALESCE(q.date, a.published) >= ?"
+            params.append(since)
+        if until:
+            sql += " AND substr(COALESCE(q.date, a.published), 1, ?) <= ?"
+            params += [len(until), until]
+        if search:
+            for word in search.split():
+                sql += " AND q.text LIKE ?"
+                params.append(f"%{word}%")
+        sql += " ORDER BY COALESCE(q.date, a.published), q.article_id, q.idx LIMIT ?"
+        params.append(limit)
+        return [schema.from_row("quotes", r) for r in self._rows(sql, params)]
+
+    # -- storylines ------------------------------------------------------------------------
+    def timeline(self, actor: str | None = None, type: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM storylines s WHERE 1=1"
+        params: list[Any] = []
+        if actor:
+            ids = self.resolve_entity(actor)
+            if not ids:
+                raise NotFound(f"no actor known as {actor!r}")
+            sql += " AND (" + " OR ".join("s.participants LIKE ?" for _ in ids) + ")"
+            params += [f'%"{i}"%' for i in ids]
+        if type:
+            sql += " AND (lower(s.type) = lower(?) OR lower(s.plover) = lower(?))"
+            params += [type, type]
+        if date_from:
+            sql += " AND s.date >= ?"
+            params.append(date_from)
+        if date_to:
+            sql += " AND substr(s.date, 1, ?) <= ?"
+            params += [len(date_to), date_to]
+        sql += " ORDER BY s.date IS NULL, s.date, s.id LIMIT ?"
+        params.append(limit)
+        rows = self._rows(sql, params)
+        for r in rows:
+            for k in ("participants", "details", "explanation"):
+                r[k] = json.loads(r[k] or "null")
+            r["sources"] = self._rows(
+                """SELECT ev.id AS event_id, ev.article_id, ev.start, ev."end", ev.text, ev.sentence,
+                          a.title, a.outlet, a.published, a.source
+                   FROM storyline_sources ss JOIN events ev ON ev.id = ss.event_id
+                   JOIN articles a ON a.id = ev.article_id WHERE ss.storyline_id = ?
+                   ORDER BY a.published, a.id""", (r["id"],))
+        return rows
+
+    def crossref(self, kind: str) -> list[dict[str, Any]]:
+        return [json.loads(r["payload"]) for r in
+                self._rows("SELECT payload FROM crossref WHERE kind = ? ORDER BY rowid", (kind,))]
