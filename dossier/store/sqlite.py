@@ -12,9 +12,10 @@ from dossier.models import ArticleRecords
 from dossier.store import schema
 from dossier.store.base import Store
 from dossier.store.queries import QueryMixin
+from dossier.store.views import ViewsMixin
 
 
-class SQLiteStore(QueryMixin, Store):
+class SQLiteStore(QueryMixin, ViewsMixin, Store):
     def __init__(self, path: str, readonly: bool = False):
         self.path = path
         p = Path(path)
