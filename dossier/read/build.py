@@ -1,0 +1,75 @@
+"""Build an Article from text plus whatever metadata came with it.
+
+What the text itself says (headline, byline, dateline) fills only the fields the metadata left
+empty; a manifest (applied later) wins over both.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.clean import clean_text
+from dossier.models import Article
+from dossier.read.dates import parse_date
+from dossier.read.language import detect_language
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        parts = [_str(v) for v in value]
+        value = ", ".join(p for p in parts if p)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title")
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None
+
+
+def language_code(value: Any) -> str | None:
+    """"fr-FR" / "fr_FR" / "French"? -> "fr" (None when not a 2-letter code)."""
+    text = _str(value)
+    if not text:
+        return None
+    code = text.replace("_", "-").split("-")[0].lower()
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+def make_article(
+    raw_text: str,
+    source: str,
+    *,
+    url: Any = None,
+    outlet: Any = None,
+    author: Any = None,
+    title: Any = None,
+    published: Any = None,
+    basis: str = "metadata",
+    language: Any = None,
+    extra: dict | None = None,
+) -> Article:
+    title, author = _str(title), _str(author)
+    header = clean_text(raw_text, title=title)
+    article = Article(
+        raw_text=raw_text,
+        source=source,
+        url=_str(url),
+        outlet=_str(outlet) or header.outlet,
+        author=author or header.author,
+        title=title or header.title,
+        language=language_code(language),
+        extra=dict(extra or {}),
+    )
+    date = parse_date(published)
+    if date:
+        article.published, article.published_precision = date
+        article.published_basis = basis
+        article.published_confidence = 0.9
+    elif header.dateline and parse_date(header.dateline):
+        article.published, article.published_precision = parse_date(header.dateline)
+        article.published_basis = "dateline"
+        article.published_confidence = 0.8
+    if published is not None and not date:
+        article.extra["published_unparsed"] = str(published)
+    if article.language is None:
+        article.language = detect_language(header.text)
+    return article
