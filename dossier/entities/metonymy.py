@@ -1,0 +1,64 @@
+"""Is a place name used for the place, or for the government that sits there?
+
+``Le Kremlin a déclaré`` / ``les exigences de Moscou`` / ``selon Kiev`` -> the government;
+``au Kremlin`` / ``à Moscou`` / ``le centre de Kiev`` -> the place. Capitals and seats of power
+(Kremlin, Maison-Blanche, Moscou, Washington) act unless the grammar says place; countries are
+places unless the grammar says actor (subject, agent, source, party, possessor of a demand).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from dossier.entities.normalize import fold
+from dossier.entities.repair import lexicon
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj", "expl:subj"}
+
+
+def _prev_word(span: Span) -> str | None:
+    """The preposition in front of the name (skipping articles)."""
+    lex = lexicon()
+    i = span.start - 1
+    while i >= 0 and fold(span.doc[i].text) in {"le", "la", "les", "l", "the"}:
+        i -= 1
+    if i < 0:
+        return None
+    if span.doc[i].lower_ == "a":  # the verb "a", not the preposition "à"
+        return "a (verb)"
+    return fold(span.doc[i].text)
+
+
+def _case_word(root) -> str | None:
+    for child in root.children:
+        if child.dep_ in ("case", "mark"):
+            return fold(child.text)
+    return None
+
+
+def actor_reading(span: Span, seat_of_power: bool) -> tuple[bool, str]:
+    """``(acts, why)``: True when the name stands for the government."""
+    lex = lexicon()
+    prev = _prev_word(span)
+    root = span.root
+    # prepositions fused with an article ("au", "du") are single tokens in French
+    if prev == "a" and fold(root.head.lemma_) in lex["dative_actor_verbs"]:
+        return True, f"addressee of {root.head.lemma_!r}"
+    if prev in lex["locative_preps"]:
+        return False, f"after {prev!r}"
+    if root.dep_ in SUBJECT_DEPS:
+        return True, f"subject of {root.head.lemma_!r}"
+    if prev in lex["actor_preps"]:
+        return True, f"after {prev!r}"
+    head = root.head
+    if prev in {"de", "du", "d'", "des", "of"} and head is not root:
+        lemma = fold(head.lemma_)
+        word = fold(head.text)
+        if word in lex["place_heads"] or lemma in lex["place_heads"]:
+            return False, f"complement of {head.text!r}"
+        if word in lex["agentive_heads"] or lemma in lex["agentive_heads"]:
+            return True, f"possessor of {head.text!r}"
+    if root.dep_ in ("obl:agent",):
+        return True, "agent"
+    if seat_of_power:
+        return True, "seat of power, no place reading"
+    return False, "default place"

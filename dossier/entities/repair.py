@@ -1,0 +1,99 @@
+"""Repair of the statistical NER's spans: trim, split, drop furniture.
+
+``Emmanuel Macron lundi`` -> ``Emmanuel Macron``; ``M. Zelensky`` -> ``Zelensky``;
+``Washington de Donetsk`` -> ``Washington`` + ``Donetsk`` when a side is a known place;
+``Poutine et Zelensky`` -> two spans; ``Légende image`` -> dropped.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span
+
+from dossier.entities.normalize import fold
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    text = resources.files("dossier.entities").joinpath("data", "lexicon.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    return {name: frozenset(fold(str(w)) for w in words) for name, words in raw.items()}
+
+
+def _word(tok) -> str:
+    return fold(tok.text)
+
+
+def _is_time(tok) -> bool:
+    lex = lexicon()
+    w = _word(tok)
+    return w in lex["weekdays"] or w in lex["months"] or w in lex["time_words"] or tok.like_num
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    lex = lexicon()
+    while start < end:
+        tok = doc[start]
+        w = _word(tok)
+        if (tok.is_punct or tok.is_space or w in lex["articles"] or w in lex["titles"]
+                or (tok.text[:1].islower() and w not in lex["particles"]) or _is_time(tok)):
+            start += 1
+        else:
+            break
+    while end > start:
+        tok = doc[end - 1]
+        w = _word(tok)
+        if (tok.is_punct or tok.is_space or _is_time(tok) or w in lex["articles"] or w in lex["joiners"]
+                or w in lex["titles"] or tok.text[:1].islower()):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _is_known(doc: Doc, start: int, end: int, known) -> bool:
+    return start < end and known(doc[start:end].text)
+
+
+def _split(doc: Doc, start: int, end: int, label: str, known) -> list[tuple[int, int]]:
+    """Split at joiners (et, de, ...) and commas when the pieces stand alone."""
+    lex = lexicon()
+    for i in range(start + 1, end - 1):
+        tok = doc[i]
+        w = _word(tok)
+        if tok.text in {",", ";", "/", "–", "—"} or w in {"et", "ou", "and", "&"}:
+            return _split(doc, start, i, label, known) + _split(doc, i + 1, end, label, known)
+        if w in lex["joiners"] and (_is_known(doc, start, i, known) or _is_known(doc, i + 1, end, known)):
+            if w in lex["particles"] and label == "PER" and not _is_known(doc, i + 1, end, known):
+                continue  # "Charles de Gaulle"
+            return _split(doc, start, i, label, known) + _split(doc, i + 1, end, label, known)
+    return [(start, end)]
+
+
+def is_junk(span: Span) -> bool:
+    lex = lexicon()
+    text = fold(span.text)
+    if not text or text in lex["junk"] or len(text) < 2:
+        return True
+    if not any(c.isupper() for c in span.text):
+        return True
+    if all(_word(t) in lex["junk"] or t.is_punct or t.is_stop for t in span):
+        return True
+    return bool(span[0].is_digit)
+
+
+def repair(doc: Doc, start: int, end: int, label: str, known) -> list[tuple[int, int]]:
+    """Token ranges left of an NER span after trimming and splitting; junk removed.
+
+    ``known(text) -> bool`` tells whether a piece is a known name (KB alias or gazetteer place)."""
+    start, end = _trim(doc, start, end)
+    if start >= end:
+        return []
+    out = []
+    for s, e in _split(doc, start, end, label, known):
+        s, e = _trim(doc, s, e)
+        if s < e and not is_junk(doc[s:e]):
+            out.append((s, e))
+    return out

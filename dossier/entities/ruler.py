@@ -1,0 +1,125 @@
+"""Knowledge-base ruler: every alias and every role alias matched over the tokens, longest first.
+
+Matching runs on folded words (case, accents, apostrophes and hyphens ignored), so ``Maison-Blanche``
+matches ``Maison Blanche`` and ``l’armée`` matches ``l'armée``. An alias written with a capital
+needs a capital in the text (``Truth`` the network, not ``truth``); lower-case descriptions
+(``armée russe``) match in any case and may take one extra adjective inside
+(``la nouvelle administration américaine``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dossier.entities.kb import KnowledgeBase
+from dossier.entities.normalize import fold, norm_alias
+
+_WORD = re.compile(r"[a-z0-9]+")
+_END = "\x00"
+_BREAK = "\x01"
+
+
+@dataclass
+class Match:
+    start: int  # token offsets
+    end: int
+    kind: str  # entity | role
+    ids: tuple[str, ...]  # entity ids (entity) or role ids (role)
+    alias: str
+    skipped: bool = False  # an adjective was skipped inside
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+class AliasRuler:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.trie: dict = {}
+        for alias, entry in kb.alias_pairs():
+            self._add(alias, "entity", entry.id)
+        for role in kb.roles().values():
+            for names in role.aliases.values():
+                for alias in names:
+                    self._add(alias, "role", role.id)
+
+    def _add(self, alias: str, kind: str, ident: str) -> None:
+        key = norm_alias(alias)
+        words = _words(key)
+        if not words:
+            return
+        stripped = alias.strip()
+        if stripped.isupper() and len(stripped) > 1 and " " not in stripped:
+            cased = "upper"  # an acronym: "UN" is not "Un"
+        else:
+            cased = stripped[:1].isupper() and not stripped.lower().startswith(("l'", "le ", "la "))
+        node = self.trie
+        for word in words:
+            node = node.setdefault(word, {})
+        bucket = node.setdefault(_END, {})
+        ids = bucket.setdefault((kind, cased), [])
+        if ident not in ids:
+            ids.append(ident)
+
+    def _doc_words(self, doc: Doc) -> list[tuple[str, int, bool, bool]]:
+        """(word, token index, first word of its token, last word of its token)."""
+        out = []
+        for tok in doc:
+            words = _words(tok.text)
+            if not words and tok.text not in {"-", "'", "’", "."}:
+                words = [_BREAK]  # punctuation ends a name: "(Volodymyr) Zelensky"
+            for j, word in enumerate(words):
+                out.append((word, tok.i, j == 0, j == len(words) - 1))
+        return out
+
+    def find(self, doc: Doc) -> list[Match]:
+        words = self._doc_words(doc)
+        found: list[Match] = []
+        for i, (word, tok_i, first, _) in enumerate(words):
+            if not first or word == _BREAK:
+                continue
+            self._walk(doc, words, i, i, self.trie, False, found)
+        return found
+
+    def _walk(self, doc, words, begin, pos, node, skipped, found, last_skipped=False) -> None:
+        if _END in node and pos > begin and words[pos - 1][3] and not last_skipped:
+            start_tok, end_tok = words[begin][1], words[pos - 1][1] + 1
+            text_start_upper = doc[start_tok].text[:1].isupper()
+            for (kind, cased), ids in node[_END].items():
+                if cased == "upper" and not doc[start_tok:end_tok].text.isupper():
+                    continue
+                if cased and not text_start_upper:
+                    continue
+                if skipped and cased:
+                    continue
+                found.append(Match(start_tok, end_tok, kind, tuple(ids),
+                                   doc[start_tok:end_tok].text, skipped))
+        if pos >= len(words):
+            return
+        word = words[pos][0]
+        if word in node:
+            self._walk(doc, words, begin, pos + 1, node[word], skipped, found)
+        # one adjective may sit inside a lower-case description
+        tok = doc[words[pos][1]]
+        if (not skipped and pos > begin and words[pos][2] and words[pos][3] and tok.pos_ == "ADJ"
+                and tok.text[:1].islower()):
+            self._walk(doc, words, begin, pos + 1, node, True, found, True)
+
+
+def select(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, longest first (then the earliest, then without skipped words)."""
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for m in sorted(matches, key=lambda m: (-m.length, m.skipped, m.start)):
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)

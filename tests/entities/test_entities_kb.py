@@ -1,0 +1,127 @@
+"""The shipped knowledge base, role holders by date, and the user's file winning."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from dossier.entities import load_kb
+from dossier.entities.kb import TYPES
+from dossier.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def test_shipped_kb_is_large_and_well_formed(kb):
+    entries = list(kb.entries())
+    assert len(entries) >= 150
+    for e in entries:
+        assert re.fullmatch(r"[a-z0-9_]+", e.id), e.id
+        assert e.type in TYPES, e.id
+        assert e.wikidata is None or re.fullmatch(r"Q\d+", e.wikidata), e.id
+        if e.type == "place" and e.lat is not None:
+            assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180, e.id
+        if e.metonym_of:
+            assert kb.get(e.metonym_of) is not None, e.id
+        for role in e.roles:
+            assert role.role in kb.roles(), (e.id, role.role)
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("le président américain", "2024-06-01", "joe_biden"),
+    ("le président américain", "2025-06-01", "donald_trump"),
+    ("le président américain", "2019-06-01", "donald_trump"),
+    ("président des États-Unis", None, "donald_trump"),  # no date: the latest holder
+    ("le secrétaire d'État américain", "2024-03-01", "antony_blinken"),
+    ("le secrétaire d'État américain", "2025-01-21", "marco_rubio"),
+    ("le président russe", "2010-01-01", "dmitry_medvedev"),
+    ("le président russe", "2025-12-01", "vladimir_putin"),
+    ("le chef du Kremlin", "2025-12-01", "vladimir_putin"),
+    ("le porte-parole du Kremlin", "2025-03-13", "dmitry_peskov"),
+    ("le gendre de Donald Trump", "2025-12-02", "jared_kushner"),
+    ("le conseiller diplomatique du Kremlin", "2025-12-02", "yuri_ushakov"),
+    ("chef de l'armée ukrainienne", "2023-05-01", "valerii_zaluzhnyi"),
+    ("chef de l'armée ukrainienne", "2025-05-01", "oleksandr_syrskyi"),
+    ("le chancelier allemand", "2024-01-01", "olaf_scholz"),
+    ("le chancelier allemand", "2025-09-01", "friedrich_merz"),
+])
+def test_resolve_role_by_date(kb, text, date, expected):
+    entry = kb.resolve_role(text, date)
+    assert entry is not None and entry.id == expected
+
+
+def test_resolve_role_by_year_takes_the_holder_at_its_start(kb):
+    assert kb.resolve_role("le président ukrainien", year=2014).id == "viktor_yanukovych"
+    assert kb.resolve_role("le président ukrainien", year=2017).id == "petro_poroshenko"
+
+
+def test_unknown_role_and_date_before_any_holder(kb):
+    assert kb.resolve_role("le boulanger du village", "2025-01-01") is None
+    assert kb.resolve_role("le secrétaire d'État américain", "1990-01-01") is None
+
+
+@pytest.mark.parametrize("alias,expected", [
+    ("Kremlin", "kremlin"), ("le Kremlin", "kremlin"), ("Moscou", "moscow"), ("Kiev", "kyiv"),
+    ("Kyiv", "kyiv"), ("la Maison-Blanche", "white_house"), ("OTAN", "nato"), ("l’Otan", "nato"),
+    ("M. Zelensky", "volodymyr_zelensky"), ("Iouri Ouchakov", "yuri_ushakov"),
+])
+def test_by_alias(kb, alias, expected):
+    assert [e.id for e in kb.by_alias(alias)][:1] == [expected]
+
+
+@pytest.mark.parametrize("place,government", [
+    ("kremlin", "russian_government"), ("moscow", "russian_government"),
+    ("white_house", "us_government"), ("washington_dc", "us_government"),
+    ("kyiv", "ukrainian_government"), ("elysee_palace", "french_government"),
+    ("paris", "french_government"), ("pokrovsk", None),
+])
+def test_metonym_target(kb, place, government):
+    assert kb.metonym_target(place) == government
+
+
+def test_user_kb_wins(tmp_path):
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "entities:\n"
+        "- id: steve_witkoff\n  wikidata: Q999999999\n  aliases: {fr: [le promoteur new-yorkais]}\n"
+        "- id: pokrovsk_russia\n  name: Pokrovsk (Russia)\n  type: place\n"
+        "  aliases: {fr: [Pokrovsk]}\n  lat: 61.48\n  lon: 129.14\n  country: RU\n",
+        encoding="utf-8")
+    kb = load_kb([str(user)])
+    witkoff = kb.get("steve_witkoff")
+    assert witkoff.wikidata == "Q999999999"
+    assert witkoff.name == "Steve Witkoff"  # fields the user did not give are kept
+    assert [e.id for e in kb.by_alias("le promoteur new-yorkais")] == ["steve_witkoff"]
+    assert [e.id for e in kb.by_alias("Witkoff")] == ["steve_witkoff"]
+    assert [e.id for e in kb.by_alias("Pokrovsk")] == ["pokrovsk_russia"]
+    assert load_kb().by_alias("Pokrovsk")[0].id == "pokrovsk"  # the shipped KB is untouched
+
+
+def test_user_kb_json(tmp_path):
+    user = tmp_path / "mine.json"
+    user.write_text(json.dumps({"entities": [{"id": "jean_martin", "name": "Jean Martin",
+                                              "type": "person", "aliases": ["J. Martin"]}]}))
+    kb = load_kb([str(user)])
+    assert kb.by_alias("J. Martin")[0].id == "jean_martin"
+
+
+@pytest.mark.parametrize("content,suffix", [
+    ("entities: [{name: no id}]", ".yaml"),
+    ("entities: [{id: x, type: planet}]", ".yaml"),
+    ("{not json", ".json"),
+    ("- [unclosed", ".yaml"),
+])
+def test_bad_user_kb_is_an_input_error(tmp_path, content, suffix):
+    path = tmp_path / f"bad{suffix}"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError):
+        load_kb([str(path)])
+
+
+def test_missing_user_kb_is_an_input_error(tmp_path):
+    with pytest.raises(InputError):
+        load_kb([str(tmp_path / "nope.yaml")])

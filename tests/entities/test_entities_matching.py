@@ -1,0 +1,67 @@
+"""Across-article matching of names to known persons and places."""
+from __future__ import annotations
+
+import pytest
+
+from dossier.entities import geocode, load_kb, match_name
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Ushakov", "yuri_ushakov"), ("Ouchakov", "yuri_ushakov"), ("Oushakov", "yuri_ushakov"),
+    ("Iouri Ouchakov", "yuri_ushakov"), ("Yury Ushakov", "yuri_ushakov"), ("Iouri Oushakov", "yuri_ushakov"),
+    ("Zelensky", "volodymyr_zelensky"), ("Zelenskyy", "volodymyr_zelensky"),
+    ("Zelenski", "volodymyr_zelensky"), ("Wolodymyr Selenskyj", "volodymyr_zelensky"),
+    ("Dmitriev", "kirill_dmitriev"), ("Dmitriiev", "kirill_dmitriev"), ("Kirill Dmitriyev", "kirill_dmitriev"),
+    ("Sergey Lavrov", "sergey_lavrov"), ("Sergueï Lavrov", "sergey_lavrov"),
+])
+def test_variants_link_to_one_person(kb, name, expected):
+    entry, confidence, evidence = match_name(name, kb)
+    assert entry is not None and entry.id == expected, evidence
+    assert confidence >= 0.9
+
+
+@pytest.mark.parametrize("name,not_expected", [
+    ("Ivanka Trump", "donald_trump"),       # same surname, different given name
+    ("Olena Zelenska", "volodymyr_zelensky"),
+    ("Zelenska", "volodymyr_zelensky"),
+    ("Lara Trump", "donald_trump"),
+    ("Dmitri Ouchakov", "yuri_ushakov"),
+    ("Medvedchuk", "dmitry_medvedev"),
+])
+def test_never_merged_with_a_different_person(kb, name, not_expected):
+    entry, _, evidence = match_name(name, kb)
+    assert entry is None or entry.id != not_expected, evidence
+
+
+def test_unknown_name_gives_evidence(kb):
+    entry, confidence, evidence = match_name("Bertrand Quillebeuf", kb)
+    assert entry is None and confidence < 0.9 and evidence
+
+
+@pytest.mark.parametrize("name,context,country", [
+    ("Pokrovsk", [], "UA"),
+    ("Odessa", [], "UA"),
+    ("Odessa", ["US"], "US"),
+    ("Kupyansk", [], "UA"),
+    ("Myrnohrad", [], "UA"),
+    ("Lyon", [], "FR"),
+])
+def test_geocode_by_context(name, context, country):
+    found = geocode(name, context)
+    assert found is not None
+    lat, lon, code, confidence = found
+    assert code == country and 0 < confidence <= 1
+
+
+def test_geocode_pokrovsk_is_in_donetsk_oblast():
+    lat, lon, _, _ = geocode("Pokrovsk", [])
+    assert 47.5 < lat < 48.8 and 36.5 < lon < 38.0
+
+
+def test_geocode_unknown():
+    assert geocode("Xyzzyville-sur-Plouf", []) is None
