@@ -89,6 +89,7 @@ def _prepare(article: Article, nlp: Language):
     doc._.published = article.published
     doc._.published_precision = article.published_precision
     doc._.published_basis = article.published_basis
+    doc._.published_confidence = article.published_confidence
     doc._.language = article.language
     return cleaned, doc
 
@@ -106,6 +107,7 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
             published=doc._.published,
             published_precision=doc._.published_precision,
             published_basis=doc._.published_basis or "inferred",
+            published_confidence=doc._.published_confidence or 0.0,
         )
     sentences = []
     for sent in doc.sents:

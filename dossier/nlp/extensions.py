@@ -27,6 +27,7 @@ _DOC_DEFAULTS = {
     "published": None,
     "published_precision": "unknown",
     "published_basis": "unknown",
+    "published_confidence": 0.0,
     "language": None,
 }
 _DOC_LISTS = (

@@ -1,0 +1,67 @@
+"""The ``dossier_time`` spaCy component: timexes, sentence times, inferred publication date."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import dossier.nlp  # noqa: F401  (registers the Doc extensions)
+from dossier.nlp.extensions import doc_list
+from dossier.timex.calendar import Anchor
+from dossier.timex.extract import detect_language, find, to_timex
+from dossier.timex.infer import infer_published
+from dossier.timex.syntax import sentence_times, tense_at
+
+log = logging.getLogger(__name__)
+
+
+class TimeComponent:
+    """Finds temporal expressions in ``doc.text`` and resolves them against ``doc._.published``."""
+
+    version = "dossier.time.v1"
+
+    def __init__(self, infer: bool = True):
+        self.infer = infer
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        lang = (doc._.language or detect_language(text)).lower()
+        lang = "en" if lang.startswith("en") else "fr"
+        if not doc._.published and self.infer:
+            guess = infer_published(text, lang=lang)
+            if guess:
+                value, precision, confidence = guess
+                doc._.published = value
+                doc._.published_precision = precision
+                doc._.published_basis = "inferred"
+                if Doc.has_extension("published_confidence"):  # not (yet) part of the shared contract
+                    doc._.published_confidence = confidence
+                log.debug("inferred publication date %s (%s, %.2f)", value, precision, confidence)
+        anchor = Anchor.parse(doc._.published)
+        has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        has_parse = doc.has_annotation("DEP")
+        sents = list(doc.sents) if has_sents else []
+        bounds = [(s.start_char, s.end_char) for s in sents] or None
+        tense = (lambda s, e: tense_at(doc, s, e, lang)) if has_parse else None
+        found = find(text, anchor, lang, tense, bounds)
+        starts = [b[0] for b in bounds] if bounds else []
+        timexes = doc_list(doc, "timexes")
+        for f in found:
+            sentence = bisect.bisect_right(starts, f.start) - 1 if starts else None
+            timexes.append(to_timex(f, text, anchor, sentence if sentence is None or sentence >= 0 else 0))
+        if sents:
+            doc._.sentence_times = sentence_times(doc, timexes)
+        return doc
+
+
+@Language.factory(
+    "dossier_time",
+    requires=["token.dep", "token.morph"],
+    assigns=["doc._.timexes", "doc._.sentence_times", "doc._.published"],
+    default_config={"infer": True},
+)
+def make_time_component(nlp: Language, name: str, infer: bool) -> TimeComponent:
+    return TimeComponent(infer=infer)

@@ -1,0 +1,253 @@
+"""Infer an article's publication date from its content (never from today's date).
+
+Evidence, strongest first:
+1. a metadata line or dateline ("Publié le 3 décembre 2025", "date 2025-02", "Updated 4 March 2025");
+2. a weekday written with its date ("mardi 2 décembre"): only some years agree;
+3. offsets from well-known events ("il y a presque trois ans" next to "invasion", "l'année
+   dernière" next to "Koursk") give the year;
+4. month names without a year ("en novembre") and the latest dated reference bound it from below.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dossier.timex.calendar import add_months, fmt, shift, value_to_date
+from dossier.timex.extract import detect_language, find, sentence_spans
+from dossier.timex.known_events import events_near
+from dossier.timex.lexicon import MONTHS, WEEKDAYS, alternation
+
+_META = {
+    lang: re.compile(
+        (
+            r"(?<!\w)(?:publié|mis à jour|modifié|actualisé|date)\s*(?:le|:|à)?\s*"
+            if lang == "fr"
+            else r"(?<!\w)(?:published|updated|posted|date)\s*(?:on|:)?\s*"
+        )
+        + r"(?:(?:"
+        + alternation(WEEKDAYS[lang])
+        + r")\s+)?"
+        r"(?P<date>\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[/.]\d{1,2}[/.]\d{4}|(?:\d{1,2}|1er)\s+(?:"
+        + alternation(MONTHS[lang])
+        + r")\s+\d{4}|(?:"
+        + alternation(MONTHS[lang])
+        + r")\s+\d{1,2},?\s+\d{4})",
+        re.IGNORECASE,
+    )
+    for lang in ("fr", "en")
+}
+_WD_DATE = {
+    lang: re.compile(
+        r"(?<!\w)(?P<wd>"
+        + alternation(WEEKDAYS[lang])
+        + r")\s+(?P<d>\d{1,2}|1er)\s+(?P<m>"
+        + alternation(MONTHS[lang])
+        + r")(?!\s+\d{4})(?!\w)",
+        re.IGNORECASE,
+    )
+    for lang in ("fr", "en")
+}
+
+
+def _parse_meta(value: str, lang: str) -> tuple[str, str] | None:
+    v = value.strip()
+    m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", v)
+    if m:
+        return (v, "day") if m.group(3) else (v, "month")
+    m = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", v)
+    if m:
+        try:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat(), "day"
+        except ValueError:
+            return None
+    found = find(v, None, lang)
+    for f in found:
+        if f.value and f.kind == "absolute":
+            return f.value, f.precision
+    return None
+
+
+def _parse_bare(text: str, lang: str) -> tuple[str, str] | None:
+    """The text is nothing but a date (a dateline kept aside by the cleaner)."""
+    v = text.strip().strip(".,;:-–|()")
+    if not v or len(v) > 40:
+        return None
+    m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", v)
+    if m and not 1 <= int(m.group(2)) <= 12:
+        return None
+    found = [f for f in find(v, None, lang) if f.value and f.kind == "absolute"]
+    if m or (len(found) == 1 and found[0].end - found[0].start >= 0.8 * len(v)):
+        return _parse_meta(v, lang)
+    return None
+
+
+def _text_of(text_or_doc) -> tuple[str, str | None]:
+    if isinstance(text_or_doc, str):
+        return text_or_doc, None
+    return text_or_doc.text, getattr(text_or_doc._, "language", None)
+
+
+def infer_published(text_or_doc, lang: str | None = None) -> tuple[str, str, float] | None:
+    """(ISO value, precision, confidence) of the likely publication date, or None."""
+    text, doc_lang = _text_of(text_or_doc)
+    lang = (lang or doc_lang or detect_language(text)).lower()
+    lang = "en" if lang.startswith("en") else "fr"
+
+    bare = _parse_bare(text, lang)
+    if bare:  # a dateline string on its own ("2025-02", "3 décembre 2025")
+        return bare[0], bare[1], 0.9
+    head = text[:600]
+    m = _META[lang].search(head.replace("’", "'"))
+    if m:
+        parsed = _parse_meta(m.group("date"), lang)
+        if parsed:
+            return parsed[0], parsed[1], 0.9
+
+    found = find(text, None, lang)
+    sentences = sentence_spans(text)
+
+    dateline = _dateline(text, found)
+    if dateline:
+        return dateline[0], dateline[1], 0.7
+
+    # lower bound: the latest dated reference
+    dated = [value_to_date(f.value) for f in found if f.kind == "absolute" and f.value and f.type == "date"]
+    dated = [d for d in dated if d]
+    lower = max((d for d, _ in dated), default=None)
+
+    year_votes = _year_votes(found, text, sentences)
+    wd_dates = _weekday_dates(text, lang)
+
+    centre = _centre(year_votes) or lower
+    if wd_dates and centre:
+        best = None
+        for day, month, years in wd_dates:
+            ok = [y for y in years if not lower or date(y, month, day) >= lower]
+            if not ok:
+                continue
+            y = min(ok, key=lambda yy: abs((date(yy, month, day) - centre).days))
+            cand = date(y, month, day)
+            best = cand if best is None or cand > best else best
+        if best:
+            return best.isoformat(), "day", 0.6 if year_votes or lower else 0.4
+
+    if year_votes:
+        lo = max(r[0] for r in year_votes)
+        hi = min(r[1] for r in year_votes)
+        if lo > hi:
+            lo, hi = min(r[0] for r in year_votes), max(r[1] for r in year_votes)
+        if lower and lower > lo:
+            lo = lower
+        month = _month_from_mentions(found, lo, hi)
+        if month:
+            return fmt(month, "month"), "month", 0.5
+        centre = lo + (hi - lo) / 2 if hi >= lo else lo
+        return fmt(centre, "year"), "year", 0.45
+    if lower:
+        return fmt(lower, "year"), "year", 0.15
+    return None
+
+
+_CLOCK_AFTER = re.compile(r"^\W{0,3}(?:à\s+|at\s+)?\d{1,2}\s*(?:h|:|heures?)\s*\d{0,2}", re.IGNORECASE)
+
+
+_TIME_INSIDE = re.compile(r"\d{4}\s+à\s+\d{1,2}\s*(?:h|heures?)", re.IGNORECASE)
+
+
+def _dateline(text: str, found) -> tuple[str, str] | None:
+    """A dated line in the header: a full date alone on a short line, or followed by a clock time."""
+    for f in found:
+        if f.start > 600:
+            break
+        if f.kind != "absolute" or f.precision != "day" or not f.value:
+            continue
+        line_start = text.rfind("\n", 0, f.start) + 1
+        line_end = text.find("\n", f.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        with_time = _CLOCK_AFTER.match(text[f.end : f.end + 16]) or _TIME_INSIDE.search(text[f.start : f.end])
+        if len(line.strip()) <= 60 or with_time:
+            return f.value, "day"
+    return None
+
+
+def _year_votes(found, text: str, sentences) -> list[tuple[date, date]]:
+    """(earliest, latest) publication ranges implied by offsets to well-known events."""
+    votes: list[tuple[date, date]] = []
+    for f in found:
+        ctx_text = _sentence_text(text, f.start, sentences)
+        events = events_near(ctx_text)
+        if not events:
+            continue
+        ev_day = value_to_date(events[0].date)[0]
+        if f.data.get("unit") in ("Y", "M") and f.data.get("sign") == -1:
+            n = f.data["n"] if f.data["unit"] == "Y" else f.data["n"] / 12
+            # "près de N ans" is a little under N; "plus de N ans" a little over
+            low, high = {"approx": (n - 0.35, n), "before": (n, n + 0.5)}.get(f.mod, (n - 0.5, n + 0.5))
+            rng = (shift(ev_day, "Y", low), shift(ev_day, "Y", high))
+            if rng[0] and rng[1]:
+                votes.append(rng)
+        elif f.data.get("calendar_unit") == "Y" and f.data.get("step") == -1:  # "l'année dernière"
+            y = ev_day.year + 1
+            votes.append((date(y, 1, 1), date(y, 12, 31)))
+        elif f.kind == "anniversary" and f.data.get("years") and f.value is None:
+            d = shift(ev_day, "Y", f.data["years"])
+            if d and date.min + timedelta(days=60) < d < date.max - timedelta(days=30):
+                votes.append((d - timedelta(days=60), d + timedelta(days=30)))
+    return votes
+
+
+def _weekday_dates(text: str, lang: str) -> list[tuple[int, int, list[int]]]:
+    """(day, month, agreeing years) for every 'mardi 2 décembre' written without a year."""
+    out = []
+    for m in _WD_DATE[lang].finditer(text):
+        wd = WEEKDAYS[lang].index(m.group("wd").lower())
+        day = 1 if m.group("d").lower() == "1er" else int(m.group("d"))
+        month = MONTHS[lang].get(m.group("m").lower())
+        years = [y for y in range(1990, 2041) if _weekday_ok(y, month, day, wd)]
+        if years:
+            out.append((day, month, years))
+    return out
+
+
+def _sentence_text(text: str, pos: int, sentences) -> str:
+    for s, e in sentences:
+        if s <= pos < e:
+            return text[s:e]
+    return text[max(0, pos - 200) : pos + 200]
+
+
+def _weekday_ok(y: int, month: int | None, day: int, wd: int) -> bool:
+    try:
+        return month is not None and date(y, month, day).weekday() == wd
+    except ValueError:
+        return False
+
+
+def _centre(ranges: list[tuple[date, date]]) -> date | None:
+    if not ranges:
+        return None
+    lo = max(r[0] for r in ranges)
+    hi = min(r[1] for r in ranges)
+    if lo > hi:
+        lo, hi = min(r[0] for r in ranges), max(r[1] for r in ranges)
+    return lo + (hi - lo) / 2
+
+
+def _month_from_mentions(found, lo: date, hi: date) -> date | None:
+    """Publication month within [lo, hi] from month names without a year ('en novembre')."""
+    best = None
+    for f in found:
+        month = f.data.get("month")
+        if not month or f.data.get("day") or f.data.get("rel"):
+            continue
+        for y in (lo.year, hi.year):
+            start = date(y, month, 1)
+            # a month named as past ('en novembre') is over: publication is the month after it
+            pub = add_months(start, 1) if f.mod is None else start
+            if date(lo.year, lo.month, 1) <= pub <= hi and (best is None or pub > best):
+                best = pub
+    return best
+
+
+__all__ = ["infer_published"]

@@ -1,0 +1,203 @@
+"""What the parse tells the time component: the verb governing a span, its tense, the sentence's time."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.models import SentenceTime, Timex
+
+FUTURE_LEMMAS = {"prévoir", "programmer", "planifier", "devoir", "aller", "compter", "envisager", "projeter"}
+FUTURE_WORDS = {
+    "prévu",
+    "prévue",
+    "prévus",
+    "prévues",
+    "programmé",
+    "programmée",
+    "programmés",
+    "programmées",
+    "attendu",
+    "attendue",
+    "attendus",
+    "attendues",
+    "doit",
+    "doivent",
+    "devra",
+    "devront",
+    "devrait",
+    "devraient",
+    "prochain",
+    "prochaine",
+    "will",
+    "'ll",
+    "shall",
+    "scheduled",
+    "expected",
+    "due",
+    "planned",
+    "plans",
+    "upcoming",
+    "d'ici",
+}
+PAST_WORDS_EN = {
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "met",
+    "told",
+    "began",
+    "took",
+    "held",
+    "came",
+    "went",
+    "spoke",
+    "made",
+    "gave",
+    "saw",
+    "announced",
+    "reported",
+    "killed",
+    "hit",
+    "led",
+}
+_CONDITIONAL = ("rait", "raient", "rais", "rions", "riez")
+
+
+def precision_of(value: str, stated: str | None = None) -> str:
+    if stated and stated != "unknown":
+        return stated
+    return {10: "day", 7: "month", 4: "year"}.get(len(value or ""), "unknown")
+
+
+def span_for(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The first verb (or the clause root) above ``token``, staying inside its sentence."""
+    t = token
+    for _ in range(30):
+        if t.pos_ in ("VERB", "AUX") and t is not token:
+            return t
+        if t.head is t or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return None
+
+
+def _aux(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_.startswith("aux")]
+
+
+def verb_tense(verb: Token) -> str | None:
+    """'past' | 'present' | 'future' for a verb, from its morphology and its auxiliaries."""
+    tenses = verb.morph.get("Tense")
+    auxes = _aux(verb)
+    if any("Fut" in a.morph.get("Tense") for a in auxes) or "Fut" in tenses:
+        return "future"
+    text = verb.text.lower()
+    if verb.lemma_ in ("prévoir", "programmer", "planifier") and "Part" in verb.morph.get("VerbForm"):
+        return "future"
+    if "Inf" in verb.morph.get("VerbForm"):
+        head = verb.head
+        if head is not verb and head.lemma_ in FUTURE_LEMMAS and "Past" not in head.morph.get("Tense"):
+            if not _aux(head):
+                return "future"
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            return verb_tense(head)
+        return None
+    if text.endswith(_CONDITIONAL) and verb.pos_ in ("VERB", "AUX"):
+        return "future"
+    if auxes:
+        if any(a.text.lower().endswith(_CONDITIONAL) for a in auxes):
+            return "past"
+        return "past"
+    if "Past" in tenses or "Imp" in tenses:
+        return "past"
+    if "Pres" in tenses:
+        return "present"
+    return None
+
+
+_EN_WORD = re.compile(r"[\w']+")
+
+
+def english_tense(text: str, start: int) -> str | None:
+    """The French parser says little about English verbs: read the words back to the sentence start."""
+    head = text[max(0, start - 300) : start]
+    cut = max(head.rfind(". "), head.rfind("! "), head.rfind("? "), head.rfind("\n"))
+    for word in reversed(_EN_WORD.findall(head[cut + 1 :].lower())):
+        if word in FUTURE_WORDS or word in ("going", "plan", "expects", "hopes"):
+            return "future"
+        if word in PAST_WORDS_EN or (word.endswith("ed") and len(word) > 4):
+            return "past"
+    return None
+
+
+def tense_at(doc: Doc, start: int, end: int, lang: str = "fr") -> str | None:
+    """The tense governing the characters [start, end) of ``doc``; future cues nearby win."""
+    span = span_for(doc, start, end)
+    if span is None or len(span) == 0:
+        return None
+    sent = span.sent
+    window = doc[max(sent.start, span.start - 5) : span.start]
+    if any(t.lower_ in FUTURE_WORDS for t in window):
+        return "future"
+    if lang != "fr":
+        return english_tense(doc.text, start)
+    verb = governing_verb(span.root)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        # a failed parse (the date as root): fall back on the closest verb of the sentence
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl")]
+        verbs = verbs or [t for t in sent if t.pos_ in ("VERB", "AUX")]
+        if not verbs:
+            return None
+        verb = min(verbs, key=lambda t: abs(t.i - span.root.i))
+    return verb_tense(verb)
+
+
+def sentence_times(doc: Doc, timexes: list[Timex]) -> list[SentenceTime]:
+    """One SentenceTime per sentence: governing timex, else nearest, else publication date."""
+    sents = list(doc.sents)
+    by_sentence: dict[int, list[int]] = {}
+    for i, tx in enumerate(timexes):
+        if tx.type in ("date", "time") and tx.value and tx.sentence is not None:
+            by_sentence.setdefault(tx.sentence, []).append(i)
+    out = []
+    for si, sent in enumerate(sents):
+        cands = by_sentence.get(si, [])
+        root = sent.root
+        chosen, basis = None, None
+        for i in cands:
+            span = span_for(doc, timexes[i].start, timexes[i].end)
+            if span is not None and governing_verb(span.root) == root:
+                chosen, basis = i, "governing"
+                break
+        if chosen is None and cands:
+
+            def distance(i, root=root):
+                span = span_for(doc, timexes[i].start, timexes[i].end)
+                return abs(span.root.i - root.i) if span is not None else 10**6
+
+            chosen, basis = min(cands, key=distance), "nearest"
+        if chosen is not None:
+            tx = timexes[chosen]
+            out.append(
+                SentenceTime(sentence=si, value=tx.value, precision=tx.precision, basis=basis, timex_index=chosen)
+            )
+        elif doc._.published:
+            out.append(
+                SentenceTime(
+                    sentence=si,
+                    value=doc._.published,
+                    precision=precision_of(doc._.published, doc._.published_precision),
+                    basis="publication-fallback",
+                )
+            )
+        else:
+            out.append(SentenceTime(sentence=si, value=None, precision="unknown", basis="none"))
+    return out

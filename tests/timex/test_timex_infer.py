@@ -1,0 +1,89 @@
+"""Publication-date inference from content (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.timex import infer_published
+
+
+@pytest.mark.parametrize(
+    "text,value,precision",
+    [
+        ("Publié le 3 décembre 2025 à 10h12\nLes émissaires sont repartis.", "2025-12-03", "day"),
+        ("Mis à jour le 12/03/2025\nLe sommet a été reporté.", "2025-03-12", "day"),
+        ("date 2025-02\nLe président a téléphoné à son homologue.", "2025-02", "month"),
+        ("Publié le mardi 2 décembre 2025. Rien de neuf.", "2025-12-02", "day"),
+        # a weekday written with its date: only some years agree, the latest dated reference bounds it
+        (
+            "Mardi 2 décembre, les émissaires ont rencontré le président. L'invasion date du 24 février 2022.",
+            "2025-12-02",
+            "day",
+        ),
+        ("Le jeudi 13 mars, l'envoyé est arrivé à Moscou. La guerre a commencé en février 2022.", "2025-03-13", "day"),
+        # offsets from well-known events give the year; a past month name gives the month
+        (
+            "Le Kremlin, dont l'invasion a commencé il y a presque quatre ans, a repoussé la proposition publiée en novembre.",
+            "2025-12",
+            "month",
+        ),
+        ("L'armée ukrainienne était entrée dans la région de Koursk l'année dernière.", "2025", "year"),
+        # only an old reference: a low-confidence lower bound
+        ("Le conflit remonte à 2014, avec l'annexion.", "2014", "year"),
+        ("Published on March 13, 2025\nThe envoy landed in Moscow.", "2025-03-13", "day"),
+        # a dateline string on its own (as kept aside by the cleaner)
+        ("2025-02", "2025-02", "month"),
+        ("3 décembre 2025", "2025-12-03", "day"),
+        ("Mercredi 3 décembre 2025, 10:15", "2025-12-03", "day"),
+        # a dateline: a full date alone on a short line, or followed by a time
+        ("Par notre correspondant\n3 décembre 2025\nLes émissaires sont repartis sans accord.", "2025-12-03", "day"),
+        ("AFP, 3 décembre 2025 à 10h15 - Les émissaires sont repartis de Moscou sans accord.", "2025-12-03", "day"),
+    ],
+)
+def test_inferred(text, value, precision):
+    got = infer_published(text)
+    assert got is not None
+    assert got[0] == value and got[1] == precision
+    assert 0.0 < got[2] <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les discussions continuent sans avancée notable, selon les deux camps.",
+        "Mardi, les émissaires ont rencontré le président. Hier encore, rien n'était décidé.",
+        "Mardi 2 décembre, les émissaires ont rencontré le président.",  # which year? no clue
+        "",
+    ],
+)
+def test_no_evidence_no_date(text):
+    """Never assume today: without evidence there is no publication date."""
+    assert infer_published(text) is None
+
+
+@pytest.mark.parametrize("text", ["Le conflit remonte à 2014.", "2025-13"])
+def test_short_texts_are_not_all_datelines(text):
+    got = infer_published(text)
+    assert got is None or got[2] < 0.5
+
+
+def test_a_date_in_the_lead_is_only_a_lower_bound():
+    """A full date inside a long lead sentence is an event, not the dateline."""
+    got = infer_published("Le 24 février 2022, les troupes russes sont entrées en Ukraine par le nord et par l'est.")
+    assert got == ("2022", "year", 0.15)
+
+
+def test_confidence_orders_evidence():
+    meta = infer_published("Publié le 3 décembre 2025\nTexte.")
+    weak = infer_published("Le conflit remonte à 2014.")
+    assert meta[2] > weak[2]
+
+
+def test_accepts_a_doc():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    import dossier.nlp  # noqa: F401
+
+    doc = Doc(Vocab(), words="Publié le 3 décembre 2025 . Texte .".split())
+    assert infer_published(doc)[0] == "2025-12-03"
