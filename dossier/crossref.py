@@ -1,61 +1,125 @@
 """Cross-article results recomputed from the store after each ingest: storyline events,
-quote groups, disputes, conflicts and positions. Each part runs when its module exists."""
+quote groups, disputes, conflicts and positions. Each part runs when its module exists.
+
+Article keys passed to the cross-article functions are the stored article ids (as strings), so
+every source they return can be cited as ``dossier show ID:SENTENCE``.
+"""
 from __future__ import annotations
 
 import dataclasses
 import logging
 from typing import Any
 
+from dossier.models import ArticleRecords
+
 log = logging.getLogger(__name__)
 
 
-def _as_dict(obj: Any) -> Any:
+def _plain(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj):
         return dataclasses.asdict(obj)
     return obj
 
 
-def rebuild_cross_article(store) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    storylines: list[dict[str, Any]] = []
-    crossref: dict[str, list[dict]] = {}
+def storylines(store) -> list[dict[str, Any]]:
     try:
         from dossier.events.merge import merge_events
     except ImportError:
-        merge_events = None
-    if merge_events is not None:
-        rows = store._rows("SELECT id, article_id, idx FROM events ORDER BY article_id, idx")
-        row_id = {(r["article_id"], r["idx"]): r["id"] for r in rows}
-        events = store.records("events")
-        items = [(str(aid), ev) for aid, ev in events]
-        positions = {}
-        counter: dict[str, int] = {}
-        for aid, _ in events:
-            positions.setdefault(len(positions), (aid, counter.get(aid, 0)))
-            counter[aid] = counter.get(aid, 0) + 1
-        for s in merge_events(items):
-            d = _as_dict(s)
-            event_ids = []
-            for src in d.get("sources", []):
-                key, idx = src[0], src[1]
-                aid, local_idx = positions[idx] if 0 <= idx < len(positions) and positions[idx][0] == int(key) \
-                    else (int(key), idx)
-                if (aid, local_idx) in row_id:
-                    event_ids.append(row_id[(aid, local_idx)])
-            d["event_ids"] = event_ids
-            d["n_articles"] = len({src[0] for src in d.get("sources", [])})
-            storylines.append(d)
-        counts["storylines"] = len(storylines)
-    for kind, module, func in (
-        ("disputes", "dossier.claims.disputes", "find_disputes"),
-    ):
-        try:
-            mod = __import__(module, fromlist=[func])
-        except ImportError:
-            continue
-        claims = store.records("claims")
-        found = getattr(mod, func)([(str(aid), c) for aid, c in claims])
-        crossref[kind] = [{"id": i, **_as_dict(x)} for i, x in enumerate(found)]
-        counts[kind] = len(found)
-    store.replace_storylines(storylines, crossref)
+        return []
+    row_id = {(r["article_id"], r["idx"]): r["id"]
+              for r in store._rows("SELECT id, article_id, idx FROM events")}
+    published = {str(r["id"]): r["published"] for r in store._rows("SELECT id, published FROM articles")}
+    items = [(str(aid), ev) for aid, ev in store.records("events")]
+    out: list[dict[str, Any]] = []
+    seen_ids: set[str] = set()
+    for story in merge_events(items, published=published):
+        d = _plain(story)
+        sid = d["id"]
+        n = 2
+        while sid in seen_ids:  # two storylines from one evidence offset: keep both, distinct ids
+            sid = f"{d['id']}-{n}"
+            n += 1
+        seen_ids.add(sid)
+        d["id"] = sid
+        d["event_ids"] = [row_id[(int(src[0]), src[1])] for src in d.get("sources", [])
+                          if (int(src[0]), src[1]) in row_id]
+        d["n_articles"] = len({src[0] for src in d.get("sources", [])})
+        d["place_id"] = d.get("place")
+        out.append(d)
+    return out
+
+
+def _article_records(store) -> list[tuple[str, ArticleRecords]]:
+    """Stored articles rebuilt as ArticleRecords (for functions that need whole articles)."""
+    from dossier.models import Article
+
+    by_article: dict[int, dict[str, list]] = {}
+    for table in ("mentions", "quotes", "events", "claims", "attributes", "positions"):
+        for aid, rec in store.records(table):
+            by_article.setdefault(aid, {}).setdefault(table, []).append(rec)
+    out = []
+    for row in store._rows("SELECT id, source, url, outlet, title, published, published_precision FROM articles"):
+        art = Article(raw_text="", source=row["source"], url=row["url"], outlet=row["outlet"],
+                      title=row["title"], published=row["published"],
+                      published_precision=row["published_precision"] or "unknown")
+        recs = by_article.get(row["id"], {})
+        out.append((str(row["id"]), ArticleRecords(article=art, clean_text="", boilerplate=[], **recs)))
+    return out
+
+
+def rebuild_cross_article(store) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    crossref: dict[str, list[dict]] = {}
+    stories = storylines(store)
+    counts["storylines"] = len(stories)
+
+    try:
+        from dossier.quotes.group import group_quotes
+    except ImportError:
+        group_quotes = None
+    if group_quotes is not None:
+        quotes = [(str(aid), q) for aid, q in store.records("quotes")]
+        groups = [g for g in group_quotes(quotes) if len(g) > 1]
+        crossref["quote_groups"] = [
+            {"id": i, "members": [{"article_id": int(quotes[j][0]), "sentence": quotes[j][1].sentence,
+                                   "text": quotes[j][1].text, "speaker_id": quotes[j][1].speaker_id}
+                                  for j in g]}
+            for i, g in enumerate(groups)]
+        counts["quote_groups"] = len(groups)
+
+    try:
+        from dossier.claims.disputes import find_disputes
+    except ImportError:
+        find_disputes = None
+    if find_disputes is not None:
+        claims = [(str(aid), c) for aid, c in store.records("claims")]
+        crossref["disputes"] = [{"id": i, **_plain(d)} for i, d in enumerate(find_disputes(claims))]
+        counts["disputes"] = len(crossref["disputes"])
+
+    try:
+        from dossier.claims.conflicts import find_conflicts
+    except ImportError:
+        find_conflicts = None
+    if find_conflicts is not None:
+        found = find_conflicts(_article_records(store))
+        crossref["conflicts"] = [{"id": i, **_plain(c)} for i, c in enumerate(found)]
+        counts["conflicts"] = len(found)
+
+    try:
+        from dossier.claims.positions import positions_matrix
+    except ImportError:
+        positions_matrix = None
+    if positions_matrix is not None:
+        items = [(str(aid), p) for aid, p in store.records("positions")]
+        matrix = positions_matrix(items)
+        rows = []
+        for actor, issues in (matrix or {}).items():
+            for issue, cell in issues.items():
+                cell = _plain(cell)
+                rows.append({"id": f"{actor}|{issue}", "actor_id": actor, "issue": issue,
+                             **(cell if isinstance(cell, dict) else {"stance": cell})})
+        crossref["positions"] = rows
+        counts["positions"] = len(rows)
+
+    store.replace_storylines(stories, crossref)
     return counts

@@ -69,8 +69,13 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
 
 
 @lru_cache(maxsize=4)
+def _cached(model: str, kb_files: tuple[str, ...], issues_file: str | None) -> Language:
+    return build_nlp(Settings(model=model, kb_files=kb_files, issues_file=issues_file))
+
+
 def cached_nlp(settings: Settings) -> Language:
-    return build_nlp(settings)
+    """One loaded pipeline per (model, knowledge-base files, issues file), reused across calls."""
+    return _cached(settings.model, tuple(settings.kb_files), settings.issues_file)
 
 
 def pipeline_version(nlp: Language) -> str:

@@ -201,9 +201,9 @@ class QueryMixin:
         if type:
             sql += " AND (lower(s.type) = lower(?) OR lower(s.plover) = lower(?))"
             params += [type, type]
-        if date_from:
-            sql += " AND s.date >= ?"
-            params.append(date_from)
+        if date_from:  # a coarser date that overlaps the window (2025-12 for 2025-12-01) is kept
+            sql += " AND (s.date >= ? OR substr(?, 1, length(s.date)) = s.date)"
+            params += [date_from, date_from]
         if date_to:
             sql += " AND substr(s.date, 1, ?) <= ?"
             params += [len(date_to), date_to]

@@ -1,8 +1,184 @@
-"""Read queries for the web app, exports and the brief (mixed into SQLiteStore)."""
+"""Read queries for the web app, exports and the brief (mixed into SQLiteStore).
+
+Rows come back as plain dicts with JSON fields decoded; nothing outside ``dossier/store`` writes
+SQL. Every method is read-only.
+"""
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import Any
+
+from dossier.store import schema
+
+# tables an export may read, in dependency order
+EXPORT_TABLES = ("articles", "entities", *schema.RECORD_TABLES, "storylines", "storyline_sources", "crossref")
+_STORYLINE_JSON = ("participants", "details", "explanation")
+
+
+def _decode(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    if table in schema.RECORD_TABLES:
+        return schema.from_row(table, row)
+    out = dict(row)
+    if table == "articles":
+        out.pop("signature", None)
+        out["boilerplate"] = json.loads(out.get("boilerplate") or "[]")
+        out["extra"] = json.loads(out.get("extra") or "{}")
+    elif table == "entities":
+        out["aliases"] = json.loads(out.get("aliases") or "[]")
+    elif table == "storylines":
+        for k in _STORYLINE_JSON:
+            out[k] = json.loads(out[k]) if isinstance(out.get(k), str) else out.get(k)
+    elif table == "crossref":
+        out["payload"] = json.loads(out.get("payload") or "null")
+    return out
 
 
 class ViewsMixin:
     conn: Any
+
+    def _view_rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    # -- articles --------------------------------------------------------------------------
+    def articles_page(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
+                      since: str | None = None, until: str | None = None) -> tuple[list[dict[str, Any]], int]:
+        """One page of the article list and the total number of articles matching the filters."""
+        where, params = ["1=1"], []
+        if outlet:
+            where.append("lower(outlet) = lower(?)")
+            params.append(outlet)
+        if since:
+            where.append("published >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(published, 1, ?) <= ?")
+            params += [len(until), until]
+        cond = " AND ".join(where)
+        total = self.conn.execute(f"SELECT count(*) FROM articles WHERE {cond}", params).fetchone()[0]
+        rows = self._view_rows(
+            f"""SELECT id, source, url, outlet, author, title, published, published_precision,
+                published_basis, language, near_duplicate_of, near_similarity, content_hash,
+                length(raw_text) AS chars FROM articles WHERE {cond}
+                ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?""", [*params, limit, offset])
+        return rows, total
+
+    def article_exists(self, article_id: int) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def article_meta(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """Title, outlet, date and url of some articles (for citations)."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        rows = self._view_rows(
+            f"SELECT id, title, outlet, published, url, source FROM articles WHERE id IN ({marks})", list(ids))
+        return {r["id"]: r for r in rows}
+
+    # -- records across articles -----------------------------------------------------------
+    def entity_names(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        return {r["id"]: r for r in self._view_rows(
+            f"SELECT id, name, type, lat, lon, wikidata FROM entities WHERE id IN ({marks})", list(ids))}
+
+    def entities_page(self, type: str | None = None, q: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[dict[str, Any]]:
+        sql = """SELECT e.*, count(m.id) AS mentions, count(DISTINCT m.article_id) AS articles
+                 FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id WHERE 1=1"""
+        params: list[Any] = []
+        if type:
+            sql += " AND e.type = ?"
+            params.append(type)
+        if q:
+            sql += " AND (e.name LIKE ? OR e.aliases LIKE ? OR e.id LIKE ?)"
+            params += [f"%{q}%"] * 3
+        sql += " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?"
+        rows = self._view_rows(sql, [*params, limit, offset])
+        return [_decode("entities", r) for r in rows]
+
+    def events_with(self, entity_id: str | None = None, search: str | None = None, limit: int = 200,
+                    offset: int = 0, place_id: str | None = None) -> list[dict[str, Any]]:
+        """Per-article events (with their article's title/date), filtered by participant or words."""
+        sql = """SELECT ev.*, a.title AS article_title, a.published AS article_published,
+                 a.outlet AS article_outlet, a.url AS article_url
+                 FROM events ev JOIN articles a ON a.id = ev.article_id WHERE 1=1"""
+        params: list[Any] = []
+        if entity_id:
+            sql += " AND ev.participants LIKE ?"
+            params.append(f'%"entity_id": "{entity_id}"%')
+        if place_id:
+            sql += " AND ev.place_id = ?"
+            params.append(place_id)
+        if search:
+            for word in search.split():
+                sql += " AND ev.text LIKE ?"
+                params.append(f"%{word}%")
+        sql += " ORDER BY COALESCE(ev.date, a.published), ev.article_id, ev.idx LIMIT ? OFFSET ?"
+        rows = self._view_rows(sql, [*params, limit, offset])
+        return [schema.from_row("events", r) for r in rows]
+
+    def positions_rows(self, actor_ids: list[str] | None = None, issue: str | None = None,
+                       since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        """Per-article stated positions with their article's date, oldest first."""
+        sql = """SELECT p.*, a.title AS article_title, a.published AS article_published,
+                 a.outlet AS article_outlet, a.url AS article_url
+                 FROM positions p JOIN articles a ON a.id = p.article_id WHERE 1=1"""
+        params: list[Any] = []
+        if actor_ids is not None:
+            if not actor_ids:
+                return []
+            sql += f" AND p.actor_id IN ({', '.join('?' * len(actor_ids))})"
+            params += actor_ids
+        if issue:
+            sql += " AND lower(p.issue) = lower(?)"
+            params.append(issue)
+        if since:
+            sql += " AND COALESCE(p.date, a.published) >= ?"
+            params.append(since)
+        if until:
+            sql += " AND substr(COALESCE(p.date, a.published), 1, ?) <= ?"
+            params += [len(until), until]
+        sql += " ORDER BY COALESCE(p.date, a.published), p.article_id, p.idx"
+        return [schema.from_row("positions", r) for r in self._view_rows(sql, params)]
+
+    def claims_rows(self, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        sql = """SELECT c.*, a.title AS article_title, a.published AS article_published,
+                 a.outlet AS article_outlet, a.url AS article_url
+                 FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1=1"""
+        params: list[Any] = []
+        if since:
+            sql += " AND COALESCE(c.date, a.published) >= ?"
+            params.append(since)
+        if until:
+            sql += " AND substr(COALESCE(c.date, a.published), 1, ?) <= ?"
+            params += [len(until), until]
+        sql += " ORDER BY COALESCE(c.date, a.published), c.article_id, c.idx"
+        return [schema.from_row("claims", r) for r in self._view_rows(sql, params)]
+
+    def event_places(self) -> list[dict[str, Any]]:
+        """Places of events that have coordinates, with how many events happened there."""
+        return self._view_rows(
+            """SELECT e.id, e.name, e.lat, e.lon, e.country, count(ev.id) AS events,
+                      min(COALESCE(ev.date, a.published)) AS first, max(COALESCE(ev.date, a.published)) AS last
+               FROM events ev JOIN entities e ON e.id = ev.place_id JOIN articles a ON a.id = ev.article_id
+               WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL
+               GROUP BY e.id ORDER BY events DESC, e.name""")
+
+    def event_row_ids(self) -> dict[int, tuple[int, int]]:
+        """Stored event id -> (article id, index in the article)."""
+        return {r["id"]: (r["article_id"], r["idx"]) for r in
+                self._view_rows("SELECT id, article_id, idx FROM events")}
+
+    # -- exports ---------------------------------------------------------------------------
+    def export_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of one table, JSON fields decoded, in a stable order."""
+        if table not in EXPORT_TABLES:
+            raise ValueError(f"not an exportable table: {table}")
+        order = {"storyline_sources": "storyline_id, event_id", "crossref": "kind, rowid",
+                 "entities": "id", "storylines": "date IS NULL, date, id"}.get(table, "id")
+        cur = self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            yield _decode(table, dict(zip(names, row)))
