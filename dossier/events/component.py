@@ -1,0 +1,33 @@
+"""The ``dossier_events`` spaCy component: PLOVER-typed events with participants, place, date."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import dossier.nlp  # noqa: F401  (registers the Doc extensions)
+from dossier.events.extract import extract_events
+from dossier.nlp.extensions import doc_list
+
+
+class EventsComponent:
+    """Writes :class:`dossier.models.Event` records to ``doc._.events``."""
+
+    version = "dossier.events.v1"
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = doc_list(doc, "events")
+        events.clear()
+        events.extend(extract_events(doc))
+        return doc
+
+
+@Language.factory(
+    "dossier_events",
+    requires=["token.dep", "token.lemma", "doc.sents"],
+    assigns=["doc._.events"],
+)
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent(nlp, name)

@@ -1,0 +1,205 @@
+"""Details of one event from the parse around its trigger: place, date, duration, status, outcome."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.events import lexicon as lx
+from dossier.models import Mention, Timex
+from dossier.nlp import access
+
+_NO_DATE_BASES = frozenset({"publication-fallback", "none", None})
+
+
+# -- place --------------------------------------------------------------------------------------
+def _is_place(m: Mention) -> bool:
+    return m.entity_type == "place" or m.label == "LOC"
+
+
+def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
+               objects: bool = False) -> Mention | None:
+    """A place mention governed by à/au/en/dans inside the trigger's clause, nearest the trigger
+    (with ``objects``, also the place a military trigger acts on: "capturé le village de X")."""
+    obj_tokens = {t.i for c in trigger.children if c.dep_ in ("obj", "nmod") for t in c.subtree} if objects else set()
+    lo = min(head.left_edge.i, trigger.left_edge.i)
+    hi = max(head.right_edge.i, trigger.right_edge.i)
+    lo_c, hi_c = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    best, best_d = None, None
+    for m in access.mentions_in(doc, lo_c, hi_c, mentions):
+        if not _is_place(m):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        cases = [c for c in root.children if c.dep_ == "case"]
+        # "à Kiev" parsed as a determiner of the next noun: look at the token before the mention
+        prev = doc[span.start - 1] if span.start > 0 else None
+        governed = any(c.lower_ in lx.PLACE_PREPS for c in cases) or (
+            prev is not None and prev.lower_ in lx.PLACE_PREPS)
+        if not governed and root.i not in obj_tokens:
+            continue
+        d = abs(root.i - trigger.i)
+        if best_d is None or d < best_d:
+            best, best_d = m, d
+    return best
+
+
+# -- date ---------------------------------------------------------------------------------------
+def _governs(timex_tok: Token, trigger: Token, head: Token) -> bool:
+    cur = timex_tok
+    for _ in range(8):
+        if cur.i in (trigger.i, head.i):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        if cur.pos_ in ("VERB",) and cur.i != timex_tok.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
+               timexes: list[Timex]) -> tuple[str, str, str] | None:
+    """(value, precision, basis): the date timex governing the trigger, else the sentence time."""
+    in_sent = [t for t in timexes if t.type in ("date", "time") and t.value
+               and sent.start_char <= t.start < sent.end_char]
+    best = None
+    for t in in_sent:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if _governs(span.root, trigger, head):
+            d = abs(span.root.i - trigger.i)
+            if best is None or d < best[0]:
+                best = (d, t)
+    if best is not None:
+        t = best[1]
+        return t.value, t.precision, "governing"
+    st = access.sentence_time(doc, si)
+    if st is not None and st.value and st.basis not in _NO_DATE_BASES:
+        return st.value, st.precision, f"sentence-{st.basis}"
+    return None
+
+
+# -- duration -----------------------------------------------------------------------------------
+_UNIT = {"heure": "H", "heures": "H", "hour": "H", "hours": "H", "minute": "M", "minutes": "M",
+         "jour": "D", "jours": "D", "day": "D", "days": "D"}
+_NUM = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, lx.NUMBER_WORDS), key=len, reverse=True)) + r")"
+_DURATION = re.compile(
+    r"(?:(?:près d['’]|environ |plus d['’]e? ?|moins d['’]e? ?|about |nearly |almost |more than )?)"
+    + _NUM + r"\s+(heures?|minutes?|jours?|hours?|days?)(\s+et\s+demie|\s+and\s+a\s+half)?",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(r"^(près|environ|plus|moins|about|nearly|almost|more)", re.IGNORECASE)
+
+
+def _iso_duration(number: float, unit: str) -> str:
+    if unit == "D":
+        return f"P{number:g}D"
+    if unit == "H" and number != int(number):
+        return f"PT{int(number)}H{int(round((number - int(number)) * 60))}M"
+    return f"PT{number:g}{unit}"
+
+
+def parse_duration(text: str) -> tuple[str, str] | None:
+    """("PT2H30M", "environ deux heures et demie") from a phrase, or None."""
+    m = _DURATION.search(text)
+    if m is None:
+        return None
+    raw = m.group(1).lower().replace(",", ".")
+    number = float(raw) if raw[0].isdigit() else float(lx.NUMBER_WORDS.get(raw, 0))
+    if not number:
+        return None
+    if m.group(3):
+        number += 0.5
+    unit = _UNIT[m.group(2).lower()]
+    if unit == "D" and "jour" in m.group(2).lower() and number > 60:
+        return None
+    return _iso_duration(number, unit), m.group(0).strip()
+
+
+def event_duration(doc: Doc, trigger: Token, head: Token, sent: Span,
+                   timexes: list[Timex]) -> tuple[str | None, str | None]:
+    lo = min(head.left_edge.i, trigger.left_edge.i, trigger.i - 6)
+    hi = max(head.right_edge.i, trigger.right_edge.i)
+    lo_c = doc[max(lo, sent.start)].idx
+    hi_c = doc[min(hi, sent.end - 1)].idx + len(doc[min(hi, sent.end - 1)].text)
+    found = parse_duration(doc.text[lo_c:hi_c])
+    for t in timexes:
+        if t.type == "duration" and t.value and lo_c <= t.start < hi_c and t.value.startswith("PT"):
+            if found is None or t.text not in found[1] or len(t.text) >= len(found[1]):
+                found = (t.value, t.text)
+                break
+    if found is None:
+        return None, None
+    # "deux heures de retard" is a delay, not a duration
+    pos = doc.text.find(found[1], lo_c)
+    after = doc.text[pos + len(found[1]): pos + len(found[1]) + 16].lower()
+    if any(w in after for w in ("retard", "delay", "plus tard", "late", "avant", "après")):
+        return None, None
+    return found
+
+
+# -- status -------------------------------------------------------------------------------------
+def event_status(trigger: Token, head: Token, negated: bool, family: str) -> str:
+    chain = [trigger]
+    cur = trigger
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ not in ("xcomp", "obj", "nsubj", "nsubj:pass", "obl:arg") and cur is not trigger:
+            break
+        cur = cur.head
+        chain.append(cur)
+    words = {c.lower_ for t in chain for c in t.children} | {t.lower_ for t in chain}
+    lemmas = {c.lemma_.lower() for t in chain for c in t.children} | {t.lemma_.lower() for t in chain}
+    if words & lx.CANCEL_WORDS or lemmas & {"annuler", "ajourner", "cancel", "postpone"}:
+        return "cancelled"
+    if any(c.lower_ in ("si", "if") and c.dep_ == "mark" for t in chain for c in t.children) or any(
+            g.lower_ in ("si", "if") and g.dep_ == "mark" for c in trigger.children if c.dep_ == "advcl" for g in c.children):
+        return "hypothetical"
+    if {c.lower_ for c in trigger.children} & lx.HYPOTHETICAL_WORDS:
+        return "hypothetical"
+    if negated and family not in ("rejection", "cancellation"):
+        return "denied"
+    if any("Fut" in t.morph.get("Tense") for t in chain if t.pos_ in ("VERB", "AUX")) or any(
+            "Fut" in c.morph.get("Tense") for t in chain for c in t.children if c.dep_.startswith("aux")):
+        return "planned"
+    if (lemmas - {trigger.lemma_.lower()}) & lx.PLANNED_LEMMAS or words & lx.PLANNED_WORDS:
+        return "planned"
+    return "held"
+
+
+# -- outcome ------------------------------------------------------------------------------------
+def event_outcome(doc: Doc, sent: Span, si: int, quotes, mentions: list[Mention]) -> list[dict]:
+    """Evaluation words said about a meeting ("productives"), with who said them.
+
+    From ``doc._.quotes`` when the quotes component ran (quotes of this or the next sentence),
+    else from the parse of this sentence ("X a jugé les entretiens utiles")."""
+    out: list[dict] = []
+    sents = list(doc.sents) if quotes else []
+    for q in quotes:
+        if q.sentence is None or q.sentence not in (si, si + 1):
+            continue
+        words = [w for w in re.findall(r"\w+", q.text.lower()) if w in lx.OUTCOME_WORDS]
+        if words and q.speaker_id:
+            out.append({"words": " ".join(dict.fromkeys(words)), "by": q.speaker_id, "by_name": q.speaker_name})
+    if out or sents:
+        return out
+    for tok in sent:
+        if tok.lower_ in lx.OUTCOME_WORDS and tok.pos_ == "ADJ":
+            verb = tok
+            for _ in range(4):
+                if verb.pos_ == "VERB":
+                    break
+                verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+            who = [m for m in mentions if m.start >= lo and m.end <= hi]
+            if who:
+                out.append({"words": tok.text, "by": who[0].entity_id, "by_name": who[0].entity_name})
+    return out

@@ -1,0 +1,554 @@
+"""Event extraction from a parsed Doc: trigger lexicons + the dependency parse.
+
+One pass per sentence: every token whose lemma is a trigger (``lexicon``) becomes a candidate;
+the strongest candidate of a sentence becomes an event (a second one only when it belongs to an
+independent clause and another PLOVER type). A reporting verb ("a déclaré", "selon") with a named
+speaker yields a ``statement`` event typed by its content (a rejection adjective, a threat, a
+modal of obligation) when the sentence carries no stronger trigger; the speaker then joins the
+participants with the role ``source``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.events import lexicon as lx
+from dossier.events.details import (
+    event_date, event_duration, event_outcome, event_status, find_place,
+)
+from dossier.models import Event, Mention, Participant
+from dossier.nlp import access
+
+ACTOR_TYPES = ("person", "organization", "group")
+
+_CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "advcl", "acl:relcl", "parataxis", "xcomp", "csubj")
+_PRONOUNS = frozenset("il elle ils elles on nous je vous he she they we".split())
+
+
+@dataclass
+class Candidate:
+    token: Token
+    family: str
+    rank: int
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _has_child(tok: Token, words: frozenset[str], deps: tuple[str, ...] | None = None) -> bool:
+    return any(c.lower_ in words or _lemma(c) in words for c in tok.children if deps is None or c.dep_ in deps)
+
+
+def _near_words(tok: Token, words: frozenset[str], window: int = 6) -> bool:
+    sent = tok.sent
+    lo, hi = max(sent.start, tok.i - window), min(sent.end, tok.i + window + 1)
+    return any(t.lower_ in words or _lemma(t) in words for t in tok.doc[lo:hi])
+
+
+def _verb_family(tok: Token) -> str | None:
+    lemma = _lemma(tok)
+    if lemma == "parler" or lemma == "entretenir":
+        # "se parler au téléphone", "s'entretenir avec X"
+        if _near_words(tok, lx.PHONE_WORDS):
+            return "phone_call"
+        if _has_child(tok, frozenset({"se", "s'"})) or _near_words(tok, lx.PARTNER_PREPS, 4):
+            return "meeting"
+        return None
+    if lemma == "rendre":  # "se rendre à X"
+        return "visit" if _has_child(tok, frozenset({"se", "s'"})) else None
+    if lemma == "appeler":
+        if _near_words(tok, lx.PHONE_WORDS):
+            return "phone_call"
+        return "request" if any(c.dep_ in ("obl:arg", "obl:mod", "xcomp") for c in tok.children) else None
+    if lemma in lx.MILITARY_CONTEXT_VERBS and not _near_words(tok, lx.MILITARY_WORDS | {"offensive"}, 8):
+        return None
+    family = lx.VERBS.get(lemma)
+    if family is None and lemma in lx.REPORTING:
+        family = "statement"
+    return family
+
+
+def _noun_family(tok: Token) -> str | None:
+    lemma = _lemma(tok)
+    family = lx.NOUNS.get(lemma) or lx.NOUNS.get(tok.lower_)
+    if family is None:
+        return None
+    if lemma in lx.WEAK_NOUNS or tok.lower_ in lx.WEAK_NOUNS:
+        kids = {c.lower_ for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 5}
+        if lemma == "appel":
+            return "phone_call" if kids & lx.PHONE_WORDS else None
+        if lemma == "plan":
+            return "proposal" if kids & {"paix", "points", "peace", "cessez-le-feu"} else None
+        if lemma in ("pause", "gel", "suspension"):
+            return "sanction" if kids & {"aide", "assistance", "livraisons", "aid", "renseignement", "renseignements"} else None
+        if lemma == "échange":
+            return "exchange" if kids & {"prisonniers", "prisoners", "détenus", "captifs"} else None
+        if lemma in ("discussion", "discussions", "conversation"):
+            # a held talk: subject/object of a verb, or introduced by "après"/"à l'issue de"
+            return family if tok.dep_ in ("nsubj", "obj", "obl:mod", "obl:arg", "nmod") else None
+        return None
+    if family == "retreat" and lemma in ("cessez-le-feu", "trêve", "ceasefire", "truce"):
+        head = _lemma(tok.head)
+        if head in lx.VERBS and lx.VERBS[head] in ("agreement", "proposal", "rejection", "request"):
+            return None  # the governing verb carries the event
+        return "proposal" if kids_number(tok) else None
+    return family
+
+
+def kids_number(tok: Token) -> bool:
+    """"une trêve de quinze jours": a concrete, proposed truce."""
+    return any(c.like_num or c.lower_ in lx.NUMBER_WORDS for c in tok.subtree if c.i > tok.i)
+
+
+def candidates(sent: Span) -> list[Candidate]:
+    out = []
+    for tok in sent:
+        family = None
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "conj")):
+            family = _verb_family(tok) if tok.pos_ != "ADJ" else None
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            family = _noun_family(tok)
+        if family is None and tok.pos_ == "ADP" and tok.lower_ in lx.SOURCE_PREPS:
+            family = "statement"
+        if family is not None:
+            out.append(Candidate(tok, family, lx.FAMILIES[family].rank))
+    return out
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb heading the clause the token belongs to."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _CLAUSE_DEPS:
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _span_of(tokens: list[Token], sent: Span) -> tuple[int, int]:
+    toks = [t for t in tokens if not t.is_punct or t.text in "«»\"“”"] or tokens
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return max(start, sent.start_char), min(end, sent.end_char)
+
+
+def _mention_root(doc: Doc, m: Mention) -> Token | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _governed_by(tok: Token, preps: frozenset[str]) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in preps for c in tok.children)
+
+
+def _is_actor(m: Mention, root: Token | None) -> bool:
+    if m.entity_type in ACTOR_TYPES:
+        return True
+    if root is None:
+        return False
+    # a country or capital acting: subject/object, or "avec la Russie"
+    if _governed_by(root, lx.PLACE_PREPS):
+        return False
+    return root.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "conj") or _governed_by(root, lx.PARTNER_PREPS)
+
+
+def subject_of(tok: Token) -> Token | None:
+    """nsubj of the token, climbing through xcomp/aux chains ("doit rencontrer")."""
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubj:pass"):
+                return c
+        if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            break
+    return None
+
+
+def _speaker(sent: Span, reporting: list[Candidate], mentions: list[Mention]) -> tuple[Token | None, list[Mention]]:
+    """The named source of the sentence (subject of a reporting verb, or "selon X")."""
+    for cand in reporting:
+        tok = cand.token
+        if tok.pos_ == "ADP":
+            target = tok.head
+        else:
+            target = subject_of(tok)
+        if target is None or target.lower_ in _PRONOUNS:
+            continue
+        lo, hi = target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text)
+        found = [m for m in mentions if m.start >= lo and m.end <= hi]
+        if found or target.pos_ in ("NOUN", "PROPN"):
+            return tok, found[:1]
+    return None, []
+
+
+def _role(family: str, dep: str, trigger_lemma: str) -> str:
+    subj = dep in ("nsubj", "nsubj:pass")
+    if trigger_lemma in ("accueillir", "recevoir", "host", "receive"):
+        return "host" if subj else "visitor"
+    if family == "visit":
+        return "visitor" if subj else "host"
+    if family in ("meeting", "phone_call"):
+        return "participant"
+    if not subj and dep not in ("obl:agent",):
+        return "target"
+    return "participant"
+
+
+_NESTED = ("acl", "acl:relcl", "ccomp", "advcl", "parataxis", "csubj")
+_ARGS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "obl:mod", "nmod", "conj", "appos", "xcomp")
+
+
+def argument_tokens(tok: Token) -> list[tuple[Token, str]]:
+    """Argument heads of a trigger: its subject (climbing xcomp/aux chains), objects, agent,
+    "avec/entre" phrases and noun complements, expanded over conjunctions."""
+    out: list[tuple[Token, str]] = []
+    heads = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        heads.append(tok.head)  # "la rencontre a eu lieu", "Kiev a revendiqué la capture"
+    subj = subject_of(tok if tok.pos_ in ("VERB", "AUX") else tok.head)
+    if subj is not None:
+        out.append((subj, "nsubj"))
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") or (c.dep_ == "dep" and c.pos_ == "PROPN" and c.i < h.i):
+                if (c, "nsubj") not in out:
+                    out.append((c, "nsubj"))
+            elif c.dep_ in ("obj", "iobj", "obl:agent", "obl:arg", "obl:mod", "nmod") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                if h is not tok and c.dep_ not in ("obl:agent",):
+                    continue
+                out.append((c, c.dep_))
+    expanded = []
+    for t, dep in out:
+        expanded.append((t, dep))
+        expanded += [(c, dep) for c in t.children if c.dep_ == "conj"]
+    return expanded
+
+
+def _inside(m_root: Token, arg: Token) -> bool:
+    cur = m_root
+    for _ in range(6):
+        if cur.i == arg.i:
+            return True
+        if cur.dep_ in _NESTED or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: list[Mention],
+                  source: list[Mention], place_ids: set[str]) -> list[Participant]:
+    out: dict[str, Participant] = {}
+    for m in source:
+        out[m.entity_id] = Participant(m.entity_id, m.entity_name, "source")
+    lemma = _lemma(cand.token)
+    args = argument_tokens(cand.token)
+    for m in access.mentions_in(doc, *bounds, mentions):
+        if m.entity_id in out or m.entity_id in place_ids:
+            continue
+        root = _mention_root(doc, m)
+        if root is None or not _is_actor(m, root):
+            continue
+        hit = next((dep for arg, dep in args if _inside(root, arg)), None)
+        if hit is None:
+            continue
+        out[m.entity_id] = Participant(m.entity_id, m.entity_name, _role(cand.family, hit, lemma))
+    return list(out.values())
+
+
+_MODAL_DEMAND = frozenset("devoir falloir exiger insister vouloir must should need".split())
+
+
+def _content_family(tok: Token) -> str | None:
+    """Type of a reported statement from its content: rejection / threat / demand / None."""
+    for t in tok.subtree:
+        if t.i == tok.i:
+            continue
+        lemma = _lemma(t)
+        if t.pos_ == "ADJ" and (lemma in lx.ADJECTIVES or t.lower_ in lx.ADJECTIVES):
+            fam = lx.ADJECTIVES.get(lemma) or lx.ADJECTIVES.get(t.lower_)
+            if fam == "threat" and not any(_lemma(x) in ("battre", "guerre", "combattre", "fight", "war")
+                                           for x in t.subtree):
+                continue
+            return fam
+        if lemma in _MODAL_DEMAND and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("ROOT",):
+            return "demand"
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in lx.NEGATIONS for c in tok.children)
+
+
+# verbs that merely carry an event noun ("la réunion a eu lieu", "participer à un sommet")
+LIGHT_VERBS = frozenset("avoir tenir participer organiser durer commencer achever terminer dérouler "
+                        "préparer annuler reporter qualifier accueillir assister ouvrir entamer "
+                        "hold attend host".split())
+_ADJUNCT_CASES = frozenset("lors après avant issue suite cours pendant durant depuis during after before".split())
+STRONG = 40
+
+
+def _purpose(tok: Token) -> bool:
+    """Inside "pour/afin de …" (an aim, not an event)."""
+    if tok.dep_ == "xcomp" and _lemma(tok.head) in ("tenter", "essayer", "chercher", "try", "seek"):
+        return True  # an attempt, not an event
+    cur = tok if tok.pos_ in ("VERB", "AUX") else (tok.head if tok.dep_ == "obj" else None)
+    for _ in range(3):
+        if cur is None:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("pour", "afin", "to") for c in cur.children) and cur.dep_ in ("advcl", "acl"):
+            return True
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def strength(c: Candidate, dated: set[int] | None = None) -> int:
+    """Effective rank: verbs keep theirs; event nouns need a light verb, a subject position or an
+    adjunct phrase ("lors d'une réunion"), else they are background mentions."""
+    tok = c.token
+    if _purpose(tok):
+        return c.rank - 45
+    if dated is not None and tok.pos_ in ("NOUN", "PROPN") and any(
+            t.i in dated for t in tok.subtree if t.i > tok.i and abs(t.i - tok.i) <= 8):
+        return c.rank  # an event noun with its own date: "la frappe menée le 3 mai 2023"
+    if c.family == "statement" or tok.pos_ in ("VERB", "AUX"):
+        return c.rank
+    if tok.dep_ in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
+        return c.rank if _named_partner(tok) else c.rank - 45
+    if tok.dep_ == "ROOT" or _lemma(tok.head) in LIGHT_VERBS:
+        return c.rank
+    if tok.dep_ == "obj" and _lemma(tok.head) in lx.REPORTING:  # "a revendiqué la capture d'une ville"
+        return c.rank
+    cases = {x.lower_ for x in tok.children if x.dep_ in ("case", "fixed")} | {
+        x.lower_ for x in tok.doc[max(0, tok.i - 4):tok.i] if not x.is_space}
+    if tok.dep_ in ("obl:mod", "obl", "nmod", "obl:arg") and cases & _ADJUNCT_CASES:
+        return c.rank
+    if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN":
+        return c.rank - 20
+    return c.rank - 45
+
+
+def _in_content(reporting: Token, tok: Token) -> bool:
+    if reporting.pos_ == "ADP":  # "selon X, …": everything but the source phrase
+        return not reporting.head.is_ancestor(tok) and reporting.head.i != tok.i
+    if _incise(reporting) and reporting.dep_ not in ("ROOT",):  # "…, a déclaré X": the main clause
+        return not reporting.is_ancestor(tok) and tok.i != reporting.i
+    return reporting.is_ancestor(tok) and not (subject_of(reporting) is not None and subject_of(reporting).is_ancestor(tok))
+
+
+def _incise(reporting: Token) -> bool:
+    """"« … », a déclaré X": the reporting verb follows its content (subject inverted)."""
+    subj = subject_of(reporting) if reporting.pos_ != "ADP" else None
+    return subj is not None and subj.i > reporting.i
+
+
+def _dated_noun(c: Candidate, dated: set[int] | None) -> bool:
+    return bool(dated) and c.token.pos_ == "NOUN" and any(
+        t.i in dated for t in c.token.subtree if t.i > c.token.i and abs(t.i - c.token.i) <= 8)
+
+
+_GOVERNING = frozenset({"agreement", "rejection", "proposal", "request", "demand", "threat", "cancellation"})
+
+
+def _governing(best: Candidate, cands: list[Candidate]) -> Candidate:
+    """"ont accepté de se voir": an agreement/proposal/refusal verb governing the trigger wins."""
+    for c in cands:
+        if c is not best and c.family in _GOVERNING and c.token.pos_ in ("VERB", "AUX") \
+                and c.token.is_ancestor(best.token) and best.family not in _GOVERNING:
+            return c
+    return best
+
+
+def _named_partner(tok: Token) -> bool:
+    """An event noun naming someone in its own phrase ("les discussions avec l'Ukraine")."""
+    return tok.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in tok.subtree if t.i != tok.i)
+
+
+def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | None = None) -> list[Candidate]:
+    """The events of one sentence (see the module docstring)."""
+    specific = [Candidate(c.token, c.family, strength(c, dated)) for c in cands if c.family != "statement"]
+    specific = sorted((c for c in specific if c.rank >= STRONG), key=lambda c: (-c.rank, c.token.i))
+    chosen: list[Candidate] = []
+    if speaker_tok is not None:
+        content = [c for c in specific if _in_content(speaker_tok, c.token)]
+        adjunct = [c for c in specific if c not in content]
+        fam = _content_family(speaker_tok)
+        if content and content[0].token.pos_ not in ("VERB", "AUX") and content[0].family in (
+                "meeting", "visit", "phone_call") and _lemma(content[0].token.head) not in LIGHT_VERBS:
+            content = content[1:]
+        if content and (content[0].token.pos_ in ("VERB", "AUX") or fam is None):
+            chosen.append(_governing(content[0], content))
+        else:
+            if fam is not None or not _incise(speaker_tok):
+                chosen.append(Candidate(speaker_tok, fam or "statement", 0))
+        adjunct = [c for c in adjunct if (c.token.i < speaker_tok.i and _named_partner(c.token)) or c.token.pos_ == "VERB"]
+        if adjunct:
+            chosen.append(_governing(adjunct[0], adjunct))
+        return chosen
+    if not specific:
+        return []
+    first = _governing(specific[0], specific)
+    for c in specific[1:]:  # a governing trigger of the same PLOVER type wins ("est allé à X … puis a rencontré Y")
+        if lx.FAMILIES[c.family].plover == lx.FAMILIES[first.family].plover and c.token.is_ancestor(first.token) \
+                and c.token.pos_ in ("VERB", "AUX") and first.token.dep_ == "conj":
+            first = c
+            break
+    chosen = [first]
+    for c in specific:
+        if len(chosen) >= 3 or (len(chosen) >= 2 and not _dated_noun(c, dated)):
+            break
+        if c is first or (c.token.pos_ != "VERB" and not _dated_noun(c, dated)):
+            continue
+        if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen):
+            continue
+        if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") for x in chosen) or any(
+                x.token.head.i == c.token.i and x.token.dep_ in ("xcomp", "obj") for x in chosen):
+            continue
+        chosen.append(c)
+    return chosen
+
+
+def extract_events(doc: Doc) -> list[Event]:
+    mentions = access.mentions(doc)
+    quotes = list(doc._.quotes or [])
+    timexes = access.timexes(doc)
+    events: list[Event] = []
+    dated: set[int] = set()
+    for t in timexes:
+        if t.type == "date" and t.value and (t.precision in ("day", "month")):
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                dated.update(range(span.start, span.end))
+    for si, sentence in enumerate(doc.sents):
+        for sent in paragraphs(sentence):
+            events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated))
+    return events
+
+
+def paragraphs(sent: Span) -> list[Span]:
+    """The parser sometimes runs a sentence over a paragraph break: split at line breaks."""
+    doc = sent.doc
+    out, start = [], sent.start
+    for tok in sent:
+        if tok.is_space and "\n" in tok.text:
+            if tok.i > start:
+                out.append(doc[start:tok.i])
+            start = tok.i + 1
+    if start < sent.end:
+        out.append(doc[start:sent.end])
+    return [p for p in out if any(not t.is_space for t in p)]
+
+
+_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_FIRST_PERSON = frozenset("nous je j' on mes nos notre mon ma we i our my".split())
+_SAYING = frozenset({"request", "demand", "threat", "rejection"})
+
+
+def _headline(sent: Span) -> bool:
+    """The article's first line without final punctuation: a headline, not a report."""
+    text = sent.text.strip()
+    return sent.start_char <= 2 and bool(text) and text[-1] not in ".!?»\"”…"
+
+
+def _quoted_regions(sent: Span) -> list[tuple[int, int]]:
+    return [(sent.start_char + m.start(), sent.start_char + m.end()) for m in _QUOTE.finditer(sent.text)]
+
+
+def _first_person_quote(c: Candidate, quoted: list[tuple[int, int]]) -> bool:
+    """"« Nous avons discuté de … »": the speaker's own narrative inside a direct quote."""
+    if c.family in _SAYING or c.family == "statement":
+        return False
+    if not any(a <= c.token.idx < b for a, b in quoted):
+        return False
+    subj = subject_of(c.token if c.token.pos_ in ("VERB", "AUX") else c.token.head)
+    near = {t.lower_ for t in c.token.doc[max(0, c.token.i - 4):c.token.i]}
+    return (subj is not None and subj.lower_ in _FIRST_PERSON) or bool(near & _FIRST_PERSON)
+
+
+def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, dated) -> list[Event]:
+    if _headline(sent):
+        return []
+    quoted = _quoted_regions(sent)
+    cands = [c for c in candidates(sent) if not _first_person_quote(c, quoted)]
+    if not cands:
+        return []
+    reporting = [c for c in cands if c.family == "statement" and not (
+        c.token.pos_ == "ADP" and sum(not t.is_punct for t in sent) - len(list(c.token.head.subtree)) < 4)]
+    speaker_tok, source = _speaker(sent, reporting, mentions)
+    out = []
+    for cand in _pick(cands, speaker_tok, dated):
+        in_content = speaker_tok is not None and (cand.token.i == speaker_tok.i or _in_content(speaker_tok, cand.token))
+        event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
+                       source if in_content else [], mentions, quotes, timexes)
+        if event is not None:
+            out.append(event)
+    return out
+
+
+def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | None,
+           source: list[Mention], mentions: list[Mention], quotes, timexes) -> Event | None:
+    fam_name = cand.family
+    tok = cand.token
+    negated = _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head) and tok.dep_ in ("obj", "nsubj")) or (
+        tok.dep_ in ("xcomp", "obl:arg") and tok.head.pos_ in ("ADJ", "VERB") and _negated(tok.head))
+    if fam_name == "agreement" and negated:
+        fam_name, negated = "rejection", False
+    fam = lx.FAMILIES[fam_name]
+    head = clause_head(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
+        tokens, head = list(tok.subtree), tok
+    else:
+        tokens = list(head.subtree) if head.i != tok.i or tok.pos_ in ("VERB", "AUX") else list(tok.subtree)
+    subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if subj is not None and subj.i not in {t.i for t in tokens}:
+        tokens += list(subj.subtree)
+    if speaker_tok is not None and speaker_tok.i != tok.i:
+        subj = speaker_tok.head if speaker_tok.pos_ == "ADP" else subject_of(speaker_tok)
+        if subj is not None:
+            skip = {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
+            tokens += [t for t in subj.subtree if t.i not in skip]
+    if speaker_tok is not None and speaker_tok.i == tok.i and tok.pos_ != "ADP":
+        skip = {t.i for c in tok.children if c.dep_ in ("advcl", "obl:mod", "parataxis") and c.i < tok.i
+                for t in c.subtree}
+        subj = subject_of(tok)
+        if subj is not None:
+            skip |= {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
+        tokens = [t for t in tokens if t.i not in skip] or tokens
+    tokens = [t for t in tokens if sent.start <= t.i < sent.end] or list(sent)
+    start, end = _span_of(tokens, sent)
+    place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))
+    place_ids = {place.entity_id} if place is not None else set()
+    parts = _participants(doc, cand, (sent.start_char, sent.end_char), mentions, source if speaker_tok is not None else [], place_ids)
+    date = event_date(doc, tok, head, sent, si, timexes)
+    duration, duration_text = (None, None)
+    if fam.plover == "CONSULT":
+        duration, duration_text = event_duration(doc, tok, head, sent, timexes)
+    mode = fam.mode
+    if fam.plover == "CONSULT" and fam_name != "phone_call" and _near_words(tok, lx.PHONE_WORDS, 10):
+        fam_name, mode = "phone_call", "phone"
+    etype = fam.type
+    context = fam.context
+    if fam_name == "rejection" and any(_lemma(t) in lx.MILITARY_WORDS for t in tokens):
+        etype, context = "military_denial", "military"
+    status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
+    return Event(
+        start=start, end=end, text=doc.text[start:end], type=etype if fam_name != "phone_call" else "phone_call",
+        plover=fam.plover, mode=mode, context=context, trigger=tok.text,
+        participants=parts,
+        place_id=place.entity_id if place is not None else None,
+        place_name=place.entity_name if place is not None else None,
+        date=date[0] if date else None, date_precision=date[1] if date else None,
+        date_basis=date[2] if date else None,
+        duration=duration, duration_text=duration_text,
+        outcome=event_outcome(doc, sent, si, quotes, mentions) if fam.plover == "CONSULT" else [],
+        status=status, sentence=si, confidence=0.6 if cand.rank > 10 else 0.4,
+    )
+

@@ -1,0 +1,171 @@
+"""Trigger lexicons for event extraction (French lemmas as produced by fr_core_news_md, + English).
+
+Each trigger family maps to (event type, PLOVER type, mode, context), following the CAMEO2PLOVER
+conventions: meetings, visits and calls are CONSULT; capture claims ASSAULT; denials REJECT;
+proposals and invitations REQUEST; annexation COERCE; neutral reported statements OTHER.
+Everything here is general vocabulary; nothing is keyed to a particular article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Family:
+    type: str
+    plover: str
+    mode: str | None
+    context: str
+    rank: int  # higher wins when several triggers compete for one clause
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FAMILIES: dict[str, Family] = {
+    "meeting": Family("meeting", "CONSULT", "meeting", "diplomatic", 80),
+    "visit": Family("visit", "CONSULT", "visit", "diplomatic", 75),
+    "phone_call": Family("phone_call", "CONSULT", "phone", "diplomatic", 85),
+    "proposal": Family("proposal", "REQUEST", None, "diplomatic", 60),
+    "request": Family("statement", "REQUEST", None, "diplomatic", 55),
+    "agreement": Family("agreement", "AGREE", None, "diplomatic", 70),
+    "rejection": Family("rejection", "REJECT", None, "diplomatic", 72),
+    "cancellation": Family("rejection", "REJECT", None, "diplomatic", 90),
+    "demand": Family("statement", "DEMAND", None, "diplomatic", 58),
+    "threat": Family("statement", "THREATEN", None, "military", 74),
+    "sanction": Family("other", "SANCTION", None, "economic", 65),
+    "aid": Family("other", "AID", None, "humanitarian", 62),
+    "exchange": Family("exchange", "CONCEDE", "release", "humanitarian", 66),
+    "military_claim": Family("military_claim", "ASSAULT", None, "territory", 68),
+    "attack": Family("attack", "ASSAULT", None, "military", 64),
+    "retreat": Family("other", "RETREAT", None, "military", 63),
+    "mobilize": Family("statement", "MOBILIZE", None, "military", 61),
+    "accuse": Family("other", "ACCUSE", None, "misinformation", 57),
+    "disapprove": Family("other", "DISAPPROVE", None, "diplomatic", 50),
+    "coerce": Family("other", "COERCE", None, "territory", 67),
+    "statement": Family("statement", "OTHER", None, "diplomatic", 10),
+}
+
+# lemma -> family, for verbs (the trigger is the verb itself)
+VERBS: dict[str, str] = {}
+# lemma -> family, for nouns
+NOUNS: dict[str, str] = {}
+# lemma -> family, for adjectives that carry the event in reported content ("inacceptable")
+ADJECTIVES: dict[str, str] = {}
+
+
+def _add(table: dict[str, str], family: str, words: str) -> None:
+    for w in words.split():
+        table.setdefault(w.replace("_", " "), family)
+
+
+_add(VERBS, "meeting", "rencontrer réunir accueillir recevoir négocier discuter s'entretenir entretenir "
+     "meet host receive negotiate")
+_add(VERBS, "visit", "rendre arriver atterrir visiter voyager débarquer "
+     "visit arrive land travel")
+_add(VERBS, "phone_call", "téléphoner phone")
+_add(VERBS, "proposal", "proposer inviter promouvoir soumettre "
+     "propose invite submit")
+_add(VERBS, "request", "appeler exhorter demander implorer solliciter convaincre urge appeal ask request")
+_add(VERBS, "agreement", "accepter convenir approuver entériner signer conclure agree accept approve sign")
+_add(VERBS, "rejection", "rejeter refuser exclure opposer décliner démentir nier écarter "
+     "reject refuse rule deny dismiss oppose")
+_add(VERBS, "cancellation", "annuler reporter ajourner cancel postpone")
+_add(VERBS, "demand", "exiger réclamer insister sommer demand insist")
+_add(VERBS, "threat", "menacer threaten")
+_add(VERBS, "sanction", "sanctionner geler suspendre sanction freeze suspend")
+_add(VERBS, "aid", "aider livrer fournir soutenir financer aid supply fund")
+_add(VERBS, "exchange", "échanger libérer exchange release")
+_add(VERBS, "military_claim", "capturer conquérir reprendre emparer prendre encercler "
+     "progresser avancer capture seize encircle")
+_add(VERBS, "attack", "attaquer frapper bombarder envahir pilonner tuer détruire endommager affronter "
+     "combattre déclencher lancer attack strike bomb invade shell kill")
+_add(VERBS, "retreat", "retirer replier evacuer évacuer withdraw retreat")
+_add(VERBS, "mobilize", "ordonner mobiliser déployer order mobilize deploy")
+_add(VERBS, "accuse", "accuser reprocher accuse blame")
+_add(VERBS, "disapprove", "condamner critiquer dénoncer déplorer fustiger condemn criticize criticise")
+_add(VERBS, "coerce", "annexer expulser arrêter annex expel")
+
+_add(NOUNS, "meeting", "rencontre réunion sommet entretien entretiens discussion discussions pourparlers "
+     "négociation négociations conversation tête-à-tête meeting summit talks talk")
+_add(NOUNS, "visit", "visite voyage arrivée visit trip")
+_add(NOUNS, "phone_call", "appel coup_de_fil call")
+_add(NOUNS, "proposal", "proposition plan invitation initiative proposal")
+_add(NOUNS, "agreement", "accord agreement deal")
+_add(NOUNS, "rejection", "refus rejet démenti refusal rejection")
+_add(NOUNS, "cancellation", "annulation report cancellation")
+_add(NOUNS, "demand", "exigence revendication ultimatum demand")
+_add(NOUNS, "threat", "menace threat")
+_add(NOUNS, "sanction", "sanction sanctions embargo pause suspension gel sanctions")
+_add(NOUNS, "aid", "aide assistance soutien livraison aid assistance")
+_add(NOUNS, "exchange", "échange exchange")
+_add(NOUNS, "military_claim", "prise capture conquête contrôle encerclement progression capture")
+_add(NOUNS, "attack", "attaque frappe frappes bombardement invasion offensive combat combats "
+     "affrontement affrontements assaut attack strike invasion offensive")
+_add(NOUNS, "retreat", "retrait repli cessez-le-feu trêve withdrawal ceasefire truce")
+_add(NOUNS, "mobilize", "mobilisation déploiement mobilization deployment")
+_add(NOUNS, "accuse", "accusation propagande désinformation accusation propaganda disinformation")
+_add(NOUNS, "disapprove", "consternation condamnation critique indignation condemnation")
+_add(NOUNS, "coerce", "annexion annexation")
+
+_add(ADJECTIVES, "rejection", "inacceptable irréaliste inadmissible unacceptable unrealistic")
+_add(ADJECTIVES, "threat", "prêt prête prêts prêtes ready")
+
+# Reporting verbs: a statement event unless the reported content carries a stronger trigger.
+REPORTING: frozenset[str] = _words(
+    "déclarer dire affirmer estimer assurer indiquer préciser ajouter annoncer souligner expliquer "
+    "confirmer réaffirmer rappeler répéter promettre qualifier juger considérer écrire prétendre "
+    "revendiquer signaler rapporter répondre avertir prévenir "
+    "say tell claim state announce stress confirm warn"
+)
+# "selon X" / "d'après X" introduce a source as well
+SOURCE_PREPS: frozenset[str] = _words("selon d'après according")
+
+# Nouns that make a following "appel"/"entretien" a phone call; objects of "discuter" etc.
+PHONE_WORDS: frozenset[str] = _words("téléphonique téléphoniques téléphone téléphoner phone telephone")
+# a noun trigger needs one of these to be an event rather than an abstract mention
+WEAK_NOUNS: frozenset[str] = _words("plan contrôle pause soutien aide échange appel critique report "
+                                    "discussion discussions conversation progression initiative gel")
+# military objects: a "prise"/"reprendre"/"contrôler" trigger is a military claim only near these
+MILITARY_WORDS: frozenset[str] = _words(
+    "ville villes village villages localité zone zones région territoire territoires front "
+    "troupes troupe armée forces soldats drapeau bastion position positions "
+    "town city village territory troops army forces"
+)
+# military verbs that only count with a military subject/object
+MILITARY_CONTEXT_VERBS: frozenset[str] = _words("reprendre prendre contrôler avancer progresser lancer "
+                                                "affronter détruire endommager libérer")
+
+# status cues
+PLANNED_LEMMAS: frozenset[str] = _words("prévoir envisager projeter planifier compter devoir aller "
+                                        "préparer programmer plan intend")
+PLANNED_WORDS: frozenset[str] = _words("prévu prévue prévus prévues prochain prochaine prochainement "
+                                       "futur future planned upcoming")
+CANCEL_WORDS: frozenset[str] = _words("annuler annulé annulée annulés annulées annulation reporter reporté "
+                                      "reportée ajourné ajournée cancelled canceled postponed")
+HYPOTHETICAL_WORDS: frozenset[str] = _words("si éventuel éventuelle éventuels éventuellement possible "
+                                            "possibilité pourrait pourraient if possible potential")
+NEGATIONS: frozenset[str] = _words("ne n' pas jamais aucun aucune nullement not never n't no")
+
+# place prepositions
+PLACE_PREPS: frozenset[str] = _words("à au aux en dans vers in at to")
+# partner prepositions ("avec X", "entre X et Y")
+PARTNER_PREPS: frozenset[str] = _words("avec entre with between")
+
+# outcome words: evaluations of a meeting
+OUTCOME_WORDS: frozenset[str] = _words(
+    "productif productive productifs productives constructif constructive constructifs constructives "
+    "utile utiles fructueux fructueuse fructueuses positif positive positifs positives significatif "
+    "significative bon bonne bons bonnes excellent excellente franc franche difficile difficiles "
+    "tendu tendue décevant décevante substantiel substantielle cordial cordiale "
+    "productive constructive useful positive good great excellent meaningful frank difficult tense"
+)
+
+NUMBER_WORDS: dict[str, float] = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "quatre-vingt-dix": 90, "cent": 100,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "ten": 10,
+    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45,
+}
