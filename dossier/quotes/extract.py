@@ -1,0 +1,415 @@
+"""Direct and indirect quotes of one parsed Doc -> list[Quote].
+
+Direct quotes: quoted spans (see :mod:`dossier.quotes.marks`) governed by a speech cue (the
+cue verb is an ancestor of the quote, an incise right after it, a cue before it in the same
+sentence, "selon X"), or continuing the previous quote. Short quoted words without any cue
+are scare quotes / titles and are dropped.
+
+Indirect quotes come from :mod:`dossier.quotes.indirect` (a mixin of the extractor); speakers
+from :mod:`dossier.quotes.speakers`. Offsets are into ``doc.text``; ``sentence`` indexes
+``list(doc.sents)``.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.models import Quote
+from dossier.nlp import access
+from dossier.quotes import lexicon as lx
+from dossier.quotes.indirect import CLOSERS as _CLOSERS
+from dossier.quotes.indirect import IndirectMixin
+from dossier.quotes.marks import QuoteSpan, find_quote_spans, split_incises
+from dossier.quotes.speakers import Speaker, SpeakerResolver
+
+log = logging.getLogger(__name__)
+
+_SKIPPABLE_BEFORE_CUE = ("AUX", "ADV", "PRON", "PART")
+
+
+@dataclass
+class _Cue:
+    token: Token | None
+    text: str
+    speaker: Speaker
+    how: str  # ancestor | incise | before | sentence | selon | naming | continuation
+    place_id: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class Extractor(IndirectMixin):
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
+        self.quoted = [(s.open, s.close) for s in self.spans]
+        self.mentions = access.mentions(doc)
+        self.resolver = SpeakerResolver(doc, self.mentions, self.quoted)
+        self.cue_tokens = [t for t in doc if self.is_cue(t)]
+        self.resolver.note_cue_subjects(self.cue_tokens)
+
+    def same_par(self, t: Token, u: Token) -> bool:
+        return self.resolver.same_par(t, u)
+
+    def par_bounds(self, char: int) -> tuple[int, int]:
+        k = self.resolver.para_of(char)
+        a = self.resolver.par_starts[k]
+        b = self.resolver.par_starts[k + 1] - 1 if k + 1 < len(self.resolver.par_starts) else len(self.text)
+        return a, b
+
+    def clause_start(self, tok: Token) -> int:
+        """Start of the written sentence holding ``tok`` (sentence punctuation or paragraph start)."""
+        doc = self.doc
+        pa, _ = self.par_bounds(tok.idx)
+        j = tok.i - 1
+        while j >= 0 and doc[j].idx >= pa:
+            if doc[j].text in (".", "!", "?") and not self.in_quote(doc[j].idx):
+                return doc[j + 1].idx
+            j -= 1
+        return pa
+
+    def clause_end(self, tok: Token, stop_at_cues: bool = True) -> int:
+        """End of the written sentence from ``tok`` on; stops before ", ajoutant que" style cues."""
+        doc = self.doc
+        _, pb = self.par_bounds(tok.idx)
+        j = tok.i
+        while j < len(doc) and doc[j].idx < pb:
+            t = doc[j]
+            if t.text in (".", "!", "?", ";") and not self.in_quote(t.idx):
+                return t.idx
+            if stop_at_cues and t.text == "," and j + 1 < len(doc) and not self.in_quote(t.idx):
+                nxt = doc[j + 1]
+                ahead = [x for x in doc[j + 1 : min(len(doc), j + 8)] if self.same_par(x, t)]
+                if any(self.is_cue(x) and not self._is_participle(x) and x.morph.get("VerbForm") != ["Inf"]
+                       and (x.pos_ == "VERB") and any(y.pos_ == "AUX" or y.morph.get("VerbForm") == ["Fin"] for y in doc[max(j + 1, x.i - 3) : x.i + 1])
+                       for x in ahead) and not any(x.text in (".", ";") for x in ahead[:1]):
+                    return t.idx
+                if self._is_participle(nxt) and self.is_cue(nxt) or nxt.lower_ in ("selon", "according") or (
+                        nxt.pos_ == "AUX" and j + 2 < len(doc) and (self.is_cue(doc[j + 2]) or doc[j + 2].lower_ in ("-t", "-il", "-elle"))):
+                    return t.idx
+            j += 1
+        return pb
+
+    # ------------------------------------------------------------------ utilities
+    def in_quote(self, char: int) -> bool:
+        return self.resolver.in_quote(char)
+
+    def sentence_of(self, char: int) -> int:
+        return access.sentence_index(self.doc, char, self.sent_starts)
+
+    def tokens(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def is_cue(self, t: Token, naming: bool = False) -> bool:
+        if self.in_quote(t.idx):
+            return False
+        if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"] and t.dep_ in ("acl", "amod") and not any(
+                c.dep_.startswith("aux") for c in t.children):
+            return False  # "le plan dit « de paix »": an adjectival participle, not a report
+        if lx.is_reporting(t):
+            return True
+        if self._faire_savoir(t):
+            return True
+        return naming and t.lemma_.lower() in lx.NAMING_LEMMAS and t.pos_ == "VERB"
+
+    @staticmethod
+    def _faire_savoir(t: Token) -> bool:
+        """"fait savoir", "laisse entendre" (reporting by a light verb + infinitive)."""
+        return t.lemma_.lower() in ("savoir", "entendre") and t.i > 0 and t.doc[t.i - 1].lemma_.lower() in ("faire", "laisser")
+
+    def _introduced_as_name(self, q: QuoteSpan) -> bool:
+        """"le film « … »", "le plan dit « … »", "Surnommé « … »": a name or title, not speech."""
+        before = self.tokens(max(0, q.open - 30), q.open)
+        if before is None:
+            return False
+        words = [t for t in before if t.idx + len(t.text) <= q.open and not t.is_space]
+        if not words:
+            return False
+        last = words[-1]
+        if last.lower_ not in lx.TITLE_INTRODUCERS and last.lemma_.lower() not in lx.TITLE_INTRODUCERS:
+            return False
+        return not any(c.dep_.startswith("aux") for c in last.children) and not (
+            last.i > 0 and self.doc[last.i - 1].pos_ == "AUX")
+
+    def _final_incise(self, q: QuoteSpan) -> Token | None:
+        """A cue verb in an incise closing the written sentence of the quote ("…, a-t-il déclaré.")."""
+        toks = self.tokens(q.close, min(len(self.text), q.close + 400))
+        if toks is None:
+            return None
+        for t in toks:
+            if t.text in (".", "!", "?", ";") and not self.in_quote(t.idx) or not self.same_par(t, toks[0]):
+                return None
+            if self.in_quote(t.idx):
+                continue
+            if (self.is_cue(t) or t.lemma_.lower() in lx.INCISE_LEMMAS) and t.pos_ in ("VERB", "AUX") and self._incise_content(t) is not None:
+                return t
+        return None
+
+    def _names(self, t: Token, q: QuoteSpan) -> bool:
+        """A naming/directive verb right above a quote ("qualifié … de « … »", "présentée comme « … »")."""
+        lemma = t.lemma_.lower()
+        if lemma not in lx.NAMING_LEMMAS or t.pos_ != "VERB":
+            return False
+        between = self.text[t.idx : q.open].lower()
+        if lemma in ("présenter", "décrire", "dénoncer", "describe"):
+            return " comme " in between or " as " in between
+        if lemma in ("qualifier", "traiter", "parler", "évoquer"):
+            return " de " in between or " d'" in between or between.rstrip().endswith("de") or lemma == "évoquer"
+        return True
+
+    def negated(self, t: Token) -> bool:
+        verbs = [t, t.doc[t.i - 1]] if self._faire_savoir(t) else [t]
+        return any(c.lower_ in lx.NEGATIONS and c.i < t.i for v in verbs for c in v.children)
+
+    def cue_phrase(self, t: Token) -> str:
+        """Surface of the cue: auxiliaries + verb (+ "que"), e.g. "a déclaré", "a-t-il déclaré"."""
+        doc = self.doc
+        lo = t.i
+        while lo > 0 and (doc[lo - 1].pos_ == "AUX" or doc[lo - 1].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "fait", "a", "avait")) and t.i - lo < 4:
+            lo -= 1
+        hi = t.i + 1
+        while hi < len(doc) and doc[hi].lower_ in ("-t-il", "-t-elle", "-il", "-elle", "-t"):
+            hi += 1
+        return doc[lo:hi].text
+
+    def speaker_for(self, cue: Token, depth: int = 0) -> Speaker:
+        if cue.lower_ in ("selon", "après", "according", "suivant"):
+            return self._selon_source(cue)[0]
+        verb = cue.doc[cue.i - 1] if self._faire_savoir(cue) else cue
+        r = self.resolver
+        subj = None
+        if self._is_participle(verb) and depth < 2:
+            main = r.main_cue(verb, self.cue_tokens)
+            if main is not None:
+                return self.speaker_for(main, depth + 1)
+            subj = r.participle_subject(verb)
+        if subj is None:
+            subj = r.subject_of(verb)
+        if subj is None:
+            subj = r.left_subject(verb)
+        if subj is not None:
+            return r.from_phrase(subj)
+        inv = r.inverted_subject(cue)
+        if inv is not None:
+            return inv
+        return Speaker(None, None, None, confidence=0.1)
+
+    @staticmethod
+    def _is_participle(t: Token) -> bool:
+        return t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"] or t.lower_.endswith("ant") and t.pos_ == "VERB"
+
+    def place_of(self, cue: Token) -> str | None:
+        """Place where the statement was made ("… a déclaré pendant un point presse à Genève")."""
+        doc = self.doc
+        verb = doc[cue.i - 1] if self._faire_savoir(cue) else cue
+        for t in doc[verb.i + 1 : min(len(doc), verb.i + 16)]:
+            if t.text in (".", ";", "!", "?", "«", '"', "“", ":") or t.lower_ in ("que", "qu'", "qu’") or self.in_quote(t.idx):
+                break
+            if not self.same_par(t, verb) or t.pos_ == "VERB" and t.i > verb.i + 1:
+                break
+            m = self.resolver.mention_at(t)
+            if m is None or m.entity_type != "place" or m.start != t.idx:
+                continue
+            before = {x.lower_ for x in doc[max(0, t.i - 2) : t.i]}
+            if before & {"à", "au", "en", "depuis", "in", "at"}:
+                return m.entity_id
+        return None
+
+    # ------------------------------------------------------------------ direct quotes
+    def direct_cue(self, q: QuoteSpan, start: int, end: int) -> _Cue | None:
+        doc = self.doc
+        span = self.tokens(start, end)
+        if span is None:
+            return None
+        # 1. a cue verb governing the quote
+        final = self._final_incise(q)
+        if final is not None:
+            return _Cue(final, self.cue_phrase(final), self.speaker_for(final), "incise")
+        root = span.root
+        t = root
+        for depth in range(5):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if not self.same_par(t, root):
+                break
+            if q.open <= t.idx < q.close or self.in_quote(t.idx):
+                continue
+            if self.is_cue(t) and not self.negated(t):
+                return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "ancestor")
+            if depth <= 1 and self._names(t, q) and not self.negated(t):
+                sp = self.speaker_for(t)
+                if sp.id is None and sp.text is None:
+                    break  # a label nobody is said to use ("surnommé « … »")
+                return _Cue(t, self.cue_phrase(t), sp, "ancestor")
+        # 2. an incise right after the closing mark: ", a-t-il déclaré", ", selon X"
+        after = self.tokens(q.close, min(len(self.text), q.close + 80))
+        if after is not None:
+            seen = 0
+            for t in doc[after.start : min(len(doc), after.start + 9)]:
+                if t.is_punct and t.text in ",–—-" or t.text in _CLOSERS:
+                    continue
+                if t.text in (".", "!", "?", "«", "\n") or self.in_quote(t.idx):
+                    break
+                if t.lower_ in ("selon", "d'", "according", "suivant") or (t.lower_ == "après" and doc[t.i - 1].lower_ == "d'"):
+                    cue_tok = t if t.lower_ != "d'" else doc[t.i + 1]
+                    sp, _ = self._selon_source(cue_tok)
+                    return _Cue(cue_tok, self._selon_text(cue_tok), sp, "incise")
+                if self.is_cue(t) or t.lemma_.lower() in lx.INCISE_LEMMAS:
+                    return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "incise")
+                seen += 1
+                english = any(x.lower_ in lx.REPORTING_FORMS_EN for x in doc[t.i : min(len(doc), t.i + 5)])
+                if (t.pos_ not in _SKIPPABLE_BEFORE_CUE and not english) or seen > 4:
+                    break
+        # 3. a cue before the quote in the same sentence ("X a déclaré : « … »")
+        s_idx = self.sentence_of(q.open)
+        sent = self.sents[s_idx]
+        best = None
+        pa, pb = self.par_bounds(q.open)
+        cs = self.clause_start(self.tokens(q.open, q.open + 1)[0]) if self.tokens(q.open, q.open + 1) is not None else pa
+        for t in sent:
+            if t.idx >= q.open:
+                break
+            if t.idx < max(pa, cs):
+                continue
+            if (self.is_cue(t) or self._names(t, q)) and not self.negated(t):
+                best = t
+        if best is not None:
+            return _Cue(best, self.cue_phrase(best), self.speaker_for(best), "before")
+        for t in doc[max(0, sent.start - 40) : len(doc)]:
+            if t.idx >= q.open:
+                break
+            if t.idx < max(pa, cs) or self.in_quote(t.idx):
+                continue
+            if self._is_source_prep(t):
+                sp, _ = self._selon_source(t)
+                if sp.id is not None or sp.text is not None:
+                    return _Cue(t, self._selon_text(t), sp, "selon")
+        # 4. any cue / selon in the sentence after the quote
+        e_idx = self.sentence_of(max(q.close - 1, q.open))
+        for t in doc[sent.start : self.sents[e_idx].end]:
+            if t.idx < q.close or self.in_quote(t.idx):
+                continue
+            if t.idx >= pb or (t.text in (".", "!", "?") and t.idx > q.close):
+                break
+            if t.lower_ in ("selon", "according", "suivant") or (t.lower_ == "après" and doc[t.i - 1].lower_ == "d'"):
+                sp, _ = self._selon_source(t)
+                return _Cue(t, self._selon_text(t), sp, "selon")
+            if self.is_cue(t) and not self.negated(t):
+                return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "sentence")
+        # also "« … ». Il a déclaré …" is not used; "Il a déclaré : « … »" on the line before:
+        if s_idx > 0:
+            prev = self.sents[s_idx - 1]
+            last = [t for t in prev if not t.is_space]
+            if last and last[-1].text == ":":
+                for t in reversed(last):
+                    if self.is_cue(t) and not self.negated(t):
+                        return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "before")
+        return None
+
+    def direct_quotes(self) -> list[Quote]:
+        out: list[Quote] = []
+        prev: tuple[Quote, QuoteSpan] | None = None
+        for q in self.spans:
+            for part_start, part_end, inc_a, inc_b in split_incises(self.text, q):
+                qq = q if inc_a < 0 else QuoteSpan(q.open, q.close, part_start, part_end, q.mark, q.closed, 0)
+                cue = None
+                if inc_a >= 0:
+                    inc = self.tokens(inc_a, inc_b)
+                    verbs = [t for t in inc if t.pos_ in ("VERB", "AUX") and (self.is_cue(t) or t.lemma_.lower() in lx.INCISE_LEMMAS or t.lower_ in lx.REPORTING_FORMS)] if inc is not None else []
+                    if verbs:
+                        v = verbs[-1]
+                        cue = _Cue(v, self.cue_phrase(v), self.speaker_for(v), "incise")
+                if cue is None:
+                    cue = self.direct_cue(qq, part_start, part_end)
+                words = len(self.text[part_start:part_end].split())
+                if words <= 6 and cue is not None and self._introduced_as_name(q):
+                    continue
+                if cue is None and prev is not None:
+                    gap = self.text[prev[1].close : q.open]
+                    incise_gap = gap.lstrip().startswith(",")
+                    if len(gap) < 120 and gap.count("\n") <= 2 and (incise_gap or not any(
+                        self.is_cue(t) for t in (self.tokens(prev[1].close, q.open) or []))):
+                        pq = prev[0]
+                        cue = _Cue(None, pq.cue, Speaker(pq.speaker_id, pq.speaker_name, pq.speaker_text, pq.anonymous, pq.affiliation, confidence=0.6), "continuation")
+                if cue is None:
+                    continue
+                if cue.how in ("sentence", "selon") and words <= 3 and _looks_like_title(self.text[part_start:part_end]):
+                    continue
+                if cue.how == "sentence" and words <= 2 and cue.token is not None and cue.token.idx > q.close + 200:
+                    continue
+                sentence = self.sentence_of(part_start)
+                place = self.place_of(cue.token) if cue.token is not None else None
+                conf = round(min(0.95, 0.5 + 0.4 * cue.speaker.confidence + (0.1 if cue.how in ("ancestor", "incise") else 0)), 2)
+                quote = Quote(
+                    start=part_start, end=part_end, text=self.text[part_start:part_end], kind="direct",
+                    speaker_id=cue.speaker.id, speaker_name=cue.speaker.name, speaker_text=cue.speaker.text,
+                    anonymous=cue.speaker.anonymous, affiliation=cue.speaker.affiliation, cue=cue.text,
+                    place_id=place, sentence=sentence, confidence=conf,
+                )
+                out.append(quote)
+                prev = (quote, q)
+        return out
+
+    # ------------------------------------------------------------------ all
+    def run(self) -> list[Quote]:
+        direct = self.direct_quotes()
+        indirect = self.indirect_quotes() + self.selon_quotes()
+        indirect += self.conditional_quotes(sorted(direct + [q for q, _ in indirect], key=lambda q: q.start))
+        # nested reports ("X a déclaré que Y estimait que …") keep only the outer one
+        indirect.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
+        kept: list[Quote] = []
+        for q, cue_char in indirect:
+            if any(o.start <= cue_char < o.end for o, _ in indirect if o is not q):
+                continue
+            if any(o.start == q.start and o.end == q.end for o in kept):
+                continue
+            kept.append(q)
+        quotes = sorted(direct + kept, key=lambda q: (q.start, q.kind))
+        for q in quotes:
+            self._date(q)
+        return quotes
+
+
+    def _date(self, q: Quote) -> None:
+        """When the statement was made: a time expression of its written sentence outside the
+        reported content ("a déclaré mardi"), else the sentence time when it does not come from
+        inside the content, else the publication date."""
+        toks = self.tokens(q.start, q.end)
+        if toks is None:
+            return
+        c_start, c_end = self.clause_start(toks[0]), self.clause_end(toks[-1], stop_at_cues=False)
+        timexes = access.timexes(self.doc)
+        outside = [t for t in timexes if t.value and c_start <= t.start and t.end <= c_end + 1
+                   and (t.end <= q.start or t.start >= q.end) and t.type in ("date", "time")]
+        if outside:
+            best = min(outside, key=lambda t: min(abs(t.end - q.start), abs(t.start - q.end)))
+            q.date, q.date_precision, q.date_basis = best.value, best.precision, "governing"
+            return
+        for i in range(self.sentence_of(c_start), self.sentence_of(max(c_start, c_end - 1)) + 1):
+            st = access.sentence_time(self.doc, i)
+            if st is None or not st.value:
+                continue
+            tx = timexes[st.timex_index] if st.timex_index is not None and st.timex_index < len(timexes) else None
+            if tx is not None and q.start <= tx.start < q.end:
+                continue  # a date inside what was said is not when it was said
+            if st.basis in ("governing", "nearest") and tx is not None and not (c_start <= tx.start <= c_end):
+                continue
+            q.date, q.date_precision, q.date_basis = st.value, st.precision, st.basis
+            return
+        if self.doc._.published:
+            q.date, q.date_precision, q.date_basis = self.doc._.published, self.doc._.published_precision, "publication-fallback"
+
+
+def _looks_like_title(s: str) -> bool:
+    words = [w for w in s.split() if w[:1].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """All quotes of a parsed Doc (direct and indirect), sorted by position."""
+    return Extractor(doc).run()

@@ -1,0 +1,84 @@
+"""Group the same statement reported by several articles (trimmed or worded slightly differently).
+
+Two quotes are linked when their normalised texts overlap strongly (rapidfuzz partial ratio on
+the normalised text, or token containment) and their speakers are compatible (same id, or one
+side unknown/anonymous with a compatible affiliation). Groups are the connected components.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from dossier.models import Quote
+from dossier.quotes.lexicon import norm
+
+_STOP = frozenset(
+    "le la les l de du des d un une et à a en au aux que qu il elle ils elles nous vous on ce c est "
+    "pas ne n se s sur pour par dans avec the a an of to and in that is it we".split()
+)
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", norm(text))
+
+
+def _content(tokens: list[str]) -> set[str]:
+    return {t for t in tokens if t not in _STOP and len(t) > 1}
+
+
+def speakers_compatible(a: Quote, b: Quote) -> bool:
+    if a.speaker_id and b.speaker_id:
+        return a.speaker_id == b.speaker_id or a.speaker_id == b.affiliation or b.speaker_id == a.affiliation
+    if a.anonymous and b.anonymous:
+        return not (a.affiliation and b.affiliation and a.affiliation != b.affiliation)
+    # one side unknown: only the affiliation can rule it out
+    known = a if a.speaker_id else b
+    other = b if known is a else a
+    return not (other.affiliation and known.speaker_id and other.affiliation not in (known.speaker_id, known.affiliation))
+
+
+def same_statement(a: Quote, b: Quote, threshold: float = 85.0) -> bool:
+    """True when two quotes report the same words (possibly trimmed differently)."""
+    ta, tb = _tokens(a.text), _tokens(b.text)
+    if not ta or not tb:
+        return False
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == 1:
+        # a single quoted word only matches the same word from a compatible speaker
+        return short[0] in long_ and len(long_) <= 3 and a.speaker_id is not None and a.speaker_id == b.speaker_id
+    sa, sb = " ".join(ta), " ".join(tb)
+    if fuzz.partial_ratio(sa, sb) >= threshold and len(short) >= 3:
+        return True
+    ca, cb = _content(short), _content(long_)
+    if len(ca) >= 3 and len(ca & cb) / len(ca) >= 0.8:
+        return True
+    return fuzz.token_set_ratio(sa, sb) >= 92 and len(short) >= 4
+
+
+def group_quotes(items: list[tuple[str, Quote]], threshold: float = 85.0) -> list[list[int]]:
+    """Indexes of ``items`` grouped by statement; singletons included, groups in input order.
+
+    ``items`` are (article key, Quote) pairs. Quotes of the same article are grouped too when
+    they repeat the same statement (e.g. a headline and the body).
+    """
+    n = len(items)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            qa, qb = items[i][1], items[j][1]
+            if find(i) == find(j):
+                continue
+            if speakers_compatible(qa, qb) and same_statement(qa, qb, threshold):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])

@@ -1,0 +1,335 @@
+"""Indirect speech: "X a déclaré que …", "affirme avoir …", "selon X, …", "…, a déclaré X",
+"qualifié de …", "appelle à …", and reportive conditionals following a report.
+
+A mixin of :class:`dossier.quotes.extract.Extractor` (it uses the extractor's paragraph, clause,
+cue and speaker helpers). An indirect entry is only kept when its content goes beyond the quoted
+fragments it contains, so mixed quotations yield a direct and an indirect entry.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dossier.models import Quote
+from dossier.quotes import lexicon as lx
+from dossier.quotes.speakers import Speaker
+
+CLOSERS = set("»\"”’'")
+
+
+class IndirectMixin:
+    # ------------------------------------------------------------------ selon / d'après
+    def _is_source_prep(self, t: Token) -> bool:
+        """selon / d'après / according to, or a clause-initial "Pour X," naming a person or body."""
+        doc = self.doc
+        low = t.lower_
+        if low in ("selon", "suivant") and t.dep_ == "case" or low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            return True
+        if low == "après" and t.i > 0 and doc[t.i - 1].lower_ in ("d'", "d’"):
+            return True
+        if low == "pour" and self.clause_start(t) == t.idx:
+            head = t.head if t.head.i > t.i else None
+            m = self.resolver.mention_at(head) if head is not None else None
+            comma = next((x for x in doc[t.i + 1 : min(len(doc), t.i + 10)] if x.text == ","), None)
+            return m is not None and m.entity_type in ("person", "organization", "group") and comma is not None and (
+                head.right_edge.i < comma.i)
+        return False
+
+    def _selon_text(self, t: Token) -> str:
+        if t.lower_ == "après":
+            return "d'après"
+        if t.lower_ == "according":
+            return "according to"
+        return t.text
+
+    def _selon_source(self, t: Token) -> tuple[Speaker, Span | None]:
+        """The source named after selon/d'après/according to, and the phrase's token span."""
+        doc = self.doc
+        head = t.head if t.dep_ in ("case", "fixed", "mark") and t.head.i > t.i else None
+        if t.lower_ == "après" and t.head.lower_ == "d'":
+            head = t.head.head if t.head.head.i > t.i else None
+        if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            head = next((x for x in doc[t.i + 1 : min(len(doc), t.i + 8)] if x.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if head is None:
+            return Speaker(None, None, None, confidence=0.1), None
+        # "selon l'agence X, citant le porte-parole …": the cited speaker is the source
+        for x in doc[head.i + 1 : min(len(doc), head.i + 12)]:
+            if x.text in (".", ";"):
+                break
+            if x.lower_ in ("citant", "citing", "quoting"):
+                obj = next((c for c in x.children if c.dep_ in ("obj", "nsubj", "obl", "appos")), None)
+                if obj is None:
+                    obj = next((y for y in doc[x.i + 1 : x.i + 6] if y.pos_ in ("NOUN", "PROPN")), None)
+                if obj is not None:
+                    return self.resolver.from_phrase(obj), doc[t.i : obj.right_edge.i + 1]
+        end = head.i + 1
+        for x in doc[head.i + 1 :]:
+            if x.text in (",", ".", ";", ":") or not self.same_par(x, t) or self.in_quote(x.idx):
+                break
+            end = x.i + 1
+        sp = self.resolver.from_phrase(head, bounds=(t.i + 1, end))
+        return sp, doc[t.i : end]
+
+    def selon_quotes(self) -> list[tuple[Quote, int]]:
+        out = []
+        doc = self.doc
+        for t in doc:
+            is_dapres = t.lower_ == "après" and t.i > 0 and doc[t.i - 1].lower_ in ("d'", "d’")
+            if not self._is_source_prep(t):
+                continue
+            if self.in_quote(t.idx):
+                continue
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in ("laquelle", "lequel", "lesquelles", "lesquels", "que", "qu'", "moi", "nous"):
+                continue
+            cue_start = doc[t.i - 1] if is_dapres else t
+            sp, phrase = self._selon_source(t)
+            if phrase is None:
+                continue
+            c_start = self.clause_start(cue_start)
+            before = [x for x in doc[max(0, cue_start.i - 120) : cue_start.i] if x.idx >= c_start]
+            initial = not any(x.pos_ in ("VERB", "AUX") for x in before)
+            if initial:
+                a_tok = phrase.end
+                while a_tok < len(doc) and (doc[a_tok].is_punct or doc[a_tok].is_space) and self.same_par(doc[a_tok], t):
+                    a_tok += 1
+                if a_tok >= len(doc) or not self.same_par(doc[a_tok], t):
+                    continue
+                a, b = doc[a_tok].idx, self.clause_end(doc[a_tok])
+            else:
+                c_end = self.clause_end(t, stop_at_cues=False)
+                if any(c_start <= q.open and q.close <= c_end + 1 for q in self.spans):
+                    continue  # "… « X », selon Y": the selon attributes the quote only
+                a = c_start
+                b = cue_start.idx
+            a, b = trim(self.text, a, b)
+            if b - a < 12 or not self._beyond_quotes(a, b):
+                continue
+            out.append((Quote(
+                start=a, end=b, text=self.text[a:b], kind="indirect", speaker_id=sp.id, speaker_name=sp.name,
+                speaker_text=sp.text, anonymous=sp.anonymous, affiliation=sp.affiliation,
+                cue=self._selon_text(t), sentence=self.sentence_of(a),
+                confidence=round(0.45 + 0.4 * sp.confidence, 2),
+            ), t.idx))
+        return out
+
+    # ------------------------------------------------------------------ indirect quotes
+    def _content_start(self, v: Token) -> tuple[Token, str] | None:
+        """First token of the reported content after a cue verb: after "que", or an infinitive."""
+        doc = self.doc
+        verb_lemma = (v.doc[v.i - 1].lemma_ if self._faire_savoir(v) else v.lemma_).lower()
+        j = v.i + 1
+        steps = 0
+        while j < len(doc) and steps < 14 and self.same_par(doc[j], v):
+            t = doc[j]
+            if self.in_quote(t.idx) or t.text in (".", ";", ":", "!", "?", "«", "»", '"', "“"):
+                return None
+            if t.lower_ in ("que", "qu'", "qu’", "that"):
+                return (doc[j + 1], "que") if j + 1 < len(doc) else None
+            if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Inf"]:
+                if v.dep_ == "acl:relcl" or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in x.morph.get("PronType") or x.i > 0 and (
+                        doc[x.i - 1].pos_ in ("NOUN", "PROPN") or doc[x.i - 1].text == ",")) for x in doc[max(0, v.i - 4) : v.i]):
+                    return None  # "… que X prétendait avoir …": the object is the antecedent
+                prev = doc[j - 1].lower_
+                if verb_lemma in lx.INFINITIVE_LEMMAS and prev not in ("de", "d'", "à", "pour"):
+                    return t, "inf"
+                return None
+            if t.pos_ == "VERB" or t.text == "," and j + 1 < len(doc) and doc[j + 1].pos_ == "VERB":
+                return None
+            j += 1
+            steps += 1
+        return None
+
+    def _beyond_quotes(self, a: int, b: int) -> bool:
+        """True when [a, b) has content words outside the quoted spans."""
+        span = self.tokens(a, b)
+        if span is None:
+            return False
+        for t in span:
+            if self.in_quote(t.idx) or t.is_punct or t.is_space:
+                continue
+            if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "X") and t.lemma_.lower() not in lx.LIGHT_LEMMAS:
+                return True
+        return False
+
+    def _split_conjuncts(self, a: int, b: int) -> list[tuple[int, int]]:
+        """"A et que B, mais que C" -> [A, B, C] (top-level "que" clauses of one report)."""
+        span = self.tokens(a, b)
+        if span is None:
+            return [(a, b)]
+        cuts = []
+        for t in span:
+            if t.lower_ in ("que", "qu'", "qu’") and t.i > span.start and not self.in_quote(t.idx):
+                prev = self.doc[t.i - 1]
+                if prev.lower_ in ("et", "mais", "ou", ",", "and", "but"):
+                    cuts.append((prev.idx, t.idx + len(t.text)))
+        parts = []
+        cur = a
+        for c0, c1 in cuts:
+            parts.append((cur, c0))
+            cur = c1
+        parts.append((cur, b))
+        return [p for p in parts if p[1] > p[0]]
+
+    def _special_content(self, v: Token) -> tuple[int, int, str] | None:
+        """"appelle (X) à …", "a qualifié … de …" (unquoted)."""
+        lemma = v.lemma_.lower()
+        doc = self.doc
+        if lemma not in ("appeler", "qualifier", "exhorter", "urge", "call"):
+            return None
+        for t in doc[v.i + 1 : min(len(doc), v.i + 12)]:
+            if not self.same_par(t, v) or t.text in (".", ";") or self.in_quote(t.idx):
+                return None
+            if lemma in ("appeler", "exhorter", "urge", "call") and t.lower_ in ("à", "au", "aux", "to", "for"):
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if nxt is None or self.in_quote(nxt.idx):
+                    return None
+                first = doc[v.i + 1]
+                while first.lower_ in lx.LIGHT_ADVERBS and first.i < t.i:
+                    first = doc[first.i + 1]
+                if first.i == t.i:
+                    return nxt.idx, self.clause_end(nxt), v.text + " à"
+                verb_after = nxt if nxt.pos_ in ("VERB", "AUX") else (doc[nxt.i + 1] if nxt.lower_ in ("se", "s'", "s’") and nxt.i + 1 < len(doc) else None)
+                if verb_after is not None and verb_after.morph.get("VerbForm") == ["Inf"]:
+                    return first.idx, self.clause_end(nxt), v.text + " à"
+                continue
+            if lemma == "qualifier" and any(v.idx < q.open < self.clause_end(v) for q in self.spans):
+                return None
+            if lemma == "qualifier" and t.lower_ in ("de", "d'"):
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if nxt is not None and not self.in_quote(nxt.idx):
+                    return nxt.idx, self.clause_end(nxt), "a qualifié de"
+        return None
+
+    def indirect_quotes(self) -> list[tuple[Quote, int]]:
+        """Indirect quotes with the offset of their cue verb."""
+        out = []
+        doc = self.doc
+        for v in doc:
+            special = None
+            if not self.is_cue(v):
+                if v.lemma_.lower() in ("appeler", "exhorter", "urge", "call", "qualifier") and not self.in_quote(v.idx):
+                    special = self._special_content(v)
+                if special is None:
+                    continue
+            if self.negated(v):
+                continue
+            how = "clause"
+            cue_text = None
+            if special is None and v.lemma_.lower() == "qualifier":
+                special = self._special_content(v)
+            if special is not None:
+                a, b, cue_text = special
+                how = "special"
+            else:
+                start = self._content_start(v)
+                if start is not None:
+                    tok, kind = start
+                    a, b = tok.idx, self.clause_end(tok)
+                    parts = self._split_conjuncts(a, b)
+                    kept = [p for p in parts if self._beyond_quotes(*p)]
+                    if not kept:
+                        continue
+                    a = kept[0][0]
+                    cue_text = self.cue_phrase(v) + (" que" if kind == "que" else "")
+                else:
+                    inc = self._incise_content(v)
+                    if inc is None:
+                        continue
+                    a, b = inc
+                    how = "incise"
+                    cue_text = self.cue_phrase(v)
+            a, b = trim(self.text, a, b)
+            if b - a < 8 or not self._beyond_quotes(a, b):
+                continue
+            sp = self.speaker_for(v)
+            if how == "incise" and sp.id is None and sp.text is None:
+                continue
+            out.append((Quote(
+                start=a, end=b, text=self.text[a:b], kind="indirect", speaker_id=sp.id, speaker_name=sp.name,
+                speaker_text=sp.text, anonymous=sp.anonymous, affiliation=sp.affiliation, cue=cue_text,
+                place_id=self.place_of(v), sentence=self.sentence_of(v.idx),
+                confidence=round(0.45 + 0.4 * sp.confidence, 2),
+            ), v.idx))
+        return out
+
+    def _incise_content(self, v: Token) -> tuple[int, int] | None:
+        """"<clause>, a déclaré X." -> the clause before the comma (when it is not a quote)."""
+        doc = self.doc
+        if v.morph.get("VerbForm") == ["Inf"] or self._is_participle(v):
+            return None
+        lo = v.i
+        while lo > 0 and (doc[lo - 1].pos_ == "AUX" or doc[lo - 1].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "également", "aussi", "notamment", "encore")):
+            lo -= 1
+        english = v.lower_ in lx.REPORTING_FORMS_EN
+        if english:  # "…, the Kremlin said": the subject stands between the comma and the verb
+            k = lo - 1
+            while k > 0 and lo - k <= 5 and doc[k].text != "," and doc[k].pos_ != "VERB":
+                k -= 1
+            lo = k + 1
+        if lo == 0 or doc[lo - 1].text != "," or not self.same_par(doc[lo - 1], v):
+            return None
+        comma = doc[lo - 1]
+        verb = doc[v.i - 1] if self._faire_savoir(v) else v
+        if not english and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < lo and c.pos_ != "PRON" and self.same_par(c, v) for c in verb.children):
+            return None  # "X, qui …, a promis": a subject before the comma, not an incise
+        # the incise ends the sentence: nothing but its subject/adjuncts up to the full stop
+        for t in doc[v.i + 1 : min(len(doc), v.i + 20)]:
+            if t.text in (".", "!", "?", ";", ",") or not self.same_par(t, v):
+                break
+            if t.lower_ in ("que", "qu'", "qu’") or self.in_quote(t.idx) or t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"]:
+                return None
+        start = self.clause_start(comma)
+        if any(sp.open <= start < sp.close for sp in self.spans):
+            return None
+        if any(start <= sp.open and sp.close >= comma.idx - 1 and sp.start - start < 3 for sp in self.spans):
+            return None
+        return start, comma.idx
+
+    # ------------------------------------------------------------------ reportive conditional
+    def conditional_quotes(self, reported: list[Quote]) -> list[tuple[Quote, int]]:
+        """"Les forces russes auraient perdu …" right after a report: the same source's claim.
+
+        The past conditional (aurait/serait + participle) marks a claim the writer does not vouch
+        for; with no cue in its own sentence it is attributed to the source of the previous
+        sentence of the same paragraph."""
+        out = []
+        doc = self.doc
+        for t in doc:
+            if t.pos_ != "AUX" or t.lemma_.lower() not in ("avoir", "être") or t.morph.get("Mood") != ["Cnd"]:
+                continue
+            if self.in_quote(t.idx) or t.i + 1 >= len(doc):
+                continue
+            part = next((x for x in doc[t.i + 1 : t.i + 3] if x.pos_ in ("VERB", "AUX")), None)
+            if part is None or part.morph.get("VerbForm") != ["Part"]:
+                continue
+            a = self.clause_start(t)
+            b = self.clause_end(t, stop_at_cues=False)
+            if b - a < 12 or any(a <= c.idx < b for c in self.cue_tokens) or any(q.start <= t.idx < q.end for q in reported):
+                continue
+            head_tok = self.tokens(a, a + 1)
+            if head_tok is None or head_tok[0].lower_ in ("qui", "que", "si", "lorsque", "quand"):
+                continue
+            prev = [q for q in reported if q.end <= a and self.par_bounds(q.end)[0] == self.par_bounds(a)[0]
+                    and self.text.count(".", q.end, a) <= 1 and (q.speaker_id or q.speaker_text)]
+            if not prev:
+                continue
+            src = prev[-1]
+            a, b = trim(self.text, a, b)
+            out.append((Quote(
+                start=a, end=b, text=self.text[a:b], kind="indirect", speaker_id=src.speaker_id,
+                speaker_name=src.speaker_name, speaker_text=src.speaker_text, anonymous=src.anonymous,
+                affiliation=src.affiliation, cue=t.text, sentence=self.sentence_of(a),
+                confidence=round(min(src.confidence, 0.6) - 0.1, 2),
+            ), t.idx))
+        return out
+
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",;:–—-"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:–—-."):
+        b -= 1
+    return a, b
+
+

