@@ -1,0 +1,81 @@
+"""`dossier ingest` end to end: idempotence, bad inputs in a batch, a killed ingest."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.slow
+
+
+def _write_articles(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"a{i:03}.txt").write_text(
+            f"Dépêche numéro {i}\n\nLe négociateur fictif Arsène Vallon{i} a rencontré jeudi "
+            f"la déléguée Maud Ferrand{i} à Lausanne pour la séance {i} des pourparlers. "
+            f"\"Nous progressons lentement\", a déclaré M. Vallon{i}, qui a demandé {i + 2} jours de plus.\n",
+            encoding="utf-8")
+
+
+def test_second_ingest_stores_nothing_new(tmp_path, seeds_dir):
+    db = str(tmp_path / "d.db")
+    first = runner.invoke(app, ["--db", db, "ingest", "--quiet", str(seeds_dir)])
+    assert first.exit_code == 0, first.output
+    assert "new 5" in first.output
+    second = runner.invoke(app, ["--db", db, "ingest", "--quiet", str(seeds_dir)])
+    assert second.exit_code == 0
+    assert "new 0" in second.output and "duplicates 5" in second.output and "nothing new" in second.output
+
+
+def test_bad_input_is_reported_and_the_rest_goes_in(tmp_path):
+    _write_articles(tmp_path / "in", 2)
+    missing = tmp_path / "missing.txt"
+    db = str(tmp_path / "d.db")
+    result = runner.invoke(app, ["--db", db, "ingest", "--quiet", str(tmp_path / "in"), str(missing)])
+    assert result.exit_code == 2
+    assert f"skipped: {missing}" in result.output
+    assert "new 2" in result.output
+    listed = runner.invoke(app, ["--db", db, "articles", "--json"])
+    assert listed.output.count('"title"') == 2
+
+
+def test_killed_ingest_completes_on_rerun_without_duplicates(tmp_path):
+    _write_articles(tmp_path / "in", 40)
+    db = tmp_path / "d.db"
+    cmd = [sys.executable, "-m", "dossier", "--db", str(db), "ingest", "--quiet", str(tmp_path / "in")]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.time() + 120
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as c:
+                    stored = c.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.DatabaseError:
+                stored = 0
+            if stored >= 3:
+                break
+        time.sleep(0.05)
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    rerun = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 40
+        assert c.execute("SELECT count(DISTINCT content_hash) FROM articles").fetchone()[0] == 40
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
