@@ -106,7 +106,7 @@ def rebuild_cross_article(store) -> dict[str, int]:
         counts["conflicts"] = len(found)
 
     try:
-        from dossier.claims.positions import positions_matrix
+        from dossier.claims import positions_matrix
     except ImportError:
         positions_matrix = None
     if positions_matrix is not None:

@@ -1,0 +1,342 @@
+"""Who is speaking / acting: from a syntactic subject (or agent, or source) to an actor.
+
+An actor is a canonical entity id when a mention covers the phrase (``dossier_entities`` ids, or
+the bare-NER ``local:`` ids), else an institutional fallback (``local:<side>_<institution>``), else
+an anonymous source with the side it belongs to as affiliation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.claims.lexicon import cue_set, fold, side_words, sides
+from dossier.models import Mention
+from dossier.nlp import access
+
+PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "he", "she", "they"})
+_RELATIVE_DEPS = ("acl:relcl", "acl", "parataxis", "punct")
+_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+@dataclass
+class Actor:
+    id: str | None
+    name: str
+    side: str | None = None
+    anonymous: bool = False
+    type: str | None = None  # person | organization | place | group | None
+    start: int | None = None  # char span of the phrase naming it
+    end: int | None = None
+    resolved_by: str = "mention"  # mention | institution | anonymous | phrase | pronoun
+
+
+def side_of_text(text: str) -> str | None:
+    words = side_words()
+    for w in _WORD.findall(fold(text).replace("_", " ")):
+        if w in words:
+            return words[w]
+        # compound words: "russo-americain" -> first part
+        head = w.split("-")[0]
+        if head in words:
+            return words[head]
+    return None
+
+
+class ActorContext:
+    """Per-document view of mentions and entities used to resolve actors."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.mentions: list[Mention] = access.mentions(doc)
+        self.entities = dict(doc._.entities or {})
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                prev = self.by_token.get(t.i)
+                if prev is None or (m.end - m.start) < (prev.end - prev.start):
+                    self.by_token[t.i] = m  # the innermost mention
+        self.recent: list[tuple[int, Actor]] = []  # (sentence index, actor) of earlier speakers
+        inst = sides().get("institutions") or {}
+        self.institutions = {fold(w): key for key, words in inst.items() for w in words}
+        self.anonymous_heads = frozenset(fold(w) for w in sides().get("anonymous_heads") or [])
+
+    # -- sides -----------------------------------------------------------------------------
+    def side_of_mention(self, m: Mention) -> str | None:
+        info = self.entities.get(m.entity_id)
+        for value in (getattr(info, "affiliation", None), getattr(info, "country", None)):
+            if value:
+                side = side_of_text(str(value))
+                if side:
+                    return side
+        return side_of_text(m.entity_id.replace("local:", "")) or side_of_text(m.entity_name) or side_of_text(m.text)
+
+    # -- mentions --------------------------------------------------------------------------
+    def mention_at(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+    def is_place(self, m: Mention) -> bool:
+        return m.entity_type == "place" or m.label in ("LOC", "GPE")
+
+    def place_mentions(self, start: int, end: int) -> list[Mention]:
+        """Place mentions in [start, end) that are not the name of a side (a country/capital)."""
+        return [
+            m for m in access.mentions_in(self.doc, start, end, self.mentions)
+            if self.is_place(m) and not self._is_side_name(m)
+        ]
+
+    def _is_side_name(self, m: Mention) -> bool:
+        words = _WORD.findall(fold(m.text))
+        return bool(words) and all(w in side_words() for w in words[-1:]) and len(words) <= 2
+
+    def last_place_before(self, char: int, sentences_back: int = 3) -> Mention | None:
+        sent_i = access.sentence_index(self.doc, char)
+        first = list(self.doc.sents)[max(0, sent_i - sentences_back)].start_char
+        found = self.place_mentions(first, char)
+        return found[-1] if found else None
+
+    # -- actors ----------------------------------------------------------------------------
+    def _actor_from_mention(self, m: Mention) -> Actor:
+        return Actor(m.entity_id, m.entity_name, self.side_of_mention(m), False, m.entity_type, m.start, m.end)
+
+    def remember(self, sentence: int, actor: Actor | None) -> None:
+        if actor and actor.id and actor.resolved_by != "pronoun":
+            self.recent.append((sentence, actor))
+
+    def antecedent(self, sentence: int, max_back: int = 3, before: Token | None = None) -> Actor | None:
+        """The subject of an earlier clause of the same sentence, else the latest speaker of the
+        previous sentences, else the last person named (pronoun resolution)."""
+        if before is not None:
+            for t in reversed(list(before.sent)[: before.i - before.sent.start]):
+                if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ in ("NOUN", "PROPN"):
+                    m = self.mention_at(t) or next(
+                        (self.mention_at(c) for c in t.children if c.dep_ in ("flat:name", "appos") and self.mention_at(c)), None)
+                    if m is not None and not self.is_place(m):
+                        a = self._actor_from_mention(m)
+                        a.resolved_by = "pronoun"
+                        return a
+        for sent_i, actor in reversed(self.recent):
+            if 0 < sentence - sent_i <= max_back or (sent_i == sentence and before is None):
+                return Actor(actor.id, actor.name, actor.side, actor.anonymous, actor.type, None, None, "pronoun")
+        # else the last person mention before the sentence
+        sents = list(self.doc.sents)
+        start = sents[max(0, sentence - max_back)].start_char
+        end = sents[sentence].start_char
+        people = [m for m in access.mentions_in(self.doc, start, end, self.mentions) if m.entity_type == "person" or m.label == "PER"]
+        if people:
+            a = self._actor_from_mention(people[-1])
+            a.resolved_by = "pronoun"
+            return a
+        return None
+
+    def described(self, noun: Token, sentences_back: int = 5) -> Actor | None:
+        """The person last introduced with this title ("Iouri Ouchakov, conseiller du …" … "le
+        conseiller"): a recent speaker so titled, else the latest person mention so titled."""
+        lemma = fold(noun.lemma_)
+        sent_i = access.sentence_index(self.doc, noun.idx)
+        for s_i, actor in reversed(self.recent):
+            if sent_i - s_i > 2 or actor.start is None:
+                continue
+            span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is not None and span.start < noun.i and _titled(span, lemma, noun):
+                return Actor(actor.id, actor.name, actor.side, actor.anonymous, actor.type, None, None, "pronoun")
+        sents = list(self.doc.sents)
+        first = sents[max(0, sent_i - sentences_back)].start_char
+        people = [m for m in access.mentions_in(self.doc, first, noun.idx, self.mentions)
+                  if m.entity_type == "person" or m.label == "PER"]
+        for m in reversed(people):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _titled(span, lemma, noun):
+                a = self._actor_from_mention(m)
+                a.resolved_by = "pronoun"
+                return a
+        return None
+
+    def phrase_tokens(self, head: Token) -> list[Token]:
+        """The noun phrase of ``head`` without its relative clauses."""
+        out = []
+
+        def walk(t: Token):
+            out.append(t)
+            for c in t.children:
+                if c.dep_ in _RELATIVE_DEPS and c.dep_ != "punct":
+                    continue
+                if c.dep_ == "punct" and c.text not in ("-", "'"):
+                    continue
+                if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",):
+                    continue
+                walk(c)
+
+        walk(head)
+        return sorted(out, key=lambda t: t.i)
+
+    def actor_of(self, head: Token, sentence: int) -> Actor | None:
+        """Resolve the noun phrase headed by ``head`` (a subject, agent or source) to an actor."""
+        low = fold(head.text)
+        if low in PRONOUNS or (head.pos_ == "PRON" and not head.text[:1].isupper()):
+            if low in PRONOUNS or head.dep_.startswith("nsubj"):
+                return self.antecedent(sentence, before=head)
+            return None
+        toks = self.phrase_tokens(head)
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        inside = [m for m in access.mentions_in(self.doc, start, end, self.mentions)]
+        covering = self.mention_at(head)
+        head_lemma = fold(head.lemma_)
+        if covering is not None and not (self.is_place(covering) and head_lemma in self.institutions):
+            return self._actor_from_mention(covering)
+        # "le conseiller du président russe, Iouri Ouchakov": the apposed name
+        for c in head.children:
+            bare_name = c.dep_ == "nmod" and c.pos_ == "PROPN" and not any(x.dep_ == "case" for x in c.children)
+            if c.dep_ in ("appos", "flat:name") or bare_name:
+                m = self.mention_at(c)
+                if m is not None and (m.entity_type == "person" or m.label == "PER"):
+                    return self._actor_from_mention(m)
+        orgs = [m for m in inside if m.entity_type in ("organization", "group") or m.label == "ORG"]
+        if orgs and head_lemma not in self.institutions:
+            return self._actor_from_mention(orgs[0])
+        phrase = " ".join(t.text for t in toks if t.dep_ != "det" or t.i != toks[0].i)
+        side = side_of_text(phrase)
+        folded_phrase = fold(phrase)
+        institution = None
+        phrase_words = set(_WORD.findall(folded_phrase))
+        for words, key in sorted(self.institutions.items(), key=lambda kv: -len(kv[0])):
+            if " " in words and set(_WORD.findall(words)) - {"de", "la", "des", "du"} <= phrase_words:
+                institution = key  # "ministère (ukrainien) de la Défense"
+                break
+        institution = institution or self.institutions.get(head_lemma) or self.institutions.get(fold(head.text))
+        determiner = next((fold(c.text) for c in head.children if c.dep_ == "det"), "")
+        indefinite = determiner in ("un", "une", "des", "certains", "certaines", "plusieurs", "a", "some")
+        if not inside and determiner in ("le", "la", "l'") and len(toks) <= 3:
+            # "a déclaré le conseiller": the adviser named before
+            previous = self.described(head)
+            if previous is not None:
+                return previous
+        if head_lemma in self.anonymous_heads and (indefinite or not inside):
+            if indefinite or institution in (None, "officials"):
+                return Actor(None, phrase, side, True, "person", start, end, "anonymous")
+        if institution and side:
+            return Actor(f"local:{side}_{institution}", phrase, side, False, "organization", start, end, "institution")
+        people = [m for m in inside if m.entity_type == "person" or m.label == "PER"]
+        if people:
+            return self._actor_from_mention(people[0])
+        if inside:
+            m = inside[0]
+            if self.is_place(m) and not institution:
+                # a capital or country speaking: the government of that side
+                a = self._actor_from_mention(m)
+                return a
+        if head.pos_ in ("NOUN", "PROPN"):
+            key = re.sub(r"[^a-z0-9]+", "_", folded_phrase).strip("_")
+            return Actor(f"local:{key}" if key else None, phrase, side, indefinite, None, start, end, "phrase")
+        return None
+
+
+def _titled(span: Span, lemma: str, exclude: Token) -> bool:
+    """Is ``span`` (a person's mention) given the title ``lemma``: inside it, in apposition to it,
+    or right before it ("le conseiller X", "X, conseiller de …")?"""
+    doc = span.doc
+    for t in span:
+        if fold(t.lemma_) == lemma:
+            return True
+    root = span.root
+    for t in list(root.children) + [root.head]:
+        if t.i != exclude.i and fold(t.lemma_) == lemma and (t.dep_ == "appos" or root.dep_ in ("appos", "flat:name", "nmod")):
+            return True
+    before = doc[max(span.sent.start, span.start - 4): span.start]
+    return any(fold(t.lemma_) == lemma and t.i != exclude.i for t in before)
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a verb, inherited from the governing verb for participles, conjuncts and
+    control verbs ("ajoutant que", "et a déclaré", "a fait savoir")."""
+    seen = 0
+    cur = tok
+    while cur is not None and seen < 5:
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubj:pass"):
+                if fold(c.text) in ("qui", "que", "dont", "lequel", "laquelle"):
+                    # relative clause: its antecedent
+                    return cur.head if cur.dep_.startswith("acl") else None
+                return c
+        if cur.dep_ in ("conj", "advcl", "xcomp", "ccomp", "parataxis") and cur.head != cur:
+            cur = cur.head
+            seen += 1
+            continue
+        if cur.dep_.startswith("acl") and cur.head != cur:
+            if _present_participle(cur) and cur.dep_ == "acl":
+                # ", ajoutant que …" hangs on a noun: the subject is that of the clause verb
+                noun = cur.head
+                if noun.i > noun.head.i and noun.dep_ in ("nsubj", "obj") and fold(noun.head.lemma_) in cue_set("reporting", "asserts"):
+                    return noun  # ", a déclaré le ministre X, ajoutant que": the speaker
+                if noun.head != noun and noun.head.pos_ in ("VERB", "AUX", "ADJ"):
+                    cur = noun.head
+                    seen += 1
+                    continue
+                return None
+            if cur.dep_ == "acl" and "Part" in cur.morph.get("VerbForm"):
+                return None  # "une offensive présentée comme …": the noun is not the speaker
+            return cur.head
+        return _preceding_subject(tok) if cur == tok else None
+    return None
+
+
+def _preceding_subject(tok: Token) -> Token | None:
+    """When the parser found no subject: the noun (or name) right before the verb and its
+    auxiliaries, if nothing but them separates it from the verb."""
+    i = tok.i - 1
+    doc = tok.doc
+    while i >= tok.sent.start and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or doc[i].dep_ == "advmod" or fold(doc[i].text) in ("ne", "n'")):
+        i -= 1
+    if i < tok.sent.start:
+        return None
+    cand = doc[i]
+    if cand.pos_ in ("NOUN", "PROPN") and cand.dep_ not in ("obj",):
+        return cand
+    return None
+
+
+def _present_participle(tok: Token) -> bool:
+    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense") or tok.text.lower().endswith("ant")
+
+
+def agent_of(tok: Token) -> Token | None:
+    """The "par X" agent of a passive verb (also when the parser hung it on the verb's complement)."""
+    found = _agent_among(tok.children)
+    if found is None:
+        for c in tok.children:
+            if c.dep_.startswith("obl") or c.dep_ == "obj":
+                found = _agent_among(x for x in c.children if x.dep_ == "nmod")
+                if found is not None:
+                    break
+    return found
+
+
+def _agent_among(children) -> Token | None:
+    for c in children:
+        if c.dep_ in ("obl:agent",):
+            return c
+        if (c.dep_.startswith("obl") or c.dep_ == "nmod") and any(fold(x.text) == "par" and x.dep_ == "case" for x in c.children):
+            if fold(c.text) in ("suite", "ailleurs", "exemple", "consequent", "contre", "moments", "endroits", "fois"):
+                continue
+            return c
+    return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nouns coordinated with it ("Kiev et ses alliés")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out.extend(conjuncts(c))
+    return out
+
+
+def span_chars(toks: list[Token] | Span) -> tuple[int, int]:
+    toks = list(toks)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])

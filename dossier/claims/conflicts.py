@@ -1,0 +1,204 @@
+"""Conflicting reports across (or within) articles.
+
+- relations: "Y, gendre de A" in one source, "gendre de B" in another (functional relations);
+- titles: "le président russe X" vs "le président ukrainien X";
+- events: the same meeting with two durations or two dates;
+- disputes of propositions (``find_disputes``), kind "dispute" (or "count" for casualty figures);
+- positions: actors on opposite sides of one issue, kind "position".
+
+``settled_by_kb`` holds the value the knowledge base (relation roles of ``dossier.entities``) or
+``data/facts.yaml`` gives, when it is one of the conflicting values.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.claims.actors import side_of_text
+from dossier.claims.attributes import functional_attributes
+from dossier.claims.disputes import find_disputes
+from dossier.claims.lexicon import facts, fold
+from dossier.models import ArticleRecords, Position
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ConflictValue:
+    value: str
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (article key, evidence)
+
+
+@dataclass
+class Conflict:
+    kind: str  # relation | title | duration | date | count | dispute | position
+    subject: str  # entity id, proposition or issue id
+    attribute: str
+    values: list[ConflictValue]
+    settled_by_kb: str | None = None
+    articles: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+# -- knowledge-base facts ---------------------------------------------------------------------
+def _norm_id(entity_id: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", fold(entity_id.replace("local:", ""))).strip("_")
+
+
+def _facts_table(kb: Any = None) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """((subject, attribute) -> value, name -> entity id) from the KB's relation roles and facts.yaml."""
+    table: dict[tuple[str, str], str] = {}
+    names: dict[str, str] = {}
+    data = facts()
+    for entity_id, forms in (data.get("names") or {}).items():
+        for form in forms:
+            names[_norm_id(form)] = entity_id
+        names[_norm_id(entity_id)] = entity_id
+    for fact in data.get("facts") or []:
+        table[(fact["subject"], fact["attribute"])] = str(fact["value"])
+    if kb is None:
+        try:
+            from dossier.entities.kb import load_kb
+
+            kb = load_kb()
+        except ImportError:  # the entities stage is optional
+            kb = None
+    if kb is not None and hasattr(kb, "entries") and hasattr(kb, "roles"):
+        roles = kb.roles()
+        for entry in kb.entries():
+            for role in getattr(entry, "roles", []) or []:
+                rdef = roles.get(role.role)
+                if rdef is None or getattr(rdef, "kind", "position") != "relation":
+                    continue
+                m = re.match(r"^(.+?)_of_(.+)$", role.role)
+                if m and m.group(2) in kb:
+                    table[(entry.id, m.group(1).replace("_", "-") + " of")] = m.group(2)
+    elif isinstance(kb, dict):  # {(subject, attribute): value}
+        table.update(kb)
+    return table, names
+
+
+def _canonical(entity_id: str, names: dict[str, str]) -> str:
+    return names.get(_norm_id(entity_id), entity_id.replace("local:", ""))
+
+
+# -- conflicts --------------------------------------------------------------------------------
+def _attribute_conflicts(items: list[tuple[str, ArticleRecords]], table, names) -> list[Conflict]:
+    groups: dict[tuple[str, str], dict[str, ConflictValue]] = defaultdict(dict)
+    for key, rec in items:
+        for attr in rec.attributes:
+            subject = _canonical(attr.entity_id, names)
+            value = _canonical(attr.value, names) if attr.attribute != "position" else attr.value
+            slot = groups[(subject, attr.attribute)].setdefault(value, ConflictValue(value))
+            slot.sources.append((key, attr.text))
+    out: list[Conflict] = []
+    functional = functional_attributes()
+    for (subject, attribute), values in groups.items():
+        if len(values) < 2:
+            continue
+        if attribute in functional:
+            known = table.get((subject, attribute))
+            out.append(Conflict(
+                kind="relation", subject=subject, attribute=attribute, values=list(values.values()),
+                settled_by_kb=known if known in values else None,
+                articles=sorted({k for v in values.values() for k, _ in v.sources}),
+                summary=f"{subject}: {attribute} " + " / ".join(values),
+            ))
+        elif attribute == "position":
+            # same title word, different country: "président russe" vs "président ukrainien"
+            by_head: dict[str, list[ConflictValue]] = defaultdict(list)
+            for v in values.values():
+                by_head[v.value.split(" ")[0]].append(v)
+            for head, vs in by_head.items():
+                sides = {side_of_text(v.value) for v in vs} - {None}
+                if len(sides) < 2:
+                    continue
+                known = table.get((subject, "position"))
+                known_side = side_of_text(known) if known else None
+                settled = next((v.value for v in vs if known_side and side_of_text(v.value) == known_side), None)
+                out.append(Conflict(
+                    kind="title", subject=subject, attribute="position", values=vs, settled_by_kb=settled,
+                    articles=sorted({k for v in vs for k, _ in v.sources}),
+                    summary=f"{subject}: " + " / ".join(v.value for v in vs),
+                ))
+    return out
+
+
+def _event_conflicts(items: list[tuple[str, ArticleRecords]]) -> list[Conflict]:
+    """The same event (type, participants, date) reported with different durations."""
+    groups: dict[tuple, dict[str, ConflictValue]] = defaultdict(dict)
+    for key, rec in items:
+        for ev in rec.events:
+            if not ev.duration or not ev.date or len(ev.participants) < 2:
+                continue
+            who = tuple(sorted({p.entity_id for p in ev.participants}))
+            slot = groups[(ev.type, who, ev.date)].setdefault(ev.duration, ConflictValue(ev.duration))
+            slot.sources.append((key, ev.text))
+    out = []
+    for (etype, who, date), values in groups.items():
+        if len(values) > 1:
+            out.append(Conflict(
+                kind="duration", subject=f"{etype}({','.join(who)})@{date}", attribute="duration",
+                values=list(values.values()), articles=sorted({k for v in values.values() for k, _ in v.sources}),
+                summary=f"{etype} of {', '.join(who)} on {date}: " + " / ".join(values),
+            ))
+    return out
+
+
+def _dispute_conflicts(items: list[tuple[str, ArticleRecords]]) -> list[Conflict]:
+    claims = [(key, c) for key, rec in items for c in rec.claims]
+    out = []
+    for d in find_disputes(claims):
+        values = []
+        for side, refs in d.sides.items():
+            cv = ConflictValue(side)
+            cv.sources = [(r.key, r.evidence) for r in refs]
+            values.append(cv)
+        out.append(Conflict(
+            kind="count" if d.predicate == "CASUALTIES" else "dispute", subject=d.proposition,
+            attribute=d.predicate, values=values, articles=d.articles,
+            summary=f"{d.proposition}: " + "; ".join(f"{side} by {', '.join(c)}" for side, c in d.claimants.items()),
+        ))
+    return out
+
+
+def _position_conflicts(items: list[tuple[str, ArticleRecords]]) -> list[Conflict]:
+    groups: dict[str, dict[str, ConflictValue]] = defaultdict(dict)
+    actors: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, rec in items:
+        for p in rec.positions:
+            if p.stance not in ("supports", "opposes"):
+                continue
+            slot = groups[p.issue].setdefault(p.stance, ConflictValue(p.stance))
+            slot.sources.append((key, p.text))
+            actors[(p.issue, p.stance)].add(p.actor_id)
+    out = []
+    for issue, values in groups.items():
+        if len(values) > 1:
+            out.append(Conflict(
+                kind="position", subject=issue, attribute="stance", values=list(values.values()),
+                articles=sorted({k for v in values.values() for k, _ in v.sources}),
+                summary=f"{issue}: " + "; ".join(f"{s}: {', '.join(sorted(actors[(issue, s)]))}" for s in values),
+            ))
+    return out
+
+
+def find_conflicts(items: list[tuple[str, ArticleRecords]], kb: Any = None) -> list[Conflict]:
+    """Incompatible attributes, event details, propositions and positions across the articles."""
+    table, names = _facts_table(kb)
+    return (_attribute_conflicts(items, table, names) + _event_conflicts(items)
+            + _dispute_conflicts(items) + _position_conflicts(items))
+
+
+def positions_matrix(items: list[tuple[str, Position]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """actor -> issue -> {"stance": latest, "date": its date, "history": [...] oldest first}."""
+    matrix: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    ordered = sorted(enumerate(items), key=lambda ip: (ip[1][1].date or "", ip[0]))
+    for index, (key, p) in ordered:
+        cell = matrix[p.actor_id].setdefault(p.issue, {"actor_name": p.actor_name, "stance": None, "date": None, "history": []})
+        cell["history"].append({"stance": p.stance, "date": p.date, "key": key, "index": index, "evidence": p.text})
+        cell["stance"], cell["date"] = p.stance, p.date
+    return {actor: dict(issues) for actor, issues in matrix.items()}

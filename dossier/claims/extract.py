@@ -1,0 +1,445 @@
+"""Claims: factual assertions attributed to a source, with their stance and proposition.
+
+Sources of claims, per sentence:
+- reporting verbs ("a déclaré que", "a démenti", "a confirmé", "met en doute") and incises
+  ("…, a déclaré X"), with their subject (or passive agent) as claimant;
+- claim nouns ("la thèse du Kremlin selon laquelle…", "sa revendication concernant…");
+- source prepositions ("selon X", "d'après X");
+- quotes written by ``dossier_quotes`` that none of the above covers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, subject_of
+from functools import lru_cache
+
+from dossier.claims.lexicon import cue_set, cues, fold
+from dossier.claims.propositions import normalise
+from dossier.models import Claim
+from dossier.nlp import access
+
+_VERBAL = ("VERB", "AUX", "ADJ")
+_QUOTE_CHARS = set("\"«»“”'‘’")
+_STANCES = ("asserts", "denies", "questions", "confirms")
+
+
+@dataclass
+class _Cue:
+    tok: Token  # the verb
+    stance: str
+    content_from: Token  # the token whose children hold the content (the verb, or "savoir")
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, str]:
+    return {fold(k): fold(v) for k, v in (cues().get("forms") or {}).items()}
+
+
+def _stance_of_lemma(lemma: str) -> str | None:
+    for stance in _STANCES:
+        if lemma in cue_set("reporting", stance):
+            return stance
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    neg = cue_set("negations")
+    return any(c.dep_ == "advmod" and fold(c.text) in neg for c in tok.children)
+
+
+def _claim_object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("obj", "obl:arg", "nsubj:pass") and fold(c.lemma_) in cue_set("claim_nouns"):
+            return c
+    return None
+
+
+def reporting_cue(tok: Token) -> _Cue | None:
+    """Is ``tok`` a reporting verb with a claim stance? ("déclarer", "démentir", "faire savoir")."""
+    lemma = fold(tok.lemma_)
+    form = cue_forms().get(fold(tok.text))
+    if form is not None:  # "dément", "conteste": forms the tagger takes for adjectives/nouns
+        lemma = form
+    elif tok.pos_ not in _VERBAL:
+        return None
+    # multi-word cues: "faire savoir", "mettre en doute", "remettre en question"
+    for c in tok.children:
+        pair = f"{lemma} {fold(c.lemma_)}"
+        if pair in cue_set("multiword", "asserts"):
+            return _Cue(tok, "asserts", c)
+        for prep in ("en",):
+            if any(fold(x.text) == prep for x in c.children) and f"{lemma} {prep} {fold(c.lemma_)}" in cue_set("multiword", "questions"):
+                return _Cue(tok, "questions", tok)
+    if lemma in ("faire", "laisser"):
+        return None
+    if lemma in cue_set("evidence_verbs"):
+        # "une vidéo montrant …": the one who published the video asserts what it shows
+        if tok.dep_.startswith("acl") and fold(tok.head.lemma_) in cue_set("evidence_nouns"):
+            return _Cue(tok, "asserts", tok)
+        return None
+    if _purpose_clause(tok):
+        return None  # "pour que la presse puisse annoncer …": nobody said it (yet)
+    if tok.pos_ == "VERB" and any(f"{fold(c.lemma_)} {lemma}" in cue_set("multiword", "asserts") for c in tok.children):
+        return _Cue(tok, "asserts", tok)  # "a fait savoir" parsed with "savoir" as the head
+    if lemma in cue_set("deny_when_claim_object"):
+        if _claim_object(tok) is not None or any(c.dep_ == "ccomp" for c in tok.children):
+            return _Cue(tok, "denies", tok)
+        return None
+    stance = _stance_of_lemma(lemma)
+    if stance is None:
+        return None
+    if _not_said(tok, stance):
+        return None
+    if stance == "questions" and _claim_object(tok) is not None:
+        stance = "denies"  # "a contesté la revendication de…"
+    if stance == "confirms" and _negated(tok):
+        stance = "questions"
+    return _Cue(tok, stance, tok)
+
+
+def _publisher(noun: Token) -> Token | None:
+    """Who published the video / recordings: the agent of the noun or verb that governs it."""
+    own = next((c for c in noun.children if c.dep_ in ("nmod", "obl:agent") and any(fold(x.text) == "par" for x in c.children)), None)
+    if own is not None:
+        return own  # "la publication par X de …"
+    gov = noun.head
+    for _ in range(2):
+        if gov == noun:
+            return None
+        agent = agent_of(gov) if gov.pos_ in ("VERB", "AUX") else next(
+            (c for c in gov.children if c.dep_ in ("nmod", "obl:agent") and any(fold(x.text) == "par" for x in c.children)), None)
+        if agent is not None:
+            return agent
+        if gov.pos_ in ("VERB", "AUX"):
+            return subject_of(gov)
+        noun, gov = gov, gov.head
+    return None
+
+
+def _not_said(tok: Token, stance: str) -> bool:
+    """Reporting verbs that report nothing: "n'a pas précisé", "sans expliquer", "il faut
+    reconnaître que", "exige que Washington reconnaisse"."""
+    if "Inf" in tok.morph.get("VerbForm"):
+        return True
+    moods = set(tok.morph.get("Mood"))
+    for c in tok.children:
+        if c.dep_.startswith("aux"):
+            moods |= set(c.morph.get("Mood"))
+    if "Sub" in moods:
+        return True
+    return stance == "asserts" and _negated(tok)
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """Is ``tok`` (or the modal verb it depends on) in a purpose clause ("afin que", "pour que")?"""
+    cur = tok
+    for _ in range(2):
+        marks = {fold(c.text) for c in cur.children if c.dep_ == "mark"}
+        if marks & {"afin", "pour"}:
+            return True
+        if cur.dep_ != "xcomp" or cur.head == cur:
+            break
+        cur = cur.head
+    return False
+
+
+def _content_heads(cue: _Cue) -> list[Token]:
+    heads = []
+    for c in cue.content_from.children:
+        if c.dep_ in ("ccomp", "xcomp", "csubj") and c.i != cue.tok.i:
+            heads.append(c)
+            heads.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ in _VERBAL
+                         and any(fold(m.text) in ("que", "qu'") for m in x.children if m.dep_ == "mark"))
+    return heads
+
+
+def _subtree_without(head: Token, exclude: list[Token]) -> list[Token]:
+    banned = set()
+    for x in exclude:
+        banned.update(t.i for t in x.subtree)
+    return [t for t in head.subtree if t.i not in banned]
+
+
+def _following_que(tok: Token) -> Token | None:
+    """"a déclaré (mardi) que": the "que" right after the verb (a time word may come between)."""
+    doc = tok.doc
+    for i in range(tok.i + 1, min(tok.i + 4, tok.sent.end)):
+        t = doc[i]
+        if fold(t.text) in ("que", "qu'"):
+            return t
+        if not (t.pos_ in ("ADV", "NOUN", "PROPN") and t.dep_ in ("obj", "obl:mod", "advmod", "obl")) and t.pos_ != "PUNCT":
+            return None
+    return None
+
+
+def _after_comma(tok: Token) -> bool:
+    i = tok.i - 1
+    while i > tok.sent.start and (tok.doc[i].pos_ == "AUX" or tok.doc[i].dep_.startswith("aux")):
+        i -= 1
+    return i >= tok.sent.start and (tok.doc[i].text in {","} | _QUOTE_CHARS or i == tok.sent.start and tok.doc[i].pos_ == "AUX")
+
+
+def _is_incise(tok: Token, subj: Token | None) -> bool:
+    sent = tok.sent
+    before = [t for t in sent if t.i < tok.i and t.dep_ not in ("aux:tense", "aux:pass", "aux") and t.pos_ != "AUX"]
+    if not before:
+        return False
+    prev = tok.doc[max(sent.start, tok.i - 1)]
+    while prev.i > sent.start and (prev.pos_ == "AUX" or prev.dep_.startswith("aux") or prev.dep_ == "advmod"):
+        prev = tok.doc[prev.i - 1]
+    inverted = subj is not None and subj.i > tok.i
+    return (prev.text in {","} | _QUOTE_CHARS) and (inverted or subj is None or "-" in tok.text)
+
+
+def _trim(toks: list[Token]) -> list[Token]:
+    while toks and (toks[-1].is_punct or toks[-1].text in _QUOTE_CHARS):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].text in _QUOTE_CHARS or fold(toks[0].text) in ("que", "qu'")):
+        toks = toks[1:]
+    return toks
+
+
+class ClaimExtractor:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.ctx = ActorContext(doc)
+        self.sents = list(doc.sents)
+        self.claims: list[Claim] = []
+        self._seen: set[tuple] = set()
+        self._speakers: dict[int, Actor] = {}  # id(claim) -> the actor (with its span in the text)
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _date(self, sentence: int) -> tuple[str | None, str | None]:
+        st = access.sentence_time(self.doc, sentence)
+        if st is not None and st.value:
+            return st.value, st.precision
+        if self.doc._.published:
+            return self.doc._.published, self.doc._.published_precision
+        return None, None
+
+    def _add(self, actor: Actor | None, stance: str, cue: str | None, content: list[Token],
+             ev_start: int, ev_end: int, sentence: int, confidence: float,
+             first_sentence: int | None = None, default_agent: str | None = None,
+             cue_tok: Token | None = None) -> Claim | None:
+        content = _trim(content)
+        if actor is None or not content:
+            return None
+        sent = self.sents[sentence]
+        first = self.sents[first_sentence if first_sentence is not None else sentence]
+        ev_start = max(ev_start, first.start_char)
+        ev_end = min(ev_end, sent.end_char)
+        while ev_end > ev_start and self.doc.text[ev_end - 1] in " \n\t":
+            ev_end -= 1
+        if ev_end <= ev_start:
+            return None
+        date, precision = self._date(sentence)
+        prop = normalise(self.ctx, content, actor, stance, sentence, date, default_agent, cue_tok)
+        key = (actor.id, actor.name, ev_start, ev_end, prop.key)
+        if key in self._seen:
+            return None
+        self._seen.add(key)
+        if actor.resolved_by == "pronoun":
+            confidence -= 0.15
+        claim = Claim(
+            start=ev_start, end=ev_end, text=self.doc.text[ev_start:ev_end],
+            predicate=prop.predicate, arguments=prop.arguments, proposition=prop.key,
+            claimant_id=actor.id if not actor.anonymous else None,
+            claimant_name=actor.name, stance=prop.stance, anonymous=actor.anonymous,
+            affiliation=actor.side, cue=cue, date=date, date_precision=precision,
+            sentence=sentence, confidence=round(confidence, 2),
+        )
+        self.claims.append(claim)
+        self._speakers[id(claim)] = actor
+        return claim
+
+    def _actors(self, head: Token | None, sentence: int) -> list[Actor]:
+        if head is None:
+            return []
+        out = []
+        for t in conjuncts(head):
+            a = self.ctx.actor_of(t, sentence)
+            if a is not None:
+                out.append(a)
+        return out
+
+    # -- sources of claims ----------------------------------------------------------------------
+    def from_verb(self, cue: _Cue, sentence: int) -> None:
+        tok = cue.tok
+        gerund = "Pres" in tok.morph.get("Tense") and "Part" in tok.morph.get("VerbForm") or fold(tok.text).endswith("ant")
+        passive = not gerund and (any(c.dep_ == "aux:pass" for c in tok.children) or (
+            "Part" in tok.morph.get("VerbForm") and not any(c.dep_ == "aux:tense" for c in tok.children)))
+        subj = agent_of(tok) if passive else None
+        if subj is None and not gerund and _after_comma(tok) and not any(c.dep_.startswith("nsubj") for c in tok.children):
+            # incise: ", a déclaré mercredi le ministre X" (the parser may call the speaker obj)
+            subj = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("nsubj", "nsubj:pass", "obj")
+                         and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if subj is None:
+            helper = next((c for c in tok.children if c.dep_ in ("dep", "aux:caus") and fold(c.lemma_) == "faire"), None)
+            if helper is not None:
+                subj = next((c for c in helper.children if c.dep_.startswith("nsubj")), None)
+        subj = subj or subject_of(tok)
+        if subj is not None and fold(subj.lemma_) in cue_set("evidence_nouns"):
+            subj = _publisher(subj) or subj  # "la publication par X d'enregistrements qui prouveraient"
+        actors = self._actors(subj, sentence)
+        cue_text = tok.text
+        heads = _content_heads(cue)
+        contents: list[list[Token]] = []
+        first_sentence = sentence  # an incise cut off from its content reaches back one sentence
+        nominal = _claim_object(tok)
+        if heads:
+            for h in heads:
+                nested = [x for x in h.subtree if x != h and x.dep_ in ("acl", "advcl", "conj", "parataxis")
+                          and reporting_cue(x) is not None]
+                toks = _subtree_without(h, [x for x in heads if x != h and x.head == h] + nested)
+                contents.append(sorted(toks, key=lambda t: t.i))
+        elif (que := _following_que(tok)) is not None:
+            # the parser missed the completive: take what follows "que" in the verb's subtree
+            nested = [x for x in tok.subtree if x.i > que.i and x.dep_ in ("acl", "advcl", "conj", "parataxis")
+                      and reporting_cue(x) is not None]
+            banned = {t.i for x in nested for t in x.subtree}
+            after = [t for t in tok.subtree if t.i > que.i and t.i not in banned]
+            if not after:  # the verb is not even the head of its clause: take the rest of the sentence
+                after = [t for t in self.sents[sentence] if t.i > que.i]
+            contents.append(after)
+        elif _is_incise(tok, subj):
+            sent = self.sents[sentence]
+            before = [t for t in sent if t.i < tok.i and not (t.head == tok and t.dep_.startswith("aux"))]
+            if sentence > 0 and all(t.is_punct or t.pos_ in ("AUX", "SPACE") for t in before):
+                # the segmenter cut before the incise: the content is the previous sentence
+                first_sentence = sentence - 1
+                before = list(self.sents[sentence - 1])
+            contents.append(before)
+        else:
+            if cue.stance == "asserts" and fold(tok.lemma_) not in cue_set("nominal_content"):
+                return
+            objs = [c for c in tok.children if c != subj and (c.dep_ in ("obj", "obl:arg", "xcomp", "obl") or (
+                c.dep_.startswith("obl") and any(fold(x.text) == "comme" for x in c.children)))]
+            if not objs and cue.stance == "asserts":
+                return
+            toks = []
+            for o in objs:
+                toks.extend(o.subtree)
+            contents.append(sorted(toks, key=lambda t: t.i))
+        owner_side = None
+        if nominal is not None:
+            owners = self.from_claim_noun(nominal, sentence, contents[0] if contents else None)
+            owner_side = next((a.side for a in owners if a.side), None)
+        subj_span = None
+        if subj is not None and (subj.head == tok or agent_of(tok) == subj):
+            phrase = self.ctx.phrase_tokens(subj)
+            subj_span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
+        for n, content in enumerate(contents):
+            content = _trim(content)
+            if not content:
+                continue
+            if nominal is not None and any(t.i > nominal.i for t in nominal.subtree):
+                # deny "the claim of X that …": the content is the noun's clause
+                owner_toks = {x.i for c in nominal.children if c.dep_ == "nmod" and c.i < (nominal.i + 4) for x in c.subtree}
+                content = [t for t in nominal.subtree if t.i not in owner_toks]
+            c_start, c_end = content[0].idx, content[-1].idx + len(content[-1])
+            starts, ends = [c_start, tok.idx], [c_end, tok.idx + len(tok)]
+            if subj_span and n == 0:
+                starts.append(subj_span[0])
+                ends.append(subj_span[1])
+            if n > 0:
+                starts, ends = [c_start], [c_end]
+            for actor in actors:
+                self._add(actor, cue.stance, cue_text, content, min(starts), max(ends), sentence,
+                          0.7 if actor.resolved_by == "mention" else 0.5, first_sentence, owner_side, tok)
+
+    def from_claim_noun(self, noun: Token, sentence: int, hint: list[Token] | None = None) -> list[Actor]:
+        """"la thèse de X selon laquelle …" -> X asserts …; returns the owners."""
+        owner = None
+        for c in noun.children:
+            if c.dep_ in ("nmod", "amod") and (any(fold(x.text) in ("de", "du", "des", "d'") for x in c.children if x.dep_ == "case") or c.dep_ == "amod"):
+                owner = c
+                break
+        if owner is None:
+            return []
+        actors = self._actors(owner, sentence)
+        content = [t for t in noun.subtree if t.i not in {x.i for x in owner.subtree}]
+        content = [t for t in content if t.i != noun.i and fold(t.text) not in ("le", "la", "les", "l'")]
+        if not content and hint:
+            content = [t for t in hint if t.i > noun.i]  # the parser hung the clause on the verb
+        if not content:
+            return actors
+        start = min(t.idx for t in noun.subtree)
+        end = max([t.idx + len(t) for t in noun.subtree] + [content[-1].idx + len(content[-1])])
+        for actor in actors:
+            self._add(actor, "asserts", noun.text, content, start, end, sentence, 0.5)
+        return actors
+
+    def from_source_prep(self, tok: Token, sentence: int) -> None:
+        """"…, selon X." -> X asserts the clause."""
+        source = tok.head
+        if source == tok or fold(source.text) in ("laquelle", "lequel", "lesquelles", "lesquels"):
+            return
+        clause = source.head if source.head != source else source
+        if clause.pos_ not in _VERBAL and clause.head != clause:
+            clause = clause.head
+        cited = next((c for c in source.children if fold(c.lemma_) == "citer"), None)
+        cited_obj = next((c for c in cited.children if c.dep_ == "obj"), None) if cited is not None else None
+        actors = self._actors(cited_obj if cited_obj is not None else source, sentence)
+        content = _subtree_without(clause, [source]) if clause != source else []
+        content = sorted(content, key=lambda t: t.i)
+        if not content:
+            sent = self.sents[sentence]
+            content = [t for t in sent if t.i not in {x.i for x in source.subtree} and t.i != tok.i]
+        ends = [content[-1].idx + len(content[-1]) if content else tok.idx, source.idx + len(source)]
+        starts = [content[0].idx if content else tok.idx, tok.idx]
+        for actor in actors:
+            self._add(actor, "asserts", tok.text, content, min(starts), max(ends), sentence, 0.6)
+
+    def from_quotes(self) -> None:
+        starts = access.sentence_starts(self.doc)
+        for q in self.doc._.quotes or []:
+            overlapping = [c for c in self.claims if c.start < q.end and q.start < c.end]
+            if overlapping:
+                for c in overlapping:
+                    if c.claimant_id is None and not c.anonymous and q.speaker_id:
+                        c.claimant_id, c.claimant_name = q.speaker_id, q.speaker_name
+                continue
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or (not q.speaker_id and not q.anonymous):
+                continue
+            sentence = q.sentence if q.sentence is not None else access.sentence_index(self.doc, q.start, starts)
+            from dossier.claims.actors import side_of_text
+
+            actor = Actor(q.speaker_id, q.speaker_name or q.speaker_text or "", None, q.anonymous, None)
+            actor.side = side_of_text(q.affiliation or "") or side_of_text((q.speaker_id or "") + " " + (q.speaker_name or ""))
+            stance = "asserts"
+            cue = fold(q.cue or "")
+            for word, s in (("dement", "denies"), ("nie", "denies"), ("rejet", "denies"), ("refut", "denies"),
+                            ("confirm", "confirms"), ("doute", "questions"), ("contest", "questions")):
+                if word in cue:
+                    stance = s
+            self._add(actor, stance, q.cue, list(span), q.start, q.end, sentence, q.confidence)
+
+    def run(self) -> list[Claim]:
+        preps = cue_set("source_preps")
+        for si, sent in enumerate(self.sents):
+            before = len(self.claims)
+            for tok in sent:
+                cue = reporting_cue(tok)
+                if cue is not None:
+                    self.from_verb(cue, si)
+                elif tok.dep_ == "case" and (fold(tok.text) in preps or (fold(tok.text) == "d'" and any(
+                        fold(c.text) == "apres" for c in tok.children))):  # "selon X", "d'après X"
+                    self.from_source_prep(tok, si)
+                elif tok.pos_ == "NOUN" and fold(tok.lemma_) in cue_set("claim_nouns") and tok.head.pos_ not in _VERBAL:
+                    self.from_claim_noun(tok, si)
+                elif tok.pos_ == "NOUN" and fold(tok.lemma_) in cue_set("claim_nouns") and fold(tok.head.lemma_) not in cue_set("deny_when_claim_object") and reporting_cue(tok.head) is None:
+                    self.from_claim_noun(tok, si)
+            for c in self.claims[before:]:
+                if c.claimant_id and not c.anonymous:
+                    self.ctx.remember(si, self._speakers.get(id(c)) or Actor(c.claimant_id, c.claimant_name or "", c.affiliation))
+        self.from_quotes()
+        self.claims.sort(key=lambda c: (c.start, c.end))
+        return self.claims
+
+
+def extract_claims(doc: Doc) -> list[Claim]:
+    return ClaimExtractor(doc).run()

@@ -1,0 +1,217 @@
+"""Positions: where each actor stands on the issues of the negotiation.
+
+An issue is found by its keyword lexicon (``data/issues.yaml`` plus a user file); its stance cue is
+the nearest governing verb of the stance lexicon ("réclame … l'OTAN", "écarte …"), or a relative
+clause on the issue's noun phrase ("… l'entrée dans l'Alliance, une option que Moscou refuse et que
+Washington écarte"); a negated supports-cue, or "jamais", means opposes;
+"à condition que" / "si" make it conditional. The actor is the cue's subject.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.claims.actors import Actor, ActorContext, agent_of, subject_of
+from dossier.claims.extract import cue_forms
+from dossier.claims.lexicon import Issue, cue_set, fold
+from dossier.models import Position
+from dossier.nlp import access
+
+_POSSESSIVE_ACTORS = frozenset({"pays", "gouvernement", "administration", "camp", "equipe", "delegation"})
+_WINDOW = 12  # tokens between an issue and the noun a relative clause hangs on
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded char, the offset of the original char it comes from."""
+    out, offsets = [], []
+    for i, c in enumerate(text):
+        f = fold(c)
+        out.append(f)
+        offsets.extend([i] * len(f))
+    return "".join(out), offsets
+
+
+def _cue_stance(tok: Token) -> str | None:
+    lemma = fold(tok.lemma_)
+    form = cue_forms().get(fold(tok.text))
+    if form is not None:
+        lemma = form
+    elif tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    if lemma in cue_set("positions", "supports"):
+        return "supports"
+    if lemma in cue_set("positions", "opposes"):
+        return "opposes"
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    neg = cue_set("negations") - {"sans"}
+    return any(fold(c.text) in neg for c in tok.children if c.dep_ in ("advmod", "det", "obj"))
+
+
+def _negated_strictly(tok: Token) -> bool:
+    """"ne … pas / plus / jamais": not the expletive "ne" of "sans que … ne"."""
+    words = {fold(c.text) for c in tok.children if c.dep_ == "advmod"}
+    return bool(words & {"pas", "plus", "jamais", "nullement", "guere", "not", "never"})
+
+
+def _passive(tok: Token) -> bool:
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+        return True
+    return "Part" in tok.morph.get("VerbForm") and not any(c.dep_ == "aux:tense" for c in tok.children)
+
+
+def _never(tok: Token) -> bool:
+    return any(fold(c.text) in cue_set("positions", "never") for c in tok.children)
+
+
+def _conditional(tok: Token) -> bool:
+    cond = cue_set("positions", "conditional")
+    for c in tok.children:
+        if c.dep_ == "mark" and fold(c.text) in cond:
+            return True
+        if c.dep_.startswith("advcl") and any(fold(m.text) in cond for m in c.children if m.dep_ in ("mark", "case")):
+            return True
+    window = tok.doc[tok.i: min(tok.sent.end, tok.i + 12)]
+    return "a condition" in " ".join(fold(t.text) for t in window)
+
+
+def _final_stance(base: str, cue: Token) -> str:
+    if _conditional(cue):
+        return "conditional"
+    if base == "supports" and (_negated_strictly(cue) or _never(cue)):
+        return "opposes"
+    if base == "opposes" and _negated_strictly(cue) and not _never(cue):
+        return "unclear"
+    return base
+
+
+def _antecedent(clause: Token) -> Token | None:
+    """The noun a relative clause hangs on ("une option à laquelle X est hostile"); also when the
+    parser took ", que X a accepté" for a completive of an unrelated verb."""
+    if clause.dep_ == "acl:relcl":
+        return clause.head
+    rel = next((c for c in clause.children if c.i < clause.i and fold(c.text) in ("que", "qu'", "dont")
+                and c.dep_ in ("mark", "obj", "obl")), None)
+    if rel is None or rel.i == 0:
+        return None
+    before = clause.doc[rel.i - 1]
+    if before.text != "," or reporting_like(clause.head):
+        return None
+    return clause.doc[rel.i - 2] if rel.i >= 2 else None
+
+
+def reporting_like(tok: Token) -> bool:
+    return fold(tok.lemma_) in cue_set("reporting", "asserts") | cue_set("positions", "supports") | cue_set("positions", "opposes")
+
+
+def _issue_matches(doc: Doc, sent: Span, issues: list[Issue]) -> list[tuple[Issue, Span]]:
+    folded, offsets = fold_with_map(sent.text)
+    found: list[tuple[Issue, Span]] = []
+    for issue in issues:
+        for pat in issue.patterns:
+            for m in pat.finditer(folded):
+                if m.end() <= m.start():
+                    continue
+                start = sent.start_char + offsets[m.start()]
+                end = sent.start_char + offsets[m.end() - 1] + 1
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and not any(i.id == issue.id and s.start <= span.start < s.end for i, s in found):
+                    found.append((issue, span))
+    return found
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, issues: list[Issue], ctx: ActorContext | None):
+        self.doc = doc
+        self.issues = issues
+        self.ctx = ctx or ActorContext(doc)
+        self.out: list[Position] = []
+        self.seen: set[tuple] = set()
+
+    def actor(self, verb: Token, sentence: int) -> Actor | None:
+        agent = agent_of(verb) if _passive(verb) else None
+        subj = agent if agent is not None else subject_of(verb)
+        if subj is None:
+            return None
+        determiner = next((fold(c.text) for c in subj.children if c.dep_ == "det"), "")
+        if fold(subj.lemma_) in _POSSESSIVE_ACTORS and determiner in ("son", "sa", "leur", "ses") and self.ctx.mention_at(subj) is None:
+            # "son pays insiste": the country of the person speaking
+            owner = self.ctx.antecedent(sentence, before=subj)
+            if owner is not None and owner.side:
+                return Actor(owner.side, owner.side.replace("_", " ").title(), owner.side, False, "place")
+        return self.ctx.actor_of(subj, sentence)
+
+    def add(self, actor: Actor | None, issue: Issue, stance: str, cue: Token, span: Span, sentence: int) -> None:
+        if actor is None or not actor.id:
+            return
+        key = (actor.id, issue.id, stance, sentence)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        start = min(span.start_char, cue.idx)
+        end = max(span.end_char, cue.idx + len(cue))
+        st = access.sentence_time(self.doc, sentence)
+        date = st.value if st is not None and st.value else self.doc._.published
+        self.out.append(Position(
+            actor_id=actor.id, actor_name=actor.name, issue=issue.id, stance=stance,
+            start=start, end=end, text=self.doc.text[start:end], date=date, sentence=sentence,
+            confidence=0.6 if actor.resolved_by == "mention" else 0.45,
+        ))
+
+    def sentence(self, sentence: int, sent: Span, previous: list[tuple[Issue, Span]]) -> list[tuple[Issue, Span]]:
+        matches = _issue_matches(self.doc, sent, self.issues)
+        if not matches and not previous:
+            return matches
+        used_cues: set[int] = set()
+        for issue, span in matches:
+            head = span.root
+            cue = None
+            for anc in [head, *head.ancestors]:
+                if anc.i < sent.start or anc.i >= sent.end:
+                    break
+                if _cue_stance(anc) is not None and anc.i not in range(span.start, span.end):
+                    if _passive(anc) and agent_of(anc) is None:
+                        continue  # "des garanties soient convenues": the actor is further up
+                    cue = anc
+                    break
+            if cue is not None:
+                used_cues.add(cue.i)
+                self.add(self.actor(cue, sentence), issue, _final_stance(_cue_stance(cue), cue), cue, span, sentence)
+            elif head.pos_ in ("VERB", "AUX") and (_never(head) or _negated_strictly(head)):
+                # "Kiev ne cédera jamais de territoire": the issue verb itself, negated
+                self.add(self.actor(head, sentence), issue, "opposes", head, span, sentence)
+        # relative clauses hung on the issue's noun phrase: "une option que X refuse"
+        for tok in sent:
+            base = _cue_stance(tok)
+            if base is None or tok.i in used_cues:
+                continue
+            relcl = tok
+            while relcl.dep_ == "conj" and relcl.head != relcl:
+                relcl = relcl.head
+            noun = _antecedent(relcl)
+            if noun is None:
+                continue
+            near = [(issue, span) for issue, span in matches
+                    if span.start <= noun.i < span.end or 0 <= noun.i - span.end < _WINDOW]
+            if not near and previous and noun.i - sent.start < 4:
+                # the segmenter cut "… l'entrée dans l'Alliance - une option que …"
+                near = [previous[-1]]
+            if not near:
+                continue
+            best_end = max(span.end for _, span in near)
+            for issue, span in near:
+                if span.end == best_end or span.start <= noun.i < span.end:
+                    self.add(self.actor(tok, sentence), issue, _final_stance(base, tok), tok, span, sentence)
+        return matches
+
+    def run(self) -> list[Position]:
+        previous: list[tuple[Issue, Span]] = []
+        for i, sent in enumerate(self.doc.sents):
+            previous = sorted(self.sentence(i, sent, previous), key=lambda m: m[1].end)
+        self.out.sort(key=lambda p: (p.start, p.issue))
+        return self.out
+
+
+def extract_positions(doc: Doc, issues: list[Issue], ctx: ActorContext | None = None) -> list[Position]:
+    return _Extractor(doc, issues, ctx).run()

@@ -1,0 +1,90 @@
+"""Attributes stated in apposition, and actors' positions on the negotiation's issues."""
+from __future__ import annotations
+
+import pytest
+
+from dossier.claims.component import ClaimsComponent
+from dossier.claims.lexicon import load_issues
+from dossier.errors import InputError
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text,entity,attribute,value", [
+    ("Arrivé lundi, le gendre de Vladimir Poutine, Jared Kushner, a souri.", "kushner", "son-in-law of", "poutine"),
+    ("Jared Kushner, gendre de Donald Trump, a rencontré les négociateurs.", "kushner", "son-in-law of", "trump"),
+    ("Sergueï Lavrov, conseiller du président Vladimir Poutine, a parlé.", "lavrov", "adviser of", "poutine"),
+    ("Le président russe Vladimir Poutine a reçu les émissaires.", "poutine", "position", "president russe"),
+    ("Jeudi, Kiev a reçu un appel du secrétaire d'État Marco Rubio.", "rubio", "position", "secretaire d'etat"),
+])
+def test_attributes(annotate, text, entity, attribute, value):
+    attrs = annotate(text)._.attributes
+    match = [a for a in attrs if entity in a.entity_id and a.attribute == attribute]
+    assert match, [(a.entity_id, a.attribute, a.value) for a in attrs]
+    assert value in match[0].value
+    assert text[match[0].start:match[0].end] == match[0].text
+
+
+NATO_TEXT = ("Volodymyr Zelensky a redit que l'Ukraine réclame son entrée dans l'OTAN, une perspective "
+             "que le Kremlin refuse et que Washington a écartée. Le président russe Vladimir Poutine "
+             "rejette toute intégration de l'Ukraine à l'OTAN.")
+
+
+def test_nato_positions_of_three_actors(annotate):
+    doc = annotate(NATO_TEXT)
+    nato = {p.actor_id: p.stance for p in doc._.positions if p.issue == "nato_membership"}
+    assert len(nato) >= 3, nato
+
+    def stance_of(word):
+        return [stance for actor, stance in nato.items() if word in actor]
+
+    assert stance_of("ukraine") == ["supports"]
+    assert stance_of("kremlin") == ["opposes"]
+    assert stance_of("washington") == ["opposes"]
+    assert stance_of("poutine") == ["opposes"]
+    for p in doc._.positions:
+        assert doc.text[p.start:p.end] == p.text
+        assert p.date == "2025-12-02"
+
+
+@pytest.mark.parametrize("text,actor,issue,stance", [
+    ("Kiev accepterait un cessez-le-feu à condition que des garanties de sécurité soient fournies.",
+     "kiev", "ceasefire", "conditional"),
+    ("Volodymyr Zelensky a juré qu'il ne céderait jamais de territoires à Moscou.",
+     "zelensky", "territorial_concessions", "opposes"),
+    ("Le Kremlin exige que Washington reconnaisse ces territoires comme russes.",
+     "russia_government", "recognition_of_annexation", "supports"),
+    ("Le chancelier allemand soutient de nouvelles sanctions contre Moscou.", "allemand", "sanctions", "supports"),
+])
+def test_position_stances(annotate, text, actor, issue, stance):
+    found = [p for p in annotate(text)._.positions if p.issue == issue]
+    assert found, [(p.actor_id, p.issue, p.stance) for p in annotate(text)._.positions]
+    assert actor in found[0].actor_id
+    assert found[0].stance == stance
+
+
+def test_issue_added_by_user_file(tmp_path, claims_nlp, annotate):
+    path = tmp_path / "issues.yaml"
+    path.write_text("issues:\n  - id: grain_corridor\n    labels: {fr: corridor céréalier, en: grain corridor}\n"
+                    "    keywords: [corridor cerealier, exportations de ble*]\n", encoding="utf-8")
+    issues = load_issues(str(path))
+    assert "grain_corridor" in {i.id for i in issues} and "nato_membership" in {i.id for i in issues}
+    component = ClaimsComponent(claims_nlp, issues_file=str(path))
+    doc = annotate("Ankara soutient le corridor céréalier en mer Noire.")
+    doc._.positions = []
+    doc._.claims = []
+    doc._.attributes = []
+    doc = component(doc)
+    assert [(p.issue, p.stance) for p in doc._.positions] == [("grain_corridor", "supports")]
+
+
+@pytest.mark.parametrize("content,reason", [
+    ("issues: [{id: x}]\n", "needs an id and keywords"),
+    ("- just a list\n", "mapping"),
+    ("issues: [\n", "not valid YAML"),
+])
+def test_bad_issues_file(tmp_path, content, reason):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=reason):
+        load_issues(str(path))

@@ -1,0 +1,100 @@
+"""Claims on invented French sentences: stances (denials in many forms, confirmation, question),
+claimants and the normalised proposition."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _claims_on(doc, place: str):
+    return [c for c in doc._.claims if c.predicate == "CONTROLS" and c.arguments[-1] == place]
+
+
+DENIALS = [
+    # (sentence, place, words expected in the denier's name)
+    ("Le ministère ukrainien de la Défense dément que les troupes russes aient pris la ville de Koupiansk.",
+     "koupiansk", "ministere"),
+    ("L'état-major ukrainien rejette les affirmations de Moscou selon lesquelles l'armée russe aurait capturé Siversk.",
+     "siversk", "major"),
+    ("Les forces de Kiev ont assuré qu'elles combattaient toujours les unités russes à Myrnohrad, "
+     "démentant la version du Kremlin selon laquelle la ville serait tombée.", "myrnohrad", "forces"),
+    ("Selon l'armée ukrainienne, la prétendue prise de Lyman relève de la désinformation.", "lyman", "armee"),
+    ("Le commandement ukrainien a indiqué que les combats se poursuivent à Houliaïpole.", "houliaipole", "commandement"),
+    ("Kiev assure que la ville de Kostiantynivka n'a pas été prise par les Russes.", "kostiantynivka", "kiev"),
+    ("Le porte-parole de l'armée ukrainienne a démenti que Bakhmout soit passée sous contrôle russe.", "bakhmout", "porte"),
+]
+
+
+@pytest.mark.parametrize("text,place,who", DENIALS)
+def test_denial_forms_deny_russian_control(annotate, text, place, who):
+    claims = _claims_on(annotate(text), place)
+    denials = [c for c in claims if c.stance == "denies"]
+    assert denials, [(c.proposition, c.stance) for c in annotate(text)._.claims]
+    denial = denials[0]
+    assert denial.proposition == f"CONTROLS(russia,{place})"
+    assert who in (denial.claimant_name or "").lower().replace("é", "e").replace("è", "e")
+    assert denial.affiliation == "ukraine"
+
+
+@pytest.mark.parametrize("text,place,stance", [
+    ("Le Kremlin a confirmé que les forces russes avaient pris Siversk.", "siversk", "confirms"),
+    ("Des analystes occidentaux mettent en doute la prise de Siversk annoncée par Moscou.", "siversk", "questions"),
+    ("Un institut américain conteste que les forces russes aient pris Siversk.", "siversk", "questions"),
+    ("Moscou affirme que ses troupes se sont emparées de Lyman.", "lyman", "asserts"),
+])
+def test_confirmation_and_question(annotate, text, place, stance):
+    claims = _claims_on(annotate(text), place)
+    assert [c.stance for c in claims] == [stance]
+    assert claims[0].proposition == f"CONTROLS(russia,{place})"
+
+
+def test_claim_noun_owner_asserts_what_is_rejected(annotate):
+    doc = annotate("L'état-major ukrainien rejette les affirmations de Moscou selon lesquelles "
+                   "l'armée russe aurait capturé Siversk.")
+    by_stance = {c.stance: c for c in _claims_on(doc, "siversk")}
+    assert set(by_stance) == {"asserts", "denies"}
+    assert "moscou" in by_stance["asserts"].claimant_id
+    assert by_stance["asserts"].proposition == by_stance["denies"].proposition
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Moscou affirme que ses troupes se sont emparées de Lyman.",
+     "La Défense russe a annoncé la capture de Lyman."),
+    ("Le Kremlin a déclaré que l'armée russe contrôle désormais la ville de Lyman.",
+     "Selon Moscou, les forces russes ont libéré Lyman."),
+])
+def test_two_wordings_one_proposition(annotate, first, second):
+    a = _claims_on(annotate(first), "lyman")
+    b = _claims_on(annotate(second), "lyman")
+    assert a and b
+    assert a[0].proposition == b[0].proposition == "CONTROLS(russia,lyman)"
+
+
+def test_claim_offsets_and_date(annotate):
+    text = "Le Kremlin a confirmé que les forces russes avaient pris Siversk."
+    doc = annotate(text, published="2025-11-30")
+    claim = doc._.claims[0]
+    assert text[claim.start:claim.end] == claim.text
+    assert claim.sentence == 0
+    assert claim.date == "2025-11-30"
+    assert claim.cue == "confirmé"
+
+
+@pytest.mark.parametrize("text,predicate,value", [
+    ("Iouri Ouchakov a estimé que les entretiens avaient été « fructueux ».", "EVALUATES", "productive"),
+    ("Les négociations n'ont permis aucun progrès, a affirmé jeudi le ministre Sergueï Lavrov.",
+     "EVALUATES", "no_progress"),
+    ("D'après lui, le chef du Kremlin souhaite arrêter la guerre.", "INTENDS", "end_war"),
+])
+def test_other_predicates(annotate, text, predicate, value):
+    doc = annotate("Donald Trump a parlé aux journalistes. " + text)
+    found = [c for c in doc._.claims if c.predicate == predicate]
+    assert found, [c.proposition for c in doc._.claims]
+    assert found[0].arguments[-1] == value
+
+
+def test_pronoun_speaker_is_resolved(annotate):
+    doc = annotate("Volodymyr Zelensky était à Dublin mardi. Il a déclaré que la paix était proche.")
+    claim = next(c for c in doc._.claims if c.sentence == 1)
+    assert "zelensky" in claim.claimant_id
