@@ -21,6 +21,26 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
+def _cite(payload: Any, sentences: dict[tuple[int, int], int | None]) -> Any:
+    """Add ``article_id`` and ``sentence`` to every nested item that names (key, index), so
+    each piece of evidence can be cited as ``dossier show ID:SENTENCE``."""
+    if isinstance(payload, list):
+        return [_cite(x, sentences) for x in payload]
+    if isinstance(payload, dict):
+        out = {k: _cite(v, sentences) for k, v in payload.items()}
+        key, index = out.get("key"), out.get("index")
+        if isinstance(key, str) and key.isdigit() and isinstance(index, int):
+            out["article_id"] = int(key)
+            out["sentence"] = sentences.get((int(key), index))
+        return out
+    return payload
+
+
+def _sentence_index(store, table: str) -> dict[tuple[int, int], int | None]:
+    return {(r["article_id"], r["idx"]): r["sentence"]
+            for r in store._rows(f"SELECT article_id, idx, sentence FROM {table}")}
+
+
 def storylines(store) -> list[dict[str, Any]]:
     try:
         from dossier.events.merge import merge_events
@@ -93,7 +113,8 @@ def rebuild_cross_article(store) -> dict[str, int]:
         find_disputes = None
     if find_disputes is not None:
         claims = [(str(aid), c) for aid, c in store.records("claims")]
-        crossref["disputes"] = [{"id": i, **_plain(d)} for i, d in enumerate(find_disputes(claims))]
+        cites = _sentence_index(store, "claims")
+        crossref["disputes"] = [{"id": i, **_cite(_plain(d), cites)} for i, d in enumerate(find_disputes(claims))]
         counts["disputes"] = len(crossref["disputes"])
 
     try:
@@ -111,7 +132,7 @@ def rebuild_cross_article(store) -> dict[str, int]:
         positions_matrix = None
     if positions_matrix is not None:
         items = [(str(aid), p) for aid, p in store.records("positions")]
-        matrix = positions_matrix(items)
+        matrix = _cite(_plain(positions_matrix(items)), _sentence_index(store, "positions"))
         rows = []
         for actor, issues in (matrix or {}).items():
             for issue, cell in issues.items():

@@ -9,6 +9,7 @@ clean -> spaCy fr_core_news_md -> dossier_entities -> dossier_time -> dossier_qu
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import importlib
 import logging
@@ -102,10 +103,14 @@ def _prepare(article: Article, nlp: Language):
     return cleaned, doc
 
 
-def _map_record(record, cleaned):
-    """Copy a record with start/end moved from clean-text offsets to original-text offsets."""
+def _map_record(record, cleaned, sent_starts: list[int]):
+    """Copy a record with start/end moved from clean-text offsets to original-text offsets
+    (and its sentence index filled from its offset when a component left it empty)."""
+    changes = {}
+    if getattr(record, "sentence", 0) is None and sent_starts:
+        changes["sentence"] = max(0, bisect.bisect_right(sent_starts, record.start) - 1)
     start, end = cleaned.span_to_original(record.start, record.end)
-    return dataclasses.replace(record, start=start, end=end, text=cleaned.original[start:end])
+    return dataclasses.replace(record, start=start, end=end, text=cleaned.original[start:end], **changes)
 
 
 def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
@@ -118,12 +123,13 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
             published_confidence=doc._.published_confidence or 0.0,
         )
     sentences = []
+    sent_starts = [sent.start_char for sent in doc.sents]
     for sent in doc.sents:
         start, end = cleaned.span_to_original(sent.start_char, sent.end_char)
         sentences.append(Sentence(start=start, end=end, text=cleaned.original[start:end]))
 
     def mapped(name):
-        return [_map_record(r, cleaned) for r in (getattr(doc._, name) or [])]
+        return [_map_record(r, cleaned, sent_starts) for r in (getattr(doc._, name) or [])]
 
     return ArticleRecords(
         article=article,

@@ -152,7 +152,7 @@ def disputes(ctx: typer.Context, json_out: bool = JSON) -> None:
     if not rows:
         typer.echo("no disputes")
     for r in rows:
-        typer.echo(render.generic_block(r))
+        typer.echo(render.dispute_block(r))
 
 
 @app.command()
@@ -165,7 +165,7 @@ def conflicts(ctx: typer.Context, json_out: bool = JSON) -> None:
     if not rows:
         typer.echo("no conflicts")
     for r in rows:
-        typer.echo(render.generic_block(r))
+        typer.echo(render.conflict_block(r))
 
 
 @app.command()
@@ -180,11 +180,13 @@ def positions(ctx: typer.Context,
         with _store(ctx) as store:
             ids = set(store.resolve_entity(actor))
         rows = [r for r in rows if r.get("actor_id") in ids]
-    if issue:
-        rows = [r for r in rows if str(r.get("issue", "")).lower() == issue.lower()]
+    if issue:  # an issue id or its first word: --issue nato finds nato_membership
+        wanted = issue.lower()
+        rows = [r for r in rows if str(r.get("issue", "")).lower() in (wanted, )
+                or str(r.get("issue", "")).lower().startswith(wanted + "_")]
     if json_out:
         return emit_json(rows)
     if not rows:
         typer.echo("no positions")
-    for r in rows:
-        typer.echo(render.generic_block(r))
+    for r in sorted(rows, key=lambda r: (str(r.get("issue")), str(r.get("actor_name")))):
+        typer.echo(render.position_line(r))

@@ -143,3 +143,43 @@ def generic_block(r: dict[str, Any], indent: str = "") -> str:
         else:
             lines.append(f"{indent}{k}: {_one_line(str(v), 110)}")
     return "\n".join(lines) + ("\n" if not indent else "")
+
+
+def _cite_of(item: dict[str, Any]) -> str:
+    if item.get("article_id") is not None:
+        return f"[{item['article_id']}:{item.get('sentence') if item.get('sentence') is not None else '?'}]"
+    if item.get("key") is not None:
+        return f"[{item['key']}]"
+    return ""
+
+
+def dispute_block(d: dict[str, Any]) -> str:
+    lines = [f"{d.get('proposition')}   {d.get('summary') or ''}".rstrip()]
+    for stance, items in (d.get("sides") or {}).items():
+        for it in items:
+            lines.append(f"  {stance:8} {it.get('claimant_name') or it.get('claimant_id') or 'unknown':32} "
+                         f"{it.get('date') or '?':10} {_cite_of(it):8} «{_one_line(it.get('evidence'), 80)}»")
+    return "\n".join(lines) + "\n"
+
+
+def conflict_block(c: dict[str, Any]) -> str:
+    head = f"{c.get('kind') or 'conflict'}: {c.get('summary') or c.get('subject')}"
+    lines = [head]
+    for v in c.get("values") or []:
+        for src in v.get("sources") or []:
+            key, evidence = (src[0], src[1]) if isinstance(src, (list, tuple)) and len(src) > 1 else (src, "")
+            lines.append(f"  {str(v.get('value')):28} article {key}  «{_one_line(evidence, 80)}»")
+    if c.get("settled_by_kb"):
+        lines.append(f"  settled by the knowledge base: {c['settled_by_kb']}")
+    return "\n".join(lines) + "\n"
+
+
+def position_line(p: dict[str, Any]) -> str:
+    history = p.get("history") or []
+    latest = history[-1] if history else {}
+    moved = ""
+    stances = [h.get("stance") for h in history]
+    if len(set(stances)) > 1:
+        moved = "  (moved: " + " → ".join(stances) + ")"
+    return (f"{p.get('actor_name') or p.get('actor_id'):32} {p.get('issue'):20} {p.get('stance'):11} "
+            f"{p.get('date') or '?':10} {_cite_of(latest):8} «{_one_line(latest.get('evidence'), 60)}»{moved}")
