@@ -1,0 +1,299 @@
+"""``run_bench``: speed and memory of the dossier pipeline against a bare ``nlp.pipe``.
+
+Sections of the (JSON-serialisable) result:
+
+- ``throughput``: the whole pipeline (``process_many`` with ``build_nlp()``: cleaning, the model
+  and dossier's components, records) and a bare ``nlp.pipe`` of the same spaCy model over the same
+  texts, alternating, ``repeats`` times; articles/s, tokens/s and the pipeline/bare ratio.
+- ``stages``: seconds per stage (clean, tokenizer, each pipe component, records) on that corpus.
+- ``scaling``: synthetic corpora of ``base × size`` articles, each run in a fresh subprocess
+  (``dossier.bench.worker``) so its peak RSS is that run's own.
+- ``queries``: p50/p95 latency of timeline / search / entity queries on a store holding
+  ``db_articles`` synthetic articles written directly (no NLP), or ``status: not available``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from dossier.bench.synth import PERSONS, PLACES, generate, synthetic_records
+from dossier.config import Settings
+from dossier.errors import DossierError
+from dossier.models import Article
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {"base": 5, "corpus": 20, "db_articles": 100_000, "queries": 20}
+QUICK = {"base": 2, "corpus": 6, "db_articles": 10_000, "queries": 5, "sizes": (1, 10)}
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def _time(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+# -- throughput ---------------------------------------------------------------------------------
+def throughput(articles: list[Article], nlp, bare, repeats: int, batch_size: int) -> dict[str, Any]:
+    from dossier.pipeline import process_many
+
+    texts = [a.raw_text for a in articles]
+    list(process_many(articles[:1], nlp))  # warm-up (lazy loads, caches)
+    list(bare.pipe(texts[:1]))
+    tokens = sum(len(doc) for doc in bare.pipe(texts, batch_size=batch_size))
+    runs: dict[str, list[float]] = {"pipeline": [], "bare": []}
+    for r in range(repeats):
+        order = ("pipeline", "bare") if r % 2 == 0 else ("bare", "pipeline")
+        for name in order:
+            if name == "pipeline":
+                runs[name].append(_time(lambda: list(process_many(articles, nlp, batch_size=batch_size))))
+            else:
+                runs[name].append(_time(lambda: list(bare.pipe(texts, batch_size=batch_size))))
+    out: dict[str, Any] = {"articles": len(articles), "tokens": tokens, "repeats": repeats}
+    for name, times in runs.items():
+        best = statistics.median(times)
+        out[name] = {"seconds_median": round(best, 3), "seconds_all": [round(t, 3) for t in times],
+                     "articles_per_s": round(len(articles) / best, 2), "tokens_per_s": round(tokens / best, 1)}
+    out["ratio_pipeline_to_bare"] = round(out["pipeline"]["articles_per_s"] / out["bare"]["articles_per_s"], 3)
+    return out
+
+
+def stages(articles: list[Article], nlp, batch_size: int) -> dict[str, float]:
+    """Seconds per stage: clean, tokenizer (+ doc setup), each pipe component, records."""
+    from dossier.clean import clean_text
+    from dossier.pipeline import _prepare, _records, pipeline_version
+
+    out: dict[str, float] = {}
+    out["clean"] = _time(lambda: [clean_text(a.raw_text, title=a.title) for a in articles])
+    prepared: list = []
+    prepare = _time(lambda: prepared.extend(_prepare(a, nlp) for a in articles))
+    out["tokenizer"] = max(0.0, prepare - out["clean"])
+    docs = [doc for _, doc in prepared]
+    for name, proc in nlp.pipeline:
+        t0 = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(d) for d in docs]
+        out[name] = time.perf_counter() - t0
+    version = pipeline_version(nlp)
+    out["records"] = _time(lambda: [_records(a, c, d, version)
+                                    for a, (c, _), d in zip(articles, prepared, docs)])
+    return {k: round(v, 4) for k, v in out.items()}
+
+
+# -- scaling ------------------------------------------------------------------------------------
+def scaling(base: int, sizes: tuple[int, ...], model: str, seed: int = 0) -> list[dict[str, Any]]:
+    rows = []
+    for size in sizes:
+        n = base * size
+        root = str(Path(__file__).resolve().parents[2])  # so the child imports this very package
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+        proc = subprocess.run([sys.executable, "-m", "dossier.bench.worker", str(n), str(seed), model],
+                              capture_output=True, text=True, check=False, env=env)
+        if proc.returncode != 0:
+            tail = (proc.stderr.strip().splitlines() or ["?"])[-1]
+            rows.append({"size": size, "articles": n, "status": f"failed: {tail}"})
+            continue
+        m = json.loads(proc.stdout.strip().splitlines()[-1])
+        m.update(size=size, articles_per_s=round(n / m["seconds"], 2) if m["seconds"] else None)
+        rows.append(m)
+    return rows
+
+
+# -- query latency ------------------------------------------------------------------------------
+def _storylines(events: list[tuple[int, Any]]) -> list[dict[str, Any]]:
+    """One storyline per (type, date, place) among the synthetic events (event row ids given)."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    for event_id, ev in events:
+        key = (ev.type, ev.date, ev.place_id)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"id": f"s{len(groups) + 1}", "type": ev.type, "plover": ev.plover,
+                               "date": ev.date, "place_id": ev.place_id, "place_name": ev.place_name,
+                               "status": "held", "participants": {}, "event_ids": [], "n_articles": 0}
+        g["event_ids"].append(event_id)
+        for p in ev.participants:
+            g["participants"][p.entity_id] = {"entity_id": p.entity_id, "name": p.name}
+    out = []
+    for g in groups.values():
+        g["participants"] = list(g["participants"].values())
+        g["n_articles"] = len(g["event_ids"])
+        out.append(g)
+    return out
+
+
+def build_query_db(path: str, n: int, seed: int = 0) -> dict[str, Any]:
+    """Write ``n`` synthetic articles' records straight into a fresh store at ``path``."""
+    from dossier.store import open_store
+
+    settings = Settings().with_(db=path)
+    events: list[tuple[int, Any]] = []
+
+    def records():
+        for rec in synthetic_records(n, seed):
+            for ev in rec.events:  # a fresh SQLite table numbers rows 1, 2, ... in insertion order
+                events.append((len(events) + 1, ev))
+            yield rec
+
+    t0 = time.perf_counter()
+    store = open_store(settings)
+    try:
+        store.add_many(records())
+        storylines = _storylines(events)
+        store.replace_storylines(storylines)
+    finally:
+        store.close()
+    return {"articles": n, "events": len(events), "storylines": len(storylines),
+            "build_seconds": round(time.perf_counter() - t0, 1),
+            "db_mb": round(Path(path).stat().st_size / 2**20, 1)}
+
+
+def query_latency(n: int, queries: int, seed: int = 0, db_dir: str | None = None) -> dict[str, Any]:
+    try:
+        from dossier.store import open_store
+    except ImportError as exc:
+        return {"status": "not available", "reason": str(exc)}
+    for method in ("timeline", "search", "entity"):
+        from dossier.store.sqlite import SQLiteStore
+
+        if not hasattr(SQLiteStore, method):
+            return {"status": "not available", "reason": f"the store has no {method}()"}
+    with tempfile.TemporaryDirectory(dir=db_dir) as tmp:
+        path = str(Path(tmp) / "bench.db")
+        built = build_query_db(path, n, seed)
+        rng = random.Random(seed)
+        words = ["cessez-le-feu", "sanctions", "prisonniers", "garanties", "trêve", "souveraineté",
+                 "négociations", "drones", "plan de paix"]
+        cases = {
+            "timeline_actor": lambda s: s.timeline(actor=rng.choice(PERSONS)[0], limit=100),
+            "timeline_dates": lambda s: s.timeline(date_from=f"2025-{(m := rng.randrange(1, 11)):02d}",
+                                                   date_to=f"2025-{m + 1:02d}", limit=100),
+            "search": lambda s: s.search(f"{rng.choice(words)} {rng.choice(PLACES)[1]}", limit=20),
+            "entity": lambda s: s.entity(rng.choice(PERSONS)[2]),
+        }
+        store = open_store(Settings().with_(db=path), readonly=True)
+        try:
+            out: dict[str, Any] = {"database": built, "queries_each": queries}
+            for name, fn in cases.items():
+                times, errors = [], 0
+                for i in range(queries + 1):  # the first call warms the page cache
+                    t0 = time.perf_counter()
+                    try:
+                        fn(store)
+                    except DossierError:
+                        errors += 1
+                    if i:
+                        times.append((time.perf_counter() - t0) * 1000)
+                out[name] = {"p50_ms": round(_percentile(times, 0.5), 2),
+                             "p95_ms": round(_percentile(times, 0.95), 2), "errors": errors}
+        finally:
+            store.close()
+    return out
+
+
+# -- the benchmark ------------------------------------------------------------------------------
+def run_bench(settings: Settings | None = None, texts: list[str] | None = None, repeats: int = 3,
+              sizes: tuple[int, ...] = (1, 10, 100), quick: bool = False, base: int | None = None,
+              db_articles: int | None = None, seed: int = 0, nlp=None, bare=None) -> dict[str, Any]:
+    """Measure the pipeline against bare spaCy (see the module docstring). ``quick`` shrinks every
+    size (a smoke run of well under a minute plus the database build). ``nlp`` / ``bare`` reuse
+    already loaded pipelines (the full one and the bare model)."""
+    import spacy
+
+    from dossier.pipeline import build_nlp, pipeline_version
+
+    settings = settings or Settings()
+    conf = {**DEFAULTS, **(QUICK if quick else {})}
+    if quick:
+        repeats, sizes = 1, tuple(s for s in sizes if s in QUICK["sizes"]) or QUICK["sizes"]
+    base = base or conf["base"]
+    db_articles = db_articles if db_articles is not None else conf["db_articles"]
+    articles = ([Article(raw_text=t, source=f"text:{i}") for i, t in enumerate(texts)] if texts
+                else generate(conf["corpus"], seed))
+    started = time.perf_counter()
+    nlp = nlp if nlp is not None else build_nlp(settings)
+    bare = bare if bare is not None else spacy.load(settings.model)
+    result: dict[str, Any] = {
+        "meta": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                 "cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
+                 "model": settings.model, "pipeline_version": pipeline_version(nlp),
+                 "components": list(nlp.pipe_names), "quick": quick, "batch_size": settings.batch_size},
+    }
+    log.info("bench: throughput over %d articles", len(articles))
+    result["throughput"] = throughput(articles, nlp, bare, repeats, settings.batch_size)
+    result["stages"] = stages(articles, nlp, settings.batch_size)
+    del bare
+    log.info("bench: scaling %s x %d articles", sizes, base)
+    result["scaling"] = scaling(base, tuple(sizes), settings.model, seed)
+    log.info("bench: query latency on %d synthetic articles", db_articles)
+    result["queries"] = (query_latency(db_articles, conf["queries"], seed) if db_articles
+                         else {"status": "skipped"})
+    result["meta"]["seconds"] = round(time.perf_counter() - started, 1)
+    return result
+
+
+def format_bench(result: dict[str, Any]) -> str:
+    """Plain-text tables of a run_bench result."""
+    lines = []
+    meta = result.get("meta", {})
+    lines.append(f"dossier bench  {meta.get('date', '')}  {meta.get('cpus')} cpus  "
+                 f"{meta.get('pipeline_version', '')}")
+    t = result.get("throughput")
+    if t:
+        lines.append(f"\nthroughput over {t['articles']} articles / {t['tokens']} tokens "
+                     f"(median of {t['repeats']})")
+        lines.append(f"  {'run':<10}{'seconds':>10}{'articles/s':>12}{'tokens/s':>12}")
+        for name in ("pipeline", "bare"):
+            r = t[name]
+            lines.append(f"  {name:<10}{r['seconds_median']:>10.3f}{r['articles_per_s']:>12.2f}"
+                         f"{r['tokens_per_s']:>12.1f}")
+        lines.append(f"  pipeline/bare throughput ratio: {t['ratio_pipeline_to_bare']:.3f}")
+    s = result.get("stages")
+    if s:
+        total = sum(s.values()) or 1.0
+        lines.append("\nper-stage time")
+        for name, sec in s.items():
+            lines.append(f"  {name:<18}{sec:>9.3f} s {100 * sec / total:>6.1f} %")
+    rows = result.get("scaling")
+    if rows:
+        lines.append("\nscaling (fresh process per size)")
+        lines.append(f"  {'size':>5}{'articles':>10}{'seconds':>10}{'art/s':>9}{'peak RSS MB':>13}"
+                     f"{'after load':>12}{'after run':>11}")
+        for r in rows:
+            if "status" in r:
+                lines.append(f"  {r['size']:>5}{r['articles']:>10}  {r['status']}")
+                continue
+            lines.append(f"  {r['size']:>5}{r['articles']:>10}{r['seconds']:>10.2f}{r['articles_per_s']:>9.2f}"
+                         f"{r['peak_rss_mb']:>13.1f}{r['rss_after_load_mb']:>12.1f}"
+                         f"{r.get('rss_after_run_mb', 0):>11.1f}")
+    q = result.get("queries")
+    if q:
+        if "status" in q:
+            lines.append(f"\nquery latency: {q['status']} {q.get('reason', '')}".rstrip())
+        else:
+            db = q["database"]
+            lines.append(f"\nquery latency on {db['articles']} articles, {db['events']} events, "
+                         f"{db['storylines']} storylines ({db['db_mb']} MB, built in {db['build_seconds']} s)")
+            for name, v in q.items():
+                if isinstance(v, dict) and "p50_ms" in v:
+                    lines.append(f"  {name:<16} p50 {v['p50_ms']:>9.2f} ms   p95 {v['p95_ms']:>9.2f} ms")
+    return "\n".join(lines)
