@@ -16,11 +16,13 @@ def eval_cmd(
     manifest: str = typer.Option(None, "--manifest", help="Crawl manifest to use (publication dates, outlets)."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     check: bool = typer.Option(False, "--check-floors", help="Exit 1 when a task scores below its recorded floor."),
+    update: bool = typer.Option(False, "--update-floors", help="Record the current scores as the new floors (raises only, unless --allow-lower)."),
+    allow_lower: bool = typer.Option(False, "--allow-lower", help="With --update-floors: let a floor go down (say why in the commit)."),
 ) -> None:
     """Score every task (entities, dates, quotes, events, claims, merges…) against gold
     annotations, with baselines side by side."""
     try:
-        from dossier.eval import check_floors, format_report, run_eval
+        from dossier.eval import check_floors, format_report, run_eval, update_floors
     except ImportError as exc:
         raise DossierError(f"evaluation is not available in this build ({exc})") from exc
     report = run_eval(gold, corpus_dir=corpus, manifest=manifest, settings=settings_of(ctx))
@@ -28,6 +30,9 @@ def eval_cmd(
         emit_json(report)
     else:
         typer.echo(format_report(report))
+    if update:
+        update_floors(report, allow_lower=allow_lower)
+        typer.echo("floors updated: dossier/eval/floors.json", err=True)
     if check:
         failures = check_floors(report)
         for line in failures:

@@ -6,6 +6,7 @@ column (``migrate`` adds missing columns to an existing database; nothing is eve
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import typing
 from typing import Any
@@ -101,19 +102,21 @@ def _sql_type(tp: Any) -> str:
     return "TEXT"
 
 
+@functools.lru_cache(maxsize=None)
 def record_columns(cls: type) -> dict[str, str]:
     hints = typing.get_type_hints(cls)
     return {f.name: _sql_type(hints[f.name]) for f in dataclasses.fields(cls)}
 
 
-def json_fields(cls: type) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def json_fields(cls: type) -> frozenset[str]:
     hints = typing.get_type_hints(cls)
     out = set()
     for f in dataclasses.fields(cls):
         tp = hints[f.name]
         if typing.get_origin(tp) in (list, dict) or tp in (list, dict):
             out.add(f.name)
-    return out
+    return frozenset(out)
 
 
 def record_ddl(table: str, cls: type) -> str:
