@@ -8,13 +8,25 @@ SHARED ?= ../shared
 DB     ?= dossier.db
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test venv clean serve bench eval
+.PHONY: demo test venv clean serve bench eval mapdata
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(MAKE) --no-print-directory mapdata || echo "(map outlines not installed: the map shows places on a grid)"
 	@touch $(STAMP)
+
+# Country outlines for the offline map: Natural Earth 1:110m from the npm package world-atlas,
+# installed from the registry at build time (never committed).
+MAPDATA := dossier/web/data/countries-110m.json
+mapdata: $(MAPDATA)
+$(MAPDATA):
+	@command -v npm >/dev/null || { echo "npm not found"; exit 1; }
+	@mkdir -p dossier/web/data build/npm
+	@cd build/npm && npm pack --silent world-atlas@2.0.2 >/dev/null 2>&1 && tar -xzf world-atlas-2.0.2.tgz
+	@cp build/npm/package/countries-110m.json $(MAPDATA)
+	@echo "map outlines installed (world-atlas, Natural Earth 1:110m)"
 
 venv: $(STAMP)
 
