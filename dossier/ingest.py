@@ -73,13 +73,17 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
         articles = fresh_articles()
         first = next(articles, None)
         if first is not None:
-            nlp = cached_nlp(settings)
-
             def chained():
                 yield first
                 yield from articles
 
-            for records in process_many(chained(), nlp, batch_size=settings.batch_size):
+            if settings.n_process > 1:
+                from dossier.parallel import process_parallel
+
+                stream = process_parallel(chained(), settings, workers=settings.n_process)
+            else:
+                stream = process_many(chained(), cached_nlp(settings), batch_size=settings.batch_size)
+            for records in stream:
                 sig = signature(records.clean_text)
                 near = index.query(sig)
                 near_id, sim = (near[0] if near else (None, None))

@@ -14,6 +14,7 @@ def ingest(
     paths: list[str] = typer.Argument(None, help="Files, folders, http(s) URLs or RSS/Atom feeds."),
     manifest: str = typer.Option(None, "--manifest", "-m", help="JSON Lines manifest (file or url -> published, outlet, url, author, language). With no PATH, ingests what it lists."),
     max_bytes: int = typer.Option(None, "--max-bytes", help="Skip files larger than this (default 5 MB, or DOSSIER_MAX_BYTES)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for the NLP (Dask); 1 = in this process."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress lines."),
 ) -> None:
@@ -23,7 +24,7 @@ def ingest(
 
     if not paths and not manifest:
         raise DossierError("nothing to ingest: give PATH/URL arguments or --manifest FILE")
-    settings = settings_of(ctx).with_(max_bytes=max_bytes)
+    settings = settings_of(ctx).with_(max_bytes=max_bytes, n_process=workers)
     progress = None
     if not quiet and not json_out:
         def progress(line: str) -> None:

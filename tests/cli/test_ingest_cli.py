@@ -79,3 +79,19 @@ def test_killed_ingest_completes_on_rerun_without_duplicates(tmp_path):
         assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 40
         assert c.execute("SELECT count(DISTINCT content_hash) FROM articles").fetchone()[0] == 40
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_parallel_ingest_stores_the_same_records(tmp_path):
+    _write_articles(tmp_path / "in", 6)
+    serial, parallel = str(tmp_path / "s.db"), str(tmp_path / "p.db")
+    assert runner.invoke(app, ["--db", serial, "ingest", "-q", str(tmp_path / "in")]).exit_code == 0
+    result = runner.invoke(app, ["--db", parallel, "ingest", "-q", "--workers", "2", str(tmp_path / "in")])
+    assert result.exit_code == 0, result.output
+    assert "new 6" in result.output
+
+    def dump(db):
+        with sqlite3.connect(db) as c:
+            return sorted(c.execute("SELECT a.content_hash, q.text, q.speaker_id FROM quotes q "
+                                    "JOIN articles a ON a.id = q.article_id").fetchall())
+
+    assert dump(serial) == dump(parallel) and dump(serial)
