@@ -25,12 +25,31 @@ def ingest(
     if not paths and not manifest:
         raise DossierError("nothing to ingest: give PATH/URL arguments or --manifest FILE")
     settings = settings_of(ctx).with_(max_bytes=max_bytes, n_process=workers)
-    progress = None
-    if not quiet and not json_out:
-        def progress(line: str) -> None:
-            typer.echo(f"  {line}", err=True)
+    import sys
 
-    summary = run_ingest(paths or [], settings, manifest=manifest, progress=progress)
+    progress = None
+    bar = None
+    if not quiet and not json_out:
+        if sys.stderr.isatty():  # a live bar on a terminal, plain lines in logs and pipes
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            bar = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), BarColumn(),
+                           TimeElapsedColumn(), TextColumn("{task.description}"), transient=True)
+            task = bar.add_task("", total=None)
+
+            def progress(line: str) -> None:
+                bar.update(task, advance=1 if line.startswith("stored") else 0, description=line[:60])
+                if line.startswith("skipped"):
+                    bar.console.print(f"  {line}")
+        else:
+            def progress(line: str) -> None:
+                typer.echo(f"  {line}", err=True)
+
+    if bar is not None:
+        with bar:
+            summary = run_ingest(paths or [], settings, manifest=manifest, progress=progress)
+    else:
+        summary = run_ingest(paths or [], settings, manifest=manifest, progress=progress)
     if json_out:
         emit_json(summary.to_dict())
     else:
