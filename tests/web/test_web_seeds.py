@@ -1,15 +1,11 @@
-"""Optional: ingest the real seed articles and check that every page renders over them.
-Runs when DOSSIER_WEB_SEEDS=1 (it runs the whole pipeline, which takes minutes)."""
+"""Ingest the real seed articles and check that every page renders over them (about 10 s)."""
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(os.environ.get("DOSSIER_WEB_SEEDS") != "1",
-                                 reason="set DOSSIER_WEB_SEEDS=1 to ingest the seeds and browse them")]
+pytestmark = pytest.mark.slow
 
 
 def test_every_page_renders_over_the_seeds(corpus_dir, tmp_path):
