@@ -12,7 +12,7 @@ from dossier.nlp.extensions import doc_list
 class EventsComponent:
     """Writes :class:`dossier.models.Event` records to ``doc._.events``."""
 
-    version = "dossier.events.v1"
+    version = "dossier.events.v2"  # v2: meeting coreference, envoy teams, claim owners
 
     def __init__(self, nlp: Language, name: str):
         self.name = name

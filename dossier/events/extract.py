@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dossier.events import lexicon as lx
+from dossier.events import roles
+from dossier.events.coref import resolve_meetings
 from dossier.events.details import (
     event_date, event_duration, event_outcome, event_status, find_place,
 )
@@ -255,10 +257,18 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         root = _mention_root(doc, m)
         if root is None or not _is_actor(m, root):
             continue
-        hit = next((dep for arg, dep in args if _inside(root, arg)), None)
+        # any token of the name may carry the argument edge ("Vladimir" appos, "Poutine" nsubj)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        toks = [root] + [t for t in span if t.i != root.i and not t.is_space]
+        hit = next((dep for arg, dep in args for t in toks if _inside(t, arg)), None)
         if hit is None:
             continue
-        out[m.entity_id] = Participant(m.entity_id, m.entity_name, _role(cand.family, hit, lemma))
+        role = _role(cand.family, hit, lemma)
+        members = roles.team_for(m, roles.envoy_team(doc, mentions)) if roles.is_role_group(doc, m) else []
+        for p in members:  # "les négociateurs américains": the envoys the article names
+            out.setdefault(p.entity_id, Participant(p.entity_id, p.entity_name, role))
+        if not members:
+            out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
     return list(out.values())
 
 
@@ -367,6 +377,43 @@ def _governing(best: Candidate, cands: list[Candidate]) -> Candidate:
     return best
 
 
+def _partnered(tok: Token) -> bool:
+    """"la rencontre entre X et Y", "les discussions avec X": a meeting named with its parties."""
+    if any(c.dep_ == "det" and c.lower_ in ("un", "une", "a", "an") for c in tok.children):
+        return False  # "un appel entre X et Y pourrait …": a prospect, not a held meeting
+    return any(c.dep_ in ("nmod", "obl:mod", "obl:arg") and _governed_by(c, lx.PARTNER_PREPS)
+               and any(t.pos_ == "PROPN" for t in c.subtree) for c in tok.children)
+
+
+def _clitic_place(doc: Doc, tok: Token, sent: Span, mentions: list[Mention]) -> Mention | None:
+    """"s'en est emparée", "l'a prise": the place named last before the clitic, in the sentence."""
+    if not any(c.lower_ in ("en", "y", "l'", "la", "le") and c.pos_ == "PRON" for c in tok.children):
+        return None
+    before = [m for m in access.mentions_in(doc, sent.start_char, tok.idx, mentions)
+              if (m.entity_type == "place" or m.label == "LOC")
+              and getattr(_mention_root(doc, m), "dep_", "") not in ("nsubj", "nsubj:pass")]
+    return before[-1] if before else None
+
+
+def _claim_owner(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention | None:
+    """The "de X" of a claim noun heading the relative clause the trigger belongs to."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("acl:relcl", "acl") and (_lemma(cur.head) in lx.CLAIM_NOUNS or cur.head.lower_ in lx.CLAIM_NOUNS):
+            noun = cur.head
+            for c in noun.children:
+                if c.dep_ == "nmod" and c.i < cur.i and _governed_by(c, frozenset({"de", "d'", "of", "du", "des"})):
+                    lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                    found = [m for m in mentions if lo <= m.start and m.end <= hi and m.entity_type != "place"]
+                    if found:
+                        return found[0]
+            return None
+        if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _named_partner(tok: Token) -> bool:
     """An event noun naming someone in its own phrase ("les discussions avec l'Ukraine")."""
     return tok.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in tok.subtree if t.i != tok.i)
@@ -382,7 +429,8 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
         adjunct = [c for c in specific if c not in content]
         fam = _content_family(speaker_tok)
         if content and content[0].token.pos_ not in ("VERB", "AUX") and content[0].family in (
-                "meeting", "visit", "phone_call") and _lemma(content[0].token.head) not in LIGHT_VERBS:
+                "meeting", "visit", "phone_call") and _lemma(content[0].token.head) not in LIGHT_VERBS \
+                and not _partnered(content[0].token):
             content = content[1:]
         if content and (content[0].token.pos_ in ("VERB", "AUX") or fam is None):
             chosen.append(_governing(content[0], content))
@@ -430,7 +478,7 @@ def extract_events(doc: Doc) -> list[Event]:
     for si, sentence in enumerate(doc.sents):
         for sent in paragraphs(sentence):
             events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated))
-    return events
+    return resolve_meetings(doc, events)
 
 
 def paragraphs(sent: Span) -> list[Span]:
@@ -525,8 +573,14 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     tokens = [t for t in tokens if sent.start <= t.i < sent.end] or list(sent)
     start, end = _span_of(tokens, sent)
     place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))
+    if place is None and fam_name == "military_claim":
+        place = _clitic_place(doc, tok, sent, mentions)
     place_ids = {place.entity_id} if place is not None else set()
     parts = _participants(doc, cand, (sent.start_char, sent.end_char), mentions, source if speaker_tok is not None else [], place_ids)
+    owner = _claim_owner(doc, tok, mentions)
+    if owner is not None and owner.entity_id not in {p.entity_id for p in parts}:
+        # "la revendication de X, qui dit avoir pris la ville": X is the claimed actor
+        parts.append(Participant(owner.entity_id, owner.entity_name, "participant"))
     date = event_date(doc, tok, head, sent, si, timexes)
     duration, duration_text = (None, None)
     if fam.plover == "CONSULT":

@@ -119,6 +119,11 @@ REPORTING: frozenset[str] = _words(
     "revendiquer signaler rapporter répondre avertir prévenir "
     "say tell claim state announce stress confirm warn"
 )
+# nouns of saying whose "de X" complement is the claimant of a relative clause attached to them
+# ("l'annonce de X qui dit avoir …", "la revendication de X")
+CLAIM_NOUNS: frozenset[str] = _words(
+    "affirmation affirmations revendication revendications allégation allégations déclaration "
+    "déclarations annonce assertion assertions version thèse claim claims assertion statement")
 # "selon X" / "d'après X" introduce a source as well
 SOURCE_PREPS: frozenset[str] = _words("selon d'après according")
 

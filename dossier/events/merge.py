@@ -31,6 +31,7 @@ from typing import Any
 from dossier.models import Event, Participant
 
 WINDOW_DAYS = 1
+WEEK_DAYS = 7  # an undated report covers the week before its reference day
 MIN_OVERLAP = 0.6
 _PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
 
@@ -205,6 +206,46 @@ def _same_people(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) >= 2 and (a == b or a <= b or b <= a)
 
 
+def _ref_days(items: list[_Item], published: Mapping[str, str] | None) -> dict[str, dt.date]:
+    """Each article's reference day: its publication day, else the latest day its events carry."""
+    out: dict[str, dt.date] = {}
+    for it in items:
+        if it.interval is not None and it.event.date_precision in (None, "day", "time"):
+            if it.key not in out or it.interval[0] > out[it.key]:
+                out[it.key] = it.interval[0]
+    for key, value in (published or {}).items():
+        pub = date_interval(value)
+        if pub is not None and pub[0] == pub[1]:
+            out[key] = pub[0]
+    return out
+
+
+def _link_undated_at_place(items: list[_Item], uf: _UnionFind, why: dict[int, list[str]],
+                           published: Mapping[str, str] | None) -> None:
+    """An undated report of a held event at a named place joins a dated event of the same type at
+    the same place sharing an actor, dated within the week ending on the report's reference day."""
+    days = _ref_days(items, published)
+    dated: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for it in items:
+        if it.interval is not None and it.interval[0] == it.interval[1] and it.event.place_id and it.people:
+            dated[(it.event.type, it.event.place_id)].append(it)
+    for it in items:
+        e = it.event
+        if it.interval is not None or not e.place_id or not it.people or e.status != "held" or it.key not in days:
+            continue
+        ref = days[it.key]
+        for other in dated.get((e.type, e.place_id), []):
+            if other.key == it.key or other.event.status != "held" or not it.people & other.people:
+                continue
+            if not ref - dt.timedelta(days=WEEK_DAYS) <= other.interval[0] <= ref:
+                continue
+            if uf.union(it.n, other.n):
+                why[it.n].append(f"undated {e.type} at {e.place_id} sharing "
+                                 f"{{{', '.join(sorted(it.people & other.people))}}} with a report dated "
+                                 f"{other.event.date} ({other.key}) in the week before {ref.isoformat()}")
+            break
+
+
 def _link_undated(items: list[_Item], uf: _UnionFind, why: dict[int, list[str]],
                   published: Mapping[str, str] | None) -> None:
     weeks = _ref_weeks(items, published)
@@ -227,6 +268,70 @@ def _link_undated(items: list[_Item], uf: _UnionFind, why: dict[int, list[str]],
                                  f"{{{', '.join(sorted(it.people))}}} as a dated report of the same week "
                                  f"({other.event.date}, {other.key})")
             break
+
+
+# -- statements across PLOVER types --------------------------------------------------------------
+STATEMENT_FAMILY = frozenset({"REJECT", "THREATEN", "DEMAND", "OTHER"})
+_STOP = frozenset("ainsi alors apres avant avoir cette comme dans depuis encore entre etait etaient etre "
+                  "leurs notre nous plus pour sans selon serait sont tout toute tous toutes votre "
+                  "about after before their there these those which while would could should".split())
+_REPORTING_STEMS = ("declar", "affirm", "estim", "assur", "indiq", "precis", "ajout", "annonc", "soulig",
+                    "expliq", "confir", "rappel", "repet", "journa", "said", "saying",
+                    # titles and the conflict's own vocabulary say nothing about which statement it is
+                    "presid", "minist", "dirige", "porte", "parole", "conseil", "guerre", "confli", "ukrain",
+                    "russie", "russes", "americ", "etats", "president", "minister", "russia", "ukraine", "leader")
+
+
+def _skeleton(word: str) -> str:
+    """Consonants only: "poutine" and "putin" (transliterations of one name) give "ptn"."""
+    return re.sub(r"[aeiouy]", "", word)
+
+
+def speaker(event: Event) -> str | None:
+    """Who makes a statement: its source, else its first actor."""
+    for role in ("source", "participant", "host"):
+        for p in event.participants:
+            if p.role == role:
+                return participant_key(p)
+    return None
+
+
+def content_words(event: Event) -> frozenset[str]:
+    """Stems (6 letters) of the evidence's content words, without reporting verbs or speaker names."""
+    who = speaker(event)
+    names = {_skeleton(w) for p in event.participants if participant_key(p) == who
+             for w in re.findall(r"[a-z]+", _norm(p.name or "")) if len(w) >= 3}
+    out = set()
+    for w in re.findall(r"[a-z]+", _norm(event.text or "")):
+        if len(w) < 5 or w in _STOP or _skeleton(w) in names or w.startswith(_REPORTING_STEMS):
+            continue
+        out.add(w[:6])
+    return frozenset(out)
+
+
+def _link_statements(items: list[_Item], uf: _UnionFind, why: dict[int, list[str]]) -> None:
+    """Statements (REJECT/THREATEN/DEMAND/OTHER) by the same speaker on the same day, reported by
+    different articles with content words in common, are one statement whatever type each gave it."""
+    by_day: dict[tuple[str, dt.date], list[_Item]] = defaultdict(list)
+    for it in items:
+        e = it.event
+        if e.plover not in STATEMENT_FAMILY or it.interval is None or it.interval[0] != it.interval[1]:
+            continue
+        if e.status not in ("held", "planned", "hypothetical"):
+            continue
+        who = speaker(e)
+        if who is not None:
+            by_day[(who, it.interval[0])].append(it)
+    for (who, day), group in sorted(by_day.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        words = {it.n: content_words(it.event) for it in group}
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.key == b.key:
+                    continue
+                shared = words[a.n] & words[b.n]
+                if shared and uf.union(a.n, b.n):
+                    why[b.n].append(f"statements by {who} on {day.isoformat()} ({a.event.plover} / "
+                                    f"{b.event.plover}) share {{{', '.join(sorted(shared))}}}")
 
 
 def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | None = None) -> list[StorylineEvent]:
@@ -260,6 +365,8 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
                     why[it.n].append(reason)
             active.append(it)
     _link_undated(order, uf, why, published)
+    _link_undated_at_place(order, uf, why, published)
+    _link_statements(order, uf, why)
 
     groups: dict[int, list[_Item]] = defaultdict(list)
     for it in order:

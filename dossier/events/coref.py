@@ -1,0 +1,149 @@
+"""Within-article event coreference for meetings.
+
+An article names its main meeting once ("X a reçu Y au Kremlin mardi") and then refers back to it
+with definite noun phrases ("la rencontre", "les discussions de mardi", "la conversation"). Each
+such reference is extracted as its own event, often without participants or date, so reports of
+the same meeting in other articles cannot be linked to it.
+
+``resolve_meetings(doc, events)`` groups, in text order, every *definite nominal* reference to a
+held meeting with a compatible meeting of the article: the earliest full report (a verb trigger)
+when one is compatible, else the earliest earlier reference. Compatible means: same CONSULT mode,
+no contradicting date (two dates the text ties to the triggers must agree) and, when both sides
+name actors, at least one actor in common. Every member of a group then carries the group's
+actors (added with their roles), its date (the one the text ties to a trigger; a date taken from
+the sentence context only is replaced) and its place when it had none. Cost: linear in the number
+of events times the number of groups of the article.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+from dossier.models import Event, Participant
+
+MEETING_NOUNS = frozenset(
+    "rencontre réunion entretien entretiens discussion discussions pourparlers négociation négociations "
+    "conversation entrevue sommet tête-à-tête échange échanges meeting talks talk conversation summit".split())
+_DEFINITE = frozenset("le la les l' l’ ce cet cette ces the this these".split())
+_DEMONSTRATIVES = frozenset("ce cet cette ces this these".split())
+_INDEFINITE = frozenset("un une a an quelques plusieurs".split())
+_CONTRACTED = frozenset("du des au aux".split())
+_ACTOR_ROLES = ("host", "visitor", "participant", "target", "mediator")
+
+
+def trigger_token(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None or not event.trigger:
+        return None
+    return next((t for t in span if t.text == event.trigger), None)
+
+
+def definite_reference(tok: Token) -> bool:
+    """A definite noun phrase headed by a meeting noun ("la rencontre", "des discussions" = de+les
+    when parsed as a preposition, "cette réunion")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in MEETING_NOUNS and tok.lower_ not in MEETING_NOUNS):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in _DEFINITE:
+            return True
+        if c.lower_ in _CONTRACTED and (c.dep_ == "case" or c.pos_ == "ADP"
+                                        or (c.dep_ == "det" and "Def" in c.morph.get("Definite"))):
+            return True
+    return False
+
+
+def _interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    from dossier.events.merge import date_interval  # one date parser for the package
+
+    return date_interval(value)
+
+
+def _tied(e: Event) -> bool:
+    """A date the text ties to the trigger itself (not the sentence's context time)."""
+    basis = e.date_basis or ""
+    return bool(e.date) and (basis.startswith("governing") or basis == "coreference")
+
+
+def _dates_agree(group_event: Event, ref: Event) -> bool:
+    """No contradicting dates; only the reference's context date may be overridden."""
+    if not group_event.date or not ref.date or not _tied(ref):
+        return True
+    ia, ib = _interval(group_event.date), _interval(ref.date)
+    return ia is None or ib is None or (ia[0] <= ib[1] and ib[0] <= ia[1])
+
+
+def _actors(e: Event) -> set[str]:
+    return {p.entity_id for p in e.participants if p.role != "source"}
+
+
+class _Group:
+    def __init__(self, first: int, event: Event, full: bool):
+        self.full = full
+        self.members = [first]
+        self.mode = event.mode
+        self.actors = _actors(event)
+        self.anchor = event
+
+    def informative(self) -> bool:
+        return bool(self.actors) or _tied(self.anchor)
+
+    def accepts(self, e: Event) -> bool:
+        if e.mode != self.mode or not _dates_agree(self.anchor, e):
+            return False
+        mine = _actors(e)
+        return not (mine and self.actors) or bool(mine & self.actors)
+
+    def add(self, n: int, e: Event) -> None:
+        self.members.append(n)
+        self.actors |= _actors(e)
+        if _tied(e) and not _tied(self.anchor):
+            self.anchor = e
+
+
+def _demonstrative(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children)
+
+
+def resolve_meetings(doc: Doc, events: list[Event]) -> list[Event]:
+    """The events with definite references to a meeting joined to it (see the module docstring)."""
+    meetings = [(n, e) for n, e in enumerate(events) if e.plover == "CONSULT" and e.status == "held"]
+    if len(meetings) < 2:
+        return events
+    groups: list[_Group] = []
+    for n, e in meetings:
+        tok = trigger_token(doc, e)
+        if tok is None or not definite_reference(tok):
+            groups.append(_Group(n, e, full=True))
+            continue
+        earlier = [g for g in groups if g.accepts(e)]
+        if tok is not None and _demonstrative(tok):  # "cette réunion": the nearest one
+            group = earlier[-1] if earlier else None
+        else:  # "la rencontre": the article's first informative one
+            group = next((g for g in earlier if g.full and g.informative()), None) or next(
+                (g for g in earlier if g.informative()), None)
+        if group is None:
+            groups.append(_Group(n, e, full=False))
+        else:
+            group.add(n, e)
+    out = list(events)
+    for g in groups:
+        if len(g.members) < 2:
+            continue
+        people: dict[str, Participant] = {}
+        for e in (events[n] for n in g.members):
+            for p in e.participants:
+                if p.role in _ACTOR_ROLES:
+                    people.setdefault(p.entity_id, p)
+        anchor = g.anchor
+        for n in g.members:
+            e = events[n]
+            have = {p.entity_id for p in e.participants}
+            changes: dict = {"participants": e.participants + [p for pid, p in people.items() if pid not in have]}
+            if _tied(anchor) and not _tied(e):
+                changes.update(date=anchor.date, date_precision=anchor.date_precision, date_basis="coreference")
+            out[n] = dataclasses.replace(e, **changes)
+    return out
