@@ -85,3 +85,14 @@ def test_timeline_is_chronological_and_cited(db):
             shown = runner.invoke(app, ["--db", db, "show", f"{src['article_id']}:{src['sentence']}"])
             assert shown.exit_code == 0 and ">>>" in shown.output
             break
+
+
+def test_kremlin_meeting_appears_once_with_all_its_reports(db):
+    rows = run_json(db, "timeline", "--from", "2025-12-02", "--to", "2025-12-02", "--type", "meeting")
+
+    def people(r):
+        return {p["entity_id"] for p in r["participants"]}
+
+    meetings = [r for r in rows if {"vladimir_putin", "steve_witkoff"} <= people(r)]
+    assert len(meetings) == 1
+    assert len({s["article_id"] for s in meetings[0]["sources"]}) >= 3
