@@ -142,30 +142,28 @@ def _crossref(ctx, kind):
         return store.crossref(kind)
 
 
+def _show_crossref(ctx, kind: str, json_out: bool, render_one) -> None:
+    rows = _crossref(ctx, kind)
+    if json_out:
+        return emit_json(rows)
+    if not rows:
+        typer.echo(f"no {kind}")
+    for r in rows:
+        typer.echo(render_one(r))
+
+
 @app.command()
 @handle_errors
 def disputes(ctx: typer.Context, json_out: bool = JSON) -> None:
     """Disputed propositions (claims vs denials), each side's claimants, dates and evidence."""
-    rows = _crossref(ctx, "disputes")
-    if json_out:
-        return emit_json(rows)
-    if not rows:
-        typer.echo("no disputes")
-    for r in rows:
-        typer.echo(render.dispute_block(r))
+    _show_crossref(ctx, "disputes", json_out, render.dispute_block)
 
 
 @app.command()
 @handle_errors
 def conflicts(ctx: typer.Context, json_out: bool = JSON) -> None:
     """Conflicting reports: incompatible details about the same entity or event, side by side."""
-    rows = _crossref(ctx, "conflicts")
-    if json_out:
-        return emit_json(rows)
-    if not rows:
-        typer.echo("no conflicts")
-    for r in rows:
-        typer.echo(render.conflict_block(r))
+    _show_crossref(ctx, "conflicts", json_out, render.conflict_block)
 
 
 @app.command()
