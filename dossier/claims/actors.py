@@ -6,6 +6,7 @@ an anonymous source with the side it belongs to as affiliation.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -49,7 +50,12 @@ class ActorContext:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text  # Doc.text re-joins every token on each access
+        self.sents: list[Span] = list(doc.sents)  # computed once: doc.sents walks the whole doc
+        self.sent_starts: list[int] = [s.start_char for s in self.sents]
         self.mentions: list[Mention] = access.mentions(doc)
+        self._mention_starts = [m.start for m in self.mentions]
+        self._sorted = all(a <= b for a, b in zip(self._mention_starts, self._mention_starts[1:]))
         self.entities = dict(doc._.entities or {})
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
@@ -82,20 +88,34 @@ class ActorContext:
     def is_place(self, m: Mention) -> bool:
         return m.entity_type == "place" or m.label in ("LOC", "GPE")
 
+    def sentence_index(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside [start, end), in document order (``access.mentions_in``)."""
+        if not self._sorted:
+            return access.mentions_in(self.doc, start, end, self.mentions)
+        out = []
+        mentions = self.mentions
+        for k in range(bisect.bisect_left(self._mention_starts, start), len(mentions)):
+            m = mentions[k]
+            if m.start > end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+
     def place_mentions(self, start: int, end: int) -> list[Mention]:
         """Place mentions in [start, end) that are not the name of a side (a country/capital)."""
-        return [
-            m for m in access.mentions_in(self.doc, start, end, self.mentions)
-            if self.is_place(m) and not self._is_side_name(m)
-        ]
+        return [m for m in self.mentions_in(start, end) if self.is_place(m) and not self._is_side_name(m)]
 
     def _is_side_name(self, m: Mention) -> bool:
         words = _WORD.findall(fold(m.text))
         return bool(words) and all(w in side_words() for w in words[-1:]) and len(words) <= 2
 
     def last_place_before(self, char: int, sentences_back: int = 3) -> Mention | None:
-        sent_i = access.sentence_index(self.doc, char)
-        first = list(self.doc.sents)[max(0, sent_i - sentences_back)].start_char
+        sent_i = self.sentence_index(char)
+        first = self.sent_starts[max(0, sent_i - sentences_back)]
         found = self.place_mentions(first, char)
         return found[-1] if found else None
 
@@ -123,10 +143,9 @@ class ActorContext:
             if 0 < sentence - sent_i <= max_back or (sent_i == sentence and before is None):
                 return Actor(actor.id, actor.name, actor.side, actor.anonymous, actor.type, None, None, "pronoun")
         # else the last person mention before the sentence
-        sents = list(self.doc.sents)
-        start = sents[max(0, sentence - max_back)].start_char
-        end = sents[sentence].start_char
-        people = [m for m in access.mentions_in(self.doc, start, end, self.mentions) if m.entity_type == "person" or m.label == "PER"]
+        start = self.sent_starts[max(0, sentence - max_back)]
+        end = self.sent_starts[sentence]
+        people = [m for m in self.mentions_in(start, end) if m.entity_type == "person" or m.label == "PER"]
         if people:
             a = self._actor_from_mention(people[-1])
             a.resolved_by = "pronoun"
@@ -137,16 +156,15 @@ class ActorContext:
         """The person last introduced with this title ("Iouri Ouchakov, conseiller du …" … "le
         conseiller"): a recent speaker so titled, else the latest person mention so titled."""
         lemma = fold(noun.lemma_)
-        sent_i = access.sentence_index(self.doc, noun.idx)
+        sent_i = self.sentence_index(noun.idx)
         for s_i, actor in reversed(self.recent):
             if sent_i - s_i > 2 or actor.start is None:
                 continue
             span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is not None and span.start < noun.i and _titled(span, lemma, noun):
                 return Actor(actor.id, actor.name, actor.side, actor.anonymous, actor.type, None, None, "pronoun")
-        sents = list(self.doc.sents)
-        first = sents[max(0, sent_i - sentences_back)].start_char
-        people = [m for m in access.mentions_in(self.doc, first, noun.idx, self.mentions)
+        first = self.sent_starts[max(0, sent_i - sentences_back)]
+        people = [m for m in self.mentions_in(first, noun.idx)
                   if m.entity_type == "person" or m.label == "PER"]
         for m in reversed(people):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -185,7 +203,7 @@ class ActorContext:
         if not toks:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        inside = [m for m in access.mentions_in(self.doc, start, end, self.mentions)]
+        inside = self.mentions_in(start, end)
         covering = self.mention_at(head)
         head_lemma = fold(head.lemma_)
         if covering is not None and not (self.is_place(covering) and head_lemma in self.institutions):

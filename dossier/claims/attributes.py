@@ -100,7 +100,7 @@ def _title_in(words: list[str]) -> tuple[int, str, str] | None:
 
 def extract_attributes(doc: Doc, ctx: ActorContext | None = None) -> list[Attribute]:
     ctx = ctx or ActorContext(doc)
-    sents = list(doc.sents)
+    sent_index = {s.start: i for i, s in enumerate(ctx.sents)}
     out: list[Attribute] = []
     seen: set[tuple] = set()
     # name mentions (with a proper noun), not role phrases such as "le président russe"
@@ -109,11 +109,8 @@ def extract_attributes(doc: Doc, ctx: ActorContext | None = None) -> list[Attrib
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in span):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
         sent = span.sent
-        sent_i = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+        sent_i = sent_index.get(sent.start)
         for side, phrase in (("left", _left_phrase(doc, span.start, sent.start)),
                              ("right", _right_phrase(doc, span.end, sent.end))):
             if not phrase:
@@ -156,6 +153,6 @@ def extract_attributes(doc: Doc, ctx: ActorContext | None = None) -> list[Attrib
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Attribute(start=start, end=end, text=doc.text[start:end], entity_id=m.entity_id,
+            out.append(Attribute(start=start, end=end, text=ctx.text[start:end], entity_id=m.entity_id,
                                  attribute=attribute, value=value, sentence=sent_i))
     return out

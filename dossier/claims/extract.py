@@ -10,12 +10,12 @@ Sources of claims, per sentence:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.attrs import DEP, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Token
 
 from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, subject_of
-from functools import lru_cache
-
 from dossier.claims.lexicon import cue_set, cues, fold
 from dossier.claims.propositions import normalise
 from dossier.models import Claim
@@ -24,6 +24,9 @@ from dossier.nlp import access
 _VERBAL = ("VERB", "AUX", "ADJ")
 _QUOTE_CHARS = set("\"«»“”'‘’")
 _STANCES = ("asserts", "denies", "questions", "confirms")
+# what a token may open (``ClaimExtractor._token_kinds``), memoised per (pos, dep, orth, lemma)
+_MAYBE_CUE, _MAYBE_PREP, _CLAIM_NOUN = 1, 2, 4
+_KIND_CACHE: dict[tuple[int, int, int, int], int] = {}
 
 
 @dataclass
@@ -45,6 +48,25 @@ def _stance_of_lemma(lemma: str) -> str | None:
     return None
 
 
+class _Lex:
+    """The cue sets ``reporting_cue`` reads for every token, looked up once."""
+
+    def __init__(self) -> None:
+        self.forms = cue_forms()
+        self.multi_asserts = cue_set("multiword", "asserts")
+        self.multi_questions = cue_set("multiword", "questions")
+        self.evidence_verbs = cue_set("evidence_verbs")
+        self.evidence_nouns = cue_set("evidence_nouns")
+        self.deny_when_claim_object = cue_set("deny_when_claim_object")
+        self.claim_nouns = cue_set("claim_nouns")
+        self.source_preps = cue_set("source_preps")
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    return _Lex()
+
+
 def _negated(tok: Token) -> bool:
     neg = cue_set("negations")
     return any(c.dep_ == "advmod" and fold(c.text) in neg for c in tok.children)
@@ -59,32 +81,34 @@ def _claim_object(tok: Token) -> Token | None:
 
 def reporting_cue(tok: Token) -> _Cue | None:
     """Is ``tok`` a reporting verb with a claim stance? ("déclarer", "démentir", "faire savoir")."""
-    lemma = fold(tok.lemma_)
-    form = cue_forms().get(fold(tok.text))
+    lex = _lex()
+    form = lex.forms.get(fold(tok.text))
     if form is not None:  # "dément", "conteste": forms the tagger takes for adjectives/nouns
         lemma = form
     elif tok.pos_ not in _VERBAL:
         return None
+    else:
+        lemma = fold(tok.lemma_)
     # multi-word cues: "faire savoir", "mettre en doute", "remettre en question"
+    multi_asserts, multi_questions = lex.multi_asserts, lex.multi_questions
     for c in tok.children:
-        pair = f"{lemma} {fold(c.lemma_)}"
-        if pair in cue_set("multiword", "asserts"):
+        c_lemma = fold(c.lemma_)
+        if f"{lemma} {c_lemma}" in multi_asserts:
             return _Cue(tok, "asserts", c)
-        for prep in ("en",):
-            if any(fold(x.text) == prep for x in c.children) and f"{lemma} {prep} {fold(c.lemma_)}" in cue_set("multiword", "questions"):
-                return _Cue(tok, "questions", tok)
+        if f"{lemma} en {c_lemma}" in multi_questions and any(fold(x.text) == "en" for x in c.children):
+            return _Cue(tok, "questions", tok)
     if lemma in ("faire", "laisser"):
         return None
-    if lemma in cue_set("evidence_verbs"):
+    if lemma in lex.evidence_verbs:
         # "une vidéo montrant …": the one who published the video asserts what it shows
-        if tok.dep_.startswith("acl") and fold(tok.head.lemma_) in cue_set("evidence_nouns"):
+        if tok.dep_.startswith("acl") and fold(tok.head.lemma_) in lex.evidence_nouns:
             return _Cue(tok, "asserts", tok)
         return None
     if _purpose_clause(tok):
         return None  # "pour que la presse puisse annoncer …": nobody said it (yet)
-    if tok.pos_ == "VERB" and any(f"{fold(c.lemma_)} {lemma}" in cue_set("multiword", "asserts") for c in tok.children):
+    if tok.pos_ == "VERB" and any(f"{fold(c.lemma_)} {lemma}" in multi_asserts for c in tok.children):
         return _Cue(tok, "asserts", tok)  # "a fait savoir" parsed with "savoir" as the head
-    if lemma in cue_set("deny_when_claim_object"):
+    if lemma in lex.deny_when_claim_object:
         if _claim_object(tok) is not None or any(c.dep_ == "ccomp" for c in tok.children):
             return _Cue(tok, "denies", tok)
         return None
@@ -206,7 +230,7 @@ class ClaimExtractor:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.ctx = ActorContext(doc)
-        self.sents = list(doc.sents)
+        self.sents = self.ctx.sents
         self.claims: list[Claim] = []
         self._seen: set[tuple] = set()
         self._speakers: dict[int, Actor] = {}  # id(claim) -> the actor (with its span in the text)
@@ -231,7 +255,7 @@ class ClaimExtractor:
         first = self.sents[first_sentence if first_sentence is not None else sentence]
         ev_start = max(ev_start, first.start_char)
         ev_end = min(ev_end, sent.end_char)
-        while ev_end > ev_start and self.doc.text[ev_end - 1] in " \n\t":
+        while ev_end > ev_start and self.ctx.text[ev_end - 1] in " \n\t":
             ev_end -= 1
         if ev_end <= ev_start:
             return None
@@ -244,7 +268,7 @@ class ClaimExtractor:
         if actor.resolved_by == "pronoun":
             confidence -= 0.15
         claim = Claim(
-            start=ev_start, end=ev_end, text=self.doc.text[ev_start:ev_end],
+            start=ev_start, end=ev_end, text=self.ctx.text[ev_start:ev_end],
             predicate=prop.predicate, arguments=prop.arguments, proposition=prop.key,
             claimant_id=actor.id if not actor.anonymous else None,
             claimant_name=actor.name, stance=prop.stance, anonymous=actor.anonymous,
@@ -394,7 +418,7 @@ class ClaimExtractor:
             self._add(actor, "asserts", tok.text, content, min(starts), max(ends), sentence, 0.6)
 
     def from_quotes(self) -> None:
-        starts = access.sentence_starts(self.doc)
+        starts = self.ctx.sent_starts
         for q in self.doc._.quotes or []:
             overlapping = [c for c in self.claims if c.start < q.end and q.start < c.end]
             if overlapping:
@@ -418,21 +442,57 @@ class ClaimExtractor:
                     stance = s
             self._add(actor, stance, q.cue, list(span), q.start, q.end, sentence, q.confidence)
 
+    def _token_kinds(self) -> list[int]:
+        """Per token, the sources of claims it may open (bits; 0 = none), read from the doc's
+        arrays with one lexicon look-up per distinct (pos, dep, form, lemma), not per token."""
+        lex = _lex()
+        strings = self.doc.vocab.strings
+        cache = _KIND_CACHE
+        kinds = []
+        for key in map(tuple, self.doc.to_array([POS, DEP, ORTH, LEMMA]).tolist()):
+            kind = cache.get(key)
+            if kind is None:
+                pos, dep, orth, lemma = key
+                pos_, text = strings[pos], fold(strings[orth])
+                kind = 0
+                if text in lex.forms or pos_ in _VERBAL:
+                    kind |= _MAYBE_CUE
+                if strings[dep] == "case" and (text in lex.source_preps or text == "d'"):
+                    kind |= _MAYBE_PREP
+                if pos_ == "NOUN" and fold(strings[lemma]) in lex.claim_nouns:
+                    kind |= _CLAIM_NOUN
+                if len(cache) >= 100_000:
+                    cache.clear()
+                cache[key] = kind
+            kinds.append(kind)
+        return kinds
+
     def run(self) -> list[Claim]:
-        preps = cue_set("source_preps")
+        lex = _lex()
+        preps, deny_when_claim_object = lex.source_preps, lex.deny_when_claim_object
+        doc = self.doc
+        kinds = self._token_kinds()
         for si, sent in enumerate(self.sents):
             before = len(self.claims)
-            for tok in sent:
-                cue = reporting_cue(tok)
-                if cue is not None:
-                    self.from_verb(cue, si)
-                elif tok.dep_ == "case" and (fold(tok.text) in preps or (fold(tok.text) == "d'" and any(
-                        fold(c.text) == "apres" for c in tok.children))):  # "selon X", "d'après X"
+            for i in range(sent.start, sent.end):
+                kind = kinds[i]
+                if not kind:
+                    continue
+                tok = doc[i]
+                if kind & _MAYBE_CUE:
+                    cue = reporting_cue(tok)
+                    if cue is not None:
+                        self.from_verb(cue, si)
+                        continue
+                if kind & _MAYBE_PREP and (fold(tok.text) in preps or any(
+                        fold(c.text) == "apres" for c in tok.children)):  # "selon X", "d'après X"
                     self.from_source_prep(tok, si)
-                elif tok.pos_ == "NOUN" and fold(tok.lemma_) in cue_set("claim_nouns") and tok.head.pos_ not in _VERBAL:
-                    self.from_claim_noun(tok, si)
-                elif tok.pos_ == "NOUN" and fold(tok.lemma_) in cue_set("claim_nouns") and fold(tok.head.lemma_) not in cue_set("deny_when_claim_object") and reporting_cue(tok.head) is None:
-                    self.from_claim_noun(tok, si)
+                elif kind & _CLAIM_NOUN:
+                    head = tok.head
+                    if head.pos_ not in _VERBAL:
+                        self.from_claim_noun(tok, si)
+                    elif fold(head.lemma_) not in deny_when_claim_object and reporting_cue(head) is None:
+                        self.from_claim_noun(tok, si)
             for c in self.claims[before:]:
                 if c.claimant_id and not c.anonymous:
                     self.ctx.remember(si, self._speakers.get(id(c)) or Actor(c.claimant_id, c.claimant_name or "", c.affiliation))

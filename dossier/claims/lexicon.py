@@ -19,10 +19,24 @@ from dossier.errors import InputError
 DATA = Path(__file__).resolve().parent / "data"
 
 
+_FOLDED: dict[str, str] = {}  # memo of fold(): token texts and lemmas repeat endlessly
+_FOLDED_MAX = 200_000  # entries before the memo is emptied (bounded memory on long runs)
+
+
 def fold(text: str) -> str:
     """Lower-case, accents removed, typographic apostrophes made plain."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'").lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    done = _FOLDED.get(text)
+    if done is not None:
+        return done
+    if text.isascii():
+        done = text.lower()
+    else:
+        low = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'").lower())
+        done = "".join(c for c in low if not unicodedata.combining(c))
+    if len(_FOLDED) >= _FOLDED_MAX:
+        _FOLDED.clear()
+    _FOLDED[text] = done
+    return done
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:

@@ -8,6 +8,9 @@ Washington écarte"); a negated supports-cue, or "jamais", means opposes;
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from dossier.claims.actors import Actor, ActorContext, agent_of, subject_of
@@ -20,23 +23,73 @@ _POSSESSIVE_ACTORS = frozenset({"pays", "gouvernement", "administration", "camp"
 _WINDOW = 12  # tokens between an issue and the noun a relative clause hangs on
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each folded char, the offset of the original char it comes from."""
-    out, offsets = [], []
+_CHAR_FOLD: dict[str, str] = {}  # one char -> its fold (what fold() makes of it alone)
+
+
+def _fold_map(text: str) -> tuple[str, list[int], list[int] | None]:
+    """Folded text, for each folded char the offset of the original char it comes from, and
+    for each original char (and the end) its position in the folded text (None when folding
+    is one char for one char)."""
+    if text.isascii():  # one char in, one char out
+        return text.lower(), list(range(len(text))), None
+    table = {}
+    regular = True
+    for c in set(text):
+        f = _CHAR_FOLD.get(c)
+        if f is None:
+            f = _CHAR_FOLD[c] = fold(c)
+        table[ord(c)] = f
+        regular = regular and len(f) == 1
+    if regular:
+        return text.translate(table), list(range(len(text))), None
+    out, offsets, pos = [], [], []
     for i, c in enumerate(text):
-        f = fold(c)
+        f = table[ord(c)]
+        pos.append(len(offsets))
         out.append(f)
         offsets.extend([i] * len(f))
-    return "".join(out), offsets
+    pos.append(len(offsets))
+    return "".join(out), offsets, pos
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded char, the offset of the original char it comes from."""
+    folded, offsets, _ = _fold_map(text)
+    return folded, offsets
+
+
+class _FoldedDoc:
+    """The folded text of a whole document, folded once, sliced per sentence (folding is per
+    character, so a sentence's slice is exactly ``fold_with_map(sent.text)``)."""
+
+    def __init__(self, text: str):
+        self.folded, self.offsets, self.pos = _fold_map(text)
+
+    def bounds(self, start_char: int, end_char: int) -> tuple[int, int]:
+        if self.pos is None:
+            return start_char, end_char
+        return self.pos[start_char], self.pos[end_char]
+
+
+@lru_cache(maxsize=None)
+def _required_literals(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """For each keyword, a string every match of its pattern contains (the longest literal piece
+    of its words): a pattern whose literal is absent from a text cannot match there."""
+    out = []
+    for keyword in keywords:
+        pieces = [p for w in fold(keyword).split() if w != "~" for p in (w[:-1] if w.endswith("*") else w).split("'")]
+        out.append(max(pieces, key=len) if pieces else "")
+    return tuple(out)
 
 
 def _cue_stance(tok: Token) -> str | None:
-    lemma = fold(tok.lemma_)
     form = cue_forms().get(fold(tok.text))
     if form is not None:
         lemma = form
     elif tok.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    else:
+        lemma = fold(tok.lemma_)
     if lemma in cue_set("positions", "supports"):
         return "supports"
     if lemma in cue_set("positions", "opposes"):
@@ -105,16 +158,34 @@ def reporting_like(tok: Token) -> bool:
     return fold(tok.lemma_) in cue_set("reporting", "asserts") | cue_set("positions", "supports") | cue_set("positions", "opposes")
 
 
-def _issue_matches(doc: Doc, sent: Span, issues: list[Issue]) -> list[tuple[Issue, Span]]:
-    folded, offsets = fold_with_map(sent.text)
-    found: list[tuple[Issue, Span]] = []
+def _candidate_patterns(issues: list[Issue], folded: str) -> list[tuple[Issue, list[tuple[re.Pattern, str]]]]:
+    """The issues' (pattern, required literal) pairs that can match somewhere in ``folded``."""
+    out = []
     for issue in issues:
-        for pat in issue.patterns:
+        pats = [(pat, lit) for pat, lit in zip(issue.patterns, _required_literals(issue.keywords)) if lit in folded]
+        if pats:
+            out.append((issue, pats))
+    return out
+
+
+def _issue_matches(doc: Doc, sent: Span, issues: list[Issue], folded_doc: _FoldedDoc | None = None,
+                   candidates: list | None = None) -> list[tuple[Issue, Span]]:
+    if folded_doc is None:
+        folded_doc = _FoldedDoc(doc.text)
+    a, b = folded_doc.bounds(sent.start_char, sent.end_char)
+    folded, offsets = folded_doc.folded[a:b], folded_doc.offsets
+    if candidates is None:
+        candidates = _candidate_patterns(issues, folded_doc.folded)
+    found: list[tuple[Issue, Span]] = []
+    for issue, pats in candidates:
+        for pat, lit in pats:
+            if lit not in folded:
+                continue
             for m in pat.finditer(folded):
                 if m.end() <= m.start():
                     continue
-                start = sent.start_char + offsets[m.start()]
-                end = sent.start_char + offsets[m.end() - 1] + 1
+                start = offsets[a + m.start()]
+                end = offsets[a + m.end() - 1] + 1
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and not any(i.id == issue.id and s.start <= span.start < s.end for i, s in found):
                     found.append((issue, span))
@@ -126,6 +197,8 @@ class _Extractor:
         self.doc = doc
         self.issues = issues
         self.ctx = ctx or ActorContext(doc)
+        self.folded = _FoldedDoc(self.ctx.text)
+        self.candidates = _candidate_patterns(issues, self.folded.folded)
         self.out: list[Position] = []
         self.seen: set[tuple] = set()
 
@@ -155,12 +228,12 @@ class _Extractor:
         date = st.value if st is not None and st.value else self.doc._.published
         self.out.append(Position(
             actor_id=actor.id, actor_name=actor.name, issue=issue.id, stance=stance,
-            start=start, end=end, text=self.doc.text[start:end], date=date, sentence=sentence,
+            start=start, end=end, text=self.ctx.text[start:end], date=date, sentence=sentence,
             confidence=0.6 if actor.resolved_by == "mention" else 0.45,
         ))
 
     def sentence(self, sentence: int, sent: Span, previous: list[tuple[Issue, Span]]) -> list[tuple[Issue, Span]]:
-        matches = _issue_matches(self.doc, sent, self.issues)
+        matches = _issue_matches(self.doc, sent, self.issues, self.folded, self.candidates)
         if not matches and not previous:
             return matches
         used_cues: set[int] = set()
@@ -207,7 +280,7 @@ class _Extractor:
 
     def run(self) -> list[Position]:
         previous: list[tuple[Issue, Span]] = []
-        for i, sent in enumerate(self.doc.sents):
+        for i, sent in enumerate(self.ctx.sents):
             previous = sorted(self.sentence(i, sent, previous), key=lambda m: m[1].end)
         self.out.sort(key=lambda p: (p.start, p.issue))
         return self.out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -51,8 +52,14 @@ def _texts(toks: list[Token]) -> list[str]:
     return [fold(t.text) for t in toks]
 
 
+@lru_cache(maxsize=None)
+def _phrase_re(phrase: str) -> re.Pattern:
+    return re.compile(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])")
+
+
 def _has_phrase(text: str, phrases) -> bool:
-    return any(re.search(r"(?<![\w])" + re.escape(p) + r"(?![\w])", text) for p in phrases)
+    # the substring test is a cheap necessary condition for the bounded match
+    return any(p in text and _phrase_re(p).search(text) for p in phrases)
 
 
 def _characterised(cue: Token, depth: int = 0) -> Token | None:
