@@ -45,7 +45,7 @@ def eval_cmd(
 @handle_errors
 def bench(
     ctx: typer.Context,
-    quick: bool = typer.Option(False, "--quick", help="Small sizes and one repetition (a smoke run)."),
+    quick: bool = typer.Option(False, "--quick", help="Small corpus and sizes, a 10k-article database (a smoke run)."),
     repeats: int = typer.Option(3, help="Repetitions of the pipeline/bare-spaCy comparison."),
     json_out: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
@@ -55,7 +55,7 @@ def bench(
         from dossier.bench import format_bench, run_bench
     except ImportError as exc:
         raise DossierError(f"benchmarks are not available in this build ({exc})") from exc
-    result = run_bench(settings_of(ctx), repeats=1 if quick else repeats, quick=quick)
+    result = run_bench(settings_of(ctx), repeats=repeats, quick=quick)
     if json_out:
         emit_json(result)
     else:
