@@ -23,6 +23,8 @@ def _prev_word(span: Span) -> str | None:
         i -= 1
     if i < 0:
         return None
+    if span.doc[i].text == "A" and (i == 0 or span.doc[i].is_sent_start or "\n" in span.doc[i - 1].text):
+        return fold("à")  # "A Kiev, ..." : a capital A opening a sentence is the preposition
     if span.doc[i].lower_ == "a":  # the verb "a", not the preposition "à"
         return "a (verb)"
     return fold(span.doc[i].text)

@@ -81,7 +81,24 @@ def is_junk(span: Span) -> bool:
         return True
     if all(_word(t) in lex["junk"] or t.is_punct or t.is_stop for t in span):
         return True
+    if len(span) == 1 and _plural_demonym(span[0]):
+        return True
     return bool(span[0].is_digit)
+
+
+def _plural_demonym(tok) -> bool:
+    """``les Palestiniens`` / ``100 000 Arméniens``: a people named by a plural demonym."""
+    lex = lexicon()
+    word = _word(tok)
+    if not tok.text[:1].isupper() or not any(word.endswith(e) for e in lex["demonym_plural_endings"]):
+        return False
+    if not word.endswith("s"):
+        return False
+    i = tok.i - 1
+    if i < 0:
+        return False
+    prev = tok.doc[i]
+    return _word(prev) in lex["demonym_determiners"] or prev.like_num
 
 
 def repair(doc: Doc, start: int, end: int, label: str, known) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ REPORTING_LEMMAS = frozenset(
     soutenir prétendre signaler rapporter raconter confier témoigner répondre déplorer regretter
     dénoncer suggérer avancer révéler informer martelé marteler réitérer constater certifier
     garantir jurer proclamer clamer mentionner prédire pronostiquer concéder objecter arguer
+    rétorquer répliquer alerter plaider
     faire_savoir laisser_entendre
     say tell add claim state insist warn note explain announce stress argue write report confirm
     deny suggest reply acknowledge admit assert maintain repeat reiterate tweet
@@ -41,7 +42,7 @@ REPORTING_FORMS = REPORTING_FORMS_EN | frozenset(
     précise précisent précisé précisant ajoute ajoutent ajouté ajoutant répète répété répétant
     annonce annoncé annonçant souligne souligné soulignant explique expliqué expliquant
     confirme confirmé confirmant réaffirme réaffirmé rappelle rappelé rappelant dit disent
-    insiste insisté martèle martelé
+    insiste insisté martèle martelé juge jugent jugé jugeant rétorque rétorqué réplique répliqué
     """.split()
 )
 
@@ -51,6 +52,7 @@ INCISE_LEMMAS = frozenset(
     """
     poursuivre lancer conclure commenter réagir exclamer ironiser tempêter souffler glisser
     résumer plaisanter interroger questionner trancher enchaîner renchérir continuer
+    féliciter réjouir saluer indigner alarmer inquiéter emporter insurger lâcher tonner
     """.split()
 )
 
@@ -60,7 +62,8 @@ INCISE_LEMMAS = frozenset(
 NAMING_LEMMAS = frozenset(
     """
     qualifier appeler surnommer baptiser présenter décrire traiter parler évoquer dénoncer
-    ordonner exhorter demander exiger réclamer promettre menacer appeler inviter call describe
+    ordonner exhorter demander exiger réclamer promettre menacer appeler inviter saluer
+    call describe
     label dub order urge
     """.split()
 )
@@ -69,7 +72,8 @@ NAMING_LEMMAS = frozenset(
 INFINITIVE_LEMMAS = frozenset(
     """
     affirmer déclarer dire assurer estimer confirmer reconnaître nier démentir prétendre
-    revendiquer admettre avouer jurer croire penser
+    revendiquer admettre avouer jurer croire penser annoncer indiquer préciser expliquer
+    certifier soutenir
     """.split()
 )
 
@@ -157,6 +161,47 @@ NATIONALITY_GOVERNMENT = {
     "israelienne": "israeli_government",
     "iranien": "iranian_government",
     "iranienne": "iranian_government",
+    "iraniens": "iranian_government",
+    "iranian": "iranian_government",
+    "israeliens": "israeli_government",
+    "israeli": "israeli_government",
+    "turcs": "turkish_government",
+    "turkish": "turkish_government",
+    "qatari": "qatari_government",
+    "qatarie": "qatari_government",
+    "qataris": "qatari_government",
+    "egyptien": "egyptian_government",
+    "egyptienne": "egyptian_government",
+    "egyptiens": "egyptian_government",
+    "egyptian": "egyptian_government",
+    "saoudien": "saudi_government",
+    "saoudienne": "saudi_government",
+    "saoudiens": "saudi_government",
+    "saudi": "saudi_government",
+    "armenien": "armenian_government",
+    "armenienne": "armenian_government",
+    "armeniens": "armenian_government",
+    "armenian": "armenian_government",
+    "azerbaidjanais": "azerbaijani_government",
+    "azerbaidjanaise": "azerbaijani_government",
+    "azerbaijani": "azerbaijani_government",
+    "indien": "indian_government",
+    "indienne": "indian_government",
+    "indiens": "indian_government",
+    "indian": "indian_government",
+    "pakistanais": "pakistani_government",
+    "pakistanaise": "pakistani_government",
+    "pakistani": "pakistani_government",
+    "omanais": "omani_government",
+    "omanaise": "omani_government",
+    "omani": "omani_government",
+    "emirati": "uae_government",
+    "emiratie": "uae_government",
+    "emiratis": "uae_government",
+    "bielorusse": "belarusian_government",
+    "bielorusses": "belarusian_government",
+    "hongrois": "hungarian_government",
+    "hongroise": "hungarian_government",
 }
 
 # Place (id or normalised name) standing for its government when it speaks.

@@ -239,7 +239,8 @@ class SpeakerResolver:
                 c.morph.get("VerbForm") == ["Part"] and c.morph.get("Tense") == ["Pres"]) and c.morph.get("VerbForm") != ["Inf"]
         same = [c for c in cues if finite(c)]
         before = [c for c in same if c.i < cue.i and cue.i - c.i < 80]
-        after = [c for c in same if c.i > cue.i and c.i - cue.i < 40]
+        # a cue after the participle governs it only inside the same sentence
+        after = [c for c in same if c.i > cue.i and c.i - cue.i < 40 and c.sent.start == cue.sent.start]
         if before:
             return before[-1]
         return after[0] if after else None

@@ -112,7 +112,9 @@ def infer_published(text_or_doc, lang: str | None = None) -> tuple[str, str, flo
         return dateline[0], dateline[1], 0.7
 
     # lower bound: the latest dated reference
-    dated = [value_to_date(f.value) for f in found if f.kind == "absolute" and f.value and f.type == "date"]
+    # a deadline ("d'ici 2027", "avant 2030") looks ahead: it does not bound the publication date
+    dated = [value_to_date(f.value) for f in found
+             if f.kind == "absolute" and f.value and f.type == "date" and f.mod != "before"]
     dated = [d for d in dated if d]
     lower = max((d for d, _ in dated), default=None)
 
