@@ -39,7 +39,8 @@ demo: $(STAMP)
 		$(BIN)/dossier --db $(DB) ingest --quiet examples/; \
 	fi
 	@echo; echo "== articles"; $(BIN)/dossier --db $(DB) articles
-	@echo; echo "== timeline"; $(BIN)/dossier --db $(DB) timeline
+	@echo; echo "== timeline (dated events; 'dossier timeline --details' shows evidence, '--actor NAME' filters)"
+	@$(BIN)/dossier --db $(DB) timeline --dated-only
 	@echo; echo "Explore: $(BIN)/dossier --db $(DB) --help   (quotes, entity NAME, disputes, positions, search WORDS)"
 	@echo "Web page: $(BIN)/dossier --db $(DB) serve   then open http://127.0.0.1:8000"
 

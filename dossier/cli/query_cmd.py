@@ -101,6 +101,8 @@ def timeline(ctx: typer.Context,
              type: str = typer.Option(None, "--type", help="Event type or PLOVER code (meeting, CONSULT, ASSAULT…)."),
              date_from: str = typer.Option(None, "--from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
              date_to: str = typer.Option(None, "--to", help="Up to this date (inclusive, any precision)."),
+             dated_only: bool = typer.Option(False, "--dated-only", help="Leave out events the texts do not date."),
+             details: bool = typer.Option(False, "--details", "-d", help="Show each event's evidence and the details its sources disagree on."),
              limit: int = typer.Option(1000), json_out: bool = JSON) -> None:
     """The merged timeline: one line per storyline event, its date precision, participants,
     place and sources (cite a source with `dossier show ID:SENTENCE`)."""
@@ -108,12 +110,14 @@ def timeline(ctx: typer.Context,
         render.check_date(value, opt)
     with _store(ctx) as store:
         rows = store.timeline(actor=actor, type=type, date_from=date_from, date_to=date_to, limit=limit)
+    if dated_only:
+        rows = [r for r in rows if r.get("date")]
     if json_out:
         return emit_json(rows)
     if not rows:
         typer.echo("no events (ingest articles first, or widen the filters)")
     for r in rows:
-        typer.echo(render.timeline_line(r))
+        typer.echo(render.timeline_line(r, details=details))
 
 
 @app.command()

@@ -98,21 +98,25 @@ def _names(participants: list[Any]) -> str:
     return ", ".join(out)
 
 
-def timeline_line(r: dict[str, Any]) -> str:
+def timeline_line(r: dict[str, Any], details: bool = False) -> str:
+    """One line per storyline event: date (precision), PLOVER type, who, where, status, and its
+    sources as ARTICLE:SENTENCE citations. ``details`` adds the evidence and disagreeing details."""
     date = r.get("date") or "undated"
     prec = r.get("date_precision") or "?"
     place = f" @ {r['place_name']}" if r.get("place_name") else ""
     status = f" [{r['status']}]" if r.get("status") and r["status"] != "held" else ""
-    cites = ", ".join(f"{s['article_id']}:{s['sentence']}" for s in r.get("sources", []))
-    n_art = len({s["article_id"] for s in r.get("sources", [])})
-    head = (f"{date:10} ({prec:5}) {r.get('plover') or '?':9} {r.get('type') or '':13}"
-            f"{_names(r.get('participants'))}{place}{status}")
-    lines = [head, f"           {len(r.get('sources', []))} source(s) in {n_art} article(s): {cites}"
-                   f"   ‹{_one_line((r.get('sources') or [{}])[0].get('text'), 80)}›"]
-    details = r.get("details") or {}
-    for name, values in details.items():
+    sources = r.get("sources", [])
+    cites = " ".join(f"{s['article_id']}:{s['sentence']}" for s in sources)
+    n_art = len({s["article_id"] for s in sources})
+    who = _one_line(_names(r.get("participants")), 60)
+    line = (f"{date:10} {prec:6} {r.get('plover') or '?':9} {r.get('type') or '':14} {who}{place}{status}"
+            f"  ({len(sources)} src/{n_art} art: {cites})")
+    if not details:
+        return line
+    lines = [line, f"{'':17}‹{_one_line((sources or [{}])[0].get('text'), 100)}›"]
+    for name, values in (r.get("details") or {}).items():
         if isinstance(values, list) and len(values) > 1:
-            lines.append(f"           {name} differs: " + " | ".join(
+            lines.append(f"{'':17}{name} differs: " + " | ".join(
                 f"{v[0] if isinstance(v, (list, tuple)) else v}" for v in values))
     return "\n".join(lines)
 

@@ -35,6 +35,34 @@ def to_record(table: str, row: dict[str, Any]):
     return cls(**kwargs)
 
 
+def date_bounds(value: str | None) -> tuple[str, str] | tuple[None, None]:
+    """First and last day (ISO) an ISO date value may denote: 2025-12-02(T17:00), 2025-W48,
+    2025-12, 2025 (also a season 2025-SU or decade 202 at their year/decade)."""
+    import datetime as dt
+
+    if not value:
+        return None, None
+    if m := re.match(r"(\d{4})-W(\d{2})", value):
+        try:
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return None, None
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    if re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return value[:10], value[:10]
+    if re.match(r"\d{4}-\d{2}$", value):
+        return f"{value}-01", f"{value}-31"
+    if m := re.match(r"(\d{4})", value):
+        return f"{m[1]}-01-01", f"{m[1]}-12-31"
+    if m := re.match(r"(\d{3})$", value):
+        return f"{m[1]}0-01-01", f"{m[1]}9-12-31"
+    return None, None
+
+
+def _window(value: str) -> tuple[str, str]:
+    return date_bounds(value)
+
+
 class QueryMixin:
     conn: Any
 
@@ -201,13 +229,14 @@ class QueryMixin:
         if type:
             sql += " AND (lower(s.type) = lower(?) OR lower(s.plover) = lower(?))"
             params += [type, type]
-        if date_from:  # a coarser date that overlaps the window (2025-12 for 2025-12-01) is kept
-            sql += " AND (s.date >= ? OR substr(?, 1, length(s.date)) = s.date)"
-            params += [date_from, date_from]
+        # an event is kept when the days it may denote overlap the window (2025-12 for 2025-12-01)
+        if date_from:
+            sql += " AND s.date_end >= ?"
+            params.append(_window(date_from)[0])
         if date_to:
-            sql += " AND substr(s.date, 1, ?) <= ?"
-            params += [len(date_to), date_to]
-        sql += " ORDER BY s.date IS NULL, s.date, s.id LIMIT ?"
+            sql += " AND s.date_start <= ?"
+            params.append(_window(date_to)[1])
+        sql += " ORDER BY s.date_start IS NULL, s.date_start, s.date_end, s.id LIMIT ?"
         params.append(limit)
         rows = self._rows(sql, params)
         for r in rows:

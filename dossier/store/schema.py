@@ -13,7 +13,7 @@ from typing import Any
 
 from dossier import models
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: storylines.date_start/date_end
 
 # table name -> record class (per-article records)
 RECORD_TABLES: dict[str, type] = {
@@ -59,12 +59,13 @@ STATIC_DDL = [
     """CREATE TABLE IF NOT EXISTS storylines (
         id TEXT PRIMARY KEY, type TEXT, plover TEXT, date TEXT, date_precision TEXT,
         place_id TEXT, place_name TEXT, status TEXT, participants TEXT, details TEXT,
-        explanation TEXT, n_sources INTEGER, n_articles INTEGER, summary TEXT)""",
+        explanation TEXT, n_sources INTEGER, n_articles INTEGER, summary TEXT,
+        date_start TEXT, date_end TEXT)""",
     """CREATE TABLE IF NOT EXISTS storyline_sources (
         storyline_id TEXT REFERENCES storylines(id) ON DELETE CASCADE,
         event_id INTEGER REFERENCES events(id) ON DELETE CASCADE)""",
     "CREATE INDEX IF NOT EXISTS idx_storyline_sources ON storyline_sources(storyline_id)",
-    "CREATE INDEX IF NOT EXISTS idx_storyline_date ON storylines(date)",
+    "CREATE INDEX IF NOT EXISTS idx_storyline_date ON storylines(date_start)",
     """CREATE TABLE IF NOT EXISTS crossref (
         kind TEXT, id TEXT, payload TEXT, PRIMARY KEY (kind, id))""",
     """CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
@@ -75,6 +76,9 @@ STATIC_DDL = [
         INSERT INTO articles_fts(articles_fts, rowid, title, clean_text)
         VALUES ('delete', old.id, old.title, old.clean_text); END""",
 ]
+
+# columns added after a table was first created: (table, column, type)
+ADDED_COLUMNS = [("storylines", "date_start", "TEXT"), ("storylines", "date_end", "TEXT")]
 
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_mentions_entity ON mentions(entity_id)",

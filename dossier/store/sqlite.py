@@ -11,7 +11,7 @@ from dossier.errors import NotFound, StoreError
 from dossier.models import ArticleRecords
 from dossier.store import schema
 from dossier.store.base import Store
-from dossier.store.queries import QueryMixin
+from dossier.store.queries import QueryMixin, date_bounds
 from dossier.store.views import ViewsMixin
 
 
@@ -52,7 +52,12 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
                     if name not in existing:
                         c.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {typ}')
                 c.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_article ON {table}(article_id)")
-            for ddl in schema.STATIC_DDL + schema.INDEXES:
+            for ddl in schema.STATIC_DDL:
+                c.execute(ddl)
+            for table, column, typ in schema.ADDED_COLUMNS:
+                if column not in {r["name"] for r in c.execute(f"PRAGMA table_info({table})")}:
+                    c.execute(f"ALTER TABLE {table} ADD COLUMN {column} {typ}")
+            for ddl in schema.INDEXES:
                 c.execute(ddl)
             c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                       (str(schema.SCHEMA_VERSION),))
@@ -156,14 +161,16 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
             for s in storylines:
                 self.conn.execute(
                     """INSERT INTO storylines (id, type, plover, date, date_precision, place_id,
-                       place_name, status, participants, details, explanation, n_sources, n_articles, summary)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       place_name, status, participants, details, explanation, n_sources, n_articles, summary,
+                       date_start, date_end)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (s["id"], s.get("type"), s.get("plover"), s.get("date"), s.get("date_precision"),
                      s.get("place_id"), s.get("place_name"), s.get("status"),
                      json.dumps(s.get("participants", []), ensure_ascii=False),
                      json.dumps(s.get("details", {}), ensure_ascii=False),
                      json.dumps(s.get("explanation", []), ensure_ascii=False),
-                     len(s.get("event_ids", [])), s.get("n_articles", 0), s.get("summary")),
+                     len(s.get("event_ids", [])), s.get("n_articles", 0), s.get("summary"),
+                     *date_bounds(s.get("date"))),
                 )
                 self.conn.executemany(
                     "INSERT INTO storyline_sources (storyline_id, event_id) VALUES (?, ?)",

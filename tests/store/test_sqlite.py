@@ -132,3 +132,28 @@ def test_readonly_open_of_missing_db(tmp_path):
 def test_wal_mode(store):
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert isinstance(store.conn, sqlite3.Connection)
+
+
+@pytest.mark.parametrize("value,bounds", [
+    ("2025-12-02", ("2025-12-02", "2025-12-02")),
+    ("2025-12-02T17:00", ("2025-12-02", "2025-12-02")),
+    ("2025-W48", ("2025-11-24", "2025-11-30")),
+    ("2025-12", ("2025-12-01", "2025-12-31")),
+    ("2025", ("2025-01-01", "2025-12-31")),
+    (None, (None, None)),
+])
+def test_date_bounds(value, bounds):
+    from dossier.store.queries import date_bounds
+
+    assert date_bounds(value) == bounds
+
+
+def test_timeline_orders_weeks_by_their_first_day(store):
+    store.add_article(make_records())
+    store.replace_storylines([
+        {"id": "day", "type": "meeting", "date": "2025-11-26", "participants": [], "event_ids": []},
+        {"id": "week", "type": "meeting", "date": "2025-W48", "participants": [], "event_ids": []},
+        {"id": "month", "type": "meeting", "date": "2025-12", "participants": [], "event_ids": []},
+    ])
+    assert [r["id"] for r in store.timeline()] == ["week", "day", "month"]
+    assert [r["id"] for r in store.timeline(date_from="2025-11-27", date_to="2025-12-01")] == ["week", "month"]
