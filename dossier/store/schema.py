@@ -82,6 +82,7 @@ ADDED_COLUMNS = [("storylines", "date_start", "TEXT"), ("storylines", "date_end"
 
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_mentions_entity ON mentions(entity_id)",
+    "CREATE INDEX IF NOT EXISTS idx_mentions_sentence ON mentions(article_id, sentence)",
     "CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes(speaker_id)",
     "CREATE INDEX IF NOT EXISTS idx_quotes_date ON quotes(date)",
     "CREATE INDEX IF NOT EXISTS idx_events_date ON events(date)",
