@@ -1,6 +1,7 @@
 """Plain-text rendering of store rows for the terminal (kept out of the commands)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -10,7 +11,14 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def check_date(value: str | None, option: str) -> None:
-    if value is not None and not _DATE.match(value):
+    if value is None:
+        return
+    fmt = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}.get(len(value))
+    try:
+        ok = bool(_DATE.match(value)) and fmt is not None and bool(dt.datetime.strptime(value, fmt))
+    except ValueError:
+        ok = False
+    if not ok:
         raise DossierError(f"{option}: not a date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
 
 

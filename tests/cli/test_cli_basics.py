@@ -42,6 +42,8 @@ def test_readme_mentions_every_command():
     (["show", "abc"], "not an article reference"),
     (["timeline", "--from", "mardi"], "--from: not a date"),
     (["quotes", "--since", "2025/12/01"], "--since: not a date"),
+    (["timeline", "--to", "2025-13"], "--to: not a date"),
+    (["quotes", "--until", "2025-02-30"], "--until: not a date"),
     (["ingest"], "nothing to ingest"),
 ])
 def test_user_errors_are_one_line(tmp_path, args, message):
