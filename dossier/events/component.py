@@ -12,7 +12,7 @@ from dossier.nlp.extensions import doc_list
 class EventsComponent:
     """Writes :class:`dossier.models.Event` records to ``doc._.events``."""
 
-    version = "dossier.events.v2"  # v2: meeting coreference, envoy teams, claim owners
+    version = "dossier.events.v3"  # v3: precision rules (quoted nouns, echo references, sourced statements, dates)
 
     def __init__(self, nlp: Language, name: str):
         self.name = name

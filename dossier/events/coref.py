@@ -130,6 +130,7 @@ def resolve_meetings(doc: Doc, events: list[Event]) -> list[Event]:
         else:
             group.add(n, e)
     out = list(events)
+    drop: set[int] = set()
     for g in groups:
         if len(g.members) < 2:
             continue
@@ -146,4 +147,20 @@ def resolve_meetings(doc: Doc, events: list[Event]) -> list[Event]:
             if _tied(anchor) and not _tied(e):
                 changes.update(date=anchor.date, date_precision=anchor.date_precision, date_basis="coreference")
             out[n] = dataclasses.replace(e, **changes)
+        drop |= _echoes(doc, [events[n] for n in g.members], g.members) if g.full else set()
+    return [e for n, e in enumerate(out) if n not in drop]
+
+
+def _echoes(doc: Doc, members: list[Event], indices: list[int]) -> set[int]:
+    """References that only echo the group's full report in the same paragraph ("X a reçu Y …
+    a-t-il déclaré à l'issue de la rencontre"): no actor, place, duration, source or date of their own."""
+    anchor = members[0]
+    out = set()
+    for n, e in zip(indices[1:], members[1:]):
+        if e.start < anchor.end or "\n" in doc.text[anchor.end:e.start] or _tied(e):
+            continue
+        if _actors(e) - _actors(anchor) or (e.place_id and e.place_id != anchor.place_id) or e.duration \
+                or any(p.role == "source" for p in e.participants):
+            continue  # adds something: an actor, a place, a duration, a source reporting it
+        out.add(n)
     return out

@@ -63,6 +63,7 @@ def _governs(timex_tok: Token, trigger: Token, head: Token) -> bool:
 def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
                timexes: list[Timex]) -> tuple[str, str, str] | None:
     """(value, precision, basis): the date timex governing the trigger, else the sentence time."""
+    timexes_all = timexes
     in_sent = [t for t in timexes if t.type in ("date", "time") and t.value
                and sent.start_char <= t.start < sent.end_char]
     best = None
@@ -78,9 +79,28 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
         t = best[1]
         return t.value, t.precision, "governing"
     st = access.sentence_time(doc, si)
-    if st is not None and st.value and st.basis not in _NO_DATE_BASES:
-        return st.value, st.precision, f"sentence-{st.basis}"
-    return None
+    if st is None or not st.value or st.basis in _NO_DATE_BASES:
+        return None
+    source = timexes_all[st.timex_index] if st.timex_index is not None and st.timex_index < len(timexes_all) else None
+    if source is not None and not sent.start_char <= source.start < sent.end_char:
+        # the sentence ran over a paragraph break: a date of another paragraph says nothing here
+        near = [t for t in in_sent if t.type == "date" and not is_deadline(t, doc)]
+        if not near:
+            return None
+        t = min(near, key=lambda t: abs(t.start - trigger.idx))
+        return t.value, t.precision, "paragraph-nearest"
+    if source is not None and is_deadline(source, doc):
+        return None  # "d'ici 2027": a deadline, not the time of what the sentence reports
+    return st.value, st.precision, f"sentence-{st.basis}"
+
+
+def is_deadline(t: Timex, doc: Doc) -> bool:
+    """"d'ici 2027", "avant la fin du mois" after publication: a time limit (mod before) in the
+    future of the article."""
+    if t.mod != "before" or not t.value:
+        return False
+    published = getattr(doc._, "published", None)
+    return bool(published) and t.value[:len(published)] > published[:len(t.value)]
 
 
 # -- duration -----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.events import filters
 from dossier.events import lexicon as lx
 from dossier.events import roles
 from dossier.events.coref import resolve_meetings
@@ -59,6 +60,10 @@ def _verb_family(tok: Token) -> str | None:
         if _has_child(tok, frozenset({"se", "s'"})) or _near_words(tok, lx.PARTNER_PREPS, 4):
             return "meeting"
         return None
+    if lemma in ("recevoir", "receive") and any(
+            c.dep_ == "obj" and (_lemma(c) in lx.RECEIVED_THINGS or c.lower_ in lx.RECEIVED_THINGS)
+            for c in tok.children):
+        return None  # "a reçu l'ordre de …", "reçu des messages": not a meeting
     if lemma == "rendre":  # "se rendre à X"
         return "visit" if _has_child(tok, frozenset({"se", "s'"})) else None
     if lemma == "appeler":
@@ -154,7 +159,7 @@ def _is_actor(m: Mention, root: Token | None) -> bool:
     if root is None:
         return False
     # a country or capital acting: subject/object, or "avec la Russie"
-    if _governed_by(root, lx.PLACE_PREPS):
+    if _governed_by(root, lx.PLACE_PREPS) or filters.landmark_place(root):
         return False
     return root.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "conj") or _governed_by(root, lx.PARTNER_PREPS)
 
@@ -179,11 +184,17 @@ def _speaker(sent: Span, reporting: list[Candidate], mentions: list[Mention]) ->
         tok = cand.token
         if tok.pos_ == "ADP":
             target = tok.head
+        elif filters.bare_participle(tok):
+            continue  # "X, dit « Y »", "les trêves, annoncées il y a …": naming or modifying, not reporting
         else:
             target = subject_of(tok)
         if target is None or target.lower_ in _PRONOUNS:
             continue
+        if tok.pos_ != "ADP" and (_lemma(target) in lx.NOUNS or target.lower_ in lx.NOUNS):
+            continue  # an event noun does not speak ("les combats … dit")
         lo, hi = target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text)
+        if tok.pos_ == "ADP":  # "selon X": the source follows the preposition, whatever the parse
+            lo = max(lo, tok.idx)
         found = [m for m in mentions if m.start >= lo and m.end <= hi]
         if found or target.pos_ in ("NOUN", "PROPN"):
             return tok, found[:1]
@@ -207,14 +218,45 @@ _NESTED = ("acl", "acl:relcl", "ccomp", "advcl", "parataxis", "csubj")
 _ARGS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "obl:mod", "nmod", "conj", "appos", "xcomp")
 
 
-def argument_tokens(tok: Token) -> list[tuple[Token, str]]:
+def orphan_subject(tok: Token, sent: Span | None) -> Token | None:
+    """The subject of a verb the parser attached across a paragraph break (headline + first
+    sentence parsed as one): the first noun of the paragraph, before the verb, whose head lies
+    outside the paragraph."""
+    if sent is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for t in sent:
+        if t.i >= tok.i:
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and (t.head.is_space or not sent.start <= t.head.i < sent.end):
+            return t
+    return None
+
+
+_CARRYING = frozenset("mener conduire engager poursuivre lead conduct".split())
+
+
+def carrier_verb(tok: Token) -> Token | None:
+    """The light verb carrying an event noun the parser hung on a place ("ont mené à X des
+    discussions" parsed as "X des discussions"): the verb governing that place phrase."""
+    head = tok.head
+    if tok.dep_ == "nmod" and head.pos_ in ("NOUN", "PROPN") and _governed_by(head, lx.PLACE_PREPS) \
+            and head.head.pos_ in ("VERB", "AUX") and _lemma(head.head) in LIGHT_VERBS | _CARRYING \
+            and any(c.dep_ == "case" and c.lower_ in ("des", "de", "d'") for c in tok.children):
+        return head.head
+    return None
+
+
+def argument_tokens(tok: Token, sent: Span | None = None) -> list[tuple[Token, str]]:
     """Argument heads of a trigger: its subject (climbing xcomp/aux chains), objects, agent,
     "avec/entre" phrases and noun complements, expanded over conjunctions."""
     out: list[tuple[Token, str]] = []
     heads = [tok]
+    carrier = carrier_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
-        heads.append(tok.head)  # "la rencontre a eu lieu", "Kiev a revendiqué la capture"
-    subj = subject_of(tok if tok.pos_ in ("VERB", "AUX") else tok.head)
+        heads.append(carrier or tok.head)  # "la rencontre a eu lieu", "Kiev a revendiqué la capture"
+    subj = subject_of(tok if tok.pos_ in ("VERB", "AUX") else (carrier or tok.head))
+    if subj is None:
+        subj = orphan_subject(tok, sent)
     if subj is not None:
         out.append((subj, "nsubj"))
     for h in heads:
@@ -250,7 +292,7 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
     for m in source:
         out[m.entity_id] = Participant(m.entity_id, m.entity_name, "source")
     lemma = _lemma(cand.token)
-    args = argument_tokens(cand.token)
+    args = argument_tokens(cand.token, doc.char_span(*bounds, alignment_mode="expand"))
     for m in access.mentions_in(doc, *bounds, mentions):
         if m.entity_id in out or m.entity_id in place_ids:
             continue
@@ -333,7 +375,9 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
         return c.rank
     if tok.dep_ in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
         return c.rank if _named_partner(tok) else c.rank - 45
-    if tok.dep_ == "ROOT" or _lemma(tok.head) in LIGHT_VERBS:
+    if tok.dep_ == "ROOT" or _lemma(tok.head) in LIGHT_VERBS or carrier_verb(tok) is not None:
+        return c.rank
+    if c.family == "meeting" and _lemma(tok.head) in _CARRYING:  # "ont mené des pourparlers"
         return c.rank
     if tok.dep_ == "obj" and _lemma(tok.head) in lx.REPORTING:  # "a revendiqué la capture d'une ville"
         return c.rank
@@ -342,6 +386,8 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
     if tok.dep_ in ("obl:mod", "obl", "nmod", "obl:arg") and cases & _ADJUNCT_CASES:
         return c.rank
     if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN":
+        if filters.definite(tok) and _lemma(tok.head) not in lx.NOUNS and tok.head.lower_ not in lx.NOUNS:
+            return c.rank - 45  # "la paternité de l'accord": a known event as background
         return c.rank - 20
     return c.rank - 45
 
@@ -460,6 +506,8 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
         if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") for x in chosen) or any(
                 x.token.head.i == c.token.i and x.token.dep_ in ("xcomp", "obj") for x in chosen):
             continue
+        if any(filters.complement_of(x.token, c.token) for x in chosen if x.family in _GOVERNING):
+            continue
         chosen.append(c)
     return chosen
 
@@ -475,9 +523,10 @@ def extract_events(doc: Doc) -> list[Event]:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None:
                 dated.update(range(span.start, span.end))
+    doc_quoted = filters.quoted_regions(doc, quotes)
     for si, sentence in enumerate(doc.sents):
         for sent in paragraphs(sentence):
-            events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated))
+            events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
     return resolve_meetings(doc, events)
 
 
@@ -502,7 +551,7 @@ _SAYING = frozenset({"request", "demand", "threat", "rejection"})
 
 def _headline(sent: Span) -> bool:
     """The article's first line without final punctuation: a headline, not a report."""
-    text = sent.text.strip()
+    text = sent.text.strip().rstrip("«“\"( ").strip()  # a quote opened at the end belongs to the next one
     return sent.start_char <= 2 and bool(text) and text[-1] not in ".!?»\"”…"
 
 
@@ -521,11 +570,14 @@ def _first_person_quote(c: Candidate, quoted: list[tuple[int, int]]) -> bool:
     return (subj is not None and subj.lower_ in _FIRST_PERSON) or bool(near & _FIRST_PERSON)
 
 
-def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, dated) -> list[Event]:
+def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, dated,
+                     doc_quoted: list[tuple[int, int]] = ()) -> list[Event]:
     if _headline(sent):
         return []
     quoted = _quoted_regions(sent)
-    cands = [c for c in candidates(sent) if not _first_person_quote(c, quoted)]
+    in_quotes = [(a, b) for a, b in doc_quoted if a < sent.end_char and b > sent.start_char]
+    cands = [c for c in candidates(sent)
+             if not _first_person_quote(c, quoted) and not filters.quoted_noun(c.token, c.family, in_quotes)]
     if not cands:
         return []
     reporting = [c for c in cands if c.family == "statement" and not (
@@ -536,8 +588,9 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         in_content = speaker_tok is not None and (cand.token.i == speaker_tok.i or _in_content(speaker_tok, cand.token))
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes)
-        if event is not None:
-            out.append(event)
+        if event is None or filters.unsourced_statement(event) or filters.background_statement(event, cand.token):
+            continue
+        out.append(event)
     return out
 
 

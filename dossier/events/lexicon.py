@@ -142,6 +142,15 @@ MILITARY_WORDS: frozenset[str] = _words(
 MILITARY_CONTEXT_VERBS: frozenset[str] = _words("reprendre prendre contrôler avancer progresser lancer "
                                                 "affronter détruire endommager libérer")
 
+# objects of "recevoir" that make it receiving a thing, not hosting someone
+RECEIVED_THINGS: frozenset[str] = _words(
+    "ordre ordres message messages lettre lettres appel appels soutien aide garantie garanties assurance "
+    "assurances réponse réponses confirmation signal signaux feu instruction instructions consigne consignes "
+    "mandat offre offres proposition propositions demande demandes avertissement menace menaces coup coups "
+    "prix récompense information informations rapport document documents livraison livraisons "
+    "order orders message messages letter call support aid guarantee assurance answer reply signal "
+    "instructions mandate offer proposal request warning threat award report")
+
 # status cues
 PLANNED_LEMMAS: frozenset[str] = _words("prévoir envisager projeter planifier compter devoir aller "
                                         "préparer programmer plan intend")

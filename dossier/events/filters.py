@@ -1,0 +1,94 @@
+"""General precision filters of event extraction (each a small predicate on the parse or an event).
+
+Direct speech (event nouns inside « … » belong to the reported statement), statements without a
+named source or that report nothing (negated, relative clause), infinitives complementing a
+governing verb ("a démenti avoir accepté"), places framing a location ("la frontière entre X et
+Y"), definite background nouns, bare participles of reporting verbs ("X, dit « Y »").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from dossier.events import lexicon as lx
+from dossier.models import Event
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def governed_by(tok: Token, preps: frozenset[str]) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in preps for c in tok.children)
+
+
+_QUOTE_LINE = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def landmark_place(root: Token) -> bool:
+    """"la frontière entre Gaza et l'Egypte", "la ligne entre X et Y": places framing a location
+    noun (not an event noun), not parties."""
+    first = root
+    for _ in range(3):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    head = first.head
+    return governed_by(first, lx.PARTNER_PREPS) and head.i != first.i and head.pos_ == "NOUN" \
+        and lemma(head) not in lx.NOUNS and head.lower_ not in lx.NOUNS
+
+
+def bare_participle(tok: Token) -> bool:
+    """A past participle with no auxiliary: an adjectival use, not a reporting clause."""
+    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and not any(
+        c.dep_.startswith("aux") or c.dep_ == "cop" for c in tok.children)
+
+
+def definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("le", "la", "les", "l'", "l’", "the") for c in tok.children) or any(
+        c.dep_ == "case" and c.lower_ == "du" for c in tok.children)
+
+
+def infinitive(tok: Token) -> bool:
+    """"accepter", "avoir accepté": an infinitive, or a participle with an infinitive auxiliary."""
+    return "Inf" in tok.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
+
+
+def complement_of(gov: Token, tok: Token) -> bool:
+    """"a démenti avoir accepté …", "refuse de signer": an infinitive right after a governing verb
+    (rejection, agreement, proposal …) is its content, whatever the parser attached it to."""
+    if tok.pos_ not in ("VERB", "AUX") or not infinitive(tok) or not 0 < tok.i - gov.i <= 5:
+        return False
+    between = tok.doc[gov.i + 1:tok.i]
+    return all(t.pos_ in ("ADV", "AUX", "ADP", "PART", "PRON") or (t.dep_ == "obl:mod" and t.pos_ == "NOUN")
+               for t in between)
+
+
+def quoted_regions(doc: Doc, quotes=()) -> list[tuple[int, int]]:
+    """Character spans of direct speech: the direct quotes found by the quotes component and any
+    quotation marks closed within a paragraph (the parser may split a quote over sentences)."""
+    spans = {(m.start(), m.end()) for m in _QUOTE_LINE.finditer(doc.text)}
+    spans |= {(q.start, q.end) for q in quotes if getattr(q, "kind", None) == "direct"}
+    return sorted(spans)
+
+
+def quoted_noun(tok: Token, family: str, quoted: list[tuple[int, int]]) -> bool:
+    """"« Nous sommes proches d'un accord »": an event noun inside quoted speech is part of the
+    reported statement, not an event of its own."""
+    return tok.pos_ in ("NOUN", "PROPN") and family != "statement" and any(a <= tok.idx < b for a, b in quoted)
+
+
+def background_statement(event: Event, tok: Token) -> bool:
+    """Reporting cues that report nothing: a negated one ("X n'a pas encore répondu") or one in a
+    relative clause describing a noun ("une déclaration que X qualifie de …")."""
+    if event.type != "statement" or event.plover != "OTHER":
+        return False
+    return event.status == "denied" or (tok.dep_ == "acl:relcl" and tok.head.pos_ in ("NOUN", "PROPN"))
+
+
+def unsourced_statement(event: Event) -> bool:
+    """A neutral reported statement is an event only when a named source makes it (the gold
+    convention: "X a déclaré que …"), not for every reporting cue ("annoncées il y a …")."""
+    return event.type == "statement" and event.plover == "OTHER" and not event.participants
