@@ -19,6 +19,10 @@ from dossier.nlp import access
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "he", "she", "they"})
 _RELATIVE_DEPS = ("acl:relcl", "acl", "parataxis", "punct")
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CLITIC_OBJECTS = frozenset({"le", "la", "l'", "les", "lui", "leur"})  # "Kiev le conteste"
+_INDEFINITE = frozenset({"un", "une", "des", "certains", "certaines", "plusieurs", "a", "some"})
+# heads of phrases the parser may take for a subject that name nobody ("pour sa part", "de son côté")
+_NOT_SPEAKERS = frozenset({"part", "cote", "fois", "suite", "moment", "temps", "fait", "lieu", "cas", "jour"})
 
 
 @dataclass
@@ -192,7 +196,7 @@ class ActorContext:
         walk(head)
         return sorted(out, key=lambda t: t.i)
 
-    def actor_of(self, head: Token, sentence: int) -> Actor | None:
+    def actor_of(self, head: Token, sentence: int, stop: int | None = None) -> Actor | None:
         """Resolve the noun phrase headed by ``head`` (a subject, agent or source) to an actor."""
         low = fold(head.text)
         if low in PRONOUNS or (head.pos_ == "PRON" and not head.text[:1].isupper()):
@@ -200,6 +204,8 @@ class ActorContext:
                 return self.antecedent(sentence, before=head)
             return None
         toks = self.phrase_tokens(head)
+        if stop is not None and head.i < stop:
+            toks = [t for t in toks if t.i < stop]  # a parse that hangs the verb under its subject
         if not toks:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -215,9 +221,16 @@ class ActorContext:
                 m = self.mention_at(c)
                 if m is not None and (m.entity_type == "person" or m.label == "PER"):
                     return self._actor_from_mention(m)
+        if head_lemma in self.anonymous_heads and any(fold(c.text) in _INDEFINITE for c in head.children if c.dep_ == "det"):
+            # "un porte-parole du Hamas": an unnamed member, with the organisation as affiliation
+            phrase = " ".join(t.text for t in toks[1:]) if toks[0].dep_ == "det" else " ".join(t.text for t in toks)
+            side = side_of_text(phrase) or next((self.side_of_mention(m) for m in inside), None)
+            return Actor(None, phrase, side, True, "person", start, end, "anonymous")
         orgs = [m for m in inside if m.entity_type in ("organization", "group") or m.label == "ORG"]
         if orgs and head_lemma not in self.institutions:
             return self._actor_from_mention(orgs[0])
+        while len(toks) > 1 and toks[0].i < head.i and (toks[0].dep_ == "case" or toks[0].pos_ == "ADP"):
+            toks = toks[1:]  # "par les deux camps", "selon le chef …": the phrase, not its preposition
         phrase = " ".join(t.text for t in toks if t.dep_ != "det" or t.i != toks[0].i)
         side = side_of_text(phrase)
         folded_phrase = fold(phrase)
@@ -229,7 +242,14 @@ class ActorContext:
                 break
         institution = institution or self.institutions.get(head_lemma) or self.institutions.get(fold(head.text))
         determiner = next((fold(c.text) for c in head.children if c.dep_ == "det"), "")
-        indefinite = determiner in ("un", "une", "des", "certains", "certaines", "plusieurs", "a", "some")
+        if institution is None:  # "état-major" split by the tokenizer
+            word = _glued_word(head)
+            squashed = re.sub(r"[\s-]+", "", folded_phrase + " " + fold(word.text))
+            if not determiner and word.start > 0 and fold(head.doc[word.start - 1].text) in ("le", "la", "l'", "les"):
+                determiner = fold(head.doc[word.start - 1].text)
+            institution = next((key for words, key in self.institutions.items()
+                                if "-" in words and words.replace("-", "") in squashed), None)
+        indefinite = determiner in _INDEFINITE
         if not inside and determiner in ("le", "la", "l'") and len(toks) <= 3:
             # "a déclaré le conseiller": the adviser named before
             previous = self.described(head)
@@ -240,6 +260,13 @@ class ActorContext:
                 return Actor(None, phrase, side, True, "person", start, end, "anonymous")
         if institution and side:
             return Actor(f"local:{side}_{institution}", phrase, side, False, "organization", start, end, "institution")
+        if institution and not inside and determiner in ("le", "la", "l'", "les"):
+            # "l'état-major a démenti": the institution of that kind named last before
+            previous = self.last_institution_mention(institution, start)
+            if previous is not None:
+                a = self._actor_from_mention(previous)
+                a.resolved_by = "pronoun"
+                return a
         people = [m for m in inside if m.entity_type == "person" or m.label == "PER"]
         if people:
             return self._actor_from_mention(people[0])
@@ -249,10 +276,36 @@ class ActorContext:
                 # a capital or country speaking: the government of that side
                 a = self._actor_from_mention(m)
                 return a
-        if head.pos_ in ("NOUN", "PROPN"):
+        definite_role = side is not None and determiner in ("le", "la", "l'") and not indefinite
+        if head.pos_ == "PROPN" and head.text[:1].isupper() or head.pos_ == "NOUN" and definite_role:
+            # a proper name, or a definite role of one side ("le chancelier allemand")
             key = re.sub(r"[^a-z0-9]+", "_", folded_phrase).strip("_")
             return Actor(f"local:{key}" if key else None, phrase, side, indefinite, None, start, end, "phrase")
+        if head.pos_ == "NOUN" and fold(head.text) not in _NOT_SPEAKERS and any(
+                t.pos_ in ("NOUN", "PROPN") and fold(t.text) not in _NOT_SPEAKERS for t in toks):
+            # a common noun that names no entity ("les deux camps"): an unnamed source of that side
+            return Actor(None, phrase, side, True, None, start, end, "anonymous")
         return None
+
+    def last_institution_mention(self, institution: str, before: int, sentences_back: int = 6) -> Mention | None:
+        """The latest mention (within a few sentences) of an entity whose id names ``institution``."""
+        first = self.sent_starts[max(0, self.sentence_index(before) - sentences_back)]
+        for m in reversed(self.mentions_in(first, before)):
+            if m.entity_id and not m.entity_id.startswith("local:") and institution in m.entity_id:
+                return m
+        return None
+
+
+def _glued_word(tok: Token) -> Span:
+    """The tokens written without a space around ``tok`` ("état-major" split as "état", "-", "major")."""
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and doc[lo - 1].text not in ("'", "’") and not doc[lo - 1].text.endswith(("'", "’")):
+        lo -= 1
+    hi = tok.i + 1
+    while hi < len(doc) and not doc[hi - 1].whitespace_ and doc[hi].is_alpha or hi < len(doc) and doc[hi].text == "-" and not doc[hi - 1].whitespace_:
+        hi += 1
+    return doc[lo:hi]
 
 
 def _titled(span: Span, lemma: str, exclude: Token) -> bool:
@@ -276,6 +329,11 @@ def subject_of(tok: Token) -> Token | None:
     seen = 0
     cur = tok
     while cur is not None and seen < 5:
+        # "X a pour sa part accusé": the parser may hang the subject on the auxiliary
+        for c in [x for x in cur.children if x.dep_.startswith("aux") and x.i < cur.i] + [cur]:
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubj:pass")), None) if c is not cur else None
+            if subj is not None and fold(subj.text) not in ("qui", "que", "dont", "lequel", "laquelle"):
+                return subj
         for c in cur.children:
             if c.dep_ in ("nsubj", "nsubj:pass"):
                 if fold(c.text) in ("qui", "que", "dont", "lequel", "laquelle"):
@@ -297,6 +355,14 @@ def subject_of(tok: Token) -> Token | None:
                     seen += 1
                     continue
                 return None
+            noun = cur.head
+            if (cur.dep_ == "acl" and noun.dep_.startswith("obl") and noun.head.pos_ == "AUX"
+                    and noun.head.i < noun.i < cur.i):
+                # "X a pour sa part accusé …" parsed with the participle under "part": the
+                # auxiliary heads the clause and holds the subject
+                cur = noun.head
+                seen += 1
+                continue
             if cur.dep_ == "acl" and "Part" in cur.morph.get("VerbForm"):
                 return None  # "une offensive présentée comme …": the noun is not the speaker
             return cur.head
@@ -309,12 +375,18 @@ def _preceding_subject(tok: Token) -> Token | None:
     auxiliaries, if nothing but them separates it from the verb."""
     i = tok.i - 1
     doc = tok.doc
-    while i >= tok.sent.start and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or doc[i].dep_ == "advmod" or fold(doc[i].text) in ("ne", "n'")):
+    while i >= tok.sent.start and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or doc[i].dep_ == "advmod"
+                                   or fold(doc[i].text) in ("ne", "n'") or fold(doc[i].text) in _CLITIC_OBJECTS):
         i -= 1
     if i < tok.sent.start:
         return None
     cand = doc[i]
-    if cand.pos_ in ("NOUN", "PROPN") and cand.dep_ not in ("obj",):
+    if cand.dep_.startswith("obl") and cand.head == tok and fold(cand.text) in _NOT_SPEAKERS:
+        # "X a pour sa part / de son côté annoncé": skip the adverbial phrase
+        first = min(t.i for t in cand.subtree)
+        if first - 1 >= tok.sent.start:
+            return _preceding_subject(doc[first]) if doc[first - 1].pos_ in ("AUX", "VERB") else None
+    if cand.pos_ in ("NOUN", "PROPN") and cand.dep_ not in ("obj",) and fold(cand.text) not in _NOT_SPEAKERS:
         return cand
     return None
 

@@ -9,6 +9,7 @@ Sources of claims, per sentence:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,12 +17,14 @@ from spacy.attrs import DEP, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Token
 
 from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, subject_of
+from dossier.claims.clauses import accusation_content, nickname, relative_antecedent
 from dossier.claims.lexicon import cue_set, cues, fold
 from dossier.claims.propositions import normalise
 from dossier.models import Claim
 from dossier.nlp import access
 
 _VERBAL = ("VERB", "AUX", "ADJ")
+_GAP_WORD = re.compile(r"\w+")
 _QUOTE_CHARS = set("\"«»“”'‘’")
 _STANCES = ("asserts", "denies", "questions", "confirms")
 # what a token may open (``ClaimExtractor._token_kinds``), memoised per (pos, dep, orth, lemma)
@@ -104,6 +107,8 @@ def reporting_cue(tok: Token) -> _Cue | None:
         if tok.dep_.startswith("acl") and fold(tok.head.lemma_) in lex.evidence_nouns:
             return _Cue(tok, "asserts", tok)
         return None
+    if lemma == "dire" and nickname(tok):
+        return None  # "Mohamed Daglo, dit « Hemedti »": a nickname, not speech
     if _purpose_clause(tok):
         return None  # "pour que la presse puisse annoncer …": nobody said it (yet)
     if tok.pos_ == "VERB" and any(f"{fold(c.lemma_)} {lemma}" in multi_asserts for c in tok.children):
@@ -178,6 +183,18 @@ def _content_heads(cue: _Cue) -> list[Token]:
             heads.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ in _VERBAL
                          and any(fold(m.text) in ("que", "qu'") for m in x.children if m.dep_ == "mark"))
     return heads
+
+
+def _reporter_above(tok: Token) -> Token | None:
+    """For a gerund hanging inside the content clause of a reporting verb, that verb's subject."""
+    cur = tok
+    for _ in range(4):
+        if cur.head == cur:
+            return None
+        if cur.dep_ == "ccomp" and reporting_cue(cur.head) is not None:
+            return subject_of(cur.head)
+        cur = cur.head
+    return None
 
 
 def _subtree_without(head: Token, exclude: list[Token]) -> list[Token]:
@@ -255,6 +272,16 @@ class ClaimExtractor:
         first = self.sents[first_sentence if first_sentence is not None else sentence]
         ev_start = max(ev_start, first.start_char)
         ev_end = min(ev_end, sent.end_char)
+        # the evidence stays inside the paragraph (line) of the cue: never across page furniture
+        anchor = cue_tok.idx if cue_tok is not None else max(ev_start, min(ev_end - 1, sent.start_char))
+        par_start, par_end = self._paragraph(anchor)
+        ev_start, ev_end = max(ev_start, par_start), min(ev_end, par_end)
+        content = [t for t in content if par_start <= t.idx < par_end]
+        content = _trim(content)
+        if not content or all(t.is_punct or t.is_space for t in content):
+            return None
+        if actor.start is not None and not (par_start <= actor.start < par_end) and actor.resolved_by != "pronoun":
+            return None  # a subject found in another paragraph: a parse that ran across the break
         while ev_end > ev_start and self.ctx.text[ev_end - 1] in " \n\t":
             ev_end -= 1
         if ev_end <= ev_start:
@@ -279,12 +306,19 @@ class ClaimExtractor:
         self._speakers[id(claim)] = actor
         return claim
 
-    def _actors(self, head: Token | None, sentence: int) -> list[Actor]:
+    def _paragraph(self, char: int) -> tuple[int, int]:
+        """[start, end) of the line holding ``char`` (articles separate paragraphs by line breaks)."""
+        text = self.ctx.text
+        start = text.rfind("\n", 0, char) + 1
+        end = text.find("\n", char)
+        return start, len(text) if end < 0 else end
+
+    def _actors(self, head: Token | None, sentence: int, stop: int | None = None) -> list[Actor]:
         if head is None:
             return []
         out = []
         for t in conjuncts(head):
-            a = self.ctx.actor_of(t, sentence)
+            a = self.ctx.actor_of(t, sentence, stop)
             if a is not None:
                 out.append(a)
         return out
@@ -304,16 +338,22 @@ class ClaimExtractor:
             helper = next((c for c in tok.children if c.dep_ in ("dep", "aux:caus") and fold(c.lemma_) == "faire"), None)
             if helper is not None:
                 subj = next((c for c in helper.children if c.dep_.startswith("nsubj")), None)
+        if subj is None and gerund:
+            subj = _reporter_above(tok)  # "X a affirmé que …, tout en accusant Y": X accuses
         subj = subj or subject_of(tok)
         if subj is not None and fold(subj.lemma_) in cue_set("evidence_nouns"):
             subj = _publisher(subj) or subj  # "la publication par X d'enregistrements qui prouveraient"
-        actors = self._actors(subj, sentence)
+        # "A et B ont affirmé que": one statement, one claim (the first actor as claimant)
+        actors = self._actors(subj, sentence, tok.i)[:1]
         cue_text = tok.text
         heads = _content_heads(cue)
         contents: list[list[Token]] = []
         first_sentence = sentence  # an incise cut off from its content reaches back one sentence
         nominal = _claim_object(tok)
-        if heads:
+        accused = accusation_content(tok)
+        if accused is not None:
+            contents.append(accused)  # "accuse X d'avoir …": X and what X is said to have done
+        elif heads:
             for h in heads:
                 nested = [x for x in h.subtree if x != h and x.dep_ in ("acl", "advcl", "conj", "parataxis")
                           and reporting_cue(x) is not None]
@@ -336,6 +376,26 @@ class ClaimExtractor:
                 first_sentence = sentence - 1
                 before = list(self.sents[sentence - 1])
             contents.append(before)
+        elif (rel := relative_antecedent(tok)) is not None:
+            # "…, ce que X a démenti": the content is the clause before "ce que"
+            ce, antecedent = rel
+            contents.append(antecedent)
+            subj_span = None
+            for actor in actors:
+                self._add(actor, cue.stance, cue_text, antecedent, ce.idx, tok.idx + len(tok), sentence,
+                          0.7 if actor.resolved_by == "mention" else 0.5, self.ctx.sentence_index(ce.idx), None, tok)
+            return
+        elif cue.stance != "asserts" and (previous := self._pronoun_object_claim(tok, sentence)) is not None:
+            # "Kiev le conteste", "Moscou l'a démenti": the statement reported just before
+            prev_toks = [t for t in self.doc.char_span(previous.start, previous.end, alignment_mode="expand") or []]
+            stance = "denies" if cue.stance == "questions" else cue.stance
+            start = subj_span_start if (subj_span_start := (self.ctx.phrase_tokens(subj)[0].idx if subj is not None and subj.i < tok.i else None)) is not None else tok.idx
+            for actor in actors:
+                if actor.id and actor.id == previous.claimant_id:
+                    continue
+                self._add(actor, stance, cue_text, prev_toks, start, tok.idx + len(tok), sentence,
+                          0.6 if actor.resolved_by == "mention" else 0.45, None, None, tok)
+            return
         else:
             if cue.stance == "asserts" and fold(tok.lemma_) not in cue_set("nominal_content"):
                 return
@@ -412,6 +472,11 @@ class ClaimExtractor:
         if not content:
             sent = self.sents[sentence]
             content = [t for t in sent if t.i not in {x.i for x in source.subtree} and t.i != tok.i]
+        if not content and source.head == source:
+            # the parser made the source the root: the clause is what precedes "selon"
+            content = [t for t in self.sents[sentence] if t.i < tok.i]
+            if not [t for t in content if not t.is_punct]:
+                content = []
         ends = [content[-1].idx + len(content[-1]) if content else tok.idx, source.idx + len(source)]
         starts = [content[0].idx if content else tok.idx, tok.idx]
         for actor in actors:
@@ -430,6 +495,12 @@ class ClaimExtractor:
             if span is None or (not q.speaker_id and not q.anonymous):
                 continue
             sentence = q.sentence if q.sentence is not None else access.sentence_index(self.doc, q.start, starts)
+            same = self._same_statement(q, sentence) if q.kind == "direct" else None
+            if same is not None:
+                # a fragment of a statement already claimed ("a jugé que … « si … »"): one claim
+                same.start, same.end = min(same.start, q.start), max(same.end, q.end)
+                same.text = self.ctx.text[same.start:same.end]
+                continue
             from dossier.claims.actors import side_of_text
 
             actor = Actor(q.speaker_id, q.speaker_name or q.speaker_text or "", None, q.anonymous, None)
@@ -441,6 +512,35 @@ class ClaimExtractor:
                 if word in cue:
                     stance = s
             self._add(actor, stance, q.cue, list(span), q.start, q.end, sentence, q.confidence)
+
+    def _pronoun_object_claim(self, tok: Token, sentence: int) -> Claim | None:
+        """The claim a clitic object refers to ("le conteste", "l'a démenti"): the latest claim of
+        this sentence or the one before, made by someone else; None without such a clitic."""
+        doc = self.doc
+        i = tok.i - 1
+        while i > tok.sent.start and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or fold(doc[i].text) in ("ne", "n'")):
+            i -= 1
+        if i < 0 or fold(doc[i].text) not in ("le", "l'") or any(c.dep_ in ("obj", "ccomp") and c.i > tok.i for c in tok.children):
+            return None
+        earlier = [c for c in self.claims if c.sentence is not None and sentence - 1 <= c.sentence <= sentence
+                   and c.end <= doc[i].idx]
+        return earlier[-1] if earlier else None
+
+    def _same_statement(self, q, sentence: int) -> Claim | None:
+        """The claim of the same speaker in the quote's sentence and paragraph, if any."""
+        par = self._paragraph(q.start)
+        text = self.ctx.text
+        for c in self.claims:
+            if c.sentence != sentence or not (par[0] <= c.start < par[1]):
+                continue
+            gap = text[c.end:q.start] if c.end <= q.start else text[q.end:c.start] if q.end <= c.start else ""
+            if len(_GAP_WORD.findall(gap)) > 3 or any(ch in gap for ch in ".;!?:"):
+                continue  # not the continuation of that claim
+            if q.speaker_id and c.claimant_id == q.speaker_id:
+                return c
+            if q.anonymous and c.anonymous and (c.claimant_name or "") == (q.speaker_name or q.speaker_text or ""):
+                return c
+        return None
 
     def _token_kinds(self) -> list[int]:
         """Per token, the sources of claims it may open (bits; 0 = none), read from the doc's

@@ -324,6 +324,11 @@ def normalise(
     talks = bool(lemma_set & cue_set("talk_nouns") or text_set & cue_set("talk_nouns"))
     no_progress = _has_phrase(text, cue_set("no_progress_words"))
     productive = bool(text_set & cue_set("productive_words"))
+    if no_progress and not talks:
+        # "aucun compromis n'a été trouvé": about the talks the preceding sentences speak of
+        talk_nouns = cue_set("talk_nouns")
+        talks = any(fold(t.lemma_) in talk_nouns or fold(t.text) in talk_nouns
+                    for s in ctx.sents[max(0, sentence - 2): sentence + 1] for t in s)
     if talks and (no_progress or productive):
         when = f"talks@{date[:7]}" if date else "talks"
         return Proposition("EVALUATES", [when, "no_progress" if no_progress else "productive"], stance)

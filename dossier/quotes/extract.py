@@ -114,7 +114,7 @@ class Extractor(IndirectMixin):
             return True
         if self._faire_savoir(t):
             return True
-        return naming and t.lemma_.lower() in lx.NAMING_LEMMAS and t.pos_ == "VERB"
+        return naming and lx.lemma_of(t) in lx.NAMING_LEMMAS and t.pos_ == "VERB"
 
     @staticmethod
     def _faire_savoir(t: Token) -> bool:
@@ -135,6 +135,10 @@ class Extractor(IndirectMixin):
         return not any(c.dep_.startswith("aux") for c in last.children) and not (
             last.i > 0 and self.doc[last.i - 1].pos_ == "AUX")
 
+    def _has_finite_verb(self, start: int, end: int) -> bool:
+        span = self.tokens(start, end)
+        return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+
     def _final_incise(self, q: QuoteSpan) -> Token | None:
         """A cue verb in an incise closing the written sentence of the quote ("…, a-t-il déclaré.")."""
         toks = self.tokens(q.close, min(len(self.text), q.close + 400))
@@ -151,7 +155,7 @@ class Extractor(IndirectMixin):
 
     def _names(self, t: Token, q: QuoteSpan) -> bool:
         """A naming/directive verb right above a quote ("qualifié … de « … »", "présentée comme « … »")."""
-        lemma = t.lemma_.lower()
+        lemma = lx.lemma_of(t)
         if lemma not in lx.NAMING_LEMMAS or t.pos_ != "VERB":
             return False
         between = self.text[t.idx : q.open].lower()
@@ -190,8 +194,20 @@ class Extractor(IndirectMixin):
         if subj is None:
             subj = r.subject_of(verb)
         if subj is None:
+            subj = r.coordinated_subject(verb)
+        if subj is None:
             subj = r.left_subject(verb)
+        if subj is not None and subj.pos_ == "PRON" and verb.dep_ == "acl:relcl" and verb.head.lower_ == "ce" \
+                and verb.head.head.i != verb.head.i and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "l'Inde a frappé ce qu'elle présente comme …": the pronoun is the main clause's subject
+            main = r.subject_of(verb.head.head)
+            if main is not None and main.pos_ in ("NOUN", "PROPN"):
+                subj = main
         if subj is not None:
+            below = [t.i for t in subj.subtree]
+            if subj.i < verb.i <= max(below):
+                # a parse that hangs the verb under its own subject: the phrase stops before the verb
+                return r.from_phrase(subj, (min(below), verb.i))
             return r.from_phrase(subj)
         inv = r.inverted_subject(cue)
         if inv is not None:
@@ -327,8 +343,8 @@ class Extractor(IndirectMixin):
                 if cue is None:
                     cue = self.direct_cue(qq, part_start, part_end)
                 words = len(self.text[part_start:part_end].split())
-                if words <= 6 and cue is not None and self._introduced_as_name(q):
-                    continue
+                if cue is not None and self._introduced_as_name(q) and (words <= 6 or not self._has_finite_verb(part_start, part_end)):
+                    continue  # a name or title ("baptisé « … »"), not speech
                 if cue is None and prev is not None:
                     gap = self.text[prev[1].close : q.open]
                     incise_gap = gap.lstrip().startswith(",")

@@ -7,6 +7,8 @@ fragments it contains, so mixed quotations yield a direct and an indirect entry.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from dossier.models import Quote
@@ -200,13 +202,46 @@ class IndirectMixin:
                     return nxt.idx, self.clause_end(nxt), "a qualifié de"
         return None
 
+    def _accusation_content(self, v: Token) -> tuple[int, int, str] | None:
+        """"accuse X d'avoir …" / "accuse X de …": reported speech whose content is X and the
+        "de" clause (the speaker says X did it)."""
+        doc = self.doc
+        if self.in_quote(v.idx) or v.pos_ not in ("VERB", "NOUN", "ADJ"):
+            return None
+        if any(doc[k].lower_ in ("se", "s'", "s’") for k in range(max(0, v.i - 3), v.i)):
+            return None  # "se sont mutuellement accusés": no one speaker
+        obj = None
+        for t in doc[v.i + 1 : min(len(doc), v.i + 10)]:
+            if not self.same_par(t, v) or t.text in (".", ";", ":", "!", "?", ",") or self.in_quote(t.idx):
+                return None
+            if obj is None:
+                if t.pos_ in ("DET", "ADV") or t.lower_ in lx.LIGHT_ADVERBS:
+                    continue
+                if t.pos_ not in ("NOUN", "PROPN", "PRON"):
+                    return None
+                obj = t
+                continue
+            if t.lower_ in ("de", "d'", "d’", "d") and t.i + 1 < len(doc):
+                nxt = doc[t.i + 1]
+                if nxt.text in ("'", "’") and t.i + 2 < len(doc):
+                    nxt = doc[t.i + 2]
+                if nxt.pos_ in ("VERB", "AUX") and nxt.morph.get("VerbForm") == ["Inf"] or self.in_quote(nxt.idx):
+                    first = obj
+                    while first.i > v.i + 1 and doc[first.i - 1].pos_ == "DET":
+                        first = doc[first.i - 1]
+                    end = self.clause_end(nxt)
+                    stop = re.search(r",\s*(ce qu|ce qui|selon|a-t-il|a-t-elle)", self.text[first.idx:end])
+                    return first.idx, first.idx + stop.start() if stop else end, self.cue_phrase(v)
+                return None
+        return None
+
     def indirect_quotes(self) -> list[tuple[Quote, int]]:
         """Indirect quotes with the offset of their cue verb."""
         out = []
         doc = self.doc
         for v in doc:
-            special = None
-            if not self.is_cue(v):
+            special = self._accusation_content(v) if lx.lemma_of(v) in lx.ACCUSATION_LEMMAS else None
+            if special is None and not self.is_cue(v):
                 if v.lemma_.lower() in ("appeler", "exhorter", "urge", "call", "qualifier") and not self.in_quote(v.idx):
                     special = self._special_content(v)
                 if special is None:

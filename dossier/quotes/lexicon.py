@@ -284,6 +284,22 @@ def norm_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", norm(text)).strip("_")
 
 
+# inflected forms the tagger often leaves unlemmatised or mistags ("présente", "juge", "conteste")
+FORM_LEMMAS = {
+    "présente": "présenter", "présentent": "présenter", "qualifie": "qualifier", "qualifient": "qualifier",
+    "décrit": "décrire", "décrivent": "décrire", "juge": "juger", "jugent": "juger",
+    "conteste": "contester", "contestent": "contester", "dément": "démentir", "démentent": "démentir",
+    "accuse": "accuser", "accusent": "accuser", "dénonce": "dénoncer", "dénoncent": "dénoncer",
+}
+# verbs of accusation: "accuser X d'avoir …" reports that X did it
+ACCUSATION_LEMMAS = frozenset({"accuser", "soupçonner", "reprocher", "accuse"})
+
+
+def lemma_of(token) -> str:
+    """The token's lemma, corrected for forms the tagger gets wrong."""
+    return FORM_LEMMAS.get(token.lower_) or token.lemma_.lower()
+
+
 def is_reporting(token) -> bool:
     lemma = token.lemma_.lower()
     if token.lower_ in REPORTING_FORMS_EN:

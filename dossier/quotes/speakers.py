@@ -22,6 +22,7 @@ from dossier.quotes import lexicon as lx
 log = logging.getLogger(__name__)
 
 _SUBJ_DEPS = ("nsubj", "nsubj:outer", "expl:subj")
+_ASIDE_NOUNS = frozenset({"côté", "part", "tour"})  # "de son côté", "pour sa part", "à son tour"
 _LIGHT_ADVERBS = frozenset(
     "également aussi ensuite encore déjà notamment toutefois pourtant cependant donc enfin alors ne n' n’ "
     "par ailleurs lui-même elle-même quant also then later".split()
@@ -188,7 +189,9 @@ class SpeakerResolver:
         for _ in range(4):
             if not self.same_par(verb, cue):
                 break
-            for child in verb.children:
+            aux_subjects = [c for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i
+                            for c in a.children if c.dep_ in _SUBJ_DEPS]  # subject hung on the auxiliary
+            for child in list(verb.children) + aux_subjects:
                 if child.dep_ in _SUBJ_DEPS and not self.in_quote(child.idx) and self.same_par(child, cue):
                     if child.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
                         return verb.head
@@ -217,9 +220,24 @@ class SpeakerResolver:
             if doc[j].lower_ in ("-il", "-elle", "-ils", "-elles"):
                 return doc[j]
             j -= 1
+        if j >= 0 and doc[j].text == "," and not self.in_quote(doc[j].idx):
+            # "Ankara, de son côté, présente …": skip a short parenthetical between commas
+            k = j - 1
+            while k >= 0 and j - k <= 6 and doc[k].text != "," and not doc[k].is_sent_start:
+                k -= 1
+            inner = doc[k + 1 : j] if k >= 0 else []
+            if k >= 0 and doc[k].text == "," and j - k <= 6 and all(
+                    t.pos_ in ("ADP", "DET", "PRON", "ADV") or t.lower_ in _ASIDE_NOUNS for t in inner):
+                j = k - 1
+        if j >= 2 and doc[j].lower_ in _ASIDE_NOUNS and doc[j - 1].pos_ in ("DET", "PRON") and doc[j - 2].pos_ == "ADP":
+            j -= 3  # "X a pour sa part / de son côté déclaré"
+            while j >= 0 and (doc[j].pos_ == "AUX" or doc[j].lower_ in _LIGHT_ADVERBS):
+                j -= 1
         if j < 0 or not self.same_par(doc[j], cue) or self.in_quote(doc[j].idx):
             return None
         t = doc[j]
+        if t.pos_ == "ADJ" and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head  # "un diplomate européen juge que": the noun the adjective qualifies
         if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ in lx.PRONOUNS) or self.mention_at(t) is not None:
             if t.lower_ in lx.RELATIVE_PRONOUNS:
                 return None
@@ -230,6 +248,30 @@ class SpeakerResolver:
                 if span is not None:
                     return span.root
             return t
+        return None
+
+    def coordinated_subject(self, cue: Token) -> Token | None:
+        """"X le conteste et affirme que …": the subject of the cue verb coordinated before it."""
+        doc = cue.doc
+        cc = next((c for c in cue.children if c.dep_ == "cc" and c.i < cue.i), None)
+        if cc is None and cue.i > 0 and doc[cue.i - 1].lower_ in ("et", "mais", "puis"):
+            cc = doc[cue.i - 1]
+        if cc is None:
+            return None
+        for k in range(cc.i - 1, max(-1, cc.i - 12), -1):
+            t = doc[k]
+            if t.text in (".", ";", ":", "!", "?") or self.in_quote(t.idx) or not self.same_par(t, cue):
+                return None
+            if lx.is_reporting(t) or lx.lemma_of(t) in lx.NAMING_LEMMAS or t.lower_ in lx.FORM_LEMMAS:
+                subj = self.subject_of(t) if t.pos_ in ("VERB", "AUX") else None
+                if subj is not None:
+                    return subj
+                j = k - 1
+                while j >= 0 and doc[j].lower_ in ("le", "la", "l'", "l’", "les", "lui", "leur", "y", "en", "ne", "n'", "n’"):
+                    j -= 1
+                if j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN") or self.mention_at(doc[j]) is not None):
+                    return doc[j]
+                return None
         return None
 
     def main_cue(self, cue: Token, cues: list[Token]) -> Token | None:
@@ -342,11 +384,20 @@ class SpeakerResolver:
                 mm = self.mention_at(t)
                 if mm is not None and mm.entity_type == "person":
                     return self._speaker_from_mention(mm, 0.8)
+            if indefinite:  # "un porte-parole du Hamas": an unnamed member of that side
+                return Speaker(None, None, text, anonymous=True, affiliation=self._affiliation(phrase),
+                               start=phrase.start_char, end=phrase.end_char, confidence=0.6)
             found = self._person_with_role(head, phrase)
             if found is not None:
                 return found
             return Speaker(None, text, text, affiliation=self._affiliation(phrase),
                            start=phrase.start_char, end=phrase.end_char, confidence=0.3)
+        # 5b. "l'état-major", "le commandement": the armed forces named last before
+        glued = "".join(t.text for t in doc[max(0, head.i - 2): head.i + 1] if not t.is_space).lower()
+        if not indefinite and (glued.endswith("état-major") or lemma in ("commandement",)):
+            for mm in reversed([mm for mm in self.mentions if mm.end <= phrase.start_char][-40:]):
+                if mm.entity_id and "armed_forces" in mm.entity_id:
+                    return self._speaker_from_mention(mm, 0.5)
         # 6. any mention in the phrase: persons first, then organisations / groups / places
         inside = [mm for mm in self.mentions if mm.start >= phrase.start_char and mm.end <= phrase.end_char]
         for wanted in ("person", "organization", "group", "place"):
