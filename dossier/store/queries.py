@@ -35,6 +35,19 @@ def to_record(table: str, row: dict[str, Any]):
     return cls(**kwargs)
 
 
+def said_between(alias: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) keeping rows of table ``alias`` whose date, or else their
+    article's publication date, lies in [since, until] (``until`` compared at its own precision)."""
+    sql, params = "", []
+    if since:
+        sql += f" AND COALESCE({alias}.date, a.published) >= ?"
+        params.append(since)
+    if until:
+        sql += f" AND substr(COALESCE({alias}.date, a.published), 1, ?) <= ?"
+        params += [len(until), until]
+    return sql, params
+
+
 def date_bounds(value: str | None) -> tuple[str, str] | tuple[None, None]:
     """First and last day (ISO) an ISO date value may denote: 2025-12-02(T17:00), 2025-W48,
     2025-12, 2025 (also a season 2025-SU or decade 202 at their year/decade)."""
@@ -201,12 +214,9 @@ class QueryMixin:
                 raise NotFound(f"no speaker known as {speaker!r}")
             sql += f" AND q.speaker_id IN ({', '.join('?' * len(ids))})"
             params += ids
-        if since:
-            sql += " AND COALESCE(q.date, a.published) >= ?"
-            params.append(since)
-        if until:
-            sql += " AND substr(COALESCE(q.date, a.published), 1, ?) <= ?"
-            params += [len(until), until]
+        window_sql, window_params = said_between("q", since, until)
+        sql += window_sql
+        params += window_params
         if search:
             for word in search.split():
                 sql += " AND q.text LIKE ?"

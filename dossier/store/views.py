@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dossier.store import schema
+from dossier.store.queries import said_between
 
 # tables an export may read, in dependency order
 EXPORT_TABLES = ("articles", "entities", *schema.RECORD_TABLES, "storylines", "storyline_sources", "crossref")
@@ -134,12 +135,9 @@ class ViewsMixin:
         if issue:
             sql += " AND lower(p.issue) = lower(?)"
             params.append(issue)
-        if since:
-            sql += " AND COALESCE(p.date, a.published) >= ?"
-            params.append(since)
-        if until:
-            sql += " AND substr(COALESCE(p.date, a.published), 1, ?) <= ?"
-            params += [len(until), until]
+        window_sql, window_params = said_between("p", since, until)
+        sql += window_sql
+        params += window_params
         sql += " ORDER BY COALESCE(p.date, a.published), p.article_id, p.idx"
         return [schema.from_row("positions", r) for r in self._view_rows(sql, params)]
 
@@ -148,12 +146,9 @@ class ViewsMixin:
                  a.outlet AS article_outlet, a.url AS article_url
                  FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1=1"""
         params: list[Any] = []
-        if since:
-            sql += " AND COALESCE(c.date, a.published) >= ?"
-            params.append(since)
-        if until:
-            sql += " AND substr(COALESCE(c.date, a.published), 1, ?) <= ?"
-            params += [len(until), until]
+        window_sql, window_params = said_between("c", since, until)
+        sql += window_sql
+        params += window_params
         sql += " ORDER BY COALESCE(c.date, a.published), c.article_id, c.idx"
         return [schema.from_row("claims", r) for r in self._view_rows(sql, params)]
 
