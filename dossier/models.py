@@ -226,3 +226,17 @@ class ArticleRecords:
         d = asdict(self)
         d["article"] = self.article.to_dict()
         return d
+
+
+@dataclass
+class ArticleFailure:
+    """An article whose processing raised. It is reported on one line and recorded as failed
+    (so that it can be retried after an upgrade); it never sinks the rest of its batch."""
+
+    article: Article
+    component: str  # the stage that raised: "clean", "dossier_time", ..., "store"
+    error: str  # "ExceptionType: message", one line
+
+    @property
+    def line(self) -> str:
+        return f"{self.article.source or '<text>'}: failed in {self.component}: {self.error}"
