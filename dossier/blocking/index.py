@@ -59,6 +59,11 @@ def frequency_rank(token_sets: Iterable[Iterable[str]]) -> dict[str, int]:
     return {t: i for i, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
 
 
+def overlap_share(a: frozenset | set, b: frozenset | set) -> float:
+    """|a ∩ b| / min(|a|, |b|) (0 when either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 class PrefixIndex:
     """Token sets that may share at least ``threshold`` of the smaller set (prefix filtering).
 
@@ -68,6 +73,8 @@ class PrefixIndex:
     every pair that can reach the threshold is found whichever of the two is smaller, and only
     pairs that share a prefix token are compared. ``rank`` fixes the order (rarest first gives
     the shortest lists); tokens it does not know come first, ordered by :func:`stable_rank`.
+    ``add(..., verify=True)`` keeps only the pairs that do reach the threshold, so that the
+    candidates depend on the records alone, not on the order or the ranking.
     """
 
     def __init__(self, threshold: float, rank: Mapping[str, int] | None = None) -> None:
@@ -77,7 +84,9 @@ class PrefixIndex:
         self._rank = rank
         self._prefixes: dict[str, list[Hashable]] = defaultdict(list)
         self._tokens: dict[str, list[Hashable]] = defaultdict(list)
-        self.comparisons = 0
+        self._sets: dict[Hashable, frozenset[str]] = {}
+        self.comparisons = 0  # candidates handed out
+        self.probed = 0  # pairs met in the index (a set intersection each when verifying)
 
     def _order(self, token: str) -> tuple[int, int, str]:
         if self._rank is not None and token in self._rank:
@@ -89,8 +98,8 @@ class PrefixIndex:
         size = len(ordered) - math.ceil(self.threshold * len(ordered) - 1e-9) + 1
         return ordered[:max(size, 0)]
 
-    def add(self, rid: Hashable, tokens: Iterable[str]) -> set[Hashable]:
-        tokens = set(tokens)
+    def add(self, rid: Hashable, tokens: Iterable[str], verify: bool = False) -> set[Hashable]:
+        tokens = frozenset(tokens)
         prefix = self.prefix(tokens)
         found: set[Hashable] = set()
         for t in prefix:
@@ -102,5 +111,10 @@ class PrefixIndex:
             self._prefixes[t].append(rid)
         for t in tokens:
             self._tokens[t].append(rid)
+        self._sets[rid] = tokens
+        self.probed += len(found)
+        if verify:
+            found = {other for other in found
+                     if len(tokens & self._sets[other]) >= self.threshold * min(len(tokens), len(self._sets[other])) - 1e-9}
         self.comparisons += len(found)
         return found

@@ -36,16 +36,20 @@ def _vectors(model: str):
     return vocab if vocab.vectors.shape[0] else None
 
 
+@lru_cache(maxsize=200_000)
+def _word_vector(word: str, model: str) -> np.ndarray | None:
+    vocab = _vectors(model)
+    if len(word) < 3 or fold(word) in STOP or not vocab.has_vector(word):
+        return None
+    return vocab.get_vector(word)
+
+
+@lru_cache(maxsize=20_000)
 def sentence_vector(text: str, model: str = DEFAULT_MODEL) -> np.ndarray | None:
     """Unit-length mean of the content words' vectors, or None (no model, no known word)."""
-    vocab = _vectors(model)
-    if vocab is None:
+    if _vectors(model) is None:
         return None
-    rows = []
-    for word in _TOKEN.findall(text.lower()):
-        if len(word) < 3 or fold(word) in STOP or not vocab.has_vector(word):
-            continue
-        rows.append(vocab.get_vector(word))
+    rows = [v for word in _TOKEN.findall(text.lower()) if (v := _word_vector(word, model)) is not None]
     if not rows:
         return None
     mean = np.mean(rows, axis=0)

@@ -28,13 +28,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.blocking import Edge, KeyIndex, PrefixIndex, cluster, figures
+from dossier.blocking.index import frequency_rank
 from dossier.events.similarity import (PRECISION_RANK, SAME, EventFeatures, blocking_keys, cannot_link, compare,
                                        date_interval, event_features, participant_key, place_relation,
-                                       time_keys)
+                                       text_buckets)
 from dossier.models import Event, Participant
 
 __all__ = ["StorylineEvent", "merge_events", "date_interval", "participant_key", "MergeStats"]
-TEXT_SHARE = 0.5  # candidate pairs by words: at least this share of the shorter stem set
+TEXT_SHARE = 0.6  # candidate pairs by words: at least this share of the shorter stem set
 
 
 @dataclass
@@ -62,6 +63,7 @@ class StorylineEvent:
 @dataclass
 class MergeStats:
     mentions: int = 0
+    probed: int = 0  # pairs met in the indexes (a set lookup or intersection each)
     comparisons: int = 0  # pairwise decisions made
     accepted: int = 0
 
@@ -94,16 +96,20 @@ def features_of(items: list[tuple[str, Event]], published: Mapping[str, str] | N
     return out
 
 
-def candidate_pairs(feats: list[EventFeatures]) -> set[tuple[int, int]]:
-    """Pairs (i < j) sharing a (who/where, week) key or, within a week, enough content words."""
-    keys, texts = KeyIndex(), defaultdict(lambda: PrefixIndex(TEXT_SHARE))
+def candidate_pairs(feats: list[EventFeatures], stats: MergeStats | None = None) -> set[tuple[int, int]]:
+    """Pairs (i < j) sharing a (who or where, when) key, or sharing :data:`TEXT_SHARE` of their
+    content words within a few weeks: a function of the mentions alone (not of their order)."""
+    rank = frequency_rank(f.stems for f in feats)
+    keys, texts = KeyIndex(), defaultdict(lambda: PrefixIndex(TEXT_SHARE, rank=rank))
     pairs: set[tuple[int, int]] = set()
     for i, f in enumerate(feats):
         found = keys.add(i, *blocking_keys(f))
         if len(f.stems) >= 2:
-            for when in time_keys(f):
-                found |= texts[when].add(i, f.stems)
+            for when in text_buckets(f):
+                found |= texts[when].add(i, f.stems, verify=True)
         pairs.update((j, i) for j in found)
+    if stats is not None:
+        stats.probed += keys.comparisons + sum(t.probed for t in texts.values())
     return pairs
 
 
@@ -119,9 +125,11 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     events = [e for _, e in pairs]
     edges: list[Edge] = []
     apart: list[tuple[int, int, list[str]]] = []
-    candidates = candidate_pairs(feats)
+    candidates = candidate_pairs(feats, stats)
     for i, j in sorted(candidates):
-        decision = compare(feats[i], feats[j])
+        decision = compare(feats[i], feats[j], explain=False)
+        if decision.same or decision.date_conflict:
+            decision = compare(feats[i], feats[j])
         if decision.same:
             edges.append(Edge(i, j, decision.score, tuple(decision.reasons)))
         elif decision.date_conflict:

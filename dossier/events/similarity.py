@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -37,6 +37,7 @@ from dossier.models import Event, Participant
 WINDOW_DAYS = 1  # dates this far apart may still be one event (time zones, "overnight")
 UNDATED_DAYS = 7  # an undated mention reports something of the week before its reference day
 BACKGROUND_DAYS = 365  # dated this long before the article's reference day: background history
+CONFLICT_DAYS = 7  # reports this far apart in time are still compared, to find date conflicts
 NEAR_KM = 50.0
 FULL_WORDS = 4  # shared content words from which their share counts fully
 LONG_ENOUGH = 5  # content words each sentence needs before sharing none counts against a pair
@@ -138,17 +139,12 @@ def name_stems(entity_id: str, name: str | None) -> frozenset[str]:
 # -- places ---------------------------------------------------------------------------------------
 @lru_cache(maxsize=4096)
 def place_info(place_id: str, name: str | None) -> tuple[float | None, float | None, str | None, bool]:
-    """(lat, lon, country code, is a country) from the KB, else the offline gazetteer."""
+    """(lat, lon, country code, is a country) from the knowledge base (places it does not know
+    stay unknown: the offline gazetteer costs seconds to load)."""
     entry = None if place_id.startswith("local:") else _kb().get(place_id)
     lat = lon = country = None
     if entry is not None:
         lat, lon, country = entry.lat, entry.lon, entry.country
-    if lat is None and name:
-        from dossier.entities.geo import geocode
-
-        found = geocode(name)
-        if found is not None:
-            lat, lon, country = found[0], found[1], country or found[2]
     return lat, lon, country, _is_country(entry.name if entry is not None else (name or ""))
 
 
@@ -213,6 +209,7 @@ class EventFeatures:
     place_info: tuple = (None, None, None, False)
     stems: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # stems of its actors' names
+    kind: str = "other"  # :func:`event_class`
     vector: np.ndarray | None = field(default=None, repr=False)
 
     @property
@@ -272,42 +269,83 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
         actors=actors, sides=sides, interval=interval, precision=event.date_precision if interval else None,
         window=window, background=background, place=event.place_id,
         place_info=place_info(event.place_id, event.place_name) if event.place_id else (None, None, None, False),
-        stems=content_stems(event.text or ""), names=names,
+        stems=content_stems(event.text or ""), names=names, kind=event_class(event.plover, event.type),
         vector=vector,
     )
 
 
 # -- blocking keys --------------------------------------------------------------------------------
-def _weeks(span: tuple[dt.date, dt.date]) -> list[tuple[str, int, int]]:
-    first, last = span[0] - dt.timedelta(days=WINDOW_DAYS), span[1] + dt.timedelta(days=WINDOW_DAYS)
-    out, day = [], first - dt.timedelta(days=first.weekday())
+_LEVEL = {"time": "D", "day": "D", "week": "W", "month": "M"}  # coarser precisions: "Y"
+_COARSER = {"D": ("D", "W", "M", "Y", "U"), "U": ("D", "U", "W", "M", "Y"), "W": ("W", "M", "Y"),
+            "M": ("M", "Y"), "Y": ("Y",)}
+
+
+def _days(first: dt.date, last: dt.date):
+    day = first
     while day <= last:
-        iso = day.isocalendar()
-        out.append(("W", iso[0], iso[1]))
-        day += dt.timedelta(days=7)
-    return out
+        yield day
+        day += dt.timedelta(days=1)
 
 
-def time_keys(f: EventFeatures) -> list[tuple]:
-    """The time buckets a mention is filed under: ISO weeks for dates finer than about a year
-    (the undated window included), years for background and coarse dates."""
+def _bucket(level: str, day: dt.date) -> tuple:
+    if level in ("D", "U"):
+        return level, day.toordinal()
+    if level == "W":
+        return ("W", *day.isocalendar()[:2])
+    return ("M", day.year, day.month) if level == "M" else ("Y", day.year)
+
+
+def time_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
+    """(index, probe) time buckets: a mention is filed at its own precision (the day, ISO week,
+    month or year; each day of an undated window) and looks at its own and every coarser level
+    over its days give or take :data:`WINDOW_DAYS`, so two mentions whose dates may agree always
+    share a bucket, and a day meets only the days next to it. Background history has buckets of
+    its own."""
+    span = f.span
+    if span is None:
+        return set(), set()
+    if f.interval is None:
+        level = "U"
+    elif (span[1] - span[0]).days > 400:
+        level = "Y"
+    else:
+        level = _LEVEL.get(f.precision or "day", "Y")
+    one = dt.timedelta(days=WINDOW_DAYS)
+    index = {_bucket(level, d) for d in _days(*span)}
+    probe = {_bucket(lv, d) for d in _days(span[0] - one, span[1] + one) for lv in _COARSER[level]}
+    if f.background:
+        index, probe = {("bg", *k) for k in index}, {("bg", *k) for k in probe}
+    return index, probe
+
+
+def text_buckets(f: EventFeatures) -> list[tuple]:
+    """Coarse buckets for the word index: ISO weeks over the dates give or take
+    :data:`CONFLICT_DAYS` (so that a report dated days off, in the same words, is still compared
+    and can be listed as a date conflict), years for long spans."""
     span = f.span
     if span is None:
         return []
-    if f.background or (span[1] - span[0]).days > 400:
+    if f.background or (span[1] - span[0]).days > 60:
         return [("Y", y, f.background) for y in range(span[0].year, span[1].year + 1)]
-    return _weeks(span)
+    margin = dt.timedelta(days=CONFLICT_DAYS)
+    return sorted({_bucket("W", d) for d in _days(span[0] - margin, span[1] + margin)})
 
 
 def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
     """(index keys, probe keys): (who or where, when) keys, plus (kind, when) keys that only a
     mention naming no actor probes. A pair is compared only when one's probe keys meet the
     other's index keys."""
-    whens = time_keys(f)
+    index_whens, probe_whens = time_keys(f)
     whats = [("actor", s) for s in f.sides] + ([("place", f.place)] if f.place else [])
-    keys = {(what, when) for what in whats for when in whens}
-    kinds = {(("kind", event_class(f.plover, f.type)), when) for when in whens}
-    return keys | kinds, keys | (kinds if not f.actors else set())
+    kind = ("kind", f.kind)
+    index = {(what, when) for what in whats + [kind] for when in index_whens}
+    probe = {(what, when) for what in whats for when in probe_whens}
+    if not f.actors and f.span is not None:  # no actor to block on: look at the kind at every level
+        one = dt.timedelta(days=WINDOW_DAYS)
+        tag = ("bg",) if f.background else ()
+        probe |= {(kind, (*tag, *_bucket(lv, d))) for d in _days(f.span[0] - one, f.span[1] + one)
+                  for lv in _COARSER["U"]}
+    return index, probe
 
 
 # -- the decision ---------------------------------------------------------------------------------
@@ -324,7 +362,10 @@ def _status_group(status: str) -> str:
     return "held" if status in ("held", "hypothetical") else status
 
 
-def _status_weight(a: EventFeatures, b: EventFeatures) -> tuple[float | None, str | None]:
+Reason = Callable[[], str]  # formatted only when a decision is explained
+
+
+def _status_weight(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason | None]:
     """A statement is one whatever its content's mode; a plan announced for a day and the event
     held that day are one event (the announcement is one of its sources); otherwise a planned or
     cancelled event and a held one are two (linked as related, not merged)."""
@@ -332,136 +373,156 @@ def _status_weight(a: EventFeatures, b: EventFeatures) -> tuple[float | None, st
     if ga == gb:
         return 0.0, None
     if "cancelled" in (a.status, b.status) or "denied" in (a.status, b.status):
-        return None, f"status {a.status} / {b.status}"
+        return None, lambda: f"status {a.status} / {b.status}"
     if _both_say(a, b):
         return 0.0, None
     if {ga, gb} == {"held", "planned"} and a.interval and b.interval and a.interval == b.interval \
             and {a.precision, b.precision} <= {"day", "time"}:
-        return -0.5, f"planned for {a.interval[0]} and held that day"
-    return None, f"status {a.status} / {b.status}"
+        return -0.5, lambda: f"planned for {a.interval[0]} and held that day"
+    return None, lambda: f"status {a.status} / {b.status}"
 
 
-def _type_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
-    ca, cb = event_class(a.plover, a.type), event_class(b.plover, b.type)
+def _type_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason]:
+    ca, cb = a.kind, b.kind
     if a.type == b.type and a.plover == b.plover:
-        return 1.0, f"same type {a.type}"
+        return 1.0, lambda: f"same type {a.type}"
     if ca == cb:
-        return 0.5, f"same kind {ca} ({a.type} / {b.type})"
+        return 0.5, lambda: f"same kind {ca} ({a.type} / {b.type})"
     if "say" in (ca, cb) or "other" in (ca, cb) or frozenset((ca, cb)) in _COMPATIBLE:
-        return 0.0, f"compatible types {a.type} / {b.type}"
-    return -2.0, f"incompatible types {a.type} / {b.type}"
+        return 0.0, lambda: f"compatible types {a.type} / {b.type}"
+    return -2.0, lambda: f"incompatible types {a.type} / {b.type}"
 
 
-def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
+def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | None]:
     if not a.actors or not b.actors:
         if (a.actors or b.actors) and a.interval and b.interval and a.interval == b.interval \
                 and {a.precision, b.precision} <= {"day", "time"} and a.type == b.type:
             # "la réunion de mardi": a report naming no one joins the same kind of event that day
-            return 1.5, "one report names no actor, the kind and the day agree"
+            return 1.5, lambda: "one report names no actor, the kind and the day agree"
         return 0.0, None
     shared = a.actors & b.actors
     if len(shared) >= 2:
-        return 3.0, f"participants {{{', '.join(sorted(shared))}}}"
+        return 3.0, lambda: f"participants {{{', '.join(sorted(shared))}}}"
     if shared:
         if a.actors <= b.actors or b.actors <= a.actors:
-            return 2.0, f"participant {{{next(iter(shared))}}}"
-        return 0.5, f"participant {{{next(iter(shared))}}}, the others differ"
+            return 2.0, lambda: f"participant {{{next(iter(shared))}}}"
+        return 0.5, lambda: f"participant {{{next(iter(shared))}}}, the others differ"
     sides = a.sides & b.sides
     if sides:
-        return (2.0 if len(sides) >= 2 else 1.0), f"acting for {{{', '.join(sorted(sides))}}}"
+        return (2.0 if len(sides) >= 2 else 1.0), lambda: f"acting for {{{', '.join(sorted(sides))}}}"
     if all(x.startswith("local:") for x in a.actors) or all(x.startswith("local:") for x in b.actors):
         return 0.0, None  # names the KB does not know may be another spelling of the same people
-    return -2.5, f"no participant in common ({', '.join(sorted(a.actors))} / {', '.join(sorted(b.actors))})"
+    return -2.5, lambda: f"no participant in common ({', '.join(sorted(a.actors))} / {', '.join(sorted(b.actors))})"
 
 
 def _both_say(a: EventFeatures, b: EventFeatures) -> bool:
-    return event_class(a.plover, a.type) == event_class(b.plover, b.type) == "say"
+    return a.kind == b.kind == "say"
 
 
-def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
+def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | None]:
     # the names of actors both have are counted with the participants, not again as words
     both = a.names & b.names
-    sa, sb = a.stems - both, b.stems - both
+    sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
     shared = sa & sb
     small = min(len(sa), len(sb))
-    weight, why = 0.0, None
+    weight, words_why = 0.0, None
     if len(shared) >= 2 and small:
         # the share of the shorter sentence, trusted fully from FULL_WORDS shared words on
         share = len(shared) / small
         weight = 4.0 * share * min(1.0, len(shared) / FULL_WORDS)
         # many words in common are rarer by chance than a few
         weight += min(1.5, 0.25 * max(0, len(shared) - FULL_WORDS))
-        why = f"words {{{', '.join(sorted(shared))}}} ({share:.2f} of the shorter)"
+        words_why = (lambda shared=shared, share=share:
+                     f"words {{{', '.join(sorted(shared))}}} ({share:.2f} of the shorter)")
     elif not shared and small >= (2 if _both_say(a, b) else LONG_ENOUGH):  # a statement is what it says
-        weight, why = -1.0, "no content word in common"
+        weight, words_why = -1.0, (lambda: "no content word in common")
+    cos = None
     if a.vector is not None and b.vector is not None:
         cos = float(np.dot(a.vector, b.vector))
         bonus = 1.0 if cos >= 0.9 else 0.5 if cos >= 0.8 else -0.5 if cos < 0.6 and small >= LONG_ENOUGH else 0.0
-        if bonus:
-            weight += bonus
-            why = (why + ", " if why else "") + f"vector cosine {cos:.2f}"
-    return weight, why
+        if not bonus:
+            cos = None
+        weight += bonus
+    if words_why is None and cos is None:
+        return weight, None
+    return weight, lambda: ", ".join(x for x in ((words_why() if words_why else None),
+                                                 (f"vector cosine {cos:.2f}" if cos is not None else None)) if x)
 
 
-def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, str, bool]:
+def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, bool]:
     """(weight or None when incompatible, reason, whether the dates disagree)."""
     if a.interval and b.interval:
         gap = _gap(a.interval, b.interval)
         if gap > WINDOW_DAYS:
-            return None, f"dates {a.interval[0]} and {b.interval[0]} are {gap} days apart", True
+            return None, lambda: f"dates {a.interval[0]} and {b.interval[0]} are {gap} days apart", True
         fine = {a.precision, b.precision} <= {"day", "time"}
         if gap:
-            return -1.0, f"dates {a.interval[0]} and {b.interval[0]} one day apart", True
+            return -1.0, lambda: f"dates {a.interval[0]} and {b.interval[0]} one day apart", True
         # history: articles recall few past events, so a shared past date says more
         bonus = 1.0 if a.background and b.background else 0.0
         if fine and a.interval == b.interval:
-            return 2.0 + bonus, f"same day {a.interval[0]}", False
-        return 0.5 + 2 * bonus, "dates compatible at their precisions", False
+            return 2.0 + bonus, lambda: f"same day {a.interval[0]}", False
+        return 0.5 + 2 * bonus, lambda: "dates compatible at their precisions", False
     if a.span is None or b.span is None:
-        return None, "no date and no reference day", False
+        return None, lambda: "no date and no reference day", False
     gap = _gap(a.span, b.span)
     if gap > WINDOW_DAYS:
-        return None, "the undated report lies outside the other's dates", False
+        return None, lambda: "the undated report lies outside the other's dates", False
     if gap:
-        return -1.0, "undated, one day outside the week of its report", False
-    return -0.5, "undated, within the week of its report", False
+        return -1.0, lambda: "undated, one day outside the week of its report", False
+    return -0.5, lambda: "undated, within the week of its report", False
 
 
-def compare(a: EventFeatures, b: EventFeatures) -> Decision:
-    """One event or two, and why (see the module docstring)."""
+_PLACE_WEIGHT = {"same": 1.0, "near": 0.5, "within": 0.0, "unknown": 0.0, "elsewhere": -0.5, "differ": -1.5}
+
+
+def compare(a: EventFeatures, b: EventFeatures, explain: bool = True) -> Decision:
+    """One event or two, and why (see the module docstring). ``explain=False`` skips writing
+    the reasons (the score and the verdict are the same)."""
+    parts: list[tuple[float | None, Reason]] = []
+
+    def decide(same: bool, score: float, disagreements=None, date_conflict: bool = False) -> Decision:
+        reasons = [why() + ("" if w is None else f" ({w:+.1f})") for w, why in parts] if explain else []
+        return Decision(same, round(score, 2), reasons, disagreements or {}, date_conflict)
+
     status_w, status_why = _status_weight(a, b)
     if status_w is None:
-        return Decision(False, 0.0, [status_why])
+        parts.append((None, status_why))
+        return decide(False, 0.0)
     if a.plover == b.plover == "CONSULT" and (a.mode == "phone") != (b.mode == "phone") and a.mode and b.mode:
-        return Decision(False, 0.0, ["a call is not a meeting"])
+        parts.append((None, lambda: "a call is not a meeting"))
+        return decide(False, 0.0)
     if a.background != b.background:
-        return Decision(False, 0.0, ["background history and a current event"])
-    score, reasons, disagreements = status_w, ([f"{status_why} ({status_w:+.1f})"] if status_why else []), {}
+        parts.append((None, lambda: "background history and a current event"))
+        return decide(False, 0.0)
+    score, disagreements = status_w, {}
+    if status_why:
+        parts.append((status_w, status_why))
     for weight, why in (_type_weight(a, b), _actor_weight(a, b), _text_weight(a, b)):
         score += weight
         if why:
-            reasons.append(f"{why} ({weight:+.1f})")
+            parts.append((weight, why))
     relation = place_relation(a, b)
-    place_w = {"same": 1.0, "near": 0.5, "within": 0.0, "unknown": 0.0, "elsewhere": -0.5, "differ": -1.5}[relation]
     if relation != "unknown":
-        reasons.append(f"places {a.place} / {b.place}: {relation} ({place_w:+.1f})")
-        score += place_w
+        parts.append((_PLACE_WEIGHT[relation], lambda: f"places {a.place} / {b.place}: {relation}"))
+        score += _PLACE_WEIGHT[relation]
     if relation == "differ":
         disagreements["place"] = (a.place, b.place)
     if a.key == b.key and not _repeats(a, b):
-        return Decision(False, score, reasons + ["two mentions of one article, not a repeat"])
+        parts.append((None, lambda: "two mentions of one article, not a repeat"))
+        return decide(False, score)
     time_w, time_why, dates_differ = _time(a, b)
+    parts.append((time_w, time_why))
     if time_w is None:
-        strong = dates_differ and score >= STRONG and a.key != b.key
-        return Decision(False, score, reasons + [time_why], disagreements, date_conflict=strong)
+        return decide(False, score, disagreements, date_conflict=dates_differ and score >= STRONG and a.key != b.key)
     if dates_differ:
         disagreements["date"] = (a.interval[0].isoformat(), b.interval[0].isoformat())
     score += time_w
-    reasons.append(f"{time_why} ({time_w:+.1f})")
     if a.background and score >= SAME:  # history is merged only on its date and kind
         if not (a.interval and b.interval and _gap(a.interval, b.interval) == 0) or _type_weight(a, b)[0] < 0:
-            return Decision(False, score, reasons + ["background history needs the same date"])
-    return Decision(score >= SAME, round(score, 2), reasons, disagreements)
+            parts.append((None, lambda: "background history needs the same date"))
+            return decide(False, score)
+    return decide(score >= SAME, score, disagreements)
 
 
 def _repeats(a: EventFeatures, b: EventFeatures) -> bool:
