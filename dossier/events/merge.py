@@ -29,9 +29,9 @@ from typing import Any
 
 from dossier.blocking import Edge, KeyIndex, PrefixIndex, cluster, figures
 from dossier.blocking.index import frequency_rank
-from dossier.events.similarity import (PRECISION_RANK, SAME, EventFeatures, blocking_keys, cannot_link, compare,
-                                       date_interval, event_features, participant_key, place_relation,
-                                       text_buckets)
+from dossier.events.features import (PRECISION_RANK, EventFeatures, blocking_keys, date_interval, event_features,
+                                     participant_key, place_relation, text_buckets)
+from dossier.events.similarity import SAME, cannot_link, compare
 from dossier.models import Event, Participant
 
 __all__ = ["StorylineEvent", "merge_events", "date_interval", "participant_key", "MergeStats"]

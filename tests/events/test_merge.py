@@ -9,7 +9,8 @@ import pytest
 from dossier.claims.conflicts import find_conflicts
 from dossier.events.merge import MergeStats, date_interval, features_of, merge_events, participant_key
 from dossier.events.plover import to_plover
-from dossier.events.similarity import EventFeatures, compare
+from dossier.events.features import EventFeatures
+from dossier.events.similarity import compare
 from dossier.models import Article, ArticleRecords, Event, Participant
 
 PUTIN = Participant("vladimir_putin", "Vladimir Putin")
