@@ -59,15 +59,28 @@ def _date_key(ref: ClaimRef) -> str:
     return ref.date or ""
 
 
+DATED = frozenset({"CASUALTIES"})  # a toll is a count of one day: other days are no conflict
+
+
 def dispute_key(claim: Claim) -> tuple[str, str | None]:
-    """(blocking key, value): the key claims about one state of affairs share."""
+    """(blocking key, value): the key claims about one state of affairs share. Tolls are keyed
+    by their day too (``CASUALTIES(kharkiv)@2025-05-02``): tolls of other days evolve, they do
+    not conflict."""
     predicate, args = claim.predicate, list(claim.arguments)
     if predicate in PLACE_PREDICATES and args:
         return f"{predicate}(*,{args[-1]})", None
     if predicate in FUNCTIONAL and len(args) > FUNCTIONAL[predicate]:
         n = FUNCTIONAL[predicate]
-        return f"{predicate}({','.join(args[:-n])})", ",".join(args[-n:])
+        day = f"@{claim.date[:10]}" if predicate in DATED and claim.date else ""
+        return f"{predicate}({','.join(args[:-n])}){day}", ",".join(args[-n:])
     return claim.proposition, None
+
+
+def _parse_group(group: str) -> tuple[str, list[str], str]:
+    """(predicate, arguments, day suffix) of a group key."""
+    key, _, day = group.partition(")@")
+    predicate, args = parse_key(key + ")" if day else group)
+    return predicate, args, day
 
 
 def _stance_word(stance: str) -> str:
@@ -98,14 +111,15 @@ def _refs(items: list[tuple[str, Claim]]) -> dict[str, list[ClaimRef]]:
         if claim.predicate == "SAYS":
             continue  # free-text content: no shared key to dispute
         group, value = dispute_key(claim)
+        proposition = claim.proposition
         target = getattr(claim, "denies", None)  # set by the claims stage when it links a denial
         if isinstance(target, int) and target != local and (key, target) in position:
             linked = items[position[(key, target)]][1]
-            if linked.predicate != "SAYS":
-                group, value = dispute_key(linked)
+            if linked.predicate != "SAYS":  # a denial of that claim's proposition
+                (group, value), proposition = dispute_key(linked), linked.proposition
         groups[group].append(ClaimRef(
             key=key, index=index, claimant_id=claim.claimant_id, claimant_name=claim.claimant_name,
-            stance=claim.stance, date=claim.date, evidence=claim.text, proposition=claim.proposition,
+            stance=claim.stance, date=claim.date, evidence=claim.text, proposition=proposition,
             value=value,
         ))
     _join_generic(groups)
@@ -117,13 +131,13 @@ def _join_generic(groups: dict[str, list[ClaimRef]]) -> None:
     predicate that has a claim of the same day."""
     specific: dict[tuple[str, str], set[str]] = defaultdict(set)
     for group, refs in groups.items():
-        predicate, args = parse_key(group)
+        predicate, args, _ = _parse_group(group)
         if predicate in FUNCTIONAL and args and not set(args) <= GENERIC:
             for r in refs:
                 if r.date:
                     specific[(predicate, r.date[:10])].add(group)
     for group in sorted(groups):
-        predicate, args = parse_key(group)
+        predicate, args, _ = _parse_group(group)
         if predicate not in FUNCTIONAL or not set(args) <= GENERIC:
             continue
         targets = {t for r in groups[group] if r.date for t in specific.get((predicate, r.date[:10]), ())}
@@ -157,9 +171,9 @@ def find_disputes(items: list[tuple[str, Claim]]) -> list[Dispute]:
     out: list[Dispute] = []
     groups: list[tuple[str, list[ClaimRef]]] = []
     for group, refs in _refs(items).items():
-        predicate, args = parse_key(group)
+        predicate, args, _ = _parse_group(group)
         groups += _by_holder(group, refs) if predicate in PLACE_PREDICATES and args and args[0] == "*" \
-            else [(group, refs)]
+            else [(group.partition("@")[0] if predicate in DATED else group, refs)]
     for proposition, refs in groups:
         predicate, args = parse_key(proposition)
         by_value = any(r.value is not None for r in refs)
