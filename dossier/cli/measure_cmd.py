@@ -4,7 +4,6 @@ from __future__ import annotations
 import typer
 
 from dossier.cli.common import app, emit_json, handle_errors, settings_of
-from dossier.errors import DossierError
 
 
 @app.command("eval")
@@ -21,10 +20,8 @@ def eval_cmd(
 ) -> None:
     """Score every task (entities, dates, quotes, events, claims, merges…) against gold
     annotations, with baselines side by side."""
-    try:
-        from dossier.eval import check_floors, format_report, run_eval, update_floors
-    except ImportError as exc:
-        raise DossierError(f"evaluation is not available in this build ({exc})") from exc
+    from dossier.eval import check_floors, format_report, run_eval, update_floors
+
     report = run_eval(gold, corpus_dir=corpus, manifest=manifest, settings=settings_of(ctx))
     if json_out:
         emit_json(report)
@@ -51,10 +48,8 @@ def bench(
 ) -> None:
     """Speed and memory: the pipeline vs a bare nlp.pipe of the same model over the same texts,
     scaling at 1×/10×/100×, and query latency on a large synthetic database."""
-    try:
-        from dossier.bench import format_bench, run_bench
-    except ImportError as exc:
-        raise DossierError(f"benchmarks are not available in this build ({exc})") from exc
+    from dossier.bench import format_bench, run_bench
+
     result = run_bench(settings_of(ctx), repeats=repeats, quick=quick)
     if json_out:
         emit_json(result)
