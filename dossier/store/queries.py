@@ -15,6 +15,14 @@ ARTICLE_LIST_COLS = ("id, source, url, outlet, author, title, published, publish
                      "published_basis, language, near_duplicate_of, near_similarity, content_hash")
 
 
+MAX_INT = 2**63 - 1  # the largest integer SQLite (and a PostgreSQL BIGINT) holds
+
+
+def bounded(n: int) -> int:
+    """A LIMIT/OFFSET value the database accepts (a huge offset just pages past the end)."""
+    return max(0, min(int(n), MAX_INT))
+
+
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -91,7 +99,7 @@ class QueryMixin:
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         return self._rows(
             f"SELECT {ARTICLE_LIST_COLS} FROM articles ORDER BY published IS NULL, published, id "
-            "LIMIT ? OFFSET ?", (limit, offset))
+            "LIMIT ? OFFSET ?", (bounded(limit), bounded(offset)))
 
     def article(self, article_id: int) -> dict[str, Any]:
         row = dict(self.require_article(article_id))
@@ -119,7 +127,7 @@ class QueryMixin:
             f"""SELECT a.id, a.title, a.published, a.outlet, a.source,
                 snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet
                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", (match, limit))
+                WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", (match, bounded(limit)))
 
     # -- entities --------------------------------------------------------------------------
     def entities(self, type: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
@@ -130,7 +138,7 @@ class QueryMixin:
             sql += " WHERE e.type = ?"
             params.append(type)
         sql += " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?"
-        params.append(limit)
+        params.append(bounded(limit))
         rows = self._rows(sql, params)
         for r in rows:
             r["aliases"] = json.loads(r["aliases"] or "[]")
@@ -149,18 +157,14 @@ class QueryMixin:
                 ids.append(r["id"])
         if ids:
             return ids
-        try:
-            from dossier.entities import load_kb, match_name
+        from dossier.entities import load_kb, match_name
 
-            kb = load_kb()
-            for entry in kb.by_alias(name):
+        kb = load_kb()
+        ids = [entry.id for entry in kb.by_alias(name)]
+        if not ids:
+            entry, confidence, _ = match_name(name, kb)
+            if entry is not None and confidence >= 0.8:
                 ids.append(entry.id)
-            if not ids:
-                entry, confidence, _ = match_name(name, kb)
-                if entry is not None and confidence >= 0.8:
-                    ids.append(entry.id)
-        except ImportError:
-            pass
         if not ids:
             like = f"%{name}%"
             ids = [r["entity_id"] for r in self._rows(
@@ -190,16 +194,11 @@ class QueryMixin:
                JOIN entities e ON e.id = m2.entity_id
                WHERE m1.entity_id = ? AND m2.entity_id != ? GROUP BY m2.entity_id
                ORDER BY articles DESC, count(*) DESC LIMIT 15""", (eid, eid))
-        ent["roles"] = []
-        try:
-            from dossier.entities import load_kb
+        from dossier.entities import load_kb
 
-            kb_entry = load_kb().get(eid)
-            if kb_entry is not None:
-                ent["roles"] = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else r
-                                for r in (kb_entry.roles or [])]
-        except ImportError:
-            pass
+        kb_entry = load_kb().get(eid)
+        ent["roles"] = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else r
+                        for r in (kb_entry.roles or [])] if kb_entry is not None else []
         return ent
 
     # -- quotes ----------------------------------------------------------------------------
@@ -222,7 +221,7 @@ class QueryMixin:
                 sql += " AND q.text LIKE ?"
                 params.append(f"%{word}%")
         sql += " ORDER BY COALESCE(q.date, a.published), q.article_id, q.idx LIMIT ?"
-        params.append(limit)
+        params.append(bounded(limit))
         return [schema.from_row("quotes", r) for r in self._rows(sql, params)]
 
     # -- storylines ------------------------------------------------------------------------
@@ -247,7 +246,7 @@ class QueryMixin:
             sql += " AND s.date_start <= ?"
             params.append(_window(date_to)[1])
         sql += " ORDER BY s.date_start IS NULL, s.date_start, s.date_end, s.id LIMIT ?"
-        params.append(limit)
+        params.append(bounded(limit))
         rows = self._rows(sql, params)
         for r in rows:
             for k in ("participants", "details", "explanation"):

@@ -11,14 +11,14 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from dossier.web.app import MAX_PAGE, store_dependency
+from dossier.web.app import MAX_OFFSET, MAX_PAGE, store_dependency
 from dossier.web.errors import ApiError, check_date
 
 router = APIRouter()
 
 Store = Annotated[Any, Depends(store_dependency)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size (at most {MAX_PAGE}).")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many.")]
 DateParam = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Words = Annotated[str | None, Query(max_length=200)]
 ArticleId = Annotated[int, Path(ge=1, le=2**62, description="Article id")]

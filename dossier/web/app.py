@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 MAX_PAGE = 500
+MAX_OFFSET = 10_000_000  # a page offset beyond this is a 422, not a database integer overflow
 MAX_BODY = 20_000_000  # bytes accepted in one POST
 
 
