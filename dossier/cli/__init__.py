@@ -2,6 +2,7 @@
 and turns domain errors into a one-line message and an exit code."""
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -31,7 +32,7 @@ def _usage_line(exc) -> str:
 
 def main() -> None:
     try:
-        rv = app(standalone_mode=False)
+        rv = app(prog_name="dossier", standalone_mode=False)
     except _EXIT as exc:
         sys.exit(exc.exit_code)
     except _ABORT:
@@ -50,4 +51,11 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug, not the user's input: one line, the traceback on request
+        if os.environ.get("DOSSIER_DEBUG"):
+            raise
+        message = " ".join(str(exc).split())[:300]
+        typer.echo(f"error: internal error ({type(exc).__name__}{': ' + message if message else ''}); "
+                   "please report it (DOSSIER_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(70)
     sys.exit(rv if isinstance(rv, int) else 0)

@@ -12,7 +12,8 @@ from dossier.errors import DossierError
 def ingest(
     ctx: typer.Context,
     paths: list[str] = typer.Argument(None, help="Files, folders, http(s) URLs or RSS/Atom feeds."),
-    manifest: str = typer.Option(None, "--manifest", "-m", help="JSON Lines manifest (file or url -> published, outlet, url, author, language). With no PATH, ingests what it lists."),
+    manifest: str = typer.Option(None, "--manifest", "-m", help="JSON Lines manifest (file or url -> published, outlet, url, author, language). With no PATH, ingests what it lists. Its files must be inside its folder (or an --allow-root)."),
+    allow_root: list[str] = typer.Option(None, "--allow-root", help="Another folder a manifest may name files in (repeatable; also DOSSIER_ALLOWED_ROOTS)."),
     max_bytes: int = typer.Option(None, "--max-bytes", help="Skip files larger than this (default 5 MB, or DOSSIER_MAX_BYTES)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for the NLP (Dask); 1 = in this process."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="First take again the articles recorded as failed "
@@ -28,7 +29,9 @@ def ingest(
 
     if not paths and not manifest and not retry_failed:
         raise DossierError("nothing to ingest: give PATH/URL arguments, --manifest FILE or --retry-failed")
-    settings = settings_of(ctx).with_(max_bytes=max_bytes, n_process=workers)
+    settings = settings_of(ctx)
+    settings = settings.with_(max_bytes=max_bytes, n_process=workers,
+                              allowed_roots=(*settings.allowed_roots, *allow_root) if allow_root else None)
     import sys
 
     progress = None

@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None, allow_ingest: bool = False) -> 
         docs_url=None,  # Swagger UI would load from a CDN: /api lists the endpoints instead
         redoc_url=None,
         openapi_url="/openapi.json",
+        max_body_size=MAX_BODY,  # counts the bytes read, so chunked bodies without Content-Length stop there too
     )
     app.state.settings = settings or Settings()
     app.state.allow_ingest = allow_ingest
@@ -81,10 +82,30 @@ def create_app(settings: Settings | None = None, allow_ingest: bool = False) -> 
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+    app.add_middleware(HeadAsGet)  # outermost: HEAD answers like GET, without the body
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+class HeadAsGet:
+    """Answer HEAD on every GET route (pages, API, static files) with the GET response's status
+    and headers and no body (RFC 9110 §9.3.2); FastAPI routes declare GET only."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def without_body(message):
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 def store_dependency(request: Request) -> Iterator:
