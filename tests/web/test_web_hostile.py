@@ -97,3 +97,24 @@ def test_a_record_without_real_text_is_skipped_with_a_reason(writable_client):
     assert r.json()["rejected"] == [{"index": 0, "reason": "records[0].text: String should have at least 1 character"}]
     assert r.json()["skipped"] == [{"source": "records[1]",
                                     "reason": "no real text (only an unexpanded entity reference: '&lol7;')"}]
+
+
+@pytest.mark.slow
+def test_an_article_the_pipeline_fails_on_is_reported_and_the_other_stored(writable_client, monkeypatch):
+    from dossier.timex.component import TimeComponent
+
+    original = TimeComponent.__call__
+
+    def failing(self, doc):
+        if "Zorglub" in doc.text:
+            raise RuntimeError("panne simulée")
+        return original(self, doc)
+
+    monkeypatch.setattr(TimeComponent, "__call__", failing)
+    bad = {"text": "Le diplomate imaginaire Paul Zorglub a quitté jeudi la table des négociations."}
+    r = writable_client.post("/api/ingest", json=[bad, VALID])
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["new"] == 1
+    assert body["failed"] == [{"source": "records[0]", "component": "dossier_time", "error": "RuntimeError: panne simulée"}]
+    assert writable_client.get("/api/articles").json()["total"] == 1
