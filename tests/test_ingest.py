@@ -97,3 +97,21 @@ def test_copies_stored_by_a_concurrent_ingest_are_duplicates(folder, tmp_path, m
     assert result.exit_code == 0, result.output
     assert "new 0, duplicates 2" in result.output and "skipped 0, failed 0" in result.output
     assert "UNIQUE" not in result.output
+
+
+def test_a_rebuild_that_raises_keeps_the_articles_and_says_so(folder, tmp_path, monkeypatch):
+    import dossier.crossref as crossref
+
+    def broken(store):
+        raise ValueError("une fusion impossible")
+
+    monkeypatch.setattr(crossref, "rebuild_cross_article", broken)
+    db = str(tmp_path / "d.db")
+    result = runner.invoke(app, ["--db", db, "ingest", "-q", str(folder)])
+    assert result.exit_code == 2
+    assert "new 2" in result.output and "Traceback" not in result.output
+    assert ("error: cross-article rebuild failed (ValueError: une fusion impossible); the articles are stored, "
+            "run 'dossier rebuild'") in result.output
+    assert stale(db)
+    monkeypatch.undo()
+    assert runner.invoke(app, ["--db", db, "rebuild"]).exit_code == 0 and not stale(db)
