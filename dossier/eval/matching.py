@@ -142,9 +142,11 @@ def pred_entity_for(entity_id: str | None, names: Iterable[str | None], records=
 
 
 def speaker_match(gold: GoldEntity | None, pred: PredEntity) -> bool:
-    """Speakers/claimants: like entities; an anonymous gold source also accepts an anonymous one."""
+    """Speakers/claimants: like entities; an anonymous gold source also accepts an anonymous one.
+    A null gold speaker (no identifiable source) accepts none, or a source flagged anonymous that
+    names no entity ("selon un responsable", "des sources")."""
     if gold is None:
-        return pred.id is None and not pred.names
+        return pred.id is None and (pred.anonymous or not pred.names)
     if gold.anonymous and pred.anonymous:
         return True
     return entity_match(gold, pred) > 0
