@@ -118,6 +118,43 @@ class QueryMixin:
         params = (article_id,) if article_id is not None else ()
         return [(r["article_id"], to_record(table, r)) for r in self._rows(sql, params)]
 
+    def article_records(self, article_id: int) -> models.ArticleRecords:
+        """A stored article rebuilt as the ArticleRecords the pipeline produced for it (records,
+        sentences, and the entities they name), e.g. to score what is stored."""
+        row = self.require_article(article_id)
+        names = {f.name for f in dataclasses.fields(models.Article)}
+        article = models.Article(**{k: row[k] for k in row.keys() if k in names and k != "extra"},
+                                 extra=json.loads(row["extra"] or "{}"))
+        records = models.ArticleRecords(
+            article=article, clean_text=row["clean_text"] or "",
+            boilerplate=[tuple(span) for span in json.loads(row["boilerplate"] or "[]")],
+            pipeline_version=row["pipeline_version"] or "")
+        for table in schema.RECORD_TABLES:
+            setattr(records, table, [rec for _, rec in self.records(table, article_id)])
+        ids = {m.entity_id for m in records.mentions}
+        ids |= {q.speaker_id for q in records.quotes} | {c.claimant_id for c in records.claims}
+        ids |= {p.entity_id for e in records.events for p in e.participants} | {e.place_id for e in records.events}
+        ids.discard(None)
+        for r in self._rows(f"SELECT * FROM entities WHERE id IN ({', '.join('?' * len(ids))})", sorted(ids)):
+            records.entities[r["id"]] = models.EntityInfo(
+                id=r["id"], name=r["name"], type=r["type"], wikidata=r["wikidata"], lat=r["lat"], lon=r["lon"],
+                country=r["country"], affiliation=r["affiliation"], aliases=json.loads(r["aliases"] or "[]"))
+        return records
+
+    def storyline_sources(self) -> list[dict[str, Any]]:
+        """Every stored storyline with ``sources``: (article id as a string, event index in its
+        article, evidence) of each event merged into it."""
+        out: dict[str, dict[str, Any]] = {}
+        for r in self._rows("""SELECT s.id, s.type, s.plover, s.date, s.date_precision, s.place_id, s.summary,
+                                      e.article_id, e.idx, e.text
+                               FROM storylines s LEFT JOIN storyline_sources ss ON ss.storyline_id = s.id
+                               LEFT JOIN events e ON e.id = ss.event_id ORDER BY s.rowid, e.article_id, e.idx"""):
+            story = out.setdefault(r["id"], {k: r[k] for k in ("id", "type", "plover", "date", "date_precision",
+                                                                "place_id", "summary")} | {"sources": []})
+            if r["article_id"] is not None:
+                story["sources"].append((str(r["article_id"]), r["idx"], r["text"]))
+        return list(out.values())
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t]
         if not terms:
