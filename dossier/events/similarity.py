@@ -80,9 +80,11 @@ def _type_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason]:
 
 def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | None]:
     if not a.actors or not b.actors:
+        bare = a if not a.actors else b
         if (a.actors or b.actors) and a.interval and b.interval and a.interval == b.interval \
-                and {a.precision, b.precision} <= {"day", "time"} and a.type == b.type:
+                and {a.precision, b.precision} <= {"day", "time"} and a.type == b.type and len(bare.stems) >= 2:
             # "la réunion de mardi": a report naming no one joins the same kind of event that day
+            # (when it says something: a bare "d'accord" cannot be placed by its kind and day)
             return 1.5, lambda: "one report names no actor, the kind and the day agree"
         return 0.0, None
     shared = a.actors & b.actors
