@@ -2,21 +2,25 @@
 
 ``merge_events(items, published)`` takes ``(article key, Event)`` pairs from many articles:
 
-1. features once per mention (:func:`dossier.events.similarity.event_features`: canonical
-   participants and the actors they stand for, date interval or undated window, place, content
-   stems, sentence vector);
-2. candidate pairs from two indexes, never all pairs: (participant or place) x ISO week
-   (:class:`~dossier.blocking.KeyIndex`) and shared content words within a week
-   (:class:`~dossier.blocking.PrefixIndex`);
-3. a decision per candidate pair that lists its reasons (:func:`~dossier.events.similarity.compare`);
+1. features once per mention (:func:`dossier.events.features.event_features`: canonical
+   participants and the actors they stand for, date interval or undated window, background flag,
+   place, content stems, sentence vector; storable);
+2. candidate pairs from two indexes, never all pairs: (participant, place or kind) x time bucket
+   at the mention's own precision, a day meeting only the days beside it
+   (:class:`~dossier.blocking.KeyIndex`), and mentions sharing most of their words within a week
+   or so (:class:`~dossier.blocking.PrefixIndex`);
+3. a decision per candidate pair that lists its weighted reasons
+   (:func:`dossier.events.similarity.compare`);
 4. groups from the accepted pairs, strongest first, never joining members dated more than a day
-   apart (:func:`~dossier.blocking.cluster`): the same groups for any input order.
+   apart, members one article dates on different days, or participants with nothing in common
+   (:func:`~dossier.blocking.cluster`): the same groups for any input order.
 
-A planned (or cancelled) mention and the held event are different events, linked (``related``).
-Where sources disagree (date, place, duration, outcome, status, figures), ``details`` keeps every
-value with the article that says it and ``disagreements`` lists the conflicts between sources;
-pairs kept apart only because their dates differ by more than a day, while everything else
-matches strongly, are listed in ``date_conflicts`` of both storylines.
+A planned (or cancelled) mention and the held event are different events, linked (``related``),
+unless the plan named the day the event was held. Where sources disagree (date, place, duration,
+outcome, status, figures), ``details`` keeps every value with the article that says it and
+``disagreements`` lists the conflicts between articles; pairs kept apart only because their
+dates differ by more than a day, while everything else matches strongly, are listed in
+``date_conflicts`` of both storylines.
 """
 from __future__ import annotations
 
