@@ -38,7 +38,7 @@ def _cite(payload: Any, sentences: dict[tuple[int, int], int | None]) -> Any:
 
 def _sentence_index(store, table: str) -> dict[tuple[int, int], int | None]:
     return {(r["article_id"], r["idx"]): r["sentence"]
-            for r in store._rows(f"SELECT article_id, idx, sentence FROM {table}")}
+            for r in store.record_refs(table)}
 
 
 def storylines(store) -> list[dict[str, Any]]:
@@ -46,9 +46,8 @@ def storylines(store) -> list[dict[str, Any]]:
         from dossier.events.merge import merge_events
     except ImportError:
         return []
-    row_id = {(r["article_id"], r["idx"]): r["id"]
-              for r in store._rows("SELECT id, article_id, idx FROM events")}
-    published = {str(r["id"]): r["published"] for r in store._rows("SELECT id, published FROM articles")}
+    row_id = {(r["article_id"], r["idx"]): r["id"] for r in store.record_refs("events")}
+    published = {str(r["id"]): r["published"] for r in store.article_index()}
     items = [(str(aid), ev) for aid, ev in store.records("events")]
     out: list[dict[str, Any]] = []
     seen_ids: set[str] = set()
@@ -78,7 +77,7 @@ def _article_records(store) -> list[tuple[str, ArticleRecords]]:
         for aid, rec in store.records(table):
             by_article.setdefault(aid, {}).setdefault(table, []).append(rec)
     out = []
-    for row in store._rows("SELECT id, source, url, outlet, title, published, published_precision FROM articles"):
+    for row in store.article_index():
         art = Article(raw_text="", source=row["source"], url=row["url"], outlet=row["outlet"],
                       title=row["title"], published=row["published"],
                       published_precision=row["published_precision"] or "unknown")

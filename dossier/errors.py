@@ -18,6 +18,15 @@ class StoreError(DossierError):
     """The database cannot be opened or written."""
 
 
+class AlreadyStored(StoreError):
+    """An article whose content is already stored (perhaps by another process meanwhile)."""
+
+    def __init__(self, source: str, article_id: int | None):
+        self.source = source
+        self.article_id = article_id
+        super().__init__(f"{source}: already stored" + (f" as #{article_id}" if article_id else ""))
+
+
 class NotFound(DossierError):
     """An id or name that the database does not hold."""
 

@@ -1,8 +1,13 @@
-"""The storage interface. Every backend implements these methods; nothing else touches SQL."""
+"""The storage interface. Every backend implements these methods; nothing else touches SQL.
+
+Both SQL backends get their implementation from ``dossier.store.sql.SQLStore`` (plus the read
+mixins in ``queries.py`` and ``views.py``); a method added there works on SQLite and PostgreSQL.
+"""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
 from dossier.models import ArticleRecords
@@ -13,7 +18,8 @@ class Store(ABC):
     @abstractmethod
     def add_article(self, records: ArticleRecords, signature: bytes | None = None,
                     near_duplicate_of: int | None = None, similarity: float | None = None) -> int:
-        """Store one article and all its records in one transaction; returns the article id."""
+        """Store one article and all its records in one transaction; returns the article id.
+        Raises ``AlreadyStored`` when its content is stored already (even by another process)."""
 
     def add_many(self, items: Iterable[ArticleRecords]) -> int:
         n = 0
@@ -23,10 +29,25 @@ class Store(ABC):
         return n
 
     @abstractmethod
-    def replace_storylines(self, storylines: list[dict[str, Any]]) -> None:
-        """Replace the cross-article tables (storylines, quote groups, disputes, conflicts)."""
+    def replace_storylines(self, storylines: list[dict[str, Any]],
+                           crossref: dict[str, list[dict]] | None = None) -> None:
+        """Replace the cross-article tables (storylines, quote groups, disputes, conflicts)
+        in one transaction."""
+
+    @abstractmethod
+    def cross_article_update(self) -> AbstractContextManager[None]:
+        """A block in which to rebuild the cross-article tables: one rebuild at a time across
+        processes, reading one snapshot, its result visible at once when the block ends."""
+
+    @abstractmethod
+    def cross_article_current(self) -> bool:
+        """Whether the cross-article tables were built from every stored article."""
 
     # -- reading ---------------------------------------------------------------------------
+    @abstractmethod
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A block whose reads all see one consistent state of the database."""
+
     @abstractmethod
     def article_id_for_hash(self, content_hash: str) -> int | None: ...
 
@@ -38,6 +59,18 @@ class Store(ABC):
 
     @abstractmethod
     def article(self, article_id: int) -> dict[str, Any]: ...
+
+    @abstractmethod
+    def article_index(self) -> list[dict[str, Any]]:
+        """Every article's metadata (no text), by id."""
+
+    @abstractmethod
+    def records(self, table: str, article_id: int | None = None) -> list[tuple[int, Any]]:
+        """(article_id, record dataclass) pairs of one record table."""
+
+    @abstractmethod
+    def record_refs(self, table: str) -> list[dict[str, Any]]:
+        """id, article_id, idx and sentence of every row of one record table."""
 
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]: ...
