@@ -1,7 +1,10 @@
 """Ingest: read inputs, skip duplicates, run the pipeline, store, link near-duplicates.
 
 Streaming: articles are read, processed in small batches and committed one transaction per
-article, so a killed ingest leaves a consistent database and a re-run completes it.
+article, so a killed ingest leaves a consistent database and a re-run completes it. Several
+ingests may write one PostgreSQL database at once: an article another process stored meanwhile
+counts as a duplicate, and the cross-article rebuild at the end runs once at a time (skipped
+when another process's rebuild already covers every stored article).
 """
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from dossier.config import Settings
-from dossier.errors import DossierError, InputError
+from dossier.errors import AlreadyStored, DossierError, InputError
 from dossier.models import Article
 
 log = logging.getLogger(__name__)
@@ -90,6 +93,11 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
                 try:
                     article_id = store.add_article(records, signature=sig, near_duplicate_of=near_id,
                                                    similarity=sim)
+                except AlreadyStored:  # stored by another process since it was read
+                    summary.duplicates += 1
+                    if progress:
+                        progress(f"duplicate {records.article.source}")
+                    continue
                 except DossierError as exc:
                     summary.skipped.append((records.article.source, str(exc)))
                     continue
@@ -103,7 +111,9 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
         if rebuild and summary.new:
             from dossier.crossref import rebuild_cross_article
 
-            rebuild_cross_article(store)
+            with store.cross_article_update():
+                if not store.cross_article_current():
+                    rebuild_cross_article(store)
     finally:
         store.close()
     return summary

@@ -46,7 +46,9 @@ class PostgresStore(SQLStore):
             from psycopg.rows import dict_row
         except ImportError as exc:  # a main dependency, but say so plainly if it was removed
             raise StoreError("PostgreSQL storage needs psycopg: pip install 'psycopg[binary]'") from exc
-        self.operational_errors = (psycopg.OperationalError,)
+        # what the user can fix (server, permissions, a read-only store) rather than a bug
+        self.operational_errors = (psycopg.OperationalError, psycopg.errors.ReadOnlySqlTransaction,
+                                   psycopg.errors.InsufficientPrivilege)
         self.integrity_errors = (psycopg.IntegrityError,)
         self.transient_errors = (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected)
         try:
