@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from typing import Any
 
 from dossier.models import ArticleRecords
 
 log = logging.getLogger(__name__)
+
+_CONTENT_KEY = re.compile(r"\b[0-9a-f]{64}\b")  # an article's content hash (sha256)
 
 
 def _plain(obj: Any) -> Any:
@@ -41,18 +44,35 @@ def _sentence_index(store, table: str) -> dict[tuple[int, int], int | None]:
             for r in store.record_refs(table)}
 
 
+def _to_ids(obj: Any, article_id: dict[str, str]) -> Any:
+    """``obj`` with every article content key (alone or inside a text) replaced by the article id."""
+    if isinstance(obj, str):
+        return article_id.get(obj) or _CONTENT_KEY.sub(lambda m: article_id.get(m[0], m[0]), obj)
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_to_ids(x, article_id) for x in obj)
+    if isinstance(obj, dict):
+        return {k: _to_ids(v, article_id) for k, v in obj.items()}
+    return obj
+
+
 def storylines(store) -> list[dict[str, Any]]:
     try:
         from dossier.events.merge import merge_events
     except ImportError:
         return []
     row_id = {(r["article_id"], r["idx"]): r["id"] for r in store.record_refs("events")}
-    published = {str(r["id"]): r["published"] for r in store.article_index()}
-    items = [(str(aid), ev) for aid, ev in store.records("events")]
+    # The merge runs on content keys (article content hashes), not ids: its canonical order, tie
+    # breaks and storyline ids then do not depend on which article was stored first (concurrent
+    # writers). Keys are turned back into article ids in what it returns.
+    articles = store.article_index()
+    key = {r["id"]: r["content_hash"] for r in articles}
+    article_id = {k: str(i) for i, k in key.items()}
+    published = {key[r["id"]]: r["published"] for r in articles}
+    items = [(key[aid], ev) for aid, ev in store.records("events")]
     out: list[dict[str, Any]] = []
     seen_ids: set[str] = set()
     for story in merge_events(items, published=published):
-        d = _plain(story)
+        d = _to_ids(_plain(story), article_id)
         sid = d["id"]
         n = 2
         while sid in seen_ids:  # two storylines from one evidence offset: keep both, distinct ids
