@@ -262,15 +262,21 @@ class QueryMixin:
         sql += " ORDER BY s.date_start IS NULL, s.date_start, s.date_end NULLS FIRST, s.id LIMIT ?"
         params.append(limit)
         rows = self._rows(sql, params)
+        sources: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
+        ids = list(sources)
+        for i in range(0, len(ids), 500):  # every source in one query per 500 storylines
+            chunk = ids[i:i + 500]
+            for src in self._rows(
+                    f"""SELECT ss.storyline_id, ev.id AS event_id, ev.article_id, ev.start, ev."end", ev.text,
+                               ev.sentence, a.title, a.outlet, a.published, a.source
+                        FROM storyline_sources ss JOIN events ev ON ev.id = ss.event_id
+                        JOIN articles a ON a.id = ev.article_id WHERE ss.storyline_id IN ({', '.join('?' * len(chunk))})
+                        ORDER BY a.published NULLS FIRST, a.id, ev.idx, ev.id""", chunk):
+                sources[src.pop("storyline_id")].append(src)
         for r in rows:
             for k in ("participants", "details", "explanation"):
                 r[k] = json.loads(r[k] or "null")
-            r["sources"] = self._rows(
-                """SELECT ev.id AS event_id, ev.article_id, ev.start, ev."end", ev.text, ev.sentence,
-                          a.title, a.outlet, a.published, a.source
-                   FROM storyline_sources ss JOIN events ev ON ev.id = ss.event_id
-                   JOIN articles a ON a.id = ev.article_id WHERE ss.storyline_id = ?
-                   ORDER BY a.published NULLS FIRST, a.id, ev.idx, ev.id""", (r["id"],))
+            r["sources"] = sources[r["id"]]
         return rows
 
     def crossref(self, kind: str) -> list[dict[str, Any]]:
