@@ -60,13 +60,10 @@ def _facts_table(kb: Any = None) -> tuple[dict[tuple[str, str], str], dict[str, 
     for fact in data.get("facts") or []:
         table[(fact["subject"], fact["attribute"])] = str(fact["value"])
     if kb is None:
-        try:
-            from dossier.entities.kb import load_kb
+        from dossier.entities.kb import load_kb
 
-            kb = load_kb()
-        except ImportError:  # the entities stage is optional
-            kb = None
-    if kb is not None and hasattr(kb, "entries") and hasattr(kb, "roles"):
+        kb = load_kb()
+    if kb:  # an empty mapping / knowledge base: the facts file alone
         roles = kb.roles()
         for entry in kb.entries():
             for role in getattr(entry, "roles", []) or []:

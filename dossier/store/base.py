@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
-from dossier.models import ArticleRecords
+from dossier.models import ArticleFailure, ArticleRecords
 
 
 class Store(ABC):
@@ -19,7 +19,10 @@ class Store(ABC):
     def add_article(self, records: ArticleRecords, signature: bytes | None = None,
                     near_duplicate_of: int | None = None, similarity: float | None = None) -> int:
         """Store one article and all its records in one transaction; returns the article id.
-        Raises ``AlreadyStored`` when its content is stored already (even by another process)."""
+
+        In that same transaction it deletes the article's row from ``failed_articles``, if any.
+        Raises ``AlreadyStored`` when its content is stored already (even by another process
+        meanwhile), ``StoreError`` when the database cannot be written."""
 
     def add_many(self, items: Iterable[ArticleRecords]) -> int:
         n = 0
@@ -30,18 +33,55 @@ class Store(ABC):
 
     @abstractmethod
     def replace_storylines(self, storylines: list[dict[str, Any]],
-                           crossref: dict[str, list[dict]] | None = None) -> None:
+                           crossref: dict[str, list[dict]] | None = None,
+                           fingerprint: str | None = None) -> None:
         """Replace the cross-article tables (storylines, quote groups, disputes, conflicts)
-        in one transaction."""
+        in one transaction, and record ``fingerprint`` (what :meth:`articles_fingerprint` said
+        when the rebuild read the articles; default: the current one) as the articles they were
+        built from."""
 
+    # -- is the cross-article state stale? ---------------------------------------------------
     @abstractmethod
     def cross_article_update(self) -> AbstractContextManager[None]:
         """A block in which to rebuild the cross-article tables: one rebuild at a time across
         processes, reading one snapshot, its result visible at once when the block ends."""
 
     @abstractmethod
+    def articles_fingerprint(self) -> str:
+        """What the stored articles are, read from the articles themselves (their count and
+        highest id: articles are never deleted), so concurrent writers need not update a shared
+        counter."""
+
+    @abstractmethod
     def cross_article_current(self) -> bool:
-        """Whether the cross-article tables were built from every stored article."""
+        """Whether the cross-article tables were built from every stored article (an empty
+        database is current). False after an interrupted rebuild, or while articles are being
+        stored, or on a database written before fingerprints were recorded."""
+
+    @abstractmethod
+    def last_stored_at(self) -> str | None:
+        """UTC ISO time (``2025-12-02T17:00:00+00:00``) at which the most recent article was
+        stored, or None."""
+
+    # -- failed articles -------------------------------------------------------------------
+    @abstractmethod
+    def add_failure(self, failure: ArticleFailure) -> None:
+        """Record an article whose processing raised (one row per content hash: a new failure
+        of the same article replaces the reason and the pipeline version, and counts one more
+        attempt)."""
+
+    @abstractmethod
+    def failures(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Failed articles for display, oldest first: id, source, title, component, error,
+        pipeline_version, attempts, failed_at, content_hash (no text)."""
+
+    @abstractmethod
+    def failed_articles(self) -> list[ArticleFailure]:
+        """Every failed article, rebuilt (text and metadata) so that it can be processed again."""
+
+    @abstractmethod
+    def remove_failure(self, content_hash: str) -> None:
+        """Forget a failed article (it was stored since, e.g. by another route)."""
 
     # -- reading ---------------------------------------------------------------------------
     @abstractmethod

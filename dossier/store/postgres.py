@@ -51,6 +51,7 @@ class PostgresStore(SQLStore):
                                    psycopg.errors.InsufficientPrivilege)
         self.integrity_errors = (psycopg.IntegrityError,)
         self.transient_errors = (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected)
+        self.database_errors = (psycopg.Error,)
         try:
             self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
         except psycopg.Error as exc:

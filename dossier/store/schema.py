@@ -18,7 +18,8 @@ from typing import Any
 
 from dossier import models
 
-SCHEMA_VERSION = 3  # 2: storylines.date_start/date_end; 3: crossref.seq (backend-neutral order)
+SCHEMA_VERSION = 4  # 2: storylines.date_start/date_end; 3: crossref.seq (backend-neutral order);
+# 4: failed_articles, storylines.seq, an index on articles.ingested_at
 
 TYPES = ("text", "int", "real", "bytes", "json", "timestamp")
 
@@ -110,6 +111,23 @@ ARTICLE_FIELDS = tuple(n for n in ARTICLES.column_names if n != "signature")
 SEARCH = SearchIndex("articles", ("title", "clean_text"))
 
 
+# Articles whose processing raised, one row per content hash, with everything needed to run them
+# again (``dossier ingest --retry-failed``): the text, and in ``article`` the Article's other
+# fields as JSON, so that ``Article(raw_text=row["raw_text"], **json.loads(row["article"]))``.
+FAILED_ARTICLES = Table("failed_articles", auto_id=True, columns=(
+    Column("content_hash", not_null=True, unique=True),
+    Column("source"),
+    Column("component", not_null=True),  # the stage that raised
+    Column("error", not_null=True),  # "ExceptionType: message", one line
+    Column("detail"),  # the traceback (never shown to a user)
+    Column("raw_text", not_null=True),
+    Column("article", "json", not_null=True),
+    Column("pipeline_version"),
+    Column("attempts", "int", not_null=True),
+    Column("failed_at", "timestamp", not_null=True),  # the last failure
+))
+
+
 def _column_type(tp: Any) -> str:
     origin = typing.get_origin(tp)
     args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -150,13 +168,14 @@ TABLES: tuple[Table, ...] = (
         Column("date_precision"), Column("place_id"), Column("place_name"), Column("status"),
         Column("participants", "json"), Column("details", "json"), Column("explanation", "json"),
         Column("n_sources", "int"), Column("n_articles", "int"), Column("summary"),
-        Column("date_start"), Column("date_end"))),
+        Column("date_start"), Column("date_end"), Column("seq", "int"))),  # seq: the merge's order
     Table("storyline_sources", (
         Column("storyline_id", references="storylines(id)"),
         Column("event_id", "int", references="events(id)"))),
     # cross-article results by kind (quote_groups, disputes, conflicts, positions), in ``seq`` order
     Table("crossref", (Column("kind"), Column("id"), Column("payload", "json"), Column("seq", "int")),
           primary_key=("kind", "id")),
+    FAILED_ARTICLES,
 )
 TABLE = {t.name: t for t in TABLES}
 
@@ -171,6 +190,7 @@ INDEXES: tuple[Index, ...] = (
     Index("idx_events_date", "events", ("date",)),
     Index("idx_claims_prop", "claims", ("proposition",)),
     Index("idx_articles_published", "articles", ("published",)),
+    Index("idx_articles_ingested", "articles", ("ingested_at",)),  # Store.last_stored_at()
 )
 
 

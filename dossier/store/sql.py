@@ -12,6 +12,7 @@ locked, and the cross-article tables are replaced in one transaction.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Iterable, Iterator
@@ -19,11 +20,11 @@ from contextlib import contextmanager
 from typing import Any
 
 from dossier.errors import AlreadyStored, NotFound, StoreError
-from dossier.models import ArticleRecords
+from dossier.models import Article, ArticleFailure, ArticleRecords
 from dossier.store import schema
 from dossier.store.base import Store
 from dossier.store.dialect import Dialect
-from dossier.store.queries import ARTICLE_LIST_COLS, QueryMixin, date_bounds
+from dossier.store.queries import ARTICLE_LIST_COLS, MAX_INT, QueryMixin, bounded, date_bounds
 from dossier.store.views import ViewsMixin
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,14 @@ RETRIES = 5  # attempts of one article's transaction after a deadlock or seriali
 
 _STORYLINE_COLS = ("id", "type", "plover", "date", "date_precision", "place_id", "place_name", "status",
                    "participants", "details", "explanation", "n_sources", "n_articles", "summary",
-                   "date_start", "date_end")
+                   "date_start", "date_end", "seq")
+
+
+CROSSREF_BUILT_FROM = "crossref_articles"  # meta key: fingerprint of the articles the cross-article tables cover
+
+
+def _fingerprint(row: dict[str, Any]) -> str:
+    return f"{row['n']}:{row['last']}"
 
 
 def first_line(exc: BaseException) -> str:
@@ -47,6 +55,7 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
     operational_errors: tuple[type[BaseException], ...] = ()
     integrity_errors: tuple[type[BaseException], ...] = ()
     transient_errors: tuple[type[BaseException], ...] = ()
+    database_errors: tuple[type[BaseException], ...] = ()  # every error of the driver
 
     _depth = 0  # nesting of _tx blocks
 
@@ -130,13 +139,22 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
         with self._cross_article_lock(), self._tx("rebuild"):
             yield
 
-    def cross_article_current(self) -> bool:
-        """Whether the stored cross-article tables were built from every stored article."""
-        return self.get_meta("crossref_articles") == self._articles_fingerprint()
-
-    def _articles_fingerprint(self) -> str:
+    # The cross-article tables are current when the fingerprint of the articles they were built
+    # from (meta ``crossref_articles``, written with them) is the fingerprint of the stored
+    # articles. Both are read from the data, so writers update no shared row (on PostgreSQL a
+    # counter bumped by every article would make the REPEATABLE READ rebuild fail to commit).
+    def articles_fingerprint(self) -> str:
         row = self._one("SELECT count(*) AS n, max(id) AS last FROM articles")
-        return f"{row['n']}:{row['last']}"
+        return _fingerprint(row)
+
+    def cross_article_current(self) -> bool:
+        row = self._one("SELECT (SELECT value FROM meta WHERE key = ?) AS built, count(*) AS n, max(id) AS last "
+                        "FROM articles", (CROSSREF_BUILT_FROM,))
+        return (row["built"] or _fingerprint({"n": 0, "last": None})) == _fingerprint(row)
+
+    def last_stored_at(self) -> str | None:
+        last = self._scalar("SELECT max(ingested_at) AS last FROM articles")  # "YYYY-MM-DD HH:MM:SS", UTC
+        return f"{last.replace(' ', 'T')}+00:00" if last else None
 
     # -- meta ------------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -270,6 +288,7 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
             self._exec_many(f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(cols))})",
                             [[r[c] for c in cols] for r in rows])
         self._upsert_entities(records.entities.values())
+        self._exec("DELETE FROM failed_articles WHERE content_hash = ?", (a.content_hash,))
         return article_id
 
     def _cols(self, table: str) -> list[str]:
@@ -305,11 +324,15 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
         self._exec_many("UPDATE entities SET wikidata = ?, lat = ?, lon = ?, country = ?, aliases = ? "
                         "WHERE id = ?", updates)
 
-    def replace_storylines(self, storylines: list[dict[str, Any]], crossref: dict[str, list[dict]] | None = None) -> None:
+    def replace_storylines(self, storylines: list[dict[str, Any]], crossref: dict[str, list[dict]] | None = None,
+                           fingerprint: str | None = None) -> None:
         """Replace the cross-article results in one transaction. ``storylines`` items hold the
         storyline fields and ``event_ids`` (stored event row ids); ``crossref`` maps a kind
-        (quote_groups, disputes, conflicts, positions) to JSON payloads with an ``id``."""
+        (quote_groups, disputes, conflicts, positions) to JSON payloads with an ``id``;
+        ``fingerprint``: that of the articles they were computed from (default: the current
+        one, right inside ``cross_article_update()``, whose reads see one snapshot)."""
         with self._tx("write"):
+            built_from = fingerprint if fingerprint is not None else self.articles_fingerprint()
             self._exec("DELETE FROM storyline_sources")
             self._exec("DELETE FROM storylines")
             self._exec_many(
@@ -320,7 +343,7 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
                   json.dumps(s.get("details", {}), ensure_ascii=False),
                   json.dumps(s.get("explanation", []), ensure_ascii=False),
                   len(s.get("event_ids", [])), s.get("n_articles", 0), s.get("summary"),
-                  *date_bounds(s.get("date"))) for s in storylines])
+                  *date_bounds(s.get("date")), seq) for seq, s in enumerate(storylines)])
             self._exec_many("INSERT INTO storyline_sources (storyline_id, event_id) VALUES (?, ?)",
                             [(s["id"], e) for s in storylines for e in s.get("event_ids", [])])
             if crossref is not None:
@@ -331,7 +354,49 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
                     "INSERT INTO crossref (kind, id, payload, seq) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (kind, id) DO UPDATE SET payload = excluded.payload, seq = excluded.seq",
                     [(*r, n) for n, r in enumerate(rows)])
-            self.set_meta("crossref_articles", self._articles_fingerprint())
+            self.set_meta(CROSSREF_BUILT_FROM, built_from)
+
+    # -- failed articles -------------------------------------------------------------------
+    def add_failure(self, failure: ArticleFailure) -> None:
+        a = failure.article
+        meta = {k: v for k, v in dataclasses.asdict(a).items() if k != "raw_text"}
+        try:
+            with self._tx("write"):
+                self._exec(
+                    f"""INSERT INTO failed_articles (content_hash, source, component, error, detail, raw_text,
+                        article, pipeline_version, attempts, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, {self.dialect.now})
+                        ON CONFLICT (content_hash) DO UPDATE SET source = excluded.source,
+                          component = excluded.component, error = excluded.error, detail = excluded.detail,
+                          raw_text = excluded.raw_text, article = excluded.article,
+                          pipeline_version = excluded.pipeline_version,
+                          attempts = failed_articles.attempts + 1, failed_at = excluded.failed_at""",
+                    (a.content_hash, a.source, failure.component, failure.error, failure.detail, a.raw_text,
+                     json.dumps(meta, ensure_ascii=False, default=str), failure.pipeline_version or None))
+        except self.database_errors as exc:  # e.g. a text PostgreSQL cannot hold (a NUL character)
+            raise StoreError(f"{self.name}: cannot record the failed article {a.source} "
+                             f"({first_line(exc)})") from exc
+
+    def failures(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self._rows(
+            """SELECT id, source, article, component, error, pipeline_version, attempts, failed_at, content_hash
+               FROM failed_articles ORDER BY id LIMIT ? OFFSET ?""", (bounded(limit), bounded(offset)))
+        for r in rows:
+            r["title"] = json.loads(r.pop("article") or "{}").get("title")
+        return rows
+
+    def failed_articles(self) -> list[ArticleFailure]:
+        names = {f.name for f in dataclasses.fields(Article)}
+        out = []
+        for r in self._rows("SELECT * FROM failed_articles ORDER BY id"):
+            meta = {k: v for k, v in json.loads(r["article"] or "{}").items() if k in names and k != "raw_text"}
+            out.append(ArticleFailure(article=Article(raw_text=r["raw_text"], **meta), component=r["component"],
+                                      error=r["error"], detail=r["detail"] or "",
+                                      pipeline_version=r["pipeline_version"] or ""))
+        return out
+
+    def remove_failure(self, content_hash: str) -> None:
+        with self._tx("write"):
+            self._exec("DELETE FROM failed_articles WHERE content_hash = ?", (content_hash,))
 
     # -- reading ---------------------------------------------------------------------------
     def article_id_for_hash(self, content_hash: str) -> int | None:
@@ -343,6 +408,8 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
             yield row["id"], bytes(row["signature"])
 
     def require_article(self, article_id: int) -> dict[str, Any]:
+        if not 0 < article_id <= MAX_INT:  # beyond a BIGINT: PostgreSQL would refuse the comparison
+            raise NotFound(f"no article with id {article_id}")
         row = self._one(f"SELECT {', '.join(schema.ARTICLE_FIELDS)} FROM articles WHERE id = ?", (article_id,))
         if row is None:
             raise NotFound(f"no article with id {article_id}")

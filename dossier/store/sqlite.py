@@ -17,6 +17,7 @@ class SQLiteStore(SQLStore):
     dialect = SQLITE
     operational_errors = (sqlite3.OperationalError,)
     integrity_errors = (sqlite3.IntegrityError,)
+    database_errors = (sqlite3.Error,)
 
     def __init__(self, path: str, readonly: bool = False):
         self.path = self.name = path
@@ -38,8 +39,11 @@ class SQLiteStore(SQLStore):
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 self._migrate()
+            elif not self._has_table("articles"):  # never add our tables to someone else's file
+                empty = p.stat().st_size == 0
+                raise StoreError(f"{path}: " + ("empty file, no dossier database yet (run 'dossier ingest' first)"
+                                                if empty else "not a dossier database (it has no articles table)"))
             else:
-                self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 self._upgrade_if_needed()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a dossier database or not writable ({exc})") from exc

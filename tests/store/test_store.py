@@ -110,8 +110,9 @@ def test_crossref_keeps_the_order_it_was_given(store):
 
 
 def test_cross_article_state_follows_the_articles(store):
-    assert not store.cross_article_current()  # nothing was ever built
+    assert store.cross_article_current()  # nothing stored: nothing to build
     store.add_article(make_records())
+    assert not store.cross_article_current()  # an article the (empty) cross-article tables lack
     with store.cross_article_update():
         store.replace_storylines([])
     assert store.cross_article_current()
