@@ -113,6 +113,16 @@ class Store(ABC):
         """id, article_id, idx and sentence of every row of one record table."""
 
     @abstractmethod
+    def article_records(self, article_id: int) -> ArticleRecords:
+        """A stored article rebuilt as the ArticleRecords the pipeline produced for it (records,
+        sentences and the entities they name): what ``dossier eval --db`` scores."""
+
+    @abstractmethod
+    def storyline_sources(self) -> list[dict[str, Any]]:
+        """Every stored storyline, in the merge's order, with ``sources``: (article id as a
+        string, event index in its article, evidence) of each event merged into it."""
+
+    @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]: ...
 
     @abstractmethod

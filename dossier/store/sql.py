@@ -141,8 +141,9 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
 
     # The cross-article tables are current when the fingerprint of the articles they were built
     # from (meta ``crossref_articles``, written with them) is the fingerprint of the stored
-    # articles. Both are read from the data, so writers update no shared row (on PostgreSQL a
-    # counter bumped by every article would make the REPEATABLE READ rebuild fail to commit).
+    # articles. Both are read from the data: writers update no shared row (a counter bumped by
+    # every article would make concurrent writers wait on that one row, and a rebuild writing it
+    # from its REPEATABLE READ snapshot would fail to commit).
     def articles_fingerprint(self) -> str:
         row = self._one("SELECT count(*) AS n, max(id) AS last FROM articles")
         return _fingerprint(row)

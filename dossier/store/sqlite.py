@@ -28,6 +28,7 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"{path}: no database here yet (run 'dossier ingest' first)")
         if not readonly and not p.parent.exists():
             raise StoreError(f"{path}: folder {p.parent} does not exist")
+        self.conn = None
         try:
             uri = f"file:{p}?mode=ro" if readonly else str(p)
             # isolation_level=None: transactions are begun and ended by SQLStore._tx only
@@ -45,7 +46,11 @@ class SQLiteStore(SQLStore):
                                                 if empty else "not a dossier database (it has no articles table)"))
             else:
                 self._upgrade_if_needed()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            if self.conn is not None:
+                self.conn.close()
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(f"{path}: not a dossier database or not writable ({exc})") from exc
 
     def _upgrade_if_needed(self) -> None:

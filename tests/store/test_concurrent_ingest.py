@@ -42,7 +42,8 @@ def contents(db: str) -> dict:
         return {"articles": sorted(a["content_hash"] for a in store.article_index()),
                 "entities": sorted((e["id"], tuple(e["aliases"]), e["mentions"]) for e in store.entities(limit=10_000)),
                 "storylines": store.count("storylines"),
-                "storyline ids": len({s["id"] for s in store.timeline(limit=100_000)})}
+                "storyline ids": len({s["id"] for s in store.timeline(limit=100_000)}),
+                "cross-article tables cover every article": store.cross_article_current()}
     finally:
         store.close()
 
@@ -77,6 +78,7 @@ def test_two_processes_store_each_article_once(corpus, serial, postgres_url):
 
     got, want = contents(postgres_url), contents(serial)
     assert len(got["articles"]) == len(set(got["articles"])) == 40
+    assert got["cross-article tables cover every article"]
     assert got["storylines"] == got["storyline ids"]  # no storyline stored twice
     assert got == want
     assert storylines(postgres_url) == storylines(serial)

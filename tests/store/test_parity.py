@@ -110,3 +110,16 @@ def test_web_search_finds_the_same(backends, q):
     assert sqlite["quotes"] and sqlite["events"]
     assert (pg["quotes"], pg["events"]) == (sqlite["quotes"], sqlite["events"])  # word search: identical
     assert sorted(a["id"] for a in pg["articles"]) == sorted(a["id"] for a in sqlite["articles"])
+
+
+def test_eval_of_the_stored_seeds_is_the_same(backends, gold_file):
+    """``dossier eval --db`` reads every stored record back (article_records, storyline_sources,
+    conflicts): the scores and every listed error are the same on both backends."""
+    reports = {}
+    for name, db in backends.items():
+        report = json.loads(_cli(["eval", "--gold", str(gold_file), "--db", db, "--errors", "--json"], {}))
+        for key in ("db", "seconds", "date"):
+            report["meta"].pop(key, None)
+        reports[name] = report
+    assert reports["sqlite"]["tasks"]["same_events"]["recall"] > 0
+    assert reports["postgresql"] == reports["sqlite"]

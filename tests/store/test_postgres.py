@@ -159,3 +159,38 @@ def test_stores_opened_at_once_on_a_new_schema(postgres_url):
         thread.join(60)
         assert "error" not in box, box.get("error")
         box["result"].close()
+
+
+def test_an_article_stored_during_a_rebuild_leaves_the_results_stale(pg, postgres_url):
+    """Writers commit while a rebuild's snapshot is open: neither side fails (no shared counter
+    row to conflict on), the rebuild reads its snapshot, and its results do not claim the new
+    article, so the next update rebuilds."""
+    from dossier.crossref import update_cross_article
+    from dossier.models import ArticleFailure
+
+    pg.add_article(make_records())
+    writer = _open(postgres_url)
+    try:
+        with pg.cross_article_update():
+            seen = pg.articles_fingerprint()
+            writer.add_article(make_records(text=TEXT + " Fin.", source="mem://2"))  # commits at once
+            writer.add_failure(ArticleFailure(make_records(text=TEXT + " Autre.").article, "dossier_time", "E: x"))
+            assert pg.articles_fingerprint() == seen == "1:1"
+            pg.replace_storylines([], {})
+        assert pg.count() == 2 and len(pg.failures()) == 1
+        assert not pg.cross_article_current()
+        assert update_cross_article(pg) is not None and pg.cross_article_current()
+        assert update_cross_article(writer) is None  # already covered: the other process skips its rebuild
+    finally:
+        writer.close()
+
+
+def test_a_text_postgresql_cannot_hold_is_a_store_error(pg):
+    """PostgreSQL text holds no NUL character (SQLite does): recording such a failed article is
+    a one-line StoreError, not a driver exception."""
+    from dossier.models import Article, ArticleFailure
+
+    bad = ArticleFailure(Article(raw_text="Un texte\x00 inventé", source="in/nul.txt"), "store", "DataError: x")
+    with pytest.raises(StoreError, match="in/nul.txt.*NUL") as info:
+        pg.add_failure(bad)
+    assert "\n" not in str(info.value)
