@@ -198,9 +198,10 @@ class Position:
     start: int
     end: int
     text: str
-    date: str | None = None
+    date: str | None = None  # the time the sentence is about (content time)
     sentence: int | None = None
     confidence: float = 0.5
+    said: str | None = None  # when the stance was stated: the statement's date, else the publication date
 
 
 @dataclass

@@ -192,6 +192,33 @@ def _issue_matches(doc: Doc, sent: Span, issues: list[Issue], folded_doc: _Folde
     return found
 
 
+def _not_after(value: str, published: str | None) -> bool:
+    """A statement reported in an article was made by its publication (ISO prefixes compared
+    at the shorter precision)."""
+    if not published:
+        return True
+    n = min(len(value), len(published), 10)
+    return value[:n] <= published[:n]
+
+
+def _governs(doc: Doc, start: int, end: int, cue: Token, span: Span) -> bool:
+    """Whether the time expression at [start, end) hangs on the cue verb (through no token of
+    the issue's words)."""
+    tx = doc.char_span(start, end, alignment_mode="expand")
+    if tx is None:
+        return False
+    tok = tx.root
+    for _ in range(4):  # "le 3 décembre" -> décembre -> cue; a preposition or two in between
+        if tok.head is tok or not (cue.sent.start <= tok.head.i < cue.sent.end):
+            return False
+        tok = tok.head
+        if span.start <= tok.i < span.end:
+            return False
+        if tok.i == cue.i:
+            return True
+    return False
+
+
 class _Extractor:
     def __init__(self, doc: Doc, issues: list[Issue], ctx: ActorContext | None):
         self.doc = doc
@@ -201,6 +228,8 @@ class _Extractor:
         self.candidates = _candidate_patterns(issues, self.folded.folded)
         self.out: list[Position] = []
         self.seen: set[tuple] = set()
+        self.quotes = list(doc._.quotes or [])
+        self.timexes = access.timexes(doc)
 
     def actor(self, verb: Token, sentence: int) -> Actor | None:
         agent = agent_of(verb) if _passive(verb) else None
@@ -229,8 +258,25 @@ class _Extractor:
         self.out.append(Position(
             actor_id=actor.id, actor_name=actor.name, issue=issue.id, stance=stance,
             start=start, end=end, text=self.ctx.text[start:end], date=date, sentence=sentence,
-            confidence=0.6 if actor.resolved_by == "mention" else 0.45,
+            confidence=0.6 if actor.resolved_by == "mention" else 0.45, said=self.said(cue, span),
         ))
+
+    def said(self, cue: Token, span: Span) -> str | None:
+        """When the stance was stated: the date of the quote it is said in, else a time
+        expression governing its cue verb ("a refusé mardi …"; not one inside the issue: "les
+        frontières de 2014"), else the publication date. Never after the publication."""
+        published = self.doc._.published
+        for q in self.quotes:
+            if q.start <= cue.idx < q.end and q.date and _not_after(q.date, published):
+                return q.date
+        for t in self.timexes:
+            if t.type not in ("date", "time") or not t.value or t.start >= cue.sent.end_char \
+                    or t.end <= cue.sent.start_char or (t.start < span.end_char and span.start_char < t.end):
+                continue
+            governs = _governs(self.doc, t.start, t.end, cue, span)
+            if governs and _not_after(t.value, published):
+                return t.value
+        return published
 
     def sentence(self, sentence: int, sent: Span, previous: list[tuple[Issue, Span]]) -> list[tuple[Issue, Span]]:
         matches = _issue_matches(self.doc, sent, self.issues, self.folded, self.candidates)
