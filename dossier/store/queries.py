@@ -47,15 +47,16 @@ def to_record(table: str, row: dict[str, Any]):
     return cls(**kwargs)
 
 
-def said_between(alias: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    """SQL (and its parameters) keeping rows of table ``alias`` whose date, or else their
-    article's publication date, lies in [since, until] (``until`` compared at its own precision)."""
+def said_between(alias: str, since: str | None, until: str | None, column: str = "date") -> tuple[str, list[Any]]:
+    """SQL (and its parameters) keeping rows of table ``alias`` whose ``column`` (a date), or
+    else their article's publication date, lies in [since, until] (``until`` compared at its
+    own precision)."""
     sql, params = "", []
     if since:
-        sql += f" AND COALESCE({alias}.date, a.published) >= ?"
+        sql += f" AND COALESCE({alias}.{column}, a.published) >= ?"
         params.append(since)
     if until:
-        sql += f" AND substr(COALESCE({alias}.date, a.published), 1, ?) <= ?"
+        sql += f" AND substr(COALESCE({alias}.{column}, a.published), 1, ?) <= ?"
         params += [len(until), until]
     return sql, params
 
@@ -313,7 +314,7 @@ class QueryMixin:
             chunk = ids[i:i + 500]
             for src in self._rows(
                     f"""SELECT ss.storyline_id, ev.id AS event_id, ev.article_id, ev.start, ev."end", ev.text,
-                               ev.sentence, a.title, a.outlet, a.published, a.source
+                               ev.sentence, a.title, a.outlet, a.published, a.source, a.url
                         FROM storyline_sources ss JOIN events ev ON ev.id = ss.event_id
                         JOIN articles a ON a.id = ev.article_id WHERE ss.storyline_id IN ({', '.join('?' * len(chunk))})
                         ORDER BY a.published NULLS FIRST, a.id, ev.idx, ev.id""", chunk):

@@ -72,8 +72,40 @@ class ViewsMixin:
             return {}
         marks = ", ".join("?" * len(ids))
         rows = self._rows(
-            f"SELECT id, title, outlet, published, url, source FROM articles WHERE id IN ({marks})", list(ids))
+            f"""SELECT id, title, outlet, published, url, source, language, substr(clean_text, 1, 200) AS lead
+                FROM articles WHERE id IN ({marks})""", list(ids))
         return {r["id"]: r for r in rows}
+
+    def locate_evidence(self, items: list[tuple[int, str]]) -> dict[tuple[int, str], dict[str, Any]]:
+        """Where pieces of evidence (article id, text as stored) lie: ``sentence`` (index),
+        ``start``/``end`` in the original text, and ``said``, the date of the quote the text lies
+        in (when the statement was made), or None. Texts not found are left out."""
+        ids = sorted({a for a, _ in items if isinstance(a, int) and 0 < a <= MAX_INT})
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        texts = {r["id"]: r["raw_text"] or "" for r in
+                 self._rows(f"SELECT id, raw_text FROM articles WHERE id IN ({marks})", ids)}
+        sentences: dict[int, list[tuple[int, int, int]]] = {}
+        for r in self._rows(f"""SELECT article_id, idx, start, "end" FROM sentences WHERE article_id IN ({marks})
+                                ORDER BY article_id, start, idx""", ids):
+            sentences.setdefault(r["article_id"], []).append((r["start"], r["end"], r["idx"]))
+        quotes: dict[int, list[dict[str, Any]]] = {}
+        for r in self._rows(f"""SELECT article_id, start, "end", date FROM quotes WHERE article_id IN ({marks})
+                                ORDER BY article_id, idx""", ids):
+            quotes.setdefault(r["article_id"], []).append(r)
+        out: dict[tuple[int, str], dict[str, Any]] = {}
+        for article_id, text in items:
+            raw = texts.get(article_id)
+            start = raw.find(text) if raw is not None and text else -1
+            if start < 0:
+                continue
+            end = start + len(text)
+            sentence = next((i for s, e, i in sentences.get(article_id, []) if s <= start < e), None)
+            said = next((q["date"] for q in quotes.get(article_id, [])
+                         if q["date"] and q["start"] < end and start < q["end"]), None)
+            out[(article_id, text)] = {"sentence": sentence, "start": start, "end": end, "said": said}
+        return out
 
     # -- records across articles -----------------------------------------------------------
     def entity_names(self, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -122,7 +154,9 @@ class ViewsMixin:
 
     def positions_rows(self, actor_ids: list[str] | None = None, issue: str | None = None,
                        since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        """Per-article stated positions with their article's date, oldest first."""
+        """Per-article stated positions with their article's date, in the order they were
+        stated (``said``: when the stance was stated, else the article's publication date;
+        ``date`` stays the time the sentence is about); the window applies to ``said``."""
         sql = """SELECT p.*, a.title AS article_title, a.published AS article_published,
                  a.outlet AS article_outlet, a.url AS article_url
                  FROM positions p JOIN articles a ON a.id = p.article_id WHERE 1=1"""
@@ -135,11 +169,14 @@ class ViewsMixin:
         if issue:
             sql += " AND lower(p.issue) = lower(?)"
             params.append(issue)
-        window_sql, window_params = said_between("p", since, until)
+        window_sql, window_params = said_between("p", since, until, column="said")
         sql += window_sql
         params += window_params
-        sql += " ORDER BY COALESCE(p.date, a.published) NULLS FIRST, p.article_id, p.idx"
-        return [schema.from_row("positions", r) for r in self._rows(sql, params)]
+        sql += " ORDER BY COALESCE(p.said, a.published) NULLS FIRST, p.article_id, p.idx"
+        rows = [schema.from_row("positions", r) for r in self._rows(sql, params)]
+        for r in rows:  # stored before positions had a statement date: their article's
+            r["said"] = r.get("said") or r.get("article_published")
+        return rows
 
     def claims_rows(self, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         sql = """SELECT c.*, a.title AS article_title, a.published AS article_published,
