@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -16,6 +15,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from dossier.cards.sources import safe_url
 from dossier.config import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -24,17 +24,6 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 MAX_PAGE = 500
 MAX_OFFSET = 10_000_000  # a page offset beyond this is a 422, not a database integer overflow
 MAX_BODY = 20_000_000  # bytes accepted in one POST
-
-
-def safe_url(value: str | None) -> str | None:
-    """An http(s) URL from article metadata, or None (no javascript:, data: … links)."""
-    if not value or not isinstance(value, str):
-        return None
-    try:
-        parts = urlsplit(value.strip())
-    except ValueError:
-        return None
-    return value.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _short(text: str | None, width: int = 140) -> str:

@@ -62,7 +62,7 @@ class Group:
     key: str
     label: str
     anchor: str
-    items: list[dict[str, Any]] = field(default_factory=list)
+    items: list[Any] = field(default_factory=list)  # rows (dicts) or objects with a ``date``
     x: float = 0.0
 
 
@@ -74,10 +74,10 @@ class Axis:
     ticks: list[tuple[float, str]]
 
 
-def timeline_groups(rows: list[dict[str, Any]], by: str = "day", width: int = 900) -> Axis:
+def timeline_groups(rows: list[Any], by: str = "day", width: int = 900) -> Axis:
     groups: dict[str, Group] = {}
     for r in rows:
-        key, label = group_key(r.get("date"), by)
+        key, label = group_key(r.get("date") if isinstance(r, dict) else getattr(r, "date", None), by)
         g = groups.get(key)
         if g is None:
             g = groups[key] = Group(key, label, "g-" + re.sub(r"[^0-9A-Za-z-]", "", key) or "g-undated")

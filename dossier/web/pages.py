@@ -8,6 +8,8 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from dossier import cards
+from dossier.claims.wording import issue_labels
 from dossier.errors import NotFound
 from dossier.web import charts
 from dossier.web.app import MAX_OFFSET, MAX_PAGE, store_dependency
@@ -24,28 +26,23 @@ def render(request: Request, name: str, **context) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, name, context)
 
 
-def cite(value: Any) -> tuple[int, int | None] | None:
-    """(article id, sentence) when a cross-article payload item points to an article."""
-    if not isinstance(value, dict):
-        return None
-    for key in ("article_id", "article", "key"):
-        raw = value.get(key)
-        if isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit()):
-            sentence = value.get("sentence")
-            return int(raw), sentence if isinstance(sentence, int) else None
-    return None
+Sort = Literal["date", "sources"]
+MinSources = Annotated[int, Query(ge=1, le=50)]
+DateFrom = Annotated[str | None, Query(alias="from", max_length=10)]
+DateTo = Annotated[str | None, Query(alias="to", max_length=10)]
 
 
 @router.get("/", response_class=HTMLResponse)
 def timeline_page(request: Request, store: Store, actor: Text = None, type: Text = None,
-                  date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
-                  date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
-                  group: Literal["day", "week", "month"] = "day"):
+                  date_from: DateFrom = None, date_to: DateTo = None,
+                  group: Literal["day", "week", "month"] = "month", sort: Sort = "date",
+                  min_sources: MinSources = 1):
     f, t = check_date(date_from, "from"), check_date(date_to, "to")
-    rows = store.timeline(actor=actor or None, type=type or None, date_from=f, date_to=t, limit=2000)
-    axis = charts.timeline_groups(rows, by=group)
-    return render(request, "timeline.html", axis=axis, rows=rows, total=len(rows),
-                  filters={"actor": actor or "", "type": type or "", "from": f or "", "to": t or "", "group": group},
+    view = cards.timeline_view(store, actor=actor or None, type=type or None, date_from=f, date_to=t,
+                               sort=sort, min_sources=min_sources)
+    return render(request, "timeline.html", view=view, axis=charts.timeline_groups(view.story, by=group),
+                  filters={"actor": actor or "", "type": type or "", "from": f or "", "to": t or "", "group": group,
+                           "sort": sort, "min_sources": min_sources},
                   articles=store.count("articles"))
 
 
@@ -87,35 +84,30 @@ def entity_page(request: Request, store: Store, name: Annotated[str, Path(max_le
     positions = store.positions_rows(actor_ids=[ent["id"]])
     when = [{"date": q.get("date") or q.get("article_published")} for q in quotes]
     return render(request, "entity.html", e=ent, quotes=quotes, events=events, positions=positions,
+                  issues=issue_labels(request.app.state.settings.issues_file),
                   axis=charts.timeline_groups(when, by="week") if quotes else None)
 
 
 @router.get("/disputes", response_class=HTMLResponse)
-def disputes_page(request: Request, store: Store):
-    return render(request, "crossref.html", kind="disputes", title="Disputes",
-                  lead="Propositions asserted by some and denied by others, with each side's evidence.",
-                  rows=store.crossref("disputes"), cite=cite)
+def disputes_page(request: Request, store: Store, actor: Text = None, place: Text = None,
+                  date_from: DateFrom = None, date_to: DateTo = None):
+    f, t = check_date(date_from, "from"), check_date(date_to, "to")
+    found = cards.dispute_cards(store, cards.Filters(actor=actor or None, place=place or None, since=f, until=t))
+    return render(request, "disputes.html", cards=found,
+                  filters={"actor": actor or "", "place": place or "", "from": f or "", "to": t or ""})
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
 def conflicts_page(request: Request, store: Store):
-    return render(request, "crossref.html", kind="conflicts", title="Conflicting reports",
-                  lead="Incompatible details about the same entity or event, side by side.",
-                  rows=store.crossref("conflicts"), cite=cite)
+    return render(request, "conflicts.html", cards=cards.conflict_cards(store))
 
 
 @router.get("/positions", response_class=HTMLResponse)
 def positions_page(request: Request, store: Store, actor: Text = None, issue: Text = None):
-    ids = store.resolve_entity(actor) if actor else None
-    rows = store.positions_rows(actor_ids=ids, issue=issue or None)
-    matrix: dict[str, dict[str, list[dict]]] = {}
-    names: dict[str, str] = {}
-    for r in rows:
-        matrix.setdefault(r["actor_id"], {}).setdefault(r["issue"], []).append(r)
-        names[r["actor_id"]] = r.get("actor_name") or r["actor_id"]
-    issues = sorted({r["issue"] for r in rows})
-    return render(request, "positions.html", matrix=matrix, names=names, issues=issues, rows=rows,
-                  summary=store.crossref("positions"), cite=cite, actor=actor or "", issue=issue or "")
+    issues_file = request.app.state.settings.issues_file
+    view = cards.positions_view(store, actor=actor or None, issue=issue or None, issues_file=issues_file)
+    return render(request, "positions.html", view=view, all_issues=sorted(
+        issue_labels(issues_file).items(), key=lambda kv: kv[1].casefold()), actor=actor or "", issue=issue or "")
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -18,9 +18,15 @@ def test_brief_sections(store):
     assert [line.text for line in b.happened] == ["military_claim: Forces armées russes (Pokrovsk)",
                                                   "Poutine reçoit Witkoff à Moscou (Moscou)"]
     assert [line.who for line in b.said] == ["Iouri Ouchakov", "Volodymyr Zelensky", "Vladimir Poutine"]
-    assert b.disputed[0].text == "CONTROLS(russian_armed_forces,pokrovsk)"
-    assert [(m.who, m.text) for m in b.moved] == [("Volodymyr Zelensky", "territory: conditional → opposes")]
-    assert all(line.cites for line in b.happened + b.said + b.disputed + b.moved)
+    [dispute] = b.disputed  # the disputes page's card
+    assert dispute.title == "Pokrovsk est sous contrôle russe"
+    assert [(s.label, [e.actor_name for e in s.entries]) for s in dispute.sides] == [
+        ("affirment", ["ministère russe de la Défense"]), ("démentent", ["Gouvernement ukrainien"])]
+    assert [c.title for c in b.conflicts] == ["Rencontre — Vladimir Poutine, Steve Witkoff (Moscou), 2025-12-02 : durée"]
+    assert [(ln.id, ln.outlets) for ln in b.top] == [("S1", 2), ("S2", 1)]  # most sources first
+    assert [(m.who, m.text) for m in b.moved] == [("Volodymyr Zelensky",
+                                                   "concessions territoriales : sous conditions → contre")]
+    assert all(line.cites for line in b.happened + b.said + b.moved)
 
 
 @pytest.mark.parametrize("since, until, events, quotes, moves", [
@@ -41,13 +47,19 @@ def test_brief_rejects_reversed_window(store):
 
 def test_markdown_cites_every_line(store):
     md = to_markdown(build_brief(store, "2025-12-01"))
-    items = [line for line in md.splitlines() if line.startswith("- ")]
-    assert len(items) == 2 + 3 + 1 + 1
-    for line in items:
+    items = [line.strip() for line in md.splitlines() if line.strip().startswith("- ")]
+    side_heads = [line for line in items if line in ("- **affirment**", "- **démentent**")]
+    kb = [line for line in items if "base de connaissances" in line]
+    assert len(side_heads) == 2 and len(kb) == 1
+    cited = [line for line in items if line not in side_heads + kb]
+    # 2 events, 2 most reported, 3 quotes, 1 entry per side, 2 conflicting values, 1 move
+    assert len(cited) == 2 + 2 + 3 + 2 + 2 + 1
+    for line in cited:
         assert re.search(r"\\\[\d+:\d+\\\]", line), line  # article:sentence
         assert "2025-12" in line
     assert "[« Un long entretien au Kremlin sans percée », Le Quotidien Test, 2025-12-03 \\[1:1\\]]" \
            "(<https://example.org/entretien>)" in md
+    assert "### Pokrovsk est sous contrôle russe" in md and "## Most reported" in md
     assert "<script>" not in md and "javascript:" not in md
 
 
@@ -56,7 +68,11 @@ def test_html_is_self_contained_and_escaped(store):
     assert "<style>" in html and "<link" not in html and "<script" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="http://127.0.0.1:8000/articles/1#s2"' in html
-    assert html.count('class="cites"') == 7
+    assert html.count('class="cites"') == 2 + 2 + 3 + 2 + 2 + 1
+    assert re.search(r'class="side side-asserts">\s*<h4 lang="fr">affirment</h4>.*?href="http://127.0.0.1:8000/articles/1#s3"',
+                     html, re.S)
+    assert re.search(r'class="side side-denies">\s*<h4 lang="fr">démentent</h4>.*?href="http://127.0.0.1:8000/articles/1#s4"',
+                     html, re.S)
 
 
 def _db(tmp_path, sample):

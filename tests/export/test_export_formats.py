@@ -30,7 +30,7 @@ def test_json_document_round_trip(store, tmp_path):
                     assert art["raw_text"][rec["start"]:rec["end"]] == rec["text"]
     assert {s["id"]: len(s["event_ids"]) for s in doc["storylines"]} == {"S1": 2, "S2": 1}
     assert set(doc["crossref"]) == {"disputes", "conflicts"}
-    assert len(doc["entities"]) == 7
+    assert len(doc["entities"]) == 8
 
 
 def test_published_schema_is_generated_from_the_records():

@@ -19,6 +19,8 @@ ENTITIES = {
     "pokrovsk": EntityInfo("pokrovsk", "Pokrovsk", "place", "Q163838", 48.2833, 37.1833, "UA", aliases=["Pokrovsk"]),
     "russian_armed_forces": EntityInfo("russian_armed_forces", "Forces armées russes", "organization",
                                        aliases=["armée russe"]),
+    "ukrainian_government": EntityInfo("ukrainian_government", "Gouvernement ukrainien", "organization",
+                                       aliases=["Kiev"]),
 }
 
 TEXT_1 = (
@@ -94,7 +96,7 @@ def article_1() -> ArticleRecords:
                   mention(t, "Steve Witkoff", "steve_witkoff", 0, 1), mention(t, "Moscou", "moscow", 1, 1),
                   mention(t, "Iouri Ouchakov", "yuri_ushakov", 0, 2), mention(t, "Pokrovsk", "pokrovsk", 0, 3)],
         entities={k: ENTITIES[k] for k in ("moscow", "vladimir_putin", "steve_witkoff", "yuri_ushakov", "pokrovsk",
-                                            "russian_armed_forces")},
+                                            "russian_armed_forces", "ukrainian_government")},
         timexes=[Timex(*span(t, "3 décembre 2025"), "3 décembre 2025", "date", "2025-12-03", "day", sentence=0),
                  Timex(*span(t, "mardi soir"), "mardi soir", "date", "2025-12-02", "day", sentence=1)],
         quotes=[Quote(q[0], q[1], t[q[0]:q[1]], "direct", "yuri_ushakov", "Iouri Ouchakov", "Iouri Ouchakov",
@@ -112,7 +114,8 @@ def article_1() -> ArticleRecords:
                       "CONTROLS(russian_armed_forces,pokrovsk)", None, "ministère russe de la Défense", "asserts",
                       date="2025-12-03", sentence=3),
                 Claim(dn[0], dn[1], t[dn[0]:dn[1]], "CONTROLS", ["russian_armed_forces", "pokrovsk"],
-                      "CONTROLS(russian_armed_forces,pokrovsk)", None, "Kiev", "denies", date="2025-12-03", sentence=4)],
+                      "CONTROLS(russian_armed_forces,pokrovsk)", "ukrainian_government", "Kiev", "denies",
+                      date="2025-12-03", sentence=4)],
         pipeline_version="test",
     )
 
@@ -141,10 +144,10 @@ def article_2() -> ArticleRecords:
                                                           Participant("vladimir_putin", "Vladimir Poutine", "host")],
                       place_id="moscow", place_name="Moscou", date="2025-12-03", date_precision="day",
                       duration="PT4H", duration_text="quatre heures", sentence=1)],
-        positions=[Position("volodymyr_zelensky", "Volodymyr Zelensky", "territory", "conditional",
-                            nov.start, nov.end, nov.text, date="2025-11", sentence=2),
-                   Position("volodymyr_zelensky", "Volodymyr Zelensky", "territory", "opposes",
-                            z[0], z[1], t[z[0]:z[1]], date="2025-12-04", sentence=0)],
+        positions=[Position("volodymyr_zelensky", "Volodymyr Zelensky", "territorial_concessions", "conditional",
+                            nov.start, nov.end, nov.text, date="2025-11", sentence=2, said="2025-11"),
+                   Position("volodymyr_zelensky", "Volodymyr Zelensky", "territorial_concessions", "opposes",
+                            z[0], z[1], t[z[0]:z[1]], date="2025-12-04", sentence=0, said="2025-12-04")],
         pipeline_version="test",
     )
 
@@ -166,6 +169,32 @@ def article_hostile() -> ArticleRecords:
     )
 
 
+def dispute(one: int) -> dict:
+    """The payload the cross-article step stores for the Pokrovsk claims of article one."""
+    t = TEXT_1
+    refs = {}
+    for index, (side, claimant_id, name, needle, sentence) in enumerate([
+            ("asserts", None, "ministère russe de la Défense", "l'armée russe contrôle désormais Pokrovsk", 3),
+            ("denies", "ukrainian_government", "Kiev", "Kiev dément fermement", 4)]):
+        refs[side] = [{"key": str(one), "index": index, "claimant_id": claimant_id, "claimant_name": name,
+                       "stance": side, "date": "2025-12-03", "evidence": t[slice(*span(t, needle))],
+                       "proposition": "CONTROLS(russian_armed_forces,pokrovsk)", "value": None,
+                       "article_id": one, "sentence": sentence}]
+    return {"id": 0, "proposition": "CONTROLS(russian_armed_forces,pokrovsk)", "predicate": "CONTROLS",
+            "arguments": ["russian_armed_forces", "pokrovsk"], "sides": refs,
+            "evolution": refs["asserts"] + refs["denies"], "summary": "asserted -> denied", "articles": [str(one)]}
+
+
+def conflicts(one: int, two: int) -> list[dict]:
+    """What the sources of the Moscow meeting (storyline S1) say differently: its length."""
+    first, second = sentences(TEXT_1, ["Vladimir Poutine a reçu"])[0], sentences(TEXT_2, ["La veille"])[0]
+    return [{"id": 0, "kind": "duration", "subject": "S1", "attribute": "duration",
+             "values": [{"value": "PT5H", "sources": [[str(one), first.text]]},
+                        {"value": "PT4H", "sources": [[str(two), second.text]]}],
+             "settled_by_kb": None, "articles": [str(one), str(two)], "entities": ["vladimir_putin", "steve_witkoff", "moscow"],
+             "summary": "duration of the meeting: PT5H per 1; PT4H per 2"}]
+
+
 def build(store) -> dict[str, int]:
     """Fill ``store`` with the three articles, two storylines and the cross-article payloads."""
     ids = {"one": store.add_article(article_1()), "two": store.add_article(article_2()),
@@ -184,13 +213,6 @@ def build(store) -> dict[str, int]:
           "place_id": "pokrovsk", "place_name": "Pokrovsk", "status": "held",
           "participants": [{"entity_id": "russian_armed_forces", "name": "Forces armées russes", "role": "source"}],
           "details": {}, "explanation": [], "summary": None, "event_ids": [rows[(one, 1)]], "n_articles": 1}],
-        {"disputes": [{"id": 0, "proposition": "CONTROLS(russian_armed_forces,pokrovsk)",
-                       "asserted": [{"claimant_name": "ministère russe de la Défense", "article_id": one, "sentence": 3,
-                                     "date": "2025-12-03"}],
-                       "denied": [{"claimant_name": "Kiev", "article_id": one, "sentence": 4, "date": "2025-12-03"}]}],
-         "conflicts": [{"id": 0, "subject": "durée de la rencontre Poutine–Witkoff",
-                        "values": [{"value": "PT5H", "article_id": one, "sentence": 1},
-                                   {"value": "PT4H", "article_id": two, "sentence": 1}]}],
-         "positions": []},
+        {"disputes": [dispute(one)], "conflicts": conflicts(one, two), "positions": []},
     )
     return ids

@@ -22,7 +22,7 @@ def error_of(r, status):
     ("/api/articles?since=2025-12-04", "total", 2),
     ("/api/articles?until=2025-12-03", "total", 1),
     ("/api/articles?outlet=Journal%20Imaginaire", "total", 1),
-    ("/api/entities", "count", 7),
+    ("/api/entities", "count", 8),
     ("/api/entities?type=place", "count", 2),
     ("/api/entities?q=Ouchakov", "count", 1),
     ("/api/timeline", "count", 2),
@@ -38,7 +38,7 @@ def error_of(r, status):
     ("/api/disputes", "total", 1),
     ("/api/conflicts", "total", 1),
     ("/api/positions", "total", 2),
-    ("/api/positions?actor=Zelensky&issue=territory", "total", 2),
+    ("/api/positions?actor=Zelensky&issue=territorial_concessions", "total", 2),
     ("/api/positions?since=2025-12", "total", 1),
 ])
 def test_lists(client, url, key, expected):
