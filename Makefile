@@ -8,13 +8,14 @@ SHARED ?= ../shared
 DB     ?= dossier.db
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test venv clean serve bench eval eval-dev mapdata
+.PHONY: demo test venv clean serve bench eval eval-dev mapdata axe
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@$(MAKE) --no-print-directory mapdata || echo "(map outlines not installed: the map shows places on a grid)"
+	@$(MAKE) --no-print-directory axe || echo "(axe-core not installed: the accessibility checks of the browser tests skip)"
 	@touch $(STAMP)
 
 # Country outlines for the offline map: Natural Earth 1:110m from the npm package world-atlas,
@@ -27,6 +28,18 @@ $(MAPDATA):
 	@cd build/npm && npm pack --silent world-atlas@2.0.2 >/dev/null 2>&1 && tar -xzf world-atlas-2.0.2.tgz
 	@cp build/npm/package/countries-110m.json $(MAPDATA)
 	@echo "map outlines installed (world-atlas, Natural Earth 1:110m)"
+
+# axe-core (accessibility rules) for the browser tests, from the npm registry at build/test time
+# (never committed); tests/web fetch it the same way when it is missing.
+AXE_VERSION := 4.14.1
+AXE := build/npm/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE):
+	@command -v npm >/dev/null || { echo "npm not found"; exit 1; }
+	@mkdir -p build/npm/axe-core
+	@cd build/npm/axe-core && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null 2>&1 \
+		&& tar -xzf axe-core-$(AXE_VERSION).tgz && cp package/axe.min.js axe.min.js
+	@echo "axe-core $(AXE_VERSION) installed in $(AXE)"
 
 venv: $(STAMP)
 

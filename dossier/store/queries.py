@@ -234,7 +234,8 @@ class QueryMixin:
             "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text "
             "ORDER BY n DESC, text NULLS FIRST", (eid,))
         ent["articles"] = self._rows(
-            """SELECT a.id, a.title, a.published, count(*) AS mentions FROM mentions m
+            """SELECT a.id, a.title, a.published, a.outlet, substr(a.clean_text, 1, 200) AS lead,
+                      count(*) AS mentions FROM mentions m
                JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?
                GROUP BY a.id ORDER BY a.published NULLS FIRST, a.id""", (eid,))
         ent["first_seen"] = ent["articles"][0]["published"] if ent["articles"] else None

@@ -57,7 +57,7 @@ class ViewsMixin:
         rows = self._rows(
             f"""SELECT id, source, url, outlet, author, title, published, published_precision,
                 published_basis, language, near_duplicate_of, near_similarity, content_hash,
-                length(raw_text) AS chars FROM articles WHERE {cond}
+                length(raw_text) AS chars, substr(clean_text, 1, 200) AS lead FROM articles WHERE {cond}
                 ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?""", [*params, bounded(limit), bounded(offset)])
         return rows, total
 

@@ -50,3 +50,73 @@ def client(app_settings):
 @pytest.fixture(scope="session")
 def ids(sample_db):
     return sample_db[1]
+
+
+@pytest.fixture(scope="session")
+def seeds_settings(tmp_path_factory, corpus_dir):
+    """A database of the five seed articles, ingested by the pipeline (loads the model)."""
+    from dossier.config import Settings
+    from dossier.ingest import ingest
+
+    settings = Settings(db=str(tmp_path_factory.mktemp("seeds") / "seeds.db"))
+    summary = ingest([], settings, manifest=str(corpus_dir / "seeds.jsonl"))
+    assert summary.new == 5
+    return settings
+
+
+# -- a real browser (browser_support.py) ------------------------------------------------------
+@pytest.fixture(scope="session")
+def browser():
+    from browser_support import ARGS, CHROMIUM, install_chromium, unavailable
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the playwright package is not installed (pip install playwright)")
+    reason = install_chromium()
+    if reason:
+        unavailable(reason)
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def server(app_settings):
+    from browser_support import serve
+
+    yield from serve(app_settings)
+
+
+@pytest.fixture(scope="session")
+def seeds_server(seeds_settings):
+    from browser_support import serve
+
+    yield from serve(seeds_settings)
+
+
+@pytest.fixture()
+def page(browser):
+    from browser_support import new_page
+
+    context, p = new_page(browser)
+    yield p
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    from browser_support import axe_source
+
+    return axe_source()
+
+
+@pytest.fixture()
+def axe_page(browser):
+    """A page where axe-core may be injected (the app's CSP forbids inline scripts)."""
+    from browser_support import new_page
+
+    context, p = new_page(browser, bypass_csp=True)
+    yield p
+    context.close()

@@ -1,113 +1,18 @@
-"""What a person sees: a real Chromium (Debian's /usr/bin/chromium) driven by Playwright against
-uvicorn on 127.0.0.1. Screenshots of the main pages go to build/screenshots/.
-
-The browser is installed with apt when missing (as root); otherwise these tests skip, unless
-DOSSIER_REQUIRE_BROWSER=1 makes a missing browser a failure.
-"""
+"""What a person sees over the hand-made dossier: a real Chromium (see browser_support.py).
+Screenshots of the main pages go to build/screenshots/."""
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import threading
-import time
-from pathlib import Path
-
 import pytest
+from browser_support import shot
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _unavailable(reason: str):
-    if os.environ.get("DOSSIER_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"DOSSIER_REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
-
-
-def _install_chromium() -> str | None:
-    """Install Debian's chromium when missing; returns why it could not be done."""
-    if CHROMIUM.exists():
-        return None
-    if os.geteuid() != 0 or shutil.which("apt-get") is None:
-        return f"{CHROMIUM} is missing and apt-get cannot be run here (not root or no apt)"
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for cmd in (["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]):
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
-        if done.returncode != 0:
-            return f"'{' '.join(cmd)}' failed: {done.stderr.strip()[-300:]}"
-    return None if CHROMIUM.exists() else f"chromium installed but {CHROMIUM} is absent"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed (pip install playwright)")
-    reason = _install_chromium()
-    if reason:
-        _unavailable(reason)
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def server(app_settings):
-    import uvicorn
-
-    from dossier.web import create_app
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(app_settings), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start within 15 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    p = context.new_page()
-    p.dialogs = []
-    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
-    p.external = []
-    p.on("request", lambda r: p.external.append(r.url)
-         if not r.url.startswith(("http://127.0.0.1", "data:", "file:")) else None)
-    yield p
-    context.close()
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_timeline_loads(page, server):
     page.goto(server + "/")
     assert page.locator("h1").inner_text() == "Timeline"
     assert page.locator("li.entry").count() == 2
+    assert page.locator("li.entry.disputed .conflict-marker").count() == 1
     assert page.locator("svg.axis circle.dot").count() >= 1
     assert page.external == []
     shot(page, "timeline")
@@ -177,8 +82,10 @@ def test_brief_html_reads_well(page, sample_db, tmp_path):
     path = tmp_path / "brief.html"
     path.write_text(html, encoding="utf-8")
     page.goto(path.as_uri())
-    assert page.locator("h2").all_inner_texts() == ["What happened", "Who said what", "What is disputed",
-                                                    "Whose position moved"]
+    assert page.locator("h2").all_inner_texts() == ["What happened", "Most reported", "Who said what",
+                                                    "What is disputed", "Conflicting reports", "Whose position moved"]
     assert page.dialogs == []
     assert page.locator("li .cites a").count() >= 6
+    assert page.locator(".dispute .side-asserts h4").inner_text() == "affirment"
+    assert page.locator(".dispute .side-denies h4").inner_text() == "démentent"
     shot(page, "brief")
