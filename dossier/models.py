@@ -154,6 +154,11 @@ class Event:
     status: str = "held"  # held | planned | cancelled | hypothetical | denied
     sentence: int | None = None
     confidence: float = 0.5
+    # dated by the text more than a year before publication: history recalled, not the story
+    # (folded on the timeline, kept out of cross-article merges)
+    background: bool = False
+    # False when the event has neither participant nor place: a record, not a timeline line
+    timeline_line: bool = True
 
 
 @dataclass
