@@ -157,3 +157,26 @@ def test_timeline_orders_weeks_by_their_first_day(store):
     ])
     assert [r["id"] for r in store.timeline()] == ["week", "day", "month"]
     assert [r["id"] for r in store.timeline(date_from="2025-11-27", date_to="2025-12-01")] == ["week", "month"]
+
+
+def _story_store(store, *, background: bool, line: bool = True):
+    rec = make_records()
+    rec.events[0].background = background
+    rec.events[0].timeline_line = line
+    store.add_article(rec)
+    [(event_id,)] = store.conn.execute("SELECT id FROM events").fetchall()
+    store.replace_storylines([{"id": "s1", "type": "meeting", "plover": "CONSULT", "date": "2025-06-09",
+                               "date_precision": "day", "participants": [], "event_ids": [event_id]}])
+
+
+@pytest.mark.parametrize("background, line, shown, folded", [
+    (False, True, True, False),
+    (True, True, True, True),   # history recalled: listed, flagged for folding
+    (False, False, False, False),  # no participant, no place: a record, not a timeline line
+])
+def test_timeline_flags_background_and_drops_non_lines(store, background, line, shown, folded):
+    _story_store(store, background=background, line=line)
+    rows = store.timeline()
+    assert bool(rows) == shown
+    if rows:
+        assert rows[0]["background"] is folded
