@@ -179,6 +179,11 @@ class Claim:
     date_precision: str | None = None
     sentence: int | None = None
     confidence: float = 0.5
+    # for a denial or a doubt: the proposition key it contradicts, as the asserting claim carries
+    # it (the claim the text names: "a démenti ces affirmations", "X l'a contesté", "les
+    # affirmations de Y selon lesquelles …"; else the claim's own proposition). Cross-article
+    # disputes pair it with the claims asserting that key.
+    denies: str | None = None
 
 
 @dataclass
