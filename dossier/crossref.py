@@ -1,5 +1,10 @@
 """Cross-article results recomputed from the store after each ingest: storyline events,
-quote groups, disputes, conflicts and positions. Each part runs when its module exists.
+quote groups, disputes, conflicts and positions.
+
+The rebuild is resumable: every stored article bumps the store's article generation in its own
+transaction, and the results are written with the generation the rebuild started from. When
+they differ (a rebuild was killed, or articles were stored meanwhile) ``store.needs_rebuild()``
+is true, and the next ingest, reader command or ``dossier rebuild`` runs it again.
 
 Article keys passed to the cross-article functions are the stored article ids (as strings), so
 every source they return can be cited as ``dossier show ID:SENTENCE``.
@@ -10,7 +15,12 @@ import dataclasses
 import logging
 from typing import Any
 
+from dossier.claims import positions_matrix
+from dossier.claims.conflicts import find_conflicts
+from dossier.claims.disputes import find_disputes
+from dossier.events.merge import merge_events
 from dossier.models import ArticleRecords
+from dossier.quotes.group import group_quotes
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +52,6 @@ def _sentence_index(store, table: str) -> dict[tuple[int, int], int | None]:
 
 
 def storylines(store) -> list[dict[str, Any]]:
-    try:
-        from dossier.events.merge import merge_events
-    except ImportError:
-        return []
     row_id = {(r["article_id"], r["idx"]): r["id"]
               for r in store._rows("SELECT id, article_id, idx FROM events")}
     published = {str(r["id"]): r["published"] for r in store._rows("SELECT id, published FROM articles")}
@@ -88,59 +94,41 @@ def _article_records(store) -> list[tuple[str, ArticleRecords]]:
 
 
 def rebuild_cross_article(store) -> dict[str, int]:
+    """Recompute every cross-article table from the stored records (idempotent)."""
+    generation = store.article_generation()  # what this rebuild is computed from
     counts: dict[str, int] = {}
     crossref: dict[str, list[dict]] = {}
     stories = storylines(store)
     counts["storylines"] = len(stories)
 
-    try:
-        from dossier.quotes.group import group_quotes
-    except ImportError:
-        group_quotes = None
-    if group_quotes is not None:
-        quotes = [(str(aid), q) for aid, q in store.records("quotes")]
-        groups = [g for g in group_quotes(quotes) if len(g) > 1]
-        crossref["quote_groups"] = [
-            {"id": i, "members": [{"article_id": int(quotes[j][0]), "sentence": quotes[j][1].sentence,
-                                   "text": quotes[j][1].text, "speaker_id": quotes[j][1].speaker_id}
-                                  for j in g]}
-            for i, g in enumerate(groups)]
-        counts["quote_groups"] = len(groups)
+    quotes = [(str(aid), q) for aid, q in store.records("quotes")]
+    groups = [g for g in group_quotes(quotes) if len(g) > 1]
+    crossref["quote_groups"] = [
+        {"id": i, "members": [{"article_id": int(quotes[j][0]), "sentence": quotes[j][1].sentence,
+                               "text": quotes[j][1].text, "speaker_id": quotes[j][1].speaker_id}
+                              for j in g]}
+        for i, g in enumerate(groups)]
+    counts["quote_groups"] = len(groups)
 
-    try:
-        from dossier.claims.disputes import find_disputes
-    except ImportError:
-        find_disputes = None
-    if find_disputes is not None:
-        claims = [(str(aid), c) for aid, c in store.records("claims")]
-        cites = _sentence_index(store, "claims")
-        crossref["disputes"] = [{"id": i, **_cite(_plain(d), cites)} for i, d in enumerate(find_disputes(claims))]
-        counts["disputes"] = len(crossref["disputes"])
+    claims = [(str(aid), c) for aid, c in store.records("claims")]
+    cites = _sentence_index(store, "claims")
+    crossref["disputes"] = [{"id": i, **_cite(_plain(d), cites)} for i, d in enumerate(find_disputes(claims))]
+    counts["disputes"] = len(crossref["disputes"])
 
-    try:
-        from dossier.claims.conflicts import find_conflicts
-    except ImportError:
-        find_conflicts = None
-    if find_conflicts is not None:
-        found = find_conflicts(_article_records(store))
-        crossref["conflicts"] = [{"id": i, **_plain(c)} for i, c in enumerate(found)]
-        counts["conflicts"] = len(found)
+    found = find_conflicts(_article_records(store))
+    crossref["conflicts"] = [{"id": i, **_plain(c)} for i, c in enumerate(found)]
+    counts["conflicts"] = len(found)
 
-    try:
-        from dossier.claims import positions_matrix
-    except ImportError:
-        positions_matrix = None
-    if positions_matrix is not None:
-        items = [(str(aid), p) for aid, p in store.records("positions")]
-        matrix = _cite(_plain(positions_matrix(items)), _sentence_index(store, "positions"))
-        rows = []
-        for actor, issues in (matrix or {}).items():
-            for issue, cell in issues.items():
-                cell = _plain(cell)
-                rows.append({"id": f"{actor}|{issue}", "actor_id": actor, "issue": issue,
-                             **(cell if isinstance(cell, dict) else {"stance": cell})})
-        crossref["positions"] = rows
-        counts["positions"] = len(rows)
+    items = [(str(aid), p) for aid, p in store.records("positions")]
+    matrix = _cite(_plain(positions_matrix(items)), _sentence_index(store, "positions"))
+    rows = []
+    for actor, issues in (matrix or {}).items():
+        for issue, cell in issues.items():
+            cell = _plain(cell)
+            rows.append({"id": f"{actor}|{issue}", "actor_id": actor, "issue": issue,
+                         **(cell if isinstance(cell, dict) else {"stance": cell})})
+    crossref["positions"] = rows
+    counts["positions"] = len(rows)
 
-    store.replace_storylines(stories, crossref)
+    store.replace_storylines(stories, crossref, generation=generation)
     return counts

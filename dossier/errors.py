@@ -24,3 +24,21 @@ class NotFound(DossierError):
 
 class GoldError(DossierError):
     """A gold file that is not in the dossier-gold/1 format."""
+
+
+class DuplicateArticle(StoreError):
+    """An article whose content hash is already stored (e.g. by a concurrent ingest)."""
+
+    def __init__(self, source: str, article_id: int | None = None):
+        self.source = source
+        self.article_id = article_id
+        super().__init__(f"{source}: already stored" + (f" as #{article_id}" if article_id else ""))
+
+
+class ProcessingError(DossierError):
+    """The per-article pipeline raised on one article. ``failure`` names the article, the
+    component that raised and the exception, on one line (:class:`dossier.models.ArticleFailure`)."""
+
+    def __init__(self, failure):
+        self.failure = failure
+        super().__init__(failure.line)

@@ -11,9 +11,9 @@ from dossier.errors import DossierError
 
 
 def _store(ctx):
-    from dossier.store import open_store
+    from dossier.cli.query_cmd import _store as fresh_store
 
-    return open_store(settings_of(ctx), readonly=True)
+    return fresh_store(ctx)  # finishes a cross-article rebuild an interrupted ingest left undone
 
 
 @app.command()

@@ -5,7 +5,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from dossier.models import ArticleRecords
+from dossier.models import ArticleFailure, ArticleRecords
 
 
 class Store(ABC):
@@ -13,7 +13,13 @@ class Store(ABC):
     @abstractmethod
     def add_article(self, records: ArticleRecords, signature: bytes | None = None,
                     near_duplicate_of: int | None = None, similarity: float | None = None) -> int:
-        """Store one article and all its records in one transaction; returns the article id."""
+        """Store one article and all its records in one transaction; returns the article id.
+
+        In that same transaction: bump the article generation (``schema.GENERATION``, so the
+        cross-article tables are known to be stale until rebuilt) and delete the article's row
+        from ``failed_articles`` if it had one. Raises :class:`~dossier.errors.DuplicateArticle`
+        when its content hash is already stored (e.g. by a concurrent ingest),
+        :class:`~dossier.errors.StoreError` when the database cannot be written."""
 
     def add_many(self, items: Iterable[ArticleRecords]) -> int:
         n = 0
@@ -23,8 +29,45 @@ class Store(ABC):
         return n
 
     @abstractmethod
-    def replace_storylines(self, storylines: list[dict[str, Any]]) -> None:
-        """Replace the cross-article tables (storylines, quote groups, disputes, conflicts)."""
+    def replace_storylines(self, storylines: list[dict[str, Any]], crossref: dict[str, list[dict]] | None = None,
+                           generation: int | None = None) -> None:
+        """Replace the cross-article tables (storylines, quote groups, disputes, conflicts) and, in
+        the same transaction, record ``generation`` (what :meth:`article_generation` said when the
+        rebuild started; default: the current one) as the generation they were built from."""
+
+    # -- resumable cross-article rebuild -----------------------------------------------------
+    @abstractmethod
+    def article_generation(self) -> int:
+        """A counter bumped with every stored article (0 for a database that never had one)."""
+
+    @abstractmethod
+    def last_stored_at(self) -> str | None:
+        """UTC ISO time (``schema.STORED_AT``) at which the last article was stored, or None."""
+
+    @abstractmethod
+    def needs_rebuild(self) -> bool:
+        """True when articles were stored after the last completed cross-article rebuild (a
+        rebuild was interrupted, or never ran on a database written before generations)."""
+
+    # -- failed articles -------------------------------------------------------------------
+    @abstractmethod
+    def add_failure(self, failure: ArticleFailure) -> None:
+        """Record an article whose processing raised (one row per content hash: a new failure
+        of the same article replaces the reason and the pipeline version, and counts one more
+        attempt)."""
+
+    @abstractmethod
+    def failures(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Failed articles for display, oldest first: id, source, title, component, error,
+        pipeline_version, attempts, failed_at, content_hash (no text)."""
+
+    @abstractmethod
+    def failed_articles(self) -> list[ArticleFailure]:
+        """Every failed article, rebuilt (text and metadata) so that it can be processed again."""
+
+    @abstractmethod
+    def remove_failure(self, content_hash: str) -> None:
+        """Forget a failed article (it was stored since, e.g. by another route)."""
 
     # -- reading ---------------------------------------------------------------------------
     @abstractmethod

@@ -15,6 +15,14 @@ ARTICLE_LIST_COLS = ("id, source, url, outlet, author, title, published, publish
                      "published_basis, language, near_duplicate_of, near_similarity, content_hash")
 
 
+MAX_INT = 2**63 - 1  # the largest integer SQLite (and a PostgreSQL BIGINT) holds
+
+
+def bounded(n: int) -> int:
+    """A LIMIT/OFFSET value the database accepts (a huge offset just pages past the end)."""
+    return max(0, min(int(n), MAX_INT))
+
+
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -101,7 +109,7 @@ class QueryMixin:
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         return self._rows(
             f"SELECT {ARTICLE_LIST_COLS} FROM articles ORDER BY published IS NULL, published, id "
-            "LIMIT ? OFFSET ?", (limit, offset))
+            "LIMIT ? OFFSET ?", (bounded(limit), bounded(offset)))
 
     def article(self, article_id: int) -> dict[str, Any]:
         row = dict(self.require_article(article_id))
@@ -120,6 +128,43 @@ class QueryMixin:
         params = (article_id,) if article_id is not None else ()
         return [(r["article_id"], to_record(table, r)) for r in self._rows(sql, params)]
 
+    def article_records(self, article_id: int) -> models.ArticleRecords:
+        """A stored article rebuilt as the ArticleRecords the pipeline produced for it (records,
+        sentences, and the entities they name), e.g. to score what is stored."""
+        row = self.require_article(article_id)
+        names = {f.name for f in dataclasses.fields(models.Article)}
+        article = models.Article(**{k: row[k] for k in row.keys() if k in names and k != "extra"},
+                                 extra=json.loads(row["extra"] or "{}"))
+        records = models.ArticleRecords(
+            article=article, clean_text=row["clean_text"] or "",
+            boilerplate=[tuple(span) for span in json.loads(row["boilerplate"] or "[]")],
+            pipeline_version=row["pipeline_version"] or "")
+        for table in schema.RECORD_TABLES:
+            setattr(records, table, [rec for _, rec in self.records(table, article_id)])
+        ids = {m.entity_id for m in records.mentions}
+        ids |= {q.speaker_id for q in records.quotes} | {c.claimant_id for c in records.claims}
+        ids |= {p.entity_id for e in records.events for p in e.participants} | {e.place_id for e in records.events}
+        ids.discard(None)
+        for r in self._rows(f"SELECT * FROM entities WHERE id IN ({', '.join('?' * len(ids))})", sorted(ids)):
+            records.entities[r["id"]] = models.EntityInfo(
+                id=r["id"], name=r["name"], type=r["type"], wikidata=r["wikidata"], lat=r["lat"], lon=r["lon"],
+                country=r["country"], affiliation=r["affiliation"], aliases=json.loads(r["aliases"] or "[]"))
+        return records
+
+    def storyline_sources(self) -> list[dict[str, Any]]:
+        """Every stored storyline with ``sources``: (article id as a string, event index in its
+        article, evidence) of each event merged into it."""
+        out: dict[str, dict[str, Any]] = {}
+        for r in self._rows("""SELECT s.id, s.type, s.plover, s.date, s.date_precision, s.place_id, s.summary,
+                                      e.article_id, e.idx, e.text
+                               FROM storylines s LEFT JOIN storyline_sources ss ON ss.storyline_id = s.id
+                               LEFT JOIN events e ON e.id = ss.event_id ORDER BY s.rowid, e.article_id, e.idx"""):
+            story = out.setdefault(r["id"], {k: r[k] for k in ("id", "type", "plover", "date", "date_precision",
+                                                                "place_id", "summary")} | {"sources": []})
+            if r["article_id"] is not None:
+                story["sources"].append((str(r["article_id"]), r["idx"], r["text"]))
+        return list(out.values())
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t]
         if not terms:
@@ -129,7 +174,7 @@ class QueryMixin:
             f"""SELECT a.id, a.title, a.published, a.outlet, a.source,
                 snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet
                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", (match, limit))
+                WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", (match, bounded(limit)))
 
     # -- entities --------------------------------------------------------------------------
     def entities(self, type: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
@@ -140,7 +185,7 @@ class QueryMixin:
             sql += " WHERE e.type = ?"
             params.append(type)
         sql += " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?"
-        params.append(limit)
+        params.append(bounded(limit))
         rows = self._rows(sql, params)
         for r in rows:
             r["aliases"] = json.loads(r["aliases"] or "[]")
@@ -159,18 +204,14 @@ class QueryMixin:
                 ids.append(r["id"])
         if ids:
             return ids
-        try:
-            from dossier.entities import load_kb, match_name
+        from dossier.entities import load_kb, match_name
 
-            kb = load_kb()
-            for entry in kb.by_alias(name):
+        kb = load_kb()
+        ids = [entry.id for entry in kb.by_alias(name)]
+        if not ids:
+            entry, confidence, _ = match_name(name, kb)
+            if entry is not None and confidence >= 0.8:
                 ids.append(entry.id)
-            if not ids:
-                entry, confidence, _ = match_name(name, kb)
-                if entry is not None and confidence >= 0.8:
-                    ids.append(entry.id)
-        except ImportError:
-            pass
         if not ids:
             like = f"%{name}%"
             ids = [r["entity_id"] for r in self._rows(
@@ -200,16 +241,11 @@ class QueryMixin:
                JOIN entities e ON e.id = m2.entity_id
                WHERE m1.entity_id = ? AND m2.entity_id != ? GROUP BY m2.entity_id
                ORDER BY articles DESC, count(*) DESC LIMIT 15""", (eid, eid))
-        ent["roles"] = []
-        try:
-            from dossier.entities import load_kb
+        from dossier.entities import load_kb
 
-            kb_entry = load_kb().get(eid)
-            if kb_entry is not None:
-                ent["roles"] = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else r
-                                for r in (kb_entry.roles or [])]
-        except ImportError:
-            pass
+        kb_entry = load_kb().get(eid)
+        ent["roles"] = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else r
+                        for r in (kb_entry.roles or [])] if kb_entry is not None else []
         return ent
 
     # -- quotes ----------------------------------------------------------------------------
@@ -232,7 +268,7 @@ class QueryMixin:
                 sql += " AND q.text LIKE ?"
                 params.append(f"%{word}%")
         sql += " ORDER BY COALESCE(q.date, a.published), q.article_id, q.idx LIMIT ?"
-        params.append(limit)
+        params.append(bounded(limit))
         return [schema.from_row("quotes", r) for r in self._rows(sql, params)]
 
     # -- storylines ------------------------------------------------------------------------
@@ -257,7 +293,7 @@ class QueryMixin:
             sql += " AND s.date_start <= ?"
             params.append(_window(date_to)[1])
         sql += " ORDER BY s.date_start IS NULL, s.date_start, s.date_end, s.id LIMIT ?"
-        params.append(limit)
+        params.append(bounded(limit))
         rows = self._rows(sql, params)
         for r in rows:
             for k in ("participants", "details", "explanation"):

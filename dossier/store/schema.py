@@ -13,7 +13,7 @@ from typing import Any
 
 from dossier import models
 
-SCHEMA_VERSION = 2  # 2: storylines.date_start/date_end
+SCHEMA_VERSION = 3  # 2: storylines.date_start/date_end; 3: failed_articles, meta generations
 
 # table name -> record class (per-article records)
 RECORD_TABLES: dict[str, type] = {
@@ -76,6 +76,26 @@ STATIC_DDL = [
         INSERT INTO articles_fts(articles_fts, rowid, title, clean_text)
         VALUES ('delete', old.id, old.title, old.clean_text); END""",
 ]
+
+# Articles whose processing raised (one row per content hash), kept with everything needed to run
+# them again (``dossier ingest --retry-failed``). Plain column types, valid in SQLite and PostgreSQL.
+FAILED_ARTICLES_DDL = [
+    """CREATE TABLE IF NOT EXISTS failed_articles (
+        id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, source TEXT,
+        component TEXT NOT NULL, error TEXT NOT NULL, detail TEXT,
+        raw_text TEXT NOT NULL, article TEXT NOT NULL, pipeline_version TEXT,
+        attempts INTEGER NOT NULL DEFAULT 1, failed_at TEXT NOT NULL)""",
+]
+# ``article`` holds the Article's metadata as JSON (every field but raw_text), so that
+# ``Article(raw_text=row.raw_text, **json.loads(row.article))`` rebuilds it.
+
+# Keys of the ``meta`` table that make the cross-article rebuild resumable:
+# GENERATION is bumped in the same transaction as every stored article; CROSSREF_GENERATION is
+# set to the generation a rebuild started from, in the transaction that writes its results.
+# They differ (or the second is missing while articles exist) => the cross-article tables are stale.
+GENERATION = "generation"
+CROSSREF_GENERATION = "crossref_generation"
+STORED_AT = "stored_at"  # UTC ISO time of the last stored article (same transaction as GENERATION)
 
 # columns added after a table was first created: (table, column, type)
 ADDED_COLUMNS = [("storylines", "date_start", "TEXT"), ("storylines", "date_end", "TEXT")]

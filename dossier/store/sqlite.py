@@ -1,18 +1,24 @@
 """SQLite backend: one file, WAL mode, FTS5 search, one transaction per article."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from dossier.errors import NotFound, StoreError
-from dossier.models import ArticleRecords
+from dossier.errors import DuplicateArticle, NotFound, StoreError
+from dossier.models import Article, ArticleFailure, ArticleRecords
 from dossier.store import schema
 from dossier.store.base import Store
-from dossier.store.queries import QueryMixin, date_bounds
+from dossier.store.queries import MAX_INT, QueryMixin, bounded as _bounded, date_bounds
 from dossier.store.views import ViewsMixin
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 class SQLiteStore(QueryMixin, ViewsMixin, Store):
@@ -34,8 +40,10 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 self._migrate()
-            else:
-                self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            elif not self._has_table("articles"):
+                empty = p.stat().st_size == 0
+                raise StoreError(f"{path}: " + ("empty file, no dossier database yet (run 'dossier ingest' first)"
+                                                if empty else "not a dossier database (it has no articles table)"))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a dossier database or not writable ({exc})") from exc
         self._columns: dict[str, list[str]] = {}
@@ -52,7 +60,7 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
                     if name not in existing:
                         c.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {typ}')
                 c.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_article ON {table}(article_id)")
-            for ddl in schema.STATIC_DDL:
+            for ddl in [*schema.STATIC_DDL, *schema.FAILED_ARTICLES_DDL]:
                 c.execute(ddl)
             for table, column, typ in schema.ADDED_COLUMNS:
                 if column not in {r["name"] for r in c.execute(f"PRAGMA table_info({table})")}:
@@ -61,6 +69,10 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
                 c.execute(ddl)
             c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                       (str(schema.SCHEMA_VERSION),))
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                 (name,)).fetchone() is not None
 
     def _cols(self, table: str) -> list[str]:
         if table not in self._columns:
@@ -74,7 +86,10 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
             with self.conn:
                 return self._insert(records, signature, near_duplicate_of, similarity)
         except sqlite3.IntegrityError as exc:
-            raise StoreError(f"{records.article.source}: already stored ({exc})") from exc
+            existing = self.article_id_for_hash(records.article.content_hash)
+            if existing is not None:  # stored meanwhile by another ingest
+                raise DuplicateArticle(records.article.source, existing) from None
+            raise StoreError(f"{records.article.source}: cannot store ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot write ({exc})") from exc
 
@@ -133,6 +148,11 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
             )
         for info in records.entities.values():
             self._upsert_entity(info)
+        self.conn.execute("DELETE FROM failed_articles WHERE content_hash = ?", (a.content_hash,))
+        self.conn.execute(
+            """INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key)
+               DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)""", (schema.GENERATION,))
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (schema.STORED_AT, _now()))
         return article_id
 
     def _upsert_entity(self, info) -> None:
@@ -151,11 +171,16 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
              info.affiliation, json.dumps(sorted(aliases), ensure_ascii=False)),
         )
 
-    def replace_storylines(self, storylines: list[dict[str, Any]], crossref: dict[str, list[dict]] | None = None) -> None:
+    def replace_storylines(self, storylines: list[dict[str, Any]], crossref: dict[str, list[dict]] | None = None,
+                           generation: int | None = None) -> None:
         """Replace the cross-article results. ``storylines`` items hold the storyline fields and
         ``event_ids`` (stored event row ids); ``crossref`` maps a kind (quote_groups, disputes,
-        conflicts, positions) to JSON payloads with an ``id``."""
+        conflicts, positions) to JSON payloads with an ``id``. ``generation``: the article
+        generation the results were computed from (default: the current one)."""
         with self.conn:
+            built = self.article_generation() if generation is None else generation
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                              (schema.CROSSREF_GENERATION, str(built)))
             self.conn.execute("DELETE FROM storyline_sources")
             self.conn.execute("DELETE FROM storylines")
             for s in storylines:
@@ -185,6 +210,68 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
                          for i, p in enumerate(payloads)],
                     )
 
+    # -- resumable cross-article rebuild -----------------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else None
+
+    def article_generation(self) -> int:
+        return int(self._meta(schema.GENERATION) or 0)
+
+    def last_stored_at(self) -> str | None:
+        return self._meta(schema.STORED_AT)
+
+    def needs_rebuild(self) -> bool:
+        built = self._meta(schema.CROSSREF_GENERATION)
+        if built is None:  # never rebuilt since generations exist: stale when there are articles
+            return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+        return int(built) != self.article_generation()
+
+    # -- failed articles -------------------------------------------------------------------
+    def add_failure(self, failure: ArticleFailure) -> None:
+        a = failure.article
+        meta = {k: v for k, v in dataclasses.asdict(a).items() if k != "raw_text"}
+        try:
+            with self.conn:
+                self.conn.execute(
+                    """INSERT INTO failed_articles (content_hash, source, component, error, detail, raw_text,
+                       article, pipeline_version, attempts, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                       ON CONFLICT(content_hash) DO UPDATE SET source = excluded.source,
+                         component = excluded.component, error = excluded.error, detail = excluded.detail,
+                         article = excluded.article, pipeline_version = excluded.pipeline_version,
+                         attempts = failed_articles.attempts + 1, failed_at = excluded.failed_at""",
+                    (a.content_hash, a.source, failure.component, failure.error, failure.detail, a.raw_text,
+                     json.dumps(meta, ensure_ascii=False, default=str), failure.pipeline_version or None,
+                     _now()))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot record the failed article {a.source} ({exc})") from exc
+
+    def failures(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        if not self._has_table("failed_articles"):  # a database written before failures were kept
+            return []
+        rows = [dict(r) for r in self.conn.execute(
+            """SELECT id, source, article, component, error, pipeline_version, attempts, failed_at, content_hash
+               FROM failed_articles ORDER BY id LIMIT ? OFFSET ?""", (_bounded(limit), _bounded(offset)))]
+        for r in rows:
+            r["title"] = json.loads(r.pop("article") or "{}").get("title")
+        return rows
+
+    def failed_articles(self) -> list[ArticleFailure]:
+        if not self._has_table("failed_articles"):
+            return []
+        names = {f.name for f in dataclasses.fields(Article)}
+        out = []
+        for r in self.conn.execute("SELECT * FROM failed_articles ORDER BY id"):
+            meta = {k: v for k, v in json.loads(r["article"] or "{}").items() if k in names}
+            out.append(ArticleFailure(article=Article(raw_text=r["raw_text"], **meta), component=r["component"],
+                                      error=r["error"], detail=r["detail"] or "",
+                                      pipeline_version=r["pipeline_version"] or ""))
+        return out
+
+    def remove_failure(self, content_hash: str) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM failed_articles WHERE content_hash = ?", (content_hash,))
+
     # -- reading ---------------------------------------------------------------------------
     def article_id_for_hash(self, content_hash: str) -> int | None:
         row = self.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
@@ -195,6 +282,8 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
             yield row["id"], row["signature"]
 
     def require_article(self, article_id: int) -> sqlite3.Row:
+        if not 0 < article_id <= MAX_INT:
+            raise NotFound(f"no article with id {article_id}")
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFound(f"no article with id {article_id}")

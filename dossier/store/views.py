@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dossier.store import schema
-from dossier.store.queries import said_between
+from dossier.store.queries import bounded, said_between
 
 # tables an export may read, in dependency order
 EXPORT_TABLES = ("articles", "entities", *schema.RECORD_TABLES, "storylines", "storyline_sources", "crossref")
@@ -61,7 +61,7 @@ class ViewsMixin:
             f"""SELECT id, source, url, outlet, author, title, published, published_precision,
                 published_basis, language, near_duplicate_of, near_similarity, content_hash,
                 length(raw_text) AS chars FROM articles WHERE {cond}
-                ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?""", [*params, limit, offset])
+                ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?""", [*params, bounded(limit), bounded(offset)])
         return rows, total
 
     def article_exists(self, article_id: int) -> bool:
@@ -96,7 +96,7 @@ class ViewsMixin:
             sql += " AND (e.name LIKE ? OR e.aliases LIKE ? OR e.id LIKE ?)"
             params += [f"%{q}%"] * 3
         sql += " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?"
-        rows = self._view_rows(sql, [*params, limit, offset])
+        rows = self._view_rows(sql, [*params, bounded(limit), bounded(offset)])
         return [_decode("entities", r) for r in rows]
 
     def events_with(self, entity_id: str | None = None, search: str | None = None, limit: int = 200,
@@ -117,7 +117,7 @@ class ViewsMixin:
                 sql += " AND ev.text LIKE ?"
                 params.append(f"%{word}%")
         sql += " ORDER BY COALESCE(ev.date, a.published), ev.article_id, ev.idx LIMIT ? OFFSET ?"
-        rows = self._view_rows(sql, [*params, limit, offset])
+        rows = self._view_rows(sql, [*params, bounded(limit), bounded(offset)])
         return [schema.from_row("events", r) for r in rows]
 
     def positions_rows(self, actor_ids: list[str] | None = None, issue: str | None = None,

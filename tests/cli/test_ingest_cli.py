@@ -95,3 +95,31 @@ def test_parallel_ingest_stores_the_same_records(tmp_path):
                                     "JOIN articles a ON a.id = q.article_id").fetchall())
 
     assert dump(serial) == dump(parallel) and dump(serial)
+
+
+def test_kill_before_the_cross_article_rebuild_is_finished_by_the_next_run(tmp_path):
+    """kill -9 once every article is stored, as the rebuild starts: the next ingest (nothing new)
+    rebuilds; before this fix the timeline stayed empty for good."""
+    _write_articles(tmp_path / "in", 30)
+    db = tmp_path / "d.db"
+    cmd = [sys.executable, "-m", "dossier", "--db", str(db), "ingest", str(tmp_path / "in")]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    for line in proc.stderr:
+        if "rebuilding cross-article results" in line:
+            os.killpg(proc.pid, signal.SIGKILL)
+            break
+    proc.wait()
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 30
+        meta = dict(c.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("crossref_generation") == meta.get("generation"):
+        pytest.skip("the rebuild finished before the kill landed")
+    rerun = subprocess.run(cmd + ["-q"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "new 0" in rerun.stdout and "nothing new" in rerun.stdout
+    timeline = runner.invoke(app, ["--db", str(db), "timeline", "--json"])
+    assert timeline.exit_code == 0 and timeline.output.count('"sources"') >= 1
+    with sqlite3.connect(db) as c:
+        meta = dict(c.execute("SELECT key, value FROM meta").fetchall())
+    assert meta["crossref_generation"] == meta["generation"] == "30"
