@@ -155,8 +155,9 @@ class Event:
     sentence: int | None = None
     confidence: float = 0.5
     # dated by the text more than a year before publication: history recalled, not the story
-    # (folded on the timeline, kept out of cross-article merges)
-    background: bool = False
+    # (folded on the timeline, kept out of cross-article merges); None: not decided (records
+    # built outside the events stage), the merge then decides from the date
+    background: bool | None = None
     # False when the event has neither participant nor place: a record, not a timeline line
     timeline_line: bool = True
 

@@ -339,6 +339,9 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
             found += [(m, "nsubj") for m in pa.subject_mentions(doc, tok, mentions)]
     elif tok.pos_ in ("NOUN", "PROPN"):
         found += [(m, "participant" if r == "participant" else "obj") for m, r in pa.noun_parties(doc, tok, mentions)]
+    if cand.family != "statement" and _lemma(tok) in lx.REPORTING and not _incise(tok):
+        # a statement typed by its content ("X a déclaré que Y devait …"): Y is its target
+        found += [(m, "obj") for m in pa.content_actors(doc, tok, mentions)]
     for m, dep in found:
         if m.entity_id in place_ids or m.entity_id in out:
             continue
@@ -365,15 +368,18 @@ _ADJUNCT_CASES = frozenset("lors après avant issue suite cours pendant durant d
 STRONG = 40
 
 
+_AIM_MARKS = frozenset(("pour", "afin", "avant", "sans", "to", "before", "without"))
+
+
 def _purpose(tok: Token) -> bool:
-    """Inside "pour/afin de …" (an aim, not an event)."""
+    """Inside "pour/afin de …", "avant de …", "sans …" (an aim or a prospect, not an event)."""
     if tok.dep_ == "xcomp" and _lemma(tok.head) in ("tenter", "essayer", "chercher", "try", "seek"):
         return True  # an attempt, not an event
     cur = tok if tok.pos_ in ("VERB", "AUX") else (tok.head if tok.dep_ == "obj" else None)
     for _ in range(3):
         if cur is None:
             return False
-        if any(c.dep_ == "mark" and c.lower_ in ("pour", "afin", "to") for c in cur.children) and cur.dep_ in ("advcl", "acl"):
+        if any(c.dep_ == "mark" and c.lower_ in _AIM_MARKS for c in cur.children) and cur.dep_ in ("advcl", "acl"):
             return True
         if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             return False
@@ -571,9 +577,17 @@ _SAYING = frozenset({"request", "demand", "threat", "rejection"})
 
 
 def _headline(sent: Span) -> bool:
-    """The article's first line without final punctuation: a headline, not a report."""
+    """The article's first line without final punctuation: a headline, not a report. A closing
+    quotation mark ends a headline too ("X : « … »") when the whole line is that sentence."""
     text = sent.text.strip().rstrip("«“\"( ").strip()  # a quote opened at the end belongs to the next one
-    return sent.start_char <= 2 and bool(text) and text[-1] not in ".!?»\"”…"
+    if sent.start_char > 2 or not text:
+        return False
+    if text[-1] not in ".!?»\"”…":
+        return True
+    doc_text = sent.doc.text
+    line_end = doc_text.find("\n", sent.start_char)
+    whole_line = line_end < 0 or not doc_text[sent.end_char:line_end].strip()
+    return whole_line and text[-1] in "»\"”" and text.rstrip("»\"” ")[-1:] not in ".!?…" and len(text.split()) <= 25
 
 
 def _quoted_regions(sent: Span) -> list[tuple[int, int]]:

@@ -147,11 +147,16 @@ def noun_parties(doc: Doc, noun: Token, mentions: list[Mention]) -> list[tuple[M
     """Actors named inside an event noun's own phrase, with their role: "entre X et Y", "avec X"
     (participants), "contre X" (target), "de X"/"par X" (participant)."""
     out: list[tuple[Mention, str]] = []
-    for c in noun.children:
-        if c.dep_ not in ("nmod", "obl:mod", "obl:arg", "obl", "acl"):
+    phrases = list(noun.children)
+    for c in noun.children:  # "les frappes menées par Israël", "un accord négocié par X": the agent
+        if c.dep_ == "acl":
+            phrases += [x for x in c.children if x.dep_ in ("obl:agent", "obl:arg", "obl:mod")
+                        and any(y.lower_ in ("par", "by") for y in x.children if y.dep_ == "case")]
+    for c in phrases:
+        if c.dep_ not in ("nmod", "obl:mod", "obl:arg", "obl", "obl:agent"):
             continue
         cases = {x.lower_ for x in c.children if x.dep_ == "case"}
-        if not cases & PARTY_PREPS and c.dep_ != "acl":
+        if not cases & PARTY_PREPS:
             continue
         role = "target" if cases & {"contre", "against"} else "participant"
         lo = c.left_edge.idx
@@ -162,5 +167,26 @@ def noun_parties(doc: Doc, noun: Token, mentions: list[Mention]) -> list[tuple[M
     return out
 
 
-__all__ = ["acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
+_CONTENT_ARGS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent", "expl:subj")
+
+
+def content_actors(doc: Doc, reporting: Token, mentions: list[Mention]) -> list[Mention]:
+    """Actors of what a reporting verb reports in its completive clause ("a déclaré que
+    l'Arménie devait …" -> l'Arménie; "… qu'un accord avait été conclu avec X" -> X): the
+    clause's subject group, subjects, objects and "avec/contre/par/entre" phrases."""
+    out: list[Mention] = []
+    for h in (c for c in reporting.children if c.dep_ == "ccomp" and c.i > reporting.i):
+        spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                 for c in h.children if c.dep_ in _CONTENT_ARGS or (c.dep_ in ("obl:mod", "nmod") and any(
+                     x.lower_ in PARTY_PREPS - {"de", "d'", "d’", "du", "des", "of"} for x in c.children if x.dep_ == "case"))]
+        group = subject_group(h) if h.pos_ in ("VERB", "AUX") else None
+        if group is not None:
+            spans.append((doc[group[0]].idx, doc[group[1] - 1].idx + len(doc[group[1] - 1].text)))
+        for m in mentions:
+            if can_act(m) and any(lo <= m.start and m.end <= hi for lo, hi in spans) and m not in out:
+                out.append(m)
+    return out
+
+
+__all__ = ["content_actors", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
            "subject_mentions", "noun_parties", "verb_group_start"]
