@@ -154,7 +154,7 @@ class Event:
     status: str = "held"  # held | planned | cancelled | hypothetical | denied
     sentence: int | None = None
     confidence: float = 0.5
-    # dated by the text more than a year before publication: history recalled, not the story
+    # dated by the text over half a year before publication: history recalled, not the story
     # (folded on the timeline, kept out of cross-article merges); None: not decided (records
     # built outside the events stage), the merge then decides from the date
     background: bool | None = None

@@ -1,10 +1,10 @@
 """Events of the story vs background, and which events make a timeline line.
 
 An article about this week's talks recalls history ("l'annexion de la Crimée en 2014", "la
-guerre qui avait éclaté au printemps 2019"): those events are **background** — dated
-(by the text) more than ``BACKGROUND_DAYS`` before the article's publication. They stay records
-(they are events the text reports), but the timeline folds them and the cross-article merge
-keeps them apart (``Event.background``).
+guerre qui avait éclaté au printemps 2019"): those events are **background**, dated (by the
+text) more than ``BACKGROUND_DAYS`` (half a year) before the article's publication. They stay
+records (they are events the text reports), but the timeline folds them and the cross-article
+merge keeps them apart (``Event.background``).
 
 An event with neither a participant nor a place says too little to be a line of the timeline
 ("des frappes", "les combats"): it stays a record with ``Event.timeline_line = False``.
@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from dossier.models import Event
 from dossier.timex.calendar import value_to_date
 
-BACKGROUND_DAYS = 365
+BACKGROUND_DAYS = 183  # half a year: a news story reports weeks, recalls the past
 
 
 def date_end(value: str | None) -> date | None:
@@ -43,7 +43,7 @@ def date_end(value: str | None) -> date | None:
 
 
 def is_background(event: Event, published: str | None, days: int = BACKGROUND_DAYS) -> bool:
-    """Dated by the text, and over before the year that precedes the publication date."""
+    """Dated by the text, and over more than ``days`` before the publication date."""
     if not event.date or not published:
         return False
     end, pub = date_end(event.date), value_to_date(published)

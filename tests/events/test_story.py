@@ -23,13 +23,14 @@ def test_date_end(value, end):
 @pytest.mark.parametrize("date, published, background", [
     ("2014", "2025-12-03", True),            # ten years earlier: history
     ("2022-02-24", "2025-12-03", True),
-    ("2024-11", "2025-12-03", True),         # over before the year preceding publication
-    ("2025-02", "2025-12-03", False),        # this year's story
-    ("2024-12-10", "2025-12-03", False),
+    ("2024-11", "2025-12-03", True),
+    ("2025-05", "2025-12-03", True),         # over half a year before publication
+    ("2025-07", "2025-12-03", False),        # the story's months
+    ("2025-06-10", "2025-12-03", False),
     (None, "2025-12-03", False),             # undated: never background by date
     ("2014", None, False),                   # no publication date: nothing to compare with
 ])
-def test_background_is_dated_over_a_year_before_publication(date, published, background):
+def test_background_is_dated_over_half_a_year_before_publication(date, published, background):
     assert is_background(event(date), published) is background
 
 
