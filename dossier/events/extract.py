@@ -77,7 +77,7 @@ def _verb_family(tok: Token) -> str | None:
         if _near_words(tok, lx.PHONE_WORDS):
             return "phone_call"
         return "request" if any(c.dep_ in ("obl:arg", "obl:mod", "xcomp") for c in tok.children) else None
-    if lemma in lx.MILITARY_CONTEXT_VERBS and not _near_words(tok, lx.MILITARY_WORDS | {"offensive"}, 8):
+    if lemma in lx.MILITARY_CONTEXT_VERBS and not _near_words(tok, lx.MILITARY_WORDS | lx.ATTACK_NOUNS, 8):
         return None
     family = lx.VERBS.get(lemma)
     if family is None and lemma in lx.REPORTING:

@@ -142,6 +142,8 @@ MILITARY_WORDS: frozenset[str] = _words(
     "troupes troupe armée forces soldats drapeau bastion position positions "
     "town city village territory troops army forces"
 )
+# attack nouns: "lancer des frappes", "mener une offensive" make the light verb an attack
+ATTACK_NOUNS: frozenset[str] = frozenset(w for w, fam in NOUNS.items() if fam == "attack")
 # military verbs that only count with a military subject/object
 MILITARY_CONTEXT_VERBS: frozenset[str] = _words("reprendre prendre contrôler avancer progresser lancer "
                                                 "affronter détruire endommager libérer")
