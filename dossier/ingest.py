@@ -1,7 +1,10 @@
 """Ingest: read inputs, skip duplicates, run the pipeline, store, link near-duplicates.
 
 Streaming: articles are read, processed in small batches and committed one transaction per
-article, so a killed ingest leaves a consistent database and a re-run completes it.
+article, so a killed ingest leaves a consistent database and a re-run completes it. Several
+ingests may write one PostgreSQL database at once: an article another process stored meanwhile
+counts as a duplicate, and the cross-article rebuild at the end runs once at a time (skipped
+when another process's rebuild already covers every stored article).
 
 No article sinks its batch: an article a stage raises on is reported on one line (source,
 component, exception) and recorded in the store's failed articles, with its text and metadata,
@@ -15,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dossier.config import Settings
-from dossier.errors import DossierError, DuplicateArticle, InputError, StoreError
+from dossier.errors import AlreadyStored, DossierError, InputError, StoreError
 from dossier.models import Article, ArticleFailure, ArticleRecords
 
 log = logging.getLogger(__name__)
@@ -101,7 +104,7 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
                 _fail(store, summary, result, say)
             else:
                 _store_one(store, index, summary, result, say)
-        if rebuild and (summary.new or store.needs_rebuild()):
+        if rebuild and (summary.new or not store.cross_article_current()):
             _rebuild(store, summary, say)
     finally:
         store.close()
@@ -140,7 +143,7 @@ def _store_one(store, index, summary: IngestSummary, records: ArticleRecords, sa
     near_id, sim = (near[0] if near else (None, None))
     try:
         article_id = store.add_article(records, signature=sig, near_duplicate_of=near_id, similarity=sim)
-    except DuplicateArticle:  # stored meanwhile by a concurrent ingest
+    except AlreadyStored:  # stored meanwhile by a concurrent ingest
         summary.duplicates += 1
         say(f"duplicate {article.source}")
         return
@@ -170,31 +173,29 @@ def _fail(store, summary: IngestSummary, failure: ArticleFailure, say) -> None:
 
 
 def _rebuild(store, summary: IngestSummary, say) -> None:
-    from dossier.crossref import rebuild_cross_article
+    from dossier.crossref import update_cross_article
 
     say("rebuilding cross-article results")
     try:
-        rebuild_cross_article(store)
+        counts = update_cross_article(store)  # None: another process's rebuild covers our articles
     except DossierError:
         raise
     except Exception as exc:  # noqa: BLE001  (the articles are stored; the rebuild stays pending)
         log.warning("cross-article rebuild failed", exc_info=True)
         summary.rebuild_error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
         return
-    summary.rebuilt = True
+    summary.rebuilt = counts is not None
 
 
-def rebuild(settings: Settings) -> dict[str, int]:
+def rebuild(settings: Settings, force: bool = True) -> dict[str, int] | None:
     """Recompute the cross-article results (timeline, quote groups, disputes, conflicts,
-    positions) from what is stored: ``dossier rebuild``."""
-    from dossier.crossref import rebuild_cross_article
+    positions) from what is stored: ``dossier rebuild``. With ``force=False`` only when they
+    do not cover every stored article (None when they do, e.g. another process rebuilt them)."""
+    from dossier.crossref import rebuild_cross_article, update_cross_article
     from dossier.store import open_store
 
-    store = open_store(settings)
-    try:
-        return rebuild_cross_article(store)
-    finally:
-        store.close()
+    with open_store(settings) as store:
+        return rebuild_cross_article(store) if force else update_cross_article(store)
 
 
 def rebuild_if_stale(settings: Settings) -> str | None:
@@ -206,7 +207,7 @@ def rebuild_if_stale(settings: Settings) -> str | None:
     from dossier.store import open_store
 
     with open_store(settings, readonly=True) as store:
-        if not store.needs_rebuild():
+        if store.cross_article_current():
             return None
         last = store.last_stored_at()
     if last:
@@ -215,7 +216,8 @@ def rebuild_if_stale(settings: Settings) -> str | None:
             return (f"cross-article results do not include the articles stored in the last {QUIET_SECONDS} s "
                     "(an ingest is running?)")
     try:
-        rebuild(settings)
+        if rebuild(settings, force=False) is None:  # another process finished it meanwhile
+            return None
     except DossierError as exc:
         return f"cross-article results are out of date and cannot be rebuilt here ({exc})"
     except Exception as exc:  # noqa: BLE001  (a reader command still shows what is stored)

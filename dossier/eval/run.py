@@ -313,6 +313,7 @@ def run_eval_stored(gold_path: str | Path, settings: Settings, *, complete: Any 
     gold keys by source file name, url or title; cross-article tasks from the stored storylines,
     conflicts and disputes. No pipeline runs and no baseline is computed."""
     from dossier.eval.stored import stored_predictions
+    from dossier.store.postgres import redact
 
     started = time.perf_counter()
     gold = load_gold(gold_path)
@@ -320,12 +321,12 @@ def run_eval_stored(gold_path: str | Path, settings: Settings, *, complete: Any 
     found = stored_predictions(gold, settings)
     preds = found["preds"]
     if not preds:
-        raise GoldError(f"{settings.db}: none of the {len(gold.articles)} articles of {gold_path} is stored "
+        raise GoldError(f"{redact(settings.db)}: none of the {len(gold.articles)} articles of {gold_path} is stored "
                         f"({found['stored']} stored articles; matched by source file name, url or title)")
     tasks = _score_tasks(gold, preds, None, _published_stored(gold, preds), found["storylines"],
                          found["conflicts"])
     versions = sorted({r.pipeline_version for r in preds.values() if r.pipeline_version})
-    meta = {"mode": "stored", "gold": str(gold_path), "db": settings.db, "articles": len(gold.articles),
+    meta = {"mode": "stored", "gold": str(gold_path), "db": redact(settings.db), "articles": len(gold.articles),
             "read": len(preds), "missing": found["missing"], "matched_by": found["matched"],
             "stored_articles": found["stored"], "read_errors": [], "failed": [],
             "pipeline_version": ", ".join(versions) or "?"}

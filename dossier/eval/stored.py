@@ -72,16 +72,13 @@ def stored_predictions(gold: Gold, settings: Settings) -> dict[str, Any]:
     "matched": {key: how}, "missing": [key], "stored": n}`` from ``settings.db`` (read only)."""
     from dossier.store import open_store
 
-    store = open_store(settings, readonly=True)
-    try:
+    with open_store(settings, readonly=True) as store, store.snapshot():  # one state, even with an ingest running
         rows = store.articles(limit=1_000_000)
         matched = match_articles(gold, rows)
         preds: dict[str, ArticleRecords] = {key: store.article_records(aid) for key, (aid, _) in matched.items()}
         keys = {str(aid): key for key, (aid, _) in matched.items()}
         storylines = [_rekey(s, keys) for s in store.storyline_sources()]
         conflicts = [_rekey(c, keys) for kind in ("conflicts", "disputes") for c in store.crossref(kind)]
-    finally:
-        store.close()
     return {"preds": preds, "storylines": storylines, "conflicts": conflicts,
             "matched": {k: how for k, (_, how) in matched.items()},
             "missing": [k for k in gold.articles if k not in matched], "stored": len(rows)}

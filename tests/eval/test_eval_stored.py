@@ -1,5 +1,6 @@
 """Scoring what a database stores (``dossier eval --db``): articles matched to gold keys by file
-name, url or title; cross-article tasks from the stored storylines, conflicts and disputes."""
+name, url or title; cross-article tasks from the stored storylines, conflicts and disputes. On
+SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import dataclasses
@@ -22,15 +23,16 @@ GOLD = DATA / "mini.gold.json"
 
 
 @pytest.fixture()
-def make_db(tmp_path, mini_gold, mini_texts, oracle):
-    """A database holding the mini gold's oracle records (some keys, renamed sources, changes)."""
+def make_db(db_url, mini_gold, mini_texts, oracle):
+    """A database (SQLite, then PostgreSQL) holding the mini gold's oracle records (some keys,
+    renamed sources, changes)."""
     def make(keys=None, source=None, change=None) -> Settings:
-        return _store(tmp_path / "d.db", mini_gold, mini_texts, oracle, keys, source, change)
+        return _store(db_url, mini_gold, mini_texts, oracle, keys, source, change)
 
     return make
 
 
-def _store(db: Path, gold, texts: dict[str, str], oracle, keys=None, source=None, change=None) -> Settings:
+def _store(db: str, gold, texts: dict[str, str], oracle, keys=None, source=None, change=None) -> Settings:
     settings = Settings(db=str(db))
     store = open_store(settings)
     try:
