@@ -96,12 +96,11 @@ def last_day(value: str | None) -> dt.date | None:
 
 
 def is_background(row: dict[str, Any], sources: list[Source]) -> bool:
-    """History the articles recall: the storyline's flag, else dated (at its latest) more than
+    """History the articles recall: the storyline's flag, or dated (at its latest) more than
     :data:`BACKGROUND_DAYS` before the first article that reports it."""
-    flag = row.get("background")
-    if flag is not None:
-        return bool(flag)
-    end = last_day(row.get("date"))
+    if row.get("background"):  # every source event is history (the events stage decided)
+        return True
+    end = last_day(row.get("date"))  # else (also rows stored before events carried the flag) by date
     first = min((d for s in sources if (d := last_day(s.published))), default=None)
     return bool(end and first and end < first - dt.timedelta(days=BACKGROUND_DAYS))
 
@@ -131,7 +130,7 @@ def make_line(row: dict[str, Any], sources: Sources, conflicts: list[ConflictCar
         participants=participants, place=place, sources=found, more={k: sorted(set(v)) for k, v in more.items()},
         outlets=outlets(found), conflicts=conflicts,
         disagreements=[] if conflicts else sorted(set(disagreements)),
-        minor=(not participants and place is None) if timeline_line is None else not timeline_line,
+        minor=not timeline_line if timeline_line is not None else (not participants and place is None),
         summary=row.get("summary"))
     line.background = is_background(row, found)
     return line

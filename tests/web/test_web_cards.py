@@ -78,8 +78,8 @@ def test_timeline_lines_carry_sources_and_conflicts(store, ids):
     ("2025-07", "2025-12-03", None, False),
     ("2025-12-02", "2025-12-03", None, False),
     (None, "2025-12-03", None, False),
-    ("2014", "2025-12-03", False, False),  # the storyline's own flag wins
-    ("2025-12-02", "2025-12-03", True, True),
+    ("2014", "2025-12-03", False, True),  # stored before the events stage decided: by its date
+    ("2025-12-02", "2025-12-03", True, True),  # the events stage's decision
 ])
 def test_background(date, published, flag, expected):
     src = cards.Source(1, 0, None, "t", published)
