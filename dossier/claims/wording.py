@@ -125,7 +125,8 @@ def _fill(template: str, args: list[str], value: str | None, name: Callable[[str
         if form == "month":
             return month_words(when or word)
         if slot != "value":
-            return name(word)
+            names = [name(w) for w in word.split("+") if w]
+            return " et ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else (names or ["?"])[0]
         if not re.match(r"^[a-z_:]+$", word):
             return word  # a number, a date
         if _kb_french(word) or "_" in word or ":" in word or word in wording().get("adjectives", {}):
@@ -148,6 +149,8 @@ def proposition_sentence(proposition: str, name: Callable[[str], str] | None = N
     texts = list(texts)
     holderless = args and args[0] in ("unknown", "") and tpl.get("unknown_holder")
     template = tpl.get("unknown_holder") if holderless else tpl.get("sentence")
+    if args and "+" in args[0] and tpl.get("plural"):
+        template = tpl["plural"]  # several actors: "A et B ont accepté …"
     if template:
         return capitalise(_fill(template, args, None, name, texts))
     if tpl.get("subject"):  # a value predicate given whole: subject and value
