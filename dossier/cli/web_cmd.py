@@ -75,8 +75,9 @@ def brief(ctx: typer.Context,
                                        help="Link each citation to this served dossier (e.g. http://127.0.0.1:8000) "
                                             "instead of the article's own URL."),
           ) -> None:
-    """A readable report of a date window: what happened, who said what, what is disputed,
-    whose position moved; every line cited (article, outlet, date, sentence)."""
+    """A readable report of a date window: what happened, the events most sources report, who
+    said what, what is disputed (who asserts, who denies), which reports conflict, whose position
+    moved; every line cited (article, outlet, date, sentence)."""
     from dossier.export import write_brief
 
     render.check_date(since, "--since")
