@@ -27,7 +27,7 @@ from dossier.entities.kb import KBEntry, KnowledgeBase, load_kb
 from dossier.entities.matching import match_name
 from dossier.entities.metonymy import actor_reading
 from dossier.entities.normalize import canonical_key, fold, norm_alias
-from dossier.entities.repair import lexicon, repair
+from dossier.entities.repair import institution_span, lexicon, repair
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
@@ -95,9 +95,10 @@ class EntityComponent:
         target = entry.metonym_of
         if target and self.kb.get(target) is not None:
             inside_role = any(r.start <= m.start and m.end <= r.end for r in roles)
-            seat = entry.id not in self.countries
+            generated = entry.metonym_generated  # a capital from the gazetteer, not a known seat of power
+            seat = entry.id not in self.countries and not generated
             acts, why = (True, "inside a role description") if inside_role else actor_reading(
-                doc[m.start:m.end], seat)
+                doc[m.start:m.end], seat, possessive=not generated or entry.id in self.countries)
             if acts:
                 gov = self.kb.get(target)
                 cand.extra = [entry.id] if entry.id in self.countries and entry.country else []
@@ -163,6 +164,13 @@ class EntityComponent:
                 cand.evidence = f"given name differs from {m.alias!r}: {evidence}"
                 forced.append(cand)
         return [m for m in ents if id(m) not in drop], forced
+
+    def _generated_in_name(self, m: Match, ner_labels: dict[int, str]) -> bool:
+        """A generated place name inside a person's name ("Maurice" in "Maurice Papon", "Victoria"
+        read as a person): the statistical NER's PER label wins over the generated gazetteer."""
+        if not any(ner_labels.get(i) == "PER" for i in range(m.start, m.end)):
+            return False
+        return all(self.kb.get(x).source == "generated" and self.kb.get(x).type == "place" for x in m.ids)
 
     def _next_to_person(self, doc: Doc, i: int, ents: list[Match]) -> bool:
         for m in ents:
@@ -244,7 +252,7 @@ class EntityComponent:
                 ner_labels[i] = ent.label_
 
         matches = self.ruler.find(doc)
-        ents = select([m for m in matches if m.kind == "entity"])
+        ents = select([m for m in matches if m.kind == "entity" and not self._generated_in_name(m, ner_labels)])
         roles = select([m for m in matches if m.kind == "role"])
         # a role partially overlapping a longer entity alias gives way, and vice versa
         keep_roles = []
@@ -267,6 +275,13 @@ class EntityComponent:
         in_roles = {i for r in roles for i in range(r.start, r.end)}
         kb_known = lambda text: bool(self.kb.by_alias(text)) or geocode(text) is not None  # noqa: E731
         for ent in doc.ents:
+            inst = institution_span(doc, ent.start, ent.end, ent.label_)
+            if inst is not None and inst[0] not in covered:
+                cand = self._ner_cand(doc, inst[0], inst[1], "ORG")
+                if cand is not None:
+                    cands.append(cand)
+                    covered |= set(range(inst[0], inst[1]))
+                    continue
             run = []
             for i in range(ent.start, ent.end + 1):
                 if i < ent.end and i not in covered:

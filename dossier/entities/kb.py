@@ -74,7 +74,9 @@ class KBEntry:
     lon: float | None = None
     country: str | None = None
     geonames: int | None = None
-    source: str = "shipped"  # shipped | path of the user's file
+    metonym_generated: bool = False  # metonym_of comes from the generated gazetteer (a capital), not a known seat of power
+    institution: str | None = None  # government | foreign_ministry | defence_ministry | armed_forces (of ``country``)
+    source: str = "shipped"  # generated | shipped | path of the user's file
 
     def all_aliases(self, lang: str | None = None) -> list[str]:
         out = [self.name]
@@ -89,6 +91,7 @@ class RoleDef:
     id: str
     aliases: dict[str, list[str]] = field(default_factory=dict)
     kind: str = "position"  # position | relation
+    organization: str | None = None  # the body the role belongs to (a foreign minister: the ministry)
 
 
 def _date(value: Any) -> str | None:
@@ -129,6 +132,8 @@ def _entry(raw: dict, source: str) -> KBEntry:
         lon=raw.get("lon"),
         country=raw.get("country"),
         geonames=raw.get("geonames"),
+        institution=raw.get("institution"),
+        metonym_generated=bool(raw.get("metonym_generated", False)),
         source=source,
     )
 
@@ -158,6 +163,13 @@ class KnowledgeBase:
         self._alias_index: dict[str, list[tuple[str, str]]] = {}  # key -> [(entry id, lang)]
         self._role_index: dict[str, list[str]] = {}  # key -> role ids
         self._taken: dict[str, set[str]] = {}  # alias key -> the user's entries that claim it
+        self._institutions: dict[tuple[str, str], str] = {}
+        self._adjectives: dict[str, str] = {}  # demonym adjective form -> ISO code
+
+    def add_adjectives(self, forms: dict[str, str]) -> None:
+        """Demonym adjective forms (any gender/number) -> ISO country code."""
+        for form, code in forms.items():
+            self._adjectives.setdefault(norm_alias(form), code)
 
     # -- building -----------------------------------------------------------------------------
     def add_data(self, data: dict, source: str = "shipped") -> None:
@@ -168,8 +180,9 @@ class KnowledgeBase:
             if old is not None:
                 for lang, names in old.aliases.items():
                     aliases[lang] = list(dict.fromkeys(aliases.get(lang, []) + names))
-            self._roles[rid] = RoleDef(rid, aliases, raw.get("kind", "position"))
-        user = source != "shipped"
+            organization = raw.get("organization") or (old.organization if old is not None else None)
+            self._roles[rid] = RoleDef(rid, aliases, raw.get("kind", "position"), organization)
+        user = source not in ("shipped", "generated")
         for raw in data.get("entities") or []:
             entry = _entry(raw, source)
             old = self._entries.get(entry.id)
@@ -185,9 +198,11 @@ class KnowledgeBase:
     def _merge(old: KBEntry, new: KBEntry, raw: dict) -> KBEntry:
         merged = KBEntry(**{**old.__dict__})
         for name in ("name", "type", "wikidata", "affiliation", "metonym_of", "lat", "lon", "country",
-                     "geonames"):
+                     "geonames", "institution"):
             if name in raw:
                 setattr(merged, name, getattr(new, name))
+        if "metonym_of" in raw:
+            merged.metonym_generated = new.metonym_generated
         aliases = {lang: list(names) for lang, names in new.aliases.items()}
         for lang, names in old.aliases.items():
             aliases[lang] = list(dict.fromkeys(aliases.get(lang, []) + names))
@@ -201,8 +216,8 @@ class KnowledgeBase:
         for cache in ("_name_index", "_country_ids"):  # caches built by other modules
             self.__dict__.pop(cache, None)
         self._alias_index = {}
-        # user entries first, so that ``by_alias`` lists them first
-        ordered = sorted(self._entries.values(), key=lambda e: e.source == "shipped")
+        # user entries first, so that ``by_alias`` lists them first; generated ones last
+        ordered = sorted(self._entries.values(), key=_rank)
         for entry in ordered:
             for lang, names in [(ANY_LANG, [entry.name]), *entry.aliases.items()]:
                 for name in names:
@@ -213,6 +228,11 @@ class KnowledgeBase:
                         bucket = self._alias_index.setdefault(key, [])
                         if (entry.id, lang) not in bucket:
                             bucket.append((entry.id, lang))
+        self._institutions = {(e.country, e.institution): e.id for e in ordered
+                              if e.institution and e.country and e.source != "generated"}
+        for e in ordered:  # hand-written first, then generated
+            if e.institution and e.country:
+                self._institutions.setdefault((e.country, e.institution), e.id)
         self._role_index = {}
         for role in self._roles.values():
             for names in role.aliases.values():
@@ -250,7 +270,7 @@ class KnowledgeBase:
 
     def alias_pairs(self) -> Iterator[tuple[str, KBEntry]]:
         """Every (alias as written, entry), the user's entries first, taken aliases left out."""
-        ordered = sorted(self._entries.values(), key=lambda e: e.source == "shipped")
+        ordered = sorted(self._entries.values(), key=_rank)
         for entry in ordered:
             for alias in entry.all_aliases():
                 key = norm_alias(alias)
@@ -292,6 +312,21 @@ class KnowledgeBase:
             return None
         return max(candidates, key=lambda h: (h[1].end is None, h[1].start or ""))[0]
 
+    def institution(self, country: str | None, kind: str = "government") -> str | None:
+        """The id of a state's government / foreign_ministry / defence_ministry / armed_forces."""
+        return self._institutions.get((country, kind)) if country else None
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """ISO code of the state a French demonym adjective names ("soudanaise" -> "SD")."""
+        return self._adjectives.get(norm_alias(word))
+
+    def government_of_adjective(self, word: str) -> str | None:
+        return self.institution(self.country_of_adjective(word))
+
+    def role_organization(self, role_id: str) -> str | None:
+        role = self._roles.get(role_id)
+        return role.organization if role is not None else None
+
     def metonym_target(self, entity_id: str) -> str | None:
         entry = self._entries.get(entity_id)
         return entry.metonym_of if entry else None
@@ -300,14 +335,35 @@ class KnowledgeBase:
 _SHIPPED = "kb.yaml"
 
 
+@lru_cache(maxsize=1)
 def shipped_data() -> dict:
+    """The hand-written KB (cached: do not mutate)."""
     text = resources.files("dossier.entities").joinpath("data", _SHIPPED).read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+def _rank(entry: KBEntry) -> int:
+    return {"shipped": 1, "generated": 2}.get(entry.source, 0)
+
+
+@lru_cache(maxsize=1)
+def _generated() -> tuple[dict, dict[str, str]]:
+    from dossier.entities.states import demonyms, french_forms, state_data
+
+    adjectives = {}
+    for code, (masc, _en, fem) in demonyms().items():
+        if masc:
+            for form in french_forms(masc, fem).values():
+                adjectives.setdefault(form, code)
+    return state_data(shipped_data()), adjectives
 
 
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> KnowledgeBase:
     kb = KnowledgeBase()
+    generated, adjectives = _generated()
+    kb.add_data(generated, "generated")  # every state, generated; the hand-written entries win
+    kb.add_adjectives(adjectives)
     kb.add_data(shipped_data(), "shipped")
     for path in extra:
         kb.add_data(_read(Path(path)), str(path))

@@ -37,8 +37,10 @@ def _case_word(root) -> str | None:
     return None
 
 
-def actor_reading(span: Span, seat_of_power: bool) -> tuple[bool, str]:
-    """``(acts, why)``: True when the name stands for the government."""
+def actor_reading(span: Span, seat_of_power: bool, possessive: bool = True) -> tuple[bool, str]:
+    """``(acts, why)``: True when the name stands for the government. ``possessive``: a possessor
+    of a demand or plan ("les exigences de Moscou") acts (not for generated capitals: "l'accord
+    de Vienne" names a treaty after the city)."""
     lex = lexicon()
     prev = _prev_word(span)
     root = span.root
@@ -52,7 +54,7 @@ def actor_reading(span: Span, seat_of_power: bool) -> tuple[bool, str]:
     if prev in lex["actor_preps"]:
         return True, f"after {prev!r}"
     head = root.head
-    if prev in {"de", "du", "d'", "des", "of"} and head is not root:
+    if possessive and prev in {"de", "du", "d'", "des", "of"} and head is not root:
         lemma = fold(head.lemma_)
         word = fold(head.text)
         if word in lex["place_heads"] or lemma in lex["place_heads"]:
