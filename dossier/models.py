@@ -123,6 +123,9 @@ class Quote:
     place_id: str | None = None
     sentence: int | None = None
     confidence: float = 0.5
+    reported_by: str | None = None  # an outlet relaying the words ("selon l'AFP", "rapporte Reuters"): entity id or text
+    source_document: str | None = None  # the document quoted ("le communiqué ukrainien"), issuer or not
+    co_speakers: list[str] = field(default_factory=list)  # other speakers of a coordinated subject ("X et Y ont dit")
 
 
 @dataclass

@@ -351,10 +351,11 @@ def _generated() -> tuple[dict, dict[str, str]]:
     from dossier.entities.states import demonyms, french_forms, state_data
 
     adjectives = {}
-    for code, (masc, _en, fem) in demonyms().items():
+    for code, (masc, en, fem) in demonyms().items():
         if masc:
             for form in french_forms(masc, fem).values():
                 adjectives.setdefault(form, code)
+        adjectives.setdefault(en, code)
     return state_data(shipped_data()), adjectives
 
 

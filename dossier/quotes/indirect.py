@@ -106,9 +106,8 @@ class IndirectMixin:
             a, b = trim(self.text, a, b)
             if b - a < 12 or not self._beyond_quotes(a, b):
                 continue
-            out.append((Quote(
-                start=a, end=b, text=self.text[a:b], kind="indirect", speaker_id=sp.id, speaker_name=sp.name,
-                speaker_text=sp.text, anonymous=sp.anonymous, affiliation=sp.affiliation,
+            out.append((self.new_quote(
+                sp, start=a, end=b, text=self.text[a:b], kind="indirect",
                 cue=self._selon_text(t), sentence=self.sentence_of(a),
                 confidence=round(0.45 + 0.4 * sp.confidence, 2),
             ), t.idx))
@@ -277,11 +276,10 @@ class IndirectMixin:
             if b - a < 8 or not self._beyond_quotes(a, b):
                 continue
             sp = self.speaker_for(v)
-            if how == "incise" and sp.id is None and sp.text is None:
+            if how == "incise" and sp.empty and not (sp.source_document or sp.reported_by):
                 continue
-            out.append((Quote(
-                start=a, end=b, text=self.text[a:b], kind="indirect", speaker_id=sp.id, speaker_name=sp.name,
-                speaker_text=sp.text, anonymous=sp.anonymous, affiliation=sp.affiliation, cue=cue_text,
+            out.append((self.new_quote(
+                sp, start=a, end=b, text=self.text[a:b], kind="indirect", cue=cue_text,
                 place_id=self.place_of(v), sentence=self.sentence_of(v.idx),
                 confidence=round(0.45 + 0.4 * sp.confidence, 2),
             ), v.idx))
@@ -353,7 +351,8 @@ class IndirectMixin:
             out.append((Quote(
                 start=a, end=b, text=self.text[a:b], kind="indirect", speaker_id=src.speaker_id,
                 speaker_name=src.speaker_name, speaker_text=src.speaker_text, anonymous=src.anonymous,
-                affiliation=src.affiliation, cue=t.text, sentence=self.sentence_of(a),
+                affiliation=src.affiliation, reported_by=src.reported_by, source_document=src.source_document,
+                cue=t.text, sentence=self.sentence_of(a),
                 confidence=round(min(src.confidence, 0.6) - 0.1, 2),
             ), t.idx))
         return out
