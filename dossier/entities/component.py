@@ -27,6 +27,7 @@ from dossier.entities.kb import KBEntry, KnowledgeBase, load_kb
 from dossier.entities.matching import match_name
 from dossier.entities.metonymy import actor_reading
 from dossier.entities.normalize import canonical_key, fold, norm_alias
+from dossier.entities import roles as learned
 from dossier.entities.repair import institution_span, lexicon, repair
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
@@ -189,7 +190,7 @@ class EntityComponent:
         return published, None
 
     def _role_cands(self, doc: Doc, roles: list[Match], cands: list[Cand], sents: list[Span],
-                    sent_of: list[int]) -> list[Cand]:
+                    sent_of: list[int], facts: list | None = None) -> list[Cand]:
         persons = {c.start: c for c in cands if c.type == "person"}
         ends = {c.end: c for c in cands if c.type == "person"}
         out = []
@@ -214,6 +215,12 @@ class EntityComponent:
                                 evidence=f"apposition to {doc[named.start:named.end].text!r}"))
                 continue
             date, year = self._role_date(doc, m, sents[sent_of[m.start]])
+            fact = learned.match(doc[m.start:m.end], facts or [], self.kb) if year is None else None
+            if fact is not None:  # a role this article gives someone (not a past holder: "en 2014, le président …")
+                out.append(Cand(m.start, m.end, fact.person_id, "person", "learned-role", 0.75,
+                                name=fact.person_name, in_ents=False,
+                                evidence=f"role learned from {fact.text!r}"))
+                continue
             holder = self.kb.holder_of(m.ids, date=date, year=year)
             if holder is None:
                 continue
@@ -222,6 +229,23 @@ class EntityComponent:
                             acts_for=holder.affiliation, in_ents=False,
                             evidence=f"holder of {m.ids[0]} on {date or year or 'latest'}"))
         return out
+
+    def _persons(self, cands: list[Cand]) -> list[learned.Person]:
+        out = []
+        for c in cands:
+            if c.type == "person" and c.in_ents:
+                entry = self.kb.get(c.id)
+                out.append(learned.Person(c.start, c.end, c.id, entry.name if entry else (c.name or c.id)))
+        return out
+
+    def _learn_roles(self, doc: Doc, cands: list[Cand], sent_of: list[int]) -> list:
+        """Roles stated next to a person's name (``doc._.roles``), used to resolve descriptions."""
+        orgs = {i: c.id for c in cands if c.type in ("organization", "group") for i in range(c.start, c.end)}
+        facts = learned.learn(doc, self._persons(cands), self.kb, orgs, sent_of)
+        store = doc_list(doc, "roles")
+        store.clear()
+        store.extend(facts)
+        return facts
 
     def _link_locals(self, cands: list[Cand]) -> None:
         """Within the article: surname-only unknown persons -> the full name seen in it."""
@@ -298,7 +322,12 @@ class EntityComponent:
                             cands.append(cand)
                     run = []
         self._link_locals(cands)
-        cands += self._role_cands(doc, roles, cands, sents, sent_of)
+        facts = self._learn_roles(doc, cands, sent_of)
+        cands += self._role_cands(doc, roles, cands, sents, sent_of, facts)
+        covered = {i for c in cands for i in range(c.start, c.end)} | {i for r in roles for i in range(r.start, r.end)}
+        for s, e, fact in learned.descriptions(doc, facts, self.kb, covered, self._persons(cands)):
+            cands.append(Cand(s, e, fact.person_id, "person", "learned-role", 0.7, name=fact.person_name,
+                              in_ents=False, evidence=f"role learned from {fact.text!r}"))
         cands.sort(key=lambda c: (c.start, -c.end))
         self._write(doc, cands, sent_of)
         return doc

@@ -320,6 +320,10 @@ class KnowledgeBase:
         """ISO code of the state a French demonym adjective names ("soudanaise" -> "SD")."""
         return self._adjectives.get(norm_alias(word))
 
+    def adjective_forms(self) -> dict[str, str]:
+        """Every demonym adjective form (normalised) -> ISO code."""
+        return self._adjectives
+
     def government_of_adjective(self, word: str) -> str | None:
         return self.institution(self.country_of_adjective(word))
 

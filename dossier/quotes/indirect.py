@@ -69,7 +69,25 @@ class IndirectMixin:
                 break
             end = x.i + 1
         sp = self.resolver.from_phrase(head, bounds=(t.i + 1, end))
-        return sp, doc[t.i : end]
+        return sp, doc[t.i : self._past_apposition(end)]
+
+    def _past_apposition(self, end: int) -> int:
+        """After "selon X": skip ", porte-parole de Y" (a role apposed to the source) when a comma
+        closes it, so that the reported content starts after it."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":
+            return end
+        k = end + 1
+        if k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k >= len(doc) or not (doc[k].lower_ in lx.ROLE_NOUNS or doc[k].lemma_.lower() in lx.ROLE_NOUNS):
+            return end
+        for x in doc[k + 1 : min(len(doc), k + 14)]:
+            if x.text == "," and not self.in_quote(x.idx):
+                return x.i
+            if x.pos_ in ("VERB", "AUX") or x.text in (".", ";", ":") or not self.same_par(x, doc[end]):
+                return end
+        return end
 
     def selon_quotes(self) -> list[tuple[Quote, int]]:
         out = []

@@ -26,6 +26,7 @@ RECORD_TABLES: dict[str, type] = {
     "claims": models.Claim,
     "attributes": models.Attribute,
     "positions": models.Position,
+    "roles": models.RoleFact,
 }
 
 ARTICLE_COLUMNS = {
