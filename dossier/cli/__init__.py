@@ -11,7 +11,7 @@ from dossier.cli.common import app
 from dossier.errors import DossierError
 
 # command modules register themselves on `app`
-from dossier.cli import ingest_cmd, query_cmd, measure_cmd  # noqa: E402,F401
+from dossier.cli import ingest_cmd, kb_cmd, query_cmd, measure_cmd  # noqa: E402,F401
 
 try:  # the web app and exports need fastapi/uvicorn; keep the rest usable without them
     from dossier.cli import web_cmd  # noqa: F401

@@ -182,12 +182,12 @@ class KnowledgeBase:
                     aliases[lang] = list(dict.fromkeys(aliases.get(lang, []) + names))
             organization = raw.get("organization") or (old.organization if old is not None else None)
             self._roles[rid] = RoleDef(rid, aliases, raw.get("kind", "position"), organization)
-        user = source not in ("shipped", "generated")
+        user = source not in ("shipped", "generated", "learned")
         for raw in data.get("entities") or []:
             entry = _entry(raw, source)
             old = self._entries.get(entry.id)
             if old is not None:
-                entry = self._merge(old, entry, raw)
+                entry = self._merge(old, entry, raw, append_roles=source == "learned")
             if user:  # the user's aliases are taken away from every other entry
                 for alias in entry.all_aliases():
                     self._taken.setdefault(norm_alias(alias), set()).add(entry.id)
@@ -195,7 +195,7 @@ class KnowledgeBase:
         self._reindex()
 
     @staticmethod
-    def _merge(old: KBEntry, new: KBEntry, raw: dict) -> KBEntry:
+    def _merge(old: KBEntry, new: KBEntry, raw: dict, append_roles: bool = False) -> KBEntry:
         merged = KBEntry(**{**old.__dict__})
         for name in ("name", "type", "wikidata", "affiliation", "metonym_of", "lat", "lon", "country",
                      "geonames", "institution"):
@@ -207,8 +207,12 @@ class KnowledgeBase:
         for lang, names in old.aliases.items():
             aliases[lang] = list(dict.fromkeys(aliases.get(lang, []) + names))
         merged.aliases = aliases
-        if "roles" in raw:
-            merged.roles = new.roles
+        if "roles" in raw:  # roles learned from articles add to the known ones
+            merged.roles = old.roles + [r for r in new.roles if r not in old.roles] if append_roles else new.roles
+        if append_roles:
+            for name in ("name", "type", "affiliation"):
+                setattr(merged, name, getattr(old, name) or getattr(new, name))
+            return merged
         merged.source = new.source
         return merged
 
@@ -337,6 +341,7 @@ class KnowledgeBase:
 
 
 _SHIPPED = "kb.yaml"
+LEARNED_FORMAT = "dossier-kb-learned/1"
 
 
 @lru_cache(maxsize=1)
@@ -347,7 +352,7 @@ def shipped_data() -> dict:
 
 
 def _rank(entry: KBEntry) -> int:
-    return {"shipped": 1, "generated": 2}.get(entry.source, 0)
+    return {"shipped": 1, "learned": 1, "generated": 2}.get(entry.source, 0)
 
 
 @lru_cache(maxsize=1)
@@ -371,7 +376,9 @@ def _load(extra: tuple[str, ...]) -> KnowledgeBase:
     kb.add_adjectives(adjectives)
     kb.add_data(shipped_data(), "shipped")
     for path in extra:
-        kb.add_data(_read(Path(path)), str(path))
+        data = _read(Path(path))
+        learned = data.get("format") == LEARNED_FORMAT  # roles learned from stored articles
+        kb.add_data(data, "learned" if learned else str(path))
     log.debug("knowledge base: %d entries (%d user files)", len(kb), len(extra))
     return kb
 

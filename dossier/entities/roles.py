@@ -18,12 +18,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from dossier.entities.kb import KnowledgeBase
+from dossier.entities.kb import LEARNED_FORMAT, KnowledgeBase
 from dossier.entities.normalize import fold, norm_alias
 from dossier.entities.repair import lexicon
 from dossier.models import RoleFact
-
-LEARNED_FORMAT = "dossier-kb-learned/1"
 _DETS = frozenset({"le", "la", "l'", "les"})
 _OF = frozenset({"de", "du", "des", "d'"})
 _STOP_WORDS = frozenset({"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "en", "a", "au", "aux", "pour"})
