@@ -191,6 +191,8 @@ class Extractor(IndirectMixin):
 
     def speaker_for(self, cue: Token, depth: int = 0) -> Speaker:
         sp = self._speaker_for(cue, depth)
+        if sp.id is not None and self.resolver.is_media(sp.id):  # "…, rapporte Reuters": a relay, not the speaker
+            return Speaker(None, None, None, reported_by=sp.id, confidence=0.3)
         if sp.empty and sp.reported_by is None and sp.source_document is None:
             verb = cue.doc[cue.i - 1] if self._faire_savoir(cue) else cue
             agent = self._trailing_agent(verb)  # "qualifiées de « … » par Israël"

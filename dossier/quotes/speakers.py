@@ -399,6 +399,11 @@ class SpeakerResolver:
             c.lower_ in ("ce", "cette", "ces") for c in head.children) or (
             head.lower_ in ("dernier", "dernière") and head.i > 0 and doc[head.i - 1].lower_ in ("ce", "cette"))
 
+    @staticmethod
+    def is_media(entity_id: str) -> bool:
+        entry = _kb().get(entity_id) if _kb() is not None else None
+        return entry is not None and entry.institution == "media"
+
     def _is_outlet(self, sp: Speaker, head: Token) -> bool:
         """A news outlet (a KB entry marked media, or "l'agence de presse X", "le quotidien X")."""
         entry = _kb().get(sp.id) if sp.id is not None and _kb() is not None else None
@@ -637,6 +642,9 @@ class SpeakerResolver:
         fem = low in ("elle", "elles", "she", "her", "celle", "celles", "dernière", "dernières")
         if demonstrative:
             return self._demonstrative_antecedent(tok, plural, fem)
+        side = self.side_aside(tok)
+        if side is not None:
+            return side
         sent = self.sent_of.get(tok.i, 0)
         cands = []
         k = bisect.bisect_left(self.starts, tok.idx) - 1
@@ -649,6 +657,12 @@ class SpeakerResolver:
             if m.end > tok.idx or self.in_quote(m.start):
                 continue
             cands.append(m)
+        # given names settle gender only when they tell the candidates apart ("X a reçu Amina Y. Elle …")
+        gendered = low in ("il", "elle")
+        guessed = {id(m): _name_gender(m.text) for m in cands if m.entity_type == "person"} if gendered else {}
+        want = "female" if fem else "male"
+        if want in guessed.values():
+            cands = [m for m in cands if guessed.get(id(m)) not in ("female", "male") or guessed[id(m)] == want]
         last_subj = next((t for t in reversed(self.subjects) if t.idx < tok.idx), None)
         if last_subj is not None and self.mention_at(last_subj) is None and sent - self.sent_of.get(last_subj.i, sent) <= 2:
             number = last_subj.morph.get("Number")
@@ -666,7 +680,7 @@ class SpeakerResolver:
                 break
             ok_type = m.entity_type in ("organization", "group") or (m.entity_type == "place" and government_for_place(m.entity_id, m.text)) if plural else (
                 m.entity_type == "person" or m.entity_type in ("organization", "place") and not m.text.lower().endswith("s"))
-            if ok_type and _gender_ok(self.doc, m, fem):
+            if ok_type and _gender_ok(self.doc, m, fem) and (m.entity_type != "person" or any(c.entity_id == m.entity_id for c in cands) or not guessed):
                 sp = self._speaker_from_mention(m, 0.7)
                 sp.text, sp.start, sp.end = tok.text.lstrip("-"), tok.idx, tok.idx + len(tok.text)
                 return sp
@@ -683,6 +697,39 @@ class SpeakerResolver:
             sp.text, sp.start, sp.end = tok.text.lstrip("-"), tok.idx, tok.idx + len(tok.text)
             return sp
         return Speaker(None, None, tok.text.lstrip("-"), start=tok.idx, end=tok.idx + len(tok.text), confidence=0.2)
+
+    def side_aside(self, tok: Token) -> Speaker | None:
+        """"Côté russe, on estime que …" / "Du côté ukrainien, il …": the person last named for
+        that side (the head of its delegation, a minister …) in this sentence or the two before,
+        else the side's government."""
+        kb = _kb()
+        if kb is None:
+            return None
+        sent = tok.sent
+        cote = next((t for t in sent if t.i < tok.i and t.lower_ == "côté" and not self.in_quote(t.idx)), None)
+        if cote is None:
+            return None
+        adj = next((t for t in self.doc[cote.i + 1: min(len(self.doc), cote.i + 3)] if lx.government_of_adjective(t.text)), None)
+        gov = lx.government_of_adjective(adj.text) if adj is not None else None
+        if gov is None:
+            return None
+        entry = kb.get(gov)
+        country = entry.country if entry is not None else None
+        infos = self.doc._.entities or {}
+        facts = {f.person_id: f.organization_id for f in (self.doc._.roles or [])}
+        here = self.sent_of.get(tok.i, 0)
+        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, tok.idx)]):
+            if m.sentence is not None and here - m.sentence > 2:
+                break
+            if m.entity_type != "person" or self.in_quote(m.start):
+                continue
+            info = infos.get(m.entity_id)
+            orgs = {getattr(info, "affiliation", None), facts.get(m.entity_id)} - {None}
+            if any(o == gov or (kb.get(o) is not None and country and kb.get(o).country == country) for o in orgs):
+                sp = self._speaker_from_mention(m, 0.6)
+                sp.text, sp.start, sp.end = f"côté {adj.text}", cote.idx, adj.idx + len(adj.text)
+                return sp
+        return Speaker(gov, _display(gov), f"côté {adj.text}", start=cote.idx, end=adj.idx + len(adj.text), confidence=0.5)
 
     def _demonstrative_antecedent(self, tok: Token, plural: bool, fem: bool) -> Speaker:
         """"celui-ci" / "ce dernier": the most recent compatible mention before, in this sentence or
@@ -721,6 +768,26 @@ class SpeakerResolver:
 
 def _is_role(t: Token) -> bool:
     return t.pos_ == "NOUN" and (t.lower_ in lx.ROLE_NOUNS or t.lemma_.lower() in lx.ROLE_NOUNS)
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    try:
+        import gender_guesser.detector as gg
+    except ImportError:  # pragma: no cover - a dependency; without it gender comes from titles only
+        return None
+    return gg.Detector(case_sensitive=False)
+
+
+def _name_gender(name: str) -> str | None:
+    """"female" / "male" for a person name whose given name is clearly one (gender-guesser's
+    first-name lists), else None."""
+    det = _gender_detector()
+    words = name.replace("-", " ").split()
+    if det is None or len(words) < 2:
+        return None
+    g = det.get_gender(words[0])
+    return g if g in ("female", "male") else None
 
 
 def _gender_ok(doc: Doc, m: Mention, fem: bool) -> bool:
