@@ -211,7 +211,7 @@ class EntityComponent:
                     named = persons[after]
             if named is not None:
                 out.append(Cand(m.start, m.end, named.id, named.type, "kb-role", named.confidence,
-                                acts_for=named.acts_for, in_ents=False,
+                                acts_for=named.acts_for, in_ents=False, name=named.name,
                                 evidence=f"apposition to {doc[named.start:named.end].text!r}"))
                 continue
             date, year = self._role_date(doc, m, sents[sent_of[m.start]])
