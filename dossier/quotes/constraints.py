@@ -111,6 +111,13 @@ def animate(head: Token) -> bool | None:
     return float(v @ protos[0]) > float(v @ protos[1])
 
 
+def names_nobody(head: Token) -> bool:
+    """The sure cases only (a negated or quantified phrase, a date or a number), without the
+    word vectors: for callers that have no other candidate to fall back on."""
+    low = head.lower_
+    return negated_phrase(head) or low in _TIME_WORDS or head.lemma_.lower() in _TIME_WORDS or head.like_num
+
+
 def can_speak(head: Token, is_mention: bool) -> bool:
     """Whether the phrase headed by ``head`` can be a speaker (before any resolution)."""
     low = head.lower_
