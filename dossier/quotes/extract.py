@@ -117,13 +117,24 @@ class Extractor(IndirectMixin):
         if self.in_quote(t.idx):
             return False
         if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"] and t.dep_ in ("acl", "amod") and not any(
-                c.dep_.startswith("aux") for c in t.children):
+                c.dep_.startswith("aux") for c in t.children) and not self._aux_before(t):
             return False  # "le plan dit « de paix »": an adjectival participle, not a report
         if lx.is_reporting(t):
             return True
         if self._faire_savoir(t):
             return True
         return naming and lx.lemma_of(t) in lx.NAMING_LEMMAS and t.pos_ == "VERB"
+
+    @staticmethod
+    def _aux_before(t: Token) -> bool:
+        """"a de son côté annoncé": an auxiliary a few words before, across an aside."""
+        doc = t.doc
+        for u in reversed(doc[max(0, t.i - 5): t.i]):
+            if u.is_punct:
+                return False
+            if u.pos_ == "AUX" and u.lemma_ in ("avoir", "être"):
+                return True
+        return False
 
     @staticmethod
     def _faire_savoir(t: Token) -> bool:
@@ -308,8 +319,8 @@ class Extractor(IndirectMixin):
                 break
             if q.open <= t.idx < q.close or self.in_quote(t.idx):
                 continue
-            if self.is_cue(t) and not self.negated(t):
-                return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "ancestor")
+            if (self.is_cue(t) or lx.lemma_of(t) in lx.ACCUSATION_LEMMAS and t.pos_ == "VERB") and not self.negated(t):
+                return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "ancestor")  # "accuse X de « … »" too
             if depth <= 1 and self._names(t, q) and not self.negated(t):
                 sp = self.speaker_for(t)
                 if sp.id is None and sp.text is None:

@@ -135,7 +135,7 @@ class IndirectMixin:
     def _content_start(self, v: Token) -> tuple[Token, str] | None:
         """First token of the reported content after a cue verb: after "que", or an infinitive."""
         doc = self.doc
-        verb_lemma = (v.doc[v.i - 1].lemma_ if self._faire_savoir(v) else v.lemma_).lower()
+        verb_lemma = lx.lemma_of(v.doc[v.i - 1] if self._faire_savoir(v) else v)
         j = v.i + 1
         steps = 0
         while j < len(doc) and steps < 14 and self.same_par(doc[j], v):
@@ -145,7 +145,8 @@ class IndirectMixin:
             if t.lower_ in ("que", "qu'", "qu’", "that"):
                 return (doc[j + 1], "que") if j + 1 < len(doc) else None
             if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Inf"]:
-                if v.dep_ == "acl:relcl" or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in x.morph.get("PronType") or x.i > 0 and (
+                subject_relative = any(c.lower_ == "qui" and c.dep_.startswith("nsubj") for c in v.children)
+                if (v.dep_ == "acl:relcl" and not subject_relative) or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in x.morph.get("PronType") or x.i > 0 and (
                         doc[x.i - 1].pos_ in ("NOUN", "PROPN") or doc[x.i - 1].text == ",")) for x in doc[max(0, v.i - 4) : v.i]):
                     return None  # "… que X prétendait avoir …": the object is the antecedent
                 prev = doc[j - 1].lower_
@@ -228,11 +229,12 @@ class IndirectMixin:
         if any(doc[k].lower_ in ("se", "s'", "s’") for k in range(max(0, v.i - 3), v.i)):
             return None  # "se sont mutuellement accusés": no one speaker
         obj = None
-        for t in doc[v.i + 1 : min(len(doc), v.i + 10)]:
+        aside = _aside_end(doc, v.i + 1)  # "accuse de son côté X de …"
+        for t in doc[aside : min(len(doc), aside + 10)]:
             if not self.same_par(t, v) or t.text in (".", ";", ":", "!", "?", ",") or self.in_quote(t.idx):
                 return None
             if obj is None:
-                if t.pos_ in ("DET", "ADV") or t.lower_ in lx.LIGHT_ADVERBS:
+                if t.pos_ in ("DET", "ADV", "ADJ") or t.lower_ in lx.LIGHT_ADVERBS:
                     continue
                 if t.pos_ not in ("NOUN", "PROPN", "PRON"):
                     return None
@@ -240,11 +242,11 @@ class IndirectMixin:
                 continue
             if t.lower_ in ("de", "d'", "d’", "d") and t.i + 1 < len(doc):
                 nxt = doc[t.i + 1]
-                if nxt.text in ("'", "’") and t.i + 2 < len(doc):
-                    nxt = doc[t.i + 2]
+                if nxt.text in ("'", "’", "«", "“", '"') and t.i + 2 < len(doc):
+                    nxt = doc[t.i + 2]  # "de « torpiller »": the quoted infinitive
                 if nxt.pos_ in ("VERB", "AUX") and nxt.morph.get("VerbForm") == ["Inf"] or self.in_quote(nxt.idx):
                     first = obj
-                    while first.i > v.i + 1 and doc[first.i - 1].pos_ == "DET":
+                    while first.i > v.i + 1 and doc[first.i - 1].pos_ in ("DET", "ADJ") and doc[first.i - 1].i >= aside:
                         first = doc[first.i - 1]
                     end = self.clause_end(nxt)
                     stop = re.search(r",\s*(ce qu|ce qui|selon|a-t-il|a-t-elle)", self.text[first.idx:end])
@@ -375,6 +377,13 @@ class IndirectMixin:
             ), t.idx))
         return out
 
+
+
+def _aside_end(doc, i: int) -> int:
+    """Past "de son côté" / "pour sa part" / "à son tour" starting at token i (else i)."""
+    if i + 2 < len(doc) and doc[i].pos_ == "ADP" and doc[i + 1].pos_ == "DET" and doc[i + 2].lower_ in ("côté", "part", "tour"):
+        return i + 3
+    return i
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -190,6 +190,7 @@ FORM_LEMMAS = {
     "décrit": "décrire", "décrivent": "décrire", "juge": "juger", "jugent": "juger",
     "conteste": "contester", "contestent": "contester", "dément": "démentir", "démentent": "démentir",
     "accuse": "accuser", "accusent": "accuser", "dénonce": "dénoncer", "dénoncent": "dénoncer",
+    "estime": "estimer", "estiment": "estimer", "affirme": "affirmer", "affirment": "affirmer",
 }
 # verbs of accusation: "accuser X d'avoir …" reports that X did it
 ACCUSATION_LEMMAS = frozenset({"accuser", "soupçonner", "reprocher", "accuse"})

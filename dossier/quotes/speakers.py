@@ -255,6 +255,13 @@ class SpeakerResolver:
                 j -= 1
         if j < 0 or not self.same_par(doc[j], cue) or self.in_quote(doc[j].idx):
             return None
+        if doc[j].text == ",":  # "L'Iran, voisin de …, a annoncé": a subject the parser hung elsewhere
+            for k in range(j - 1, max(-1, j - 25), -1):
+                if doc[k].is_sent_start and k < j - 1 and doc[k].dep_ not in _SUBJ_DEPS or doc[k].text in (".", ";", ":"):
+                    break
+                if doc[k].dep_ in _SUBJ_DEPS and doc[k].head.i > j and doc[k].pos_ in ("NOUN", "PROPN"):
+                    return doc[k]
+            return None
         t = doc[j]
         if t.pos_ == "ADJ" and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
             t = t.head  # "un diplomate européen juge que": the noun the adjective qualifies
@@ -433,18 +440,29 @@ class SpeakerResolver:
         one before), preferring one whose name shares the noun."""
         if not any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’", "les", "ce", "cette") for c in head.children):
             return None
-        before = [m for m in self.mentions[max(0, bisect.bisect_left(self.starts, head.idx) - 60):
-                                           bisect.bisect_left(self.starts, head.idx)]
-                  if m.entity_type in ("organization", "group") and not self.in_quote(m.start)
-                  and head.idx - m.start < 1500]
-        if not before:
+        near = [m for m in self.mentions[max(0, bisect.bisect_left(self.starts, head.idx) - 60):
+                                         bisect.bisect_left(self.starts, head.idx)]
+                if m.entity_type in ("organization", "group") and head.idx - m.start < 1500]
+        before = [m for m in near if not self.in_quote(m.start)]
+        words = {lx.norm(t.text) for t in head.subtree if t.pos_ in ("NOUN", "ADJ") and not self.in_quote(t.idx)
+                 and t.i <= head.i + 3}
+        # a name the description fits ("le mouvement islamiste" ~ Hamas), even one named inside a quote
+        described = [m for m in near if any(words <= set(lx.norm(n).split()) for n in self._names_of(m))]
+        if not described and not before:
             return None
         same = [m for m in before if head.lemma_.lower() in m.text.lower() or head.lower_ in m.text.lower()]
         non_gov = [m for m in before if not (m.entity_id or "").endswith("_government")]
-        best = (same or non_gov or before)[-1]
+        best = (described or same or non_gov or before)[-1]
         sp = self._speaker_from_mention(best, 0.55)
         sp.text, sp.start, sp.end = head.text, head.idx, head.idx + len(head.text)
         return sp
+
+    def _names_of(self, m: Mention) -> list[str]:
+        """Every name the KB (or the article) gives the entity of a mention ("mouvement islamiste
+        palestinien" for Hamas), so that a description can be matched against them."""
+        kb = _kb()
+        entry = kb.get(m.entity_id) if kb is not None and m.entity_id else None
+        return [m.text] + (entry.all_aliases() if entry is not None else [])
 
     def _document_speaker(self, head: Token, bounds: tuple[int, int] | None) -> Speaker:
         """A document speaks for its issuer: named in its phrase ("le communiqué du Hamas", "le
