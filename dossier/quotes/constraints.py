@@ -20,7 +20,7 @@ from dossier.quotes import lexicon as lx
 DOCUMENT_NOUNS = frozenset(
     """
     communiqué communiqués déclaration déclarations texte rapport rapports lettre message messages
-    publication tweet post vidéo document note bulletin courrier résolution motion compte-rendu
+    publication tweet post vidéo document note bulletin courrier résolution motion compte-rendu bilan
     statement report letter document post video release
     """.split()
 )

@@ -256,11 +256,21 @@ class SpeakerResolver:
         if j < 0 or not self.same_par(doc[j], cue) or self.in_quote(doc[j].idx):
             return None
         if doc[j].text == ",":  # "L'Iran, voisin de …, a annoncé": a subject the parser hung elsewhere
-            for k in range(j - 1, max(-1, j - 25), -1):
-                if doc[k].is_sent_start and k < j - 1 and doc[k].dep_ not in _SUBJ_DEPS or doc[k].text in (".", ";", ":"):
+            first = None
+            for k in range(j - 1, max(-1, j - 30), -1):
+                if not self.same_par(doc[k], cue) or doc[k].text in (".", ";", ":", "!", "?"):
                     break
+                if doc[k].pos_ != "DET":
+                    first = doc[k]
                 if doc[k].dep_ in _SUBJ_DEPS and doc[k].head.i > j and doc[k].pos_ in ("NOUN", "PROPN"):
                     return doc[k]
+            # "Donald Trump, qui estime …, a dit": the name opening the clause, before its relative
+            if first is not None and self.mention_at(first) is not None and self.mention_at(first).entity_type in (
+                    "person", "organization", "group"):
+                span = doc.char_span(self.mention_at(first).start, self.mention_at(first).end, alignment_mode="expand")
+                nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+                if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "qui":
+                    return span.root
             return None
         t = doc[j]
         if t.pos_ == "ADJ" and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
