@@ -537,6 +537,9 @@ class SpeakerResolver:
             keep = [t for t in head.subtree if not self._under_clause(t, head)]
             lo = min(t.i for t in keep) if keep else head.i
             hi = max(t.i for t in keep) + 1 if keep else head.i + 1
+        for t in doc[lo:head.i]:  # "En réponse à …, le conseiller": nothing before a comma is the name
+            if t.text in (",", ";", ":") and not self.in_quote(t.idx):
+                lo = t.i + 1
         while lo < head.i and (doc[lo].dep_ in ("case", "mark") or doc[lo].pos_ == "ADP" or doc[lo].is_punct):
             lo += 1
         for t in doc[head.i + 1 : hi]:
