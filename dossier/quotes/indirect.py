@@ -288,9 +288,13 @@ class IndirectMixin:
                 else:
                     inc = self._incise_content(v)
                     if inc is None:
-                        continue
+                        inc = self._object_content(v)  # "dénoncent une escalade dangereuse"
+                        if inc is None:
+                            continue
+                        how = "object"
+                    else:
+                        how = "incise"
                     a, b = inc
-                    how = "incise"
                     cue_text = self.cue_phrase(v)
             a, b = trim(self.text, a, b)
             if b - a < 8 or not self._beyond_quotes(a, b):
@@ -304,6 +308,21 @@ class IndirectMixin:
                 confidence=round(0.45 + 0.4 * sp.confidence, 2),
             ), v.idx))
         return out
+
+    def _object_content(self, v: Token) -> tuple[int, int] | None:
+        """A stance stated as a noun phrase ("dénoncent une escalade", "exige une rencontre",
+        "ont exprimé leur inquiétude"): the direct object of a stance verb, in its clause."""
+        if lx.lemma_of(v) not in lx.OBJECT_STANCE_LEMMAS or v.pos_ != "VERB" or self.in_quote(v.idx):
+            return None
+        obj = next((c for c in v.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i > v.i), None)
+        if obj is None or self.in_quote(obj.idx):
+            return None
+        toks = [t for t in obj.subtree if not self.in_quote(t.idx) or t.i > obj.i]
+        end_tok = max(t.i for t in toks)
+        clause_end = self.clause_end(obj)
+        a = obj.left_edge.idx
+        b = min(clause_end, self.doc[end_tok].idx + len(self.doc[end_tok].text))
+        return (a, b) if b > a else None
 
     def _incise_content(self, v: Token) -> tuple[int, int] | None:
         """"<clause>, a déclaré X." -> the clause before the comma (when it is not a quote)."""

@@ -192,6 +192,9 @@ FORM_LEMMAS = {
     "accuse": "accuser", "accusent": "accuser", "dénonce": "dénoncer", "dénoncent": "dénoncer",
     "estime": "estimer", "estiment": "estimer", "affirme": "affirmer", "affirment": "affirmer",
 }
+# verbs whose direct object states a stance ("dénonce une escalade", "exige une rencontre")
+OBJECT_STANCE_LEMMAS = frozenset(
+    "dénoncer exiger réclamer démentir nier condamner exprimer déplorer regretter revendiquer".split())
 # verbs of accusation: "accuser X d'avoir …" reports that X did it
 ACCUSATION_LEMMAS = frozenset({"accuser", "soupçonner", "reprocher", "accuse"})
 
