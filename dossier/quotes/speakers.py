@@ -368,7 +368,8 @@ class SpeakerResolver:
                 if m.entity_type == "place" and prev.lower_ in ("à", "au", "en", "depuis", "de", "du", "in", "at"):
                     continue
                 return self._speaker_from_mention(m, 0.75)
-            if t.pos_ == "NOUN" and (t.lemma_.lower() in lx.ROLE_NOUNS or t.lower_ in lx.ROLE_NOUNS or t.lower_ in lx.ANONYMOUS_NOUNS):
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in lx.ROLE_NOUNS or t.lower_ in lx.ROLE_NOUNS or t.lower_ in lx.ANONYMOUS_NOUNS
+                                     or t.lower_ in cx.ORG_ANAPHORS or cx.is_document(t)):  # "a déclaré le groupe"
                 prev = doc[t.i - 1] if t.i > 0 else None
                 if prev is not None and prev.pos_ == "DET":
                     return self.from_phrase(t)
