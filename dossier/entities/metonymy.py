@@ -51,6 +51,11 @@ def actor_reading(span: Span, seat_of_power: bool, possessive: bool = True) -> t
         return False, f"after {prev!r}"
     if root.dep_ in SUBJECT_DEPS:
         return True, f"subject of {root.head.lemma_!r}"
+    if (root.dep_ == "conj" and root.head.i < root.i and root.head.dep_ in SUBJECT_DEPS and root.head.pos_ == "PROPN"
+            and prev not in lex["locative_preps"]):
+        return True, f"coordinated with the subject {root.head.text!r}"  # "La Chine et la Russie ont …"
+    if root.dep_ == "obj" and fold(root.head.lemma_) in lex["object_actor_verbs"]:
+        return True, f"addressee of {root.head.lemma_!r}"  # "accuse l'Iran", "exhorte le Qatar"
     if prev in lex["actor_preps"]:
         return True, f"after {prev!r}"
     head = root.head
