@@ -77,8 +77,8 @@ def test_a_phrase_that_cannot_speak_is_no_speaker(nlp, text, junk):
     ("Le président Mahamat Idriss a déclaré, après un entretien avec Karim Bello, que les élections auraient lieu en mai.",
      "les élections auraient lieu en mai", "Mahamat Idriss"),
     # a demonstrative takes the last named person
-    ("Le plan a été rédigé par le négociateur Karim Bello. Celui-ci a signé l'accord lundi, affirmant qu'il "
-     "s'agissait d'un « jour formidable pour la région ».", "jour formidable", "Karim Bello"),
+    ("Le plan a été rédigé par le négociateur Karim Bello. Celui-ci a paraphé le texte mardi, assurant que "
+     "c'était une « étape décisive pour le pays ».", "étape décisive", "Karim Bello"),
     # a date the parser took for the subject is no speaker: the apposed name is
     ("Le ministre des Affaires étrangères du Tchad, Abakar Mahamat, a déclaré le 13 mars à N'Djamena que le texte était prêt.",
      "le texte était prêt", "Abakar Mahamat"),
