@@ -30,6 +30,10 @@ class Settings:
     near_duplicate_threshold: float = 0.8  # Jaccard estimate (MinHash) above which articles are linked
     batch_size: int = 16
     n_process: int = 1
+    # folders a manifest may name files in, besides its own folder (DOSSIER_ALLOWED_ROOTS, ':'-separated)
+    allowed_roots: tuple[str, ...] = field(
+        default_factory=lambda: tuple(p for p in os.environ.get("DOSSIER_ALLOWED_ROOTS", "").split(os.pathsep) if p)
+    )
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

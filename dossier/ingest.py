@@ -1,20 +1,30 @@
 """Ingest: read inputs, skip duplicates, run the pipeline, store, link near-duplicates.
 
 Streaming: articles are read, processed in small batches and committed one transaction per
-article, so a killed ingest leaves a consistent database and a re-run completes it.
+article, so a killed ingest leaves a consistent database and a re-run completes it. Several
+ingests may write one PostgreSQL database at once: an article another process stored meanwhile
+counts as a duplicate, and the cross-article rebuild at the end runs once at a time (skipped
+when another process's rebuild already covers every stored article).
+
+No article sinks its batch: an article a stage raises on is reported on one line (source,
+component, exception) and recorded in the store's failed articles, with its text and metadata,
+so that ``ingest(..., retry_failed=True)`` (``dossier ingest --retry-failed``) can run it again
+after an upgrade; every other article is stored.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.config import Settings
-from dossier.errors import DossierError, InputError
-from dossier.models import Article
+from dossier.errors import AlreadyStored, DossierError, InputError, StoreError
+from dossier.models import Article, ArticleFailure, ArticleRecords
 
 log = logging.getLogger(__name__)
+
+QUIET_SECONDS = 60  # a reader command rebuilds stale results only when nothing was stored for this long
 
 
 @dataclass
@@ -23,30 +33,40 @@ class IngestSummary:
     new: int = 0
     duplicates: int = 0
     near_duplicates: int = 0
+    retried: int = 0  # stored failures taken again (--retry-failed)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    failures: list[ArticleFailure] = field(default_factory=list)
     stored: list[int] = field(default_factory=list)
+    rebuilt: bool = False
+    rebuild_error: str | None = None  # the cross-article rebuild raised (articles are stored)
 
     @property
     def failed(self) -> bool:
-        return bool(self.skipped)
+        """Something was left out (exit code 2): a skipped input, a failed article, a rebuild."""
+        return bool(self.skipped or self.failures or self.rebuild_error)
 
     def to_dict(self) -> dict:
         return {
             "read": self.read, "new": self.new, "duplicates": self.duplicates,
-            "near_duplicates": self.near_duplicates,
+            "near_duplicates": self.near_duplicates, "retried": self.retried,
             "skipped": [{"source": s, "reason": r} for s, r in self.skipped],
-            "stored": self.stored,
+            "failed": [{"source": f.article.source, "component": f.component, "error": f.error}
+                       for f in self.failures],
+            "stored": self.stored, "rebuilt": self.rebuilt, "rebuild_error": self.rebuild_error,
         }
 
 
 def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = None,
-           progress: Callable[[str], None] | None = None, rebuild: bool = True) -> IngestSummary:
-    from dossier.dedup import NearDuplicateIndex, signature
-    from dossier.pipeline import cached_nlp, process_many
+           progress: Callable[[str], None] | None = None, rebuild: bool = True,
+           retry_failed: bool = False) -> IngestSummary:
+    """Read, process and store ``inputs``; with ``retry_failed``, first take again the articles
+    recorded as failed (each one that succeeds leaves the failed list)."""
+    from dossier.dedup import NearDuplicateIndex
     from dossier.read import iter_articles
     from dossier.store import open_store
 
     summary = IngestSummary()
+    say = progress or (lambda line: None)
     store = open_store(settings)
     learned_file = None
     try:
@@ -56,57 +76,39 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
             index.add(key, sig)
         seen: set[str] = set()
 
-        def fresh_articles():
+        def is_new(article: Article) -> bool:
+            h = article.content_hash
+            if h in seen or store.article_id_for_hash(h) is not None:
+                summary.duplicates += 1
+                say(f"duplicate {article.source}")
+                return False
+            seen.add(h)
+            return True
+
+        def fresh_articles() -> Iterator[Article]:
+            if retry_failed:
+                for failure in store.failed_articles():
+                    summary.retried += 1
+                    if is_new(failure.article):
+                        yield failure.article
+                    else:  # stored meanwhile: nothing left to retry
+                        store.remove_failure(failure.article.content_hash)
             for item in iter_articles(list(inputs), settings, manifest=manifest):
                 if isinstance(item, InputError):
                     summary.skipped.append((item.source, item.reason))
-                    if progress:
-                        progress(f"skipped {item.source}: {item.reason}")
+                    say(f"skipped {item.source}: {item.reason}")
                     continue
                 summary.read += 1
-                h = item.content_hash
-                if h in seen or store.article_id_for_hash(h) is not None:
-                    summary.duplicates += 1
-                    if progress:
-                        progress(f"duplicate {item.source}")
-                    continue
-                seen.add(h)
-                yield item
+                if is_new(item):
+                    yield item
 
-        articles = fresh_articles()
-        first = next(articles, None)
-        if first is not None:
-            def chained():
-                yield first
-                yield from articles
-
-            if settings.n_process > 1:
-                from dossier.parallel import process_parallel
-
-                stream = process_parallel(chained(), settings, workers=settings.n_process)
+        for result in _process(fresh_articles(), settings):
+            if isinstance(result, ArticleFailure):
+                _fail(store, summary, result, say)
             else:
-                stream = process_many(chained(), cached_nlp(settings), batch_size=settings.batch_size)
-            for records in stream:
-                sig = signature(records.clean_text)
-                near = index.query(sig)
-                near_id, sim = (near[0] if near else (None, None))
-                try:
-                    article_id = store.add_article(records, signature=sig, near_duplicate_of=near_id,
-                                                   similarity=sim)
-                except DossierError as exc:
-                    summary.skipped.append((records.article.source, str(exc)))
-                    continue
-                index.add(article_id, sig)
-                summary.new += 1
-                summary.stored.append(article_id)
-                if near_id is not None:
-                    summary.near_duplicates += 1
-                if progress:
-                    progress(f"stored {records.article.source} as #{article_id}")
-        if rebuild and summary.new:
-            from dossier.crossref import rebuild_cross_article
-
-            rebuild_cross_article(store)
+                _store_one(store, index, summary, result, say)
+        if rebuild and (summary.new or not store.cross_article_current()):
+            _rebuild(store, summary, say)
     finally:
         store.close()
         if learned_file is not None:
@@ -136,6 +138,122 @@ def _with_learned_roles(settings: Settings, store) -> tuple[Settings, str | None
                                      encoding="utf-8") as fh:
         yaml.safe_dump(data, fh, allow_unicode=True, sort_keys=False)
     return settings.with_(kb_files=tuple(settings.kb_files) + (fh.name,)), fh.name
+
+
+def _process(articles: Iterator[Article], settings: Settings) -> Iterator[ArticleRecords | ArticleFailure]:
+    first = next(articles, None)
+    if first is None:
+        return
+
+    def chained():
+        yield first
+        yield from articles
+
+    if settings.n_process > 1:
+        from dossier.parallel import process_parallel
+
+        yield from process_parallel(chained(), settings, workers=settings.n_process)
+    else:
+        from dossier.pipeline import cached_nlp, process_many
+
+        yield from process_many(chained(), cached_nlp(settings), batch_size=settings.batch_size)
+
+
+def _store_one(store, index, summary: IngestSummary, records: ArticleRecords, say) -> None:
+    from dossier.dedup import signature
+
+    article = records.article
+    try:
+        sig = signature(records.clean_text)
+        near = index.query(sig)
+    except Exception as exc:  # noqa: BLE001  (per-article isolation: the article is kept as failed)
+        _fail(store, summary, ArticleFailure.from_exception(article, "dedup", exc, records.pipeline_version), say)
+        return
+    near_id, sim = (near[0] if near else (None, None))
+    try:
+        article_id = store.add_article(records, signature=sig, near_duplicate_of=near_id, similarity=sim)
+    except AlreadyStored:  # stored meanwhile by a concurrent ingest
+        summary.duplicates += 1
+        say(f"duplicate {article.source}")
+        return
+    except DossierError as exc:  # the database cannot take it (locked, full, read-only)
+        summary.skipped.append((article.source, str(exc)))
+        say(f"skipped {article.source}: {exc}")
+        return
+    except Exception as exc:  # noqa: BLE001  (per-article isolation: a record the store cannot write)
+        _fail(store, summary, ArticleFailure.from_exception(article, "store", exc, records.pipeline_version), say)
+        return
+    index.add(article_id, sig)
+    summary.new += 1
+    summary.stored.append(article_id)
+    if near_id is not None:
+        summary.near_duplicates += 1
+    say(f"stored {article.source} as #{article_id}")
+
+
+def _fail(store, summary: IngestSummary, failure: ArticleFailure, say) -> None:
+    """Report a failed article on one line and record it for --retry-failed."""
+    summary.failures.append(failure)
+    say(f"failed {failure.line}")
+    try:
+        store.add_failure(failure)
+    except StoreError as exc:  # reported with the failure; nothing else to do with it
+        log.warning("%s", exc)
+
+
+def _rebuild(store, summary: IngestSummary, say) -> None:
+    from dossier.crossref import update_cross_article
+
+    say("rebuilding cross-article results")
+    try:
+        counts = update_cross_article(store)  # None: another process's rebuild covers our articles
+    except DossierError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (the articles are stored; the rebuild stays pending)
+        log.warning("cross-article rebuild failed", exc_info=True)
+        summary.rebuild_error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+        return
+    summary.rebuilt = counts is not None
+
+
+def rebuild(settings: Settings, force: bool = True) -> dict[str, int] | None:
+    """Recompute the cross-article results (timeline, quote groups, disputes, conflicts,
+    positions) from what is stored: ``dossier rebuild``. With ``force=False`` only when they
+    do not cover every stored article (None when they do, e.g. another process rebuilt them)."""
+    from dossier.crossref import rebuild_cross_article, update_cross_article
+    from dossier.store import open_store
+
+    with open_store(settings) as store:
+        return rebuild_cross_article(store) if force else update_cross_article(store)
+
+
+def rebuild_if_stale(settings: Settings) -> str | None:
+    """Finish a cross-article rebuild an earlier run left undone (e.g. killed after storing its
+    last article). Returns None when the results were up to date, else one line saying what
+    happened (rebuilt, or why they stay stale: a database this process cannot write...)."""
+    import datetime as dt
+
+    from dossier.store import open_store
+
+    with open_store(settings, readonly=True) as store:
+        if store.cross_article_current():
+            return None
+        last = store.last_stored_at()
+    if last:
+        age = dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(last)
+        if age.total_seconds() < QUIET_SECONDS:  # an ingest is probably still storing: it rebuilds at its end
+            return (f"cross-article results do not include the articles stored in the last {QUIET_SECONDS} s "
+                    "(an ingest is running?)")
+    try:
+        if rebuild(settings, force=False) is None:  # another process finished it meanwhile
+            return None
+    except DossierError as exc:
+        return f"cross-article results are out of date and cannot be rebuilt here ({exc})"
+    except Exception as exc:  # noqa: BLE001  (a reader command still shows what is stored)
+        log.warning("cross-article rebuild failed", exc_info=True)
+        return (f"cross-article results are out of date: the rebuild failed ({type(exc).__name__}); "
+                "run 'dossier rebuild'")
+    return "cross-article results rebuilt (an earlier ingest stopped before finishing them)"
 
 
 def article_from_text(text: str, **meta) -> Article:

@@ -259,6 +259,21 @@ class ArticleFailure:
     article: Article
     component: str  # the stage that raised: "clean", "dossier_time", ..., "store"
     error: str  # "ExceptionType: message", one line
+    detail: str = ""  # the traceback, for the log and the database; never printed to a user
+    pipeline_version: str = ""  # the pipeline it failed under (retry after an upgrade)
+
+    @classmethod
+    def from_exception(cls, article: Article, component: str, exc: BaseException,
+                       pipeline_version: str = "") -> "ArticleFailure":
+        import traceback
+
+        message = " ".join(str(exc).split())
+        if len(message) > 300:
+            message = message[:299] + "…"
+        error = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+        detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return cls(article=article, component=component, error=error, detail=detail[-20_000:],
+                   pipeline_version=pipeline_version)
 
     @property
     def line(self) -> str:

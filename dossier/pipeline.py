@@ -3,9 +3,12 @@
 ``process_article`` is a pure function of its inputs (the article and a loaded pipeline), so it
 maps onto processes or a Dask cluster unchanged (see ``process_many``).
 
-Stages (each optional until its package exists, so a partial checkout still runs):
-clean -> spaCy fr_core_news_md -> dossier_entities -> dossier_time -> dossier_quotes
--> dossier_events -> dossier_claims.
+Stages: clean -> spaCy fr_core_news_md -> dossier_entities -> dossier_time -> dossier_quotes
+-> dossier_events -> dossier_claims -> records (offsets mapped back to the original text).
+
+An article that makes a stage raise does not sink its batch: ``process_many`` yields an
+:class:`~dossier.models.ArticleFailure` for it (naming the stage) and goes on with the others;
+``process_article`` raises :class:`~dossier.errors.ProcessingError` carrying that failure.
 """
 from __future__ import annotations
 
@@ -22,8 +25,8 @@ from spacy.language import Language
 import dossier.nlp  # noqa: F401  (registers the Doc/Span extensions)
 from dossier.clean import clean_text
 from dossier.config import Settings
-from dossier.errors import DossierError
-from dossier.models import Article, ArticleRecords, Sentence
+from dossier.errors import DossierError, ProcessingError
+from dossier.models import Article, ArticleFailure, ArticleRecords, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -35,19 +38,6 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dossier_events", "dossier.events.component"),
     ("dossier_claims", "dossier.claims.component"),
 )
-
-
-def available_components() -> list[str]:
-    names = []
-    for name, module in COMPONENTS:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("dossier"):
-                continue
-            raise
-        names.append(name)
-    return names
 
 
 def build_nlp(settings: Settings | None = None, components: Iterable[str] | None = None,
@@ -65,9 +55,8 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
         import dossier.nlp.paragraphs  # noqa: F401  (registers dossier_paragraphs)
 
         nlp.add_pipe("dossier_paragraphs", before="parser")
-    wanted = list(components) if components is not None else available_components()
     modules = dict(COMPONENTS)
-    for name in wanted:
+    for name in (list(components) if components is not None else list(modules)):
         if name in modules:
             importlib.import_module(modules[name])  # registers the factory
         config = {"kb_files": list(settings.kb_files)} if name == "dossier_entities" else {}
@@ -97,15 +86,23 @@ def pipeline_version(nlp: Language) -> str:
     return "+".join(parts)
 
 
+# stage names outside spaCy's pipeline, as named in an ArticleFailure
+CLEAN, TOKENIZER, RECORDS = "clean", "tokenizer", "records"
+
+
 def _prepare(article: Article, nlp: Language):
     cleaned = clean_text(article.raw_text, title=article.title)
+    return cleaned, _make_doc(article, cleaned, nlp)
+
+
+def _make_doc(article: Article, cleaned, nlp: Language):
     doc = nlp.make_doc(cleaned.text)
     doc._.published = article.published
     doc._.published_precision = article.published_precision
     doc._.published_basis = article.published_basis
     doc._.published_confidence = article.published_confidence
     doc._.language = article.language
-    return cleaned, doc
+    return doc
 
 
 def _map_record(record, cleaned, sent_starts: list[int]):
@@ -157,28 +154,93 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
     )
 
 
+# Per-article isolation. Whatever one article makes a stage raise (a bug, odd text, a library
+# limit) becomes an ArticleFailure naming that stage; the other articles go on. This is the one
+# place that catches every Exception: it is the boundary between one article and its batch.
+def _prepared(article: Article, nlp: Language, version: str):
+    """(cleaned, doc) of ``article``, or the ArticleFailure of the stage that raised."""
+    try:
+        cleaned = clean_text(article.raw_text, title=article.title)
+    except Exception as exc:  # noqa: BLE001  (isolation boundary, see above)
+        return _failed(article, CLEAN, exc, version)
+    try:
+        return cleaned, _make_doc(article, cleaned, nlp)
+    except Exception as exc:  # noqa: BLE001
+        return _failed(article, TOKENIZER, exc, version)
+
+
+def _finish(article: Article, cleaned, doc, version: str) -> ArticleRecords | ArticleFailure:
+    try:
+        return _records(article, cleaned, doc, version)
+    except Exception as exc:  # noqa: BLE001
+        return _failed(article, RECORDS, exc, version)
+
+
+def _one_by_one(article: Article, nlp: Language, version: str) -> ArticleRecords | ArticleFailure:
+    """The whole pipeline on one article, each component called on its own, so that a failure
+    names the component that raised."""
+    prepared = _prepared(article, nlp, version)
+    if isinstance(prepared, ArticleFailure):
+        return prepared
+    cleaned, doc = prepared
+    for name, proc in nlp.pipeline:
+        try:
+            doc = proc(doc)
+        except Exception as exc:  # noqa: BLE001
+            return _failed(article, name, exc, version)
+    return _finish(article, cleaned, doc, version)
+
+
+def _failed(article: Article, component: str, exc: BaseException, version: str) -> ArticleFailure:
+    failure = ArticleFailure.from_exception(article, component, exc, pipeline_version=version)
+    log.warning("%s", failure.line)
+    log.debug("%s", failure.detail)
+    return failure
+
+
 def process_article(article: Article, nlp: Language) -> ArticleRecords:
-    """Run the whole per-article pipeline. Pure: same inputs, same records."""
-    cleaned, doc = _prepare(article, nlp)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return _records(article, cleaned, doc, pipeline_version(nlp))
+    """Run the whole per-article pipeline. Pure: same inputs, same records.
+
+    Raises :class:`~dossier.errors.ProcessingError` when a stage raises on this article; its
+    ``failure`` (an :class:`~dossier.models.ArticleFailure`) names the stage ("clean",
+    "tokenizer", a pipeline component such as "dossier_time", or "records") and the exception.
+    """
+    result = _one_by_one(article, nlp, pipeline_version(nlp))
+    if isinstance(result, ArticleFailure):
+        raise ProcessingError(result)
+    return result
 
 
-def process_many(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[ArticleRecords]:
-    """Stream articles through ``nlp.pipe`` (batched); yields records in input order."""
+def process_many(articles: Iterable[Article], nlp: Language,
+                 batch_size: int = 16) -> Iterator[ArticleRecords | ArticleFailure]:
+    """Stream articles through ``nlp.pipe`` (batched); yields, in input order, the records of
+    each article or the :class:`~dossier.models.ArticleFailure` of an article a stage raised on.
+
+    ``nlp.pipe`` cannot say which document of a batch made it raise (and leaves the batch's docs
+    half-annotated), so a batch that raises is run again one article at a time, each component
+    called on its own: the failing article is named with its component, the others are kept.
+    """
     version = pipeline_version(nlp)
-    buffer: list = []
+    buffer: list = []  # (article, (cleaned, doc) | ArticleFailure), in input order
 
     def flush():
-        docs = nlp.pipe((doc for _, _, doc in buffer), batch_size=batch_size)
-        for (article, cleaned, _), doc in zip(buffer, docs):
-            yield _records(article, cleaned, doc, version)
+        ready = [(article, prepared) for article, prepared in buffer if not isinstance(prepared, ArticleFailure)]
+        try:
+            docs = list(nlp.pipe((doc for _, (_, doc) in ready), batch_size=batch_size))
+            if len(docs) != len(ready):
+                raise RuntimeError(f"nlp.pipe returned {len(docs)} docs for {len(ready)}")
+        except Exception as exc:  # noqa: BLE001  (the batch is run again one by one)
+            log.info("a batch of %d articles raised (%s); processing them one by one", len(ready), exc)
+            results = iter([_one_by_one(article, nlp, version) for article, _ in ready])
+        else:
+            results = iter([_finish(article, cleaned, doc, version)
+                            for (article, (cleaned, _)), doc in zip(ready, docs)])
+        for _, prepared in buffer:
+            yield prepared if isinstance(prepared, ArticleFailure) else next(results)
         buffer.clear()
 
     for article in articles:
-        cleaned, doc = _prepare(article, nlp)
-        buffer.append((article, cleaned, doc))
+        buffer.append((article, _prepared(article, nlp, version)))
         if len(buffer) >= batch_size:
             yield from flush()
     if buffer:

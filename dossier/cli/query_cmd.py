@@ -10,9 +10,15 @@ from dossier.errors import DossierError
 
 
 def _store(ctx):
+    """The store, read-only, after finishing a cross-article rebuild an earlier ingest left undone."""
+    from dossier.ingest import rebuild_if_stale
     from dossier.store import open_store
 
-    return open_store(settings_of(ctx), readonly=True)
+    settings = settings_of(ctx)
+    note = rebuild_if_stale(settings)
+    if note:
+        typer.echo(f"note: {note}", err=True)
+    return open_store(settings, readonly=True)
 
 
 JSON = typer.Option(False, "--json", help="Machine-readable JSON output.")
@@ -20,15 +26,20 @@ JSON = typer.Option(False, "--json", help="Machine-readable JSON output.")
 
 @app.command()
 @handle_errors
-def articles(ctx: typer.Context, limit: int = typer.Option(100, help="At most this many."),
-             offset: int = typer.Option(0, help="Skip this many."), json_out: bool = JSON) -> None:
+def articles(ctx: typer.Context, limit: int = typer.Option(100, min=0, help="At most this many."),
+             offset: int = typer.Option(0, min=0, help="Skip this many."),
+             failed: bool = typer.Option(False, "--failed", help="List the articles the pipeline failed on instead "
+                                         "(source, stage, error; taken again by 'dossier ingest --retry-failed')."),
+             json_out: bool = JSON) -> None:
     """List stored articles: id, date (precision), outlet, title."""
     with _store(ctx) as store:
-        rows = store.articles(limit=limit, offset=offset)
+        rows = store.failures(limit=limit, offset=offset) if failed else store.articles(limit=limit, offset=offset)
     if json_out:
         return emit_json(rows)
+    if failed and not rows:
+        typer.echo("no failed articles")
     for r in rows:
-        typer.echo(render.article_line(r))
+        typer.echo(render.failure_line(r) if failed else render.article_line(r))
 
 
 @app.command()

@@ -36,6 +36,13 @@ def article_line(r: dict[str, Any]) -> str:
             f"{(r.get('outlet') or '-')[:20]:20}  {_one_line(r.get('title') or r.get('source'), 70)}{dup}")
 
 
+def failure_line(r: dict[str, Any]) -> str:
+    """One failed article: when, where it came from, the stage that raised and the error."""
+    tries = f", {r['attempts']} attempts" if (r.get("attempts") or 1) > 1 else ""
+    return (f"{(r.get('failed_at') or '?')[:19]}  {_one_line(r.get('source') or r.get('title') or '?', 1000)}: "
+            f"failed in {r.get('component')}: {_one_line(r.get('error'), 120)}{tries}")
+
+
 def article_view(a: dict[str, Any], sentence: int | None = None) -> str:
     lines = [
         f"#{a['id']}  {a.get('title') or '(no title)'}",

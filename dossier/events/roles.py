@@ -9,12 +9,12 @@ when the knowledge base knows both sides).
 """
 from __future__ import annotations
 
-import importlib
 import logging
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from dossier.entities import KnowledgeBase, load_kb
 from dossier.models import Mention
 
 log = logging.getLogger(__name__)
@@ -29,22 +29,17 @@ _TEAM_KEY = "dossier_events_envoy_team"
 
 
 @lru_cache(maxsize=1)
-def _kb():
-    try:
-        return importlib.import_module("dossier.entities").load_kb()
-    except (ModuleNotFoundError, AttributeError):  # the entities package is optional for events
-        return None
+def _kb() -> KnowledgeBase:
+    return load_kb()
 
 
 def _affiliation(entity_id: str) -> str | None:
-    kb = _kb()
-    entry = kb.get(entity_id) if kb is not None and not entity_id.startswith("local:") else None
-    return getattr(entry, "affiliation", None) if entry is not None else None
+    entry = _kb().get(entity_id) if not entity_id.startswith("local:") else None
+    return entry.affiliation if entry is not None else None
 
 
 def _kb_envoy(entity_id: str) -> bool:
-    kb = _kb()
-    entry = kb.get(entity_id) if kb is not None and not entity_id.startswith("local:") else None
+    entry = _kb().get(entity_id) if not entity_id.startswith("local:") else None
     return entry is not None and any(w in r.role for r in entry.roles for w in _ROLE_WORDS)
 
 

@@ -226,5 +226,8 @@ def write_brief(store, since: str, until: str | None, path: str | Path, base_url
     if not path.parent.exists():
         raise DossierError(f"{path}: folder {path.parent} does not exist")
     b = build_brief(store, since, until, base_url=base_url)
-    path.write_text(to_markdown(b) if path.suffix.lower() == ".md" else to_html(b), encoding="utf-8")
+    try:
+        path.write_text(to_markdown(b) if path.suffix.lower() == ".md" else to_html(b), encoding="utf-8")
+    except OSError as exc:  # disk full, read-only folder
+        raise DossierError(f"{path}: cannot write ({exc.strerror or type(exc).__name__})") from None
     return path

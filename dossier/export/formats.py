@@ -110,11 +110,9 @@ def write_csv(store, path: Path) -> list[Path]:
 
 
 def write_parquet(store, path: Path) -> list[Path]:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:  # pragma: no cover
-        raise DossierError("Parquet export needs pyarrow: pip install pyarrow") from exc
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     folder = _folder(path)
     written = []
     for table in TABLES:
@@ -184,10 +182,9 @@ def export(store, fmt: str, path: str | Path) -> list[Path]:
     if fmt not in FORMATS:
         raise DossierError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     path = Path(path)
-    if fmt == "json":
-        return [write_json(store, path)]
-    if fmt == "plover":
-        return [write_plover(store, path)]
-    if fmt == "csv":
-        return write_csv(store, path)
-    return write_parquet(store, path)
+    writer = {"json": lambda: [write_json(store, path)], "plover": lambda: [write_plover(store, path)],
+              "csv": lambda: write_csv(store, path), "parquet": lambda: write_parquet(store, path)}[fmt]
+    try:
+        return writer()
+    except OSError as exc:  # disk full, read-only folder, a device that refuses writes
+        raise DossierError(f"{path}: cannot write ({exc.strerror or type(exc).__name__})") from None

@@ -9,13 +9,13 @@ russian_government).
 from __future__ import annotations
 
 import bisect
-import importlib
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from dossier.entities import KnowledgeBase, load_kb
 from dossier.models import Mention
 from dossier.quotes import constraints as cx
 from dossier.quotes import lexicon as lx
@@ -56,36 +56,17 @@ def speaker_fields(sp: Speaker) -> dict:
 
 
 @lru_cache(maxsize=1)
-def _kb():
-    """The entities KB when its module exists (written by another component), else None."""
-    try:
-        module = importlib.import_module("dossier.entities")
-    except ModuleNotFoundError:
-        return None
-    loader = getattr(module, "load_kb", None)
-    if loader is None:
-        return None
-    try:
-        return loader()
-    except Exception as exc:  # noqa: BLE001 - an optional helper must not break quotes
-        log.debug("entities KB unavailable: %s", exc)
-        return None
+def _kb() -> KnowledgeBase:
+    """The shipped knowledge base (loaded once)."""
+    return load_kb()
 
 
 def government_for_place(entity_id: str | None, text: str) -> str | None:
     kb = _kb()
-    if kb is not None and entity_id and hasattr(kb, "metonym_target"):
-        try:
-            target = kb.metonym_target(entity_id)
-        except Exception:  # noqa: BLE001
-            target = None
-        if target:
-            return target
-    if kb is not None and hasattr(kb, "by_alias") and text:  # a name the NER found without a KB id
-        for entry in kb.by_alias(text):
-            if entry.type == "place" and entry.metonym_of:
-                return entry.metonym_of
-    return lx.metonym_government(entity_id, text)
+    target = kb.metonym_target(entity_id) if entity_id else None
+    if not target and text:  # a name the NER found without a KB id ("Kremlin" in a bare pipeline)
+        target = next((e.metonym_of for e in kb.by_alias(text) if e.type == "place" and e.metonym_of), None)
+    return target or lx.metonym_government(entity_id, text)
 
 
 class SpeakerResolver:
@@ -654,17 +635,12 @@ class SpeakerResolver:
             sp = self._speaker_from_mention(best, 0.6)
             sp.text, sp.start, sp.end = phrase.text, phrase.start_char, phrase.end_char
             return sp
-        kb = _kb()
-        if kb is not None and hasattr(kb, "resolve_role"):
-            words = [t.text for t in phrase if not t.is_punct]
-            while words and words[0].lower() in ("le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "leur", "the"):
-                words = words[1:]
-            try:
-                entry = kb.resolve_role(" ".join(words), date=self.doc._.published)
-            except Exception:  # noqa: BLE001 - optional helper
-                entry = None
-            if entry is not None:
-                return Speaker(entry.id, entry.name, phrase.text, start=phrase.start_char, end=phrase.end_char, confidence=0.6)
+        words = [t.text for t in phrase if not t.is_punct]
+        while words and words[0].lower() in ("le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "leur", "the"):
+            words = words[1:]
+        entry = _kb().resolve_role(" ".join(words), date=self.doc._.published)
+        if entry is not None:
+            return Speaker(entry.id, entry.name, phrase.text, start=phrase.start_char, end=phrase.end_char, confidence=0.6)
         return None
 
     # ---------------------------------------------------------------- pronouns
@@ -840,24 +816,7 @@ def _gender_ok(doc: Doc, m: Mention, fem: bool) -> bool:
 
 
 def _display(entity_id: str) -> str:
-    kb = _kb()
-    if kb is not None:
-        for attr in ("name_of", "display_name"):
-            fn = getattr(kb, attr, None)
-            if fn:
-                try:
-                    name = fn(entity_id)
-                except Exception:  # noqa: BLE001
-                    name = None
-                if name:
-                    return name
-        get = getattr(kb, "get", None)
-        if get:
-            try:
-                entry = get(entity_id)
-            except Exception:  # noqa: BLE001
-                entry = None
-            name = getattr(entry, "name", None) if entry is not None else None
-            if name:
-                return name
+    entry = _kb().get(entity_id)
+    if entry is not None and entry.name:
+        return entry.name
     return entity_id.removeprefix("local:").replace("_", " ").title()

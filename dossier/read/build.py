@@ -5,12 +5,19 @@ empty; a manifest (applied later) wins over both.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dossier.clean import clean_text
+from dossier.errors import InputError
 from dossier.models import Article
 from dossier.read.dates import parse_date
 from dossier.read.language import detect_language
+
+
+def without_nul(text: str) -> str:
+    """``text`` without NUL characters: junk in any article, and PostgreSQL text cannot hold them."""
+    return text.replace("\x00", "")
 
 
 def _str(value: Any) -> str | None:
@@ -21,8 +28,22 @@ def _str(value: Any) -> str | None:
         value = ", ".join(p for p in parts if p)
     if isinstance(value, dict):
         value = value.get("name") or value.get("title")
-    text = " ".join(str(value).split()) if value is not None else ""
+    text = " ".join(without_nul(str(value)).split()) if value is not None else ""
     return text or None
+
+
+MIN_WORDS = 3  # an article has at least this many words once markup and entity references are gone
+_ENTITY = re.compile(r"&#?\w+;?")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def no_real_text(text: str) -> str | None:
+    """The reason ``text`` is not an article (an unexpanded entity, a lone link...), or None."""
+    if len(_WORD.findall(_ENTITY.sub(" ", text[:10_000]), )) >= MIN_WORDS:
+        return None
+    if _ENTITY.fullmatch(text.strip()):
+        return f"no real text (only an unexpanded entity reference: {text.strip()[:40]!r})"
+    return f"no real text (fewer than {MIN_WORDS} words)"
 
 
 def language_code(value: Any) -> str | None:
@@ -47,6 +68,11 @@ def make_article(
     language: Any = None,
     extra: dict | None = None,
 ) -> Article:
+    """An Article, or InputError when the text is not an article (see :func:`no_real_text`)."""
+    raw_text = without_nul(raw_text)
+    reason = no_real_text(raw_text)
+    if reason:
+        raise InputError(source, reason)
     title, author = _str(title), _str(author)
     header = clean_text(raw_text, title=title)
     article = Article(

@@ -28,6 +28,26 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(4, len(sample) // 100)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text that is clearly UTF-16 without a byte-order mark (mostly Latin script, so one byte of
+    nearly every pair is zero, always on the same side), or None."""
+    sample = data[:8192]
+    if len(sample) < 16:
+        return None
+    pairs = len(sample) // 2
+    even = sum(1 for b in sample[0::2] if b == 0) / pairs
+    odd = sum(1 for b in sample[1::2] if b == 0) / pairs
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.7 and other <= 0.02:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
+            return text if controls <= len(text[:4096]) // 100 else None
+    return None
+
+
 def _score(text: str) -> float:
     """Higher = more plausible Western (French/English) text."""
     good = bad = 0
@@ -53,7 +73,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break
     if looks_binary(data):
-        raise InputError(source, "binary file (not text)")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(source, "binary file (not text)")
+        return text, "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

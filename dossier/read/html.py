@@ -13,7 +13,8 @@ log = logging.getLogger(__name__)
 
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article",
           "header", "footer", "figcaption", "pre", "ul", "ol", "table", "hr"}
-_SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "head",
+         "nav", "aside", "form", "button", "select", "menu"}  # page furniture, not article text
 
 
 class _TextParser(HTMLParser):

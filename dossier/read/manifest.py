@@ -3,18 +3,22 @@
     {"file": "seeds/a.txt", "published": "2025-12-02", "outlet": "...", "language": "fr"}
     {"url": "https://example.org/story", "title": "...", "author": "..."}
 
-``file`` paths are relative to the manifest's folder.
+``file`` paths are relative to the manifest's folder and must stay inside it (or inside one of
+the allowed roots, ``Settings.allowed_roots`` / ``DOSSIER_ALLOWED_ROOTS``): a manifest from a
+crawl cannot make dossier read ``../../etc/passwd`` or ``/etc/hostname``.
 """
 from __future__ import annotations
 
 import dataclasses
 import json
 import logging
+import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from dossier.errors import InputError
 from dossier.models import Article
-from dossier.read.build import language_code
+from dossier.read.build import language_code, without_nul
 from dossier.read.dates import parse_date
 from dossier.read.fetch import is_url
 
@@ -29,8 +33,14 @@ def manifest_key(source: str) -> str:
     return str(Path(source).expanduser().resolve())
 
 
-def load_manifest(path: str) -> tuple[dict[str, dict], list[InputError]]:
-    """(entries keyed by ``manifest_key``, errors for unreadable lines)."""
+def _inside(path: str, folder: str) -> bool:
+    folder = os.path.normpath(os.path.abspath(folder))
+    return os.path.commonpath([os.path.normpath(os.path.abspath(path)), folder]) == folder
+
+
+def load_manifest(path: str, roots: Iterable[str] = ()) -> tuple[dict[str, dict], list[InputError]]:
+    """(entries keyed by ``manifest_key``, errors for unreadable lines and for files outside the
+    manifest's folder and the allowed ``roots``)."""
     p = Path(path)
     if not p.is_file():
         raise InputError(path, "no such file or directory" if not p.exists() else "manifest is not a file")
@@ -52,9 +62,19 @@ def load_manifest(path: str) -> tuple[dict[str, dict], list[InputError]]:
         if not isinstance(record, dict) or not (record.get("file") or record.get("url")):
             errors.append(InputError(where, "manifest entry needs a 'file' or a 'url'"))
             continue
+        wrong = [k for k in ("file", "url", *FIELDS) if record.get(k) is not None and not isinstance(record[k], str)]
+        if wrong:
+            errors.append(InputError(where, f"manifest field '{wrong[0]}' must be a string, "
+                                            f"not {type(record[wrong[0]]).__name__}"))
+            continue
         meta = {k: record[k] for k in FIELDS if record.get(k) is not None}
         if record.get("file"):
-            key = manifest_key(str(p.parent / record["file"]))
+            target = os.path.join(str(p.parent), record["file"])
+            if not any(_inside(target, folder) for folder in (str(p.parent), *roots)):
+                errors.append(InputError(where, f"file {record['file']!r} is outside the manifest's folder "
+                                                "(allow another folder with DOSSIER_ALLOWED_ROOTS)"))
+                continue
+            key = manifest_key(target)
         else:
             key = record["url"]
         entries[key] = meta
@@ -73,7 +93,7 @@ def apply_manifest(article: Article, meta: dict) -> Article:
     changes: dict = {}
     for name in ("outlet", "url", "author", "title"):
         if meta.get(name):
-            changes[name] = str(meta[name])
+            changes[name] = without_nul(str(meta[name]))
     if meta.get("language") and language_code(meta["language"]):
         changes["language"] = language_code(meta["language"])
     date = parse_date(meta.get("published"))

@@ -21,14 +21,58 @@ def _first(record: dict, *names: str):
     return None
 
 
+def _named(value) -> bool:
+    """A schema.org-style person or organisation: {"name": "..."}."""
+    return isinstance(value, dict) and isinstance(value.get("name"), str)
+
+
+def _strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+# metadata field -> (what it may be, a check). A field of another type is not coerced (no
+# Python repr such as "['a', 'b']" or "True" stored as a title or an author): the record is
+# rejected with the field's name, so that the user can fix the export.
+_STR = ("a string", lambda v: isinstance(v, str))
+_TYPES = {
+    **dict.fromkeys(("url", "link", "title", "headline", "language", "lang"), _STR),
+    **dict.fromkeys(("outlet", "source", "site", "sitename"), ("a string or {\"name\": ...}",
+                                                               lambda v: isinstance(v, str) or _named(v))),
+    **dict.fromkeys(("author", "authors", "byline"), (
+        "a string, {\"name\": ...} or a list of them",
+        lambda v: isinstance(v, str) or _named(v)
+        or (isinstance(v, list) and all(isinstance(x, str) or _named(x) for x in v)))),
+    **dict.fromkeys(("published", "date", "published_at", "datePublished", "pubDate"), (
+        "a date string", lambda v: isinstance(v, str) or (isinstance(v, int) and not isinstance(v, bool)))),
+}
+
+
+def _type_name(value) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object",
+            str: "a string"}.get(type(value), type(value).__name__)
+
+
+def _check_types(record: dict, source: str) -> None:
+    for name, (expected, ok) in _TYPES.items():
+        value = record.get(name)
+        if value is not None and not ok(value):
+            raise InputError(source, f"field '{name}' is {_type_name(value)}, expected {expected}")
+
+
 def article_from_record(record, source: str) -> Article:
     if not isinstance(record, dict):
         raise InputError(source, "JSON record is not an object")
     text = _first(record, *TEXT_FIELDS)
-    if isinstance(text, list):
-        text = "\n\n".join(str(t) for t in text if t)
-    if not isinstance(text, str) or not text.strip():
+    if text is None:
         raise InputError(source, NO_TEXT)
+    if isinstance(text, list) and _strings(text):  # paragraphs
+        text = "\n\n".join(t for t in text if t.strip())
+    if not isinstance(text, str):
+        name = next(n for n in TEXT_FIELDS if record.get(n) is text)
+        raise InputError(source, f"field '{name}' is {_type_name(text)}, expected a string or a list of strings")
+    if not text.strip():
+        raise InputError(source, NO_TEXT)
+    _check_types(record, source)
     url = _first(record, "url", "link")
     if looks_like_html(text):
         article = article_from_html(text, source, url=url)

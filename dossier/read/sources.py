@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from dossier.read.records import iter_json, iter_jsonl
 
 log = logging.getLogger(__name__)
 
-TEXT_TYPES = {".txt", ".text", ".md", ""}
+TEXT_TYPES = {".txt", ".text", ".md", ""}  # "": only a file named on the command line (see _iter_file)
 HTML_TYPES = {".html", ".htm", ".xhtml"}
 FEED_TYPES = {".xml", ".rss", ".atom"}
 JSON_TYPES = {".json"}
@@ -26,6 +27,7 @@ JSONL_TYPES = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_TYPES | HTML_TYPES | FEED_TYPES | JSON_TYPES | JSONL_TYPES
 
 Item = Article | InputError
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
 
 
 def iter_articles(inputs: list[str], settings: Settings, manifest: str | None = None) -> Iterator[Item]:
@@ -35,17 +37,18 @@ def iter_articles(inputs: list[str], settings: Settings, manifest: str | None = 
     URLs the manifest lists are read.
     """
     entries: dict[str, dict] = {}
+    named = True  # inputs the user named: an extensionless file among them is read as text
     if manifest:
         try:
-            entries, errors = load_manifest(manifest)
+            entries, errors = load_manifest(manifest, roots=settings.allowed_roots)
         except InputError as exc:
             yield exc
             return
         yield from errors
         if not inputs:
-            inputs = list(entries)
+            inputs, named = list(entries), False
     for value in inputs:
-        for item in _iter_input(str(value), settings):
+        for item in _iter_input(str(value), settings, named):
             if isinstance(item, Article) and entries:
                 meta = _lookup(item, entries)
                 if meta:
@@ -63,9 +66,12 @@ def _lookup(article: Article, entries: dict[str, dict]) -> dict | None:
     return entries.get(source) or (entries.get(article.url) if article.url else None)
 
 
-def _iter_input(value: str, settings: Settings) -> Iterator[Item]:
+def _iter_input(value: str, settings: Settings, named: bool = True) -> Iterator[Item]:
     if is_url(value):
         yield from _iter_url(value, settings)
+        return
+    if scheme := _SCHEME.match(value):
+        yield InputError(value, f"{scheme[1].lower()}:// URLs are not supported (give a file path, or an http(s) URL)")
         return
     path = Path(value).expanduser()
     if not path.exists():
@@ -82,13 +88,18 @@ def _iter_input(value: str, settings: Settings) -> Iterator[Item]:
         if not files:
             yield InputError(value, "folder has no files")
         for p in files:
-            yield from _iter_file(p, str(p), settings)
+            yield from _iter_file(p, str(p), settings, named=False)
     else:
-        yield from _iter_file(path, value, settings)
+        yield from _iter_file(path, value, settings, named)
 
 
-def _iter_file(path: Path, source: str, settings: Settings) -> Iterator[Item]:
+def _iter_file(path: Path, source: str, settings: Settings, named: bool = True) -> Iterator[Item]:
+    """One file. A file without an extension is read as text only when the user named it (not
+    when a folder or a manifest lists it: /etc/hostname is not an article)."""
     ext = path.suffix.lower()
+    if not ext and not named:
+        yield InputError(source, "no file extension (not read as text: name it .txt, or give it on the command line)")
+        return
     if ext not in SUPPORTED:
         yield InputError(source, f"unsupported file type '{ext}'")
         return

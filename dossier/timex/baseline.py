@@ -26,11 +26,8 @@ def _precision_value(dt: datetime, text: str) -> str:
 
 def dateparser_baseline(text: str, anchor: str) -> list[tuple[str, str | None]]:
     """(expression, ISO value) pairs found by ``dateparser.search.search_dates`` in French."""
-    try:
-        from dateparser.search import search_dates
-    except ImportError:  # pragma: no cover - optional dependency
-        log.warning("dateparser is not installed; the baseline is empty")
-        return []
+    from dateparser.search import search_dates
+
     a = Anchor.parse(anchor)
     base = datetime(a.day.year, a.day.month, a.day.day) if a else None
     settings = {"PREFER_DATES_FROM": "past"}
@@ -43,8 +40,5 @@ def dateparser_baseline(text: str, anchor: str) -> list[tuple[str, str | None]]:
         return []
     out = []
     for expression, dt in found:
-        try:
-            out.append((expression, _precision_value(dt, expression)))
-        except Exception:  # noqa: BLE001 - keep the expression even if its value is odd
-            out.append((expression, None))
+        out.append((expression, _precision_value(dt, expression)))
     return out

@@ -9,16 +9,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from dossier.web.app import MAX_PAGE, store_dependency
+from dossier.web.app import MAX_OFFSET, MAX_PAGE, store_dependency
 from dossier.web.errors import ApiError, check_date
 
 router = APIRouter()
 
 Store = Annotated[Any, Depends(store_dependency)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size (at most {MAX_PAGE}).")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many.")]
 DateParam = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Words = Annotated[str | None, Query(max_length=200)]
 ArticleId = Annotated[int, Path(ge=1, le=2**62, description="Article id")]
@@ -152,11 +152,15 @@ def positions(store: Store, limit: Limit = 100, offset: Offset = 0, actor: Words
     return out
 
 
+MAX_TEXT = 1_000_000  # characters in one posted article (spaCy's default max_length)
+MAX_RECORDS = 100
+
+
 class IngestRecord(BaseModel):
     """One article given as JSON. No path, no URL to fetch: the text itself."""
 
-    model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=2_000_000)
+    model_config = ConfigDict(extra="forbid", strict=True)
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     published: str | None = Field(None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")
@@ -164,17 +168,48 @@ class IngestRecord(BaseModel):
     language: str | None = Field(None, max_length=8)
 
 
-@router.post("/api/ingest", tags=["write"], status_code=201)
-def ingest(request: Request, body: Annotated[IngestRecord | list[IngestRecord], Body()]) -> dict:
-    """Add articles (only when the server runs with --allow-ingest): JSON records
-    {text, title, url, published, outlet}; returns the ingest summary."""
+_RECORD_SCHEMA = IngestRecord.model_json_schema()
+_INGEST_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
+    "anyOf": [_RECORD_SCHEMA, {"type": "array", "items": _RECORD_SCHEMA, "minItems": 1, "maxItems": MAX_RECORDS}]}}}}}
+
+
+def _check_record(raw: Any, where: str) -> tuple[dict[str, Any] | None, str | None]:
+    """(the record, None) or (None, the one-line reason it is rejected)."""
+    try:
+        record = IngestRecord.model_validate(raw)
+        check_date(record.published, f"{where}.published")
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(x) for x in err.get("loc", ()))
+        return None, f"{where}{'.' + field if field else ''}: {err.get('msg', 'invalid')}"
+    except ApiError as exc:
+        return None, exc.message
+    return record.model_dump(exclude_none=True), None
+
+
+@router.post("/api/ingest", tags=["write"], status_code=201, openapi_extra=_INGEST_BODY)
+def ingest(request: Request, body: Annotated[Any, Body()]) -> dict:
+    """Add articles (only when the server runs with --allow-ingest): one JSON record
+    {text, title, url, published, outlet, language} or a list of up to 100. Each record is
+    checked on its own: an invalid one is listed in ``rejected`` with its reason and the others
+    are stored. Returns the ingest summary (new, duplicates, skipped, failed, rejected)."""
+    records = body if isinstance(body, list) else [body]
+    if not 1 <= len(records) <= MAX_RECORDS:
+        raise ApiError(422, "invalid_parameter", f"send between 1 and {MAX_RECORDS} records")
+    valid, names, rejected = [], [], []
+    for i, raw in enumerate(records):
+        name = f"records[{i}]" if isinstance(body, list) else "record"
+        record, reason = _check_record(raw, name)
+        if reason:
+            rejected.append({"index": i, "reason": reason})
+        else:
+            valid.append(record)
+            names.append(name)
+    if not valid:
+        raise ApiError(422, "bad_date" if all(": not a date" in r["reason"] for r in rejected) else "invalid_parameter",
+                       "; ".join(r["reason"] for r in rejected[:5]))
     if not request.app.state.allow_ingest:
         raise ApiError(403, "forbidden", "this server is read-only (start it with --allow-ingest to add articles)")
-    records = body if isinstance(body, list) else [body]
-    if not 1 <= len(records) <= 100:
-        raise ApiError(422, "invalid_parameter", "send between 1 and 100 records")
-    for i, r in enumerate(records):
-        check_date(r.published, f"records[{i}].published")
     from dossier.web.ingest import ingest_records
 
-    return ingest_records([r.model_dump(exclude_none=True) for r in records], request.app.state.settings)
+    return {**ingest_records(valid, request.app.state.settings, names), "rejected": rejected}

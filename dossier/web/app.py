@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 MAX_PAGE = 500
+MAX_OFFSET = 10_000_000  # a page offset beyond this is a 422, not a database integer overflow
 MAX_BODY = 20_000_000  # bytes accepted in one POST
 
 
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, allow_ingest: bool = False) -> 
         docs_url=None,  # Swagger UI would load from a CDN: /api lists the endpoints instead
         redoc_url=None,
         openapi_url="/openapi.json",
+        max_body_size=MAX_BODY,  # counts the bytes read, so chunked bodies without Content-Length stop there too
     )
     app.state.settings = settings or Settings()
     app.state.allow_ingest = allow_ingest
@@ -80,10 +82,30 @@ def create_app(settings: Settings | None = None, allow_ingest: bool = False) -> 
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+    app.add_middleware(HeadAsGet)  # outermost: HEAD answers like GET, without the body
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+class HeadAsGet:
+    """Answer HEAD on every GET route (pages, API, static files) with the GET response's status
+    and headers and no body (RFC 9110 §9.3.2); FastAPI routes declare GET only."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def without_body(message):
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 def store_dependency(request: Request) -> Iterator:

@@ -76,6 +76,10 @@ def install(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else "error"
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such page: {request.url.path}"
+        elif exc.status_code == 413:
+            from dossier.web.app import MAX_BODY
+
+            message = f"request body over {MAX_BODY} bytes"
         return _respond(request, exc.status_code, _CODES.get(exc.status_code, "error"), message)
 
     @app.exception_handler(NotFound)

@@ -10,13 +10,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from dossier.errors import NotFound
 from dossier.web import charts
-from dossier.web.app import MAX_PAGE, store_dependency
+from dossier.web.app import MAX_OFFSET, MAX_PAGE, store_dependency
 from dossier.web.errors import check_date
 from dossier.web.markup import article_regions
 
 router = APIRouter(include_in_schema=False)
 Store = Annotated[Any, Depends(store_dependency)]
 Text = Annotated[str | None, Query(max_length=200)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 def render(request: Request, name: str, **context) -> HTMLResponse:
@@ -49,7 +50,7 @@ def timeline_page(request: Request, store: Store, actor: Text = None, type: Text
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles_page(request: Request, store: Store, offset: Annotated[int, Query(ge=0)] = 0,
+def articles_page(request: Request, store: Store, offset: Offset = 0,
                   limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100):
     rows, total = store.articles_page(limit=limit, offset=offset)
     return render(request, "articles.html", rows=rows, total=total, offset=offset, limit=limit)
@@ -65,7 +66,7 @@ def article_page(request: Request, store: Store, article_id: Annotated[int, Path
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, store: Store, q: Text = None,
                   type: Annotated[Literal["person", "place", "organization", "group", ""], Query()] = "",
-                  offset: Annotated[int, Query(ge=0)] = 0):
+                  offset: Offset = 0):
     if q:
         ids = store.resolve_entity(q)
         if len(ids) == 1:

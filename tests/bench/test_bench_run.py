@@ -47,3 +47,28 @@ def test_run_bench_tiny(settings, nlp, base_nlp):
         assert 0 < q[name]["p50_ms"] <= q[name]["p95_ms"] and q[name]["errors"] == 0
     text = format_bench(result)
     assert "pipeline/bare" in text and "p95" in text and "peak RSS" in text
+
+
+@pytest.mark.slow
+def test_a_failed_article_is_counted_and_named_not_a_crash(nlp, base_nlp, monkeypatch):
+    from dossier.bench.run import stages, throughput
+    from dossier.models import Article
+    from dossier.timex.component import TimeComponent
+
+    original = TimeComponent.__call__
+
+    def failing(self, doc):
+        if "Zorglub" in doc.text:
+            raise RuntimeError("panne simulée")
+        return original(self, doc)
+
+    monkeypatch.setattr(TimeComponent, "__call__", failing)
+    articles = [Article(raw_text="Lundi, la ministre fictive Claire Vautrin a reçu son homologue à Genève.", source="a"),
+                Article(raw_text="Mardi, le diplomate imaginaire Paul Zorglub a quitté Vienne.", source="b"),
+                Article(raw_text="Mercredi, les délégations se sont retrouvées à Berne.", source="c")]
+    t = throughput(articles, nlp, base_nlp, repeats=1, batch_size=16)
+    assert t["articles"] == 3 and t["pipeline"]["articles_per_s"] > 0
+    assert t["failed"] == [{"source": "b", "component": "dossier_time", "error": "RuntimeError: panne simulée"}]
+    text = format_bench({"throughput": t, "stages": stages([articles[0], articles[2]], nlp, 16)})
+    assert "failed: b: failed in dossier_time: RuntimeError: panne simulée" in text
+    assert "(1 of 3 articles failed" in text
