@@ -443,6 +443,8 @@ class SpeakerResolver:
         if not described and not before:
             return None
         same = [m for m in before if head.lemma_.lower() in m.text.lower() or head.lower_ in m.text.lower()]
+        if not described and not same and len(words) > 1:
+            return None  # "le comité de résistance locale": a body of its own, not one named before
         non_gov = [m for m in before if not (m.entity_id or "").endswith("_government")]
         best = (described or same or non_gov or before)[-1]
         sp = self._speaker_from_mention(best, 0.55)
@@ -454,7 +456,12 @@ class SpeakerResolver:
         palestinien" for Hamas), so that a description can be matched against them."""
         kb = _kb()
         entry = kb.get(m.entity_id) if kb is not None and m.entity_id else None
-        return [m.text] + (entry.all_aliases() if entry is not None else [])
+        names = [m.text] + (entry.all_aliases() if entry is not None else [])
+        # what the article calls it in apposition: "La Résistance populaire …, un groupe civil …"
+        after = self.doc.text[m.end: m.end + 60]
+        if after.startswith(", "):
+            names.append(after[2:].split(",")[0])
+        return names
 
     def _document_speaker(self, head: Token, bounds: tuple[int, int] | None) -> Speaker:
         """A document speaks for its issuer: named in its phrase ("le communiqué du Hamas", "le
@@ -534,6 +541,12 @@ class SpeakerResolver:
         text = phrase.text
         # 1. the head itself is (part of) a mention
         m = self.mention_at(head)
+        counted = any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("des", "plusieurs", "certains", "deux", "trois")
+                      for c in head.children)
+        if m is not None and counted and (head.lower_ in lx.ANONYMOUS_NOUNS or head.lemma_.lower() in lx.ANONYMOUS_NOUNS):
+            # "trois responsables iraniens": unnamed sources of that government, not the government
+            return Speaker(None, None, text, anonymous=True, affiliation=m.entity_id,
+                           start=phrase.start_char, end=phrase.end_char, confidence=0.6)
         if m is not None and m.entity_type != "other":
             if m.entity_type == "group" or head.lower_ in lx.COLLECTIVE_NOUNS:
                 full_end = doc[head.right_edge.i].idx + len(doc[head.right_edge.i]) if bounds is None else phrase.end_char
