@@ -298,8 +298,9 @@ class EntityComponent:
         for ent in doc.ents:
             inst = institution_span(doc, ent.start, ent.end, ent.label_)
             if inst is not None and any(inst[0] <= m.start and m.end <= inst[1] and any(
-                    self.kb.get(x).type in ("organization", "group") for x in m.ids) for m in ents):
-                inst = None  # "la milice RSF": the known organisation named inside wins
+                    self.kb.get(x).type in ("organization", "group") for x in m.ids)
+                    and fold(doc[m.start - 1].text) not in ("de", "du", "des", "d'") for m in ents):
+                inst = None  # "la milice RSF": the known organisation named in apposition wins
             if inst is not None and inst[0] not in covered:
                 cand = self._ner_cand(doc, inst[0], inst[1], "ORG")
                 if cand is not None:

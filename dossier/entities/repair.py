@@ -146,6 +146,10 @@ def institution_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, i
         if t.i != head.i or tok.pos_ in ("VERB", "AUX", "PRON") or tok.text in (",", ";", "(", ")"):
             break
         e += 1
+    if e == end:  # the NER may stop early: "ministère de la Santé du gouvernement | du Hamas"
+        subtree = {t.i for t in head.subtree}
+        while e < min(len(doc), end + 6) and e in subtree and not doc[e].is_punct and doc[e].pos_ not in ("VERB", "AUX", "PRON"):
+            e += 1
     while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].pos_ in ("ADP", "DET", "CCONJ") or _is_time(doc[e - 1])):
         e -= 1
     if e - s < 2:
