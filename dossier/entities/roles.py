@@ -187,10 +187,11 @@ def descriptions(doc: Doc, facts: list[RoleFact], kb: KnowledgeBase, covered: se
     person_starts = {p.start for p in persons}
     person_ends = {p.end for p in persons}
     lex = lexicon()
+    openers = _DETS | {"l’", "ce", "cette"}
     for tok in doc:
-        if fold(tok.text) not in _DETS and fold(tok.text) not in ("ce", "cette"):
+        if tok.lower_ not in openers:  # cheap test first: this runs over every token
             continue
-        found = _forward(doc, tok.i + 1, min(len(doc), tok.i + 2 + _MAX)) if fold(tok.text) in ("ce", "cette") else _forward(doc, tok.i, min(len(doc), tok.i + 1 + _MAX))
+        found = _forward(doc, tok.i + 1, min(len(doc), tok.i + 2 + _MAX)) if tok.lower_ in ("ce", "cette") else _forward(doc, tok.i, min(len(doc), tok.i + 1 + _MAX))
         if found is None:
             continue
         s, e = found
