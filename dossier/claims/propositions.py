@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from dossier.claims.actors import Actor, ActorContext, agent_of, side_of_text, subject_of
 from dossier.claims.lexicon import cue_set, fold, opponent
+from dossier.nlp.tree import walk_up
 
 # predicates whose last argument is a value: two claims with different values conflict
 FUNCTIONAL = {"EVALUATES": 1, "CASUALTIES": 1, "AUTHORED": 1, "CHARACTERISES": 1}
@@ -75,9 +76,11 @@ def _characterised(cue: Token, depth: int = 0) -> Token | None:
     if depth < 2 and any(fold(c.text) == "comme" for c in thing.children) and thing.head.i != thing.i \
             and fold(thing.head.lemma_) in cue_set("characterise_verbs"):
         return _characterised(thing.head, depth + 1)
-    while thing.dep_ == "nmod" and thing.head.pos_ == "NOUN" and any(
-            fold(c.text) in ("en", "de", "d'", "du") for c in thing.children if c.dep_ == "case"):
-        thing = thing.head
+    for up in walk_up(thing, include_self=False):
+        if not (thing.dep_ == "nmod" and up.pos_ == "NOUN" and any(
+                fold(c.text) in ("en", "de", "d'", "du") for c in thing.children if c.dep_ == "case")):
+            break
+        thing = up
     return thing
 
 

@@ -52,7 +52,7 @@ def actor_reading(span: Span, seat_of_power: bool) -> tuple[bool, str]:
     if prev in lex["actor_preps"]:
         return True, f"after {prev!r}"
     head = root.head
-    if prev in {"de", "du", "d'", "des", "of"} and head is not root:
+    if prev in {"de", "du", "d'", "des", "of"} and head.i != root.i:
         lemma = fold(head.lemma_)
         word = fold(head.text)
         if word in lex["place_heads"] or lemma in lex["place_heads"]:

@@ -169,7 +169,7 @@ def event_status(trigger: Token, head: Token, negated: bool, family: str) -> str
     for _ in range(4):
         if cur.head.i == cur.i:
             break
-        if cur.dep_ not in ("xcomp", "obj", "nsubj", "nsubj:pass", "obl:arg") and cur is not trigger:
+        if cur.dep_ not in ("xcomp", "obj", "nsubj", "nsubj:pass", "obl:arg") and cur.i != trigger.i:
             break
         cur = cur.head
         chain.append(cur)

@@ -379,12 +379,14 @@ class Extractor(IndirectMixin):
         # nested reports ("X a déclaré que Y estimait que …") keep only the outer one
         indirect.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
         kept: list[Quote] = []
-        for q, cue_char in indirect:
-            if any(o.start <= cue_char < o.end for o, _ in indirect if o is not q):
+        kept_spans: set[tuple[int, int]] = set()
+        for k, (q, cue_char) in enumerate(indirect):
+            if any(o.start <= cue_char < o.end for j, (o, _) in enumerate(indirect) if j != k):
                 continue
-            if any(o.start == q.start and o.end == q.end for o in kept):
+            if (q.start, q.end) in kept_spans:
                 continue
             kept.append(q)
+            kept_spans.add((q.start, q.end))
         quotes = sorted(direct + kept, key=lambda q: (q.start, q.kind))
         for q in quotes:
             self._date(q)

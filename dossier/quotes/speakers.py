@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from dossier.models import Mention
+from dossier.nlp.tree import walk_up
 from dossier.quotes import lexicon as lx
 
 log = logging.getLogger(__name__)
@@ -413,10 +414,11 @@ class SpeakerResolver:
 
     @staticmethod
     def _under_clause(t: Token, head: Token) -> bool:
-        while t.i != head.i and t.head.i != t.i:
+        for t in walk_up(t):
+            if t.i == head.i or t.head.i == t.i:
+                return False
             if t.dep_.startswith("acl") or t.dep_ in ("parataxis",) or t.dep_ == "punct" and t.head.i == head.i and t.i > head.i and t.text == ",":
                 return True
-            t = t.head
         return False
 
     def _affiliation(self, phrase) -> str | None:
