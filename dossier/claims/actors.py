@@ -55,7 +55,7 @@ class ActorContext:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text re-joins every token on each access
+        self.text = access.doc_text(doc)  # Doc.text re-joins every token on each access
         self.sents: list[Span] = list(doc.sents)  # computed once: doc.sents walks the whole doc
         self.sent_starts: list[int] = [s.start_char for s in self.sents]
         self.mentions: list[Mention] = access.mentions(doc)

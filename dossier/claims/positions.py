@@ -172,7 +172,7 @@ def _candidate_patterns(issues: list[Issue], folded: str) -> list[tuple[Issue, l
 def _issue_matches(doc: Doc, sent: Span, issues: list[Issue], folded_doc: _FoldedDoc | None = None,
                    candidates: list | None = None) -> list[tuple[Issue, Span]]:
     if folded_doc is None:
-        folded_doc = _FoldedDoc(doc.text)
+        folded_doc = _FoldedDoc(access.doc_text(doc))
     a, b = folded_doc.bounds(sent.start_char, sent.end_char)
     folded, offsets = folded_doc.folded[a:b], folded_doc.offsets
     if candidates is None:

@@ -647,7 +647,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         etype, context = "military_denial", "military"
     status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
     return Event(
-        start=start, end=end, text=doc.text[start:end], type=etype if fam_name != "phone_call" else "phone_call",
+        start=start, end=end, text=access.doc_text(doc)[start:end], type=etype if fam_name != "phone_call" else "phone_call",
         plover=fam.plover, mode=mode, context=context, trigger=tok.text,
         participants=parts,
         place_id=place.entity_id if place is not None else None,

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from dossier.models import Mention
 from dossier.nlp.tree import walk_up
 from dossier.quotes import lexicon as lx
+from dossier.nlp import access
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ class SpeakerResolver:
             for t in sent:
                 self.sent_of[t.i] = i
         self.person_roles = self._person_roles()
-        self.par_starts = [0] + [k + 1 for k, c in enumerate(doc.text) if c == "\n"]
+        self.par_starts = [0] + [k + 1 for k, c in enumerate(access.doc_text(doc)) if c == "\n"]
         self.salient: list[Mention] = []  # mentions that are subjects of speech cues, by position
         self.subjects: list[Token] = []  # non-pronoun subject tokens of speech cues, by position
 
@@ -535,7 +536,7 @@ def _is_role(t: Token) -> bool:
 
 def _gender_ok(doc: Doc, m: Mention, fem: bool) -> bool:
     """Unknown gender is compatible; a title or article can rule a candidate out."""
-    before = doc.text[max(0, m.start - 12) : m.start].split()
+    before = access.doc_text(doc)[max(0, m.start - 12) : m.start].split()
     words = [w.lower() for w in before[-2:]] + m.text.lower().split()[:2]
     is_fem = any(w in ("mme", "mme.", "madame", "la", "l'attachée", "elle") for w in words) or any(
         w.endswith("ée") for w in words[:1])

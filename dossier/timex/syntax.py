@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.models import SentenceTime, Timex
 from dossier.nlp.tree import walk_up
+from dossier.nlp import access
 
 FUTURE_LEMMAS = {"prévoir", "programmer", "planifier", "devoir", "aller", "compter", "envisager", "projeter"}
 FUTURE_WORDS = {
@@ -156,7 +157,7 @@ def tense_at(doc: Doc, start: int, end: int, lang: str = "fr") -> str | None:
     if any(t.lower_ in FUTURE_WORDS for t in window):
         return "future"
     if lang != "fr":
-        return english_tense(doc.text, start)
+        return english_tense(access.doc_text(doc), start)
     verb = governing_verb(span.root)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         # a failed parse (the date as root): fall back on the closest verb of the sentence
