@@ -24,6 +24,7 @@ from dossier.clean import clean_text
 from dossier.config import Settings
 from dossier.errors import DossierError
 from dossier.models import Article, ArticleRecords, Sentence
+from dossier.nlp import windows
 
 log = logging.getLogger(__name__)
 
@@ -99,13 +100,17 @@ def pipeline_version(nlp: Language) -> str:
 
 def _prepare(article: Article, nlp: Language):
     cleaned = clean_text(article.raw_text, title=article.title)
-    doc = nlp.make_doc(cleaned.text)
+    return cleaned, _new_doc(article, nlp, cleaned.text)
+
+
+def _new_doc(article: Article, nlp: Language, text: str):
+    doc = nlp.make_doc(text)
     doc._.published = article.published
     doc._.published_precision = article.published_precision
     doc._.published_basis = article.published_basis
     doc._.published_confidence = article.published_confidence
     doc._.language = article.language
-    return cleaned, doc
+    return doc
 
 
 def _map_record(record, cleaned, sent_starts: list[int]):
@@ -154,11 +159,23 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
     )
 
 
-def process_article(article: Article, nlp: Language) -> ArticleRecords:
-    """Run the whole per-article pipeline. Pure: same inputs, same records."""
-    cleaned, doc = _prepare(article, nlp)
+def _run(doc, nlp: Language):
     for _, proc in nlp.pipeline:
         doc = proc(doc)
+    return doc
+
+
+def process_article(article: Article, nlp: Language, window_chars: int = windows.WINDOW_CHARS) -> ArticleRecords:
+    """Run the whole per-article pipeline. Pure: same inputs, same records.
+
+    A text longer than ``window_chars`` goes through in windows cut at paragraph breaks
+    (:mod:`dossier.nlp.windows`): linear time, bounded memory, no spaCy length limit."""
+    cleaned = clean_text(article.raw_text, title=article.title)
+    if len(cleaned.text) > window_chars:
+        doc = windows.annotate_windows(cleaned.text, lambda text: _new_doc(article, nlp, text),
+                                       lambda doc: _run(doc, nlp), window_chars)
+    else:
+        doc = _run(_new_doc(article, nlp, cleaned.text), nlp)
     return _records(article, cleaned, doc, pipeline_version(nlp))
 
 
@@ -174,6 +191,10 @@ def process_many(articles: Iterable[Article], nlp: Language, batch_size: int = 1
         buffer.clear()
 
     for article in articles:
+        if len(article.raw_text) > windows.WINDOW_CHARS:  # may need windows: on its own, in order
+            yield from flush()
+            yield process_article(article, nlp)
+            continue
         cleaned, doc = _prepare(article, nlp)
         buffer.append((article, cleaned, doc))
         if len(buffer) >= batch_size:
