@@ -29,6 +29,10 @@ def manifest_key(source: str) -> str:
     return str(Path(source).expanduser().resolve())
 
 
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
 def load_manifest(path: str) -> tuple[dict[str, dict], list[InputError]]:
     """(entries keyed by ``manifest_key``, errors for unreadable lines)."""
     p = Path(path)
@@ -49,12 +53,16 @@ def load_manifest(path: str) -> tuple[dict[str, dict], list[InputError]]:
         except json.JSONDecodeError as exc:
             errors.append(InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})"))
             continue
-        if not isinstance(record, dict) or not (record.get("file") or record.get("url")):
-            errors.append(InputError(where, "manifest entry needs a 'file' or a 'url'"))
+        if not isinstance(record, dict) or not (_text(record.get("file")) or _text(record.get("url"))):
+            errors.append(InputError(where, "manifest entry needs a 'file' or a 'url' (as text)"))
             continue
         meta = {k: record[k] for k in FIELDS if record.get(k) is not None}
-        if record.get("file"):
-            key = manifest_key(str(p.parent / record["file"]))
+        if _text(record.get("file")):
+            try:
+                key = manifest_key(str(p.parent / record["file"]))
+            except (ValueError, OSError) as exc:  # a NUL byte, a name too long for the system
+                errors.append(InputError(where, f"'file' is not a usable path ({exc.__class__.__name__})"))
+                continue
         else:
             key = record["url"]
         entries[key] = meta
