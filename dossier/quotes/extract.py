@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.models import Quote
 from dossier.nlp import access
+from dossier.nlp.sentences import MAX_SENTENCE_TOKENS
 from dossier.quotes import lexicon as lx
 from dossier.quotes.indirect import CLOSERS as _CLOSERS
 from dossier.quotes.indirect import IndirectMixin
@@ -27,6 +28,9 @@ from dossier.quotes.speakers import Speaker, SpeakerResolver
 log = logging.getLogger(__name__)
 
 _SKIPPABLE_BEFORE_CUE = ("AUX", "ADV", "PRON", "PART")
+
+# the longest written sentence a clause boundary is looked for in (tokens each way)
+_MAX_SCAN = 2 * MAX_SENTENCE_TOKENS
 
 
 @dataclass
@@ -69,6 +73,8 @@ class Extractor(IndirectMixin):
         while j >= 0 and doc[j].idx >= pa:
             if doc[j].text in (".", "!", "?") and not self.in_quote(doc[j].idx):
                 return doc[j + 1].idx
+            if tok.i - j > _MAX_SCAN:  # a run-on paragraph: no written sentence is that long
+                return doc[j + 1].idx
             j -= 1
         return pa
 
@@ -80,6 +86,8 @@ class Extractor(IndirectMixin):
         while j < len(doc) and doc[j].idx < pb:
             t = doc[j]
             if t.text in (".", "!", "?", ";") and not self.in_quote(t.idx):
+                return t.idx
+            if j - tok.i > _MAX_SCAN:  # a run-on paragraph: no written sentence is that long
                 return t.idx
             if stop_at_cues and t.text == "," and j + 1 < len(doc) and not self.in_quote(t.idx):
                 nxt = doc[j + 1]

@@ -49,3 +49,22 @@ def test_preorder_on_a_deep_chain_needs_no_recursion():
     n = 5000
     doc = _doc([0] + [i - 1 for i in range(1, n)])  # token i hangs on token i - 1
     assert len(preorder(doc[0], lambda c: True)) == n
+
+
+@pytest.mark.parametrize(
+    ("heads", "head", "exclude"),
+    [
+        ([i + 1 for i in range(29)] + [29], 29, [20, 10, 5]),  # nested exclusions on a chain
+        ([i + 1 for i in range(29)] + [29], 29, [5, 10, 20]),
+        ([0, 0, 1, 1, 0, 4, 4], 0, [1]),
+        ([0, 0, 1, 1, 0, 4, 4], 1, [0]),  # an ancestor excluded: nothing is left
+        ([0, 0, 1, 1, 0, 4, 4], 1, [5]),  # an unrelated subtree excluded: no effect
+    ],
+)
+def test_subtree_without_equals_the_naive_definition(heads, head, exclude):
+    from dossier.claims.extract import _subtree_without
+
+    doc = _doc(heads)
+    banned = {t.i for x in exclude for t in doc[x].subtree}
+    naive = [t.i for t in doc[head].subtree if t.i not in banned]
+    assert [t.i for t in _subtree_without(doc[head], [doc[x] for x in exclude])] == naive
