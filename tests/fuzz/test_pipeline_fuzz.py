@@ -14,7 +14,7 @@ from dossier.models import Article
 
 pytestmark = pytest.mark.slow
 
-FUZZ_SETTINGS = settings(max_examples=100, deadline=None, derandomize=True, print_blob=True,
+FUZZ_SETTINGS = settings(max_examples=80, deadline=None, derandomize=True, print_blob=True,
                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

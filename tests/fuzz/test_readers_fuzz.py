@@ -8,7 +8,7 @@ from fuzz_inputs import FORMATS, check_items, manifest_lines, read_all
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-READER_SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, print_blob=True,
+READER_SETTINGS = settings(max_examples=25, deadline=None, derandomize=True, print_blob=True,
                            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
