@@ -70,6 +70,14 @@ STANDARD = [("oui", 250_000), ("prose", 1_000_000), ("oneline", 2_000_000),
 
 
 def _peak_mb() -> float:
+    """This process's high-water RSS (VmHWM; ru_maxrss where /proc is missing)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
