@@ -3,6 +3,10 @@
 An actor is a canonical entity id when a mention covers the phrase (``dossier_entities`` ids, or
 the bare-NER ``local:`` ids), else an institutional fallback (``local:<side>_<institution>``), else
 an anonymous source with the side it belongs to as affiliation.
+
+Claimants go through the same speaker resolution as quotes (:mod:`dossier.quotes.speakers`): a
+phrase that cannot speak names no claimant, a document speaks for its issuer, and demonstratives
+and "côté X" resolve alike. (An outlet stays a claimant: it asserts what it reports.)
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.claims.lexicon import cue_set, fold, side_words, sides
 from dossier.models import Mention
 from dossier.nlp import access
+from dossier.nlp.tree import preorder
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "he", "she", "they"})
 _RELATIVE_DEPS = ("acl:relcl", "acl", "parataxis", "punct")
@@ -54,7 +59,7 @@ class ActorContext:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text re-joins every token on each access
+        self.text = access.doc_text(doc)  # Doc.text re-joins every token on each access
         self.sents: list[Span] = list(doc.sents)  # computed once: doc.sents walks the whole doc
         self.sent_starts: list[int] = [s.start_char for s in self.sents]
         self.mentions: list[Mention] = access.mentions(doc)
@@ -74,6 +79,7 @@ class ActorContext:
         inst = sides().get("institutions") or {}
         self.institutions = {fold(w): key for key, words in inst.items() for w in words}
         self.anonymous_heads = frozenset(fold(w) for w in sides().get("anonymous_heads") or [])
+        self._speakers = None
 
     # -- sides -----------------------------------------------------------------------------
     def side_of_mention(self, m: Mention) -> str | None:
@@ -180,29 +186,51 @@ class ActorContext:
 
     def phrase_tokens(self, head: Token) -> list[Token]:
         """The noun phrase of ``head`` without its relative clauses."""
-        out = []
 
-        def walk(t: Token):
-            out.append(t)
-            for c in t.children:
-                if c.dep_ in _RELATIVE_DEPS and c.dep_ != "punct":
-                    continue
-                if c.dep_ == "punct" and c.text not in ("-", "'"):
-                    continue
-                if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",):
-                    continue
-                walk(c)
+        def follow(c: Token) -> bool:
+            if c.dep_ in _RELATIVE_DEPS and c.dep_ != "punct":
+                return False
+            if c.dep_ == "punct" and c.text not in ("-", "'"):
+                return False
+            return not (c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",))
 
-        walk(head)
-        return sorted(out, key=lambda t: t.i)
+        return sorted(preorder(head, follow), key=lambda t: t.i)
+
+    # -- the speaker resolution shared with quotes ------------------------------------------
+    @property
+    def speakers(self):
+        """The quotes' :class:`SpeakerResolver` for this document (built on first use)."""
+        if self._speakers is None:
+            from dossier.quotes.marks import find_quote_spans
+            from dossier.quotes.speakers import SpeakerResolver
+
+            spans = [(s.open, s.close) for s in find_quote_spans(self.text) if s.depth == 0]
+            self._speakers = SpeakerResolver(self.doc, self.mentions, spans)
+        return self._speakers
+
+    def _from_speaker(self, sp) -> Actor | None:
+        if sp.id is None and not sp.anonymous:
+            return None
+        info = self.entities.get(sp.id) if sp.id else None
+        side = side_of_text(sp.id.replace("_", " ")) if sp.id else side_of_text(sp.text or "")
+        return Actor(sp.id, sp.name or sp.text or "", side, sp.anonymous, getattr(info, "type", None),
+                     sp.start if sp.start >= 0 else None, sp.end if sp.end >= 0 else None, "speaker")
 
     def actor_of(self, head: Token, sentence: int, stop: int | None = None) -> Actor | None:
         """Resolve the noun phrase headed by ``head`` (a subject, agent or source) to an actor."""
+        from dossier.quotes import constraints
+
         low = fold(head.text)
         if low in PRONOUNS or (head.pos_ == "PRON" and not head.text[:1].isupper()):
             if low in PRONOUNS or head.dep_.startswith("nsubj"):
-                return self.antecedent(sentence, before=head)
+                found = self.antecedent(sentence, before=head)
+                return found if found is not None else self._from_speaker(self.speakers.from_phrase(head))
             return None
+        is_mention = self.mention_at(head) is not None
+        if not is_mention and constraints.names_nobody(head):
+            return None  # "aucune information", "le 13 mars": no claimant
+        if (not is_mention and constraints.is_document(head)) or self.speakers._demonstrative(head):
+            return self._from_speaker(self.speakers.from_phrase(head))
         toks = self.phrase_tokens(head)
         if stop is not None and head.i < stop:
             toks = [t for t in toks if t.i < stop]  # a parse that hangs the verb under its subject
@@ -331,7 +359,7 @@ def subject_of(tok: Token) -> Token | None:
     while cur is not None and seen < 5:
         # "X a pour sa part accusé": the parser may hang the subject on the auxiliary
         for c in [x for x in cur.children if x.dep_.startswith("aux") and x.i < cur.i] + [cur]:
-            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubj:pass")), None) if c is not cur else None
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubj:pass")), None) if c.i != cur.i else None
             if subj is not None and fold(subj.text) not in ("qui", "que", "dont", "lequel", "laquelle"):
                 return subj
         for c in cur.children:
@@ -373,22 +401,27 @@ def subject_of(tok: Token) -> Token | None:
 def _preceding_subject(tok: Token) -> Token | None:
     """When the parser found no subject: the noun (or name) right before the verb and its
     auxiliaries, if nothing but them separates it from the verb."""
-    i = tok.i - 1
     doc = tok.doc
-    while i >= tok.sent.start and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or doc[i].dep_ == "advmod"
-                                   or fold(doc[i].text) in ("ne", "n'") or fold(doc[i].text) in _CLITIC_OBJECTS):
-        i -= 1
-    if i < tok.sent.start:
+    lo = tok.sent.start
+    while True:  # each turn moves strictly left: it ends within the sentence
+        i = tok.i - 1
+        while i >= lo and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or doc[i].dep_ == "advmod"
+                           or fold(doc[i].text) in ("ne", "n'") or fold(doc[i].text) in _CLITIC_OBJECTS):
+            i -= 1
+        if i < lo:
+            return None
+        cand = doc[i]
+        if cand.dep_.startswith("obl") and cand.head == tok and fold(cand.text) in _NOT_SPEAKERS:
+            # "X a pour sa part / de son côté annoncé": skip the adverbial phrase
+            first = min(t.i for t in cand.subtree)
+            if first - 1 >= lo:
+                if doc[first - 1].pos_ not in ("AUX", "VERB"):
+                    return None
+                tok = doc[first]
+                continue
+        if cand.pos_ in ("NOUN", "PROPN") and cand.dep_ not in ("obj",) and fold(cand.text) not in _NOT_SPEAKERS:
+            return cand
         return None
-    cand = doc[i]
-    if cand.dep_.startswith("obl") and cand.head == tok and fold(cand.text) in _NOT_SPEAKERS:
-        # "X a pour sa part / de son côté annoncé": skip the adverbial phrase
-        first = min(t.i for t in cand.subtree)
-        if first - 1 >= tok.sent.start:
-            return _preceding_subject(doc[first]) if doc[first - 1].pos_ in ("AUX", "VERB") else None
-    if cand.pos_ in ("NOUN", "PROPN") and cand.dep_ not in ("obj",) and fold(cand.text) not in _NOT_SPEAKERS:
-        return cand
-    return None
 
 
 def _present_participle(tok: Token) -> bool:
@@ -420,11 +453,7 @@ def _agent_among(children) -> Token | None:
 
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the nouns coordinated with it ("Kiev et ses alliés")."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
-            out.extend(conjuncts(c))
-    return out
+    return preorder(tok, lambda c: c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
 
 
 def span_chars(toks: list[Token] | Span) -> tuple[int, int]:
