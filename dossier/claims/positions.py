@@ -210,7 +210,7 @@ def _governs(doc: Doc, start: int, end: int, cue: Token, span: Span) -> bool:
         return False
     tok = tx.root
     for _ in range(4):  # "le 3 décembre" -> décembre -> cue; a preposition or two in between
-        if tok.head is tok or not (cue.sent.start <= tok.head.i < cue.sent.end):
+        if tok.head.i == tok.i or not (cue.sent.start <= tok.head.i < cue.sent.end):
             return False
         tok = tok.head
         if span.start <= tok.i < span.end:
