@@ -28,6 +28,13 @@ class Store(ABC):
             n += 1
         return n
 
+    def link_near_duplicate(self, article_id: int, near_duplicate_of: int, similarity: float) -> None:
+        """Record that a stored article is a near-duplicate of an earlier one (when the article
+        was stored by a worker that had no near-duplicate index: ``dossier.parallel``)."""
+        from dossier.errors import StoreError
+
+        raise StoreError(f"{type(self).__name__} cannot link near-duplicates")
+
     @abstractmethod
     def replace_storylines(self, storylines: list[dict[str, Any]], crossref: dict[str, list[dict]] | None = None,
                            generation: int | None = None) -> None:

@@ -93,6 +93,14 @@ class SQLiteStore(QueryMixin, ViewsMixin, Store):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot write ({exc})") from exc
 
+    def link_near_duplicate(self, article_id: int, near_duplicate_of: int, similarity: float) -> None:
+        try:
+            with self.conn:
+                self.conn.execute("UPDATE articles SET near_duplicate_of = ?, near_similarity = ? WHERE id = ?",
+                                  (near_duplicate_of, similarity, article_id))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot write ({exc})") from exc
+
     def add_many(self, items: Iterable[ArticleRecords], chunk: int = 1000) -> int:
         """Bulk insert (used by benchmarks): ``chunk`` articles per transaction."""
         n = 0
