@@ -17,7 +17,7 @@ def ingest(
     max_bytes: int = typer.Option(None, "--max-bytes", help="Skip files larger than this (default 5 MB, or DOSSIER_MAX_BYTES)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Local worker processes for the NLP, each loading the model once; 1 = in this process."),
     scheduler: str = typer.Option(None, "--scheduler", help="A Dask scheduler (tcp://HOST:PORT, also DOSSIER_SCHEDULER): its workers run the NLP "
-                                  "and, with a PostgreSQL database, store the articles. See docs/scaling.md."),
+                                  "and, with a PostgreSQL database, store the articles (--workers is then ignored). See docs/scaling.md."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="First take again the articles recorded as failed "
                                       "(see 'dossier articles --failed'), e.g. after an upgrade; those that succeed leave the list."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),

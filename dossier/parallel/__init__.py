@@ -43,17 +43,19 @@ def process_parallel(articles: Iterable[Article], settings: Settings, workers: i
     ``workers`` local processes (default ``settings.n_process``), or the workers of
     ``scheduler`` (an address or a ``distributed.Client``). ``chunk`` articles per task (default
     ``settings.batch_size``); at most ``in_flight`` chunks submitted at once (default: two per
-    worker thread), which bounds memory however long the stream."""
+    worker thread, asked again before each submit on a cluster), which bounds memory however
+    long the stream."""
     chunk = chunk or settings.batch_size
     if scheduler is not None:
         from dossier.parallel.cluster import ClusterPool
 
         pool = ClusterPool(settings, scheduler, write=write)
-        threads = pool.threads
+        limit = in_flight or (lambda: 2 * pool.threads)  # workers may join or leave during the run
     else:
         from dossier.parallel.local import LocalPool
 
         threads = workers or settings.n_process
         pool = LocalPool(settings, threads, write=write)
+        limit = in_flight or 2 * threads
     with pool:
-        yield from ordered(articles, pool.submit, chunk, in_flight or 2 * threads)
+        yield from ordered(articles, pool.submit, chunk, limit)

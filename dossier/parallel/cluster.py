@@ -89,6 +89,7 @@ class ClusterPool:
 
     @property
     def threads(self) -> int:
+        """Worker threads on the cluster now (at least 1: chunks wait for workers to join)."""
         return max(1, sum(self.client.nthreads().values()))
 
     def submit(self, chunk) -> Any:

@@ -47,12 +47,14 @@ def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def ordered(articles: Iterable[Article], submit: Callable[[list[Article]], Any], chunk: int,
-            in_flight: int) -> Iterator[Any]:
-    """Yield the results of ``submit(chunk)`` futures, article by article, in input order."""
+            in_flight: int | Callable[[], int]) -> Iterator[Any]:
+    """Yield the results of ``submit(chunk)`` futures, article by article, in input order.
+    ``in_flight`` may be a function, asked before each submit (a cluster whose workers come and go)."""
+    limit = in_flight if callable(in_flight) else (lambda: in_flight)
     pending: deque = deque()
     for part in chunks(articles, max(1, chunk)):
         pending.append((part, submit(part)))
-        if len(pending) >= max(1, in_flight):
+        while len(pending) >= max(1, limit()):
             yield from _collect(*pending.popleft(), submit)
     while pending:
         yield from _collect(*pending.popleft(), submit)

@@ -98,3 +98,16 @@ def test_a_worker_that_answers_for_fewer_articles_than_given_stops_the_run():
 
     with pytest.raises(ExecutorLost, match="returned 1 results for 2 articles"):
         list(ordered([article(0), article(1)], Short().submit, chunk=2, in_flight=1))
+
+
+def test_the_limit_in_flight_can_change_during_the_run():
+    """A cluster whose workers join: the limit is asked again before each submit."""
+    pool = FakeExecutor()
+    limits = iter([1, 1])  # one worker at first, then three
+
+    def limit():
+        return next(limits, 3)
+
+    out = list(ordered((article(i) for i in range(8)), pool.submit, chunk=1, in_flight=limit))
+    assert out == [f"A{i}" for i in range(8)]
+    assert pool.max_open == 3
