@@ -8,7 +8,7 @@ SHARED ?= ../shared
 DB     ?= dossier.db
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test venv clean serve bench eval mapdata
+.PHONY: demo test venv clean serve bench eval eval-dev mapdata
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,24 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/dossier eval --gold $(SHARED)/corpus/seeds.gold.json --manifest $(SHARED)/corpus/seeds.jsonl
+
+# The development set (../shared/devset: real articles on other stories). Its texts are fetched
+# into $(DEVSET)/texts as $(SHARED)/devset/README.md says (never committed). Its gold annotates
+# quotes, dates and entities completely; events and claims only for news of the story (not
+# background history), so they get recall and attribute accuracies, no precision (docs/eval.md).
+# Extra options: make eval-dev EVAL_ARGS="--errors" (or "--json", "--errors --json").
+DEVSET          ?= build/devset
+DEVSET_COMPLETE ?= quotes,dates,entities
+EVAL_ARGS       ?=
+eval-dev: $(STAMP)
+	@if [ ! -f $(SHARED)/devset/gold.json ]; then \
+		echo "eval-dev: $(SHARED)/devset/gold.json not found (clone the shared folder beside the repository)"; exit 1; fi
+	@if ! $(PYTHON) $(SHARED)/devset/check.py $(DEVSET)/texts >/dev/null 2>&1 || [ ! -f $(DEVSET)/manifest.jsonl ]; then \
+		echo "eval-dev: the development-set texts are missing or incomplete in $(DEVSET)/texts (or $(DEVSET)/manifest.jsonl is absent)."; \
+		echo "  Fetch them as $(SHARED)/devset/README.md says, then check: $(PYTHON) $(SHARED)/devset/check.py $(DEVSET)/texts"; \
+		exit 1; fi
+	$(BIN)/dossier eval --gold $(SHARED)/devset/gold.json --corpus $(DEVSET)/texts \
+		--manifest $(DEVSET)/manifest.jsonl --complete $(DEVSET_COMPLETE) $(EVAL_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/dossier bench

@@ -1,10 +1,12 @@
 """Cross-article results recomputed from the store after each ingest: storyline events,
 quote groups, disputes, conflicts and positions.
 
-The rebuild is resumable: every stored article bumps the store's article generation in its own
-transaction, and the results are written with the generation the rebuild started from. When
-they differ (a rebuild was killed, or articles were stored meanwhile) ``store.needs_rebuild()``
-is true, and the next ingest, reader command or ``dossier rebuild`` runs it again.
+The rebuild is resumable and safe with concurrent writers: it runs inside
+``store.cross_article_update()`` (one rebuild at a time, its reads from one snapshot, its
+results replacing the old ones at once) and stores with them the fingerprint of the articles it
+read. While the stored articles have another fingerprint (a rebuild was killed, or articles were
+stored since) ``store.cross_article_current()`` is false, and the next ingest, reading command or
+``dossier rebuild`` runs it again.
 
 Article keys passed to the cross-article functions are the stored article ids (as strings), so
 every source they return can be cited as ``dossier show ID:SENTENCE``.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from typing import Any
 
 from dossier.claims import positions_matrix
@@ -23,6 +26,8 @@ from dossier.models import ArticleRecords
 from dossier.quotes.group import group_quotes
 
 log = logging.getLogger(__name__)
+
+_CONTENT_KEY = re.compile(r"\b[0-9a-f]{64}\b")  # an article's content hash (sha256)
 
 
 def _plain(obj: Any) -> Any:
@@ -48,18 +53,34 @@ def _cite(payload: Any, sentences: dict[tuple[int, int], int | None]) -> Any:
 
 def _sentence_index(store, table: str) -> dict[tuple[int, int], int | None]:
     return {(r["article_id"], r["idx"]): r["sentence"]
-            for r in store._rows(f"SELECT article_id, idx, sentence FROM {table}")}
+            for r in store.record_refs(table)}
+
+
+def _to_ids(obj: Any, article_id: dict[str, str]) -> Any:
+    """``obj`` with every article content key (alone or inside a text) replaced by the article id."""
+    if isinstance(obj, str):
+        return article_id.get(obj) or _CONTENT_KEY.sub(lambda m: article_id.get(m[0], m[0]), obj)
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_to_ids(x, article_id) for x in obj)
+    if isinstance(obj, dict):
+        return {k: _to_ids(v, article_id) for k, v in obj.items()}
+    return obj
 
 
 def storylines(store) -> list[dict[str, Any]]:
-    row_id = {(r["article_id"], r["idx"]): r["id"]
-              for r in store._rows("SELECT id, article_id, idx FROM events")}
-    published = {str(r["id"]): r["published"] for r in store._rows("SELECT id, published FROM articles")}
-    items = [(str(aid), ev) for aid, ev in store.records("events")]
+    row_id = {(r["article_id"], r["idx"]): r["id"] for r in store.record_refs("events")}
+    # The merge runs on content keys (article content hashes), not ids: its canonical order, tie
+    # breaks and storyline ids then do not depend on which article was stored first (concurrent
+    # writers). Keys are turned back into article ids in what it returns.
+    articles = store.article_index()
+    key = {r["id"]: r["content_hash"] for r in articles}
+    article_id = {k: str(i) for i, k in key.items()}
+    published = {key[r["id"]]: r["published"] for r in articles}
+    items = [(key[aid], ev) for aid, ev in store.records("events")]
     out: list[dict[str, Any]] = []
     seen_ids: set[str] = set()
     for story in merge_events(items, published=published):
-        d = _plain(story)
+        d = _to_ids(_plain(story), article_id)
         sid = d["id"]
         n = 2
         while sid in seen_ids:  # two storylines from one evidence offset: keep both, distinct ids
@@ -84,7 +105,7 @@ def _article_records(store) -> list[tuple[str, ArticleRecords]]:
         for aid, rec in store.records(table):
             by_article.setdefault(aid, {}).setdefault(table, []).append(rec)
     out = []
-    for row in store._rows("SELECT id, source, url, outlet, title, published, published_precision FROM articles"):
+    for row in store.article_index():
         art = Article(raw_text="", source=row["source"], url=row["url"], outlet=row["outlet"],
                       title=row["title"], published=row["published"],
                       published_precision=row["published_precision"] or "unknown")
@@ -93,9 +114,25 @@ def _article_records(store) -> list[tuple[str, ArticleRecords]]:
     return out
 
 
+def update_cross_article(store) -> dict[str, int] | None:
+    """Rebuild the cross-article tables unless they already cover every stored article (e.g.
+    another process's rebuild covered ours meanwhile): the counts, or None when current."""
+    if store.cross_article_current():
+        return None
+    with store.cross_article_update():
+        if store.cross_article_current():  # another process finished a rebuild while we waited
+            return None
+        return rebuild_cross_article(store)
+
+
 def rebuild_cross_article(store) -> dict[str, int]:
     """Recompute every cross-article table from the stored records (idempotent)."""
-    generation = store.article_generation()  # what this rebuild is computed from
+    with store.cross_article_update():
+        return _rebuild(store)
+
+
+def _rebuild(store) -> dict[str, int]:
+    fingerprint = store.articles_fingerprint()  # the articles this rebuild reads (one snapshot)
     counts: dict[str, int] = {}
     crossref: dict[str, list[dict]] = {}
     stories = storylines(store)
@@ -130,5 +167,5 @@ def rebuild_cross_article(store) -> dict[str, int]:
     crossref["positions"] = rows
     counts["positions"] = len(rows)
 
-    store.replace_storylines(stories, crossref, generation=generation)
+    store.replace_storylines(stories, crossref, fingerprint=fingerprint)
     return counts

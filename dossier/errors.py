@@ -18,21 +18,21 @@ class StoreError(DossierError):
     """The database cannot be opened or written."""
 
 
+class AlreadyStored(StoreError):
+    """An article whose content hash is already stored (perhaps by a concurrent ingest)."""
+
+    def __init__(self, source: str, article_id: int | None = None):
+        self.source = source
+        self.article_id = article_id
+        super().__init__(f"{source}: already stored" + (f" as #{article_id}" if article_id else ""))
+
+
 class NotFound(DossierError):
     """An id or name that the database does not hold."""
 
 
 class GoldError(DossierError):
     """A gold file that is not in the dossier-gold/1 format."""
-
-
-class DuplicateArticle(StoreError):
-    """An article whose content hash is already stored (e.g. by a concurrent ingest)."""
-
-    def __init__(self, source: str, article_id: int | None = None):
-        self.source = source
-        self.article_id = article_id
-        super().__init__(f"{source}: already stored" + (f" as #{article_id}" if article_id else ""))
 
 
 class ProcessingError(DossierError):

@@ -1,7 +1,10 @@
 """Ingest: read inputs, skip duplicates, run the pipeline, store, link near-duplicates.
 
 Streaming: articles are read, processed in small batches and committed one transaction per
-article, so a killed ingest leaves a consistent database and a re-run completes it.
+article, so a killed ingest leaves a consistent database and a re-run completes it. Several
+ingests may write one PostgreSQL database at once: an article another process stored meanwhile
+counts as a duplicate, and the cross-article rebuild at the end runs once at a time (skipped
+when another process's rebuild already covers every stored article).
 
 No article sinks its batch: an article a stage raises on is reported on one line (source,
 component, exception) and recorded in the store's failed articles, with its text and metadata,
@@ -101,7 +104,7 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
             if isinstance(result, ArticleRecords):  # computed here or sent back by a worker: store it
                 result = write_records(store, result, index)
             _account(store, index, summary, result, say)
-        if rebuild and (summary.new or store.needs_rebuild()):
+        if rebuild and (summary.new or not store.cross_article_current()):
             _rebuild(store, summary, say)
     finally:
         store.close()
@@ -111,8 +114,10 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
 def workers_write(settings: Settings) -> bool:
     """Parallel workers store their articles themselves when the database is a server
     (PostgreSQL) every worker can reach; with SQLite the records come back to this process."""
+    from dossier.store import is_postgres_url
+
     parallel = settings.scheduler is not None or settings.n_process > 1
-    return parallel and settings.db.startswith(("postgresql://", "postgres://"))
+    return parallel and is_postgres_url(settings.db)
 
 
 def _process(articles: Iterator[Article], settings: Settings) -> Iterator[ArticleRecords | ArticleFailure | Written]:
@@ -177,31 +182,29 @@ def _fail(store, summary: IngestSummary, failure: ArticleFailure, say) -> None:
 
 
 def _rebuild(store, summary: IngestSummary, say) -> None:
-    from dossier.crossref import rebuild_cross_article
+    from dossier.crossref import update_cross_article
 
     say("rebuilding cross-article results")
     try:
-        rebuild_cross_article(store)
+        counts = update_cross_article(store)  # None: another process's rebuild covers our articles
     except DossierError:
         raise
     except Exception as exc:  # noqa: BLE001  (the articles are stored; the rebuild stays pending)
         log.warning("cross-article rebuild failed", exc_info=True)
         summary.rebuild_error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
         return
-    summary.rebuilt = True
+    summary.rebuilt = counts is not None
 
 
-def rebuild(settings: Settings) -> dict[str, int]:
+def rebuild(settings: Settings, force: bool = True) -> dict[str, int] | None:
     """Recompute the cross-article results (timeline, quote groups, disputes, conflicts,
-    positions) from what is stored: ``dossier rebuild``."""
-    from dossier.crossref import rebuild_cross_article
+    positions) from what is stored: ``dossier rebuild``. With ``force=False`` only when they
+    do not cover every stored article (None when they do, e.g. another process rebuilt them)."""
+    from dossier.crossref import rebuild_cross_article, update_cross_article
     from dossier.store import open_store
 
-    store = open_store(settings)
-    try:
-        return rebuild_cross_article(store)
-    finally:
-        store.close()
+    with open_store(settings) as store:
+        return rebuild_cross_article(store) if force else update_cross_article(store)
 
 
 def rebuild_if_stale(settings: Settings) -> str | None:
@@ -213,7 +216,7 @@ def rebuild_if_stale(settings: Settings) -> str | None:
     from dossier.store import open_store
 
     with open_store(settings, readonly=True) as store:
-        if not store.needs_rebuild():
+        if store.cross_article_current():
             return None
         last = store.last_stored_at()
     if last:
@@ -222,7 +225,8 @@ def rebuild_if_stale(settings: Settings) -> str | None:
             return (f"cross-article results do not include the articles stored in the last {QUIET_SECONDS} s "
                     "(an ingest is running?)")
     try:
-        rebuild(settings)
+        if rebuild(settings, force=False) is None:  # another process finished it meanwhile
+            return None
     except DossierError as exc:
         return f"cross-article results are out of date and cannot be rebuilt here ({exc})"
     except Exception as exc:  # noqa: BLE001  (a reader command still shows what is stored)

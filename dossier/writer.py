@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dossier.errors import DossierError, DuplicateArticle
+from dossier.errors import AlreadyStored, DossierError
 from dossier.models import ArticleFailure, ArticleRecords
 
 
@@ -58,7 +58,7 @@ def write_records(store, records: ArticleRecords, index=None) -> Written:
     near_id, sim = (near[0] if near else (None, None))
     try:
         article_id = store.add_article(records, signature=sig, near_duplicate_of=near_id, similarity=sim)
-    except DuplicateArticle:  # stored meanwhile by a concurrent ingest
+    except AlreadyStored:  # stored meanwhile by a concurrent ingest
         return NotStored(source, "duplicate", duplicate=True)
     except DossierError as exc:  # the database cannot take it (locked, full, read-only)
         return NotStored(source, str(exc))

@@ -1,6 +1,7 @@
 """Shared fixtures. Tests that need the real articles read them from ../shared/corpus at run time."""
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -58,3 +59,88 @@ def settings(tmp_path):
     from dossier.config import Settings
 
     return Settings(db=str(tmp_path / "test.db"))
+
+
+# -- PostgreSQL --------------------------------------------------------------------------------
+# A server at 127.0.0.1:5432 (trust auth) shared with other test runs: each session creates its
+# own database and drops it at the end; each test gets its own schema in it. Without a server the
+# tests skip, except in CI (CI=true or DOSSIER_REQUIRE_POSTGRES=1) where that is a failure.
+POSTGRES_ADMIN = os.environ.get("DOSSIER_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def _require_postgres(reason: str):
+    if os.environ.get("CI") == "true" or os.environ.get("DOSSIER_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"PostgreSQL required in CI but unavailable: {reason}")
+    pytest.skip(f"no PostgreSQL server: {reason}")
+
+
+def _with_db(url: str, dbname: str, schema: str | None = None) -> str:
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = f"options={quote(f'-csearch_path={schema}')}" if schema else ""
+    return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", query, ""))
+
+
+@pytest.fixture(scope="session")
+def postgres_db():
+    """URL of a fresh database for this test session (dropped at the end)."""
+    import uuid
+
+    try:
+        import psycopg
+    except ImportError as exc:
+        _require_postgres(f"psycopg not installed ({exc})")
+    name = f"dossier_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    try:
+        with psycopg.connect(POSTGRES_ADMIN, autocommit=True, connect_timeout=5) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error as exc:
+        _require_postgres(f"{POSTGRES_ADMIN}: {str(exc).strip().splitlines()[0]}")
+    url = _with_db(POSTGRES_ADMIN, name)
+    with psycopg.connect(url, autocommit=True) as conn:
+        # once, in public: test schemas come and go, the extension must outlive them
+        conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+    yield url
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def postgres_schema(postgres_db: str, label: str):
+    """URL of a new empty schema of the session database (dropped on exit)."""
+    import re
+    import uuid
+
+    import psycopg
+
+    schema = "t_" + re.sub(r"\W", "_", label.lower())[:40] + "_" + uuid.uuid4().hex[:6]
+    with psycopg.connect(postgres_db, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield _with_db(postgres_db, postgres_db.rsplit("/", 1)[1], schema)
+    finally:
+        with psycopg.connect(postgres_db, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture()
+def postgres_url(postgres_db, request):
+    """URL of an empty schema of the session database, for one test."""
+    with postgres_schema(postgres_db, request.node.name) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh database of each backend: a SQLite file path, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="session")
+def new_postgres_schema(postgres_db):
+    """``with new_postgres_schema(label) as url:`` a schema of the session database for longer
+    than one test (module-scoped fixtures)."""
+    return lambda label: postgres_schema(postgres_db, label)

@@ -1,5 +1,6 @@
 """dossier.ingest: an interrupted cross-article rebuild is finished later (next ingest, a reading
-command, `dossier rebuild`); a concurrent ingest's copies count as duplicates."""
+command, `dossier rebuild`); a concurrent ingest's copies count as duplicates. On SQLite and
+PostgreSQL."""
 from __future__ import annotations
 
 import json
@@ -35,7 +36,7 @@ def folder(tmp_path):
 
 def stale(db: str) -> bool:
     with open_store(Settings(db=db), readonly=True) as store:
-        return store.needs_rebuild()
+        return not store.cross_article_current()
 
 
 def killed_before_rebuild(folder, db) -> None:
@@ -44,8 +45,8 @@ def killed_before_rebuild(folder, db) -> None:
     assert summary.new == 2 and stale(db)
 
 
-def test_the_next_ingest_finishes_the_rebuild_even_with_nothing_new(folder, tmp_path):
-    db = str(tmp_path / "d.db")
+def test_the_next_ingest_finishes_the_rebuild_even_with_nothing_new(folder, db_url):
+    db = db_url
     killed_before_rebuild(folder, db)
     summary = ingest([str(folder)], Settings(db=db))
     assert (summary.new, summary.duplicates, summary.rebuilt) == (0, 2, True)
@@ -54,8 +55,8 @@ def test_the_next_ingest_finishes_the_rebuild_even_with_nothing_new(folder, tmp_
     assert timeline, "the merged timeline is back"
 
 
-def test_a_reading_command_finishes_the_rebuild(folder, tmp_path, monkeypatch):
-    db = str(tmp_path / "d.db")
+def test_a_reading_command_finishes_the_rebuild(folder, db_url, monkeypatch):
+    db = db_url
     killed_before_rebuild(folder, db)
     fresh = runner.invoke(app, ["--db", db, "timeline", "--json"])  # an ingest may still be running
     assert "note: cross-article results do not include the articles stored in the last 60 s" in fresh.output
@@ -68,8 +69,8 @@ def test_a_reading_command_finishes_the_rebuild(folder, tmp_path, monkeypatch):
     assert not stale(db)
 
 
-def test_dossier_rebuild(folder, tmp_path):
-    db = str(tmp_path / "d.db")
+def test_dossier_rebuild(folder, db_url):
+    db = db_url
     killed_before_rebuild(folder, db)
     result = runner.invoke(app, ["--db", db, "rebuild", "--json"])
     assert result.exit_code == 0, result.output
@@ -78,12 +79,12 @@ def test_dossier_rebuild(folder, tmp_path):
     assert not stale(db)
 
 
-def test_copies_stored_by_a_concurrent_ingest_are_duplicates(folder, tmp_path, monkeypatch):
+def test_copies_stored_by_a_concurrent_ingest_are_duplicates(folder, db_url, monkeypatch):
     """Both ingests read the files before either stored them; the second must not report one
     'UNIQUE constraint failed' per article and exit 2."""
     import dossier.pipeline as pipeline
 
-    db = str(tmp_path / "d.db")
+    db = db_url
     original = pipeline.process_many
 
     def other_ingest_got_there_first(articles, nlp, batch_size=16):
@@ -99,14 +100,14 @@ def test_copies_stored_by_a_concurrent_ingest_are_duplicates(folder, tmp_path, m
     assert "UNIQUE" not in result.output
 
 
-def test_a_rebuild_that_raises_keeps_the_articles_and_says_so(folder, tmp_path, monkeypatch):
+def test_a_rebuild_that_raises_keeps_the_articles_and_says_so(folder, db_url, monkeypatch):
     import dossier.crossref as crossref
 
     def broken(store):
         raise ValueError("une fusion impossible")
 
     monkeypatch.setattr(crossref, "rebuild_cross_article", broken)
-    db = str(tmp_path / "d.db")
+    db = db_url
     result = runner.invoke(app, ["--db", db, "ingest", "-q", str(folder)])
     assert result.exit_code == 2
     assert "new 2" in result.output and "Traceback" not in result.output

@@ -2,7 +2,8 @@
 
 - relations: "Y, gendre de A" in one source, "gendre de B" in another (functional relations);
 - titles: "le président russe X" vs "le président ukrainien X";
-- events: the same meeting with two durations or two dates;
+- events: what the sources of one merged event say differently (day, time, place, duration,
+  figures), and events kept apart only because their dates differ;
 - disputes of propositions (``find_disputes``), kind "dispute" (or "count" for casualty figures);
 - positions: actors on opposite sides of one issue, kind "position".
 
@@ -41,6 +42,7 @@ class Conflict:
     settled_by_kb: str | None = None
     articles: list[str] = field(default_factory=list)
     summary: str = ""
+    entities: list[str] = field(default_factory=list)  # the actors and places it is about
 
 
 # -- knowledge-base facts ---------------------------------------------------------------------
@@ -124,23 +126,39 @@ def _attribute_conflicts(items: list[tuple[str, ArticleRecords]], table, names) 
     return out
 
 
-def _event_conflicts(items: list[tuple[str, ArticleRecords]]) -> list[Conflict]:
-    """The same event (type, participants, date) reported with different durations."""
-    groups: dict[tuple, dict[str, ConflictValue]] = defaultdict(dict)
-    for key, rec in items:
-        for ev in rec.events:
-            if not ev.duration or not ev.date or len(ev.participants) < 2:
-                continue
-            who = tuple(sorted({p.entity_id for p in ev.participants}))
-            slot = groups[(ev.type, who, ev.date)].setdefault(ev.duration, ConflictValue(ev.duration))
-            slot.sources.append((key, ev.text))
-    out = []
-    for (etype, who, date), values in groups.items():
-        if len(values) > 1:
+def _storyline_conflicts(stories: list[Any]) -> list[Conflict]:
+    """For every merged event, what its sources say differently (day, time, place, duration,
+    figures), each value with the articles that say it; and events kept apart only because
+    their dates differ while everything else matches ("13 August per A, 16 August per B")."""
+    out: list[Conflict] = []
+    by_id = {s.id: s for s in stories}
+    done: set[tuple[str, str]] = set()
+    for story in stories:
+        who = sorted({p.entity_id for p in story.participants})
+        entities = who + ([story.place] if story.place else [])
+        label = f"{story.type} of {', '.join(who) or '?'}" + (f" at {story.place}" if story.place else "")
+        for d in story.disagreements:
+            values = [ConflictValue(str(v["value"]), [(k, text) for k, _, text in v["sources"]]) for v in d["values"]]
+            attribute = d["attribute"]
             out.append(Conflict(
-                kind="duration", subject=f"{etype}({','.join(who)})@{date}", attribute="duration",
-                values=list(values.values()), articles=sorted({k for v in values.values() for k, _ in v.sources}),
-                summary=f"{etype} of {', '.join(who)} on {date}: " + " / ".join(values),
+                kind=attribute.split(":")[0], subject=story.id, attribute=attribute, values=values,
+                articles=sorted({k for v in values for k, _ in v.sources}), entities=entities,
+                summary=f"{attribute} of the {label}: " + "; ".join(
+                    f"{v.value} per {', '.join(sorted({k for k, _ in v.sources}))}" for v in values),
+            ))
+        for dc in story.date_conflicts:
+            pair = tuple(sorted((story.id, dc["with"])))
+            other = by_id.get(dc["with"])
+            if pair in done or other is None:
+                continue
+            done.add(pair)
+            values = [ConflictValue(str(side["date"]), [(k, text) for k, _, text in side["sources"]])
+                      for side in dc["sides"]]
+            out.append(Conflict(
+                kind="date", subject=f"{story.id}|{other.id}", attribute="date", values=values,
+                articles=sorted({k for v in values for k, _ in v.sources}), entities=sorted(set(entities) | {p.entity_id for p in other.participants}),
+                summary=f"date of the {label}: " + "; ".join(
+                    f"{v.value} per {', '.join(sorted({k for k, _ in v.sources}))}" for v in values),
             ))
     return out
 
@@ -183,10 +201,20 @@ def _position_conflicts(items: list[tuple[str, ArticleRecords]]) -> list[Conflic
     return out
 
 
-def find_conflicts(items: list[tuple[str, ArticleRecords]], kb: Any = None) -> list[Conflict]:
-    """Incompatible attributes, event details, propositions and positions across the articles."""
+def find_conflicts(items: list[tuple[str, ArticleRecords]], kb: Any = None,
+                   storylines: list[Any] | None = None) -> list[Conflict]:
+    """Incompatible attributes, event details, propositions and positions across the articles.
+
+    ``storylines`` are the merged events of these articles when the caller has them already
+    (``merge_events`` over the same items); otherwise they are merged here.
+    """
     table, names = _facts_table(kb)
-    return (_attribute_conflicts(items, table, names) + _event_conflicts(items)
+    if storylines is None:
+        from dossier.events.merge import merge_events
+
+        published = {key: rec.article.published for key, rec in items if rec.article.published}
+        storylines = merge_events([(key, ev) for key, rec in items for ev in rec.events], published=published)
+    return (_attribute_conflicts(items, table, names) + _storyline_conflicts(storylines)
             + _dispute_conflicts(items) + _position_conflicts(items))
 
 

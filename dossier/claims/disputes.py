@@ -1,7 +1,17 @@
 """Disputed propositions across articles: the same state of affairs asserted by some and denied
 (or questioned) by others, or given incompatible values (talks "productive" vs "no progress").
 
-Pure functions over ``(article key, Claim)`` pairs.
+Pure functions over ``(article key, Claim)`` pairs. Claims are blocked by a key computed once per
+claim, never compared pair by pair:
+
+- control of a place (``CONTROLS``/``CAPTURED``/``ENCIRCLED``) is keyed by the place: "the RSF
+  took El-Fasher" (``CONTROLS(rapid_support_forces,el_fasher)``) and "the city has not fallen"
+  (``CONTROLS(unknown,el_fasher)``) are one dispute when the sources name one holder;
+- value predicates (``CASUALTIES``, ``EVALUATES``...) are keyed by their subject; a generic
+  subject ("the war", unknown) joins the one specific subject of the same predicate on the same
+  day ("330 dead" and "413 people killed in Gaza" on 18 March);
+- a denial the claims stage linked to the claim it answers (``Claim.denies``, the index of that
+  claim in the same article, when present) takes that claim's key.
 """
 from __future__ import annotations
 
@@ -13,6 +23,8 @@ from dossier.models import Claim
 
 POSITIVE = ("asserts", "confirms")
 NEGATIVE = ("denies", "questions")
+PLACE_PREDICATES = frozenset({"CONTROLS", "CAPTURED", "ENCIRCLED"})
+GENERIC = frozenset({"unknown", "war", ""})  # arguments that name no one in particular
 
 
 @dataclass
@@ -47,13 +59,28 @@ def _date_key(ref: ClaimRef) -> str:
     return ref.date or ""
 
 
-def _group_key(claim: Claim) -> tuple[str, str | None]:
+DATED = frozenset({"CASUALTIES"})  # a toll is a count of one day: other days are no conflict
+
+
+def dispute_key(claim: Claim) -> tuple[str, str | None]:
+    """(blocking key, value): the key claims about one state of affairs share. Tolls are keyed
+    by their day too (``CASUALTIES(kharkiv)@2025-05-02``): tolls of other days evolve, they do
+    not conflict."""
     predicate, args = claim.predicate, list(claim.arguments)
+    if predicate in PLACE_PREDICATES and args:
+        return f"{predicate}(*,{args[-1]})", None
     if predicate in FUNCTIONAL and len(args) > FUNCTIONAL[predicate]:
         n = FUNCTIONAL[predicate]
-        base = args[:-n]
-        return f"{predicate}({','.join(base)})", ",".join(args[-n:])
+        day = f"@{claim.date[:10]}" if predicate in DATED and claim.date else ""
+        return f"{predicate}({','.join(args[:-n])}){day}", ",".join(args[-n:])
     return claim.proposition, None
+
+
+def _parse_group(group: str) -> tuple[str, list[str], str]:
+    """(predicate, arguments, day suffix) of a group key."""
+    key, _, day = group.partition(")@")
+    predicate, args = parse_key(key + ")" if day else group)
+    return predicate, args, day
 
 
 def _stance_word(stance: str) -> str:
@@ -69,31 +96,92 @@ def _summary(evolution: list[ClaimRef], by_value: bool) -> str:
     return " -> ".join(steps)
 
 
-def find_disputes(items: list[tuple[str, Claim]]) -> list[Dispute]:
-    """Propositions with opposing stances (or incompatible values), each side newest first."""
+def _refs(items: list[tuple[str, Claim]]) -> dict[str, list[ClaimRef]]:
+    """Claims grouped by :func:`dispute_key` (a denial linked to a claim takes the claim's key)."""
+    position: dict[tuple[str, int], int] = {}
+    per_key: dict[str, int] = defaultdict(int)
+    for index, (key, _) in enumerate(items):
+        position[(key, per_key[key])] = index
+        per_key[key] += 1
+    per_key.clear()
     groups: dict[str, list[ClaimRef]] = defaultdict(list)
     for index, (key, claim) in enumerate(items):
+        local = per_key[key]
+        per_key[key] += 1
         if claim.predicate == "SAYS":
             continue  # free-text content: no shared key to dispute
-        group, value = _group_key(claim)
+        group, value = dispute_key(claim)
+        proposition = claim.proposition
+        target = getattr(claim, "denies", None)  # set by the claims stage when it links a denial
+        if isinstance(target, int) and target != local and (key, target) in position:
+            linked = items[position[(key, target)]][1]
+            if linked.predicate != "SAYS":  # a denial of that claim's proposition
+                (group, value), proposition = dispute_key(linked), linked.proposition
         groups[group].append(ClaimRef(
             key=key, index=index, claimant_id=claim.claimant_id, claimant_name=claim.claimant_name,
-            stance=claim.stance, date=claim.date, evidence=claim.text, proposition=claim.proposition,
+            stance=claim.stance, date=claim.date, evidence=claim.text, proposition=proposition,
             value=value,
         ))
-    out: list[Dispute] = []
+    _join_generic(groups)
+    return groups
+
+
+def _join_generic(groups: dict[str, list[ClaimRef]]) -> None:
+    """A value claim about a generic subject joins the one specific subject of the same
+    predicate that has a claim of the same day."""
+    specific: dict[tuple[str, str], set[str]] = defaultdict(set)
     for group, refs in groups.items():
-        predicate, args = parse_key(group)
+        predicate, args, _ = _parse_group(group)
+        if predicate in FUNCTIONAL and args and not set(args) <= GENERIC:
+            for r in refs:
+                if r.date:
+                    specific[(predicate, r.date[:10])].add(group)
+    for group in sorted(groups):
+        predicate, args, _ = _parse_group(group)
+        if predicate not in FUNCTIONAL or not set(args) <= GENERIC:
+            continue
+        targets = {t for r in groups[group] if r.date for t in specific.get((predicate, r.date[:10]), ())}
+        if len(targets) == 1:
+            groups[targets.pop()].extend(groups.pop(group))
+
+
+def _holder(ref: ClaimRef) -> str:
+    args = parse_key(ref.proposition)[1]
+    return args[0] if args else "unknown"
+
+
+def _by_holder(group: str, refs: list[ClaimRef]) -> list[tuple[str, list[ClaimRef]]]:
+    """A place's claims, one proposition per holder named; claims that name no holder join the
+    holder when the sources name only one (else they stay on their own)."""
+    predicate, args = parse_key(group)
+    holders = sorted({_holder(r) for r in refs} - GENERIC)
+    if len(holders) <= 1:
+        holder = holders[0] if holders else "unknown"
+        return [(f"{predicate}({holder},{args[-1]})", refs)]
+    out = []
+    for holder in holders + ["unknown"]:
+        mine = [r for r in refs if (_holder(r) if _holder(r) not in GENERIC else "unknown") == holder]
+        if mine:
+            out.append((f"{predicate}({holder},{args[-1]})", mine))
+    return out
+
+
+def find_disputes(items: list[tuple[str, Claim]]) -> list[Dispute]:
+    """Propositions with opposing stances (or incompatible values), each side newest first."""
+    out: list[Dispute] = []
+    groups: list[tuple[str, list[ClaimRef]]] = []
+    for group, refs in _refs(items).items():
+        predicate, args, _ = _parse_group(group)
+        groups += _by_holder(group, refs) if predicate in PLACE_PREDICATES and args and args[0] == "*" \
+            else [(group.partition("@")[0] if predicate in DATED else group, refs)]
+    for proposition, refs in groups:
+        predicate, args = parse_key(proposition)
         by_value = any(r.value is not None for r in refs)
         sides: dict[str, list[ClaimRef]] = defaultdict(list)
-        if by_value:
-            for r in refs:
-                if r.stance in POSITIVE:
-                    sides[r.value or "?"].append(r)
-                else:
-                    sides[f"not {r.value}"].append(r)
-        else:
-            for r in refs:
+        for r in refs:
+            if by_value:
+                sides[(r.value or "?") if r.stance in POSITIVE else f"not {r.value}"].append(r)
+            else:
                 sides["asserts" if r.stance in POSITIVE else "denies"].append(r)
         if len(sides) < 2:
             continue
@@ -101,7 +189,7 @@ def find_disputes(items: list[tuple[str, Claim]]) -> list[Dispute]:
             side.sort(key=_date_key, reverse=True)
         evolution = sorted(refs, key=lambda r: (_date_key(r), r.key, r.index))
         out.append(Dispute(
-            proposition=group, predicate=predicate, arguments=args, sides=dict(sides),
+            proposition=proposition, predicate=predicate, arguments=args, sides=dict(sides),
             evolution=evolution, summary=_summary(evolution, by_value),
             articles=sorted({r.key for r in refs}),
         ))

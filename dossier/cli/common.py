@@ -24,7 +24,7 @@ app = typer.Typer(
 @app.callback()
 def _global(
     ctx: typer.Context,
-    db: str = typer.Option(None, "--db", envvar="DOSSIER_DB", help="Database file (SQLite). Default: ./dossier.db"),
+    db: str = typer.Option(None, "--db", envvar="DOSSIER_DB", help="Database: a SQLite file, or a postgresql://USER@HOST/DBNAME URL. Default: ./dossier.db"),
     kb: list[str] = typer.Option(None, "--kb", help="Your own knowledge-base file (YAML/JSON); its entries win. Repeatable."),
 ) -> None:
     """Global options."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import typer
 
 from dossier.cli.common import app, emit_json, handle_errors, settings_of
+from dossier.errors import DossierError
 
 
 @app.command("eval")
@@ -13,19 +14,31 @@ def eval_cmd(
     gold: str = typer.Option(..., "--gold", help="Gold file in the dossier-gold/1 format."),
     corpus: str = typer.Option(None, "--corpus", help="Folder holding the gold articles (default: beside the gold file)."),
     manifest: str = typer.Option(None, "--manifest", help="Crawl manifest to use (publication dates, outlets)."),
-    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    db: str = typer.Option(None, "--db", help="Score what this database stores (articles matched to gold by file name, url or title) instead of a fresh run."),
+    complete: str = typer.Option(None, "--complete", help="Tasks the gold annotates completely, comma-separated (entities, dates, quotes, events, claims, same_events, conflicts, all, none): precision and F1 only for these. Default: the gold's own 'complete' key, else every task."),
+    errors: bool = typer.Option(False, "--errors", help="List what was missed, extra or wrong, per article and task."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON (with --errors: an 'errors' section)."),
     check: bool = typer.Option(False, "--check-floors", help="Exit 1 when a task scores below its recorded floor."),
     update: bool = typer.Option(False, "--update-floors", help="Record the current scores as the new floors (raises only, unless --allow-lower)."),
     allow_lower: bool = typer.Option(False, "--allow-lower", help="With --update-floors: let a floor go down (say why in the commit)."),
 ) -> None:
     """Score every task (entities, dates, quotes, events, claims, merges…) against gold
-    annotations, with baselines side by side."""
-    from dossier.eval import check_floors, format_report, run_eval, update_floors
+    annotations, with baselines side by side: a fresh pipeline run, or a database (--db)."""
+    from dossier.eval import check_floors, format_errors, format_report, run_eval, run_eval_stored, update_floors
 
-    report = run_eval(gold, corpus_dir=corpus, manifest=manifest, settings=settings_of(ctx))
+    if db and (corpus or manifest):
+        raise DossierError("--db scores what is stored: --corpus and --manifest do not apply")
+    if db:
+        report = run_eval_stored(gold, settings_of(ctx).with_(db=db), complete=complete, errors=errors)
+    else:
+        report = run_eval(gold, corpus_dir=corpus, manifest=manifest, settings=settings_of(ctx),
+                          complete=complete, errors=errors)
     if json_out:
         emit_json(report)
     else:
+        if errors:
+            typer.echo(format_errors(report["errors"]))
+            typer.echo()
         typer.echo(format_report(report))
     if update:
         update_floors(report, allow_lower=allow_lower)

@@ -33,7 +33,9 @@ def serve(ctx: typer.Context,
     settings = settings_of(ctx)
     if not allow_ingest:
         _store(ctx).close()  # fail now, with one line, when there is no database yet
-    typer.echo(f"serving {settings.db} on http://{host}:{port}  (Ctrl-C to stop)", err=True)
+    from dossier.store.postgres import redact
+
+    typer.echo(f"serving {redact(settings.db)} on http://{host}:{port}  (Ctrl-C to stop)", err=True)
     uvicorn.run(create_app(settings, allow_ingest=allow_ingest), host=host, port=port, log_level="warning")
 
 

@@ -6,7 +6,9 @@ A gold file is one JSON object::
      "entities": {ID: {"name", "type", "wikidata", "aliases"}},
      "articles": {FILE NAME: {"published", "title", "boilerplate", "persons", "places",
                               "organizations", "quotes", "dates", "events", "claims", ...}},
-     "cross_article": {"same_events": [...], "conflicts": [...]}}
+     "cross_article": {"same_events": [...], "conflicts": [...]},
+     "complete": [TASK, ...],          # optional: tasks annotated completely (precision reported)
+     "timex_kinds": [KIND, ...]}       # optional: TIMEX3 kinds the dates lists annotate
 
 Every quoted string (aliases, boilerplate, quotes, date contexts, evidence) is an exact
 substring of the article file. Optional keys default to empty; a key holding the wrong type,
@@ -21,10 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from dossier.errors import GoldError
+from dossier.eval import timex3
 
 FORMAT = "dossier-gold/1"
 ENTITY_TYPES = ("person", "place", "organization", "group")
-_DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$|^\d{3}X$")
+# task names a ``complete`` declaration may hold ("entities" = persons, places, organizations)
+TASK_NAMES = ("boilerplate", "published", "persons", "places", "organizations", "dates", "quotes",
+              "events", "claims", "same_events", "conflicts")
+_TASK_GROUPS = {"entities": ("persons", "places", "organizations")}
 
 # list-valued keys of an article (default: empty list)
 _ARTICLE_LISTS = ("boilerplate", "persons", "places", "organizations", "quotes", "dates",
@@ -49,6 +55,18 @@ class Gold:
     articles: dict[str, dict[str, Any]]
     cross_article: dict[str, list[dict[str, Any]]]
     notes: str = ""
+    # tasks the file annotates completely (precision and F1 are reported only for these);
+    # None when the file does not say (then every task counts as complete)
+    complete: tuple[str, ...] | None = None
+    # TIMEX3 kinds the dates lists annotate (predictions of other kinds do not cost precision);
+    # None when the file does not say (then: the kinds its date values have)
+    timex_kinds: tuple[str, ...] | None = None
+
+    def annotated_kinds(self) -> set[str]:
+        if self.timex_kinds is not None:
+            return set(self.timex_kinds)
+        return {timex3.kind_of(d["value"], d.get("type"))
+                for art in self.articles.values() for d in art["dates"]}
 
 
 def _fail(path: str, where: str, why: str) -> GoldError:
@@ -94,8 +112,9 @@ def _check_ref(eid: Any, entities: dict, path: str, where: str, nullable: bool =
 def _check_date(value: Any, path: str, where: str, nullable: bool = True) -> None:
     if value is None and nullable:
         return
-    if not isinstance(value, str) or not _DATE_VALUE.match(value):
-        raise _fail(path, where, f"date {value!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www")
+    if not isinstance(value, str) or not timex3.is_valid(value):
+        raise _fail(path, where, f"date {value!r} is not a TIMEX3 value (2025-12-02, 2025-W49-WE, "
+                                 "2025-12-02T17:00, 2025-12-02TEV, P3Y, 2025-12-01/2025-12-05, ...)")
 
 
 def _article(key: str, raw: Any, entities: dict, path: str) -> dict[str, Any]:
@@ -122,6 +141,8 @@ def _article(key: str, raw: Any, entities: dict, path: str) -> dict[str, Any]:
         if d["expression"] not in d["context"]:
             raise _fail(path, w, "expression is not inside its context")
         _check_date(d["value"], path, w + ".value")
+        if d.get("type") is not None and d["type"] not in ("date", "time", "duration", "set"):
+            raise _fail(path, w + ".type", f"{d['type']!r} is not a TIMEX3 type (date, time, duration, set)")
     for i, e in enumerate(art["events"]):
         w = f"{where}.events[{i}]"
         _need_keys(e, ("evidence", "plover"), path, w)
@@ -134,6 +155,34 @@ def _article(key: str, raw: Any, entities: dict, path: str) -> dict[str, Any]:
         _need_keys(c, ("evidence", "claimant", "stance"), path, w)
         _check_ref(c["claimant"], entities, path, w + ".claimant")
     return art
+
+
+def expand_tasks(names: list[str] | tuple[str, ...], where: str = "complete") -> tuple[str, ...]:
+    """Task names of a ``complete`` declaration, ``entities`` expanded; ``all`` = every task,
+    ``none`` = no task. Raises ValueError naming an unknown task."""
+    out: list[str] = []
+    for raw in names:
+        name = str(raw).strip().lower()
+        if not name or name == "none":
+            continue
+        if name == "all":
+            out += TASK_NAMES
+        elif name in _TASK_GROUPS:
+            out += _TASK_GROUPS[name]
+        elif name in TASK_NAMES:
+            out.append(name)
+        else:
+            raise ValueError(f"{where}: unknown task {raw!r} (tasks: entities, {', '.join(TASK_NAMES)}, all, none)")
+    return tuple(dict.fromkeys(out))
+
+
+def _string_list(data: dict, key: str, path: str) -> list[str] | None:
+    if key not in data or data[key] is None:
+        return None
+    items = _need(data[key], list, path, key)
+    for i, item in enumerate(items):
+        _need(item, str, path, f"{key}[{i}]")
+    return items
 
 
 def parse_gold(data: Any, path: str = "<gold>") -> Gold:
@@ -159,9 +208,19 @@ def parse_gold(data: Any, path: str = "<gold>") -> Gold:
             for key in g[field_]:
                 if key not in articles:
                     raise _fail(path, f"cross_article.{name}[{i}]", f"unknown article {key!r}")
+    complete = _string_list(data, "complete", path)
+    try:
+        complete_tasks = expand_tasks(complete) if complete is not None else None
+    except ValueError as exc:
+        raise _fail(path, "complete", str(exc).split(": ", 1)[1]) from None
+    kinds = _string_list(data, "timex_kinds", path)
+    for kind in kinds or ():
+        if kind not in timex3.KINDS:
+            raise _fail(path, "timex_kinds", f"unknown kind {kind!r} (kinds: {', '.join(timex3.KINDS)})")
     return Gold(path=path, entities=entities, articles=articles,
                 cross_article={"same_events": same, "conflicts": conflicts},
-                notes=str(data.get("notes") or ""))
+                notes=str(data.get("notes") or ""), complete=complete_tasks,
+                timex_kinds=tuple(kinds) if kinds is not None else None)
 
 
 def load_gold(path: str | Path) -> Gold:

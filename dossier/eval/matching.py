@@ -3,12 +3,12 @@ entity matching and one-to-one greedy alignment."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from dossier.eval import timex3
 from dossier.eval.gold import GoldEntity
 
 _QUOTE_MARKS = dict.fromkeys(map(ord, "«»\"“”„‟‹›"), " ")
@@ -71,69 +71,12 @@ def touched(span: tuple[int, int], removed: list[tuple[int, int]], text: str) ->
                for i in range(max(s, span[0]), min(e, span[1])))
 
 
-# -- ISO date values at a precision -------------------------------------------------------------
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X$")
-
-
-def parse_value(value: str | None) -> tuple[str, tuple[int, ...]] | None:
-    if not value:
-        return None
-    value = value.strip()
-    for kind, pattern in (("day", _DAY), ("week", _WEEK), ("month", _MONTH), ("year", _YEAR),
-                          ("decade", _DECADE)):
-        m = pattern.match(value)
-        if m:
-            return kind, tuple(int(g) for g in m.groups())
-    return None
-
-
-def _as(kind: str, parsed: tuple[str, tuple[int, ...]]) -> tuple[int, ...] | None:
-    """Express a parsed value at a coarser-or-equal precision ``kind`` (None if it is coarser)."""
-    pkind, v = parsed
-    if pkind == "week":  # a week stands for its Thursday when a month or year is asked
-        if kind == "week":
-            return v
-        thursday = dt.date.fromisocalendar(v[0], v[1], 4)
-        v, pkind = (thursday.year, thursday.month, thursday.day), "day"
-        if kind == "day":
-            return None
-    if pkind == "day":
-        if kind == "day":
-            return v
-        if kind == "week":
-            return dt.date(*v).isocalendar()[:2]
-        v, pkind = v[:2], "month"
-    if pkind == "month":
-        if kind == "month":
-            return v
-        if kind in ("day", "week"):
-            return None
-        v, pkind = v[:1], "year"
-    if pkind == "year":
-        if kind == "year":
-            return v
-        if kind == "decade":
-            return (v[0] // 10,)
-        return None
-    return v if kind == "decade" else None
-
-
+# -- date and time values ------------------------------------------------------------------------
 def value_matches(gold: str | None, predicted: str | None) -> bool:
-    """The predicted ISO value is right at the gold's precision (finer predictions are truncated;
-    coarser ones are wrong). ``None`` matches only ``None``."""
-    if gold is None or predicted is None:
-        return gold is None and predicted is None
-    g, p = parse_value(gold), parse_value(predicted)
-    if g is None or p is None:
-        return gold.strip() == predicted.strip()
-    try:
-        return _as(g[0], p) == g[1]
-    except ValueError:  # impossible calendar values
-        return False
+    """The predicted TIMEX3 value is right at the gold's precision (finer predictions are
+    truncated; coarser ones are wrong). ``None`` matches only ``None``. See
+    :mod:`dossier.eval.timex3`."""
+    return timex3.value_matches(gold, predicted)
 
 
 # -- entities -----------------------------------------------------------------------------------
@@ -199,9 +142,11 @@ def pred_entity_for(entity_id: str | None, names: Iterable[str | None], records=
 
 
 def speaker_match(gold: GoldEntity | None, pred: PredEntity) -> bool:
-    """Speakers/claimants: like entities; an anonymous gold source also accepts an anonymous one."""
+    """Speakers/claimants: like entities; an anonymous gold source also accepts an anonymous one.
+    A null gold speaker (no identifiable source) accepts none, or a source flagged anonymous that
+    names no entity ("selon un responsable", "des sources")."""
     if gold is None:
-        return pred.id is None and not pred.names
+        return pred.id is None and (pred.anonymous or not pred.names)
     if gold.anonymous and pred.anonymous:
         return True
     return entity_match(gold, pred) > 0

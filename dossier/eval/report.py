@@ -51,25 +51,37 @@ def _fmt(x: Any) -> str:
 
 
 def _summary(name: str, r: dict[str, Any]) -> tuple[str, str, str, str, str, str]:
-    """(P, R, F1, n_gold, other figures) for one task row."""
+    """(P, R, F1, n_gold, other figures) for one task row; "n/c" where the gold does not
+    annotate the task completely (precision and F1 are not reported)."""
     if "status" in r:
         return "", "", "", "", r["status"], ""
     extra = []
     if name == "boilerplate":
         extra.append(f"sentences_kept={_fmt(r.get('sentences_kept'))}")
     elif name == "published":
-        extra.append(f"with_manifest={_fmt(metric(r, 'with_manifest.accuracy') or metric(r, 'with_manifest.status'))}")
-        extra.append(f"without_manifest={_fmt(metric(r, 'without_manifest.accuracy'))}")
+        for part in ("with_manifest", "without_manifest"):
+            value = metric(r, f"{part}.accuracy")
+            extra.append(f"{part}={_fmt(value if value is not None else metric(r, f'{part}.status'))}")
     elif name == "same_events":
-        extra.append(f"pairwise P/R/F1={_fmt(metric(r, 'pairwise.precision'))}/"
-                     f"{_fmt(metric(r, 'pairwise.recall'))}/{_fmt(metric(r, 'pairwise.f1'))}")
+        pw = r.get("pairwise") or {}
+        extra.append(f"recovered={r.get('recovered')}/{r.get('n_gold')}")
+        if "precision" in pw:
+            extra.append(f"pairwise P/R/F1={_fmt(pw.get('precision'))}/{_fmt(pw.get('recall'))}/{_fmt(pw.get('f1'))}")
+        else:
+            extra.append(f"pairwise R={_fmt(pw.get('recall'))}")
+    elif name == "conflicts":
+        extra.append(f"found={r.get('found')}/{r.get('n_gold')}")
     for key in ("value_accuracy", "speaker_accuracy", "type_accuracy", "participants_f1",
                 "place_accuracy", "date_accuracy", "claimant_accuracy", "stance_accuracy"):
         if key in r:
             extra.append(f"{key}={_fmt(r[key])}")
     main = "accuracy" if name == "published" else "recall"
-    return (_fmt(r.get("precision")), _fmt(r.get(main)), _fmt(r.get("f1")), _fmt(r.get("n_gold")),
-            "", "  ".join(extra))
+    not_complete = r.get("complete") is False
+    p = "n/c" if not_complete and "precision" not in r else _fmt(r.get("precision"))
+    f1 = "n/c" if not_complete and "f1" not in r else _fmt(r.get("f1"))
+    if name in ("boilerplate", "published"):
+        p, f1 = _fmt(r.get("precision")), _fmt(r.get("f1"))
+    return (p, _fmt(r.get(main)), f1, _fmt(r.get("n_gold")), "", "  ".join(extra))
 
 
 def _baseline_cell(name: str, baselines: dict[str, Any]) -> str:
@@ -86,9 +98,23 @@ def _baseline_cell(name: str, baselines: dict[str, Any]) -> str:
     return ""
 
 
+def _kinds_lines(dates: dict[str, Any]) -> list[str]:
+    rows = dates.get("by_kind") or {}
+    if not rows:
+        return []
+    lines = ["", "dates by TIMEX3 kind (annotated in gold: " + (", ".join(dates.get("annotated_kinds") or []) or "-")
+             + f"; {dates.get('not_annotated', 0)} unmatched predictions of other kinds not counted)"]
+    for kind, row in rows.items():
+        lines.append(f"  {kind:<9} gold {row['n_gold']:>3}  found {_fmt(row['recall']):>5}  "
+                     f"value {_fmt(row['value_accuracy']):>5}  predicted {row['n_pred']:>3}"
+                     + (f"  P {_fmt(row['precision'])}" if "precision" in row else ""))
+    return lines
+
+
 def format_report(report: dict[str, Any]) -> str:
     """One row per task (precision, recall or accuracy, F1, gold count, other figures), with the
-    baseline of the same task beside it."""
+    baseline of the same task beside it; then dates per TIMEX3 kind, what the gold annotates
+    completely, and the articles that were missing or failed."""
     header = ("task", "P", "R/acc", "F1", "n_gold", "status", "details", "baseline")
     rows = [header]
     for name, r in report["tasks"].items():
@@ -101,11 +127,27 @@ def format_report(report: dict[str, Any]) -> str:
         tail = "  ".join(c for c in row[6:] if c)
         lines.append(f"{head}  {tail}".rstrip())
     lines.insert(1, "-" * max(len(line) for line in lines))
+    dates = report["tasks"].get("dates") or {}
+    if "status" not in dates:
+        lines += _kinds_lines(dates)
     meta = report.get("meta", {})
     if meta:
         lines.append("")
-        lines.append(f"{meta.get('read', '?')}/{meta.get('articles', '?')} articles, "
+        if meta.get("complete_from"):
+            incomplete = [t for t, r in report["tasks"].items() if r.get("complete") is False]
+            lines.append(f"complete in gold ({meta['complete_from']}): {', '.join(meta.get('complete') or []) or 'none'}"
+                         + (f"; n/c = not complete, no precision: {', '.join(incomplete)}" if incomplete else ""))
+        where = f"database {meta['db']}" if meta.get("mode") == "stored" else "fresh run"
+        lines.append(f"{meta.get('read', '?')}/{meta.get('articles', '?')} articles ({where}), "
                      f"pipeline {meta.get('pipeline_version', '?')}, {meta.get('seconds', '?')} s")
+        for key in meta.get("missing") or []:
+            lines.append(f"missing: {key} (not found; counted as predicting nothing)")
+        for line in meta.get("read_errors") or []:
+            lines.append(f"unreadable: {line}")
+        for f in meta.get("failed") or []:
+            lines.append(f"failed: {f['article']} in {f['component']}: {f['error']}")
+        for f in meta.get("failed_without_manifest") or []:
+            lines.append(f"failed (run without manifest): {f['article']} in {f['component']}: {f['error']}")
     return "\n".join(lines)
 
 

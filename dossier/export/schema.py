@@ -54,13 +54,12 @@ def _record(cls: type, stored: bool = True) -> dict[str, Any]:
 
 
 def _article() -> dict[str, Any]:
-    sql = {"TEXT": {"type": ["string", "null"]}, "REAL": {"type": ["number", "null"]},
-           "INTEGER": {"type": ["integer", "null"]}}
+    json_type = {"text": ["string", "null"], "json": ["string", "null"], "timestamp": ["string", "null"],
+                 "real": ["number", "null"], "int": ["integer", "null"]}
     props: dict[str, Any] = {"id": {"type": "integer"}}
-    for name, decl in store_schema.ARTICLE_COLUMNS.items():
-        if name == "signature":
-            continue
-        props[name] = dict(sql[decl.split()[0]])
+    for col in store_schema.ARTICLES.columns:
+        if col.name in store_schema.ARTICLE_FIELDS:
+            props[col.name] = {"type": list(json_type[col.type])}
     props["content_hash"] = {"type": "string"}
     props["raw_text"] = {"type": "string", "description": "the original text; every offset points into it"}
     props["boilerplate"] = {"type": "array", "items": {"type": "array", "items": {"type": "integer"},

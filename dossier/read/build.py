@@ -15,6 +15,11 @@ from dossier.read.dates import parse_date
 from dossier.read.language import detect_language
 
 
+def without_nul(text: str) -> str:
+    """``text`` without NUL characters: junk in any article, and PostgreSQL text cannot hold them."""
+    return text.replace("\x00", "")
+
+
 def _str(value: Any) -> str | None:
     if value is None:
         return None
@@ -23,7 +28,7 @@ def _str(value: Any) -> str | None:
         value = ", ".join(p for p in parts if p)
     if isinstance(value, dict):
         value = value.get("name") or value.get("title")
-    text = " ".join(str(value).split()) if value is not None else ""
+    text = " ".join(without_nul(str(value)).split()) if value is not None else ""
     return text or None
 
 
@@ -64,6 +69,7 @@ def make_article(
     extra: dict | None = None,
 ) -> Article:
     """An Article, or InputError when the text is not an article (see :func:`no_real_text`)."""
+    raw_text = without_nul(raw_text)
     reason = no_real_text(raw_text)
     if reason:
         raise InputError(source, reason)

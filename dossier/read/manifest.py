@@ -18,7 +18,7 @@ from pathlib import Path
 
 from dossier.errors import InputError
 from dossier.models import Article
-from dossier.read.build import language_code
+from dossier.read.build import language_code, without_nul
 from dossier.read.dates import parse_date
 from dossier.read.fetch import is_url
 
@@ -93,7 +93,7 @@ def apply_manifest(article: Article, meta: dict) -> Article:
     changes: dict = {}
     for name in ("outlet", "url", "author", "title"):
         if meta.get(name):
-            changes[name] = str(meta[name])
+            changes[name] = without_nul(str(meta[name]))
     if meta.get("language") and language_code(meta["language"]):
         changes["language"] = language_code(meta["language"])
     date = parse_date(meta.get("published"))

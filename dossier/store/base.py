@@ -1,8 +1,13 @@
-"""The storage interface. Every backend implements these methods; nothing else touches SQL."""
+"""The storage interface. Every backend implements these methods; nothing else touches SQL.
+
+Both SQL backends get their implementation from ``dossier.store.sql.SQLStore`` (plus the read
+mixins in ``queries.py`` and ``views.py``); a method added there works on SQLite and PostgreSQL.
+"""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
 from dossier.models import ArticleFailure, ArticleRecords
@@ -15,11 +20,9 @@ class Store(ABC):
                     near_duplicate_of: int | None = None, similarity: float | None = None) -> int:
         """Store one article and all its records in one transaction; returns the article id.
 
-        In that same transaction: bump the article generation (``schema.GENERATION``, so the
-        cross-article tables are known to be stale until rebuilt) and delete the article's row
-        from ``failed_articles`` if it had one. Raises :class:`~dossier.errors.DuplicateArticle`
-        when its content hash is already stored (e.g. by a concurrent ingest),
-        :class:`~dossier.errors.StoreError` when the database cannot be written."""
+        In that same transaction it deletes the article's row from ``failed_articles``, if any.
+        Raises ``AlreadyStored`` when its content is stored already (even by another process
+        meanwhile), ``StoreError`` when the database cannot be written."""
 
     def add_many(self, items: Iterable[ArticleRecords]) -> int:
         n = 0
@@ -28,33 +31,42 @@ class Store(ABC):
             n += 1
         return n
 
+    @abstractmethod
     def link_near_duplicate(self, article_id: int, near_duplicate_of: int, similarity: float) -> None:
         """Record that a stored article is a near-duplicate of an earlier one (when the article
         was stored by a worker that had no near-duplicate index: ``dossier.parallel``)."""
-        from dossier.errors import StoreError
-
-        raise StoreError(f"{type(self).__name__} cannot link near-duplicates")
 
     @abstractmethod
-    def replace_storylines(self, storylines: list[dict[str, Any]], crossref: dict[str, list[dict]] | None = None,
-                           generation: int | None = None) -> None:
-        """Replace the cross-article tables (storylines, quote groups, disputes, conflicts) and, in
-        the same transaction, record ``generation`` (what :meth:`article_generation` said when the
-        rebuild started; default: the current one) as the generation they were built from."""
+    def replace_storylines(self, storylines: list[dict[str, Any]],
+                           crossref: dict[str, list[dict]] | None = None,
+                           fingerprint: str | None = None) -> None:
+        """Replace the cross-article tables (storylines, quote groups, disputes, conflicts)
+        in one transaction, and record ``fingerprint`` (what :meth:`articles_fingerprint` said
+        when the rebuild read the articles; default: the current one) as the articles they were
+        built from."""
 
-    # -- resumable cross-article rebuild -----------------------------------------------------
+    # -- is the cross-article state stale? ---------------------------------------------------
     @abstractmethod
-    def article_generation(self) -> int:
-        """A counter bumped with every stored article (0 for a database that never had one)."""
+    def cross_article_update(self) -> AbstractContextManager[None]:
+        """A block in which to rebuild the cross-article tables: one rebuild at a time across
+        processes, reading one snapshot, its result visible at once when the block ends."""
+
+    @abstractmethod
+    def articles_fingerprint(self) -> str:
+        """What the stored articles are, read from the articles themselves (their count and
+        highest id: articles are never deleted), so concurrent writers need not update a shared
+        counter."""
+
+    @abstractmethod
+    def cross_article_current(self) -> bool:
+        """Whether the cross-article tables were built from every stored article (an empty
+        database is current). False after an interrupted rebuild, or while articles are being
+        stored, or on a database written before fingerprints were recorded."""
 
     @abstractmethod
     def last_stored_at(self) -> str | None:
-        """UTC ISO time (``schema.STORED_AT``) at which the last article was stored, or None."""
-
-    @abstractmethod
-    def needs_rebuild(self) -> bool:
-        """True when articles were stored after the last completed cross-article rebuild (a
-        rebuild was interrupted, or never ran on a database written before generations)."""
+        """UTC ISO time (``2025-12-02T17:00:00+00:00``) at which the most recent article was
+        stored, or None."""
 
     # -- failed articles -------------------------------------------------------------------
     @abstractmethod
@@ -78,6 +90,10 @@ class Store(ABC):
 
     # -- reading ---------------------------------------------------------------------------
     @abstractmethod
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A block whose reads all see one consistent state of the database."""
+
+    @abstractmethod
     def article_id_for_hash(self, content_hash: str) -> int | None: ...
 
     @abstractmethod
@@ -88,6 +104,28 @@ class Store(ABC):
 
     @abstractmethod
     def article(self, article_id: int) -> dict[str, Any]: ...
+
+    @abstractmethod
+    def article_index(self) -> list[dict[str, Any]]:
+        """Every article's metadata (no text), by id."""
+
+    @abstractmethod
+    def records(self, table: str, article_id: int | None = None) -> list[tuple[int, Any]]:
+        """(article_id, record dataclass) pairs of one record table."""
+
+    @abstractmethod
+    def record_refs(self, table: str) -> list[dict[str, Any]]:
+        """id, article_id, idx and sentence of every row of one record table."""
+
+    @abstractmethod
+    def article_records(self, article_id: int) -> ArticleRecords:
+        """A stored article rebuilt as the ArticleRecords the pipeline produced for it (records,
+        sentences and the entities they name): what ``dossier eval --db`` scores."""
+
+    @abstractmethod
+    def storyline_sources(self) -> list[dict[str, Any]]:
+        """Every stored storyline, in the merge's order, with ``sources``: (article id as a
+        string, event index in its article, evidence) of each event merged into it."""
 
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]: ...

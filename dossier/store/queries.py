@@ -1,4 +1,8 @@
-"""Read queries of the SQLite store (mixed into SQLiteStore). Rows come back as plain dicts."""
+"""Read queries of the store (mixed into SQLStore, the same SQL for SQLite and PostgreSQL).
+
+Rows come back as plain dicts. Every ORDER BY ends on a unique key and says where NULLs go, so
+both backends return the same rows in the same order.
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -85,16 +89,13 @@ def _window(value: str) -> tuple[str, str]:
 
 
 class QueryMixin:
-    conn: Any
-
-    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(sql, params)]
+    dialect: Any
 
     # -- articles --------------------------------------------------------------------------
     def count(self, table: str = "articles") -> int:
         if table not in ("articles", "entities", "storylines", *schema.RECORD_TABLES):
             raise ValueError(table)
-        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self._scalar(f"SELECT count(*) FROM {table}")
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         return self._rows(
@@ -102,8 +103,11 @@ class QueryMixin:
             "LIMIT ? OFFSET ?", (bounded(limit), bounded(offset)))
 
     def article(self, article_id: int) -> dict[str, Any]:
+        with self.snapshot():
+            return self._article(article_id)
+
+    def _article(self, article_id: int) -> dict[str, Any]:
         row = dict(self.require_article(article_id))
-        row.pop("signature", None)
         row["boilerplate"] = json.loads(row["boilerplate"] or "[]")
         row["extra"] = json.loads(row["extra"] or "{}")
         for table in schema.RECORD_TABLES:
@@ -118,16 +122,57 @@ class QueryMixin:
         params = (article_id,) if article_id is not None else ()
         return [(r["article_id"], to_record(table, r)) for r in self._rows(sql, params)]
 
+    def article_records(self, article_id: int) -> models.ArticleRecords:
+        """A stored article rebuilt as the ArticleRecords the pipeline produced for it (records,
+        sentences, and the entities they name), e.g. to score what is stored."""
+        with self.snapshot():
+            return self._article_records(article_id)
+
+    def _article_records(self, article_id: int) -> models.ArticleRecords:
+        row = self.require_article(article_id)
+        names = {f.name for f in dataclasses.fields(models.Article)}
+        article = models.Article(**{k: row[k] for k in row if k in names and k != "extra"},
+                                 extra=json.loads(row["extra"] or "{}"))
+        records = models.ArticleRecords(
+            article=article, clean_text=row["clean_text"] or "",
+            boilerplate=[tuple(span) for span in json.loads(row["boilerplate"] or "[]")],
+            pipeline_version=row["pipeline_version"] or "")
+        for table in schema.RECORD_TABLES:
+            setattr(records, table, [rec for _, rec in self.records(table, article_id)])
+        ids = {m.entity_id for m in records.mentions}
+        ids |= {q.speaker_id for q in records.quotes} | {c.claimant_id for c in records.claims}
+        ids |= {p.entity_id for e in records.events for p in e.participants} | {e.place_id for e in records.events}
+        ids.discard(None)
+        if not ids:  # PostgreSQL rejects an empty IN ()
+            return records
+        for r in self._rows(f"SELECT * FROM entities WHERE id IN ({', '.join('?' * len(ids))}) ORDER BY id",
+                            sorted(ids)):
+            records.entities[r["id"]] = models.EntityInfo(
+                id=r["id"], name=r["name"], type=r["type"], wikidata=r["wikidata"], lat=r["lat"], lon=r["lon"],
+                country=r["country"], affiliation=r["affiliation"], aliases=json.loads(r["aliases"] or "[]"))
+        return records
+
+    def storyline_sources(self) -> list[dict[str, Any]]:
+        """Every stored storyline, in the order the merge produced them, with ``sources``:
+        (article id as a string, event index in its article, evidence) of each event merged
+        into it."""
+        out: dict[str, dict[str, Any]] = {}
+        for r in self._rows("""SELECT s.id, s.type, s.plover, s.date, s.date_precision, s.place_id, s.summary,
+                                      e.article_id, e.idx, e.text
+                               FROM storylines s LEFT JOIN storyline_sources ss ON ss.storyline_id = s.id
+                               LEFT JOIN events e ON e.id = ss.event_id
+                               ORDER BY s.seq NULLS FIRST, s.id, e.article_id NULLS FIRST, e.idx, e.id"""):
+            story = out.setdefault(r["id"], {k: r[k] for k in ("id", "type", "plover", "date", "date_precision",
+                                                                "place_id", "summary")} | {"sources": []})
+            if r["article_id"] is not None:
+                story["sources"].append((str(r["article_id"]), r["idx"], r["text"]))
+        return list(out.values())
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t]
         if not terms:
             return []
-        match = " ".join(f'"{t}"' for t in terms)
-        return self._rows(
-            f"""SELECT a.id, a.title, a.published, a.outlet, a.source,
-                snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", (match, bounded(limit)))
+        return self._rows(*self.dialect.search_query(terms, bounded(limit)))
 
     # -- entities --------------------------------------------------------------------------
     def entities(self, type: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
@@ -137,7 +182,7 @@ class QueryMixin:
         if type:
             sql += " WHERE e.type = ?"
             params.append(type)
-        sql += " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?"
+        sql += " GROUP BY e.id ORDER BY mentions DESC, e.name NULLS FIRST, e.id LIMIT ?"
         params.append(bounded(limit))
         rows = self._rows(sql, params)
         for r in rows:
@@ -149,9 +194,9 @@ class QueryMixin:
         transliteration-aware match."""
         ids: list[str] = []
         key = _norm(name)
-        if self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
+        if self._one("SELECT 1 AS found FROM entities WHERE id = ?", (name,)):
             return [name]
-        for r in self._rows("SELECT id, name, aliases FROM entities"):
+        for r in self._rows("SELECT id, name, aliases FROM entities ORDER BY id"):
             names = [r["name"] or ""] + json.loads(r["aliases"] or "[]")
             if any(_norm(n) == key for n in names):
                 ids.append(r["id"])
@@ -168,10 +213,15 @@ class QueryMixin:
         if not ids:
             like = f"%{name}%"
             ids = [r["entity_id"] for r in self._rows(
-                "SELECT DISTINCT entity_id FROM mentions WHERE text LIKE ? LIMIT 20", (like,))]
+                f"SELECT DISTINCT entity_id FROM mentions WHERE text {self.dialect.like} ? "
+                "ORDER BY entity_id NULLS FIRST LIMIT 20", (like,))]
         return ids
 
     def entity(self, name: str) -> dict[str, Any]:
+        with self.snapshot():
+            return self._entity(name)
+
+    def _entity(self, name: str) -> dict[str, Any]:
         ids = self.resolve_entity(name)
         rows = [r for r in (self._rows("SELECT * FROM entities WHERE id = ?", (i,)) for i in ids) if r]
         if not rows:
@@ -180,11 +230,12 @@ class QueryMixin:
         eid = ent["id"]
         ent["aliases"] = json.loads(ent["aliases"] or "[]")
         ent["surface_forms"] = self._rows(
-            "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY n DESC", (eid,))
+            "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text "
+            "ORDER BY n DESC, text NULLS FIRST", (eid,))
         ent["articles"] = self._rows(
             """SELECT a.id, a.title, a.published, count(*) AS mentions FROM mentions m
                JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?
-               GROUP BY a.id ORDER BY a.published""", (eid,))
+               GROUP BY a.id ORDER BY a.published NULLS FIRST, a.id""", (eid,))
         ent["first_seen"] = ent["articles"][0]["published"] if ent["articles"] else None
         ent["last_seen"] = ent["articles"][-1]["published"] if ent["articles"] else None
         ent["mention_count"] = sum(a["mentions"] for a in ent["articles"])
@@ -192,8 +243,8 @@ class QueryMixin:
             """SELECT m2.entity_id AS id, e.name, e.type, count(DISTINCT m2.article_id) AS articles
                FROM mentions m1 JOIN mentions m2 ON m1.article_id = m2.article_id AND m1.sentence = m2.sentence
                JOIN entities e ON e.id = m2.entity_id
-               WHERE m1.entity_id = ? AND m2.entity_id != ? GROUP BY m2.entity_id
-               ORDER BY articles DESC, count(*) DESC LIMIT 15""", (eid, eid))
+               WHERE m1.entity_id = ? AND m2.entity_id != ? GROUP BY m2.entity_id, e.name, e.type
+               ORDER BY articles DESC, count(*) DESC, m2.entity_id LIMIT 15""", (eid, eid))
         from dossier.entities import load_kb
 
         kb_entry = load_kb().get(eid)
@@ -204,6 +255,10 @@ class QueryMixin:
     # -- quotes ----------------------------------------------------------------------------
     def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
                search: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        with self.snapshot():
+            return self._quotes(speaker, since, until, search, limit)
+
+    def _quotes(self, speaker, since, until, search, limit) -> list[dict[str, Any]]:
         sql = """SELECT q.*, a.title AS article_title, a.published AS article_published, a.source AS article_source
                  FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1=1"""
         params: list[Any] = []
@@ -218,22 +273,26 @@ class QueryMixin:
         params += window_params
         if search:
             for word in search.split():
-                sql += " AND q.text LIKE ?"
+                sql += f" AND q.text {self.dialect.like} ?"
                 params.append(f"%{word}%")
-        sql += " ORDER BY COALESCE(q.date, a.published), q.article_id, q.idx LIMIT ?"
+        sql += " ORDER BY COALESCE(q.date, a.published) NULLS FIRST, q.article_id, q.idx LIMIT ?"
         params.append(bounded(limit))
         return [schema.from_row("quotes", r) for r in self._rows(sql, params)]
 
     # -- storylines ------------------------------------------------------------------------
     def timeline(self, actor: str | None = None, type: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        with self.snapshot():  # storylines and their sources from one state of the database
+            return self._timeline(actor, type, date_from, date_to, limit)
+
+    def _timeline(self, actor, type, date_from, date_to, limit) -> list[dict[str, Any]]:
         sql = "SELECT * FROM storylines s WHERE 1=1"
         params: list[Any] = []
         if actor:
             ids = self.resolve_entity(actor)
             if not ids:
                 raise NotFound(f"no actor known as {actor!r}")
-            sql += " AND (" + " OR ".join("s.participants LIKE ?" for _ in ids) + ")"
+            sql += " AND (" + " OR ".join(f"s.participants {self.dialect.like} ?" for _ in ids) + ")"
             params += [f'%"{i}"%' for i in ids]
         if type:
             sql += " AND (lower(s.type) = lower(?) OR lower(s.plover) = lower(?))"
@@ -245,20 +304,26 @@ class QueryMixin:
         if date_to:
             sql += " AND s.date_start <= ?"
             params.append(_window(date_to)[1])
-        sql += " ORDER BY s.date_start IS NULL, s.date_start, s.date_end, s.id LIMIT ?"
+        sql += " ORDER BY s.date_start IS NULL, s.date_start, s.date_end NULLS FIRST, s.id LIMIT ?"
         params.append(bounded(limit))
         rows = self._rows(sql, params)
+        sources: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
+        ids = list(sources)
+        for i in range(0, len(ids), 500):  # every source in one query per 500 storylines
+            chunk = ids[i:i + 500]
+            for src in self._rows(
+                    f"""SELECT ss.storyline_id, ev.id AS event_id, ev.article_id, ev.start, ev."end", ev.text,
+                               ev.sentence, a.title, a.outlet, a.published, a.source
+                        FROM storyline_sources ss JOIN events ev ON ev.id = ss.event_id
+                        JOIN articles a ON a.id = ev.article_id WHERE ss.storyline_id IN ({', '.join('?' * len(chunk))})
+                        ORDER BY a.published NULLS FIRST, a.id, ev.idx, ev.id""", chunk):
+                sources[src.pop("storyline_id")].append(src)
         for r in rows:
             for k in ("participants", "details", "explanation"):
                 r[k] = json.loads(r[k] or "null")
-            r["sources"] = self._rows(
-                """SELECT ev.id AS event_id, ev.article_id, ev.start, ev."end", ev.text, ev.sentence,
-                          a.title, a.outlet, a.published, a.source
-                   FROM storyline_sources ss JOIN events ev ON ev.id = ss.event_id
-                   JOIN articles a ON a.id = ev.article_id WHERE ss.storyline_id = ?
-                   ORDER BY a.published, a.id""", (r["id"],))
+            r["sources"] = sources[r["id"]]
         return rows
 
     def crossref(self, kind: str) -> list[dict[str, Any]]:
         return [json.loads(r["payload"]) for r in
-                self._rows("SELECT payload FROM crossref WHERE kind = ? ORDER BY rowid", (kind,))]
+                self._rows("SELECT payload FROM crossref WHERE kind = ? ORDER BY seq NULLS FIRST, id", (kind,))]

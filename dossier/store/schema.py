@@ -1,7 +1,11 @@
-"""Schema: tables derived from the record dataclasses, plus migrations.
+"""Schema: one definition of every table, index and the full-text index, for every backend.
 
-Record tables are generated from ``dossier.models`` so that a field added to a record becomes a
-column (``migrate`` adds missing columns to an existing database; nothing is ever dropped).
+Tables are declared here once, with abstract column types (``text``, ``int``, ``real``,
+``bytes``, ``json``, ``timestamp``); ``dossier.store.dialect`` renders them as SQLite or
+PostgreSQL DDL. Record tables are generated from ``dossier.models`` so that a field added to a
+record becomes a column: opening a store adds every declared column or index an existing database
+lacks (nothing is ever dropped). To add a table, append a :class:`Table` to ``TABLES``; to add a
+column, add it to its table (or to the record dataclass); both backends pick it up.
 """
 from __future__ import annotations
 
@@ -9,11 +13,61 @@ import dataclasses
 import functools
 import json
 import typing
+from dataclasses import dataclass
 from typing import Any
 
 from dossier import models
 
-SCHEMA_VERSION = 3  # 2: storylines.date_start/date_end; 3: failed_articles, meta generations
+SCHEMA_VERSION = 4  # 2: storylines.date_start/date_end; 3: crossref.seq (backend-neutral order);
+# 4: failed_articles, storylines.seq, an index on articles.ingested_at
+
+TYPES = ("text", "int", "real", "bytes", "json", "timestamp")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "text"  # one of TYPES; json is text holding JSON; timestamp defaults to now (UTC)
+    not_null: bool = False
+    unique: bool = False
+    primary_key: bool = False
+    references: str | None = None  # "table(column)"
+    on_delete: str | None = "CASCADE"  # what happens to this row when the referenced row goes
+
+    def __post_init__(self):
+        if self.type not in TYPES:
+            raise ValueError(f"{self.name}: unknown column type {self.type!r}")
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    auto_id: bool = False  # an integer ``id`` primary key numbered by the database
+    primary_key: tuple[str, ...] = ()  # a composite primary key
+
+    @property
+    def column_names(self) -> list[str]:
+        return (["id"] if self.auto_id else []) + [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+@dataclass(frozen=True)
+class Index:
+    name: str
+    table: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """Full-text index over some text columns of one table (FTS5 in SQLite, a tsvector column
+    with a GIN index in PostgreSQL)."""
+    table: str
+    columns: tuple[str, ...]
+
 
 # table name -> record class (per-article records)
 RECORD_TABLES: dict[str, type] = {
@@ -28,133 +82,121 @@ RECORD_TABLES: dict[str, type] = {
     "positions": models.Position,
 }
 
-ARTICLE_COLUMNS = {
-    "content_hash": "TEXT NOT NULL UNIQUE",
-    "source": "TEXT",
-    "url": "TEXT",
-    "outlet": "TEXT",
-    "author": "TEXT",
-    "title": "TEXT",
-    "published": "TEXT",
-    "published_precision": "TEXT",
-    "published_basis": "TEXT",
-    "published_confidence": "REAL",
-    "language": "TEXT",
-    "raw_text": "TEXT NOT NULL",
-    "clean_text": "TEXT",
-    "boilerplate": "TEXT",  # JSON list of [start, end]
-    "extra": "TEXT",  # JSON
-    "pipeline_version": "TEXT",
-    "signature": "BLOB",
-    "near_duplicate_of": "INTEGER REFERENCES articles(id)",
-    "near_similarity": "REAL",
-    "ingested_at": "TEXT DEFAULT CURRENT_TIMESTAMP",
-}
+ARTICLES = Table("articles", auto_id=True, columns=(
+    Column("content_hash", not_null=True, unique=True),
+    Column("source"),
+    Column("url"),
+    Column("outlet"),
+    Column("author"),
+    Column("title"),
+    Column("published"),
+    Column("published_precision"),
+    Column("published_basis"),
+    Column("published_confidence", "real"),
+    Column("language"),
+    Column("raw_text", not_null=True),
+    Column("clean_text"),
+    Column("boilerplate", "json"),  # list of [start, end]
+    Column("extra", "json"),
+    Column("pipeline_version"),
+    Column("signature", "bytes"),
+    Column("near_duplicate_of", "int", references="articles(id)", on_delete=None),
+    Column("near_similarity", "real"),
+    Column("ingested_at", "timestamp"),
+))
 
-STATIC_DDL = [
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
-    """CREATE TABLE IF NOT EXISTS entities (
-        id TEXT PRIMARY KEY, name TEXT, type TEXT, wikidata TEXT, lat REAL, lon REAL,
-        country TEXT, affiliation TEXT, aliases TEXT)""",
-    """CREATE TABLE IF NOT EXISTS storylines (
-        id TEXT PRIMARY KEY, type TEXT, plover TEXT, date TEXT, date_precision TEXT,
-        place_id TEXT, place_name TEXT, status TEXT, participants TEXT, details TEXT,
-        explanation TEXT, n_sources INTEGER, n_articles INTEGER, summary TEXT,
-        date_start TEXT, date_end TEXT)""",
-    """CREATE TABLE IF NOT EXISTS storyline_sources (
-        storyline_id TEXT REFERENCES storylines(id) ON DELETE CASCADE,
-        event_id INTEGER REFERENCES events(id) ON DELETE CASCADE)""",
-    "CREATE INDEX IF NOT EXISTS idx_storyline_sources ON storyline_sources(storyline_id)",
-    "CREATE INDEX IF NOT EXISTS idx_storyline_date ON storylines(date_start)",
-    """CREATE TABLE IF NOT EXISTS crossref (
-        kind TEXT, id TEXT, payload TEXT, PRIMARY KEY (kind, id))""",
-    """CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-        title, clean_text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')""",
-    """CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, clean_text) VALUES (new.id, new.title, new.clean_text); END""",
-    """CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, clean_text)
-        VALUES ('delete', old.id, old.title, old.clean_text); END""",
-]
+# article columns shown to readers (the MinHash signature is internal)
+ARTICLE_FIELDS = tuple(n for n in ARTICLES.column_names if n != "signature")
 
-# Articles whose processing raised (one row per content hash), kept with everything needed to run
-# them again (``dossier ingest --retry-failed``). Plain column types, valid in SQLite and PostgreSQL.
-FAILED_ARTICLES_DDL = [
-    """CREATE TABLE IF NOT EXISTS failed_articles (
-        id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, source TEXT,
-        component TEXT NOT NULL, error TEXT NOT NULL, detail TEXT,
-        raw_text TEXT NOT NULL, article TEXT NOT NULL, pipeline_version TEXT,
-        attempts INTEGER NOT NULL DEFAULT 1, failed_at TEXT NOT NULL)""",
-]
-# ``article`` holds the Article's metadata as JSON (every field but raw_text), so that
-# ``Article(raw_text=row.raw_text, **json.loads(row.article))`` rebuilds it.
-
-# Keys of the ``meta`` table that make the cross-article rebuild resumable:
-# GENERATION is bumped in the same transaction as every stored article; CROSSREF_GENERATION is
-# set to the generation a rebuild started from, in the transaction that writes its results.
-# They differ (or the second is missing while articles exist) => the cross-article tables are stale.
-GENERATION = "generation"
-CROSSREF_GENERATION = "crossref_generation"
-STORED_AT = "stored_at"  # UTC ISO time of the last stored article (same transaction as GENERATION)
-
-# columns added after a table was first created: (table, column, type)
-ADDED_COLUMNS = [("storylines", "date_start", "TEXT"), ("storylines", "date_end", "TEXT")]
-
-INDEXES = [
-    "CREATE INDEX IF NOT EXISTS idx_mentions_entity ON mentions(entity_id)",
-    "CREATE INDEX IF NOT EXISTS idx_mentions_sentence ON mentions(article_id, sentence)",
-    "CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes(speaker_id)",
-    "CREATE INDEX IF NOT EXISTS idx_quotes_date ON quotes(date)",
-    "CREATE INDEX IF NOT EXISTS idx_events_date ON events(date)",
-    "CREATE INDEX IF NOT EXISTS idx_claims_prop ON claims(proposition)",
-    "CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published)",
-]
+SEARCH = SearchIndex("articles", ("title", "clean_text"))
 
 
-def _sql_type(tp: Any) -> str:
+# Articles whose processing raised, one row per content hash, with everything needed to run them
+# again (``dossier ingest --retry-failed``): the text, and in ``article`` the Article's other
+# fields as JSON, so that ``Article(raw_text=row["raw_text"], **json.loads(row["article"]))``.
+FAILED_ARTICLES = Table("failed_articles", auto_id=True, columns=(
+    Column("content_hash", not_null=True, unique=True),
+    Column("source"),
+    Column("component", not_null=True),  # the stage that raised
+    Column("error", not_null=True),  # "ExceptionType: message", one line
+    Column("detail"),  # the traceback (never shown to a user)
+    Column("raw_text", not_null=True),
+    Column("article", "json", not_null=True),
+    Column("pipeline_version"),
+    Column("attempts", "int", not_null=True),
+    Column("failed_at", "timestamp", not_null=True),  # the last failure
+))
+
+
+def _column_type(tp: Any) -> str:
     origin = typing.get_origin(tp)
     args = [a for a in typing.get_args(tp) if a is not type(None)]
     if origin in (list, dict) or tp in (list, dict):
-        return "TEXT"  # JSON
+        return "json"
     if args:
-        return _sql_type(args[0])
-    if tp is int:
-        return "INTEGER"
+        return _column_type(args[0])
+    if tp in (int, bool):  # booleans are stored as 0/1
+        return "int"
     if tp is float:
-        return "REAL"
-    if tp is bool:
-        return "INTEGER"
-    return "TEXT"
+        return "real"
+    return "text"
 
 
 @functools.lru_cache(maxsize=None)
 def record_columns(cls: type) -> dict[str, str]:
+    """Field name -> abstract column type of a record dataclass."""
     hints = typing.get_type_hints(cls)
-    return {f.name: _sql_type(hints[f.name]) for f in dataclasses.fields(cls)}
+    return {f.name: _column_type(hints[f.name]) for f in dataclasses.fields(cls)}
+
+
+def record_table(name: str, cls: type) -> Table:
+    cols = (Column("article_id", "int", not_null=True, references="articles(id)"), Column("idx", "int"))
+    return Table(name, auto_id=True,
+                 columns=cols + tuple(Column(n, t) for n, t in record_columns(cls).items()))
+
+
+TABLES: tuple[Table, ...] = (
+    ARTICLES,
+    *(record_table(name, cls) for name, cls in RECORD_TABLES.items()),
+    Table("meta", (Column("key", primary_key=True), Column("value"))),
+    Table("entities", (
+        Column("id", primary_key=True), Column("name"), Column("type"), Column("wikidata"),
+        Column("lat", "real"), Column("lon", "real"), Column("country"), Column("affiliation"),
+        Column("aliases", "json"))),
+    Table("storylines", (
+        Column("id", primary_key=True), Column("type"), Column("plover"), Column("date"),
+        Column("date_precision"), Column("place_id"), Column("place_name"), Column("status"),
+        Column("participants", "json"), Column("details", "json"), Column("explanation", "json"),
+        Column("n_sources", "int"), Column("n_articles", "int"), Column("summary"),
+        Column("date_start"), Column("date_end"), Column("seq", "int"))),  # seq: the merge's order
+    Table("storyline_sources", (
+        Column("storyline_id", references="storylines(id)"),
+        Column("event_id", "int", references="events(id)"))),
+    # cross-article results by kind (quote_groups, disputes, conflicts, positions), in ``seq`` order
+    Table("crossref", (Column("kind"), Column("id"), Column("payload", "json"), Column("seq", "int")),
+          primary_key=("kind", "id")),
+    FAILED_ARTICLES,
+)
+TABLE = {t.name: t for t in TABLES}
+
+INDEXES: tuple[Index, ...] = (
+    *(Index(f"idx_{name}_article", name, ("article_id",)) for name in RECORD_TABLES),
+    Index("idx_storyline_sources", "storyline_sources", ("storyline_id",)),
+    Index("idx_storyline_date", "storylines", ("date_start",)),
+    Index("idx_mentions_entity", "mentions", ("entity_id",)),
+    Index("idx_mentions_sentence", "mentions", ("article_id", "sentence")),
+    Index("idx_quotes_speaker", "quotes", ("speaker_id",)),
+    Index("idx_quotes_date", "quotes", ("date",)),
+    Index("idx_events_date", "events", ("date",)),
+    Index("idx_claims_prop", "claims", ("proposition",)),
+    Index("idx_articles_published", "articles", ("published",)),
+    Index("idx_articles_ingested", "articles", ("ingested_at",)),  # Store.last_stored_at()
+)
 
 
 @functools.lru_cache(maxsize=None)
 def json_fields(cls: type) -> frozenset[str]:
-    hints = typing.get_type_hints(cls)
-    out = set()
-    for f in dataclasses.fields(cls):
-        tp = hints[f.name]
-        if typing.get_origin(tp) in (list, dict) or tp in (list, dict):
-            out.add(f.name)
-    return frozenset(out)
-
-
-def record_ddl(table: str, cls: type) -> str:
-    cols = ", ".join(f'"{name}" {typ}' for name, typ in record_columns(cls).items())
-    return (
-        f"CREATE TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY, "
-        f"article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, idx INTEGER, {cols})"
-    )
-
-
-def article_ddl() -> str:
-    cols = ", ".join(f"{k} {v}" for k, v in ARTICLE_COLUMNS.items())
-    return f"CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, {cols})"
+    return frozenset(n for n, t in record_columns(cls).items() if t == "json")
 
 
 def to_row(record: Any) -> dict[str, Any]:

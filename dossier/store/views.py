@@ -1,4 +1,4 @@
-"""Read queries for the web app, exports and the brief (mixed into SQLiteStore).
+"""Read queries for the web app, exports and the brief (mixed into SQLStore, both backends).
 
 Rows come back as plain dicts with JSON fields decoded; nothing outside ``dossier/store`` writes
 SQL. Every method is read-only.
@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dossier.store import schema
-from dossier.store.queries import bounded, said_between
+from dossier.store.queries import MAX_INT, bounded, said_between
 
 # tables an export may read, in dependency order
 EXPORT_TABLES = ("articles", "entities", *schema.RECORD_TABLES, "storylines", "storyline_sources", "crossref")
@@ -36,10 +36,7 @@ def _decode(table: str, row: dict[str, Any]) -> dict[str, Any]:
 
 
 class ViewsMixin:
-    conn: Any
-
-    def _view_rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(sql, params)]
+    dialect: Any
 
     # -- articles --------------------------------------------------------------------------
     def articles_page(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
@@ -56,8 +53,8 @@ class ViewsMixin:
             where.append("substr(published, 1, ?) <= ?")
             params += [len(until), until]
         cond = " AND ".join(where)
-        total = self.conn.execute(f"SELECT count(*) FROM articles WHERE {cond}", params).fetchone()[0]
-        rows = self._view_rows(
+        total = self._scalar(f"SELECT count(*) FROM articles WHERE {cond}", params)
+        rows = self._rows(
             f"""SELECT id, source, url, outlet, author, title, published, published_precision,
                 published_basis, language, near_duplicate_of, near_similarity, content_hash,
                 length(raw_text) AS chars FROM articles WHERE {cond}
@@ -65,14 +62,16 @@ class ViewsMixin:
         return rows, total
 
     def article_exists(self, article_id: int) -> bool:
-        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+        if not 0 < article_id <= MAX_INT:  # beyond a BIGINT: PostgreSQL would refuse the comparison
+            return False
+        return self._one("SELECT 1 AS found FROM articles WHERE id = ?", (article_id,)) is not None
 
     def article_meta(self, ids: list[int]) -> dict[int, dict[str, Any]]:
         """Title, outlet, date and url of some articles (for citations)."""
         if not ids:
             return {}
         marks = ", ".join("?" * len(ids))
-        rows = self._view_rows(
+        rows = self._rows(
             f"SELECT id, title, outlet, published, url, source FROM articles WHERE id IN ({marks})", list(ids))
         return {r["id"]: r for r in rows}
 
@@ -81,7 +80,7 @@ class ViewsMixin:
         if not ids:
             return {}
         marks = ", ".join("?" * len(ids))
-        return {r["id"]: r for r in self._view_rows(
+        return {r["id"]: r for r in self._rows(
             f"SELECT id, name, type, lat, lon, wikidata FROM entities WHERE id IN ({marks})", list(ids))}
 
     def entities_page(self, type: str | None = None, q: str | None = None, limit: int = 50,
@@ -93,10 +92,11 @@ class ViewsMixin:
             sql += " AND e.type = ?"
             params.append(type)
         if q:
-            sql += " AND (e.name LIKE ? OR e.aliases LIKE ? OR e.id LIKE ?)"
+            like = self.dialect.like
+            sql += f" AND (e.name {like} ? OR e.aliases {like} ? OR e.id {like} ?)"
             params += [f"%{q}%"] * 3
-        sql += " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?"
-        rows = self._view_rows(sql, [*params, bounded(limit), bounded(offset)])
+        sql += " GROUP BY e.id ORDER BY mentions DESC, e.name NULLS FIRST, e.id LIMIT ? OFFSET ?"
+        rows = self._rows(sql, [*params, bounded(limit), bounded(offset)])
         return [_decode("entities", r) for r in rows]
 
     def events_with(self, entity_id: str | None = None, search: str | None = None, limit: int = 200,
@@ -107,17 +107,17 @@ class ViewsMixin:
                  FROM events ev JOIN articles a ON a.id = ev.article_id WHERE 1=1"""
         params: list[Any] = []
         if entity_id:
-            sql += " AND ev.participants LIKE ?"
+            sql += f" AND ev.participants {self.dialect.like} ?"
             params.append(f'%"entity_id": "{entity_id}"%')
         if place_id:
             sql += " AND ev.place_id = ?"
             params.append(place_id)
         if search:
             for word in search.split():
-                sql += " AND ev.text LIKE ?"
+                sql += f" AND ev.text {self.dialect.like} ?"
                 params.append(f"%{word}%")
-        sql += " ORDER BY COALESCE(ev.date, a.published), ev.article_id, ev.idx LIMIT ? OFFSET ?"
-        rows = self._view_rows(sql, [*params, bounded(limit), bounded(offset)])
+        sql += " ORDER BY COALESCE(ev.date, a.published) NULLS FIRST, ev.article_id, ev.idx LIMIT ? OFFSET ?"
+        rows = self._rows(sql, [*params, bounded(limit), bounded(offset)])
         return [schema.from_row("events", r) for r in rows]
 
     def positions_rows(self, actor_ids: list[str] | None = None, issue: str | None = None,
@@ -138,8 +138,8 @@ class ViewsMixin:
         window_sql, window_params = said_between("p", since, until)
         sql += window_sql
         params += window_params
-        sql += " ORDER BY COALESCE(p.date, a.published), p.article_id, p.idx"
-        return [schema.from_row("positions", r) for r in self._view_rows(sql, params)]
+        sql += " ORDER BY COALESCE(p.date, a.published) NULLS FIRST, p.article_id, p.idx"
+        return [schema.from_row("positions", r) for r in self._rows(sql, params)]
 
     def claims_rows(self, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         sql = """SELECT c.*, a.title AS article_title, a.published AS article_published,
@@ -149,31 +149,30 @@ class ViewsMixin:
         window_sql, window_params = said_between("c", since, until)
         sql += window_sql
         params += window_params
-        sql += " ORDER BY COALESCE(c.date, a.published), c.article_id, c.idx"
-        return [schema.from_row("claims", r) for r in self._view_rows(sql, params)]
+        sql += " ORDER BY COALESCE(c.date, a.published) NULLS FIRST, c.article_id, c.idx"
+        return [schema.from_row("claims", r) for r in self._rows(sql, params)]
 
     def event_places(self) -> list[dict[str, Any]]:
         """Places of events that have coordinates, with how many events happened there."""
-        return self._view_rows(
+        return self._rows(
             """SELECT e.id, e.name, e.lat, e.lon, e.country, count(ev.id) AS events,
                       min(COALESCE(ev.date, a.published)) AS first, max(COALESCE(ev.date, a.published)) AS last
                FROM events ev JOIN entities e ON e.id = ev.place_id JOIN articles a ON a.id = ev.article_id
                WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL
-               GROUP BY e.id ORDER BY events DESC, e.name""")
+               GROUP BY e.id ORDER BY events DESC, e.name NULLS FIRST, e.id""")
 
     def event_row_ids(self) -> dict[int, tuple[int, int]]:
         """Stored event id -> (article id, index in the article)."""
         return {r["id"]: (r["article_id"], r["idx"]) for r in
-                self._view_rows("SELECT id, article_id, idx FROM events")}
+                self._rows("SELECT id, article_id, idx FROM events ORDER BY id")}
 
     # -- exports ---------------------------------------------------------------------------
     def export_rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of one table, JSON fields decoded, in a stable order."""
         if table not in EXPORT_TABLES:
             raise ValueError(f"not an exportable table: {table}")
-        order = {"storyline_sources": "storyline_id, event_id", "crossref": "kind, rowid",
+        order = {"storyline_sources": "storyline_id, event_id", "crossref": "kind, seq NULLS FIRST, id",
                  "entities": "id", "storylines": "date IS NULL, date, id"}.get(table, "id")
-        cur = self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")
-        names = [d[0] for d in cur.description]
-        for row in cur:
-            yield _decode(table, dict(zip(names, row)))
+        columns = {"articles": ", ".join(schema.ARTICLE_FIELDS), "crossref": "kind, id, payload"}.get(table, "*")
+        for row in self._exec(f"SELECT {columns} FROM {table} ORDER BY {order}"):
+            yield _decode(table, dict(row))

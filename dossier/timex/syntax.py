@@ -83,7 +83,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(30):
         if t.pos_ in ("VERB", "AUX") and t is not token:
             return t
-        if t.head is t or t.dep_ == "ROOT":
+        if t.head.i == t.i or t.dep_ == "ROOT":
             return t
         t = t.head
     return None
@@ -104,10 +104,10 @@ def verb_tense(verb: Token) -> str | None:
         return "future"
     if "Inf" in verb.morph.get("VerbForm"):
         head = verb.head
-        if head is not verb and head.lemma_ in FUTURE_LEMMAS and "Past" not in head.morph.get("Tense"):
+        if head.i != verb.i and head.lemma_ in FUTURE_LEMMAS and "Past" not in head.morph.get("Tense"):
             if not _aux(head):
                 return "future"
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head)
         return None
     if text.endswith(_CONDITIONAL) and verb.pos_ in ("VERB", "AUX"):

@@ -47,6 +47,52 @@ def test_value_predicates_conflict_on_their_value():
     assert set(disputes[0].sides) == {"productive", "no_progress"}
 
 
+def test_a_claim_that_names_no_holder_joins_the_one_named():
+    items = [
+        ("a", _claim("CONTROLS(rapid_support_forces,el_fasher)", "rapid_support_forces", "asserts", "2025-10-26")),
+        ("b", _claim("CONTROLS(unknown,el_fasher)", "local:comite", "denies", "2025-10-27")),
+        ("c", _claim("CONTROLS(unknown,babanusa)", "local:comite", "denies", "2025-10-27")),
+    ]
+    disputes = find_disputes(items)
+    assert [(d.proposition, d.articles) for d in disputes] == [("CONTROLS(rapid_support_forces,el_fasher)", ["a", "b"])]
+    assert d_sides(disputes[0]) == {"asserts": ["a"], "denies": ["b"]}
+
+
+def test_two_holders_named_stay_two_propositions():
+    items = [
+        ("a", _claim("CONTROLS(russia,kursk_oblast)", "dmitry_peskov", "asserts", "2025-03-13")),
+        ("b", _claim("CONTROLS(ukraine,kursk_oblast)", "ukrainian_government", "asserts", "2025-03-13")),
+        ("c", _claim("CONTROLS(unknown,kursk_oblast)", "isw", "denies", "2025-03-14")),
+    ]
+    assert find_disputes(items) == []  # no side of either is denied by name
+
+
+def test_a_casualty_figure_about_the_war_joins_the_place_of_the_same_day():
+    items = [
+        ("a", _claim("CASUALTIES(war,120)", "local:protection_civile", "asserts", "2025-05-02")),
+        ("b", _claim("CASUALTIES(kharkiv,135)", "local:mairie", "asserts", "2025-05-02")),
+        ("b", _claim("CASUALTIES(odesa,4)", "local:mairie", "asserts", "2025-05-02")),
+        ("c", _claim("CASUALTIES(war,90000)", "united_nations", "asserts", "2024-01-10")),
+    ]
+    disputes = find_disputes(items)
+    assert disputes == []  # two places that day: the generic figure cannot tell which
+    disputes = find_disputes(items[:2] + items[3:])
+    assert [(d.proposition, sorted(d.sides)) for d in disputes] == [("CASUALTIES(kharkiv)", ["120", "135"])]
+
+
+def test_a_denial_linked_to_the_claim_it_answers_takes_its_key():
+    claim = _claim("CONTROLS(russia,lyman)", "russian_government", "asserts", "2025-11-01")
+    denial = _claim("SAYS(armed_forces_of_ukraine,1a2b3c4d)", "armed_forces_of_ukraine", "denies", "2025-11-01")
+    denial.predicate = "OTHER"
+    denial.denies = 0  # the claims stage's link to the claim it answers, in the same article
+    disputes = find_disputes([("a", claim), ("a", denial)])
+    assert [(d.proposition, d_sides(d)) for d in disputes] == [("CONTROLS(russia,lyman)", {"asserts": ["a"], "denies": ["a"]})]
+
+
+def d_sides(dispute):
+    return {side: sorted(r.key for r in refs) for side, refs in dispute.sides.items()}
+
+
 @pytest.mark.slow
 def test_dispute_across_two_invented_articles(annotate):
     one = annotate("L'armée russe a annoncé lundi la prise de Lyman.", "2025-12-01")

@@ -1,14 +1,16 @@
 """No article sinks its batch: `dossier ingest` stores the others, reports the failed one on one
-line, keeps it for `--retry-failed` and lists it in `dossier articles --failed`."""
+line, keeps it for `--retry-failed` and lists it in `dossier articles --failed` (on SQLite and
+PostgreSQL)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from typer.testing import CliRunner
 
 from dossier.cli import app
+from dossier.config import Settings
+from dossier.store import open_store
 from dossier.timex.component import TimeComponent
 
 pytestmark = pytest.mark.slow
@@ -40,9 +42,10 @@ def break_time_component(monkeypatch):
     monkeypatch.setattr(TimeComponent, "__call__", failing)
 
 
-def count(db, sql):
-    with sqlite3.connect(db) as c:
-        return c.execute(sql).fetchone()[0]
+def contents(db):
+    """(article sources, failed articles as dicts) of the database ``db``."""
+    with open_store(Settings(db=db), readonly=True) as store:
+        return [a["source"] for a in store.article_index()], store.failures()
 
 
 def no_traceback(result):
@@ -50,9 +53,9 @@ def no_traceback(result):
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
-def test_component_raising_on_second_of_three_articles(tmp_path, monkeypatch):
+def test_component_raising_on_second_of_three_articles(tmp_path, monkeypatch, db_url):
     folder = write_three(tmp_path / "in")
-    db = str(tmp_path / "d.db")
+    db = db_url
     break_time_component(monkeypatch)
 
     result = runner.invoke(app, ["--db", db, "ingest", str(folder)])
@@ -61,8 +64,8 @@ def test_component_raising_on_second_of_three_articles(tmp_path, monkeypatch):
     assert "new 2" in result.output and "failed 1" in result.output
     line = f"failed: {folder / 'a2.txt'}: failed in dossier_time: RuntimeError: panne simulée"
     assert result.output.count(line) == 1  # the summary line (progress lines say "failed <source>...")
-    assert count(db, "SELECT count(*) FROM articles") == 2
-    assert count(db, "SELECT count(*) FROM failed_articles") == 1
+    articles, failed = contents(db)
+    assert len(articles) == 2 and len(failed) == 1
 
     listed = runner.invoke(app, ["--db", db, "articles", "--failed"])
     assert listed.exit_code == 0
@@ -74,29 +77,30 @@ def test_component_raising_on_second_of_three_articles(tmp_path, monkeypatch):
     # the same failure again (no upgrade yet): still one row, one more attempt
     again = runner.invoke(app, ["--db", db, "ingest", "-q", "--retry-failed"])
     assert again.exit_code == 2 and "retried 1" in again.output
-    assert count(db, "SELECT attempts FROM failed_articles") == 2
+    assert [f["attempts"] for f in contents(db)[1]] == [2]
 
     monkeypatch.undo()  # the component is fixed (an upgrade)
     retry = runner.invoke(app, ["--db", db, "ingest", "--retry-failed"])
     assert retry.exit_code == 0, retry.output
     no_traceback(retry)
     assert "retried 1" in retry.output and "new 1" in retry.output and "failed 0" in retry.output
-    assert count(db, "SELECT count(*) FROM failed_articles") == 0
-    assert count(db, "SELECT count(*) FROM articles") == 3
+    articles, failed = contents(db)
+    assert failed == [] and len(articles) == 3
     assert "no failed articles" in runner.invoke(app, ["--db", db, "articles", "--failed"]).output
     stored = runner.invoke(app, ["--db", db, "articles", "--json"]).output
     assert str(folder / "a2.txt") in stored
 
 
-def test_a_failed_article_ingested_again_successfully_leaves_the_failed_list(tmp_path, monkeypatch):
+def test_a_failed_article_ingested_again_successfully_leaves_the_failed_list(tmp_path, monkeypatch, db_url):
     folder = write_three(tmp_path / "in")
-    db = str(tmp_path / "d.db")
+    db = db_url
     break_time_component(monkeypatch)
     assert runner.invoke(app, ["--db", db, "ingest", "-q", str(folder)]).exit_code == 2
     monkeypatch.undo()
     result = runner.invoke(app, ["--db", db, "ingest", "-q", str(folder)])
     assert result.exit_code == 0 and "new 1" in result.output and "duplicates 2" in result.output
-    assert count(db, "SELECT count(*) FROM failed_articles") == 0
+    articles, failed = contents(db)
+    assert failed == [] and len(articles) == 3
 
 
 def test_dask_workers_keep_the_batch_when_one_article_fails(tmp_path, monkeypatch):
@@ -112,7 +116,6 @@ def test_dask_workers_keep_the_batch_when_one_article_fails(tmp_path, monkeypatc
     no_traceback(result)
     assert "new 2" in result.output and "failed 1" in result.output
     assert f"failed: {folder / 'a2.txt'}: failed in dossier_time: RuntimeError: panne simulée" in result.output
-    with sqlite3.connect(db) as c:
-        assert sorted(r[0] for r in c.execute("SELECT source FROM articles")) == \
-               [str(folder / "a1.txt"), str(folder / "a3.txt")]
-        assert c.execute("SELECT component FROM failed_articles").fetchall() == [("dossier_time",)]
+    articles, failed = contents(db)
+    assert sorted(articles) == [str(folder / "a1.txt"), str(folder / "a3.txt")]
+    assert [f["component"] for f in failed] == ["dossier_time"]

@@ -64,6 +64,9 @@ def test_entity_match(pred, expected):
     (PUTIN, PredEntity(None, anonymous=True), False),
     (None, PredEntity(None), True),
     (None, PredEntity("vladimir_putin", {"Poutine"}), False),
+    (None, PredEntity(None, {"un responsable"}, anonymous=True), True),   # no identifiable source either way
+    (None, PredEntity(None, {"les discussions"}), False),                  # words taken as a source
+    (None, PredEntity("local:x", {"X"}, anonymous=True), False),
 ])
 def test_speaker_match(gold, pred, expected):
     assert speaker_match(gold, pred) is expected

@@ -2,6 +2,7 @@
 seeds with the full pipeline (slow)."""
 from __future__ import annotations
 
+import json
 import numbers
 
 import pytest
@@ -61,3 +62,29 @@ def test_seeds_every_task_scored_and_at_floors(gold_file, seeds_dir, nlp):
     assert bad == {}
     assert report["meta"]["read"] == report["meta"]["articles"] == 5
     assert check_floors(report) == []
+
+
+def test_failed_article_predicts_nothing_and_is_named(fake_nlp, oracle_pipeline, mini_gold_path):
+    oracle_pipeline["a2.txt"] = ("dossier_quotes", "ValueError: no speaker")
+    report = run_eval(mini_gold_path, nlp=fake_nlp, errors=True)
+    assert report["meta"]["failed"] == [{"article": "a2.txt", "component": "dossier_quotes",
+                                         "error": "ValueError: no speaker"}]
+    assert report["meta"]["failed_without_manifest"] == report["meta"]["failed"]
+    tasks = report["tasks"]
+    assert tasks["persons"]["recall"] == 0.5 and tasks["persons"]["precision"] == 1.0
+    assert tasks["quotes"]["recall"] == 0.5 and tasks["same_events"]["recall"] == 0.0
+    assert tasks["published"]["with_manifest"]["accuracy"] == 0.5
+    # its gold items are listed as missed, with their sentences (the text was read)
+    missed = report["errors"]["articles"]["a2.txt"]["quotes"]
+    assert {e["kind"] for e in missed} == {"missed"} and all(e["sentence"] for e in missed)
+    assert "failed: a2.txt in dossier_quotes: ValueError: no speaker" in format_report(report)
+    json.dumps(report)
+
+
+def test_every_task_scored_with_a_full_set_of_components(fake_nlp, oracle_pipeline, mini_gold_path):
+    report = run_eval(mini_gold_path, nlp=fake_nlp)
+    for task in TASKS:
+        assert "status" not in report["tasks"][task], task
+        assert "errors" not in report["tasks"][task]
+    assert "errors" not in report and report["meta"]["failed"] == []
+    assert report["tasks"]["quotes"]["f1"] == 1.0 and report["tasks"]["same_events"]["recall"] == 1.0

@@ -47,7 +47,8 @@ def test_missing_article_counts_as_empty(mini_gold, perfect):
     del perfect["a2.txt"]
     result = scorers.score_entities(mini_gold, perfect, "persons")
     assert result["recall"] == 0.5 and result["precision"] == 1.0
-    assert "a2.txt:donald_trump" in result["missed"]
+    missed = [(e["article"], e["gold"]["id"]) for e in result["errors"] if e["kind"] == "missed"]
+    assert ("a2.txt", "donald_trump") in missed
 
 
 def test_boilerplate_removing_body_costs_sentences(mini_gold, perfect, mini_texts):

@@ -80,8 +80,18 @@ def test_dated_event_takes_its_own_date(nlp):
     assert event.date == "2025-03-11"
 
 
-def test_planned_then_held_articles_make_two_linked_storylines(nlp):
+def test_a_meeting_announced_for_the_day_it_was_held_is_one_storyline(nlp):
     announce = run(nlp, "Emmanuel Macron doit rencontrer Olaf Scholz à Berlin mardi prochain.", "2025-03-13")
+    report = run(nlp, "Emmanuel Macron a rencontré Olaf Scholz à Berlin mardi.", "2025-03-19")
+    stories = merge_events([("a.txt", e) for e in announce._.events] + [("b.txt", e) for e in report._.events])
+    meetings = [s for s in stories if s.plover == "CONSULT"]
+    assert len(meetings) == 1 and meetings[0].status == "held"
+    assert {k for k, _, _ in meetings[0].sources} == {"a.txt", "b.txt"}
+    assert {v for v, _ in meetings[0].details["status"]} == {"planned", "held"}
+
+
+def test_a_meeting_planned_for_another_day_stays_apart_but_linked(nlp):
+    announce = run(nlp, "Emmanuel Macron doit rencontrer Olaf Scholz à Berlin jeudi prochain.", "2025-03-13")
     report = run(nlp, "Emmanuel Macron a rencontré Olaf Scholz à Berlin mardi.", "2025-03-19")
     stories = merge_events([("a.txt", e) for e in announce._.events] + [("b.txt", e) for e in report._.events])
     statuses = sorted(s.status for s in stories if s.plover == "CONSULT")

@@ -1,19 +1,26 @@
-"""Storyline merge over hand-built Event records (no model needed)."""
+"""Storyline merge over hand-built Event records (no model needed: word vectors left out)."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
-from dossier.events.merge import date_interval, merge_events, participant_key
+from dossier.claims.conflicts import find_conflicts
+from dossier.events.merge import MergeStats, date_interval, features_of, merge_events, participant_key
 from dossier.events.plover import to_plover
-from dossier.models import Event, Participant
+from dossier.events.features import EventFeatures
+from dossier.events.similarity import compare
+from dossier.models import Article, ArticleRecords, Event, Participant
 
 PUTIN = Participant("vladimir_putin", "Vladimir Putin")
 TRUMP = Participant("donald_trump", "Donald Trump")
 ZELENSKY = Participant("volodymyr_zelensky", "Volodymyr Zelensky")
 MACRON = Participant("emmanuel_macron", "Emmanuel Macron")
+ERDOGAN = Participant("recep_tayyip_erdogan", "Recep Tayyip Erdogan")
 RUSSIA = Participant("russian_government", "Government of Russia")
+UKRAINE = Participant("ukrainian_government", "Government of Ukraine")
+FRANCE_COUNTRY = Participant("france", "France")
 
 
 def ev(start=0, type="phone_call", plover="CONSULT", mode="phone", people=(PUTIN, TRUMP), date="2025-02-12",
@@ -23,79 +30,228 @@ def ev(start=0, type="phone_call", plover="CONSULT", mode="phone", people=(PUTIN
                  duration=duration, duration_text=duration_text, status=status)
 
 
-def keys_of(story):
-    return sorted({k for k, _, _ in story.sources})
+def meeting(text, date="2025-06-10", people=(MACRON, ZELENSKY), place="paris", start=0, **kw):
+    return ev(start, type="meeting", mode="meeting", people=people, date=date, place=place, text=text, **kw)
 
 
-def test_two_reports_of_one_call_merge_with_both_durations():
-    a = ev(10, duration="PT2H30M", duration_text="environ deux heures et demie", text="ils se sont parlé longuement")
-    b = ev(50, duration="PT2H", duration_text="deux heures", date="2025-02-13", text="un appel de deux heures")
-    stories = merge_events([("a.txt", a), ("b.txt", b)])
-    assert len(stories) == 1
-    story = stories[0]
-    assert keys_of(story) == ["a.txt", "b.txt"]
-    assert story.details["duration"] == [("environ deux heures et demie", "a.txt"), ("deux heures", "b.txt")]
-    assert story.sources[0] == ("a.txt", 0, "ils se sont parlé longuement")
-    assert story.explanation and "CONSULT" in story.explanation[0] and "overlap 1.00" in story.explanation[0]
+def merge(items, published=None, **kw):
+    return merge_events(items, published=published, vectors=False, **kw)
 
 
-def test_storyline_ids_do_not_depend_on_input_order():
-    items = [("b.txt", ev(40)), ("a.txt", ev(5)), ("a.txt", ev(90, type="attack", plover="ASSAULT", mode=None,
-                                                                   people=(RUSSIA,), date="2022-02-24")),
-             ("c.txt", ev(7, people=(MACRON, ZELENSKY), date="2025-03-01", mode="meeting", type="meeting"))]
-    forward = merge_events(items)
-    # the articles arrive in the opposite order (each article keeps its own event order)
-    by_key = {}
+def groups(stories):
+    return sorted(sorted({k for k, _, _ in s.sources}) for s in stories if len({k for k, _, _ in s.sources}) > 1)
+
+
+def records(items, published):
+    by_key: dict[str, list[Event]] = {}
     for key, event in items:
-        by_key.setdefault(key, []).append((key, event))
-    backward = merge_events([pair for key in sorted(by_key, reverse=True) for pair in by_key[key]])
-    assert [s.id for s in forward] == [s.id for s in backward]
-    assert [s.sources for s in forward] == [s.sources for s in backward]
-    assert len(forward) == 3
+        by_key.setdefault(key, []).append(event)
+    return [(key, ArticleRecords(article=Article(raw_text="", published=published.get(key)), clean_text="",
+                                 boilerplate=[], events=events)) for key, events in by_key.items()]
 
 
-def test_planned_and_held_meeting_are_distinct_but_linked():
-    planned = ev(0, type="meeting", mode="meeting", people=(MACRON, ZELENSKY), date="2025-03-01", status="planned")
-    held = ev(0, type="meeting", mode="meeting", people=(MACRON, ZELENSKY), date="2025-03-01")
-    stories = merge_events([("announce.txt", planned), ("report.txt", held)])
+# Three outlets, one meeting, three wordings; the third dates it a day later.
+OUTLETS = [
+    ("lemonde.txt", meeting("Emmanuel Macron a reçu Volodymyr Zelensky à l'Élysée pour un long entretien "
+                            "consacré aux garanties de sécurité et à la reconstruction")),
+    ("ouest.txt", meeting("Le président ukrainien s'est entretenu à Paris avec son homologue français des "
+                          "garanties de sécurité, avant un dîner consacré à la reconstruction du pays")),
+    ("agence.txt", meeting("Zelensky et Macron ont discuté mercredi soir à Paris de garanties de sécurité "
+                           "et de reconstruction", date="2025-06-11")),
+]
+PUBLISHED = {"lemonde.txt": "2025-06-10", "ouest.txt": "2025-06-10", "agence.txt": "2025-06-11"}
+
+
+def test_three_outlets_one_meeting_one_day_off_merge_and_the_date_conflict_is_listed():
+    stories = merge(OUTLETS, PUBLISHED)
+    assert groups(stories) == [["agence.txt", "lemonde.txt", "ouest.txt"]]
+    story = next(s for s in stories if len(s.sources) == 3)
+    assert story.date == "2025-06-10"  # two sources against one
+    date = next(d for d in story.disagreements if d["attribute"] == "date")
+    said = {v["value"]: sorted(k for k, _, _ in v["sources"]) for v in date["values"]}
+    assert said == {"2025-06-10": ["lemonde.txt", "ouest.txt"], "2025-06-11": ["agence.txt"]}
+    assert all("score" in line and "participants" in line for line in story.explanation)
+    conflicts = [c for c in find_conflicts(records(OUTLETS, PUBLISHED), kb={}) if c.kind == "date"]
+    assert len(conflicts) == 1 and conflicts[0].articles == ["agence.txt", "lemonde.txt", "ouest.txt"]
+    assert "2025-06-10 per lemonde.txt, ouest.txt; 2025-06-11 per agence.txt" in conflicts[0].summary
+
+
+def test_two_meetings_of_the_same_parties_on_consecutive_days_stay_apart():
+    # one article tells both meetings apart; another outlet reports only the second one
+    items = [
+        ("recap.txt", meeting("Macron et Zelensky se sont vus lundi à Paris pour préparer le sommet", date="2025-06-09")),
+        ("recap.txt", meeting("puis de nouveau mardi à Paris pour conclure le sommet", date="2025-06-10", start=80)),
+        ("other.txt", meeting("Zelensky et Macron se sont revus mardi à Paris pour conclure le sommet", date="2025-06-10")),
+    ]
+    stories = merge(items, {"recap.txt": "2025-06-10", "other.txt": "2025-06-10"})
+    dated = {s.date: sorted((k, i) for k, i, _ in s.sources) for s in stories}
+    assert dated == {"2025-06-09": [("recap.txt", 0)], "2025-06-10": [("other.txt", 0), ("recap.txt", 1)]}
+
+
+def test_a_background_event_of_ten_years_earlier_is_not_merged_with_the_story():
+    published = {"a.txt": "2025-06-10", "b.txt": "2025-06-12"}
+    annexation = dict(type="attack", plover="ASSAULT", mode=None, people=(RUSSIA, UKRAINE), place="crimea",
+                      precision="year", date="2015")
+    items = [
+        ("a.txt", ev(text="la Russie a attaqué la Crimée ukrainienne en 2015", **annexation)),
+        ("b.txt", ev(text="l'offensive russe contre la Crimée ukrainienne a repris ce mardi", **{
+            **annexation, "date": "2025-06-10", "precision": "day"})),
+    ]
+    stories = merge(items, published)
+    assert groups(stories) == []
+    old = next(s for s in stories if s.date == "2015")
+    assert old.background and not next(s for s in stories if s.date == "2025-06-10").background
+    # two articles recalling the same history on the same date are one (background) event
+    again = ("c.txt", ev(text="depuis l'attaque russe de 2015 contre la Crimée", **annexation))
+    stories = merge(items + [again], {**published, "c.txt": "2025-06-12"})
+    assert groups(stories) == [["a.txt", "c.txt"]]
+
+
+def test_the_marker_of_the_events_stage_wins_over_the_date_rule():
+    a = ev(text="la Russie a attaqué la Crimée ukrainienne", type="attack", plover="ASSAULT", mode=None,
+           people=(RUSSIA, UKRAINE), place="crimea", date="2025-06-02")
+    b = ev(text="l'attaque russe contre la Crimée ukrainienne", type="attack", plover="ASSAULT", mode=None,
+           people=(RUSSIA, UKRAINE), place="crimea", date="2025-06-02")
+    b.background = True  # what the events stage will set; merge reads it when present
+    assert groups(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-03", "b.txt": "2025-06-03"})) == []
+
+
+def test_the_same_groups_in_any_input_order():
+    items = OUTLETS + [
+        ("recap.txt", meeting("Macron et Zelensky se sont vus lundi à Paris pour préparer le sommet", date="2025-06-09")),
+        ("b.txt", ev(40, text="Poutine et Trump se sont parlé au téléphone pendant deux heures")),
+        ("a.txt", ev(5, text="un appel téléphonique de deux heures entre Poutine et Trump")),
+        ("a.txt", ev(90, type="attack", plover="ASSAULT", mode=None, people=(RUSSIA,), date="2022-02-24",
+                     text="l'invasion de février 2022")),
+    ]
+    published = {**PUBLISHED, "recap.txt": "2025-06-10", "a.txt": "2025-02-13", "b.txt": "2025-02-13"}
+    expected = [(s.id, s.sources, s.date) for s in merge(items, published)]
+    assert len(groups(merge(items, published))) == 2
+    rng = random.Random(2)
+    for _ in range(6):
+        by_key: dict[str, list] = {}
+        for key, event in items:
+            by_key.setdefault(key, []).append((key, event))
+        keys = list(by_key)
+        rng.shuffle(keys)  # articles arrive in another order (each keeps its own event order)
+        shuffled = [pair for key in keys for pair in by_key[key]]
+        assert [(s.id, s.sources, s.date) for s in merge(shuffled, published)] == expected
+
+
+def test_planned_for_the_day_it_was_held_is_one_event_else_linked():
+    planned = meeting("Macron recevra Zelensky mardi à Paris", status="planned")
+    held = meeting("Macron a reçu Zelensky mardi à Paris")
+    stories = merge([("announce.txt", planned), ("report.txt", held)])
+    assert groups(stories) == [["announce.txt", "report.txt"]] and stories[0].status == "held"
+    moved = meeting("Macron recevra Zelensky la semaine prochaine à Paris", date=None, status="planned")
+    stories = merge([("announce.txt", moved), ("report.txt", held)], {"announce.txt": "2025-06-01"})
     assert len(stories) == 2
     by_status = {s.status: s for s in stories}
     assert by_status["planned"].related == [by_status["held"].id]
     assert by_status["held"].related == [by_status["planned"].id]
 
 
+CALL = "Poutine et Trump se sont parlé au téléphone pendant deux heures"
+
+
 @pytest.mark.parametrize("a, b, merged", [
-    (ev(date="2025-02-12"), ev(date="2025-02-20"), False),  # a week apart
-    (ev(people=(PUTIN, TRUMP)), ev(people=(MACRON, ZELENSKY)), False),  # other people
-    (ev(), ev(type="meeting", mode="meeting"), False),  # a call is not a meeting
-    (ev(), ev(status="cancelled"), False),
-    (ev(place="moscow"), ev(place="moscow"), True),
-    (ev(date="2025-02"), ev(date="2025-02-12"), True),  # coarse date containing the other
-    (ev(people=(RUSSIA,), type="attack", plover="ASSAULT", mode=None),
-     ev(people=(RUSSIA,), type="attack", plover="ASSAULT", mode=None, date="2025-02-13"), False),  # one actor, no place
+    (ev(text=CALL), ev(text=CALL, date="2025-02-20"), False),  # a week apart
+    (ev(text=CALL), ev(text="Macron et Zelensky se sont parlé au téléphone pendant une heure",
+                       people=(MACRON, ZELENSKY)), False),  # other people
+    (ev(text=CALL), ev(text=CALL, type="meeting", mode="meeting"), False),  # a call is not a meeting
+    (ev(text=CALL), ev(text=CALL, status="cancelled"), False),
+    (ev(text=CALL, place="moscow"), ev(text=CALL, place="moscow"), True),
+    (ev(text=CALL, date="2025-02", precision="month"), ev(text=CALL), True),  # a month contains its days
+    (ev(text=CALL, date="2025-W07", precision="week"), ev(text=CALL), True),  # a week contains its days
+    (ev(text=CALL), ev(text="un appel de deux heures entre les deux dirigeants", people=(RUSSIA, TRUMP)), True),
+    # a country acting is its government; a head of state acts for it
+    (meeting("la France a reçu le président ukrainien pour parler de sécurité", people=(FRANCE_COUNTRY, ZELENSKY)),
+     meeting("Macron a reçu le président ukrainien pour parler de sécurité", people=(MACRON, ZELENSKY)), True),
+    # one actor and nothing else in common
+    (ev(people=(RUSSIA,), type="attack", plover="ASSAULT", mode=None, text="des frappes sur le port"),
+     ev(people=(RUSSIA,), type="attack", plover="ASSAULT", mode=None, date="2025-02-13",
+        text="une colonne blindée a franchi la frontière"), False),
 ])
 def test_pairs(a, b, merged):
-    assert (len(merge_events([("a.txt", a), ("b.txt", b)])) == 1) is merged
+    assert (len(merge([("a.txt", a), ("b.txt", b)])) == 1) is merged
 
 
-@pytest.mark.parametrize("published, merged", [
-    ({"a.txt": "2025-12-02", "b.txt": "2025-12-03"}, True),
-    ({"a.txt": "2025-12-02", "b.txt": "2025-12-20"}, False),
-])
-def test_undated_event_merges_only_within_the_publication_week(published, merged):
-    dated = ev(type="military_claim", plover="ASSAULT", mode=None, people=(RUSSIA, PUTIN), date="2025-12-01")
-    undated = ev(type="military_claim", plover="ASSAULT", mode=None, people=(RUSSIA, PUTIN), date=None)
-    stories = merge_events([("a.txt", dated), ("b.txt", undated)], published=published)
-    assert (len(stories) == 1) is merged
-    if merged:
-        assert stories[0].date == "2025-12-01"
-        assert any("undated" in r for r in stories[0].explanation)
+def test_an_undated_report_joins_a_dated_one_in_similar_words_within_its_week():
+    dated = meeting("Macron a reçu Zelensky à l'Élysée pour parler des garanties de sécurité")
+    undated = meeting("Zelensky reçu à l'Élysée par Macron : les garanties de sécurité au menu", date=None)
+    for pub, merged in (("2025-06-11", True), ("2025-06-30", False), ("2025-06-05", False)):
+        stories = merge([("a.txt", dated), ("b.txt", undated)], {"a.txt": "2025-06-10", "b.txt": pub})
+        assert (len(stories) == 1) is merged, pub
+    stories = merge([("a.txt", dated), ("b.txt", undated)], {"a.txt": "2025-06-10", "b.txt": "2025-06-11"})
+    assert stories[0].date == "2025-06-10" and any("undated" in r for r in stories[0].explanation)
 
 
-def test_undated_events_never_merge_with_each_other():
-    a = ev(type="rejection", plover="REJECT", mode=None, date=None)
-    b = ev(type="rejection", plover="REJECT", mode=None, date=None)
-    assert len(merge_events([("a.txt", a), ("b.txt", b)], published={"a.txt": "2025-12-02", "b.txt": "2025-12-02"})) == 2
+def test_undated_reports_merge_only_on_strong_evidence():
+    a = meeting("Macron et Zelensky ont parlé de garanties de sécurité et de reconstruction à Paris", date=None)
+    b = meeting("à Paris, Zelensky et Macron ont évoqué garanties de sécurité et reconstruction", date=None)
+    weak = meeting("Macron a vu Zelensky", date=None, place=None)
+    pub = {"a.txt": "2025-06-10", "b.txt": "2025-06-10"}
+    assert len(merge([("a.txt", a), ("b.txt", b)], pub)) == 1
+    assert len(merge([("a.txt", a), ("b.txt", weak)], pub)) == 2
+    assert len(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-10", "b.txt": "2025-07-10"})) == 2
+
+
+def test_dates_three_days_apart_stay_apart_and_are_a_date_conflict():
+    a = meeting("Erdogan a accueilli Zelensky à Istanbul pour des pourparlers sur la mer Noire",
+                people=(ERDOGAN, ZELENSKY), place="istanbul", date="2025-06-13")
+    b = meeting("Zelensky reçu à Istanbul par Erdogan pour des pourparlers sur la mer Noire",
+                people=(ERDOGAN, ZELENSKY), place="istanbul", date="2025-06-16")
+    items = [("a.txt", a), ("b.txt", b)]
+    pub = {"a.txt": "2025-06-13", "b.txt": "2025-06-16"}
+    stories = merge(items, pub)
+    assert len(stories) == 2 and all(len(s.date_conflicts) == 1 for s in stories)
+    conflicts = [c for c in find_conflicts(records(items, pub), kb={}) if c.kind == "date"]
+    assert len(conflicts) == 1 and conflicts[0].articles == ["a.txt", "b.txt"]
+    assert {v.value for v in conflicts[0].values} == {"2025-06-13", "2025-06-16"}
+
+
+def test_figures_of_one_event_disagreeing_across_sources_are_listed():
+    strike = dict(type="attack", plover="ASSAULT", mode=None, people=(RUSSIA,), place="kyiv", date="2025-06-10")
+    a = ev(text="la frappe russe sur Kyiv a fait 12 morts dans la nuit", **strike)
+    b = ev(text="la frappe russe de la nuit sur Kyiv a fait 15 morts selon la mairie", **strike)
+    stories = merge([("a.txt", a), ("b.txt", b)])
+    assert len(stories) == 1
+    dead = next(d for d in stories[0].disagreements if d["attribute"] == "figure:dead")
+    assert {v["value"] for v in dead["values"]} == {"12", "15"}
+
+
+def test_two_reports_of_one_call_keep_both_durations():
+    a = ev(10, duration="PT2H30M", duration_text="environ deux heures et demie",
+           text="Poutine et Trump se sont parlé au téléphone environ deux heures et demie")
+    b = ev(50, duration="PT2H", duration_text="deux heures", text="Trump a parlé deux heures au téléphone avec Poutine")
+    stories = merge([("a.txt", a), ("b.txt", b)])
+    assert len(stories) == 1
+    assert stories[0].details["duration"] == [("environ deux heures et demie", "a.txt"), ("deux heures", "b.txt")]
+    assert [d["attribute"] for d in stories[0].disagreements] == ["duration"]
+    assert stories[0].sources[0] == ("a.txt", 0, a.text)
+
+
+def test_blocking_compares_far_fewer_than_all_pairs():
+    rng = random.Random(4)
+    people = [MACRON, ZELENSKY, PUTIN, TRUMP, ERDOGAN, RUSSIA, UKRAINE]
+    verbs = ["a reçu", "a rencontré", "s'est entretenu avec", "a appelé", "a discuté avec"]
+    topics = ["la sécurité", "le gaz", "les prisonniers", "les sanctions", "la reconstruction", "le blé"]
+    items = []
+    for n in range(2000):
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(300))
+        who = rng.sample(people, 2)
+        text = f"{who[0].name} {rng.choice(verbs)} {who[1].name} au sujet de {rng.choice(topics)}"
+        items.append((f"a{n // 5}.txt", meeting(text, date=day.isoformat(), people=who, place=None, start=n)))
+    stats = MergeStats()
+    merge(items, stats=stats)
+    assert stats.mentions == 2000
+    assert 0 < stats.comparisons < 0.05 * 2000 * 1999 / 2
+
+
+def test_features_are_storable():
+    (f, _), = features_of([("a.txt", OUTLETS[0][1])], {"a.txt": "2025-06-10"}, vectors=False)
+    again = EventFeatures.from_dict(f.to_dict())
+    assert again == f and compare(again, f).same
 
 
 @pytest.mark.parametrize("value, interval", [

@@ -119,6 +119,23 @@ def test_json_lists_of_strings_and_named_authors_are_read(tmp_path):
     assert article.raw_text == "\n\n".join(BODY.split("\n\n"))
 
 
+def test_nul_characters_are_dropped_from_text_and_metadata(tmp_path):
+    """A NUL is junk in an article, and PostgreSQL text cannot hold one: the article still goes in."""
+    p = tmp_path / "nul.jsonl"
+    p.write_text(json.dumps({"text": BODY.replace("mardi", "mar\x00di"), "title": "Une trêve\x00 inventée",
+                             "author": "J.\x00 Martin"}), encoding="utf-8")
+    (article,), errors = run([p])
+    assert errors == []
+    assert (article.raw_text, article.title, article.author) == (BODY, "Une trêve inventée", "J. Martin")
+    txt = tmp_path / "ok.txt"
+    txt.write_text(BODY, encoding="utf-8")
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text(json.dumps({"file": "ok.txt", "outlet": "Le\x00 Quotidien", "title": "Tr\x00êve"}) + "\n",
+                        encoding="utf-8")
+    (article,), errors = run([txt], manifest=manifest)
+    assert errors == [] and (article.outlet, article.title) == ("Le Quotidien", "Trêve")
+
+
 # -- feeds cut short keep their complete entries -----------------------------------------------
 FEED = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Fil</title>\n'
         "<item><title>Un</title><link>https://example.org/1</link>"

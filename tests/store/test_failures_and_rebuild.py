@@ -1,30 +1,17 @@
-"""The store's failed articles, duplicate detection and the generations that make the
-cross-article rebuild resumable (hand-made records, no model)."""
+"""The store's failed articles, duplicate detection and the fingerprint that makes the
+cross-article rebuild resumable (hand-made records, no model), on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import sqlite3
-from pathlib import Path
+import datetime as dt
 
 import pytest
+from store_records import TEXT, make_records
 
 from dossier.config import Settings
-from dossier.errors import DuplicateArticle, NotFound
+from dossier.errors import AlreadyStored, NotFound
 from dossier.models import Article, ArticleFailure
 from dossier.store import open_store
-
-_spec = importlib.util.spec_from_file_location("store_sample", Path(__file__).with_name("test_sqlite.py"))
-_sample = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_sample)
-make_records = _sample.make_records
-
-
-@pytest.fixture()
-def store(tmp_path):
-    s = open_store(Settings(db=str(tmp_path / "t.db")))
-    yield s
-    s.close()
 
 
 def failure(text="Un article qui fait tomber un composant, inventé pour le test.", error="RuntimeError: panne"):
@@ -66,33 +53,35 @@ def test_storing_the_article_removes_its_failure_in_the_same_transaction(store):
 
 def test_a_second_copy_is_a_duplicate_not_a_store_error(store):
     first = store.add_article(make_records())
-    with pytest.raises(DuplicateArticle) as info:
+    with pytest.raises(AlreadyStored) as info:
         store.add_article(make_records())
     assert info.value.article_id == first
     assert str(info.value) == f"mem://1: already stored as #{first}"
 
 
-def test_generations_make_the_rebuild_resumable(store):
-    assert not store.needs_rebuild() and store.article_generation() == 0
+def test_the_fingerprint_makes_the_rebuild_resumable(store):
+    assert store.cross_article_current() and store.last_stored_at() is None  # nothing stored, nothing to build
     store.add_article(make_records())
-    assert store.needs_rebuild() and store.article_generation() == 1 and store.last_stored_at()
-    started = store.article_generation()
-    store.add_article(make_records(text=_sample.TEXT + " Fin."))  # stored while the rebuild ran
-    store.replace_storylines([], {}, generation=started)
-    assert store.needs_rebuild(), "results built from generation 1 do not cover the second article"
+    assert not store.cross_article_current()
+    age = dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(store.last_stored_at())
+    assert abs(age.total_seconds()) < 120
+    started = store.articles_fingerprint()  # a rebuild read the articles here...
+    store.add_article(make_records(text=TEXT + " Fin.", source="mem://2"))  # ...and this one was stored meanwhile
+    store.replace_storylines([], {}, fingerprint=started)
+    assert not store.cross_article_current(), "results built from the first article do not cover the second"
     store.replace_storylines([], {})
-    assert not store.needs_rebuild()
+    assert store.cross_article_current()
 
 
-def test_a_database_written_before_generations_is_rebuilt_once(tmp_path):
-    path = tmp_path / "old.db"
-    s = open_store(Settings(db=str(path)))
+def test_a_database_written_before_fingerprints_is_rebuilt_once(db_url):
+    s = open_store(Settings(db=db_url))
     s.add_article(make_records())
+    s.replace_storylines([], {})
+    assert s.cross_article_current()
+    s._exec("DELETE FROM meta WHERE key = 'crossref_articles'")  # what an older dossier left
     s.close()
-    with sqlite3.connect(path) as c:  # what an older dossier left: no generation keys
-        c.execute("DELETE FROM meta WHERE key IN ('generation', 'crossref_generation', 'stored_at')")
-    s = open_store(Settings(db=str(path)), readonly=True)
-    assert s.needs_rebuild()
+    s = open_store(Settings(db=db_url), readonly=True)
+    assert not s.cross_article_current()
     s.close()
 
 

@@ -129,3 +129,17 @@ def test_publication_is_inferred_when_missing(time_nlp):
 
 def test_component_version_and_factory(time_nlp):
     assert time_nlp[1].version == "dossier.time.v1"
+
+
+def test_a_verb_that_is_its_own_head_does_not_loop(nlp):
+    # a token at the root of its parse is its own head; the tense lookup must stop there (it
+    # compared Token objects with "is", never true for two lookups, and recursed until
+    # RecursionError on this invented article)
+    from dossier.models import Article
+    from dossier.pipeline import process_article
+
+    text = ("Emmanuel Macron a rencontré Olaf Scholz lundi à Berlin pour préparer le sommet européen. Mardi, "
+            "Emmanuel Macron a de nouveau rencontré Olaf Scholz à Berlin, cette fois pour conclure un accord "
+            "sur l'énergie. En 2015, la Russie avait annexé la Crimée.")
+    records = process_article(Article(raw_text=text, published="2025-06-12", published_precision="day"), nlp)
+    assert {t.value for t in records.timexes if t.text in ("lundi", "Mardi")} == {"2025-06-09", "2025-06-10"}

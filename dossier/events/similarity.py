@@ -1,0 +1,238 @@
+"""Are two event mentions one event? A pairwise decision over :class:`EventFeatures` that
+explains itself.
+
+The decision is a record-linkage score in the manner of Fellegi and Sunter: each field that
+agrees adds its weight, each field that disagrees subtracts one, and the pair is one event when
+the total reaches :data:`SAME`. The fields are the type (a meeting, "discussions" and
+"pourparlers" are one kind; a statement may report any event), the participants (canonical, and
+the actors they stand for), the dates at their precisions, the places (the same, near each other,
+or unknown), and the words of the two sentences (shared content stems, and the cosine of their
+mean word vectors when the model is installed). A decision depends on the two mentions only,
+never on the rest of the corpus, so an incremental update decides every pair as a rebuild would.
+
+Hard limits come before the score: a call is not a meeting; a planned and a held event are two
+events (linked, not merged) unless the plan named the day it was held; background history only
+meets background history; two dates more than :data:`WINDOW_DAYS` apart never merge, and when
+everything else matches strongly (:data:`STRONG`) the pair is reported as a date conflict.
+:func:`cannot_link` keeps groups apart whose members could not all be one event.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from dossier.events.features import WINDOW_DAYS, EventFeatures, _gap, place_relation
+
+FULL_WORDS = 4  # shared content words from which their share counts fully
+LONG_ENOUGH = 5  # content words each sentence needs before sharing none counts against a pair
+SAME = 4.5  # total weight from which two mentions are one event
+STRONG = 6.0  # weight without the dates from which two mentions apart in time are a date conflict
+_COMPATIBLE = {frozenset(p) for p in (("talk", "deal"), ("deal", "aid"))}
+
+
+# -- the decision ---------------------------------------------------------------------------------
+@dataclass
+class Decision:
+    same: bool
+    score: float
+    reasons: list[str]
+    disagreements: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    date_conflict: bool = False  # apart in time, everything else strongly alike
+
+
+def _status_group(status: str) -> str:
+    return "held" if status in ("held", "hypothetical") else status
+
+
+Reason = Callable[[], str]  # formatted only when a decision is explained
+
+
+def _status_weight(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason | None]:
+    """A statement is one whatever its content's mode; a plan announced for a day and the event
+    held that day are one event (the announcement is one of its sources); otherwise a planned or
+    cancelled event and a held one are two (linked as related, not merged)."""
+    ga, gb = _status_group(a.status), _status_group(b.status)
+    if ga == gb:
+        return 0.0, None
+    if "cancelled" in (a.status, b.status) or "denied" in (a.status, b.status):
+        return None, lambda: f"status {a.status} / {b.status}"
+    if _both_say(a, b):
+        return 0.0, None
+    if {ga, gb} == {"held", "planned"} and a.interval and b.interval and a.interval == b.interval \
+            and {a.precision, b.precision} <= {"day", "time"}:
+        return -0.5, lambda: f"planned for {a.interval[0]} and held that day"
+    return None, lambda: f"status {a.status} / {b.status}"
+
+
+def _type_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason]:
+    ca, cb = a.kind, b.kind
+    if a.type == b.type and a.plover == b.plover:
+        return 1.0, lambda: f"same type {a.type}"
+    if ca == cb:
+        return 0.5, lambda: f"same kind {ca} ({a.type} / {b.type})"
+    if "say" in (ca, cb) or "other" in (ca, cb) or frozenset((ca, cb)) in _COMPATIBLE:
+        return 0.0, lambda: f"compatible types {a.type} / {b.type}"
+    return -2.0, lambda: f"incompatible types {a.type} / {b.type}"
+
+
+def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | None]:
+    if not a.actors or not b.actors:
+        bare = a if not a.actors else b
+        if (a.actors or b.actors) and a.interval and b.interval and a.interval == b.interval \
+                and {a.precision, b.precision} <= {"day", "time"} and a.type == b.type and len(bare.stems) >= 2:
+            # "la réunion de mardi": a report naming no one joins the same kind of event that day
+            # (when it says something: a bare "d'accord" cannot be placed by its kind and day)
+            return 1.5, lambda: "one report names no actor, the kind and the day agree"
+        return 0.0, None
+    shared = a.actors & b.actors
+    if len(shared) >= 2:
+        return 3.0, lambda: f"participants {{{', '.join(sorted(shared))}}}"
+    if shared:
+        if a.actors <= b.actors or b.actors <= a.actors:
+            return 2.0, lambda: f"participant {{{next(iter(shared))}}}"
+        return 0.5, lambda: f"participant {{{next(iter(shared))}}}, the others differ"
+    sides = a.sides & b.sides
+    if sides:
+        return (2.0 if len(sides) >= 2 else 1.0), lambda: f"acting for {{{', '.join(sorted(sides))}}}"
+    if all(x.startswith("local:") for x in a.actors) or all(x.startswith("local:") for x in b.actors):
+        return 0.0, None  # names the KB does not know may be another spelling of the same people
+    return -2.5, lambda: f"no participant in common ({', '.join(sorted(a.actors))} / {', '.join(sorted(b.actors))})"
+
+
+def _both_say(a: EventFeatures, b: EventFeatures) -> bool:
+    return a.kind == b.kind == "say"
+
+
+def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | None]:
+    # the names of actors both have are counted with the participants, not again as words
+    both = a.names & b.names
+    sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
+    shared = sa & sb
+    small = min(len(sa), len(sb))
+    weight, words_why = 0.0, None
+    if len(shared) >= 2 and small:
+        # the share of the shorter sentence, trusted fully from FULL_WORDS shared words on
+        share = len(shared) / small
+        weight = 4.0 * share * min(1.0, len(shared) / FULL_WORDS)
+        # many words in common are rarer by chance than a few
+        weight += min(1.5, 0.25 * max(0, len(shared) - FULL_WORDS))
+        words_why = (lambda shared=shared, share=share:
+                     f"words {{{', '.join(sorted(shared))}}} ({share:.2f} of the shorter)")
+    elif not shared and small >= (2 if _both_say(a, b) else LONG_ENOUGH):  # a statement is what it says
+        weight, words_why = -1.0, (lambda: "no content word in common")
+    cos = None
+    if a.vector is not None and b.vector is not None:
+        cos = float(np.dot(a.vector, b.vector))
+        bonus = 1.0 if cos >= 0.9 else 0.5 if cos >= 0.8 else -0.5 if cos < 0.6 and small >= LONG_ENOUGH else 0.0
+        if not bonus:
+            cos = None
+        weight += bonus
+    if words_why is None and cos is None:
+        return weight, None
+    return weight, lambda: ", ".join(x for x in ((words_why() if words_why else None),
+                                                 (f"vector cosine {cos:.2f}" if cos is not None else None)) if x)
+
+
+def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, bool]:
+    """(weight or None when incompatible, reason, whether the dates disagree)."""
+    if a.interval and b.interval:
+        gap = _gap(a.interval, b.interval)
+        if gap > WINDOW_DAYS:
+            return None, lambda: f"dates {a.interval[0]} and {b.interval[0]} are {gap} days apart", True
+        fine = {a.precision, b.precision} <= {"day", "time"}
+        if gap:
+            return -1.0, lambda: f"dates {a.interval[0]} and {b.interval[0]} one day apart", True
+        # history: articles recall few past events, so a shared past date says more
+        bonus = 1.0 if a.background and b.background else 0.0
+        if fine and a.interval == b.interval:
+            return 2.0 + bonus, lambda: f"same day {a.interval[0]}", False
+        return 0.5 + 2 * bonus, lambda: "dates compatible at their precisions", False
+    if a.span is None or b.span is None:
+        return None, lambda: "no date and no reference day", False
+    gap = _gap(a.span, b.span)
+    if gap > WINDOW_DAYS:
+        return None, lambda: "the undated report lies outside the other's dates", False
+    if gap:
+        return -1.0, lambda: "undated, one day outside the week of its report", False
+    return -0.5, lambda: "undated, within the week of its report", False
+
+
+_PLACE_WEIGHT = {"same": 1.0, "near": 0.5, "within": 0.0, "unknown": 0.0, "elsewhere": -0.5, "differ": -1.5}
+
+
+def compare(a: EventFeatures, b: EventFeatures, explain: bool = True) -> Decision:
+    """One event or two, and why (see the module docstring). ``explain=False`` skips writing
+    the reasons (the score and the verdict are the same)."""
+    parts: list[tuple[float | None, Reason]] = []
+
+    def decide(same: bool, score: float, disagreements=None, date_conflict: bool = False) -> Decision:
+        reasons = [why() + ("" if w is None else f" ({w:+.1f})") for w, why in parts] if explain else []
+        return Decision(same, round(score, 2), reasons, disagreements or {}, date_conflict)
+
+    status_w, status_why = _status_weight(a, b)
+    if status_w is None:
+        parts.append((None, status_why))
+        return decide(False, 0.0)
+    if a.plover == b.plover == "CONSULT" and (a.mode == "phone") != (b.mode == "phone") and a.mode and b.mode:
+        parts.append((None, lambda: "a call is not a meeting"))
+        return decide(False, 0.0)
+    if a.background != b.background:
+        parts.append((None, lambda: "background history and a current event"))
+        return decide(False, 0.0)
+    score, disagreements = status_w, {}
+    if status_why:
+        parts.append((status_w, status_why))
+    for weight, why in (_type_weight(a, b), _actor_weight(a, b), _text_weight(a, b)):
+        score += weight
+        if why:
+            parts.append((weight, why))
+    relation = place_relation(a, b)
+    if relation != "unknown":
+        parts.append((_PLACE_WEIGHT[relation], lambda: f"places {a.place} / {b.place}: {relation}"))
+        score += _PLACE_WEIGHT[relation]
+    if relation == "differ":
+        disagreements["place"] = (a.place, b.place)
+    if a.key == b.key and not _repeats(a, b):
+        parts.append((None, lambda: "two mentions of one article, not a repeat"))
+        return decide(False, score)
+    time_w, time_why, dates_differ = _time(a, b)
+    parts.append((time_w, time_why))
+    if time_w is None:
+        return decide(False, score, disagreements, date_conflict=dates_differ and score >= STRONG and a.key != b.key)
+    if dates_differ:
+        disagreements["date"] = (a.interval[0].isoformat(), b.interval[0].isoformat())
+    score += time_w
+    if a.background and score >= SAME:  # history is merged only on its date and kind
+        if not (a.interval and b.interval and _gap(a.interval, b.interval) == 0) or _type_weight(a, b)[0] < 0:
+            parts.append((None, lambda: "background history needs the same date"))
+            return decide(False, score)
+    return decide(score >= SAME, score, disagreements)
+
+
+def _repeats(a: EventFeatures, b: EventFeatures) -> bool:
+    """Two mentions of one article are one event only when they repeat the same words (a
+    headline and its lead): telling events of one article apart is the events stage's job."""
+    if not a.stems or not b.stems:
+        return False
+    return len(a.stems & b.stems) / min(len(a.stems), len(b.stems)) >= 0.8
+
+
+def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) -> str | None:
+    """Why two groups must stay apart: participants with nothing in common, members dated more
+    than the window apart, or one article dating two of them on different days."""
+    actors_a = frozenset().union(*(m.sides for m in members_a))
+    actors_b = frozenset().union(*(m.sides for m in members_b))
+    if actors_a and actors_b and not actors_a & actors_b:
+        return "their participants have nothing in common"
+    for a in members_a:
+        for b in members_b:
+            if a.interval and b.interval:
+                gap = _gap(a.interval, b.interval)
+                if gap > WINDOW_DAYS:
+                    return f"{a.key} and {b.key} date them {gap} days apart"
+                if gap and a.key == b.key:
+                    return f"{a.key} dates them on different days"
+    return None
