@@ -152,3 +152,34 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.output.startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert "Traceback" not in result.output
+
+
+def pg_rows(url):
+    import psycopg
+
+    with psycopg.connect(url) as c:
+        return {"quotes": sorted(c.execute("SELECT a.content_hash, q.start, q.\"end\", q.text, q.speaker_id FROM quotes q "
+                                           "JOIN articles a ON a.id = q.article_id").fetchall()),
+                "events": sorted(c.execute("SELECT a.content_hash, e.start, e.type FROM events e "
+                                           "JOIN articles a ON a.id = e.article_id").fetchall()),
+                "articles": sorted(c.execute("SELECT content_hash, source, published FROM articles").fetchall()),
+                "near": c.execute("SELECT a.source, b.source FROM articles a JOIN articles b ON b.id = a.near_duplicate_of"
+                                  ).fetchall()}
+
+
+@pytest.mark.parametrize("how", ["scheduler", "workers"])
+def test_workers_write_postgresql_what_a_serial_ingest_stores(how, cluster, tmp_path, postgres_url):
+    """DOSSIER_DB=postgresql://...: the workers (of the cluster, or local ones) store the articles
+    themselves; the client links the near-duplicate."""
+    digest = " ".join(TEXTS)
+    texts = [*TEXTS, digest, digest + " Mise à jour : l'entretien a duré une heure."]  # t6 near-duplicates t5
+    folder = write_inputs(tmp_path / "in", texts)
+    serial = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["--db", serial, "ingest", "-q", str(folder)]).exit_code == 0
+    option = ["--scheduler", cluster.scheduler.address] if how == "scheduler" else ["--workers", "2"]
+    result = runner.invoke(app, ["--db", postgres_url, "ingest", *option, str(folder)])
+    assert result.exit_code == 0, result.output
+    assert f"new {len(texts)}" in result.output and "near-duplicates 1" in result.output
+    stored = pg_rows(postgres_url)
+    assert stored["near"] == [(str(folder / "t6.txt"), str(folder / "t5.txt"))]
+    assert {k: v for k, v in stored.items() if k != "near"} == by_hash(serial) and stored["quotes"]
