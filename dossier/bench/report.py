@@ -36,13 +36,13 @@ def _stages(s: dict[str, float]) -> list[str]:
 
 def _workers(w: dict[str, Any]) -> list[str]:
     lines = [f"\nworkers: {w['articles']} articles ({w.get('source', '')}), each run in a fresh process, cold start",
-             f"  {'run':<8}{'N':>3}{'seconds':>9}{'art/s':>8}{'steady':>8}{'CPU s':>8}{'util':>6}"
+             f"  {'run':<10}{'N':>3}{'seconds':>9}{'art/s':>8}{'steady':>8}{'CPU s':>8}{'util':>6}"
              f"{'rebuild s':>10}{'load before':>13}"]
     for r in w["runs"]:
         if "status" in r:
-            lines.append(f"  {r['mode']:<8}{r['workers']:>3}  {r['status']}")
+            lines.append(f"  {r['mode']:<10}{r['workers']:>3}  {r['status']}")
             continue
-        lines.append(f"  {r['mode']:<8}{r['workers']:>3}{r['seconds']:>9.1f}{r['articles_per_s']:>8.2f}"
+        lines.append(f"  {r['mode']:<10}{r['workers']:>3}{r['seconds']:>9.1f}{r['articles_per_s']:>8.2f}"
                      f"{r.get('steady_articles_per_s', float('nan')):>8.2f}{r['cpu_seconds']:>8.1f}"
                      f"{r['cpu_utilisation']:>6.2f}{r.get('rebuild_seconds', float('nan')):>10.1f}"
                      f"{r['load_before'][0]:>13.1f}")
@@ -79,15 +79,17 @@ def format_bench(result: dict[str, Any]) -> str:
                          f"{r['peak_rss_mb']:>13.1f}{r['rss_after_load_mb']:>12.1f}"
                          f"{r.get('rss_after_run_mb', 0):>11.1f}")
             lines.extend(f"        failed: {line}" for line in r.get("failed", []))
-    q = result.get("queries")
-    if q:
+    for key in ("queries", "queries_postgresql"):
+        q = result.get(key)
+        if not q:
+            continue
         if "status" in q:
             lines.append(f"\nquery latency: {q['status']} {q.get('reason', '')}".rstrip())
-        else:
-            db = q["database"]
-            lines.append(f"\nquery latency on {db['articles']} articles, {db['events']} events, "
-                         f"{db['storylines']} storylines ({db['db_mb']} MB, built in {db['build_seconds']} s)")
-            for name, v in q.items():
-                if isinstance(v, dict) and "p50_ms" in v:
-                    lines.append(f"  {name:<16} p50 {v['p50_ms']:>9.2f} ms   p95 {v['p95_ms']:>9.2f} ms")
+            continue
+        db = q["database"]
+        lines.append(f"\nquery latency ({db.get('backend', 'sqlite')}) on {db['articles']} articles, {db['events']} events, "
+                     f"{db['storylines']} storylines ({db['db_mb']} MB, built in {db['build_seconds']} s)")
+        for name, v in q.items():
+            if isinstance(v, dict) and "p50_ms" in v:
+                lines.append(f"  {name:<16} p50 {v['p50_ms']:>9.2f} ms   p95 {v['p95_ms']:>9.2f} ms")
     return "\n".join(lines)

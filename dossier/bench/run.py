@@ -170,78 +170,89 @@ def _storylines(events: list[tuple[int, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def build_query_db(path: str, n: int, seed: int = 0) -> dict[str, Any]:
-    """Write ``n`` synthetic articles' records straight into a fresh store at ``path``."""
+def build_query_db(db: str, n: int, seed: int = 0) -> dict[str, Any]:
+    """Write ``n`` synthetic articles' records straight into a fresh store at ``db`` (a SQLite
+    path or a PostgreSQL URL selecting an empty schema)."""
     from dossier.store import open_store
 
-    settings = Settings().with_(db=path)
+    settings = Settings().with_(db=db)
     events: list[tuple[int, Any]] = []
 
     def records():
         for rec in synthetic_records(n, seed):
-            for ev in rec.events:  # a fresh SQLite table numbers rows 1, 2, ... in insertion order
+            for ev in rec.events:  # a fresh table numbers rows 1, 2, ... in insertion order
                 events.append((len(events) + 1, ev))
             yield rec
 
     t0 = time.perf_counter()
-    store = open_store(settings)
-    try:
+    with open_store(settings) as store:
         store.add_many(records())
         storylines = _storylines(events)
         store.replace_storylines(storylines)
-    finally:
-        store.close()
+        size = store.size_bytes()
     return {"articles": n, "events": len(events), "storylines": len(storylines),
-            "build_seconds": round(time.perf_counter() - t0, 1),
-            "db_mb": round(Path(path).stat().st_size / 2**20, 1)}
+            "build_seconds": round(time.perf_counter() - t0, 1), "db_mb": round(size / 2**20, 1)}
 
 
-def query_latency(n: int, queries: int, seed: int = 0, db_dir: str | None = None) -> dict[str, Any]:
+def _latencies(db: str, queries: int, seed: int) -> dict[str, Any]:
     from dossier.store import open_store
 
+    rng = random.Random(seed)
+    words = ["cessez-le-feu", "sanctions", "prisonniers", "garanties", "trêve", "souveraineté",
+             "négociations", "drones", "plan de paix"]
+    cases = {
+        "timeline_actor": lambda s: s.timeline(actor=rng.choice(PERSONS)[0], limit=100),
+        "timeline_dates": lambda s: s.timeline(date_from=f"2025-{(m := rng.randrange(1, 11)):02d}",
+                                               date_to=f"2025-{m + 1:02d}", limit=100),
+        "search": lambda s: s.search(f"{rng.choice(words)} {rng.choice(PLACES)[1]}", limit=20),
+        "entity": lambda s: s.entity(rng.choice(PERSONS)[2]),
+    }
+    out: dict[str, Any] = {"queries_each": queries}
+    with open_store(Settings().with_(db=db), readonly=True) as store:
+        for name, fn in cases.items():
+            times, errors = [], 0
+            for i in range(queries + 1):  # the first call warms the page cache
+                t0 = time.perf_counter()
+                try:
+                    fn(store)
+                except DossierError:
+                    errors += 1
+                if i:
+                    times.append((time.perf_counter() - t0) * 1000)
+            out[name] = {"p50_ms": round(_percentile(times, 0.5), 2),
+                         "p95_ms": round(_percentile(times, 0.95), 2), "errors": errors}
+    return out
+
+
+def query_latency(n: int, queries: int, seed: int = 0, db_dir: str | None = None,
+                  postgres: str | None = None) -> dict[str, Any]:
+    """p50/p95 of the reading queries on ``n`` synthetic articles, in a temporary SQLite file or,
+    with ``postgres`` (a server URL), in a scratch schema of that database (dropped after)."""
+    if postgres:
+        from dossier.store.postgres import scratch_schema
+
+        with scratch_schema(postgres, "dossier_bench") as url:
+            built = build_query_db(url, n, seed)
+            return {"database": {**built, "backend": "postgresql"}, **_latencies(url, queries, seed)}
     with tempfile.TemporaryDirectory(dir=db_dir) as tmp:
         path = str(Path(tmp) / "bench.db")
         built = build_query_db(path, n, seed)
-        rng = random.Random(seed)
-        words = ["cessez-le-feu", "sanctions", "prisonniers", "garanties", "trêve", "souveraineté",
-                 "négociations", "drones", "plan de paix"]
-        cases = {
-            "timeline_actor": lambda s: s.timeline(actor=rng.choice(PERSONS)[0], limit=100),
-            "timeline_dates": lambda s: s.timeline(date_from=f"2025-{(m := rng.randrange(1, 11)):02d}",
-                                                   date_to=f"2025-{m + 1:02d}", limit=100),
-            "search": lambda s: s.search(f"{rng.choice(words)} {rng.choice(PLACES)[1]}", limit=20),
-            "entity": lambda s: s.entity(rng.choice(PERSONS)[2]),
-        }
-        store = open_store(Settings().with_(db=path), readonly=True)
-        try:
-            out: dict[str, Any] = {"database": built, "queries_each": queries}
-            for name, fn in cases.items():
-                times, errors = [], 0
-                for i in range(queries + 1):  # the first call warms the page cache
-                    t0 = time.perf_counter()
-                    try:
-                        fn(store)
-                    except DossierError:
-                        errors += 1
-                    if i:
-                        times.append((time.perf_counter() - t0) * 1000)
-                out[name] = {"p50_ms": round(_percentile(times, 0.5), 2),
-                             "p95_ms": round(_percentile(times, 0.95), 2), "errors": errors}
-        finally:
-            store.close()
-    return out
+        return {"database": {**built, "backend": "sqlite"}, **_latencies(path, queries, seed)}
 
 
 # -- the benchmark ------------------------------------------------------------------------------
 def run_bench(settings: Settings | None = None, texts: list[str] | None = None, repeats: int = 3,
               sizes: tuple[int, ...] = (1, 10, 100), quick: bool = False, base: int | None = None,
               db_articles: int | None = None, seed: int = 0, nlp=None, bare=None,
-              corpora: tuple[str, ...] = (), workers: int = 0, workers_articles: int | None = None) -> dict[str, Any]:
+              corpora: tuple[str, ...] = (), workers: int = 0, workers_articles: int | None = None,
+              postgres: str | None = None) -> dict[str, Any]:
     """Measure the pipeline against bare spaCy (see the module docstring). ``quick`` shrinks every
     size (a smoke run of well under a minute plus the database build). ``nlp`` / ``bare`` reuse
     already loaded pipelines (the full one and the bare model). ``corpora``: folders of real
     articles measured the same way (``corpora`` section). ``workers`` > 1: 1 vs ``workers``
-    processes on ``workers_articles`` real-length articles (``workers`` section)."""
+    processes on ``workers_articles`` real-length articles (``workers`` section). ``postgres``: a
+    PostgreSQL server URL; the workers' ingest and the query latencies are measured there too
+    (in scratch schemas, dropped after)."""
     import spacy
 
     from dossier.bench.corpus import read_corpus, replicate
@@ -289,12 +300,15 @@ def run_bench(settings: Settings | None = None, texts: list[str] | None = None, 
         n = workers_articles or conf["workers_articles"]
         pool = [a for items in real.values() for a in items] or generate(conf["corpus"], seed + 1, long=True)
         log.info("bench: 1 vs %d workers on %d articles", workers, n)
-        result["workers"] = run_workers(replicate(pool, n), workers=(1, workers))
+        result["workers"] = run_workers(replicate(pool, n), workers=(1, workers), postgres=postgres)
         result["workers"]["source"] = ", ".join(real) if real else "real-length synthetic"
     log.info("bench: scaling %s x %d articles", sizes, base)
     result["scaling"] = scaling(base, tuple(sizes), settings.model, seed)
     log.info("bench: query latency on %d synthetic articles", db_articles)
     result["queries"] = (query_latency(db_articles, conf["queries"], seed) if db_articles
                          else {"status": "skipped"})
+    if postgres and db_articles:
+        log.info("bench: query latency on %d synthetic articles in PostgreSQL", db_articles)
+        result["queries_postgresql"] = query_latency(db_articles, conf["queries"], seed, postgres=postgres)
     result["meta"]["seconds"] = round(time.perf_counter() - started, 1)
     return result

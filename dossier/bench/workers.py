@@ -84,25 +84,37 @@ def measure(mode: str, path: str, workers: int, db: str | None = None) -> dict[s
     return out
 
 
-def run_workers(articles: list[Article], workers: tuple[int, ...] = (1, 2), db: str | None = None,
+def run_workers(articles: list[Article], workers: tuple[int, ...] = (1, 2), postgres: str | None = None,
                 modes: tuple[str, ...] = ("nlp", "ingest")) -> dict[str, Any]:
-    """Each (mode, N) in a fresh subprocess, alternating N; speed-up of N workers over one."""
+    """Each (mode, N) in a fresh subprocess; speed-up of N workers over one. With ``postgres`` (a
+    server URL), the ingest runs again into a scratch schema of that database (mode
+    ``ingest_pg``: the workers write the articles themselves)."""
+    from contextlib import nullcontext
+
     root = str(Path(__file__).resolve().parents[2])  # so the child imports this very package
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+    if postgres and "ingest" in modes:
+        modes = (*modes, "ingest_pg")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         path = write_jsonl(articles, Path(tmp) / "articles.jsonl")
         for mode in modes:
             for n in workers:
-                cmd = [sys.executable, "-m", "dossier.bench.workers", mode, str(path), str(n)]
-                if db and mode == "ingest":
-                    cmd.append(db)
-                proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+                if mode == "ingest_pg":
+                    from dossier.store.postgres import scratch_schema
+
+                    target = scratch_schema(postgres, "dossier_bench")
+                else:
+                    target = nullcontext(None)
+                with target as db:
+                    cmd = [sys.executable, "-m", "dossier.bench.workers", mode.split("_")[0], str(path), str(n)]
+                    proc = subprocess.run(cmd + ([db] if db else []), capture_output=True, text=True,
+                                          check=False, env=env)
                 if proc.returncode != 0:
                     tail = (proc.stderr.strip().splitlines() or ["?"])[-1]
                     rows.append({"mode": mode, "workers": n, "status": f"failed: {tail}"})
                     continue
-                rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+                rows.append({**json.loads(proc.stdout.strip().splitlines()[-1]), "mode": mode})
     out: dict[str, Any] = {"articles": len(articles), "runs": rows}
     for mode in modes:
         by_n = {r["workers"]: r for r in rows if r["mode"] == mode and "status" not in r}

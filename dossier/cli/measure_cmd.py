@@ -62,6 +62,8 @@ def bench(
     workers: int = typer.Option(2, "--workers", min=0, help="Compare 1 and N worker processes (0 or 1: skip)."),
     workers_articles: int = typer.Option(None, "--workers-articles", min=1, help="Articles for the workers comparison "
                                          "(default 244, 48 with --quick), cycled from the corpus with distinct closing lines."),
+    postgres: str = typer.Option(None, "--postgres", help="A PostgreSQL server URL (postgresql://USER@HOST/DB): the workers' "
+                                 "ingest and the query latencies are measured there too, in scratch schemas dropped after."),
     json_out: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
     """Speed and memory: the pipeline vs a bare nlp.pipe of the same model over the same texts
@@ -70,7 +72,7 @@ def bench(
     from dossier.bench import format_bench, run_bench
 
     result = run_bench(settings_of(ctx), repeats=repeats, quick=quick, corpora=tuple(corpus or ()),
-                       workers=workers, workers_articles=workers_articles)
+                       workers=workers, workers_articles=workers_articles, postgres=postgres)
     if json_out:
         emit_json(result)
     else:

@@ -36,6 +36,10 @@ class Store(ABC):
         """Record that a stored article is a near-duplicate of an earlier one (when the article
         was stored by a worker that had no near-duplicate index: ``dossier.parallel``)."""
 
+    def size_bytes(self) -> int:
+        """What the store takes on disk (benchmarks)."""
+        raise NotImplementedError
+
     @abstractmethod
     def replace_storylines(self, storylines: list[dict[str, Any]],
                            crossref: dict[str, list[dict]] | None = None,
