@@ -68,12 +68,14 @@ def measure(mode: str, path: str, workers: int, db: str | None = None) -> dict[s
 
             summary = ingest([path], settings, rebuild=False)
             end = time.perf_counter()
+            own1, kids1 = _cpu()
             out["articles"] = summary.new
             out["failed"] = len(summary.failures)
-            t1 = time.perf_counter()
             rebuild(settings)
-            out["rebuild_seconds"] = round(time.perf_counter() - t1, 2)
-        own1, kids1 = _cpu()
+            out["rebuild_seconds"] = round(time.perf_counter() - end, 2)
+            out["rebuild_cpu_seconds"] = round(_cpu()[0] - own1, 2)
+        if mode == "nlp":
+            own1, kids1 = _cpu()
         seconds = end - t0
         out.update(seconds=round(seconds, 2), articles_per_s=round(out["articles"] / seconds, 2),
                    cpu_seconds=round(own1 - own0 + kids1 - kids0, 2), cpu_client_seconds=round(own1 - own0, 2),
