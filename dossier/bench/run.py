@@ -189,6 +189,7 @@ def build_query_db(db: str, n: int, seed: int = 0) -> dict[str, Any]:
         store.add_many(records())
         storylines = _storylines(events)
         store.replace_storylines(storylines)
+        store.analyze()  # what autovacuum / PRAGMA optimize would do on a live database
         size = store.size_bytes()
     return {"articles": n, "events": len(events), "storylines": len(storylines),
             "build_seconds": round(time.perf_counter() - t0, 1), "db_mb": round(size / 2**20, 1)}

@@ -40,6 +40,9 @@ class Store(ABC):
         """What the store takes on disk (benchmarks)."""
         raise NotImplementedError
 
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load)."""
+
     @abstractmethod
     def replace_storylines(self, storylines: list[dict[str, Any]],
                            crossref: dict[str, list[dict]] | None = None,
