@@ -154,6 +154,12 @@ class Event:
     status: str = "held"  # held | planned | cancelled | hypothetical | denied
     sentence: int | None = None
     confidence: float = 0.5
+    # dated by the text over half a year before publication: history recalled, not the story
+    # (folded on the timeline, kept out of cross-article merges); None: not decided (records
+    # built outside the events stage), the merge then decides from the date
+    background: bool | None = None
+    # False when the event has neither participant nor place: a record, not a timeline line
+    timeline_line: bool = True
 
 
 @dataclass
@@ -174,6 +180,11 @@ class Claim:
     date_precision: str | None = None
     sentence: int | None = None
     confidence: float = 0.5
+    # for a denial or a doubt: the proposition key it contradicts, as the asserting claim carries
+    # it (the claim the text names: "a démenti ces affirmations", "X l'a contesté", "les
+    # affirmations de Y selon lesquelles …"; else the claim's own proposition). Cross-article
+    # disputes pair it with the claims asserting that key.
+    denies: str | None = None
 
 
 @dataclass

@@ -116,7 +116,8 @@ def _map_record(record, cleaned, sent_starts: list[int]):
 
 
 def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
-    if doc._.published and not article.published:
+    if doc._.published and doc._.published != article.published and article.published_basis != "manifest":
+        # inferred by the time component, or a month/year dateline sharpened to the day
         article = dataclasses.replace(
             article,
             published=doc._.published,

@@ -61,6 +61,38 @@ def settings(tmp_path):
     return Settings(db=str(tmp_path / "test.db"))
 
 
+@pytest.fixture()
+def background_db(tmp_path) -> str:
+    """A database with one story event (2025) and one background event (2014) of one article,
+    each its own storyline."""
+    from dossier.config import Settings
+    from dossier.models import Article, ArticleRecords, Event, Participant, Sentence
+    from dossier.store import open_store
+
+    text = "Alpha a rencontré Beta lundi. Alpha avait envahi la province de Gamma en 2014."
+    db = str(tmp_path / "background.db")
+    art = Article(raw_text=text, source="mem://1", published="2025-06-10", published_precision="day")
+    who = [Participant("local:alpha", "Alpha"), Participant("local:beta", "Beta")]
+    rec = ArticleRecords(article=art, clean_text=text, boilerplate=[],
+                         sentences=[Sentence(0, 29, text[:29]), Sentence(30, len(text), text[30:])],
+                         events=[Event(0, 29, text[:29], "meeting", "CONSULT", participants=who,
+                                       date="2025-06-09", date_precision="day", sentence=0),
+                                 Event(30, len(text), text[30:], "attack", "ASSAULT", participants=who[:1],
+                                       date="2014", date_precision="year", sentence=1, background=True)])
+    store = open_store(Settings(db=db))
+    try:
+        store.add_article(rec)
+        ids = [r["id"] for r in sorted(store.record_refs("events"), key=lambda r: r["idx"])]
+        store.replace_storylines([
+            {"id": "old", "type": "attack", "plover": "ASSAULT", "date": "2014", "date_precision": "year",
+             "participants": [], "event_ids": [ids[1]]},
+            {"id": "new", "type": "meeting", "plover": "CONSULT", "date": "2025-06-09", "date_precision": "day",
+             "participants": [], "event_ids": [ids[0]]}])
+    finally:
+        store.close()
+    return db
+
+
 # -- PostgreSQL --------------------------------------------------------------------------------
 # A server at 127.0.0.1:5432 (trust auth) shared with other test runs: each session creates its
 # own database and drops it at the end; each test gets its own schema in it. Without a server the

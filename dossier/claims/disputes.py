@@ -10,11 +10,12 @@ claim, never compared pair by pair:
 - value predicates (``CASUALTIES``, ``EVALUATES``...) are keyed by their subject; a generic
   subject ("the war", unknown) joins the one specific subject of the same predicate on the same
   day ("330 dead" and "413 people killed in Gaza" on 18 March);
-- a denial the claims stage linked to the claim it answers (``Claim.denies``, the index of that
-  claim in the same article, when present) takes that claim's key.
+- a denial the claims stage linked to the claim it answers (``Claim.denies``, the proposition
+  key that claim carries) takes that proposition's key.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -98,25 +99,18 @@ def _summary(evolution: list[ClaimRef], by_value: bool) -> str:
 
 def _refs(items: list[tuple[str, Claim]]) -> dict[str, list[ClaimRef]]:
     """Claims grouped by :func:`dispute_key` (a denial linked to a claim takes the claim's key)."""
-    position: dict[tuple[str, int], int] = {}
-    per_key: dict[str, int] = defaultdict(int)
-    for index, (key, _) in enumerate(items):
-        position[(key, per_key[key])] = index
-        per_key[key] += 1
-    per_key.clear()
     groups: dict[str, list[ClaimRef]] = defaultdict(list)
     for index, (key, claim) in enumerate(items):
-        local = per_key[key]
-        per_key[key] += 1
         if claim.predicate == "SAYS":
             continue  # free-text content: no shared key to dispute
         group, value = dispute_key(claim)
         proposition = claim.proposition
-        target = getattr(claim, "denies", None)  # set by the claims stage when it links a denial
-        if isinstance(target, int) and target != local and (key, target) in position:
-            linked = items[position[(key, target)]][1]
-            if linked.predicate != "SAYS":  # a denial of that claim's proposition
-                (group, value), proposition = dispute_key(linked), linked.proposition
+        target = claim.denies  # the proposition a denial contradicts (set by the claims stage)
+        if target and target != claim.proposition:
+            predicate, args = parse_key(target)
+            if predicate != "SAYS" and args:  # a denial of that claim's proposition
+                linked = dataclasses.replace(claim, predicate=predicate, arguments=args, proposition=target)
+                (group, value), proposition = dispute_key(linked), target
         groups[group].append(ClaimRef(
             key=key, index=index, claimant_id=claim.claimant_id, claimant_name=claim.claimant_name,
             stance=claim.stance, date=claim.date, evidence=claim.text, proposition=proposition,

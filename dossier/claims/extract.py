@@ -185,6 +185,12 @@ def _content_heads(cue: _Cue) -> list[Token]:
     return heads
 
 
+def _clause(head: Token) -> bool:
+    """A clause head: a verb, or a noun/adjective with a copula or a subject ("que la balle est
+    dans leur camp")."""
+    return head.pos_ in _VERBAL or any(c.dep_ in ("cop", "nsubj", "nsubj:pass") for c in head.children)
+
+
 def _reporter_above(tok: Token) -> Token | None:
     """For a gerund hanging inside the content clause of a reporting verb, that verb's subject."""
     cur = tok
@@ -211,7 +217,8 @@ def _following_que(tok: Token) -> Token | None:
         t = doc[i]
         if fold(t.text) in ("que", "qu'"):
             return t
-        if not (t.pos_ in ("ADV", "NOUN", "PROPN") and t.dep_ in ("obj", "obl:mod", "advmod", "obl")) and t.pos_ != "PUNCT":
+        if not (t.pos_ in ("ADV", "NOUN", "PROPN") and t.dep_ in ("obj", "obl:mod", "advmod", "obl", "xcomp", "nmod")) \
+                and t.pos_ != "PUNCT":
             return None
     return None
 
@@ -343,14 +350,18 @@ class ClaimExtractor:
         subj = subj or subject_of(tok)
         if subj is not None and fold(subj.lemma_) in cue_set("evidence_nouns"):
             subj = _publisher(subj) or subj  # "la publication par X d'enregistrements qui prouveraient"
-        # "A et B ont affirmé que": one statement, one claim (the first actor as claimant)
-        actors = self._actors(subj, sentence, tok.i)[:1]
+        # "A et B ont affirmé que": one claim per claimant (each of them asserts it)
+        actors = self._actors(subj, sentence, tok.i)
         cue_text = tok.text
         heads = _content_heads(cue)
         contents: list[list[Token]] = []
         first_sentence = sentence  # an incise cut off from its content reaches back one sentence
         nominal = _claim_object(tok)
         accused = accusation_content(tok)
+        if any(_clause(h) for h in heads):
+            heads = [h for h in heads if _clause(h)]  # "a affirmé lundi que …": "lundi" is no content
+        elif heads and _following_que(tok) is not None:
+            heads = []  # "a annoncé qu'Israël et l'Iran avaient …" parsed with the subject as the clause
         if accused is not None:
             contents.append(accused)  # "accuse X d'avoir …": X and what X is said to have done
         elif heads:
@@ -381,9 +392,11 @@ class ClaimExtractor:
             ce, antecedent = rel
             contents.append(antecedent)
             subj_span = None
+            denied = self._claim_over(antecedent, tok)
             for actor in actors:
-                self._add(actor, cue.stance, cue_text, antecedent, ce.idx, tok.idx + len(tok), sentence,
-                          0.7 if actor.resolved_by == "mention" else 0.5, self.ctx.sentence_index(ce.idx), None, tok)
+                claim = self._add(actor, cue.stance, cue_text, antecedent, ce.idx, tok.idx + len(tok), sentence,
+                                  0.7 if actor.resolved_by == "mention" else 0.5, self.ctx.sentence_index(ce.idx), None, tok)
+                _link(claim, denied)
             return
         elif cue.stance != "asserts" and (previous := self._pronoun_object_claim(tok, sentence)) is not None:
             # "Kiev le conteste", "Moscou l'a démenti": the statement reported just before
@@ -393,8 +406,9 @@ class ClaimExtractor:
             for actor in actors:
                 if actor.id and actor.id == previous.claimant_id:
                     continue
-                self._add(actor, stance, cue_text, prev_toks, start, tok.idx + len(tok), sentence,
-                          0.6 if actor.resolved_by == "mention" else 0.45, None, None, tok)
+                claim = self._add(actor, stance, cue_text, prev_toks, start, tok.idx + len(tok), sentence,
+                                  0.6 if actor.resolved_by == "mention" else 0.45, None, None, tok)
+                _link(claim, previous)
             return
         else:
             if cue.stance == "asserts" and fold(tok.lemma_) not in cue_set("nominal_content"):
@@ -408,9 +422,12 @@ class ClaimExtractor:
                 toks.extend(o.subtree)
             contents.append(sorted(toks, key=lambda t: t.i))
         owner_side = None
+        owned: Claim | None = None
         if nominal is not None:
+            before = len(self.claims)
             owners = self.from_claim_noun(nominal, sentence, contents[0] if contents else None)
             owner_side = next((a.side for a in owners if a.side), None)
+            owned = self.claims[before] if len(self.claims) > before else None  # "les affirmations de Y selon lesquelles …"
         subj_span = None
         if subj is not None and (subj.head == tok or agent_of(tok) == subj):
             phrase = self.ctx.phrase_tokens(subj)
@@ -431,8 +448,9 @@ class ClaimExtractor:
             if n > 0:
                 starts, ends = [c_start], [c_end]
             for actor in actors:
-                self._add(actor, cue.stance, cue_text, content, min(starts), max(ends), sentence,
-                          0.7 if actor.resolved_by == "mention" else 0.5, first_sentence, owner_side, tok)
+                claim = self._add(actor, cue.stance, cue_text, content, min(starts), max(ends), sentence,
+                                  0.7 if actor.resolved_by == "mention" else 0.5, first_sentence, owner_side, tok)
+                _link(claim, owned)
 
     def from_claim_noun(self, noun: Token, sentence: int, hint: list[Token] | None = None) -> list[Actor]:
         """"la thèse de X selon laquelle …" -> X asserts …; returns the owners."""
@@ -526,6 +544,15 @@ class ClaimExtractor:
                    and c.end <= doc[i].idx]
         return earlier[-1] if earlier else None
 
+    def _claim_over(self, toks: list[Token], cue: Token) -> Claim | None:
+        """The latest claim made by someone before ``cue`` whose evidence covers ``toks`` ("…,
+        ce que X a démenti": the claim of that clause)."""
+        if not toks:
+            return None
+        lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+        found = [c for c in self.claims if c.start < hi and lo < c.end and c.start < cue.idx]
+        return found[-1] if found else None
+
     def _same_statement(self, q, sentence: int) -> Claim | None:
         """The claim of the same speaker in the quote's sentence and paragraph, if any."""
         par = self._paragraph(q.start)
@@ -597,8 +624,42 @@ class ClaimExtractor:
                 if c.claimant_id and not c.anonymous:
                     self.ctx.remember(si, self._speakers.get(id(c)) or Actor(c.claimant_id, c.claimant_name or "", c.affiliation))
         self.from_quotes()
+        for c in self.claims:  # a denial the text does not tie to a claim denies its own proposition
+            if c.stance in ("denies", "questions") and c.denies is None:
+                c.denies = _asserted_like(c, self.claims) or c.proposition
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+
+def _compatible(partial: list[str], full: list[str]) -> bool:
+    """Arguments agree where both are known: "unknown" stands for any, and a group of parties
+    ("a+b") contains the parties a denial names ("a")."""
+    return len(partial) == len(full) and all(
+        a == b or a == "unknown" or b == "unknown" or set(a.split("+")) <= set(b.split("+"))
+        for a, b in zip(partial, full))
+
+
+def _asserted_like(denial: Claim, claims: list[Claim]) -> str | None:
+    """The proposition of the article's latest assertion the denial contradicts: same predicate,
+    arguments that agree where the denial names them (a truce said to exist nowhere, after "X
+    et Y ont convenu d'une trêve")."""
+    if denial.predicate == "SAYS":
+        return None
+    found = [c for c in claims if c.predicate == denial.predicate and c.stance in ("asserts", "confirms")
+             and c.claimant_id != denial.claimant_id and _compatible(denial.arguments, c.arguments)
+             and c.start < denial.start]
+    return found[-1].proposition if found else None
+
+
+def _link(denial: Claim | None, denied: Claim | None) -> None:
+    """Tie a denial (or doubt) to the claim the text says it contradicts: it denies that very
+    proposition ("Moscou a annoncé la prise de X, ce que Kiev a démenti")."""
+    if denial is not None and denied is not None and denial.stance in ("denies", "questions") \
+            and denied.stance in ("asserts", "confirms") and denied is not denial:
+        denial.denies = denied.proposition
+        if denied.predicate != "SAYS":  # a free-text content stays the denier's own words
+            denial.predicate, denial.arguments = denied.predicate, list(denied.arguments)
+            denial.proposition = denied.proposition
 
 
 def extract_claims(doc: Doc) -> list[Claim]:

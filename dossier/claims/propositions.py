@@ -3,7 +3,9 @@
 ``CONTROLS(russia,pokrovsk)`` for "a pris / capturé / s'est emparé de / contrôle Pokrovsk";
 a report that fighting goes on in a place, or that its capture is "prétendue" / propaganda, is a
 denial of the opponent's ``CONTROLS``; ``ENCIRCLED(place)``, ``CASUALTIES(subject,n)``,
-``AUTHORED(plan,side)``, ``INTENDS(actor,end_war)``, ``AGREED(parties,topic)``,
+``AUTHORED(plan,side)``, ``INTENDS(actor,end_war)``, ``AGREED(parties,topic)`` (parties: the
+actors who agreed, governments for countries, "a+b" sorted, ``unknown`` when unnamed; topic:
+``ceasefire``, ``talks``, ``meeting``… — an agreement said not to exist is its denial),
 ``EVALUATES(talks@YYYY-MM,productive|no_progress)``; anything else ``SAYS(claimant,hash)``.
 """
 from __future__ import annotations
@@ -15,8 +17,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from dossier.claims.actors import Actor, ActorContext, agent_of, side_of_text, subject_of
+from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, side_of_text, subject_of
 from dossier.claims.lexicon import cue_set, fold, opponent
+from dossier.events.participants import acting_entity, subject_group
 
 # predicates whose last argument is a value: two claims with different values conflict
 FUNCTIONAL = {"EVALUATES": 1, "CASUALTIES": 1, "AUTHORED": 1, "CHARACTERISES": 1}
@@ -341,12 +344,127 @@ def normalise(
             return Proposition("CHARACTERISES", [fold(thing.lemma_), fold(comme.head.lemma_)], stance)
 
     # -- agreements -----------------------------------------------------------------------------
-    if lemma_set & cue_set("agree_words") and any(l == "convenir" for l in lemmas):
-        topic = next((w for w in ("negociation", "rencontrer", "rencontre", "cessez-le-feu", "echange", "treve")
-                      if w in lemma_set or w in text_set), None)
-        return Proposition("AGREED", [claimant_side or _short(claimant.id if claimant else None), topic or _hash(lemmas)], stance)
+    found = _agreement(ctx, toks, claimant, sentence)
+    if found is not None:
+        agree_tok, parties, topic = found
+        topic = topic or next((w for w in ("negociation", "rencontrer", "rencontre", "cessez-le-feu", "echange", "treve")
+                               if w in lemma_set or w in text_set), None) or _hash(lemmas)
+        # an agreement said not to exist ("il n'y a aucun accord sur …") is denied; a refusal to
+        # agree ("n'a pas accepté", "n'est pas prêt à accepter") is asserted as such
+        denied = agree_tok.pos_ in ("NOUN", "PROPN") and _no_such(agree_tok)
+        return Proposition("AGREED", [parties, _TOPICS.get(topic, topic)],
+                           "denies" if denied and stance in ("asserts", "confirms") else stance)
 
     return Proposition("SAYS", [_short(claimant.id if claimant else None), _content_hash(toks)], stance)
+
+
+# one topic for the words of one thing agreed on
+_TOPICS = {"treve": "ceasefire", "cessez-le-feu": "ceasefire", "truce": "ceasefire", "ceasefire": "ceasefire",
+           "negociation": "talks", "negociations": "talks", "pourparlers": "talks", "discussion": "talks",
+           "discussions": "talks", "rencontrer": "meeting", "rencontre": "meeting", "reunion": "meeting",
+           "sommet": "meeting", "paix": "peace", "accord": "agreement", "entente": "agreement", "texte": "agreement"}
+
+
+def _parties(ctx: ActorContext, heads: list[Token], sentence: int) -> list[str]:
+    """Every actor named in the phrases headed by ``heads`` ("ni X ni Y", "X et Y", "entre X et Y")."""
+    out: list[str] = []
+    for h in heads:
+        toks = list(h.subtree)
+        roots = []
+        for m in ctx.mentions_in(toks[0].idx, toks[-1].idx + len(toks[-1])):
+            span = h.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                roots.append(span.root)
+        for t in roots or conjuncts(h):
+            actor = ctx.actor_of(t, sentence)
+            if actor is None or actor.anonymous or not (actor.side or actor.id):
+                continue  # "jeudi", "un responsable": nobody to name as a party
+            side = _actor_side(ctx, t, sentence)
+            acting = acting_entity(side) if side else None  # "l'Iran" the place and its government: one party
+            side = acting[0] if acting else side
+            if side and side not in out:
+                out.append(side)
+    return out
+
+
+def _reported(verb: Token) -> bool:
+    """An agreement verb that reports an agreement: finite, or the perfect infinitive the claimant
+    says of itself ("ont annoncé avoir accepté"); not a participle describing a noun ("l'accord
+    conclu à …"), an aim ("avant de signer", "prêt à être signé") or a subjunctive."""
+    if verb.dep_ in ("acl", "amod"):
+        return False
+    if "Sub" in verb.morph.get("Mood"):
+        return False
+    if "Inf" in verb.morph.get("VerbForm"):
+        return False
+    aux = [c for c in verb.children if c.dep_.startswith("aux")]
+    if any("Inf" in a.morph.get("VerbForm") for a in aux):  # "avoir accepté"
+        return verb.dep_ in ("xcomp", "ccomp") and not any(c.dep_ == "mark" for c in verb.children)
+    return bool(aux) or "Fin" in verb.morph.get("VerbForm")
+
+
+_NO = frozenset({"aucun", "aucune", "nul", "nulle", "no"})
+_NEG_ADV = frozenset({"ne", "n'", "pas", "jamais", "plus", "not", "never"})
+
+
+def _no_such(noun: Token) -> bool:
+    """"aucun accord", "pas d'accord", "il n'y a pas eu d'accord": the noun is said not to exist."""
+    if any(c.dep_ == "det" and fold(c.text) in _NO for c in noun.children):
+        return True
+    doc = noun.doc
+    before = [fold(doc[i].text) for i in range(max(noun.sent.start, noun.i - 3), noun.i)]
+    if "pas" in before[-3:] and before and before[-1] in ("de", "d'", "d"):
+        return True
+    head = noun.head
+    return noun.dep_ in ("obj", "nsubj", "nsubj:pass") and any(
+        c.dep_ == "advmod" and fold(c.text) in _NEG_ADV for c in head.children)
+
+
+def _agreement(ctx: ActorContext, toks: list[Token], claimant: Actor | None,
+               sentence: int) -> tuple[Token, str, str | None] | None:
+    """An agreement reported (or denied): (its word, the parties "a+b" sorted, its topic).
+
+    Parties: the subject of an agreement verb (the claimant for an infinitive without subject:
+    "ont annoncé avoir accepté la trêve"), or "entre X et Y" / "avec X" of an agreement noun;
+    the topic: what is agreed on (the verb's object, the noun's "sur/de" complement)."""
+    verbs, nouns = cue_set("agree_verbs"), cue_set("agree_nouns")
+    tok = next((t for t in toks if fold(t.lemma_) in verbs and t.pos_ in ("VERB", "AUX") and _reported(t)), None)
+    noun = next((t for t in toks if fold(t.lemma_) in nouns and t.pos_ in ("NOUN", "PROPN")), None)
+    if tok is None and noun is None:
+        return None
+    topic = None
+    if tok is not None:
+        group = subject_group(tok)  # the subject as written: "qu'Israël et l'Iran avaient convenu"
+        written = [tok.doc[i] for i in range(*group) if tok.doc[i].pos_ in ("NOUN", "PROPN", "PRON")] if group else []
+        parties = _parties(ctx, [w for w in written if w.head.i not in range(*group)] or written, sentence) \
+            if written else []
+        subj = subject_of(tok)
+        if not parties and subj is not None:
+            parties = _parties(ctx, [subj], sentence)
+        if not parties and claimant is not None and any(
+                "Inf" in t.morph.get("VerbForm") for t in [tok, *tok.children] if t is tok or t.dep_.startswith("aux")):
+            parties = [claimant.side or _short(claimant.id)]  # "ont annoncé avoir accepté": the claimant
+        obj = next((c for c in tok.children if c.dep_ in ("obj", "obl:arg", "xcomp", "nsubj:pass")
+                    and c.pos_ in ("NOUN", "PROPN", "VERB")), None)
+        if obj is not None:
+            topic = fold(obj.lemma_)
+        word = tok
+    else:
+        if not _no_such(noun):
+            return None  # "un pas vers un accord": an agreement mentioned, not reported
+        inside = [t for t in noun.subtree if t.i != noun.i]
+        parties = _parties(ctx, [c for c in inside if c.dep_ in ("nmod", "obl:mod", "obl:arg") and any(
+            fold(x.text) in ("entre", "avec", "between", "with") for x in c.children)], sentence)
+        about = next((c for c in inside if c.dep_ in ("nmod", "obl:mod", "obl:arg") and any(
+            fold(x.text) in ("sur", "de", "d'", "pour", "on") for x in c.children)), None)
+        if about is None:  # "pas d'accord sur un cessez-le-feu" hung on the verb
+            about = next((t for t in toks if t.i > noun.i and fold(t.lemma_) in _TOPICS and t.pos_ == "NOUN"), None)
+        topic = fold(about.lemma_) if about is not None else fold(noun.lemma_)
+        word = noun
+    if not parties:  # "pas d'accord sur un cessez-le-feu entre l'Iran et Israël"
+        parties = _parties(ctx, [t for t in toks if t.dep_ in ("nmod", "obl:mod", "obl:arg", "obl") and any(
+            fold(x.text) in ("entre", "between") for x in t.children)], sentence)
+    return word, "+".join(sorted(parties)) or "unknown", topic
 
 
 def _hash(words: list[str]) -> str:

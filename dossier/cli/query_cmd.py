@@ -113,10 +113,13 @@ def timeline(ctx: typer.Context,
              date_from: str = typer.Option(None, "--from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
              date_to: str = typer.Option(None, "--to", help="Up to this date (inclusive, any precision)."),
              dated_only: bool = typer.Option(False, "--dated-only", help="Leave out events the texts do not date."),
+             background: bool = typer.Option(False, "--background", help="Show background events (dated over half a year before their article) in full instead of folded."),
              details: bool = typer.Option(False, "--details", "-d", help="Show each event's evidence and the details its sources disagree on."),
              limit: int = typer.Option(1000), json_out: bool = JSON) -> None:
     """The merged timeline: one line per storyline event, its date precision, participants,
-    place and sources (cite a source with `dossier show ID:SENTENCE`)."""
+    place and sources (cite a source with `dossier show ID:SENTENCE`). Background events (history
+    an article recalls, dated over half a year before it) are folded into one line after the story
+    unless --background is given; events naming neither participant nor place make no line."""
     for value, opt in ((date_from, "--from"), (date_to, "--to")):
         render.check_date(value, opt)
     with _store(ctx) as store:
@@ -125,10 +128,15 @@ def timeline(ctx: typer.Context,
         rows = [r for r in rows if r.get("date")]
     if json_out:
         return emit_json(rows)
+    rows = [r for r in rows if r.get("timeline_line", True)]  # no participant, no place: no line
     if not rows:
         typer.echo("no events (ingest articles first, or widen the filters)")
-    for r in rows:
+    story = [r for r in rows if background or not r.get("background")]
+    for r in story:
         typer.echo(render.timeline_line(r, details=details))
+    folded = [r for r in rows if r.get("background") and not background]
+    if folded:
+        typer.echo(render.folded_background(folded))
 
 
 @app.command()

@@ -136,6 +136,13 @@ def timeline_line(r: dict[str, Any], details: bool = False) -> str:
     return "\n".join(lines)
 
 
+def folded_background(rows: list[dict[str, Any]]) -> str:
+    """One line standing for the background events of a timeline (history the articles recall)."""
+    years = sorted({(r.get("date") or "")[:4] for r in rows if r.get("date")})
+    span = f" ({years[0]}–{years[-1]})" if len(years) > 1 else (f" ({years[0]})" if years else "")
+    return f"▸ {len(rows)} background event{'s' if len(rows) != 1 else ''}{span} folded: dossier timeline --background"
+
+
 def quote_line(q: dict[str, Any]) -> str:
     when = q.get("date") or q.get("article_published") or "?"
     who = q.get("speaker_name") or ("anonymous" + (f" ({q['affiliation']})" if q.get("affiliation") else "")

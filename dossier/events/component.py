@@ -12,7 +12,7 @@ from dossier.nlp.extensions import doc_list
 class EventsComponent:
     """Writes :class:`dossier.models.Event` records to ``doc._.events``."""
 
-    version = "dossier.events.v3"  # v3: precision rules (quoted nouns, echo references, sourced statements, dates)
+    version = "dossier.events.v4"  # v4: governments for acting countries, clause spans, content-typed statements, senses, background
 
     def __init__(self, nlp: Language, name: str):
         self.name = name

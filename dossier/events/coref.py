@@ -164,3 +164,29 @@ def _echoes(doc: Doc, members: list[Event], indices: list[int]) -> set[int]:
             continue  # adds something: an actor, a place, a duration, a source reporting it
         out.add(n)
     return out
+
+
+def inherit_dates(events: list[Event]) -> list[Event]:
+    """An undated held event takes the date of the same event reported elsewhere in the article:
+    same PLOVER type, a shared actor (sources aside) and, among those, one date only (tied to
+    its trigger by the text). Dates are only filled, never replaced. Statements (OTHER) are
+    left alone: two statements of one speaker are rarely one event. (Places are not inherited
+    that way: measured on both gold sets, it joined more wrong places than right ones.)"""
+    same_type: dict[str, list[Event]] = {}
+    for e in events:
+        if e.plover != "OTHER" and e.status == "held" and _tied(e):
+            same_type.setdefault(e.plover, []).append(e)
+    if not same_type:
+        return events
+    out = []
+    for e in events:
+        if e.date or e.status != "held" or e.plover not in same_type:
+            out.append(e)
+            continue
+        mine = _actors(e)
+        dates = {(d.date, d.date_precision) for d in same_type[e.plover] if mine and mine & _actors(d)}
+        if len(dates) == 1:
+            value, precision = dates.pop()
+            e = dataclasses.replace(e, date=value, date_precision=precision, date_basis="coreference")
+        out.append(e)
+    return out

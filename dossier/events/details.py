@@ -91,7 +91,36 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
         return t.value, t.precision, "paragraph-nearest"
     if source is not None and is_deadline(source, doc):
         return None  # "d'ici 2027": a deadline, not the time of what the sentence reports
+    if source is not None and _dates_its_content(doc, source, trigger, head):
+        return None  # "ont convenu de se rencontrer samedi": the date of the meeting agreed on
     return st.value, st.precision, f"sentence-{st.basis}"
+
+
+def _dates_its_content(doc: Doc, t: Timex, trigger: Token, head: Token) -> bool:
+    """The timex belongs to a verb inside the event's own complement ("a annoncé que la trêve
+    entrera en vigueur dimanche", "ont convenu de se rencontrer samedi"): it dates what is
+    announced or agreed on, not the event."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+            break
+    else:
+        return False
+    if cur.i in (trigger.i, head.i) or cur.lemma_.lower() in lx.REPORTING or not trigger.is_ancestor(cur):
+        return False  # a reporting verb's date dates what it reports ("…, a déclaré mardi X")
+    path, step = [], cur
+    for _ in range(12):
+        if step.i == trigger.i or step.head.i == step.i:
+            break
+        path.append(step.dep_)
+        step = step.head
+    return any(d in ("ccomp", "xcomp") for d in path) and "acl" not in path
 
 
 def is_deadline(t: Timex, doc: Doc) -> bool:

@@ -16,8 +16,12 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.events import filters
 from dossier.events import lexicon as lx
-from dossier.events import roles
-from dossier.events.coref import resolve_meetings
+from dossier.events import participants as pa
+from dossier.events import roles, senses
+from dossier.events.content import content_family
+from dossier.events.coref import inherit_dates, resolve_meetings
+from dossier.events.spans import clause_tokens
+from dossier.events.story import mark_story
 from dossier.events.details import (
     event_date, event_duration, event_outcome, event_status, find_place,
 )
@@ -53,6 +57,9 @@ def _near_words(tok: Token, words: frozenset[str], window: int = 6) -> bool:
 
 def _verb_family(tok: Token) -> str | None:
     lemma = _lemma(tok)
+    sense = senses.verb_sense(tok)
+    if sense is not None:
+        return sense or None
     if lemma == "parler" or lemma == "entretenir":
         # "se parler au téléphone", "s'entretenir avec X"
         if _near_words(tok, lx.PHONE_WORDS):
@@ -70,7 +77,7 @@ def _verb_family(tok: Token) -> str | None:
         if _near_words(tok, lx.PHONE_WORDS):
             return "phone_call"
         return "request" if any(c.dep_ in ("obl:arg", "obl:mod", "xcomp") for c in tok.children) else None
-    if lemma in lx.MILITARY_CONTEXT_VERBS and not _near_words(tok, lx.MILITARY_WORDS | {"offensive"}, 8):
+    if lemma in lx.MILITARY_CONTEXT_VERBS and not _near_words(tok, lx.MILITARY_WORDS | lx.ATTACK_NOUNS, 8):
         return None
     family = lx.VERBS.get(lemma)
     if family is None and lemma in lx.REPORTING:
@@ -80,6 +87,9 @@ def _verb_family(tok: Token) -> str | None:
 
 def _noun_family(tok: Token) -> str | None:
     lemma = _lemma(tok)
+    sense = senses.noun_sense(tok)
+    if sense is not None:
+        return sense or None
     family = lx.NOUNS.get(lemma) or lx.NOUNS.get(tok.lower_)
     if family is None:
         return None
@@ -158,10 +168,12 @@ def _is_actor(m: Mention, root: Token | None) -> bool:
         return True
     if root is None:
         return False
-    # a country or capital acting: subject/object, or "avec la Russie"
+    # a country or capital acting: subject/object, or "avec la Russie", "les propositions de l'Arménie"
     if _governed_by(root, lx.PLACE_PREPS) or filters.landmark_place(root):
         return False
-    return root.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "conj") or _governed_by(root, lx.PARTNER_PREPS)
+    if root.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "conj") or _governed_by(root, lx.PARTNER_PREPS):
+        return True
+    return pa.can_act(m) and root.dep_ in ("nmod", "obl:arg", "obl:mod") and _governed_by(root, pa.PARTY_PREPS)
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -195,7 +207,7 @@ def _speaker(sent: Span, reporting: list[Candidate], mentions: list[Mention]) ->
         lo, hi = target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text)
         if tok.pos_ == "ADP":  # "selon X": the source follows the preposition, whatever the parse
             lo = max(lo, tok.idx)
-        found = [m for m in mentions if m.start >= lo and m.end <= hi]
+        found = [m for m in mentions if (m.start >= lo and m.end <= hi) or m.start <= target.idx < m.end]
         if found or target.pos_ in ("NOUN", "PROPN"):
             return tok, found[:1]
     return None, []
@@ -311,27 +323,36 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
             out.setdefault(p.entity_id, Participant(p.entity_id, p.entity_name, role))
         if not members:
             out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
-    return list(out.values())
+    _written_parties(doc, cand, mentions, out, place_ids)
+    return pa.merge_duplicates(list(out.values()))
 
 
-_MODAL_DEMAND = frozenset("devoir falloir exiger insister vouloir must should need".split())
+def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: dict[str, Participant],
+                     place_ids: set[str]) -> None:
+    """Parties the parse lost: the subject group written before a verb trigger, the parties
+    named inside a noun trigger's phrase ("entre X et Y", "contre X")."""
+    tok = cand.token
+    found: list[tuple[Mention, str]] = []
+    if tok.pos_ in ("VERB", "AUX") and not filters.bare_participle(tok):
+        subj = subject_of(tok)
+        if subj is None or subj.i < tok.i:  # an inverted subject ("a déclaré X") is found by the parse
+            found += [(m, "nsubj") for m in pa.subject_mentions(doc, tok, mentions)]
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        found += [(m, "participant" if r == "participant" else "obj") for m, r in pa.noun_parties(doc, tok, mentions)]
+    if cand.family != "statement" and _lemma(tok) in lx.REPORTING and not _incise(tok):
+        # a statement typed by its content ("X a déclaré que Y devait …"): Y is its target
+        found += [(m, "obj") for m in pa.content_actors(doc, tok, mentions)]
+    for m, dep in found:
+        if m.entity_id in place_ids or m.entity_id in out:
+            continue
+        role = _role(cand.family, dep, _lemma(tok))
+        out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
 
 
 def _content_family(tok: Token) -> str | None:
-    """Type of a reported statement from its content: rejection / threat / demand / None."""
-    for t in tok.subtree:
-        if t.i == tok.i:
-            continue
-        lemma = _lemma(t)
-        if t.pos_ == "ADJ" and (lemma in lx.ADJECTIVES or t.lower_ in lx.ADJECTIVES):
-            fam = lx.ADJECTIVES.get(lemma) or lx.ADJECTIVES.get(t.lower_)
-            if fam == "threat" and not any(_lemma(x) in ("battre", "guerre", "combattre", "fight", "war")
-                                           for x in t.subtree):
-                continue
-            return fam
-        if lemma in _MODAL_DEMAND and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("ROOT",):
-            return "demand"
-    return None
+    """Type of a reported statement from its content (``dossier.events.content``)."""
+    sent = tok.sent
+    return content_family(t for t in sent if t.i != tok.i and _in_content(tok, t))
 
 
 def _negated(tok: Token) -> bool:
@@ -340,21 +361,25 @@ def _negated(tok: Token) -> bool:
 
 # verbs that merely carry an event noun ("la réunion a eu lieu", "participer à un sommet")
 LIGHT_VERBS = frozenset("avoir tenir participer organiser durer commencer achever terminer dérouler "
-                        "préparer annuler reporter qualifier accueillir assister ouvrir entamer "
+                        "préparer annuler reporter qualifier accueillir assister ouvrir entamer poursuivre continuer "
+                        "intensifier atteindre reprendre "
                         "hold attend host".split())
 _ADJUNCT_CASES = frozenset("lors après avant issue suite cours pendant durant depuis during after before".split())
 STRONG = 40
 
 
+_AIM_MARKS = frozenset(("pour", "afin", "avant", "sans", "to", "before", "without"))
+
+
 def _purpose(tok: Token) -> bool:
-    """Inside "pour/afin de …" (an aim, not an event)."""
+    """Inside "pour/afin de …", "avant de …", "sans …" (an aim or a prospect, not an event)."""
     if tok.dep_ == "xcomp" and _lemma(tok.head) in ("tenter", "essayer", "chercher", "try", "seek"):
         return True  # an attempt, not an event
     cur = tok if tok.pos_ in ("VERB", "AUX") else (tok.head if tok.dep_ == "obj" else None)
     for _ in range(3):
         if cur is None:
             return False
-        if any(c.dep_ == "mark" and c.lower_ in ("pour", "afin", "to") for c in cur.children) and cur.dep_ in ("advcl", "acl"):
+        if any(c.dep_ == "mark" and c.lower_ in _AIM_MARKS for c in cur.children) and cur.dep_ in ("advcl", "acl"):
             return True
         if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             return False
@@ -368,6 +393,8 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
     tok = c.token
     if _purpose(tok):
         return c.rank - 45
+    if tok.pos_ in ("NOUN", "PROPN") and senses.noun_sense(tok):
+        return c.rank  # a noun whose sense the context settled ("la trêve entrera en vigueur")
     if dated is not None and tok.pos_ in ("NOUN", "PROPN") and any(
             t.i in dated for t in tok.subtree if t.i > tok.i and abs(t.i - tok.i) <= 8):
         return c.rank  # an event noun with its own date: "la frappe menée le 3 mai 2023"
@@ -527,7 +554,7 @@ def extract_events(doc: Doc) -> list[Event]:
     for si, sentence in enumerate(doc.sents):
         for sent in paragraphs(sentence):
             events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
-    return resolve_meetings(doc, events)
+    return mark_story(inherit_dates(resolve_meetings(doc, events)), doc._.published)
 
 
 def paragraphs(sent: Span) -> list[Span]:
@@ -550,9 +577,17 @@ _SAYING = frozenset({"request", "demand", "threat", "rejection"})
 
 
 def _headline(sent: Span) -> bool:
-    """The article's first line without final punctuation: a headline, not a report."""
+    """The article's first line without final punctuation: a headline, not a report. A closing
+    quotation mark ends a headline too ("X : « … »") when the whole line is that sentence."""
     text = sent.text.strip().rstrip("«“\"( ").strip()  # a quote opened at the end belongs to the next one
-    return sent.start_char <= 2 and bool(text) and text[-1] not in ".!?»\"”…"
+    if sent.start_char > 2 or not text:
+        return False
+    if text[-1] not in ".!?»\"”…":
+        return True
+    doc_text = sent.doc.text
+    line_end = doc_text.find("\n", sent.start_char)
+    whole_line = line_end < 0 or not doc_text[sent.end_char:line_end].strip()
+    return whole_line and text[-1] in "»\"”" and text.rstrip("»\"” ")[-1:] not in ".!?…" and len(text.split()) <= 25
 
 
 def _quoted_regions(sent: Span) -> list[tuple[int, int]]:
@@ -604,13 +639,17 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         fam_name, negated = "rejection", False
     fam = lx.FAMILIES[fam_name]
     head = clause_head(tok)
+    reporting = speaker_tok is not None and speaker_tok.i == tok.i
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
-        tokens, head = list(tok.subtree), tok
+        tokens, head = clause_tokens(tok, tok), tok
     else:
-        tokens = list(head.subtree) if head.i != tok.i or tok.pos_ in ("VERB", "AUX") else list(tok.subtree)
+        tokens = clause_tokens(head, tok, reporting) if head.i != tok.i or tok.pos_ in ("VERB", "AUX") else list(tok.subtree)
     subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
     if subj is not None and subj.i not in {t.i for t in tokens}:
         tokens += list(subj.subtree)
+    group = pa.subject_group(head) if head.pos_ in ("VERB", "AUX") else None
+    if group is not None and (subj is None or group[0] <= subj.i < group[1]):
+        tokens += list(doc[group[0]:group[1]])  # "Israël et le Hamas ont accepté": the written subject
     if speaker_tok is not None and speaker_tok.i != tok.i:
         subj = speaker_tok.head if speaker_tok.pos_ == "ADP" else subject_of(speaker_tok)
         if subj is not None:

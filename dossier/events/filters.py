@@ -83,9 +83,11 @@ def quoted_noun(tok: Token, family: str, quoted: list[tuple[int, int]]) -> bool:
 def background_statement(event: Event, tok: Token) -> bool:
     """Reporting cues that report nothing: a negated one ("X n'a pas encore répondu") or one in a
     relative clause describing a noun ("une déclaration que X qualifie de …")."""
-    if event.type != "statement" or event.plover != "OTHER":
+    if tok.lemma_.lower() not in lx.REPORTING:  # the statement itself, typed or neutral
         return False
-    return event.status == "denied" or (tok.dep_ == "acl:relcl" and tok.head.pos_ in ("NOUN", "PROPN"))
+    if tok.dep_ == "acl:relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    return event.plover == "OTHER" and event.status == "denied"
 
 
 def unsourced_statement(event: Event) -> bool:

@@ -37,12 +37,15 @@ FAMILIES: dict[str, Family] = {
     "sanction": Family("other", "SANCTION", None, "economic", 65),
     "aid": Family("other", "AID", None, "humanitarian", 62),
     "exchange": Family("exchange", "CONCEDE", "release", "humanitarian", 66),
+    "release": Family("exchange", "CONCEDE", "release", "humanitarian", 66),
+    "ease": Family("other", "CONCEDE", None, "diplomatic", 60),
     "military_claim": Family("military_claim", "ASSAULT", None, "territory", 68),
     "attack": Family("attack", "ASSAULT", None, "military", 64),
     "retreat": Family("other", "RETREAT", None, "military", 63),
     "mobilize": Family("statement", "MOBILIZE", None, "military", 61),
     "accuse": Family("other", "ACCUSE", None, "misinformation", 57),
     "disapprove": Family("other", "DISAPPROVE", None, "diplomatic", 50),
+    "support": Family("statement", "SUPPORT", None, "diplomatic", 52),
     "coerce": Family("other", "COERCE", None, "territory", 67),
     "statement": Family("statement", "OTHER", None, "diplomatic", 10),
 }
@@ -61,7 +64,7 @@ def _add(table: dict[str, str], family: str, words: str) -> None:
 
 
 _add(VERBS, "meeting", "rencontrer réunir accueillir recevoir négocier discuter s'entretenir entretenir "
-     "meet host receive negotiate")
+     "consulter rassembler coprésider meet host receive negotiate consult")
 _add(VERBS, "visit", "rendre arriver atterrir visiter voyager débarquer "
      "visit arrive land travel")
 _add(VERBS, "phone_call", "téléphoner phone")
@@ -69,7 +72,7 @@ _add(VERBS, "proposal", "proposer inviter promouvoir soumettre "
      "propose invite submit")
 _add(VERBS, "request", "appeler exhorter demander implorer solliciter convaincre urge appeal ask request")
 _add(VERBS, "agreement", "accepter convenir approuver entériner signer conclure agree accept approve sign")
-_add(VERBS, "rejection", "rejeter refuser exclure opposer décliner démentir nier écarter "
+_add(VERBS, "rejection", "rejeter refuser exclure opposer décliner démentir nier écarter réfuter "
      "reject refuse rule deny dismiss oppose")
 _add(VERBS, "cancellation", "annuler reporter ajourner cancel postpone")
 _add(VERBS, "demand", "exiger réclamer insister sommer demand insist")
@@ -80,19 +83,20 @@ _add(VERBS, "exchange", "échanger libérer exchange release")
 _add(VERBS, "military_claim", "capturer conquérir reprendre emparer prendre encercler "
      "progresser avancer capture seize encircle")
 _add(VERBS, "attack", "attaquer frapper bombarder envahir pilonner tuer détruire endommager affronter "
-     "combattre déclencher lancer attack strike bomb invade shell kill")
+     "combattre déclencher lancer riposter assiéger attack strike bomb invade shell kill retaliate besiege")
 _add(VERBS, "retreat", "retirer replier evacuer évacuer withdraw retreat")
 _add(VERBS, "mobilize", "ordonner mobiliser déployer order mobilize deploy")
 _add(VERBS, "accuse", "accuser reprocher accuse blame")
 _add(VERBS, "disapprove", "condamner critiquer dénoncer déplorer fustiger condemn criticize criticise")
 _add(VERBS, "coerce", "annexer expulser arrêter annex expel")
+_add(VERBS, "support", "saluer féliciter remercier praise welcome congratulate")
 
-_add(NOUNS, "meeting", "rencontre réunion sommet entretien entretiens discussion discussions pourparlers "
+_add(NOUNS, "meeting", "rencontre réunion sommet entretien entretiens discussion discussions pourparlers consultations "
      "négociation négociations conversation tête-à-tête meeting summit talks talk")
 _add(NOUNS, "visit", "visite voyage arrivée visit trip")
 _add(NOUNS, "phone_call", "appel coup_de_fil call")
 _add(NOUNS, "proposal", "proposition plan invitation initiative proposal")
-_add(NOUNS, "agreement", "accord agreement deal")
+_add(NOUNS, "agreement", "accord consensus entente agreement deal")
 _add(NOUNS, "rejection", "refus rejet démenti refusal rejection")
 _add(NOUNS, "cancellation", "annulation report cancellation")
 _add(NOUNS, "demand", "exigence revendication ultimatum demand")
@@ -116,7 +120,7 @@ _add(ADJECTIVES, "threat", "prêt prête prêts prêtes ready")
 REPORTING: frozenset[str] = _words(
     "déclarer dire affirmer estimer assurer indiquer préciser ajouter annoncer souligner expliquer "
     "confirmer réaffirmer rappeler répéter promettre qualifier juger considérer écrire prétendre "
-    "revendiquer signaler rapporter répondre avertir prévenir "
+    "revendiquer signaler rapporter répondre avertir prévenir évoquer révéler proclamer claironner marteler "
     "say tell claim state announce stress confirm warn"
 )
 # nouns of saying whose "de X" complement is the claimant of a relative clause attached to them
@@ -138,6 +142,8 @@ MILITARY_WORDS: frozenset[str] = _words(
     "troupes troupe armée forces soldats drapeau bastion position positions "
     "town city village territory troops army forces"
 )
+# attack nouns: "lancer des frappes", "mener une offensive" make the light verb an attack
+ATTACK_NOUNS: frozenset[str] = frozenset(w for w, fam in NOUNS.items() if fam == "attack")
 # military verbs that only count with a military subject/object
 MILITARY_CONTEXT_VERBS: frozenset[str] = _words("reprendre prendre contrôler avancer progresser lancer "
                                                 "affronter détruire endommager libérer")

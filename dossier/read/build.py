@@ -11,7 +11,7 @@ from typing import Any
 from dossier.clean import clean_text
 from dossier.errors import InputError
 from dossier.models import Article
-from dossier.read.dates import parse_date
+from dossier.read.dates import header_date, parse_date
 from dossier.read.language import detect_language
 
 
@@ -94,6 +94,10 @@ def make_article(
         article.published, article.published_precision = parse_date(header.dateline)
         article.published_basis = "dateline"
         article.published_confidence = 0.8
+    elif (in_header := header_date(raw_text, header.kinds)) is not None:
+        article.published, article.published_precision = in_header  # "Nom | 06.11.2025" on a byline
+        article.published_basis = "dateline"
+        article.published_confidence = 0.7
     if published is not None and not date:
         article.extra["published_unparsed"] = str(published)
     if article.language is None:

@@ -6,7 +6,7 @@ import time
 from datetime import date
 from email.utils import parsedate as parsedate_tuple
 
-from dossier.clean.boilerplate import MONTHS
+from dossier.clean.boilerplate import DATE_VALUE, MONTHS
 
 _ISO_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]|\s*$)")
 _NUMERIC_RE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")  # day first (European)
@@ -63,4 +63,27 @@ def parse_date(value) -> tuple[str, str] | None:
     m = _MONTH_YEAR_RE.search(text)
     if m and m.group(1).lower() in MONTHS:
         return _iso(int(m.group(2)), MONTHS[m.group(1).lower()])
+    return None
+
+
+# furniture kinds that carry an article's own metadata near its top (not captions, credits or
+# related-article lists, whose dates belong to other things)
+_HEADER_KINDS = frozenset({"header", "byline", "breadcrumb", "dateline", "label"})
+_HEADER_CHARS = 800
+_DATE_IN_LINE = re.compile(rf"(?<![\w.]){DATE_VALUE}", re.IGNORECASE)
+
+
+def header_date(original: str, kinds: list[tuple[int, int, str]]) -> tuple[str, str] | None:
+    """(ISO, precision) of the first full date on a metadata line of the article's header (a
+    byline "Nom | 06.11.2025 - Mise à jour : 06.11.2025", a place/outlet line): the removed
+    furniture lines starting in the first characters of the text, captions excepted."""
+    for start, end, kind in kinds:
+        if start > _HEADER_CHARS:
+            break
+        if kind not in _HEADER_KINDS:
+            continue
+        for m in _DATE_IN_LINE.finditer(original[start:end]):
+            parsed = parse_date(m.group(0))
+            if parsed and parsed[1] == "day":
+                return parsed
     return None

@@ -47,6 +47,16 @@ def to_record(table: str, row: dict[str, Any]):
     return cls(**kwargs)
 
 
+def _story_flags(row: dict[str, Any]) -> None:
+    """A storyline is background when every source event is (history recalled, not the story),
+    and a timeline line when one source event has a participant or a place (rows stored before
+    these flags existed count as story lines)."""
+    sources = row.get("sources") or []
+    row["background"] = bool(sources) and all(bool(s.get("background")) for s in sources)
+    row["timeline_line"] = not sources or any(s.get("timeline_line") is None or bool(s["timeline_line"])
+                                              for s in sources)
+
+
 def said_between(alias: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
     """SQL (and its parameters) keeping rows of table ``alias`` whose date, or else their
     article's publication date, lies in [since, until] (``until`` compared at its own precision)."""
@@ -313,7 +323,7 @@ class QueryMixin:
             chunk = ids[i:i + 500]
             for src in self._rows(
                     f"""SELECT ss.storyline_id, ev.id AS event_id, ev.article_id, ev.start, ev."end", ev.text,
-                               ev.sentence, a.title, a.outlet, a.published, a.source
+                               ev.sentence, ev.background, ev.timeline_line, a.title, a.outlet, a.published, a.source
                         FROM storyline_sources ss JOIN events ev ON ev.id = ss.event_id
                         JOIN articles a ON a.id = ev.article_id WHERE ss.storyline_id IN ({', '.join('?' * len(chunk))})
                         ORDER BY a.published NULLS FIRST, a.id, ev.idx, ev.id""", chunk):
@@ -322,6 +332,7 @@ class QueryMixin:
             for k in ("participants", "details", "explanation"):
                 r[k] = json.loads(r[k] or "null")
             r["sources"] = sources[r["id"]]
+            _story_flags(r)
         return rows
 
     def crossref(self, kind: str) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ import dossier.nlp  # noqa: F401  (registers the Doc extensions)
 from dossier.nlp.extensions import doc_list
 from dossier.timex.calendar import Anchor
 from dossier.timex.extract import detect_language, find, to_timex
-from dossier.timex.infer import infer_published
+from dossier.timex.infer import infer_published, refine_published
 from dossier.timex.syntax import sentence_times, tense_at
 
 log = logging.getLogger(__name__)
@@ -26,26 +26,32 @@ class TimeComponent:
     def __init__(self, infer: bool = True):
         self.infer = infer
 
+    @staticmethod
+    def _publication_date(doc: Doc, text: str, lang: str, tense) -> None:
+        """Infer a missing publication date from the text; sharpen a month or year one (from a
+        dateline or metadata, never a manifest) to the day its weekdays settle."""
+        if not doc._.published:
+            guess = infer_published(text, lang=lang, tense=tense)
+            if guess:
+                _set_published(doc, *guess)
+            return
+        if doc._.published_basis != "manifest" and doc._.published_precision in ("month", "year"):
+            day = refine_published(text, doc._.published, lang, tense)
+            if day is not None:
+                _set_published(doc, day.isoformat(), "day", 0.6)
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         lang = (doc._.language or detect_language(text)).lower()
         lang = "en" if lang.startswith("en") else "fr"
-        if not doc._.published and self.infer:
-            guess = infer_published(text, lang=lang)
-            if guess:
-                value, precision, confidence = guess
-                doc._.published = value
-                doc._.published_precision = precision
-                doc._.published_basis = "inferred"
-                if Doc.has_extension("published_confidence"):  # not (yet) part of the shared contract
-                    doc._.published_confidence = confidence
-                log.debug("inferred publication date %s (%s, %.2f)", value, precision, confidence)
-        anchor = Anchor.parse(doc._.published)
         has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
         has_parse = doc.has_annotation("DEP")
+        tense = (lambda s, e: tense_at(doc, s, e, lang)) if has_parse else None
+        if self.infer:
+            self._publication_date(doc, text, lang, tense)
+        anchor = Anchor.parse(doc._.published)
         sents = list(doc.sents) if has_sents else []
         bounds = [(s.start_char, s.end_char) for s in sents] or None
-        tense = (lambda s, e: tense_at(doc, s, e, lang)) if has_parse else None
         found = find(text, anchor, lang, tense, bounds)
         starts = [b[0] for b in bounds] if bounds else []
         timexes = doc_list(doc, "timexes")
@@ -55,6 +61,15 @@ class TimeComponent:
         if sents:
             doc._.sentence_times = sentence_times(doc, timexes)
         return doc
+
+
+def _set_published(doc: Doc, value: str, precision: str, confidence: float) -> None:
+    doc._.published = value
+    doc._.published_precision = precision
+    doc._.published_basis = "inferred"
+    if Doc.has_extension("published_confidence"):  # not (yet) part of the shared contract
+        doc._.published_confidence = confidence
+    log.debug("inferred publication date %s (%s, %.2f)", value, precision, confidence)
 
 
 @Language.factory(

@@ -11,6 +11,7 @@ Evidence, strongest first:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from dossier.timex.calendar import add_months, fmt, shift, value_to_date
@@ -88,8 +89,10 @@ def _text_of(text_or_doc) -> tuple[str, str | None]:
     return text_or_doc.text, getattr(text_or_doc._, "language", None)
 
 
-def infer_published(text_or_doc, lang: str | None = None) -> tuple[str, str, float] | None:
-    """(ISO value, precision, confidence) of the likely publication date, or None."""
+def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = None) -> tuple[str, str, float] | None:
+    """(ISO value, precision, confidence) of the likely publication date, or None.
+    ``tense(start, end)`` ("past" | "future" | None) reads the tense governing a span when a
+    parse is available; it sharpens the reading of weekdays."""
     text, doc_lang = _text_of(text_or_doc)
     lang = (lang or doc_lang or detect_language(text)).lower()
     lang = "en" if lang.startswith("en") else "fr"
@@ -110,6 +113,10 @@ def infer_published(text_or_doc, lang: str | None = None) -> tuple[str, str, flo
     dateline = _dateline(text, found)
     if dateline:
         return dateline[0], dateline[1], 0.7
+
+    near = recent_day(text, found, lang, tense)
+    if near is not None:  # "ce lundi 13 octobre 2025": a date written with its weekday is recent
+        return near.isoformat(), "day", 0.6
 
     # lower bound: the latest dated reference
     # a deadline ("d'ici 2027", "avant 2030") looks ahead: it does not bound the publication date
@@ -149,6 +156,96 @@ def infer_published(text_or_doc, lang: str | None = None) -> tuple[str, str, flo
     if lower:
         return fmt(lower, "year"), "year", 0.15
     return None
+
+
+# -- weekdays: "ce lundi 13 octobre 2025", "mercredi", "samedi prochain" ---------------------
+# A news article writes a date with its weekday only near its own day (a week either side), and
+# names a bare weekday for a day of the week around it: past ones on or before publication,
+# future ones after it. Those constraints, with a month or year known from metadata, often leave
+# one day.
+Tense = Callable[[int, int], "str | None"]
+NEAR_DAYS = 6
+
+
+def _weekday_in(text: str, lang: str) -> int | None:
+    words = re.findall(r"\w+", text.lower())
+    found = [WEEKDAYS[lang].index(w) for w in words if w in WEEKDAYS[lang]]
+    return found[0] if len(found) == 1 else None
+
+
+def _tense_of(tense: Tense | None, f) -> str | None:
+    return tense(f.start, f.end) if tense is not None else None
+
+
+def _anchors(text: str, found, lang: str, tense: Tense | None) -> list[tuple[date, str | None]]:
+    """Full dates written with their (matching) weekday, with the tense governing them."""
+    out = []
+    for f in found:
+        if f.type != "date" or f.precision != "day" or not f.value or len(f.value) != 10:
+            continue
+        wd = _weekday_in(text[f.start:f.end], lang)
+        d = value_to_date(f.value)
+        if wd is None or d is None or d[0].weekday() != wd:
+            continue
+        out.append((d[0], _tense_of(tense, f)))
+    return out
+
+
+def _bare_weekdays(text: str, found, lang: str, tense: Tense | None) -> list[tuple[int, str | None]]:
+    """Weekdays named without a date ("mercredi", "ce mardi", "lundi soir"), with their tense."""
+    out = []
+    for f in found:
+        if f.type != "date" or f.value or f.data.get("day") or f.data.get("month"):
+            continue
+        wd = _weekday_in(text[f.start:f.end], lang)
+        if wd is not None:
+            out.append((wd, _tense_of(tense, f)))
+    return out
+
+
+def _weekday_cost(day: date, weekdays: list[tuple[int, str | None]]) -> int:
+    """Days between the publication day and the weekdays it names (past: back, future: ahead)."""
+    cost = 0
+    for wd, t in weekdays:
+        cost += (wd - day.weekday()) % 7 or 7 if t == "future" else (day.weekday() - wd) % 7
+    return cost
+
+
+def recent_day(text: str, found, lang: str, tense: Tense | None = None,
+               window: tuple[date, date] | None = None) -> date | None:
+    """The one publication day that dates written with their weekday (within ``NEAR_DAYS``, after
+    them when told in the past, before them when in the future) and the bare weekdays agree on,
+    inside ``window`` (the month or year the metadata gives). None unless one day is best."""
+    anchors = _anchors(text, found, lang, tense)
+    weekdays = _bare_weekdays(text, found, lang, tense)
+    lo, hi = window if window is not None else (None, None)
+    for d, t in anchors:
+        a_lo, a_hi = (d - timedelta(days=NEAR_DAYS), d - timedelta(days=1)) if t == "future" else (
+            d, d + timedelta(days=NEAR_DAYS))
+        lo, hi = max(lo, a_lo) if lo else a_lo, min(hi, a_hi) if hi else a_hi
+    if lo is None or hi is None or lo > hi or (not anchors and not weekdays):
+        return None
+    if not anchors and (hi - lo).days > 40:
+        return None  # a bare weekday inside a whole year says nothing
+    days = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+    # a past or present anchor is most often the day itself ("ce lundi 13 octobre"); a future
+    # one only bounds the day
+    cost = {d: _weekday_cost(d, weekdays) + sum(abs((d - a).days) for a, t in anchors if t != "future")
+            for d in days}
+    best = min(cost.values())
+    winners = [d for d, c in cost.items() if c == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+def refine_published(text: str, published: str, lang: str = "fr", tense: Tense | None = None) -> date | None:
+    """A day inside a month or year publication date ("date 2025-01" from metadata), when the
+    text's weekdays settle it (see ``recent_day``)."""
+    parsed = value_to_date(published)
+    if parsed is None or parsed[1] not in ("month", "year"):
+        return None
+    first, precision = parsed
+    last = add_months(first, 1) - timedelta(days=1) if precision == "month" else date(first.year, 12, 31)
+    return recent_day(text, find(text, None, lang), lang, tense, (first, last))
 
 
 _CLOCK_AFTER = re.compile(r"^\W{0,3}(?:à\s+|at\s+)?\d{1,2}\s*(?:h|:|heures?)\s*\d{0,2}", re.IGNORECASE)
@@ -252,4 +349,4 @@ def _month_from_mentions(found, lo: date, hi: date) -> date | None:
     return best
 
 
-__all__ = ["infer_published"]
+__all__ = ["infer_published", "refine_published", "recent_day"]

@@ -105,6 +105,24 @@ def _month_num(word: str | None, lang: str) -> int | None:
     return MONTHS[lang].get(word.lower())
 
 
+def _weekday_year(month: int, day: int, wd: str | None, ctx: Ctx) -> date | None:
+    """"samedi 19 avril" without a year: the year, next to the anchor's, whose 19 April is a
+    Saturday (the weekday settles it whatever the tense)."""
+    if not wd or wd not in WEEKDAYS[ctx.lang]:
+        return None
+    target = WEEKDAYS[ctx.lang].index(wd)
+    a = ctx.anchor.day
+    cands = []
+    for y in (a.year - 1, a.year, a.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == target:
+            cands.append(d)
+    return min(cands, key=lambda d: abs((d - a).days)) if cands else None
+
+
 def _nearest_year(month: int, day: int, ctx: Ctx, direction: str | None) -> date | None:
     a = ctx.anchor.day
     cands = []
@@ -147,7 +165,8 @@ def full_date(m, ctx):
         )
     rel = rel_direction(group_lower(m, "rel"))
     tense = rel or tense_of(m, ctx)
-    d = _nearest_year(month, day, ctx, tense if tense in (PAST, FUTURE) else None)
+    d = _weekday_year(month, day, group_lower(m, "wd"), ctx) or _nearest_year(
+        month, day, ctx, tense if tense in (PAST, FUTURE) else None)
     if d is None:
         return None
     if ctx.anchor.precision == "year" and abs(d.month - ctx.anchor.day.month) > 5:

@@ -43,8 +43,11 @@ def timeline_page(request: Request, store: Store, actor: Text = None, type: Text
                   group: Literal["day", "week", "month"] = "day"):
     f, t = check_date(date_from, "from"), check_date(date_to, "to")
     rows = store.timeline(actor=actor or None, type=type or None, date_from=f, date_to=t, limit=2000)
-    axis = charts.timeline_groups(rows, by=group)
-    return render(request, "timeline.html", axis=axis, rows=rows, total=len(rows),
+    rows = [r for r in rows if r.get("timeline_line", True)]  # no participant, no place: no line
+    story = [r for r in rows if not r.get("background")]  # history recalled is folded below
+    axis = charts.timeline_groups(story, by=group)
+    return render(request, "timeline.html", axis=axis, rows=story, total=len(story),
+                  background=[r for r in rows if r.get("background")],
                   filters={"actor": actor or "", "type": type or "", "from": f or "", "to": t or "", "group": group},
                   articles=store.count("articles"))
 

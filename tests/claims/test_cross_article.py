@@ -84,9 +84,11 @@ def test_a_denial_linked_to_the_claim_it_answers_takes_its_key():
     claim = _claim("CONTROLS(russia,lyman)", "russian_government", "asserts", "2025-11-01")
     denial = _claim("SAYS(armed_forces_of_ukraine,1a2b3c4d)", "armed_forces_of_ukraine", "denies", "2025-11-01")
     denial.predicate = "OTHER"
-    denial.denies = 0  # the claims stage's link to the claim it answers, in the same article
-    disputes = find_disputes([("a", claim), ("a", denial)])
-    assert [(d.proposition, d_sides(d)) for d in disputes] == [("CONTROLS(russia,lyman)", {"asserts": ["a"], "denies": ["a"]})]
+    denial.denies = "CONTROLS(russia,lyman)"  # the claims stage's link: the proposition it contradicts
+    disputes = find_disputes([("a", claim), ("b", denial)])
+    assert [(d.proposition, d_sides(d)) for d in disputes] == [("CONTROLS(russia,lyman)", {"asserts": ["a"], "denies": ["b"]})]
+    denial.denies = None  # without the link, free-text content shares no key with the claim
+    assert find_disputes([("a", claim), ("b", denial)]) == []
 
 
 def d_sides(dispute):

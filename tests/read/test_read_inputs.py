@@ -244,3 +244,17 @@ def test_html_file(tmp_path, settings, samples):
     assert (a.published, a.published_precision, a.published_basis) == ("2025-02-12", "day", "metadata")
     assert (a.author, a.outlet, a.language) == ("Jeanne Martin", "Le Courrier du Soir", "fr")
     assert a.title.startswith("Accord en vue")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Les pourparlers reprennent\n\nJeanne Martin | 06.11.2025 - Mise à jour : 07.11.2025\n\n"
+     "Les délégations se sont retrouvées jeudi à Oslo pour une nouvelle session.\n", ("2025-11-06", "day", "dateline")),
+    # a date in a photo caption is not the article's
+    ("Les pourparlers reprennent\n\nPhoto : le ministre à Oslo le 3 mars 2019.\n\n"
+     "Les délégations se sont retrouvées jeudi à Oslo pour une nouvelle session.\n", (None, "unknown", "unknown")),
+])
+def test_a_date_on_a_header_line_is_the_publication_date(raw, expected):
+    from dossier.read.build import make_article
+
+    art = make_article(raw, "mem://x")
+    assert (art.published, art.published_precision, art.published_basis) == expected

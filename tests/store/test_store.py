@@ -197,3 +197,23 @@ def test_date_bounds_are_stored_with_storylines(store, date):
     store.replace_storylines([{"id": "s", "date": date, "participants": [], "event_ids": []}])
     [row] = store.export_rows("storylines")
     assert (row["date_start"], row["date_end"]) == date_bounds(date)
+
+
+def _story_store(store, *, background: bool, line: bool = True):
+    rec = make_records()
+    rec.events[0].background = background
+    rec.events[0].timeline_line = line
+    store.add_article(rec)
+    [event_id] = [r["id"] for r in store.record_refs("events")]
+    store.replace_storylines([_storyline(event_id)])
+
+
+@pytest.mark.parametrize("background, line", [
+    (False, True),
+    (True, True),    # history recalled: flagged for folding
+    (False, False),  # no participant, no place: a record, not a timeline line
+])
+def test_timeline_flags_background_and_non_lines(store, background, line):
+    _story_store(store, background=background, line=line)
+    [row] = store.timeline()
+    assert (row["background"], row["timeline_line"]) == (background, line)

@@ -87,3 +87,74 @@ def test_accepts_a_doc():
 
     doc = Doc(Vocab(), words="Publié le 3 décembre 2025 . Texte .".split())
     assert infer_published(doc)[0] == "2025-12-03"
+
+
+# -- weekdays settle the day ------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a date written with its weekday is the article's own day or a day of its week
+    ("Les ministres ont paraphé ce jeudi 6 mars 2025 un protocole à Genève.", "2025-03-06"),
+    # no weekday: a full date in the text is only a lower bound
+    ("Les ministres ont paraphé le 6 mars 2025 un protocole à Genève.", "2025"),
+    # the weekday does not match the date: no anchor
+    ("Les ministres ont paraphé ce vendredi 6 mars 2025 un protocole.", "2025"),
+])
+def test_a_date_written_with_its_weekday_is_recent(text, expected):
+    assert infer_published(text)[0] == expected
+
+
+def _tense(text, future_words=("entrera", "reprendront", "sera")):
+    """A stand-in for the parse: a span is future when its sentence has a future verb."""
+    import re
+
+    def tense(start, end):
+        sentence = re.split(r"(?<=[.!?])\s+", text[:end])[-1] + text[end:].split(".")[0]
+        return "future" if any(w in sentence for w in future_words) else "past"
+    return tense
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # month from metadata; a future dated Sunday bounds the week, a past Wednesday fixes the day
+    ("Les deux camps ont signé mercredi un accord. Le retrait entrera en vigueur dimanche 19 janvier 2025.",
+     "2025-01", "2025-01-15"),
+    # a past dated Tuesday: the day itself
+    ("Les délégués se sont retrouvés ce mardi 4 février 2025 à Oslo.", "2025-02", "2025-02-04"),
+    # a bare weekday alone in a month: several days fit, no day
+    ("Les délégués se sont retrouvés mardi à Oslo.", "2025-02", None),
+    # a day precision date is never refined
+    ("Les délégués se sont retrouvés mardi à Oslo.", "2025-02-12", None),
+])
+def test_refine_a_month_to_the_day(text, published, day):
+    from dossier.timex.infer import refine_published
+
+    got = refine_published(text, published, "fr", _tense(text))
+    assert (got.isoformat() if got else None) == day
+
+
+@pytest.mark.slow
+def test_mardi_resolves_through_the_dateline(nlp):
+    """An article with no manifest: its dateline dates it, and its "mardi" follows."""
+    from dossier.models import Article
+    from dossier.pipeline import process_article
+    from dossier.read.build import make_article
+
+    raw = ("Les pourparlers reprennent à Oslo\n\nPublié le 3 décembre 2025 à 09h12\n\n"
+           "Les deux délégations se sont retrouvées mardi dans la capitale norvégienne.\n")
+    article = make_article(raw, "mem://oslo")
+    assert isinstance(article, Article) and (article.published, article.published_basis) == ("2025-12-03", "dateline")
+    records = process_article(article, nlp)
+    assert [t.value for t in records.timexes if t.text == "mardi"] == ["2025-12-02"]
+
+
+@pytest.mark.slow
+def test_month_dateline_sharpened_by_its_weekdays(nlp):
+    """No manifest, a month-only metadata line: the text's weekdays settle the day, which then
+    dates its "mercredi"."""
+    from dossier.pipeline import process_article
+    from dossier.read.build import make_article
+
+    raw = ("date 2025-01 Les deux camps ont signé mercredi un accord de retrait à Oslo. "
+           "Le retrait entrera en vigueur dimanche 19 janvier 2025, selon les médiateurs.\n")
+    records = process_article(make_article(raw, "mem://oslo"), nlp)
+    art = records.article
+    assert (art.published, art.published_precision, art.published_basis) == ("2025-01-15", "day", "inferred")
+    assert [t.value for t in records.timexes if t.text == "mercredi"] == ["2025-01-15"]

@@ -1,0 +1,95 @@
+"""The type of a reported statement from what it says (CAMEO2PLOVER conventions).
+
+"X a déclaré que …" is a neutral statement (OTHER) unless its content is itself typed:
+an agreement denied ("il n'y a pas d'accord") is a REJECT, a charge ("des ruses", "une
+manœuvre", "accuse") an ACCUSE, an obligation ("doit", "la nécessité de", "des conditions")
+a DEMAND, a readiness to fight a THREATEN, praise ("salue", "félicite") a SUPPORT, and an
+agreement reached ("un consensus", "se sont engagés", "ont convenu") an AGREE.
+
+Everything here is general French/English vocabulary, read from the parse of the content.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from dossier.events import lexicon as lx
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# lemma or lower-cased word -> family, by order of precedence (first family found wins)
+ACCUSE_WORDS = _words(
+    "ruse ruses manœuvre manœuvres manoeuvre manoeuvres mensonge mensonges mentir propagande désinformation "
+    "provocation provocations torpiller saboter trompeur trompeuse mensonger mensongère fallacieux fallacieuse "
+    "calomnie calomnies accuser reprocher accusation accusations agression complot prétexte "
+    "lie lies ploy ruse propaganda disinformation accuse blame")
+DEMAND_WORDS = _words(
+    "nécessité nécessaire nécessaires falloir impératif impérative indispensable exiger exigence exigences "
+    "condition conditions préalable préalables réclamer sommer insister "
+    "must necessity necessary demand demands condition conditions require")
+SUPPORT_WORDS = _words(
+    "saluer salue féliciter remercier réjouir soutenir soutien appuyer approuver encourager bienvenu bienvenue "
+    "welcome praise congratulate thank support endorse")
+AGREE_WORDS = _words("consensus entente engager finaliser consensus commit")
+# agreement words that, negated in a content, deny an agreement ("il n'y a pas d'accord")
+DENIED_WORDS = _words("accord consensus entente cessez-le-feu trêve agreement deal ceasefire truce")
+# negations that turn an agreement in the content into a denial ("il n'y a pas d'accord")
+_NEGATORS = _words("ne n' n’ pas aucun aucune ni jamais nullement no not never none")
+# a modal of obligation counts only as an auxiliary of the content, never as its main verb
+_MODALS = _words("devoir falloir vouloir exiger insister must should need")
+
+
+def _key(t: Token) -> tuple[str, str]:
+    return t.lemma_.lower(), t.lower_
+
+
+def _is(t: Token, words: frozenset[str]) -> bool:
+    lemma, low = _key(t)
+    return lemma in words or low in words
+
+
+def negated_here(t: Token) -> bool:
+    """A negation on the word, its head, or just before it in its clause ("pas d'accord",
+    "aucun accord", "n'a pas accepté")."""
+    if any(c.lower_ in _NEGATORS for c in t.children if c.dep_ in ("advmod", "det", "cc")):
+        return True
+    if t.head.i != t.i and any(c.lower_ in _NEGATORS for c in t.head.children if c.dep_ == "advmod"):
+        return True
+    before = t.doc[max(t.sent.start, t.i - 3):t.i]
+    return any(b.lower_ in _NEGATORS for b in before)
+
+
+def content_family(tokens: Iterable[Token]) -> str | None:
+    """Family of a reported content (its tokens, the reporting verb and source excluded)."""
+    tokens = [t for t in tokens if not t.is_punct and not t.is_space]
+    found: dict[str, bool] = {}
+    for t in tokens:
+        if t.pos_ == "ADJ" and _is(t, frozenset(lx.ADJECTIVES)):
+            fam = lx.ADJECTIVES.get(t.lemma_.lower()) or lx.ADJECTIVES.get(t.lower_)
+            if fam == "threat" and not any(x.lemma_.lower() in ("battre", "guerre", "combattre", "fight", "war")
+                                           for x in t.subtree):
+                continue
+            found.setdefault(fam, True)
+        if _is(t, DENIED_WORDS) and t.pos_ in ("NOUN", "PROPN") and negated_here(t):
+            found.setdefault("rejection", True)
+        elif _is(t, AGREE_WORDS) and t.pos_ in ("NOUN", "VERB") and not negated_here(t):
+            found.setdefault("agreement", True)
+        elif _is(t, ACCUSE_WORDS):
+            found.setdefault("accuse", True)
+        elif _is(t, DEMAND_WORDS) and t.pos_ in ("NOUN", "VERB", "ADJ", "AUX"):
+            found.setdefault("demand", True)
+        elif _is(t, _MODALS) and t.pos_ in ("VERB", "AUX") and t.dep_ != "ROOT":
+            found.setdefault("demand", True)
+        elif _is(t, SUPPORT_WORDS) and (t.pos_ == "VERB" or t.lower_.startswith("bienvenu")):
+            found.setdefault("support", True)
+    for fam in ("rejection", "accuse", "demand", "threat", "support", "agreement"):
+        if fam in found:
+            return fam
+    return None
+
+
+__all__ = ["content_family", "negated_here", "ACCUSE_WORDS", "DEMAND_WORDS", "SUPPORT_WORDS", "AGREE_WORDS", "DENIED_WORDS"]

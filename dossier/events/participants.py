@@ -1,0 +1,192 @@
+"""Who takes part in an event, beyond the trigger's own dependency arguments.
+
+Three general repairs of what the parse gives:
+
+* **a country or capital acting is its government** (the knowledge base's ``metonym_of``):
+  "l'Inde a rejeté l'offre du Pakistan" has two governments as parties, and a country listed
+  next to its own government is one participant, not two;
+* **the subject group before the verb**: the parser often loses the first conjunct of a
+  coordinated subject ("l'Inde et le Pakistan ont signé", "que Paris et Berlin avaient
+  approuvé" parsed with the first name as the clause head); the actors named between the
+  clause boundary and the verb group are the subject;
+* **parties named with the event noun**: "la rencontre entre X et Y", "un accord avec X",
+  "les frappes contre X", "l'offensive de X" name their parties inside the noun phrase.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from dossier.models import Mention, Participant
+
+# words that end the subject group looking leftwards from a verb
+_BOUNDARY_WORDS = frozenset("que qu' qu’ qui si lorsque quand tandis alors puisque car mais où dont ; :".split())
+# prepositions that introduce a party of an event noun
+PARTY_PREPS = frozenset("avec entre contre de d' d’ du des par with between against of by".split())
+_SUBJECT_SKIP_POS = ("AUX", "ADV", "PART", "PRON")
+
+
+@lru_cache(maxsize=1)
+def _kb():
+    try:
+        return importlib.import_module("dossier.entities").load_kb()
+    except (ModuleNotFoundError, AttributeError):  # the entities package is optional for events
+        return None
+
+
+@lru_cache(maxsize=4096)
+def acting_entity(entity_id: str) -> tuple[str, str] | None:
+    """(id, name) of the government a place stands for when it acts (KB ``metonym_of``)."""
+    kb = _kb()
+    if kb is None or entity_id.startswith("local:"):
+        return None
+    entry = kb.get(entity_id)
+    target = kb.get(entry.metonym_of) if entry is not None and entry.metonym_of else None
+    return (target.id, target.name) if target is not None else None
+
+
+def as_actor(m: Mention) -> tuple[str, str]:
+    """(id, name) of a mention taking part in an event: a place that acts is its government."""
+    if m.entity_type == "place":
+        gov = acting_entity(m.entity_id)
+        if gov is not None:
+            return gov
+    return m.entity_id, m.entity_name
+
+
+def can_act(m: Mention) -> bool:
+    """Persons, organisations, groups, and places the knowledge base knows a government for."""
+    return m.entity_type in ("person", "organization", "group") or (
+        m.entity_type == "place" and acting_entity(m.entity_id) is not None)
+
+
+def merge_duplicates(parts: list[Participant]) -> list[Participant]:
+    """One participant per actor: a country next to its own government collapses into it, and
+    the first role seen wins (a source stays a source)."""
+    out: dict[str, Participant] = {}
+    for p in parts:
+        gov = acting_entity(p.entity_id)
+        key = gov[0] if gov is not None else p.entity_id
+        if gov is not None:
+            p = Participant(gov[0], gov[1], p.role)
+        out.setdefault(key, p)
+    return list(out.values())
+
+
+def verb_group_start(verb: Token) -> Token:
+    """The first token of a verb group: its auxiliaries, clitics and negation ("ne l'ont pas")."""
+    first = verb
+    for c in verb.children:
+        if c.i < first.i and (c.dep_.startswith("aux") or c.dep_ in ("advmod", "expl:pv", "expl:comp", "obj", "iobj")
+                              and c.pos_ in _SUBJECT_SKIP_POS and verb.i - c.i <= 4):
+            first = c
+    return first
+
+
+def subject_group(verb: Token) -> tuple[int, int] | None:
+    """Token range [lo, hi) of the noun group written right before a finite verb group, back to
+    the clause boundary (sentence start, "que", "qui", ";" or another verb): the subject as
+    written, whatever the parser attached it to. None when the verb follows no such group."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    first = verb_group_start(verb)
+    hi = first.i
+    start = _written_sentence_start(verb)
+    lo = hi
+    for i in range(hi - 1, max(start, hi - 25) - 1, -1):
+        tok = verb.doc[i]
+        if tok.is_space or tok.lower_ in _BOUNDARY_WORDS or tok.pos_ in ("VERB", "AUX", "SCONJ"):
+            break
+        if tok.text == "," and not _inside_apposition(verb.doc, i, hi):
+            break
+        lo = i
+    if lo >= hi:
+        return None
+    return lo, hi
+
+
+_FINAL = frozenset(".!?…;:»\"”")
+
+
+def _written_sentence_start(verb: Token) -> int:
+    """Start of the sentence as written: the parser sometimes cuts a subject group off its verb
+    ("l'Inde et le Pakistan | ont signé …"); a parsed sentence that does not end with final
+    punctuation or a line break runs on into the next one."""
+    sent = verb.sent
+    start = sent.start
+    doc = verb.doc
+    for _ in range(3):
+        if start == 0:
+            break
+        prev = doc[start - 1]
+        if prev.text in _FINAL or prev.is_space or "\n" in prev.whitespace_:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _inside_apposition(doc: Doc, comma: int, hi: int) -> bool:
+    """"Oman, qui accueille les pourparlers, …" is handled by the boundary words; a comma between
+    coordinated names ("la France, l'Allemagne et l'Inde ont signé") is not a boundary when an
+    "et" follows it before the verb."""
+    return any(doc[j].lower_ in ("et", "and") for j in range(comma + 1, hi))
+
+
+def subject_mentions(doc: Doc, verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """Actor mentions of the subject group written before ``verb`` (see ``subject_group``)."""
+    group = subject_group(verb)
+    if group is None:
+        return []
+    lo, hi = doc[group[0]].idx, doc[group[1] - 1].idx + len(doc[group[1] - 1].text)
+    return [m for m in mentions if lo <= m.start and m.end <= hi and can_act(m)]
+
+
+def noun_parties(doc: Doc, noun: Token, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """Actors named inside an event noun's own phrase, with their role: "entre X et Y", "avec X"
+    (participants), "contre X" (target), "de X"/"par X" (participant)."""
+    out: list[tuple[Mention, str]] = []
+    phrases = list(noun.children)
+    for c in noun.children:  # "les frappes menées par Israël", "un accord négocié par X": the agent
+        if c.dep_ == "acl":
+            phrases += [x for x in c.children if x.dep_ in ("obl:agent", "obl:arg", "obl:mod")
+                        and any(y.lower_ in ("par", "by") for y in x.children if y.dep_ == "case")]
+    for c in phrases:
+        if c.dep_ not in ("nmod", "obl:mod", "obl:arg", "obl", "obl:agent"):
+            continue
+        cases = {x.lower_ for x in c.children if x.dep_ == "case"}
+        if not cases & PARTY_PREPS:
+            continue
+        role = "target" if cases & {"contre", "against"} else "participant"
+        lo = c.left_edge.idx
+        hi = c.right_edge.idx + len(c.right_edge.text)
+        for m in mentions:
+            if lo <= m.start and m.end <= hi and can_act(m):
+                out.append((m, role))
+    return out
+
+
+_CONTENT_ARGS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent", "expl:subj")
+
+
+def content_actors(doc: Doc, reporting: Token, mentions: list[Mention]) -> list[Mention]:
+    """Actors of what a reporting verb reports in its completive clause ("a déclaré que
+    l'Arménie devait …" -> l'Arménie; "… qu'un accord avait été conclu avec X" -> X): the
+    clause's subject group, subjects, objects and "avec/contre/par/entre" phrases."""
+    out: list[Mention] = []
+    for h in (c for c in reporting.children if c.dep_ == "ccomp" and c.i > reporting.i):
+        spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                 for c in h.children if c.dep_ in _CONTENT_ARGS or (c.dep_ in ("obl:mod", "nmod") and any(
+                     x.lower_ in PARTY_PREPS - {"de", "d'", "d’", "du", "des", "of"} for x in c.children if x.dep_ == "case"))]
+        group = subject_group(h) if h.pos_ in ("VERB", "AUX") else None
+        if group is not None:
+            spans.append((doc[group[0]].idx, doc[group[1] - 1].idx + len(doc[group[1] - 1].text)))
+        for m in mentions:
+            if can_act(m) and any(lo <= m.start and m.end <= hi for lo, hi in spans) and m not in out:
+                out.append(m)
+    return out
+
+
+__all__ = ["content_actors", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
+           "subject_mentions", "noun_parties", "verb_group_start"]

@@ -1,0 +1,140 @@
+"""Word senses of ambiguous triggers, read from their arguments in the parse.
+
+A verb or noun names different events with different objects: "libérer des otages" is a
+release (CONCEDE), "libérer une région" a military claim; "échanger des prisonniers" an
+exchange, "ont échangé dans une atmosphère constructive" a consultation; "soutenir des
+rebelles armés" is aid, "soutenir une candidature" support; "la trêve entrera en vigueur" is
+a ceasefire taking effect (RETREAT), "la trêve" in passing is no event.
+
+``verb_sense`` / ``noun_sense`` return a trigger family, ``NO_EVENT`` when the word is used in
+a sense that is no event, or None when they have nothing to say (the plain lexicon decides).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NO_EVENT = ""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# people held or set free: objects of a release
+CAPTIVES = _words(
+    "otage otages prisonnier prisonniers prisonnière prisonnières détenu détenus détenue détenues captif captifs "
+    "captive captives civil civils dépouille dépouilles corps soldat soldats militaire militaires "
+    "hostage hostages prisoner prisoners detainee detainees captive captives body bodies")
+RELEASE_VERBS = _words("libérer relâcher relaxer restituer rendre remettre release free return")
+RELEASE_NOUNS = _words("libération libérations restitution restitutions release")
+# what "lever"/"alléger" remove in a concession
+CONSTRAINTS = _words("restriction restrictions sanction sanctions embargo blocus interdiction interdictions "
+                     "siège restriction sanctions blockade ban")
+EASE_VERBS = _words("lever alléger assouplir suspendre lift ease")
+EASE_NOUNS = _words("levée allègement assouplissement lifting easing")
+# material help: objects that make "soutenir" aid rather than political support
+MATERIAL = _words("armé armés armée armées arme armes militaire militaires militairement financier financière "
+                  "financièrement munitions soulèvement soulèvements rebelles milice milices combattants "
+                  "armed arms weapons military financial rebels")
+# a ceasefire taking effect or kept
+TRUCE_NOUNS = _words("trêve cessez-le-feu truce ceasefire")
+TRUCE_START = _words("vigueur entrer entrée commencer début débuter effet application appliquer respecter "
+                     "respect effect start begin take")
+# a concern voiced
+CONCERN_NOUNS = _words("inquiétude inquiétudes préoccupation préoccupations consternation indignation "
+                       "concern concerns alarm")
+VOICING = _words("exprimer faire susciter dire manifester express voice raise")
+# conditions set
+CONDITION_NOUNS = _words("condition conditions exigence exigences préalable préalables")
+SETTING = _words("fixer poser imposer établir mettre set impose lay")
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _is(t: Token, words: frozenset[str]) -> bool:
+    return _lemma(t) in words or t.lower_ in words
+
+
+def _object_words(tok: Token, deps=("obj", "nsubj:pass", "obl:arg", "nmod", "xcomp", "obl:mod")) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in deps:
+            out.append(c)
+            out += [x for x in c.children if x.dep_ in ("amod", "nmod", "conj", "flat:name")]
+    return out
+
+
+def _complements(tok: Token) -> list[Token]:
+    """The verb's subtree minus its subject and the clauses hanging on it: what it acts on
+    (robust to complements the parser attached to a date: "a libéré lundi 13 octobre vingt otages")."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj", "advcl", "acl:relcl", "parataxis", "conj", "ccomp") and c.i != tok.i:
+            skip.update(t.i for t in c.subtree)
+    out = [t for t in tok.subtree if t.i != tok.i and t.i not in skip]
+    if tok.dep_ == "acl" or tok.dep_ == "acl:relcl":  # "les otages libérés": the noun it describes
+        out.append(tok.head)
+    for c in tok.children:  # a passive subject is what is acted on ("les otages ont été libérés")
+        if c.dep_ == "nsubj:pass":
+            out += list(c.subtree)
+    return out
+
+
+def verb_sense(tok: Token) -> str | None:
+    lemma = _lemma(tok)
+    if lemma in RELEASE_VERBS:
+        if any(_is(o, CAPTIVES) for o in _complements(tok)):
+            return "release"
+        return None if lemma in ("libérer", "release", "free") else NO_EVENT
+    if lemma in EASE_VERBS and any(_is(o, CONSTRAINTS) for o in _object_words(tok)):
+        return "ease"
+    if lemma == "échanger" or lemma == "exchange":
+        objs = _object_words(tok)
+        if any(_is(o, CAPTIVES) for o in objs) or any(_is(t, CAPTIVES) for t in tok.subtree):
+            return "exchange"
+        return "meeting"  # "ont échangé dans une atmosphère constructive", "échangé avec X"
+    if lemma == "engager" and any(c.lower_ in ("se", "s'", "s’") for c in tok.children) and any(
+            c.dep_ in ("xcomp", "obl:arg") for c in tok.children):
+        return "agreement"  # "se sont engagés à mettre fin …"
+    if lemma in ("soutenir", "support"):
+        if any(_is(t, MATERIAL) for t in tok.subtree if t.i != tok.i):
+            return "aid"
+        return "support"
+    if lemma in ("prendre", "take") and any(c.dep_ == "obj" and _lemma(c) in ("contrôle", "control") for c in tok.children):
+        return "military_claim"  # "ont pris le contrôle de X"
+    if lemma in ("éclater", "erupt", "break"):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        head = tok.head if tok.dep_ == "acl:relcl" else None
+        noun = subj if subj is not None and subj.pos_ != "PRON" else head
+        if noun is not None and _lemma(noun) in ("guerre", "conflit", "combat", "combats", "affrontement",
+                                                 "affrontements", "war", "conflict", "fighting"):
+            return "attack"
+        return NO_EVENT
+    return None
+
+
+def noun_sense(tok: Token) -> str | None:
+    lemma = _lemma(tok)
+    if lemma in RELEASE_NOUNS:
+        if any(_is(t, CAPTIVES) or (t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and t.i > tok.i)
+               for t in tok.subtree if t.i != tok.i):
+            return "release"
+        return NO_EVENT
+    if lemma in EASE_NOUNS:
+        return "ease" if any(_is(t, CONSTRAINTS) for t in tok.subtree if t.i != tok.i) else NO_EVENT
+    if lemma in TRUCE_NOUNS:
+        near = [tok.head] + [c for c in tok.head.children] + list(tok.children)
+        if tok.dep_ == "nmod" or tok.dep_ in ("nsubj", "nsubj:pass", "obj"):
+            if any(_is(t, TRUCE_START) for t in near if t.i != tok.i):
+                return "retreat"  # "la trêve entrera en vigueur", "l'entrée en vigueur de la trêve"
+        return None
+    if lemma in CONCERN_NOUNS:
+        return "disapprove" if _is(tok.head, VOICING) else NO_EVENT
+    if lemma in CONDITION_NOUNS:
+        return "demand" if _is(tok.head, SETTING) else None
+    return None
+
+
+__all__ = ["verb_sense", "noun_sense", "NO_EVENT"]

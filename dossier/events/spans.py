@@ -1,0 +1,63 @@
+"""The evidence span of an event: the trigger's own clause, not the whole sentence.
+
+A sentence often reports several events ("X a annoncé qu'Y avait accepté …, alors que Z
+accueillait …"); each event's span keeps the clause its trigger heads (with its subject and
+complements) and leaves out the other clauses hanging on it (adverbial, relative, coordinated
+and parenthetical clauses), unless the trigger itself lies inside them.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# children that start another clause
+SEPARATE_DEPS = frozenset({"advcl", "acl:relcl", "parataxis", "conj", "ccomp", "csubj"})
+
+
+def clause_tokens(root: Token, keep: Token, content: bool = False) -> list[Token]:
+    """Tokens of ``root``'s subtree minus the separate clauses that do not contain ``keep``.
+
+    Coordinated nouns ("X et Y") stay; with ``content`` (a reporting verb), the reported
+    clause (ccomp) stays too."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for c in tok.children:
+            if c.dep_ in SEPARATE_DEPS and c.i != keep.i and not c.is_ancestor(keep):
+                clause = c.pos_ in ("VERB", "AUX") or any(x.dep_ in ("nsubj", "cop") for x in c.children)
+                if c.dep_ == "conj" and not clause:
+                    pass  # "Israël et le Hamas": a coordinated name, not a clause
+                elif c.dep_ in ("ccomp", "parataxis") and content:
+                    pass
+                else:
+                    continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+__all__ = ["clause_tokens", "SEPARATE_DEPS"]
+
+
+# dependency labels that start a clause of its own (a participle modifying a noun, "acl", does not)
+CLAUSE_DEPS = frozenset({"advcl", "acl:relcl", "ccomp", "parataxis", "csubj", "ROOT"})
+
+
+def clause_of(tok: Token) -> Token:
+    """The head of the clause ``tok`` belongs to: the first ancestor (or itself) attached as a
+    clause (adverbial, relative, completive, parenthetical, coordinated verb) or the root."""
+    cur = tok
+    for _ in range(64):
+        if cur.head.i == cur.i or cur.dep_ in CLAUSE_DEPS or (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def sentence_root(tok: Token) -> Token:
+    cur = tok
+    for _ in range(64):
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur

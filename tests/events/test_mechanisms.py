@@ -1,0 +1,94 @@
+"""Event mechanisms on hand-written French sentences: who takes part, how a reported statement is
+typed, word senses read from arguments, the clause as evidence, dates of the same event."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(annotate, text, published="2025-03-13"):
+    return annotate(text, published)._.events
+
+
+def by_trigger(annotate, text, trigger, published="2025-03-13"):
+    found = [e for e in events_of(annotate, text, published) if e.trigger == trigger]
+    assert found, [e.trigger for e in events_of(annotate, text, published)]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a country acting is its government; the object's owner is a party
+    ("L'Inde a finalement accepté jeudi l'offre du Pakistan.", "accepté",
+     {"indian_government", "pakistani_government"}),
+    # the first conjunct of a subject the parser lost
+    ("Oman et le Hamas ont accepté vendredi un texte de compromis.", "accepté", {"omani_government", "hamas"}),
+    # coordinated names before the verb, commas included
+    ("La France, l'Allemagne, l'Inde et Oman ont signé jeudi un communiqué commun.", "signé",
+     {"french_government", "german_government", "indian_government", "omani_government"}),
+    # reported content: the speaker and the parties of the content
+    ("Emmanuel Macron a affirmé jeudi que l'Inde et le Pakistan avaient convenu d'une pause.",
+     "convenu", {"emmanuel_macron", "indian_government", "pakistani_government"}),
+])
+def test_participants(annotate, text, trigger, expected):
+    event = by_trigger(annotate, text, trigger)
+    assert {p.entity_id for p in event.participants} == expected
+
+
+def test_a_country_and_its_government_are_one_participant(annotate):
+    event = by_trigger(annotate, "Le Qatar et le gouvernement qatari ont accepté la proposition.", "accepté")
+    assert [p.entity_id for p in event.participants].count("qatari_government") == 1
+    assert "qatar" not in {p.entity_id for p in event.participants}
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Le porte-parole indien a assuré jeudi qu'aucun accord n'avait encore été trouvé.", "REJECT"),
+    ("Le porte-parole a déclaré que ces annonces n'étaient que des ruses.", "ACCUSE"),
+    ("Le ministre turc a déclaré que l'Arménie devait modifier sa constitution.", "DEMAND"),
+    ("Le secrétaire général a déclaré qu'il saluait la décision des deux camps.", "SUPPORT"),
+    ("Le ministre a déclaré que la réunion avait eu lieu dans le calme.", "CONSULT"),
+])
+def test_statements_are_typed_by_their_content(annotate, text, plover):
+    assert plover in {e.plover for e in events_of(annotate, text)}
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    ("Le Hamas a libéré lundi vingt otages israéliens.", "libéré", "CONCEDE"),
+    ("Les deux ministres ont échangé dans une atmosphère constructive.", "échangé", "CONSULT"),
+    ("Les deux pays ont échangé des prisonniers samedi.", "échangé", "CONCEDE"),
+    ("Les milices ont pris le contrôle de la ville mardi.", "pris", "ASSAULT"),
+    ("La Russie a salué samedi la rencontre entre les deux dirigeants.", "salué", "SUPPORT"),
+    ("Washington a annoncé la levée des sanctions contre Damas.", "levée", "CONCEDE"),
+    ("La trêve entrera en vigueur dimanche.", "trêve", "RETREAT"),
+    ("Pékin et Londres ont fait part de leur vive inquiétude.", "inquiétude", "DISAPPROVE"),
+])
+def test_word_senses(annotate, text, trigger, plover):
+    assert by_trigger(annotate, text, trigger).plover == plover
+
+
+@pytest.mark.parametrize("text", [
+    "Le pays attend la trêve depuis des mois.",            # a truce mentioned, not taking effect
+    "L'inquiétude grandit dans la capitale.",              # a concern nobody voices
+    "Le gouvernement a libéré des fonds pour la reconstruction.",  # released money, not captives
+])
+def test_senses_that_are_no_event(annotate, text):
+    assert events_of(annotate, text) == []
+
+
+def test_each_event_keeps_its_own_clause(annotate):
+    text = "Israël suspend les cours dans les écoles, et le Hamas a libéré trois otages israéliens."
+    events = events_of(annotate, text)
+    spans = {e.trigger: e.text for e in events}
+    assert "libéré" not in spans.get("suspend", "")
+
+
+def test_a_weekday_written_with_its_date_settles_the_year(annotate):
+    doc = annotate("Les deux délégations se rencontreront à nouveau samedi 19 avril.", "2025-04-12")
+    assert [t.value for t in doc._.timexes] == ["2025-04-19"]
+
+
+def test_the_same_event_elsewhere_dates_an_undated_report(annotate):
+    text = ("Le Hamas a libéré lundi 13 octobre vingt otages israéliens. "
+            "Selon la Croix-Rouge, le Hamas a libéré les otages israéliens dans le calme.")
+    events = [e for e in events_of(annotate, text, "2025-10-14") if e.plover == "CONCEDE"]
+    assert len(events) == 2 and {e.date for e in events} == {"2025-10-13"}
