@@ -43,3 +43,10 @@ class Settings:
     @property
     def db_path(self) -> Path:
         return Path(self.db)
+
+    @property
+    def default_kb_file(self) -> Path:
+        """The user's KB file beside the database (``dossier-kb.yaml``): ``dossier kb import`` writes
+        there unless told otherwise, and it is read whenever it exists and no ``--kb`` /
+        ``DOSSIER_KB`` is given."""
+        return self.db_path.with_name("dossier-kb.yaml")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dossier.config import Settings
 from dossier.errors import DossierError, InputError, StoreError
@@ -68,7 +69,9 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
     summary = IngestSummary()
     say = progress or (lambda line: None)
     store = open_store(settings)
+    learned_file = None
     try:
+        settings, learned_file = _with_learned_roles(settings, store)
         index = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
         for key, sig in store.signatures():
             index.add(key, sig)
@@ -108,6 +111,8 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
             _rebuild(store, summary, say)
     finally:
         store.close()
+        if learned_file is not None:
+            Path(learned_file).unlink(missing_ok=True)
     return summary
 
 
@@ -118,6 +123,30 @@ def workers_write(settings: Settings) -> bool:
 
     parallel = settings.scheduler is not None or settings.n_process > 1
     return parallel and is_postgres_url(settings.db)
+
+
+def _with_learned_roles(settings: Settings, store) -> tuple[Settings, str | None]:
+    """Settings whose KB also holds the roles learned from the articles already stored (a
+    temporary ``dossier-kb-learned/1`` file), so a role stated in an earlier article resolves the
+    descriptions of later ones."""
+    import dataclasses
+    import tempfile
+
+    import yaml
+
+    from dossier.entities.roles import learned_kb_data
+
+    try:
+        facts = [dataclasses.asdict(f) for _, f in store.records("roles")]
+    except Exception:  # noqa: BLE001 - a store without the table (older build) has nothing learned
+        return settings, None
+    if not facts:
+        return settings, None
+    data = learned_kb_data(facts)
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", prefix="dossier-learned-", delete=False,
+                                     encoding="utf-8") as fh:
+        yaml.safe_dump(data, fh, allow_unicode=True, sort_keys=False)
+    return settings.with_(kb_files=tuple(settings.kb_files) + (fh.name,)), fh.name
 
 
 def _process(articles: Iterator[Article], settings: Settings) -> Iterator[ArticleRecords | ArticleFailure | Written]:

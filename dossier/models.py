@@ -123,6 +123,28 @@ class Quote:
     place_id: str | None = None
     sentence: int | None = None
     confidence: float = 0.5
+    reported_by: str | None = None  # an outlet relaying the words ("selon l'AFP", "rapporte Reuters"): entity id or text
+    source_document: str | None = None  # the document quoted ("le communiqué ukrainien"), issuer or not
+    co_speakers: list[str] = field(default_factory=list)  # other speakers of a coordinated subject ("X et Y ont dit")
+
+
+@dataclass
+class RoleFact:
+    """A role learned from the text: "X, porte-parole de Y" / "le ministre turc des Affaires
+    étrangères, Hakan Fidan" -> person, role as written, organisation, the article's date."""
+
+    person_id: str
+    person_name: str
+    role: str  # as written, without its article ("chef de la diplomatie turque")
+    start: int  # span of the apposition (name + role)
+    end: int
+    text: str
+    role_ids: list[str] = field(default_factory=list)  # KB role ids the phrase matches
+    organization_id: str | None = None
+    date: str | None = None  # when it was true: the article's publication date
+    sentence: int | None = None
+    role_start: int | None = None  # span of the role phrase alone
+    role_end: int | None = None
 
 
 @dataclass
@@ -231,6 +253,7 @@ class ArticleRecords:
     claims: list[Claim] = field(default_factory=list)
     attributes: list[Attribute] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
+    roles: list[RoleFact] = field(default_factory=list)  # roles learned from the text
     pipeline_version: str = ""
 
     def to_dict(self) -> dict[str, Any]:

@@ -112,6 +112,8 @@ def _map_record(record, cleaned, sent_starts: list[int]):
     if getattr(record, "sentence", 0) is None and sent_starts:
         changes["sentence"] = max(0, bisect.bisect_right(sent_starts, record.start) - 1)
     start, end = cleaned.span_to_original(record.start, record.end)
+    if getattr(record, "role_start", None) is not None:  # a learned role's own phrase
+        changes["role_start"], changes["role_end"] = cleaned.span_to_original(record.role_start, record.role_end)
     return dataclasses.replace(record, start=start, end=end, text=cleaned.original[start:end], **changes)
 
 
@@ -148,6 +150,7 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
         claims=mapped("claims"),
         attributes=mapped("attributes"),
         positions=mapped("positions"),
+        roles=mapped("roles"),
         pipeline_version=version,
     )
 

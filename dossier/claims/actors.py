@@ -3,6 +3,10 @@
 An actor is a canonical entity id when a mention covers the phrase (``dossier_entities`` ids, or
 the bare-NER ``local:`` ids), else an institutional fallback (``local:<side>_<institution>``), else
 an anonymous source with the side it belongs to as affiliation.
+
+Claimants go through the same speaker resolution as quotes (:mod:`dossier.quotes.speakers`): a
+phrase that cannot speak names no claimant, a document speaks for its issuer, and demonstratives
+and "côté X" resolve alike. (An outlet stays a claimant: it asserts what it reports.)
 """
 from __future__ import annotations
 
@@ -74,6 +78,7 @@ class ActorContext:
         inst = sides().get("institutions") or {}
         self.institutions = {fold(w): key for key, words in inst.items() for w in words}
         self.anonymous_heads = frozenset(fold(w) for w in sides().get("anonymous_heads") or [])
+        self._speakers = None
 
     # -- sides -----------------------------------------------------------------------------
     def side_of_mention(self, m: Mention) -> str | None:
@@ -196,13 +201,41 @@ class ActorContext:
         walk(head)
         return sorted(out, key=lambda t: t.i)
 
+    # -- the speaker resolution shared with quotes ------------------------------------------
+    @property
+    def speakers(self):
+        """The quotes' :class:`SpeakerResolver` for this document (built on first use)."""
+        if self._speakers is None:
+            from dossier.quotes.marks import find_quote_spans
+            from dossier.quotes.speakers import SpeakerResolver
+
+            spans = [(s.open, s.close) for s in find_quote_spans(self.text) if s.depth == 0]
+            self._speakers = SpeakerResolver(self.doc, self.mentions, spans)
+        return self._speakers
+
+    def _from_speaker(self, sp) -> Actor | None:
+        if sp.id is None and not sp.anonymous:
+            return None
+        info = self.entities.get(sp.id) if sp.id else None
+        side = side_of_text(sp.id.replace("_", " ")) if sp.id else side_of_text(sp.text or "")
+        return Actor(sp.id, sp.name or sp.text or "", side, sp.anonymous, getattr(info, "type", None),
+                     sp.start if sp.start >= 0 else None, sp.end if sp.end >= 0 else None, "speaker")
+
     def actor_of(self, head: Token, sentence: int, stop: int | None = None) -> Actor | None:
         """Resolve the noun phrase headed by ``head`` (a subject, agent or source) to an actor."""
+        from dossier.quotes import constraints
+
         low = fold(head.text)
         if low in PRONOUNS or (head.pos_ == "PRON" and not head.text[:1].isupper()):
             if low in PRONOUNS or head.dep_.startswith("nsubj"):
-                return self.antecedent(sentence, before=head)
+                found = self.antecedent(sentence, before=head)
+                return found if found is not None else self._from_speaker(self.speakers.from_phrase(head))
             return None
+        is_mention = self.mention_at(head) is not None
+        if not is_mention and constraints.names_nobody(head):
+            return None  # "aucune information", "le 13 mars": no claimant
+        if (not is_mention and constraints.is_document(head)) or self.speakers._demonstrative(head):
+            return self._from_speaker(self.speakers.from_phrase(head))
         toks = self.phrase_tokens(head)
         if stop is not None and head.i < stop:
             toks = [t for t in toks if t.i < stop]  # a parse that hangs the verb under its subject

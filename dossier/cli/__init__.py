@@ -11,7 +11,7 @@ from dossier.cli.common import app
 from dossier.errors import DossierError
 
 # command modules register themselves on `app`
-from dossier.cli import ingest_cmd, query_cmd, measure_cmd, web_cmd  # noqa: E402,F401
+from dossier.cli import ingest_cmd, kb_cmd, query_cmd, measure_cmd, web_cmd  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 

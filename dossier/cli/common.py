@@ -30,6 +30,8 @@ def _global(
     """Global options."""
     settings = Settings()
     settings = settings.with_(db=db, kb_files=tuple(kb) if kb else None)
+    if not settings.kb_files and settings.default_kb_file.is_file():
+        settings = settings.with_(kb_files=(str(settings.default_kb_file),))
     ctx.obj = settings
 
 

@@ -95,6 +95,10 @@ def entity_view(e: dict[str, Any]) -> str:
         if isinstance(role, dict):
             lines.append(f"role: {role.get('role') or role.get('title') or role}  "
                          f"{role.get('start') or ''}–{role.get('end') or ''}")
+    for r in e.get("learned_roles") or []:  # roles the articles themselves state
+        org = f" ({r['organization_id']})" if r.get("organization_id") else ""
+        lines.append(f"learned role: {r['role']}{org}  on {r.get('date') or '?'}  "
+                     f"[{r['article_id']}:{r.get('sentence')}] {_one_line(r.get('text'), 60)}")
     for a in e.get("articles", []):
         lines.append(f"  #{a['id']:<4} {a.get('published') or '?':10} {a['mentions']}×  {_one_line(a.get('title'), 70)}")
     if e.get("co_occurring"):

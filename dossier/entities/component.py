@@ -27,7 +27,8 @@ from dossier.entities.kb import KBEntry, KnowledgeBase, load_kb
 from dossier.entities.matching import match_name
 from dossier.entities.metonymy import actor_reading
 from dossier.entities.normalize import canonical_key, fold, norm_alias
-from dossier.entities.repair import lexicon, repair
+from dossier.entities import roles as learned
+from dossier.entities.repair import institution_span, lexicon, repair
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
@@ -92,9 +93,10 @@ class EntityComponent:
         target = entry.metonym_of
         if target and self.kb.get(target) is not None:
             inside_role = any(r.start <= m.start and m.end <= r.end for r in roles)
-            seat = entry.id not in self.countries
+            generated = entry.metonym_generated  # a capital from the gazetteer, not a known seat of power
+            seat = entry.id not in self.countries and not generated
             acts, why = (True, "inside a role description") if inside_role else actor_reading(
-                doc[m.start:m.end], seat)
+                doc[m.start:m.end], seat, possessive=not generated or entry.id in self.countries)
             if acts:
                 gov = self.kb.get(target)
                 cand.extra = [entry.id] if entry.id in self.countries and entry.country else []
@@ -161,6 +163,13 @@ class EntityComponent:
                 forced.append(cand)
         return [m for m in ents if id(m) not in drop], forced
 
+    def _generated_in_name(self, m: Match, ner_labels: dict[int, str]) -> bool:
+        """A generated place name inside a person's name ("Maurice" in "Maurice Papon", "Victoria"
+        read as a person): the statistical NER's PER label wins over the generated gazetteer."""
+        if not any(ner_labels.get(i) == "PER" for i in range(m.start, m.end)):
+            return False
+        return all(self.kb.get(x).source == "generated" and self.kb.get(x).type == "place" for x in m.ids)
+
     def _next_to_person(self, doc: Doc, i: int, ents: list[Match]) -> bool:
         for m in ents:
             if any(self.kb.get(x).type == "person" for x in m.ids):
@@ -178,7 +187,7 @@ class EntityComponent:
         return published, None
 
     def _role_cands(self, doc: Doc, roles: list[Match], cands: list[Cand], sents: list[Span],
-                    sent_of: list[int]) -> list[Cand]:
+                    sent_of: list[int], facts: list | None = None) -> list[Cand]:
         persons = {c.start: c for c in cands if c.type == "person"}
         ends = {c.end: c for c in cands if c.type == "person"}
         out = []
@@ -199,10 +208,16 @@ class EntityComponent:
                     named = persons[after]
             if named is not None:
                 out.append(Cand(m.start, m.end, named.id, named.type, "kb-role", named.confidence,
-                                acts_for=named.acts_for, in_ents=False,
+                                acts_for=named.acts_for, in_ents=False, name=named.name,
                                 evidence=f"apposition to {doc[named.start:named.end].text!r}"))
                 continue
             date, year = self._role_date(doc, m, sents[sent_of[m.start]])
+            fact = learned.match(doc[m.start:m.end], facts or [], self.kb) if year is None else None
+            if fact is not None:  # a role this article gives someone (not a past holder: "en 2014, le président …")
+                out.append(Cand(m.start, m.end, fact.person_id, "person", "learned-role", 0.75,
+                                name=fact.person_name, in_ents=False,
+                                evidence=f"role learned from {fact.text!r}"))
+                continue
             holder = self.kb.holder_of(m.ids, date=date, year=year)
             if holder is None:
                 continue
@@ -211,6 +226,23 @@ class EntityComponent:
                             acts_for=holder.affiliation, in_ents=False,
                             evidence=f"holder of {m.ids[0]} on {date or year or 'latest'}"))
         return out
+
+    def _persons(self, cands: list[Cand]) -> list[learned.Person]:
+        out = []
+        for c in cands:
+            if c.type == "person" and c.in_ents:
+                entry = self.kb.get(c.id)
+                out.append(learned.Person(c.start, c.end, c.id, entry.name if entry else (c.name or c.id)))
+        return out
+
+    def _learn_roles(self, doc: Doc, cands: list[Cand], sent_of: list[int]) -> list:
+        """Roles stated next to a person's name (``doc._.roles``), used to resolve descriptions."""
+        orgs = {i: c.id for c in cands if c.type in ("organization", "group") for i in range(c.start, c.end)}
+        facts = learned.learn(doc, self._persons(cands), self.kb, orgs, sent_of)
+        store = doc_list(doc, "roles")
+        store.clear()
+        store.extend(facts)
+        return facts
 
     def _link_locals(self, cands: list[Cand]) -> None:
         """Within the article: surname-only unknown persons -> the full name seen in it."""
@@ -241,7 +273,7 @@ class EntityComponent:
                 ner_labels[i] = ent.label_
 
         matches = self.ruler.find(doc)
-        ents = select([m for m in matches if m.kind == "entity"])
+        ents = select([m for m in matches if m.kind == "entity" and not self._generated_in_name(m, ner_labels)])
         roles = select([m for m in matches if m.kind == "role"])
         # a role partially overlapping a longer entity alias gives way, and vice versa
         keep_roles = []
@@ -264,6 +296,17 @@ class EntityComponent:
         in_roles = {i for r in roles for i in range(r.start, r.end)}
         kb_known = lambda text: bool(self.kb.by_alias(text)) or geocode(text) is not None  # noqa: E731
         for ent in doc.ents:
+            inst = institution_span(doc, ent.start, ent.end, ent.label_)
+            if inst is not None and any(inst[0] <= m.start and m.end <= inst[1] and any(
+                    self.kb.get(x).type in ("organization", "group") for x in m.ids)
+                    and fold(doc[m.start - 1].text) not in ("de", "du", "des", "d'") for m in ents):
+                inst = None  # "la milice RSF": the known organisation named in apposition wins
+            if inst is not None and inst[0] not in covered:
+                cand = self._ner_cand(doc, inst[0], inst[1], "ORG")
+                if cand is not None:
+                    cands.append(cand)
+                    covered |= set(range(inst[0], inst[1]))
+                    continue
             run = []
             for i in range(ent.start, ent.end + 1):
                 if i < ent.end and i not in covered:
@@ -280,7 +323,12 @@ class EntityComponent:
                             cands.append(cand)
                     run = []
         self._link_locals(cands)
-        cands += self._role_cands(doc, roles, cands, sents, sent_of)
+        facts = self._learn_roles(doc, cands, sent_of)
+        cands += self._role_cands(doc, roles, cands, sents, sent_of, facts)
+        covered = {i for c in cands for i in range(c.start, c.end)} | {i for r in roles for i in range(r.start, r.end)}
+        for s, e, fact in learned.descriptions(doc, facts, self.kb, covered, self._persons(cands)):
+            cands.append(Cand(s, e, fact.person_id, "person", "learned-role", 0.7, name=fact.person_name,
+                              in_ents=False, evidence=f"role learned from {fact.text!r}"))
         cands.sort(key=lambda c: (c.start, -c.end))
         self._write(doc, cands, sent_of)
         return doc

@@ -37,8 +37,23 @@ def _case_word(root) -> str | None:
     return None
 
 
-def actor_reading(span: Span, seat_of_power: bool) -> tuple[bool, str]:
-    """``(acts, why)``: True when the name stands for the government."""
+def _listed_under(root):
+    """The noun a name is listed under by apposition or coordination ("les médiateurs, Qatar, Égypte
+    et …")."""
+    t = root
+    for _ in range(8):
+        if t.dep_ not in ("appos", "conj"):
+            break
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return t if t.i != root.i and t.pos_ == "NOUN" else None
+
+
+def actor_reading(span: Span, seat_of_power: bool, possessive: bool = True) -> tuple[bool, str]:
+    """``(acts, why)``: True when the name stands for the government. ``possessive``: a possessor
+    of a demand or plan ("les exigences de Moscou") acts (not for generated capitals: "l'accord
+    de Vienne" names a treaty after the city)."""
     lex = lexicon()
     prev = _prev_word(span)
     root = span.root
@@ -49,10 +64,19 @@ def actor_reading(span: Span, seat_of_power: bool) -> tuple[bool, str]:
         return False, f"after {prev!r}"
     if root.dep_ in SUBJECT_DEPS:
         return True, f"subject of {root.head.lemma_!r}"
+    if (root.dep_ == "conj" and root.head.i < root.i and root.head.dep_ in SUBJECT_DEPS and root.head.pos_ == "PROPN"
+            and prev not in lex["locative_preps"]):
+        return True, f"coordinated with the subject {root.head.text!r}"  # "La Chine et la Russie ont …"
+    listed = _listed_under(root)
+    if listed is not None and (fold(listed.lemma_) in lex["agentive_heads"] or fold(listed.lemma_) in lex["actor_groups"]
+                               or any(fold(c.lemma_) in lex["actor_groups"] for c in listed.children if c.dep_ in ("amod", "nmod"))):
+        return True, f"listed among the {listed.text!r}"  # "les pays médiateurs — États-Unis, Égypte, Qatar —"
+    if root.dep_ == "obj" and fold(root.head.lemma_) in lex["object_actor_verbs"]:
+        return True, f"addressee of {root.head.lemma_!r}"  # "accuse l'Iran", "exhorte le Qatar"
     if prev in lex["actor_preps"]:
         return True, f"after {prev!r}"
     head = root.head
-    if prev in {"de", "du", "d'", "des", "of"} and head is not root:
+    if possessive and prev in {"de", "du", "d'", "des", "of"} and head is not root:
         lemma = fold(head.lemma_)
         word = fold(head.text)
         if word in lex["place_heads"] or lemma in lex["place_heads"]:

@@ -114,3 +114,44 @@ def repair(doc: Doc, start: int, end: int, label: str, known) -> list[tuple[int,
         if s < e and not is_junk(doc[s:e]):
             out.append((s, e))
     return out
+
+
+def institution_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """The full name of an institution when an NER span opens with an institution head noun.
+
+    ``Forum des familles d'otages`` / ``ministère de la Santé de Gaza`` / ``Défense civile
+    palestinienne`` (often labelled MISC): the lower-case complements belong to the name, so the
+    span runs over the head's noun-phrase dependents instead of being trimmed to its capitals."""
+    if label not in ("ORG", "MISC"):
+        return None
+    lex = lexicon()
+    s = start
+    while s < end and (doc[s].is_punct or _word(doc[s]) in lex["articles"]):
+        s += 1
+    if s >= end:
+        return None
+    head = doc[s]
+    if _word(head) not in lex["institution_heads"] or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if label == "MISC" and not head.text[:1].isupper():
+        return None
+    e = s + 1
+    while e < end:  # complements hanging (directly or not) on the head, inside the NER span
+        tok = doc[e]
+        t = tok
+        for _ in range(6):
+            if t.i == head.i or t.head.i == t.i or not (s <= t.head.i < end):
+                break
+            t = t.head
+        if t.i != head.i or tok.pos_ in ("VERB", "AUX", "PRON") or tok.text in (",", ";", "(", ")"):
+            break
+        e += 1
+    if e == end:  # the NER may stop early: "ministère de la Santé du gouvernement | du Hamas"
+        subtree = {t.i for t in head.subtree}
+        while e < min(len(doc), end + 6) and e in subtree and not doc[e].is_punct and doc[e].pos_ not in ("VERB", "AUX", "PRON"):
+            e += 1
+    while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].pos_ in ("ADP", "DET", "CCONJ") or _is_time(doc[e - 1])):
+        e -= 1
+    if e - s < 2:
+        return None  # a lone head noun is not a name
+    return s, e

@@ -58,8 +58,9 @@ class AliasRuler:
         stripped = alias.strip()
         if stripped.isupper() and len(stripped) > 1 and " " not in stripped:
             cased = "upper"  # an acronym: "UN" is not "Un"
-        else:
-            cased = stripped[:1].isupper() and not stripped.lower().startswith(("l'", "le ", "la "))
+        else:  # the case of the name itself, after an article ("La Réunion" is cased, "l'armée" is not)
+            bare = re.sub(r"^(?:l['’]\s*|(?:le|la|les)\s+)", "", stripped, flags=re.IGNORECASE)
+            cased = bare[:1].isupper()
         node = self.trie
         for word in words:
             node = node.setdefault(word, {})

@@ -17,6 +17,7 @@ Doc extensions
     claims      list[Claim]         dossier_claims
     attributes  list[Attribute]     dossier_claims
     positions   list[Position]      dossier_claims
+    roles       list[RoleFact]      dossier_entities (roles learned from appositions)
 
 Span extensions (on ``doc.ents`` spans set by dossier_entities)
     entity_id, entity_name, entity_type, resolution, confidence, acts_for
@@ -39,6 +40,7 @@ _DOC_LISTS = (
     "claims",
     "attributes",
     "positions",
+    "roles",
 )
 _SPAN_DEFAULTS = {
     "entity_id": None,

@@ -7,12 +7,16 @@ database when workers write), then runs chunks of articles with
 streaming (bounded in flight, input order, failure isolation) is :mod:`dossier.parallel.stream`.
 
 Every worker host needs the same ``dossier`` installation as the client (same version, same
-model) and any ``--kb`` / issues file at the same path. Start workers with ``--nthreads 1``: one
-spaCy pipeline per process runs one chunk at a time.
+model); the client's knowledge-base and issues files travel with the plugin. Start workers with
+``--nthreads 1``: one spaCy pipeline per process runs one chunk at a time.
 """
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from distributed import Client
@@ -30,14 +34,30 @@ CONNECT_TIMEOUT = "20s"
 
 
 class DossierWorkerPlugin(WorkerPlugin):
-    """Loads the pipeline (and opens the store when workers write) once per worker process."""
+    """Loads the pipeline (and opens the store when workers write) once per worker process.
+
+    The client's knowledge-base and issues files (``--kb``, and the roles learned from the stored
+    articles, which ingest writes to a temporary file) travel with the plugin: a worker on another
+    host writes them into its local directory and runs with those paths."""
 
     name = PLUGIN
     idempotent = False  # a new ingest with other settings replaces the previous plugin
 
     def __init__(self, settings: Settings, write: bool, version: str = dossier.__version__):
         self.settings, self.write, self.version = settings, write, version
+        paths = [*settings.kb_files, *([settings.issues_file] if settings.issues_file else [])]
+        self.files = {p: Path(p).read_bytes() for p in paths if Path(p).is_file()}
+        self.local: Settings = settings  # the settings with paths valid on this worker (set up there)
         self.error: str | None = None
+
+    def _here(self, path: str, folder: Path) -> str:
+        data = self.files.get(path)
+        if data is None or (Path(path).is_file() and Path(path).read_bytes() == data):
+            return path  # not shipped (missing on the client too: the load says so), or the same file here
+        target = folder / f"{hashlib.sha256(data).hexdigest()[:16]}-{Path(path).name}"
+        if not target.exists():
+            target.write_bytes(data)
+        return str(target)
 
     def setup(self, worker) -> None:
         tasks.limit_threads()
@@ -45,7 +65,13 @@ class DossierWorkerPlugin(WorkerPlugin):
             self.error = (f"worker {worker.address} runs dossier {dossier.__version__}, "
                           f"the client {self.version}")
         else:
-            self.error = tasks.warm_up(self.settings, self.write)
+            folder = Path(getattr(worker, "local_directory", None) or tempfile.gettempdir()) / "dossier-kb"
+            folder.mkdir(parents=True, exist_ok=True)
+            issues = self.settings.issues_file
+            self.local = dataclasses.replace(
+                self.settings, kb_files=tuple(self._here(p, folder) for p in self.settings.kb_files),
+                issues_file=self._here(issues, folder) if issues else None)
+            self.error = tasks.warm_up(self.local, self.write)
         if self.error:
             log.error("dossier worker set-up: %s", self.error)
 
@@ -53,17 +79,20 @@ class DossierWorkerPlugin(WorkerPlugin):
         tasks.close_stores()
 
 
-def _check_worker() -> None:
-    """Runs on each worker before its first chunk: a plugin set-up error becomes a DossierError."""
+def _plugin() -> DossierWorkerPlugin | None:
     from distributed import get_worker
 
-    plugin = get_worker().plugins.get(PLUGIN)
-    if plugin is not None and plugin.error:
-        raise DossierError(plugin.error)
+    return get_worker().plugins.get(PLUGIN)
 
 
 def run_chunk(articles, settings: Settings, write: bool = False) -> list:
-    _check_worker()
+    """On a worker: a plugin set-up error becomes a DossierError; the chunk runs with the
+    plugin's settings (file paths valid on this worker)."""
+    plugin = _plugin()
+    if plugin is not None:
+        if plugin.error:
+            raise DossierError(plugin.error)
+        settings = plugin.local
     return tasks.run_chunk(articles, settings, write)
 
 

@@ -22,7 +22,8 @@ from dossier.quotes import lexicon as lx
 from dossier.quotes.indirect import CLOSERS as _CLOSERS
 from dossier.quotes.indirect import IndirectMixin
 from dossier.quotes.marks import QuoteSpan, find_quote_spans, split_incises
-from dossier.quotes.speakers import Speaker, SpeakerResolver
+from dossier.quotes import constraints as cx
+from dossier.quotes.speakers import Speaker, SpeakerResolver, government_for_place, speaker_fields
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,14 @@ class Extractor(IndirectMixin):
         self.resolver = SpeakerResolver(doc, self.mentions, self.quoted)
         self.cue_tokens = [t for t in doc if self.is_cue(t)]
         self.resolver.note_cue_subjects(self.cue_tokens)
+        self.co_speakers: dict[int, list[Speaker]] = {}  # id(quote) -> co-speakers of a coordinated subject
+
+    def new_quote(self, sp: Speaker, **fields) -> Quote:
+        """A Quote with its speaker's fields; co-speakers are remembered for :meth:`run`."""
+        q = Quote(**fields, **speaker_fields(sp))
+        if sp.others:
+            self.co_speakers[id(q)] = sp.others
+        return q
 
     def same_par(self, t: Token, u: Token) -> bool:
         return self.resolver.same_par(t, u)
@@ -108,13 +117,24 @@ class Extractor(IndirectMixin):
         if self.in_quote(t.idx):
             return False
         if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"] and t.dep_ in ("acl", "amod") and not any(
-                c.dep_.startswith("aux") for c in t.children):
+                c.dep_.startswith("aux") for c in t.children) and not self._aux_before(t):
             return False  # "le plan dit « de paix »": an adjectival participle, not a report
         if lx.is_reporting(t):
             return True
         if self._faire_savoir(t):
             return True
         return naming and lx.lemma_of(t) in lx.NAMING_LEMMAS and t.pos_ == "VERB"
+
+    @staticmethod
+    def _aux_before(t: Token) -> bool:
+        """"a de son côté annoncé": an auxiliary a few words before, across an aside."""
+        doc = t.doc
+        for u in reversed(doc[max(0, t.i - 5): t.i]):
+            if u.is_punct:
+                return False
+            if u.pos_ == "AUX" and u.lemma_ in ("avoir", "être"):
+                return True
+        return False
 
     @staticmethod
     def _faire_savoir(t: Token) -> bool:
@@ -181,10 +201,44 @@ class Extractor(IndirectMixin):
         return doc[lo:hi].text
 
     def speaker_for(self, cue: Token, depth: int = 0) -> Speaker:
+        sp = self._speaker_for(cue, depth)
+        if sp.id is not None and self.resolver.is_media(sp.id):  # "…, rapporte Reuters": a relay, not the speaker
+            return Speaker(None, None, None, reported_by=sp.id, confidence=0.3)
+        if sp.empty and sp.reported_by is None and sp.source_document is None:
+            verb = cue.doc[cue.i - 1] if self._faire_savoir(cue) else cue
+            agent = self._trailing_agent(verb)  # "qualifiées de « … » par Israël"
+            if agent is not None:
+                return agent
+        return sp
+
+    def _trailing_agent(self, verb: Token) -> Speaker | None:
+        """The "par X" agent of a participle, after a quoted complement, in the same clause."""
+        if verb.morph.get("VerbForm") != ["Part"]:
+            return None
+        doc = self.doc
+        for t in doc[verb.i + 1: min(len(doc), verb.i + 30)]:
+            if t.text in (".", ";", "!", "?") and not self.in_quote(t.idx) or not self.same_par(t, verb):
+                return None
+            if t.lower_ == "par" and not self.in_quote(t.idx) and t.i + 1 < len(doc):
+                head = next((x for x in doc[t.i + 1: t.i + 5] if x.pos_ in ("NOUN", "PROPN")), None)
+                if head is not None:
+                    sp = self.resolver.from_phrase(head)
+                    return None if sp.empty else sp
+        return None
+
+    def _speaker_for(self, cue: Token, depth: int = 0) -> Speaker:
         if cue.lower_ in ("selon", "après", "according", "suivant"):
             return self._selon_source(cue)[0]
         verb = cue.doc[cue.i - 1] if self._faire_savoir(cue) else cue
         r = self.resolver
+        if verb.pos_ == "NOUN":  # "a conclu son annonce par …": whoever does the verb it depends on
+            head = verb.head
+            for _ in range(3):
+                if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                    break
+                head = head.head
+            if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+                verb = head
         subj = None
         if self._is_participle(verb) and depth < 2:
             main = r.main_cue(verb, self.cue_tokens)
@@ -192,11 +246,11 @@ class Extractor(IndirectMixin):
                 return self.speaker_for(main, depth + 1)
             subj = r.participle_subject(verb)
         if subj is None:
-            subj = r.subject_of(verb)
+            subj = self._speaking(r.subject_of(verb))
         if subj is None:
-            subj = r.coordinated_subject(verb)
+            subj = self._speaking(r.coordinated_subject(verb))
         if subj is None:
-            subj = r.left_subject(verb)
+            subj = self._speaking(r.left_subject(verb))
         if subj is not None and subj.pos_ == "PRON" and verb.dep_ == "acl:relcl" and verb.head.lower_ == "ce" \
                 and verb.head.head.i != verb.head.i and verb.head.head.pos_ in ("VERB", "AUX"):
             # "l'Inde a frappé ce qu'elle présente comme …": the pronoun is the main clause's subject
@@ -213,6 +267,16 @@ class Extractor(IndirectMixin):
         if inv is not None:
             return inv
         return Speaker(None, None, None, confidence=0.1)
+
+    def _speaking(self, subj: Token | None) -> Token | None:
+        """``subj`` when it can be a speaker; a date, an abstract or negated noun phrase is no
+        speaker ("Les discussions se sont déroulées …, a affirmé X": X is)."""
+        if subj is None:
+            return None
+        m = self.resolver.mention_at(subj)
+        if m is not None and m.entity_type == "place" and not government_for_place(m.entity_id, m.text):
+            return None  # a place that stands for no government does not speak
+        return subj if cx.can_speak(subj, m is not None) else None
 
     @staticmethod
     def _is_participle(t: Token) -> bool:
@@ -255,8 +319,8 @@ class Extractor(IndirectMixin):
                 break
             if q.open <= t.idx < q.close or self.in_quote(t.idx):
                 continue
-            if self.is_cue(t) and not self.negated(t):
-                return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "ancestor")
+            if (self.is_cue(t) or lx.lemma_of(t) in lx.ACCUSATION_LEMMAS and t.pos_ == "VERB") and not self.negated(t):
+                return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "ancestor")  # "accuse X de « … »" too
             if depth <= 1 and self._names(t, q) and not self.negated(t):
                 sp = self.speaker_for(t)
                 if sp.id is None and sp.text is None:
@@ -351,7 +415,9 @@ class Extractor(IndirectMixin):
                     if len(gap) < 120 and gap.count("\n") <= 2 and (incise_gap or not any(
                         self.is_cue(t) for t in (self.tokens(prev[1].close, q.open) or []))):
                         pq = prev[0]
-                        cue = _Cue(None, pq.cue, Speaker(pq.speaker_id, pq.speaker_name, pq.speaker_text, pq.anonymous, pq.affiliation, confidence=0.6), "continuation")
+                        cue = _Cue(None, pq.cue, Speaker(pq.speaker_id, pq.speaker_name, pq.speaker_text, pq.anonymous, pq.affiliation, confidence=0.6,
+                                                         reported_by=pq.reported_by, source_document=pq.source_document,
+                                                         others=self.co_speakers.get(id(pq), [])), "continuation")
                 if cue is None:
                     continue
                 if cue.how in ("sentence", "selon") and words <= 3 and _looks_like_title(self.text[part_start:part_end]):
@@ -361,11 +427,9 @@ class Extractor(IndirectMixin):
                 sentence = self.sentence_of(part_start)
                 place = self.place_of(cue.token) if cue.token is not None else None
                 conf = round(min(0.95, 0.5 + 0.4 * cue.speaker.confidence + (0.1 if cue.how in ("ancestor", "incise") else 0)), 2)
-                quote = Quote(
-                    start=part_start, end=part_end, text=self.text[part_start:part_end], kind="direct",
-                    speaker_id=cue.speaker.id, speaker_name=cue.speaker.name, speaker_text=cue.speaker.text,
-                    anonymous=cue.speaker.anonymous, affiliation=cue.speaker.affiliation, cue=cue.text,
-                    place_id=place, sentence=sentence, confidence=conf,
+                quote = self.new_quote(
+                    cue.speaker, start=part_start, end=part_end, text=self.text[part_start:part_end], kind="direct",
+                    cue=cue.text, place_id=place, sentence=sentence, confidence=conf,
                 )
                 out.append(quote)
                 prev = (quote, q)
@@ -386,6 +450,10 @@ class Extractor(IndirectMixin):
                 continue
             kept.append(q)
         quotes = sorted(direct + kept, key=lambda q: (q.start, q.kind))
+        for q in quotes:
+            # "X et Y ont dit": one statement, every speaker named (ids, or the surface form)
+            q.co_speakers = list(dict.fromkeys(o.id or o.text for o in self.co_speakers.get(id(q), [])
+                                               if (o.id or o.text) and (o.id or o.text) != q.speaker_id))
         for q in quotes:
             self._date(q)
         return quotes

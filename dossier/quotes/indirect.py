@@ -69,7 +69,25 @@ class IndirectMixin:
                 break
             end = x.i + 1
         sp = self.resolver.from_phrase(head, bounds=(t.i + 1, end))
-        return sp, doc[t.i : end]
+        return sp, doc[t.i : self._past_apposition(end)]
+
+    def _past_apposition(self, end: int) -> int:
+        """After "selon X": skip ", porte-parole de Y" (a role apposed to the source) when a comma
+        closes it, so that the reported content starts after it."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":
+            return end
+        k = end + 1
+        if k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k >= len(doc) or not (doc[k].lower_ in lx.ROLE_NOUNS or doc[k].lemma_.lower() in lx.ROLE_NOUNS):
+            return end
+        for x in doc[k + 1 : min(len(doc), k + 14)]:
+            if x.text == "," and not self.in_quote(x.idx):
+                return x.i
+            if x.pos_ in ("VERB", "AUX") or x.text in (".", ";", ":") or not self.same_par(x, doc[end]):
+                return end
+        return end
 
     def selon_quotes(self) -> list[tuple[Quote, int]]:
         out = []
@@ -106,9 +124,8 @@ class IndirectMixin:
             a, b = trim(self.text, a, b)
             if b - a < 12 or not self._beyond_quotes(a, b):
                 continue
-            out.append((Quote(
-                start=a, end=b, text=self.text[a:b], kind="indirect", speaker_id=sp.id, speaker_name=sp.name,
-                speaker_text=sp.text, anonymous=sp.anonymous, affiliation=sp.affiliation,
+            out.append((self.new_quote(
+                sp, start=a, end=b, text=self.text[a:b], kind="indirect",
                 cue=self._selon_text(t), sentence=self.sentence_of(a),
                 confidence=round(0.45 + 0.4 * sp.confidence, 2),
             ), t.idx))
@@ -118,7 +135,7 @@ class IndirectMixin:
     def _content_start(self, v: Token) -> tuple[Token, str] | None:
         """First token of the reported content after a cue verb: after "que", or an infinitive."""
         doc = self.doc
-        verb_lemma = (v.doc[v.i - 1].lemma_ if self._faire_savoir(v) else v.lemma_).lower()
+        verb_lemma = lx.lemma_of(v.doc[v.i - 1] if self._faire_savoir(v) else v)
         j = v.i + 1
         steps = 0
         while j < len(doc) and steps < 14 and self.same_par(doc[j], v):
@@ -128,7 +145,8 @@ class IndirectMixin:
             if t.lower_ in ("que", "qu'", "qu’", "that"):
                 return (doc[j + 1], "que") if j + 1 < len(doc) else None
             if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Inf"]:
-                if v.dep_ == "acl:relcl" or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in x.morph.get("PronType") or x.i > 0 and (
+                subject_relative = any(c.lower_ == "qui" and c.dep_.startswith("nsubj") for c in v.children)
+                if (v.dep_ == "acl:relcl" and not subject_relative) or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in x.morph.get("PronType") or x.i > 0 and (
                         doc[x.i - 1].pos_ in ("NOUN", "PROPN") or doc[x.i - 1].text == ",")) for x in doc[max(0, v.i - 4) : v.i]):
                     return None  # "… que X prétendait avoir …": the object is the antecedent
                 prev = doc[j - 1].lower_
@@ -211,11 +229,12 @@ class IndirectMixin:
         if any(doc[k].lower_ in ("se", "s'", "s’") for k in range(max(0, v.i - 3), v.i)):
             return None  # "se sont mutuellement accusés": no one speaker
         obj = None
-        for t in doc[v.i + 1 : min(len(doc), v.i + 10)]:
+        aside = _aside_end(doc, v.i + 1)  # "accuse de son côté X de …"
+        for t in doc[aside : min(len(doc), aside + 10)]:
             if not self.same_par(t, v) or t.text in (".", ";", ":", "!", "?", ",") or self.in_quote(t.idx):
                 return None
             if obj is None:
-                if t.pos_ in ("DET", "ADV") or t.lower_ in lx.LIGHT_ADVERBS:
+                if t.pos_ in ("DET", "ADV", "ADJ") or t.lower_ in lx.LIGHT_ADVERBS:
                     continue
                 if t.pos_ not in ("NOUN", "PROPN", "PRON"):
                     return None
@@ -223,11 +242,11 @@ class IndirectMixin:
                 continue
             if t.lower_ in ("de", "d'", "d’", "d") and t.i + 1 < len(doc):
                 nxt = doc[t.i + 1]
-                if nxt.text in ("'", "’") and t.i + 2 < len(doc):
-                    nxt = doc[t.i + 2]
+                if nxt.text in ("'", "’", "«", "“", '"') and t.i + 2 < len(doc):
+                    nxt = doc[t.i + 2]  # "de « torpiller »": the quoted infinitive
                 if nxt.pos_ in ("VERB", "AUX") and nxt.morph.get("VerbForm") == ["Inf"] or self.in_quote(nxt.idx):
                     first = obj
-                    while first.i > v.i + 1 and doc[first.i - 1].pos_ == "DET":
+                    while first.i > v.i + 1 and doc[first.i - 1].pos_ in ("DET", "ADJ") and doc[first.i - 1].i >= aside:
                         first = doc[first.i - 1]
                     end = self.clause_end(nxt)
                     stop = re.search(r",\s*(ce qu|ce qui|selon|a-t-il|a-t-elle)", self.text[first.idx:end])
@@ -269,23 +288,41 @@ class IndirectMixin:
                 else:
                     inc = self._incise_content(v)
                     if inc is None:
-                        continue
+                        inc = self._object_content(v)  # "dénoncent une escalade dangereuse"
+                        if inc is None:
+                            continue
+                        how = "object"
+                    else:
+                        how = "incise"
                     a, b = inc
-                    how = "incise"
                     cue_text = self.cue_phrase(v)
             a, b = trim(self.text, a, b)
             if b - a < 8 or not self._beyond_quotes(a, b):
                 continue
             sp = self.speaker_for(v)
-            if how == "incise" and sp.id is None and sp.text is None:
+            if how == "incise" and sp.empty and not (sp.source_document or sp.reported_by):
                 continue
-            out.append((Quote(
-                start=a, end=b, text=self.text[a:b], kind="indirect", speaker_id=sp.id, speaker_name=sp.name,
-                speaker_text=sp.text, anonymous=sp.anonymous, affiliation=sp.affiliation, cue=cue_text,
+            out.append((self.new_quote(
+                sp, start=a, end=b, text=self.text[a:b], kind="indirect", cue=cue_text,
                 place_id=self.place_of(v), sentence=self.sentence_of(v.idx),
                 confidence=round(0.45 + 0.4 * sp.confidence, 2),
             ), v.idx))
         return out
+
+    def _object_content(self, v: Token) -> tuple[int, int] | None:
+        """A stance stated as a noun phrase ("dénoncent une escalade", "exige une rencontre",
+        "ont exprimé leur inquiétude"): the direct object of a stance verb, in its clause."""
+        if lx.lemma_of(v) not in lx.OBJECT_STANCE_LEMMAS or v.pos_ != "VERB" or self.in_quote(v.idx):
+            return None
+        obj = next((c for c in v.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i > v.i), None)
+        if obj is None or self.in_quote(obj.idx):
+            return None
+        toks = [t for t in obj.subtree if not self.in_quote(t.idx) or t.i > obj.i]
+        end_tok = max(t.i for t in toks)
+        clause_end = self.clause_end(obj)
+        a = obj.left_edge.idx
+        b = min(clause_end, self.doc[end_tok].idx + len(self.doc[end_tok].text))
+        return (a, b) if b > a else None
 
     def _incise_content(self, v: Token) -> tuple[int, int] | None:
         """"<clause>, a déclaré X." -> the clause before the comma (when it is not a quote)."""
@@ -353,11 +390,19 @@ class IndirectMixin:
             out.append((Quote(
                 start=a, end=b, text=self.text[a:b], kind="indirect", speaker_id=src.speaker_id,
                 speaker_name=src.speaker_name, speaker_text=src.speaker_text, anonymous=src.anonymous,
-                affiliation=src.affiliation, cue=t.text, sentence=self.sentence_of(a),
+                affiliation=src.affiliation, reported_by=src.reported_by, source_document=src.source_document,
+                cue=t.text, sentence=self.sentence_of(a),
                 confidence=round(min(src.confidence, 0.6) - 0.1, 2),
             ), t.idx))
         return out
 
+
+
+def _aside_end(doc, i: int) -> int:
+    """Past "de son côté" / "pour sa part" / "à son tour" starting at token i (else i)."""
+    if i + 2 < len(doc) and doc[i].pos_ == "ADP" and doc[i + 1].pos_ == "DET" and doc[i + 2].lower_ in ("côté", "part", "tour"):
+        return i + 3
+    return i
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:

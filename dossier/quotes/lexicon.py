@@ -119,126 +119,26 @@ COLLECTIVE_NOUNS = frozenset(
     """.split()
 )
 
-# Nationality adjective (normalised) -> government id.
+# Nationality adjectives of states come from the knowledge base (generated for every state from
+# dossier/entities/data/demonyms.yaml); these are the ones that name no single state's government.
 NATIONALITY_GOVERNMENT = {
-    "russe": "russian_government",
-    "russes": "russian_government",
     "moscovite": "russian_government",
     "moscovites": "russian_government",
-    "russian": "russian_government",
-    "americain": "us_government",
-    "americaine": "us_government",
-    "americains": "us_government",
-    "americaines": "us_government",
     "etats-unien": "us_government",
-    "american": "us_government",
+    "etats-unienne": "us_government",
     "us": "us_government",
     "u.s.": "us_government",
-    "ukrainien": "ukrainian_government",
-    "ukrainienne": "ukrainian_government",
-    "ukrainiens": "ukrainian_government",
-    "ukrainiennes": "ukrainian_government",
-    "ukrainian": "ukrainian_government",
-    "francais": "french_government",
-    "francaise": "french_government",
-    "french": "french_government",
-    "chinois": "chinese_government",
-    "chinoise": "chinese_government",
-    "chinese": "chinese_government",
-    "britannique": "uk_government",
-    "britanniques": "uk_government",
-    "british": "uk_government",
-    "allemand": "german_government",
-    "allemande": "german_government",
-    "german": "german_government",
     "europeen": "european_union",
     "europeenne": "european_union",
     "europeens": "european_union",
     "european": "european_union",
-    "turc": "turkish_government",
-    "turque": "turkish_government",
-    "israelien": "israeli_government",
-    "israelienne": "israeli_government",
-    "iranien": "iranian_government",
-    "iranienne": "iranian_government",
-    "iraniens": "iranian_government",
-    "iranian": "iranian_government",
-    "israeliens": "israeli_government",
-    "israeli": "israeli_government",
-    "turcs": "turkish_government",
-    "turkish": "turkish_government",
-    "qatari": "qatari_government",
-    "qatarie": "qatari_government",
-    "qataris": "qatari_government",
-    "egyptien": "egyptian_government",
-    "egyptienne": "egyptian_government",
-    "egyptiens": "egyptian_government",
-    "egyptian": "egyptian_government",
-    "saoudien": "saudi_government",
-    "saoudienne": "saudi_government",
-    "saoudiens": "saudi_government",
-    "saudi": "saudi_government",
-    "armenien": "armenian_government",
-    "armenienne": "armenian_government",
-    "armeniens": "armenian_government",
-    "armenian": "armenian_government",
-    "azerbaidjanais": "azerbaijani_government",
-    "azerbaidjanaise": "azerbaijani_government",
-    "azerbaijani": "azerbaijani_government",
-    "indien": "indian_government",
-    "indienne": "indian_government",
-    "indiens": "indian_government",
-    "indian": "indian_government",
-    "pakistanais": "pakistani_government",
-    "pakistanaise": "pakistani_government",
-    "pakistani": "pakistani_government",
-    "omanais": "omani_government",
-    "omanaise": "omani_government",
-    "omani": "omani_government",
-    "emirati": "uae_government",
-    "emiratie": "uae_government",
-    "emiratis": "uae_government",
-    "bielorusse": "belarusian_government",
-    "bielorusses": "belarusian_government",
-    "hongrois": "hungarian_government",
-    "hongroise": "hungarian_government",
 }
 
-# Place (id or normalised name) standing for its government when it speaks.
+# Places standing for a government come from the knowledge base (``metonym_of``: every state and
+# its capital, plus seats of power such as the Kremlin); these are seats the KB has as no place.
 METONYM_GOVERNMENT = {
-    "kremlin": "russian_government",
-    "moscou": "russian_government",
-    "moscow": "russian_government",
-    "russie": "russian_government",
-    "russia": "russian_government",
-    "maison-blanche": "us_government",
-    "maison_blanche": "us_government",
-    "white_house": "us_government",
-    "white house": "us_government",
-    "washington": "us_government",
-    "washington_dc": "us_government",
-    "etats-unis": "us_government",
-    "etats_unis": "us_government",
-    "united_states": "us_government",
-    "kiev": "ukrainian_government",
-    "kyiv": "ukrainian_government",
-    "ukraine": "ukrainian_government",
-    "bankova": "ukrainian_government",
-    "pekin": "chinese_government",
-    "beijing": "chinese_government",
-    "chine": "chinese_government",
-    "china": "chinese_government",
-    "elysee": "french_government",
-    "paris": "french_government",
-    "france": "french_government",
     "matignon": "french_government",
     "quai_d_orsay": "french_government",
-    "londres": "uk_government",
-    "london": "uk_government",
-    "downing_street": "uk_government",
-    "berlin": "german_government",
-    "ankara": "turkish_government",
-    "teheran": "iranian_government",
 }
 
 # Institution nouns that, with a nationality adjective, name a government
@@ -290,7 +190,11 @@ FORM_LEMMAS = {
     "décrit": "décrire", "décrivent": "décrire", "juge": "juger", "jugent": "juger",
     "conteste": "contester", "contestent": "contester", "dément": "démentir", "démentent": "démentir",
     "accuse": "accuser", "accusent": "accuser", "dénonce": "dénoncer", "dénoncent": "dénoncer",
+    "estime": "estimer", "estiment": "estimer", "affirme": "affirmer", "affirment": "affirmer",
 }
+# verbs whose direct object states a stance ("dénonce une escalade", "exige une rencontre")
+OBJECT_STANCE_LEMMAS = frozenset(
+    "dénoncer exiger réclamer démentir nier condamner exprimer déplorer regretter revendiquer".split())
 # verbs of accusation: "accuser X d'avoir …" reports that X did it
 ACCUSATION_LEMMAS = frozenset({"accuser", "soupçonner", "reprocher", "accuse"})
 
@@ -308,7 +212,18 @@ def is_reporting(token) -> bool:
 
 
 def government_of_adjective(word: str) -> str | None:
-    return NATIONALITY_GOVERNMENT.get(norm(word))
+    """Government id for a nationality adjective ("soudanaise" -> sudanese_government)."""
+    kb = _kb()
+    gov = kb.government_of_adjective(word) if kb is not None else None
+    return gov or NATIONALITY_GOVERNMENT.get(norm(word))
+
+
+def _kb():
+    try:
+        from dossier.entities import load_kb
+    except ImportError:  # pragma: no cover
+        return None
+    return load_kb()
 
 
 def metonym_government(entity_id: str | None, text: str) -> str | None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import bisect
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from dossier.entities import KnowledgeBase, load_kb
 from dossier.models import Mention
+from dossier.quotes import constraints as cx
 from dossier.quotes import lexicon as lx
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,19 @@ class Speaker:
     start: int = -1  # offsets of the surface form in doc.text
     end: int = -1
     confidence: float = 0.5
+    reported_by: str | None = None  # an outlet relaying someone's words
+    source_document: str | None = None  # "le communiqué": the document the words come from
+    others: list = field(default_factory=list)  # co-speakers of a coordinated subject ("X et Y ont dit")
+
+    @property
+    def empty(self) -> bool:
+        return self.id is None and self.text is None and not self.anonymous
+
+
+def speaker_fields(sp: Speaker) -> dict:
+    """The Quote fields naming the speaker."""
+    return {"speaker_id": sp.id, "speaker_name": sp.name, "speaker_text": sp.text, "anonymous": sp.anonymous,
+            "affiliation": sp.affiliation, "reported_by": sp.reported_by, "source_document": sp.source_document}
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +62,10 @@ def _kb() -> KnowledgeBase:
 
 
 def government_for_place(entity_id: str | None, text: str) -> str | None:
-    target = _kb().metonym_target(entity_id) if entity_id else None
+    kb = _kb()
+    target = kb.metonym_target(entity_id) if entity_id else None
+    if not target and text:  # a name the NER found without a KB id ("Kremlin" in a bare pipeline)
+        target = next((e.metonym_of for e in kb.by_alias(text) if e.type == "place" and e.metonym_of), None)
     return target or lx.metonym_government(entity_id, text)
 
 
@@ -211,11 +228,30 @@ class SpeakerResolver:
             if k >= 0 and doc[k].text == "," and j - k <= 6 and all(
                     t.pos_ in ("ADP", "DET", "PRON", "ADV") or t.lower_ in _ASIDE_NOUNS for t in inner):
                 j = k - 1
+        if j >= 1 and doc[j].text == "," and not self.in_quote(doc[j].idx) and self._apposed_name(doc[j - 1]):
+            j -= 1  # "Le ministre …, Jeyhun Bayramov, a déclaré": the name apposed before the verb
         if j >= 2 and doc[j].lower_ in _ASIDE_NOUNS and doc[j - 1].pos_ in ("DET", "PRON") and doc[j - 2].pos_ == "ADP":
             j -= 3  # "X a pour sa part / de son côté déclaré"
             while j >= 0 and (doc[j].pos_ == "AUX" or doc[j].lower_ in _LIGHT_ADVERBS):
                 j -= 1
         if j < 0 or not self.same_par(doc[j], cue) or self.in_quote(doc[j].idx):
+            return None
+        if doc[j].text == ",":  # "L'Iran, voisin de …, a annoncé": a subject the parser hung elsewhere
+            first = None
+            for k in range(j - 1, max(-1, j - 30), -1):
+                if not self.same_par(doc[k], cue) or doc[k].text in (".", ";", ":", "!", "?"):
+                    break
+                if doc[k].pos_ != "DET":
+                    first = doc[k]
+                if doc[k].dep_ in _SUBJ_DEPS and doc[k].head.i > j and doc[k].pos_ in ("NOUN", "PROPN"):
+                    return doc[k]
+            # "Donald Trump, qui estime …, a dit": the name opening the clause, before its relative
+            if first is not None and self.mention_at(first) is not None and self.mention_at(first).entity_type in (
+                    "person", "organization", "group"):
+                span = doc.char_span(self.mention_at(first).start, self.mention_at(first).end, alignment_mode="expand")
+                nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+                if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "qui":
+                    return span.root
             return None
         t = doc[j]
         if t.pos_ == "ADJ" and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
@@ -231,6 +267,14 @@ class SpeakerResolver:
                     return span.root
             return t
         return None
+
+    def _apposed_name(self, t: Token) -> bool:
+        """``t`` ends a person's or organisation's name set between commas ("…, Jeyhun Bayramov,")."""
+        m = self.mention_at(t)
+        if m is None or m.entity_type not in ("person", "organization", "group"):
+            return False
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.start > 0 and self.doc[span.start - 1].text == ","
 
     def coordinated_subject(self, cue: Token) -> Token | None:
         """"X le conteste et affirme que …": the subject of the cue verb coordinated before it."""
@@ -274,8 +318,17 @@ class SpeakerResolver:
         for t in reversed(cue.doc[max(0, cue.i - 40) : cue.i]):
             if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], ["Part"]) and self.same_par(t, cue):
                 subj = self.subject_of(t)
-                if subj is not None:
+                if subj is not None and cx.can_speak(subj, self.mention_at(subj) is not None):
                     return subj
+                for u in t.doc[t.i + 1: cue.i]:  # "…, a commenté samedi le ministère X, estimant que"
+                    if u.text in (",", ".", ";") or self.in_quote(u.idx):
+                        break
+                    if u.pos_ in ("NOUN", "PROPN") and (self.mention_at(u) is not None or cx.known_speaker_noun(u.lower_)):
+                        m = self.mention_at(u)
+                        if m is not None:
+                            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                            return span.root if span is not None else u
+                        return u
         return None
 
     def inverted_subject(self, cue: Token) -> Speaker | None:
@@ -296,7 +349,8 @@ class SpeakerResolver:
                 if m.entity_type == "place" and prev.lower_ in ("à", "au", "en", "depuis", "de", "du", "in", "at"):
                     continue
                 return self._speaker_from_mention(m, 0.75)
-            if t.pos_ == "NOUN" and (t.lemma_.lower() in lx.ROLE_NOUNS or t.lower_ in lx.ROLE_NOUNS or t.lower_ in lx.ANONYMOUS_NOUNS):
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in lx.ROLE_NOUNS or t.lower_ in lx.ROLE_NOUNS or t.lower_ in lx.ANONYMOUS_NOUNS
+                                     or t.lower_ in cx.ORG_ANAPHORS or cx.is_document(t)):  # "a déclaré le groupe"
                 prev = doc[t.i - 1] if t.i > 0 else None
                 if prev is not None and prev.pos_ == "DET":
                     return self.from_phrase(t)
@@ -305,7 +359,164 @@ class SpeakerResolver:
     # ---------------------------------------------------------------- phrase -> speaker
     def from_phrase(self, head: Token, bounds: tuple[int, int] | None = None) -> Speaker:
         """Speaker named by the noun phrase headed by ``head`` (token ``bounds`` when the parse is
-        not trusted, e.g. after "selon")."""
+        not trusted, e.g. after "selon"), with the speaker constraints applied: a document speaks
+        for its issuer, an outlet is kept as ``reported_by``, a phrase that cannot speak names
+        nobody, and coordinated names ("la Chine et la Russie") are co-speakers."""
+        if bounds is not None:  # a relative clause is not part of the name ("un responsable qui …")
+            lo, hi = bounds
+            rel = next((t.i for t in self.doc[lo:hi] if t.i > head.i and t.lower_ in ("qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle")), None)
+            if rel is not None:
+                bounds = (lo, rel)
+        demonstrative = self._demonstrative(head)
+        if demonstrative:
+            return self.resolve_pronoun(head, demonstrative=True)
+        is_mention = self.mention_at(head) is not None
+        if cx.is_document(head) and not is_mention:
+            return self._document_speaker(head, bounds)
+        if not cx.can_speak(head, is_mention):
+            return Speaker(None, None, None, confidence=0.1)
+        sp = self._from_phrase(head, bounds)
+        if self._is_outlet(sp, head):
+            return Speaker(None, None, None, reported_by=sp.id or sp.text, confidence=0.3)
+        if sp.id is None and not sp.anonymous and not is_mention and head.lower_ in cx.ORG_ANAPHORS:
+            found = self._org_antecedent(head)
+            if found is not None:
+                return found
+        if sp.id is not None:
+            sp.others = self._conjunct_speakers(head, bounds)
+        return sp
+
+    def _demonstrative(self, head: Token) -> bool:
+        """"celui-ci", "ce dernier", "cette dernière": the last named person, not the last speaker."""
+        doc = self.doc
+        after = doc.text[head.idx + len(head.text): head.idx + len(head.text) + 3].lower()
+        if head.lower_ in ("celui", "celle", "ceux", "celles") and after.startswith(("-ci", "-là")):
+            return True
+        if head.lower_ in ("celui-ci", "celle-ci", "ceux-ci", "celles-ci"):
+            return True
+        return head.lower_ in ("dernier", "dernière", "derniers", "dernières") and any(
+            c.lower_ in ("ce", "cette", "ces") for c in head.children) or (
+            head.lower_ in ("dernier", "dernière") and head.i > 0 and doc[head.i - 1].lower_ in ("ce", "cette"))
+
+    @staticmethod
+    def is_media(entity_id: str) -> bool:
+        entry = _kb().get(entity_id) if _kb() is not None else None
+        return entry is not None and entry.institution == "media"
+
+    def _is_outlet(self, sp: Speaker, head: Token) -> bool:
+        """A news outlet (a KB entry marked media, or "l'agence de presse X", "le quotidien X")."""
+        entry = _kb().get(sp.id) if sp.id is not None and _kb() is not None else None
+        if entry is not None:
+            return entry.institution == "media"
+        if sp.anonymous or not cx.is_outlet_noun(head):
+            return False
+        return head.lemma_.lower() != "agence" or any(t.lower_ in ("presse", "press") for t in head.subtree)
+
+    def _conjunct_speakers(self, head: Token, bounds: tuple[int, int] | None) -> list[Speaker]:
+        out = []
+        for c in head.children:
+            if c.dep_ != "conj" or c.i < head.i or self.in_quote(c.idx):
+                continue
+            if bounds is not None and not (bounds[0] <= c.i < bounds[1]):
+                continue
+            m = self.mention_at(c)
+            if m is None or m.entity_type not in ("person", "organization", "group", "place"):
+                continue
+            sp = self._speaker_from_mention(m, 0.7)
+            if sp.id is not None and (m.entity_type != "place" or sp.id != m.entity_id):
+                out.append(sp)
+        return out
+
+    def _org_antecedent(self, head: Token) -> Speaker | None:
+        """"le groupe", "le mouvement": the organisation named last before (same paragraph or the
+        one before), preferring one whose name shares the noun."""
+        if not any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’", "les", "ce", "cette") for c in head.children):
+            return None
+        near = [m for m in self.mentions[max(0, bisect.bisect_left(self.starts, head.idx) - 60):
+                                         bisect.bisect_left(self.starts, head.idx)]
+                if m.entity_type in ("organization", "group") and head.idx - m.start < 1500]
+        before = [m for m in near if not self.in_quote(m.start)]
+        words = {lx.norm(t.text) for t in head.subtree if t.pos_ in ("NOUN", "ADJ") and not self.in_quote(t.idx)
+                 and t.i <= head.i + 3}
+        # a name the description fits ("le mouvement islamiste" ~ Hamas), even one named inside a quote
+        described = [m for m in near if any(words <= set(lx.norm(n).split()) for n in self._names_of(m))]
+        if not described and not before:
+            return None
+        same = [m for m in before if head.lemma_.lower() in m.text.lower() or head.lower_ in m.text.lower()]
+        if not described and not same and len(words) > 1:
+            return None  # "le comité de résistance locale": a body of its own, not one named before
+        non_gov = [m for m in before if not (m.entity_id or "").endswith("_government")]
+        best = (described or same or non_gov or before)[-1]
+        sp = self._speaker_from_mention(best, 0.55)
+        sp.text, sp.start, sp.end = head.text, head.idx, head.idx + len(head.text)
+        return sp
+
+    def _names_of(self, m: Mention) -> list[str]:
+        """Every name the KB (or the article) gives the entity of a mention ("mouvement islamiste
+        palestinien" for Hamas), so that a description can be matched against them."""
+        kb = _kb()
+        entry = kb.get(m.entity_id) if kb is not None and m.entity_id else None
+        names = [m.text] + (entry.all_aliases() if entry is not None else [])
+        # what the article calls it in apposition: "La Résistance populaire …, un groupe civil …"
+        after = self.doc.text[m.end: m.end + 60]
+        if after.startswith(", "):
+            names.append(after[2:].split(",")[0])
+        return names
+
+    def _document_speaker(self, head: Token, bounds: tuple[int, int] | None) -> Speaker:
+        """A document speaks for its issuer: named in its phrase ("le communiqué du Hamas", "le
+        communiqué ukrainien"), or the issuer of the last document of the article ("ce même
+        communiqué"); otherwise the quote stays unattributed with the document as its source."""
+        doc = self.doc
+        lo, hi = bounds if bounds is not None else (head.left_edge.i, head.right_edge.i + 1)
+        phrase = doc[lo:hi]
+        text = phrase.text
+        for mm in self.mentions:
+            if mm.start >= phrase.start_char and mm.end <= phrase.end_char and mm.entity_type in (
+                    "person", "organization", "group", "place"):
+                sp = self._speaker_from_mention(mm, 0.7)
+                if sp.id is not None and (mm.entity_type != "place" or sp.id != mm.entity_id):
+                    sp.source_document = text
+                    return sp
+        aff = self._affiliation(phrase)
+        if aff:
+            return Speaker(aff, _display(aff), text, start=phrase.start_char, end=phrase.end_char,
+                           confidence=0.6, source_document=text)
+        issuer = self._last_issuer(head)
+        if issuer is not None:
+            issuer.source_document = text
+            issuer.text, issuer.start, issuer.end = text, phrase.start_char, phrase.end_char
+            return issuer
+        return Speaker(None, None, None, source_document=text, confidence=0.2)
+
+    def _last_issuer(self, head: Token) -> Speaker | None:
+        """Who issued the latest document named before ``head`` ("X a publié un communiqué",
+        "a annoncé X dans un communiqué"): the subject of the verb the document noun depends on."""
+        doc = self.doc
+        for t in reversed(doc[max(0, head.i - 400): head.i]):
+            if not cx.is_document(t) or self.in_quote(t.idx) or t.i == head.i:
+                continue
+            m = next((self.mention_at(c) for c in t.subtree if c.i != t.i and self.mention_at(c) is not None), None)
+            if m is not None and m.entity_type != "place":
+                return self._speaker_from_mention(m, 0.5)
+            verb = t.head
+            for _ in range(3):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                subj = self.subject_of(verb) or self.left_subject(verb)
+                if subj is None:
+                    inv = self.inverted_subject(verb)
+                    if inv is not None and inv.id is not None:
+                        return inv
+                elif subj.i != t.i and not cx.is_document(subj):
+                    sp = self._from_phrase(subj, None)
+                    if sp.id is not None:
+                        return sp
+        return None
+
+    def _from_phrase(self, head: Token, bounds: tuple[int, int] | None = None) -> Speaker:
         doc = self.doc
         if head.lower_ in lx.PRONOUNS or (head.pos_ == "PRON" and not head.text[:1].isupper()):
             return self.resolve_pronoun(head)
@@ -315,6 +526,9 @@ class SpeakerResolver:
             keep = [t for t in head.subtree if not self._under_clause(t, head)]
             lo = min(t.i for t in keep) if keep else head.i
             hi = max(t.i for t in keep) + 1 if keep else head.i + 1
+        for t in doc[lo:head.i]:  # "En réponse à …, le conseiller": nothing before a comma is the name
+            if t.text in (",", ";", ":") and not self.in_quote(t.idx):
+                lo = t.i + 1
         while lo < head.i and (doc[lo].dep_ in ("case", "mark") or doc[lo].pos_ == "ADP" or doc[lo].is_punct):
             lo += 1
         for t in doc[head.i + 1 : hi]:
@@ -327,6 +541,12 @@ class SpeakerResolver:
         text = phrase.text
         # 1. the head itself is (part of) a mention
         m = self.mention_at(head)
+        counted = any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("des", "plusieurs", "certains", "deux", "trois")
+                      for c in head.children)
+        if m is not None and counted and (head.lower_ in lx.ANONYMOUS_NOUNS or head.lemma_.lower() in lx.ANONYMOUS_NOUNS):
+            # "trois responsables iraniens": unnamed sources of that government, not the government
+            return Speaker(None, None, text, anonymous=True, affiliation=m.entity_id,
+                           start=phrase.start_char, end=phrase.end_char, confidence=0.6)
         if m is not None and m.entity_type != "other":
             if m.entity_type == "group" or head.lower_ in lx.COLLECTIVE_NOUNS:
                 full_end = doc[head.right_edge.i].idx + len(doc[head.right_edge.i]) if bounds is None else phrase.end_char
@@ -437,10 +657,15 @@ class SpeakerResolver:
         return None
 
     # ---------------------------------------------------------------- pronouns
-    def resolve_pronoun(self, tok: Token) -> Speaker:
+    def resolve_pronoun(self, tok: Token, demonstrative: bool = False) -> Speaker:
         low = tok.lower_.lstrip("-")
-        plural = low in ("ils", "elles", "eux", "they", "them")
-        fem = low in ("elle", "elles", "she", "her")
+        plural = low in ("ils", "elles", "eux", "they", "them", "ceux", "celles", "derniers", "dernières")
+        fem = low in ("elle", "elles", "she", "her", "celle", "celles", "dernière", "dernières")
+        if demonstrative:
+            return self._demonstrative_antecedent(tok, plural, fem)
+        side = self.side_aside(tok)
+        if side is not None:
+            return side
         sent = self.sent_of.get(tok.i, 0)
         cands = []
         k = bisect.bisect_left(self.starts, tok.idx) - 1
@@ -453,6 +678,12 @@ class SpeakerResolver:
             if m.end > tok.idx or self.in_quote(m.start):
                 continue
             cands.append(m)
+        # given names settle gender only when they tell the candidates apart ("X a reçu Amina Y. Elle …")
+        gendered = low in ("il", "elle")
+        guessed = {id(m): _name_gender(m.text) for m in cands if m.entity_type == "person"} if gendered else {}
+        want = "female" if fem else "male"
+        if want in guessed.values():
+            cands = [m for m in cands if guessed.get(id(m)) not in ("female", "male") or guessed[id(m)] == want]
         last_subj = next((t for t in reversed(self.subjects) if t.idx < tok.idx), None)
         if last_subj is not None and self.mention_at(last_subj) is None and sent - self.sent_of.get(last_subj.i, sent) <= 2:
             number = last_subj.morph.get("Number")
@@ -470,7 +701,7 @@ class SpeakerResolver:
                 break
             ok_type = m.entity_type in ("organization", "group") or (m.entity_type == "place" and government_for_place(m.entity_id, m.text)) if plural else (
                 m.entity_type == "person" or m.entity_type in ("organization", "place") and not m.text.lower().endswith("s"))
-            if ok_type and _gender_ok(self.doc, m, fem):
+            if ok_type and _gender_ok(self.doc, m, fem) and (m.entity_type != "person" or any(c.entity_id == m.entity_id for c in cands) or not guessed):
                 sp = self._speaker_from_mention(m, 0.7)
                 sp.text, sp.start, sp.end = tok.text.lstrip("-"), tok.idx, tok.idx + len(tok.text)
                 return sp
@@ -487,6 +718,58 @@ class SpeakerResolver:
             sp.text, sp.start, sp.end = tok.text.lstrip("-"), tok.idx, tok.idx + len(tok.text)
             return sp
         return Speaker(None, None, tok.text.lstrip("-"), start=tok.idx, end=tok.idx + len(tok.text), confidence=0.2)
+
+    def side_aside(self, tok: Token) -> Speaker | None:
+        """"Côté russe, on estime que …" / "Du côté ukrainien, il …": the person last named for
+        that side (the head of its delegation, a minister …) in this sentence or the two before,
+        else the side's government."""
+        kb = _kb()
+        if kb is None:
+            return None
+        sent = tok.sent
+        cote = next((t for t in sent if t.i < tok.i and t.lower_ == "côté" and not self.in_quote(t.idx)), None)
+        if cote is None:
+            return None
+        adj = next((t for t in self.doc[cote.i + 1: min(len(self.doc), cote.i + 3)] if lx.government_of_adjective(t.text)), None)
+        gov = lx.government_of_adjective(adj.text) if adj is not None else None
+        if gov is None:
+            return None
+        entry = kb.get(gov)
+        country = entry.country if entry is not None else None
+        infos = self.doc._.entities or {}
+        facts = {f.person_id: f.organization_id for f in (self.doc._.roles or [])}
+        here = self.sent_of.get(tok.i, 0)
+        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, tok.idx)]):
+            if m.sentence is not None and here - m.sentence > 2:
+                break
+            if m.entity_type != "person" or self.in_quote(m.start):
+                continue
+            info = infos.get(m.entity_id)
+            orgs = {getattr(info, "affiliation", None), facts.get(m.entity_id)} - {None}
+            if any(o == gov or (kb.get(o) is not None and country and kb.get(o).country == country) for o in orgs):
+                sp = self._speaker_from_mention(m, 0.6)
+                sp.text, sp.start, sp.end = f"côté {adj.text}", cote.idx, adj.idx + len(adj.text)
+                return sp
+        return Speaker(gov, _display(gov), f"côté {adj.text}", start=cote.idx, end=adj.idx + len(adj.text), confidence=0.5)
+
+    def _demonstrative_antecedent(self, tok: Token, plural: bool, fem: bool) -> Speaker:
+        """"celui-ci" / "ce dernier": the most recent compatible mention before, in this sentence or
+        the one before (a person for the singular)."""
+        sent = self.sent_of.get(tok.i, 0)
+        k = bisect.bisect_left(self.starts, tok.idx) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            k -= 1
+            if m.sentence is not None and sent - m.sentence > 1:
+                break
+            if m.end > tok.idx or self.in_quote(m.start):
+                continue
+            wanted = m.entity_type in ("organization", "group") if plural else m.entity_type == "person"
+            if wanted and _gender_ok(self.doc, m, fem):
+                sp = self._speaker_from_mention(m, 0.65)
+                sp.text, sp.start, sp.end = tok.text, tok.idx, tok.idx + len(tok.text)
+                return sp
+        return Speaker(None, None, tok.text, start=tok.idx, end=tok.idx + len(tok.text), confidence=0.2)
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -506,6 +789,26 @@ class SpeakerResolver:
 
 def _is_role(t: Token) -> bool:
     return t.pos_ == "NOUN" and (t.lower_ in lx.ROLE_NOUNS or t.lemma_.lower() in lx.ROLE_NOUNS)
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    try:
+        import gender_guesser.detector as gg
+    except ImportError:  # pragma: no cover - a dependency; without it gender comes from titles only
+        return None
+    return gg.Detector(case_sensitive=False)
+
+
+def _name_gender(name: str) -> str | None:
+    """"female" / "male" for a person name whose given name is clearly one (gender-guesser's
+    first-name lists), else None."""
+    det = _gender_detector()
+    words = name.replace("-", " ").split()
+    if det is None or len(words) < 2:
+        return None
+    g = det.get_gender(words[0])
+    return g if g in ("female", "male") else None
 
 
 def _gender_ok(doc: Doc, m: Mention, fem: bool) -> bool:

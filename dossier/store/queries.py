@@ -255,6 +255,10 @@ class QueryMixin:
                JOIN entities e ON e.id = m2.entity_id
                WHERE m1.entity_id = ? AND m2.entity_id != ? GROUP BY m2.entity_id, e.name, e.type
                ORDER BY articles DESC, count(*) DESC, m2.entity_id LIMIT 15""", (eid, eid))
+        ent["learned_roles"] = self._rows(
+            """SELECT r.role, r.organization_id, r.date, r.text, r.sentence, r.article_id, a.title AS article_title
+               FROM roles r JOIN articles a ON a.id = r.article_id
+               WHERE r.person_id = ? ORDER BY r.date, r.article_id""", (eid,))
         from dossier.entities import load_kb
 
         kb_entry = load_kb().get(eid)

@@ -80,6 +80,7 @@ RECORD_TABLES: dict[str, type] = {
     "claims": models.Claim,
     "attributes": models.Attribute,
     "positions": models.Position,
+    "roles": models.RoleFact,
 }
 
 ARTICLES = Table("articles", auto_id=True, columns=(

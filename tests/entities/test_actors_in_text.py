@@ -1,0 +1,46 @@
+"""Places acting for their government and institution names kept whole, on hand-written sentences."""
+from __future__ import annotations
+
+import pytest
+
+from dossier.models import Article
+from dossier.pipeline import process_article
+
+pytestmark = pytest.mark.slow
+
+
+def _ids(nlp, text):
+    return {m.entity_id for m in process_article(Article(raw_text=text, published="2025-06-10"), nlp).mentions}
+
+
+@pytest.mark.parametrize("text, governments", [
+    ("Le Brésil et l'Inde ont appelé mercredi à la retenue.", {"brazilian_government", "indian_government"}),
+    ("L'accord a été négocié par les médiateurs internationaux, Qatar, Égypte et Turquie, puis signé lundi.",
+     {"qatari_government", "egyptian_government", "turkish_government"}),
+    ("Washington accuse l'Iran de soutenir les rebelles.", {"us_government", "iranian_government"}),
+])
+def test_countries_acting_stand_for_their_government(nlp, text, governments):
+    assert governments <= _ids(nlp, text)
+
+
+@pytest.mark.parametrize("text, government", [
+    ("Des combats ont eu lieu près de la frontière de l'Iran.", "iranian_government"),
+    ("La trêve entre en vigueur à midi, heure de Khartoum.", "sudanese_government"),
+])
+def test_a_place_named_as_a_place_stays_a_place(nlp, text, government):
+    assert government not in _ids(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le Syndicat des journalistes ivoiriens a dénoncé des arrestations.", "Syndicat des journalistes ivoiriens"),
+    ("Le ministère de la Santé de Gaza a publié un nouveau bilan.", "ministère de la Santé de Gaza"),
+    ("La Défense civile libanaise a évacué trois immeubles.", "Défense civile libanaise"),
+])
+def test_institution_names_keep_their_lower_case_words(nlp, text, name):
+    records = process_article(Article(raw_text=text, published="2025-06-10"), nlp)
+    assert name in {m.text for m in records.mentions if m.entity_type == "organization"}
+
+
+def test_a_generated_place_name_inside_a_person_name_is_no_place(nlp):
+    ids = _ids(nlp, "Maurice Dupont a rencontré le ministre lundi à Paris.")
+    assert "mauritius" not in ids
