@@ -40,13 +40,16 @@ class DossierWorkerPlugin(WorkerPlugin):
     articles, which ingest writes to a temporary file) travel with the plugin: a worker on another
     host writes them into its local directory and runs with those paths."""
 
-    name = PLUGIN
-    idempotent = False  # a new ingest with other settings replaces the previous plugin
+    idempotent = True  # the name says what it loads: the same plugin again is already there
 
     def __init__(self, settings: Settings, write: bool, version: str = dossier.__version__):
         self.settings, self.write, self.version = settings, write, version
         paths = [*settings.kb_files, *([settings.issues_file] if settings.issues_file else [])]
         self.files = {p: Path(p).read_bytes() for p in paths if Path(p).is_file()}
+        # one plugin per (settings, files, write): two ingests with other settings on one cluster
+        # each find their own pipeline on every worker
+        digest = hashlib.sha256(repr((settings, write, version, sorted(self.files.items()))).encode())
+        self.name = f"{PLUGIN}-{digest.hexdigest()[:16]}"
         self.local: Settings = settings  # the settings with paths valid on this worker (set up there)
         self.error: str | None = None
 
@@ -79,16 +82,12 @@ class DossierWorkerPlugin(WorkerPlugin):
         tasks.close_stores()
 
 
-def _plugin() -> DossierWorkerPlugin | None:
-    from distributed import get_worker
-
-    return get_worker().plugins.get(PLUGIN)
-
-
-def run_chunk(articles, settings: Settings, write: bool = False) -> list:
+def run_chunk(articles, settings: Settings, write: bool = False, plugin_name: str = PLUGIN) -> list:
     """On a worker: a plugin set-up error becomes a DossierError; the chunk runs with the
     plugin's settings (file paths valid on this worker)."""
-    plugin = _plugin()
+    from distributed import get_worker
+
+    plugin = get_worker().plugins.get(plugin_name)
     if plugin is not None:
         if plugin.error:
             raise DossierError(plugin.error)
@@ -110,8 +109,9 @@ class ClusterPool:
                                    f"{' '.join(str(exc).split())[:200]}") from None
         else:
             self.client = scheduler
+        self.plugin = DossierWorkerPlugin(settings, write)
         try:
-            self.client.register_plugin(DossierWorkerPlugin(settings, write), name=PLUGIN)
+            self.client.register_plugin(self.plugin, name=self.plugin.name)
         except Exception:
             self.close()
             raise
@@ -122,7 +122,7 @@ class ClusterPool:
         return max(1, sum(self.client.nthreads().values()))
 
     def submit(self, chunk) -> Any:
-        return self.client.submit(run_chunk, chunk, self.settings, self.write, pure=False)
+        return self.client.submit(run_chunk, chunk, self.settings, self.write, self.plugin.name, pure=False)
 
     def close(self) -> None:
         if self._own:
