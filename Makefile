@@ -1,6 +1,7 @@
 # Two commands set up and run everything on a fresh machine:
 #   make demo   create/reuse .venv, ingest a corpus into dossier.db, print the timeline
 #   make test   create/reuse .venv and run the whole test suite
+#   make fuzz   the long fuzz run: 5,000 generated documents through the pipeline, 500 inputs per reader
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,7 +9,7 @@ SHARED ?= ../shared
 DB     ?= dossier.db
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test venv clean serve bench eval eval-dev mapdata
+.PHONY: demo test fuzz venv clean serve bench eval eval-dev mapdata
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +47,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -ra
+
+# FUZZ_ARGS="--documents 200 --inputs 50" for a shorter run
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run.py $(FUZZ_ARGS)
 
 eval: $(STAMP)
 	$(BIN)/dossier eval --gold $(SHARED)/corpus/seeds.gold.json --manifest $(SHARED)/corpus/seeds.jsonl

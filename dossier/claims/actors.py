@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.claims.lexicon import cue_set, fold, side_words, sides
 from dossier.models import Mention
 from dossier.nlp import access
+from dossier.nlp.tree import preorder
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "he", "she", "they"})
 _RELATIVE_DEPS = ("acl:relcl", "acl", "parataxis", "punct")
@@ -58,7 +59,7 @@ class ActorContext:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text re-joins every token on each access
+        self.text = access.doc_text(doc)  # Doc.text re-joins every token on each access
         self.sents: list[Span] = list(doc.sents)  # computed once: doc.sents walks the whole doc
         self.sent_starts: list[int] = [s.start_char for s in self.sents]
         self.mentions: list[Mention] = access.mentions(doc)
@@ -185,21 +186,15 @@ class ActorContext:
 
     def phrase_tokens(self, head: Token) -> list[Token]:
         """The noun phrase of ``head`` without its relative clauses."""
-        out = []
 
-        def walk(t: Token):
-            out.append(t)
-            for c in t.children:
-                if c.dep_ in _RELATIVE_DEPS and c.dep_ != "punct":
-                    continue
-                if c.dep_ == "punct" and c.text not in ("-", "'"):
-                    continue
-                if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",):
-                    continue
-                walk(c)
+        def follow(c: Token) -> bool:
+            if c.dep_ in _RELATIVE_DEPS and c.dep_ != "punct":
+                return False
+            if c.dep_ == "punct" and c.text not in ("-", "'"):
+                return False
+            return not (c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",))
 
-        walk(head)
-        return sorted(out, key=lambda t: t.i)
+        return sorted(preorder(head, follow), key=lambda t: t.i)
 
     # -- the speaker resolution shared with quotes ------------------------------------------
     @property
@@ -364,7 +359,7 @@ def subject_of(tok: Token) -> Token | None:
     while cur is not None and seen < 5:
         # "X a pour sa part accusé": the parser may hang the subject on the auxiliary
         for c in [x for x in cur.children if x.dep_.startswith("aux") and x.i < cur.i] + [cur]:
-            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubj:pass")), None) if c is not cur else None
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubj:pass")), None) if c.i != cur.i else None
             if subj is not None and fold(subj.text) not in ("qui", "que", "dont", "lequel", "laquelle"):
                 return subj
         for c in cur.children:
@@ -406,22 +401,27 @@ def subject_of(tok: Token) -> Token | None:
 def _preceding_subject(tok: Token) -> Token | None:
     """When the parser found no subject: the noun (or name) right before the verb and its
     auxiliaries, if nothing but them separates it from the verb."""
-    i = tok.i - 1
     doc = tok.doc
-    while i >= tok.sent.start and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or doc[i].dep_ == "advmod"
-                                   or fold(doc[i].text) in ("ne", "n'") or fold(doc[i].text) in _CLITIC_OBJECTS):
-        i -= 1
-    if i < tok.sent.start:
+    lo = tok.sent.start
+    while True:  # each turn moves strictly left: it ends within the sentence
+        i = tok.i - 1
+        while i >= lo and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or doc[i].dep_ == "advmod"
+                           or fold(doc[i].text) in ("ne", "n'") or fold(doc[i].text) in _CLITIC_OBJECTS):
+            i -= 1
+        if i < lo:
+            return None
+        cand = doc[i]
+        if cand.dep_.startswith("obl") and cand.head == tok and fold(cand.text) in _NOT_SPEAKERS:
+            # "X a pour sa part / de son côté annoncé": skip the adverbial phrase
+            first = min(t.i for t in cand.subtree)
+            if first - 1 >= lo:
+                if doc[first - 1].pos_ not in ("AUX", "VERB"):
+                    return None
+                tok = doc[first]
+                continue
+        if cand.pos_ in ("NOUN", "PROPN") and cand.dep_ not in ("obj",) and fold(cand.text) not in _NOT_SPEAKERS:
+            return cand
         return None
-    cand = doc[i]
-    if cand.dep_.startswith("obl") and cand.head == tok and fold(cand.text) in _NOT_SPEAKERS:
-        # "X a pour sa part / de son côté annoncé": skip the adverbial phrase
-        first = min(t.i for t in cand.subtree)
-        if first - 1 >= tok.sent.start:
-            return _preceding_subject(doc[first]) if doc[first - 1].pos_ in ("AUX", "VERB") else None
-    if cand.pos_ in ("NOUN", "PROPN") and cand.dep_ not in ("obj",) and fold(cand.text) not in _NOT_SPEAKERS:
-        return cand
-    return None
 
 
 def _present_participle(tok: Token) -> bool:
@@ -453,11 +453,7 @@ def _agent_among(children) -> Token | None:
 
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the nouns coordinated with it ("Kiev et ses alliés")."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
-            out.extend(conjuncts(c))
-    return out
+    return preorder(tok, lambda c: c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
 
 
 def span_chars(toks: list[Token] | Span) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dossier.claims.lexicon import cue_set, fold
+from dossier.nlp import access
 
 _QUOTE_CHARS = set("\"«»“”'‘’")
 
@@ -48,7 +49,7 @@ def relative_antecedent(tok: Token) -> tuple[Token, list[Token]] | None:
             ce = doc[i - 1]
             # the segmenter may have cut before "ce que": then the antecedent is the previous sentence
             sent = ce.sent if ce.sent.start < ce.i else doc[ce.i - 1].sent
-            if "\n" in doc.text[sent.start_char:ce.idx]:
+            if "\n" in access.doc_text(doc)[sent.start_char:ce.idx]:
                 return None
             before = [x for x in sent if x.i < ce.i and not x.is_space]
             while before and before[-1].is_punct:

@@ -18,6 +18,7 @@ from dossier.claims.extract import cue_forms
 from dossier.claims.lexicon import Issue, cue_set, fold
 from dossier.models import Position
 from dossier.nlp import access
+from dossier.nlp.tree import walk_up
 
 _POSSESSIVE_ACTORS = frozenset({"pays", "gouvernement", "administration", "camp", "equipe", "delegation"})
 _WINDOW = 12  # tokens between an issue and the noun a relative clause hangs on
@@ -171,7 +172,7 @@ def _candidate_patterns(issues: list[Issue], folded: str) -> list[tuple[Issue, l
 def _issue_matches(doc: Doc, sent: Span, issues: list[Issue], folded_doc: _FoldedDoc | None = None,
                    candidates: list | None = None) -> list[tuple[Issue, Span]]:
     if folded_doc is None:
-        folded_doc = _FoldedDoc(doc.text)
+        folded_doc = _FoldedDoc(access.doc_text(doc))
     a, b = folded_doc.bounds(sent.start_char, sent.end_char)
     folded, offsets = folded_doc.folded[a:b], folded_doc.offsets
     if candidates is None:
@@ -260,8 +261,10 @@ class _Extractor:
             if base is None or tok.i in used_cues:
                 continue
             relcl = tok
-            while relcl.dep_ == "conj" and relcl.head != relcl:
-                relcl = relcl.head
+            for up in walk_up(tok, include_self=False):
+                if relcl.dep_ != "conj":
+                    break
+                relcl = up
             noun = _antecedent(relcl)
             if noun is None:
                 continue

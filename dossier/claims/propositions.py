@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, side_of_text, subject_of
 from dossier.claims.lexicon import cue_set, fold, opponent
 from dossier.events.participants import acting_entity, subject_group
+from dossier.nlp.tree import walk_up
 
 # predicates whose last argument is a value: two claims with different values conflict
 FUNCTIONAL = {"EVALUATES": 1, "CASUALTIES": 1, "AUTHORED": 1, "CHARACTERISES": 1}
@@ -78,9 +79,11 @@ def _characterised(cue: Token, depth: int = 0) -> Token | None:
     if depth < 2 and any(fold(c.text) == "comme" for c in thing.children) and thing.head.i != thing.i \
             and fold(thing.head.lemma_) in cue_set("characterise_verbs"):
         return _characterised(thing.head, depth + 1)
-    while thing.dep_ == "nmod" and thing.head.pos_ == "NOUN" and any(
-            fold(c.text) in ("en", "de", "d'", "du") for c in thing.children if c.dep_ == "case"):
-        thing = thing.head
+    for up in walk_up(thing, include_self=False):
+        if not (thing.dep_ == "nmod" and up.pos_ == "NOUN" and any(
+                fold(c.text) in ("en", "de", "d'", "du") for c in thing.children if c.dep_ == "case")):
+            break
+        thing = up
     return thing
 
 
@@ -442,7 +445,7 @@ def _agreement(ctx: ActorContext, toks: list[Token], claimant: Actor | None,
         if not parties and subj is not None:
             parties = _parties(ctx, [subj], sentence)
         if not parties and claimant is not None and any(
-                "Inf" in t.morph.get("VerbForm") for t in [tok, *tok.children] if t is tok or t.dep_.startswith("aux")):
+                "Inf" in t.morph.get("VerbForm") for t in [tok, *tok.children] if t.i == tok.i or t.dep_.startswith("aux")):
             parties = [claimant.side or _short(claimant.id)]  # "ont annoncé avoir accepté": the claimant
         obj = next((c for c in tok.children if c.dep_ in ("obj", "obl:arg", "xcomp", "nsubj:pass")
                     and c.pos_ in ("NOUN", "PROPN", "VERB")), None)

@@ -13,6 +13,7 @@ Writes ``doc.ents`` (PER/LOC/ORG/GRP + span extensions), ``doc._.mentions`` and 
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -136,11 +137,14 @@ class EntityComponent:
         """A surname alias inside a longer NER name: ``Ivanka Trump`` is not ``Donald Trump``."""
         forced: list[Cand] = []
         drop: set[int] = set()
+        by_start = sorted(ents, key=lambda m: m.start)
+        starts = [m.start for m in by_start]
         for ent in doc.ents:
             if ent.label_ != "PER":
                 continue
-            inner = [m for m in ents if ent.start <= m.start and m.end <= ent.end
-                     and any(self.kb.get(x).type == "person" for x in m.ids)]
+            # the matches starting inside the name (a bisect, not a scan of every match)
+            near = by_start[bisect.bisect_left(starts, ent.start):bisect.bisect_left(starts, ent.end)]
+            inner = [m for m in near if m.end <= ent.end and any(self.kb.get(x).type == "person" for x in m.ids)]
             if len(inner) != 1 or inner[0].start == ent.start:
                 continue
             m = inner[0]
@@ -276,19 +280,29 @@ class EntityComponent:
         ents = select([m for m in matches if m.kind == "entity" and not self._generated_in_name(m, ner_labels)])
         roles = select([m for m in matches if m.kind == "role"])
         # a role partially overlapping a longer entity alias gives way, and vice versa
+        # (select gives non-overlapping matches sorted by start, so their ends are sorted too and
+        # the matches overlapping a span are found by bisection, not by a scan of all of them)
         keep_roles = []
+        starts, ends = [e.start for e in ents], [e.end for e in ents]
         for r in roles:
-            clash = [e for e in ents if e.start < r.end and r.start < e.end
-                     and not (r.start <= e.start and e.end <= r.end)]
+            near = ents[bisect.bisect_right(ends, r.start):bisect.bisect_left(starts, r.end)]
+            clash = [e for e in near if not (r.start <= e.start and e.end <= r.end)]
             if clash and max(e.length for e in clash) >= r.length:
                 continue
-            ents = [e for e in ents if e not in clash]
+            if clash:
+                ents = [e for e in ents if e not in clash]
+                starts, ends = [e.start for e in ents], [e.end for e in ents]
             keep_roles.append(r)
         roles = keep_roles
 
         # descriptions nested in a role ("chef de la diplomatie française") are not mentions
-        ents = [e for e in ents if not (doc[e.start].text[:1].islower() and any(
-            r.start <= e.start and e.end <= r.end for r in roles))]
+        role_starts = [r.start for r in roles]
+
+        def in_role(e: Match) -> bool:
+            k = bisect.bisect_right(role_starts, e.start) - 1
+            return k >= 0 and roles[k].start <= e.start and e.end <= roles[k].end
+
+        ents = [e for e in ents if not (doc[e.start].text[:1].islower() and in_role(e))]
         ents, forced = self._check_given_names(doc, ents)
         cands = [self._kb_cand(doc, m, ner_labels, roles) for m in ents] + forced
         covered = {i for m in ents for i in range(m.start, m.end)}

@@ -76,10 +76,11 @@ def geocode(name: str, context_countries: Iterable[str] = ()) -> tuple[float, fl
         exact = norm_alias(city["name"]) == key
         return (in_context, in_theatre, exact, city.get("population", 0))
 
-    best = max(candidates, key=rank)
+    best_at = max(range(len(candidates)), key=lambda k: rank(candidates[k]))
+    best = candidates[best_at]
     if len(candidates) == 1:
         confidence = 0.9
     else:
-        others = [c for c in candidates if c is not best]
+        others = [c for k, c in enumerate(candidates) if k != best_at]
         confidence = 0.8 if rank(best)[:2] > max(rank(c)[:2] for c in others) else 0.6
     return best["latitude"], best["longitude"], best["countrycode"], confidence

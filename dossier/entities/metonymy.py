@@ -76,7 +76,7 @@ def actor_reading(span: Span, seat_of_power: bool, possessive: bool = True) -> t
     if prev in lex["actor_preps"]:
         return True, f"after {prev!r}"
     head = root.head
-    if possessive and prev in {"de", "du", "d'", "des", "of"} and head is not root:
+    if possessive and prev in {"de", "du", "d'", "des", "of"} and head.i != root.i:
         lemma = fold(head.lemma_)
         word = fold(head.text)
         if word in lex["place_heads"] or lemma in lex["place_heads"]:

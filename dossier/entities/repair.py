@@ -58,18 +58,30 @@ def _is_known(doc: Doc, start: int, end: int, known) -> bool:
 
 
 def _split(doc: Doc, start: int, end: int, label: str, known) -> list[tuple[int, int]]:
-    """Split at joiners (et, de, ...) and commas when the pieces stand alone."""
+    """Split at joiners (et, de, ...) and commas when the pieces stand alone (a loop over a
+    stack of pieces, left piece first: a long list of names needs no deep recursion)."""
     lex = lexicon()
-    for i in range(start + 1, end - 1):
-        tok = doc[i]
-        w = _word(tok)
-        if tok.text in {",", ";", "/", "–", "—"} or w in {"et", "ou", "and", "&"}:
-            return _split(doc, start, i, label, known) + _split(doc, i + 1, end, label, known)
-        if w in lex["joiners"] and (_is_known(doc, start, i, known) or _is_known(doc, i + 1, end, known)):
-            if w in lex["particles"] and label == "PER" and not _is_known(doc, i + 1, end, known):
-                continue  # "Charles de Gaulle"
-            return _split(doc, start, i, label, known) + _split(doc, i + 1, end, label, known)
-    return [(start, end)]
+    out: list[tuple[int, int]] = []
+    todo = [(start, end)]
+    while todo:
+        start, end = todo.pop()
+        cut = None
+        for i in range(start + 1, end - 1):
+            tok = doc[i]
+            w = _word(tok)
+            if tok.text in {",", ";", "/", "–", "—"} or w in {"et", "ou", "and", "&"}:
+                cut = i
+                break
+            if w in lex["joiners"] and (_is_known(doc, start, i, known) or _is_known(doc, i + 1, end, known)):
+                if w in lex["particles"] and label == "PER" and not _is_known(doc, i + 1, end, known):
+                    continue  # "Charles de Gaulle"
+                cut = i
+                break
+        if cut is None:
+            out.append((start, end))
+        else:
+            todo += [(cut + 1, end), (start, cut)]
+    return out
 
 
 def is_junk(span: Span) -> bool:

@@ -22,6 +22,7 @@ import datetime as dt
 from spacy.tokens import Doc, Token
 
 from dossier.models import Event, Participant
+from dossier.nlp import access
 
 MEETING_NOUNS = frozenset(
     "rencontre réunion entretien entretiens discussion discussions pourparlers négociation négociations "
@@ -157,7 +158,7 @@ def _echoes(doc: Doc, members: list[Event], indices: list[int]) -> set[int]:
     anchor = members[0]
     out = set()
     for n, e in zip(indices[1:], members[1:]):
-        if e.start < anchor.end or "\n" in doc.text[anchor.end:e.start] or _tied(e):
+        if e.start < anchor.end or "\n" in access.doc_text(doc)[anchor.end:e.start] or _tied(e):
             continue
         if _actors(e) - _actors(anchor) or (e.place_id and e.place_id != anchor.place_id) or e.duration \
                 or any(p.role == "source" for p in e.participants):

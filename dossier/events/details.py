@@ -171,11 +171,12 @@ def parse_duration(text: str) -> tuple[str, str] | None:
 
 def event_duration(doc: Doc, trigger: Token, head: Token, sent: Span,
                    timexes: list[Timex]) -> tuple[str | None, str | None]:
+    text = access.doc_text(doc)
     lo = min(head.left_edge.i, trigger.left_edge.i, trigger.i - 6)
     hi = max(head.right_edge.i, trigger.right_edge.i)
     lo_c = doc[max(lo, sent.start)].idx
     hi_c = doc[min(hi, sent.end - 1)].idx + len(doc[min(hi, sent.end - 1)].text)
-    found = parse_duration(doc.text[lo_c:hi_c])
+    found = parse_duration(text[lo_c:hi_c])
     for t in timexes:
         if t.type == "duration" and t.value and lo_c <= t.start < hi_c and t.value.startswith("PT"):
             if found is None or t.text not in found[1] or len(t.text) >= len(found[1]):
@@ -184,8 +185,8 @@ def event_duration(doc: Doc, trigger: Token, head: Token, sent: Span,
     if found is None:
         return None, None
     # "deux heures de retard" is a delay, not a duration
-    pos = doc.text.find(found[1], lo_c)
-    after = doc.text[pos + len(found[1]): pos + len(found[1]) + 16].lower()
+    pos = text.find(found[1], lo_c)
+    after = text[pos + len(found[1]): pos + len(found[1]) + 16].lower()
     if any(w in after for w in ("retard", "delay", "plus tard", "late", "avant", "après")):
         return None, None
     return found
@@ -198,7 +199,7 @@ def event_status(trigger: Token, head: Token, negated: bool, family: str) -> str
     for _ in range(4):
         if cur.head.i == cur.i:
             break
-        if cur.dep_ not in ("xcomp", "obj", "nsubj", "nsubj:pass", "obl:arg") and cur is not trigger:
+        if cur.dep_ not in ("xcomp", "obj", "nsubj", "nsubj:pass", "obl:arg") and cur.i != trigger.i:
             break
         cur = cur.head
         chain.append(cur)
@@ -228,14 +229,13 @@ def event_outcome(doc: Doc, sent: Span, si: int, quotes, mentions: list[Mention]
     From ``doc._.quotes`` when the quotes component ran (quotes of this or the next sentence),
     else from the parse of this sentence ("X a jugé les entretiens utiles")."""
     out: list[dict] = []
-    sents = list(doc.sents) if quotes else []
     for q in quotes:
         if q.sentence is None or q.sentence not in (si, si + 1):
             continue
         words = [w for w in re.findall(r"\w+", q.text.lower()) if w in lx.OUTCOME_WORDS]
         if words and q.speaker_id:
             out.append({"words": " ".join(dict.fromkeys(words)), "by": q.speaker_id, "by_name": q.speaker_name})
-    if out or sents:
+    if out or quotes:
         return out
     for tok in sent:
         if tok.lower_ in lx.OUTCOME_WORDS and tok.pos_ == "ADJ":

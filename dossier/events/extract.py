@@ -277,7 +277,7 @@ def argument_tokens(tok: Token, sent: Span | None = None) -> list[tuple[Token, s
                 if (c, "nsubj") not in out:
                     out.append((c, "nsubj"))
             elif c.dep_ in ("obj", "iobj", "obl:agent", "obl:arg", "obl:mod", "nmod") and c.pos_ in ("PROPN", "NOUN", "PRON"):
-                if h is not tok and c.dep_ not in ("obl:agent",):
+                if h.i != tok.i and c.dep_ not in ("obl:agent",):
                     continue
                 out.append((c, c.dep_))
     expanded = []
@@ -444,7 +444,7 @@ _GOVERNING = frozenset({"agreement", "rejection", "proposal", "request", "demand
 def _governing(best: Candidate, cands: list[Candidate]) -> Candidate:
     """"ont accepté de se voir": an agreement/proposal/refusal verb governing the trigger wins."""
     for c in cands:
-        if c is not best and c.family in _GOVERNING and c.token.pos_ in ("VERB", "AUX") \
+        if c.token.i != best.token.i and c.family in _GOVERNING and c.token.pos_ in ("VERB", "AUX") \
                 and c.token.is_ancestor(best.token) and best.family not in _GOVERNING:
             return c
     return best
@@ -526,7 +526,7 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
     for c in specific:
         if len(chosen) >= 3 or (len(chosen) >= 2 and not _dated_noun(c, dated)):
             break
-        if c is first or (c.token.pos_ != "VERB" and not _dated_noun(c, dated)):
+        if c.token.i == first.token.i or (c.token.pos_ != "VERB" and not _dated_noun(c, dated)):
             continue
         if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen):
             continue
@@ -686,7 +686,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         etype, context = "military_denial", "military"
     status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
     return Event(
-        start=start, end=end, text=doc.text[start:end], type=etype if fam_name != "phone_call" else "phone_call",
+        start=start, end=end, text=access.doc_text(doc)[start:end], type=etype if fam_name != "phone_call" else "phone_call",
         plover=fam.plover, mode=mode, context=context, trigger=tok.text,
         participants=parts,
         place_id=place.entity_id if place is not None else None,

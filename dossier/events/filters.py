@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from dossier.events import lexicon as lx
 from dossier.models import Event
+from dossier.nlp import access
 
 
 def lemma(tok: Token) -> str:
@@ -69,7 +70,7 @@ def complement_of(gov: Token, tok: Token) -> bool:
 def quoted_regions(doc: Doc, quotes=()) -> list[tuple[int, int]]:
     """Character spans of direct speech: the direct quotes found by the quotes component and any
     quotation marks closed within a paragraph (the parser may split a quote over sentences)."""
-    spans = {(m.start(), m.end()) for m in _QUOTE_LINE.finditer(doc.text)}
+    spans = {(m.start(), m.end()) for m in _QUOTE_LINE.finditer(access.doc_text(doc))}
     spans |= {(q.start, q.end) for q in quotes if getattr(q, "kind", None) == "direct"}
     return sorted(spans)
 

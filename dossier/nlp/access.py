@@ -22,6 +22,18 @@ def _fallback_key(text: str) -> str:
     return "local:" + re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
+_TEXT_KEY = "dossier.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy re-joins every token on each access, so reading it
+    once per record costs the square of the document's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     return [s.start_char for s in doc.sents]
 
@@ -66,7 +78,10 @@ def timexes(doc: Doc) -> list[Timex]:
 
 
 def sentence_time(doc: Doc, sentence: int) -> SentenceTime | None:
-    for st in doc._.sentence_times or []:
+    times = doc._.sentence_times or []
+    if 0 <= sentence < len(times) and times[sentence].sentence == sentence:
+        return times[sentence]  # dossier_time writes one per sentence, in order
+    for st in times:
         if st.sentence == sentence:
             return st
     return None

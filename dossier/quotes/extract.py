@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.models import Quote
 from dossier.nlp import access
+from dossier.nlp.sentences import MAX_SENTENCE_TOKENS
 from dossier.quotes import lexicon as lx
 from dossier.quotes.indirect import CLOSERS as _CLOSERS
 from dossier.quotes.indirect import IndirectMixin
@@ -28,6 +29,9 @@ from dossier.quotes.speakers import Speaker, SpeakerResolver, government_for_pla
 log = logging.getLogger(__name__)
 
 _SKIPPABLE_BEFORE_CUE = ("AUX", "ADV", "PRON", "PART")
+
+# the longest written sentence a clause boundary is looked for in (tokens each way)
+_MAX_SCAN = 2 * MAX_SENTENCE_TOKENS
 
 
 @dataclass
@@ -43,10 +47,10 @@ class _Cue:
 class Extractor(IndirectMixin):
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = access.doc_text(doc)
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
-        self.spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
+        self.spans = [s for s in find_quote_spans(self.text) if s.depth == 0]
         self.quoted = [(s.open, s.close) for s in self.spans]
         self.mentions = access.mentions(doc)
         self.resolver = SpeakerResolver(doc, self.mentions, self.quoted)
@@ -78,6 +82,8 @@ class Extractor(IndirectMixin):
         while j >= 0 and doc[j].idx >= pa:
             if doc[j].text in (".", "!", "?") and not self.in_quote(doc[j].idx):
                 return doc[j + 1].idx
+            if tok.i - j > _MAX_SCAN:  # a run-on paragraph: no written sentence is that long
+                return doc[j + 1].idx
             j -= 1
         return pa
 
@@ -89,6 +95,8 @@ class Extractor(IndirectMixin):
         while j < len(doc) and doc[j].idx < pb:
             t = doc[j]
             if t.text in (".", "!", "?", ";") and not self.in_quote(t.idx):
+                return t.idx
+            if j - tok.i > _MAX_SCAN:  # a run-on paragraph: no written sentence is that long
                 return t.idx
             if stop_at_cues and t.text == "," and j + 1 < len(doc) and not self.in_quote(t.idx):
                 nxt = doc[j + 1]
@@ -443,12 +451,14 @@ class Extractor(IndirectMixin):
         # nested reports ("X a déclaré que Y estimait que …") keep only the outer one
         indirect.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
         kept: list[Quote] = []
-        for q, cue_char in indirect:
-            if any(o.start <= cue_char < o.end for o, _ in indirect if o is not q):
+        kept_spans: set[tuple[int, int]] = set()
+        for k, (q, cue_char) in enumerate(indirect):
+            if any(o.start <= cue_char < o.end for j, (o, _) in enumerate(indirect) if j != k):
                 continue
-            if any(o.start == q.start and o.end == q.end for o in kept):
+            if (q.start, q.end) in kept_spans:
                 continue
             kept.append(q)
+            kept_spans.add((q.start, q.end))
         quotes = sorted(direct + kept, key=lambda q: (q.start, q.kind))
         for q in quotes:
             # "X et Y ont dit": one statement, every speaker named (ids, or the surface form)

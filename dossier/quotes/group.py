@@ -64,8 +64,7 @@ def speakers_compatible(a: Quote | QuoteKey, b: Quote | QuoteKey) -> bool:
     if a.anonymous and b.anonymous:
         return not (a.affiliation and b.affiliation and a.affiliation != b.affiliation)
     # one side unknown: only the affiliation can rule it out
-    known = a if a.speaker_id else b
-    other = b if known is a else a
+    known, other = (a, b) if a.speaker_id else (b, a)
     return not (other.affiliation and known.speaker_id and other.affiliation not in (known.speaker_id, known.affiliation))
 
 

@@ -17,8 +17,10 @@ from spacy.tokens import Doc, Token
 
 from dossier.entities import KnowledgeBase, load_kb
 from dossier.models import Mention
+from dossier.nlp.tree import walk_up
 from dossier.quotes import constraints as cx
 from dossier.quotes import lexicon as lx
+from dossier.nlp import access
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +92,7 @@ class SpeakerResolver:
             for t in sent:
                 self.sent_of[t.i] = i
         self.person_roles = self._person_roles()
-        self.par_starts = [0] + [k + 1 for k, c in enumerate(doc.text) if c == "\n"]
+        self.par_starts = [0] + [k + 1 for k, c in enumerate(access.doc_text(doc)) if c == "\n"]
         self.salient: list[Mention] = []  # mentions that are subjects of speech cues, by position
         self.subjects: list[Token] = []  # non-pronoun subject tokens of speech cues, by position
 
@@ -615,10 +617,11 @@ class SpeakerResolver:
 
     @staticmethod
     def _under_clause(t: Token, head: Token) -> bool:
-        while t.i != head.i and t.head.i != t.i:
+        for t in walk_up(t):
+            if t.i == head.i or t.head.i == t.i:
+                return False
             if t.dep_.startswith("acl") or t.dep_ in ("parataxis",) or t.dep_ == "punct" and t.head.i == head.i and t.i > head.i and t.text == ",":
                 return True
-            t = t.head
         return False
 
     def _affiliation(self, phrase) -> str | None:
@@ -793,10 +796,8 @@ def _is_role(t: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _gender_detector():
-    try:
-        import gender_guesser.detector as gg
-    except ImportError:  # pragma: no cover - a dependency; without it gender comes from titles only
-        return None
+    import gender_guesser.detector as gg  # loaded on first use: its name lists take a moment
+
     return gg.Detector(case_sensitive=False)
 
 
@@ -805,7 +806,7 @@ def _name_gender(name: str) -> str | None:
     first-name lists), else None."""
     det = _gender_detector()
     words = name.replace("-", " ").split()
-    if det is None or len(words) < 2:
+    if len(words) < 2:
         return None
     g = det.get_gender(words[0])
     return g if g in ("female", "male") else None
@@ -813,7 +814,7 @@ def _name_gender(name: str) -> str | None:
 
 def _gender_ok(doc: Doc, m: Mention, fem: bool) -> bool:
     """Unknown gender is compatible; a title or article can rule a candidate out."""
-    before = doc.text[max(0, m.start - 12) : m.start].split()
+    before = access.doc_text(doc)[max(0, m.start - 12) : m.start].split()
     words = [w.lower() for w in before[-2:]] + m.text.lower().split()[:2]
     is_fem = any(w in ("mme", "mme.", "madame", "la", "l'attachée", "elle") for w in words) or any(
         w.endswith("ée") for w in words[:1])

@@ -38,6 +38,10 @@ def _inside(path: str, folder: str) -> bool:
     return os.path.commonpath([os.path.normpath(os.path.abspath(path)), folder]) == folder
 
 
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
 def load_manifest(path: str, roots: Iterable[str] = ()) -> tuple[dict[str, dict], list[InputError]]:
     """(entries keyed by ``manifest_key``, errors for unreadable lines and for files outside the
     manifest's folder and the allowed ``roots``)."""
@@ -67,14 +71,21 @@ def load_manifest(path: str, roots: Iterable[str] = ()) -> tuple[dict[str, dict]
             errors.append(InputError(where, f"manifest field '{wrong[0]}' must be a string, "
                                             f"not {type(record[wrong[0]]).__name__}"))
             continue
+        if not (_text(record.get("file")) or _text(record.get("url"))):
+            errors.append(InputError(where, "manifest entry needs a 'file' or a 'url' (not blank)"))
+            continue
         meta = {k: record[k] for k in FIELDS if record.get(k) is not None}
-        if record.get("file"):
+        if _text(record.get("file")):
             target = os.path.join(str(p.parent), record["file"])
             if not any(_inside(target, folder) for folder in (str(p.parent), *roots)):
                 errors.append(InputError(where, f"file {record['file']!r} is outside the manifest's folder "
                                                 "(allow another folder with DOSSIER_ALLOWED_ROOTS)"))
                 continue
-            key = manifest_key(target)
+            try:
+                key = manifest_key(target)
+            except (ValueError, OSError) as exc:  # a NUL byte, a name too long for the system
+                errors.append(InputError(where, f"'file' is not a usable path ({exc.__class__.__name__})"))
+                continue
         else:
             key = record["url"]
         entries[key] = meta

@@ -68,7 +68,7 @@ def article_from_record(record, source: str) -> Article:
     if isinstance(text, list) and _strings(text):  # paragraphs
         text = "\n\n".join(t for t in text if t.strip())
     if not isinstance(text, str):
-        name = next(n for n in TEXT_FIELDS if record.get(n) is text)
+        name = next(n for n in TEXT_FIELDS if record.get(n) not in (None, "", []))  # the field _first took
         raise InputError(source, f"field '{name}' is {_type_name(text)}, expected a string or a list of strings")
     if not text.strip():
         raise InputError(source, NO_TEXT)

@@ -14,6 +14,7 @@ from dossier.timex.calendar import Anchor
 from dossier.timex.extract import detect_language, find, to_timex
 from dossier.timex.infer import infer_published, refine_published
 from dossier.timex.syntax import sentence_times, tense_at
+from dossier.nlp import access
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class TimeComponent:
                 _set_published(doc, day.isoformat(), "day", 0.6)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = access.doc_text(doc)
         lang = (doc._.language or detect_language(text)).lower()
         lang = "en" if lang.startswith("en") else "fr"
         has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")

@@ -135,7 +135,7 @@ def _post(out: list[Found], text: str, anchor: Anchor | None, sentences) -> None
         elif f.kind == "clock":
             _resolve_clock(f, out, i, anchor, sentences)
         elif f.kind == "anniversary":
-            _resolve_anniversary(f, out, text, sentences)
+            _resolve_anniversary(f, i, out, text, sentences)
         elif f.data.get("unit") == "Y" and f.day is not None:
             _snap_to_known_event(f, text, sentences)
 
@@ -154,13 +154,14 @@ def _resolve_clock(f: Found, out: list[Found], i: int, anchor: Anchor | None, se
     f.value = f"{d.isoformat()}T{f.data['h']:02d}:{f.data['mi']:02d}"
 
 
-def _resolve_anniversary(f: Found, out: list[Found], text: str, sentences) -> None:
+def _resolve_anniversary(f: Found, i: int, out: list[Found], text: str, sentences) -> None:
     n = f.data.get("years")
     if not n:
         return
     s, e = _sentence_of(f.start, sentences)
     dated = [
-        p for p in out if p.kind == "absolute" and p.precision in ("day", "month") and s <= p.start < e and p is not f
+        p for j, p in enumerate(out)
+        if j != i and p.kind == "absolute" and p.precision in ("day", "month") and s <= p.start < e
     ]
     if dated:
         ref = min(dated, key=lambda p: abs(p.start - f.start))

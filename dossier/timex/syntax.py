@@ -7,6 +7,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from dossier.models import SentenceTime, Timex
+from dossier.nlp.tree import walk_up
+from dossier.nlp import access
 
 FUTURE_LEMMAS = {"prévoir", "programmer", "planifier", "devoir", "aller", "compter", "envisager", "projeter"}
 FUTURE_WORDS = {
@@ -79,13 +81,13 @@ def span_for(doc: Doc, start: int, end: int) -> Span | None:
 
 def governing_verb(token: Token) -> Token | None:
     """The first verb (or the clause root) above ``token``, staying inside its sentence."""
-    t = token
-    for _ in range(30):
-        if t.pos_ in ("VERB", "AUX") and t is not token:
+    for steps, t in enumerate(walk_up(token)):
+        if steps >= 30:
+            break
+        if t.pos_ in ("VERB", "AUX") and t.i != token.i:
             return t
         if t.head.i == t.i or t.dep_ == "ROOT":
             return t
-        t = t.head
     return None
 
 
@@ -94,32 +96,39 @@ def _aux(verb: Token) -> list[Token]:
 
 
 def verb_tense(verb: Token) -> str | None:
-    """'past' | 'present' | 'future' for a verb, from its morphology and its auxiliaries."""
-    tenses = verb.morph.get("Tense")
-    auxes = _aux(verb)
-    if any("Fut" in a.morph.get("Tense") for a in auxes) or "Fut" in tenses:
-        return "future"
-    text = verb.text.lower()
-    if verb.lemma_ in ("prévoir", "programmer", "planifier") and "Part" in verb.morph.get("VerbForm"):
-        return "future"
-    if "Inf" in verb.morph.get("VerbForm"):
-        head = verb.head
-        if head.i != verb.i and head.lemma_ in FUTURE_LEMMAS and "Past" not in head.morph.get("Tense"):
-            if not _aux(head):
+    """'past' | 'present' | 'future' for a verb, from its morphology and its auxiliaries.
+
+    An infinitive takes the tense of the verb governing it; the climb is a loop that visits each
+    token once (the parser may make an infinitive its own root)."""
+    seen: set[int] = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        tenses = verb.morph.get("Tense")
+        auxes = _aux(verb)
+        if any("Fut" in a.morph.get("Tense") for a in auxes) or "Fut" in tenses:
+            return "future"
+        text = verb.text.lower()
+        if verb.lemma_ in ("prévoir", "programmer", "planifier") and "Part" in verb.morph.get("VerbForm"):
+            return "future"
+        if "Inf" in verb.morph.get("VerbForm"):
+            head = verb.head
+            if head.i == verb.i:
+                return None
+            if head.lemma_ in FUTURE_LEMMAS and "Past" not in head.morph.get("Tense") and not _aux(head):
                 return "future"
-        if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-            return verb_tense(head)
-        return None
-    if text.endswith(_CONDITIONAL) and verb.pos_ in ("VERB", "AUX"):
-        return "future"
-    if auxes:
-        if any(a.text.lower().endswith(_CONDITIONAL) for a in auxes):
+            if head.pos_ in ("VERB", "AUX"):
+                verb = head
+                continue
+            return None
+        if text.endswith(_CONDITIONAL) and verb.pos_ in ("VERB", "AUX"):
+            return "future"
+        if auxes:
             return "past"
-        return "past"
-    if "Past" in tenses or "Imp" in tenses:
-        return "past"
-    if "Pres" in tenses:
-        return "present"
+        if "Past" in tenses or "Imp" in tenses:
+            return "past"
+        if "Pres" in tenses:
+            return "present"
+        return None
     return None
 
 
@@ -148,7 +157,7 @@ def tense_at(doc: Doc, start: int, end: int, lang: str = "fr") -> str | None:
     if any(t.lower_ in FUTURE_WORDS for t in window):
         return "future"
     if lang != "fr":
-        return english_tense(doc.text, start)
+        return english_tense(access.doc_text(doc), start)
     verb = governing_verb(span.root)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         # a failed parse (the date as root): fall back on the closest verb of the sentence

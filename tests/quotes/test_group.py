@@ -132,3 +132,30 @@ def test_quote_groups_do_not_depend_on_input_order():
     shuffled = items[:]
     random.Random(4).shuffle(shuffled)
     assert {frozenset(id(shuffled[i][1]) for i in g) for g in group_quotes(shuffled)} == expected
+
+
+def test_group_quotes_agrees_with_every_pair_compared():
+    """The grouping is the connected components of ``speakers_compatible and same_statement``
+    over all pairs, whatever the duplicates."""
+    from dossier.quotes.group import same_statement, speakers_compatible
+
+    texts = ["Nous ne céderons aucun territoire", "ne céderons aucun territoire", "Rien n'est décidé",
+             "très utile", "productives", "Rien n'est encore décidé à ce stade"]
+    speakers = ["vladimir_putin", None, "donald_trump"]
+    items = [(str(k), q(texts[k % 6], speaker=speakers[k % 3], anonymous=k % 5 == 0)) for k in range(30)]
+    parent = list(range(len(items)))
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a, b = items[i][1], items[j][1]
+            if speakers_compatible(a, b) and same_statement(a, b):
+                parent[find(j)] = find(i)
+    groups = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    assert group_quotes(items) == sorted(groups.values(), key=lambda g: g[0])
