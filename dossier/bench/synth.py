@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from dossier.bench import long as long_templates
+from dossier.bench import realistic as long_templates
 from dossier.models import (
     Article, ArticleRecords, EntityInfo, Event, Mention, Participant, Quote, Sentence, Timex,
 )
@@ -271,7 +271,7 @@ def _article(d: _Draft, seed: int, i: int) -> Article:
 
 def generate(n: int, seed: int = 0, long: bool = False) -> list[Article]:
     """``n`` synthetic French articles, the same for the same (n, seed). Short ones (about 115
-    tokens) by default; ``long``: real length, 500 to 900 tokens (:mod:`dossier.bench.long`)."""
+    tokens) by default; ``long``: real length, 500 to 900 tokens (:mod:`dossier.bench.realistic`)."""
     return [_article(d, seed, i) for i, d in enumerate(_drafts(n, seed, long))]
 
 
