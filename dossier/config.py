@@ -29,7 +29,9 @@ class Settings:
     timeout: float = 20.0  # seconds, for URLs and feeds
     near_duplicate_threshold: float = 0.8  # Jaccard estimate (MinHash) above which articles are linked
     batch_size: int = 16
-    n_process: int = 1
+    n_process: int = 1  # local worker processes for the NLP (1: in this process)
+    # a dask.distributed scheduler (tcp://HOST:PORT) whose workers run the NLP (DOSSIER_SCHEDULER)
+    scheduler: str | None = field(default_factory=lambda: os.environ.get("DOSSIER_SCHEDULER") or None)
     # folders a manifest may name files in, besides its own folder (DOSSIER_ALLOWED_ROOTS, ':'-separated)
     allowed_roots: tuple[str, ...] = field(
         default_factory=lambda: tuple(p for p in os.environ.get("DOSSIER_ALLOWED_ROOTS", "").split(os.pathsep) if p)

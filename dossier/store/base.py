@@ -32,6 +32,18 @@ class Store(ABC):
         return n
 
     @abstractmethod
+    def link_near_duplicate(self, article_id: int, near_duplicate_of: int, similarity: float) -> None:
+        """Record that a stored article is a near-duplicate of an earlier one (when the article
+        was stored by a worker that had no near-duplicate index: ``dossier.parallel``)."""
+
+    def size_bytes(self) -> int:
+        """What the store takes on disk (benchmarks)."""
+        raise NotImplementedError
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load)."""
+
+    @abstractmethod
     def replace_storylines(self, storylines: list[dict[str, Any]],
                            crossref: dict[str, list[dict]] | None = None,
                            fingerprint: str | None = None) -> None:

@@ -120,3 +120,33 @@ class PostgresStore(SQLStore):
                 self._exec(f"SELECT pg_advisory_unlock({key})")
             except StoreError:  # the connection is gone, and its session lock with it
                 log.debug("advisory unlock failed", exc_info=True)
+
+    def size_bytes(self) -> int:
+        """Tables, indexes and TOAST of this store's schema, in bytes."""
+        return int(self._scalar(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS size FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'"))
+
+
+@contextmanager
+def scratch_schema(url: str, label: str = "scratch") -> Iterator[str]:
+    """A new empty schema in the database of ``url`` for the time of the block (benchmarks): yields
+    the URL that selects it (``options=-csearch_path=...``); the schema is dropped on exit."""
+    import uuid
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    import psycopg
+
+    schema = f"{re.sub(r'[^a-z0-9_]', '_', label.lower())[:30]}_{uuid.uuid4().hex[:8]}"
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+    except psycopg.Error as exc:
+        raise StoreError(f"{redact(url)}: cannot create a schema ({first_line(exc)})") from exc
+    parts = urlsplit(url)
+    query = "&".join(p for p in (parts.query, f"options={quote(f'-csearch_path={schema},public')}") if p)
+    try:
+        yield urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    finally:
+        with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')

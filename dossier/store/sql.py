@@ -236,6 +236,17 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
                 raise StoreError(f"{records.article.source}: cannot store ({first_line(exc)})") from exc
         raise AssertionError("unreachable")
 
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load; PostgreSQL's autovacuum and
+        SQLite's ``PRAGMA optimize`` do it on their own schedule otherwise)."""
+        with self._tx("write"):
+            self._exec("ANALYZE")
+
+    def link_near_duplicate(self, article_id: int, near_duplicate_of: int, similarity: float) -> None:
+        with self._tx("write"):
+            self._exec("UPDATE articles SET near_duplicate_of = ?, near_similarity = ? WHERE id = ?",
+                       (near_duplicate_of, similarity, article_id))
+
     def add_many(self, items: Iterable[ArticleRecords], chunk: int = 1000) -> int:
         """Bulk insert (used by benchmarks): ``chunk`` articles per transaction."""
         n = 0

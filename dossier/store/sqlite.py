@@ -79,3 +79,7 @@ class SQLiteStore(SQLStore):
         for t in tables:
             have |= {("column", f"{t}.{r['name']}") for r in self._rows(f'PRAGMA table_info("{t}")')}
         return have
+
+    def size_bytes(self) -> int:
+        """The database file and its write-ahead log, in bytes."""
+        return sum(p.stat().st_size for p in (Path(self.path), Path(f"{self.path}-wal")) if p.exists())

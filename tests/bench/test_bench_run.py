@@ -72,3 +72,22 @@ def test_a_failed_article_is_counted_and_named_not_a_crash(nlp, base_nlp, monkey
     text = format_bench({"throughput": t, "stages": stages([articles[0], articles[2]], nlp, 16)})
     assert "failed: b: failed in dossier_time: RuntimeError: panne simulée" in text
     assert "(1 of 3 articles failed" in text
+
+
+def test_query_latency_in_postgresql_uses_a_scratch_schema_and_drops_it(postgres_db):
+    import psycopg
+
+    from dossier.bench.run import query_latency
+
+    def schemas():
+        with psycopg.connect(postgres_db) as c:
+            return {r[0] for r in c.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'dossier_bench%'")}
+
+    before = schemas()
+    q = query_latency(200, 3, postgres=postgres_db)
+    assert q["database"]["backend"] == "postgresql" and q["database"]["articles"] == 200
+    assert q["database"]["db_mb"] > 0 and q["database"]["storylines"] > 0
+    for name in ("timeline_actor", "timeline_dates", "search", "entity"):
+        assert 0 < q[name]["p50_ms"] <= q[name]["p95_ms"] and q[name]["errors"] == 0
+    assert schemas() == before
+    assert "query latency (postgresql) on 200 articles" in format_bench({"queries_postgresql": q})

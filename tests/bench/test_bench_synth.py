@@ -46,3 +46,31 @@ def test_records_point_into_the_text(seed):
 
 def test_records_match_generate():
     assert [r.article.raw_text for r in synthetic_records(4, 5)] == [a.raw_text for a in generate(4, 5)]
+
+
+def test_long_articles_have_a_real_length_and_page_furniture():
+    import spacy
+
+    tokenizer = spacy.blank("fr").tokenizer
+    articles = generate(30, seed=2, long=True)
+    counts = [len(tokenizer(a.raw_text)) for a in articles]
+    assert 500 <= min(counts) and max(counts) <= 900, counts
+    assert len({a.raw_text for a in articles}) == 30
+    text = "\n".join(a.raw_text for a in articles)
+    assert text.count("\n\n") > 30 * 5  # several paragraphs each
+    assert "« " in text and "Lire aussi" in text and "Tous droits réservés" in text
+
+
+@pytest.mark.parametrize("seed", [0, 4])
+def test_long_records_point_into_the_text(seed):
+    for rec in synthetic_records(8, seed, long=True):
+        text = rec.article.raw_text
+        assert len(rec.quotes) >= 1 and len(rec.events) >= 2
+        for rec_list in (rec.mentions, rec.timexes, rec.events, rec.quotes):
+            for r in rec_list:
+                assert text[r.start:r.end] == r.text and r.text.strip() == r.text
+
+
+def test_short_articles_are_unchanged_by_the_long_option():
+    assert [a.raw_text for a in generate(3, seed=0)] == [a.raw_text for a in generate(3, seed=0, long=False)]
+    assert [a.raw_text for a in generate(3, seed=0)] != [a.raw_text for a in generate(3, seed=0, long=True)]

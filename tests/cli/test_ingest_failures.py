@@ -119,20 +119,3 @@ def test_dask_workers_keep_the_batch_when_one_article_fails(tmp_path, monkeypatc
     articles, failed = contents(db)
     assert sorted(articles) == [str(folder / "a1.txt"), str(folder / "a3.txt")]
     assert [f["component"] for f in failed] == ["dossier_time"]
-
-
-def test_a_chunk_whose_workers_die_comes_back_as_failures(monkeypatch):
-    """The worker boundary: an exception out of the Dask computation itself (not one article)."""
-    from dossier.config import Settings
-    from dossier.models import Article, ArticleFailure
-    from dossier.parallel import process_parallel
-
-    def broken(articles, settings):
-        raise OSError("worker lost")
-
-    monkeypatch.setattr("dossier.parallel._process_partition", broken)
-    batch = [Article(raw_text=t, source=f"a{i}") for i, t in enumerate(TEXTS)]
-    out = list(process_parallel(batch, Settings(), workers=2, scheduler="sync"))
-    assert all(isinstance(r, ArticleFailure) and r.component == "worker" for r in out)
-    assert [r.article.source for r in out] == ["a0", "a1", "a2"]
-    assert out[0].error == "OSError: worker lost"

@@ -1,0 +1,64 @@
+"""``--workers N``: a persistent local pool. A worker killed by one article loses only that
+article; workers that cannot run at all stop the run with one line. No model is loaded here:
+the chunk function is replaced (forked workers inherit the replacement)."""
+from __future__ import annotations
+
+import os
+
+import dask
+import pytest
+
+from dossier.config import Settings
+from dossier.models import Article, ArticleFailure
+from dossier.parallel import ExecutorLost, process_parallel, tasks
+
+MARK = "Zorglub"
+
+
+def _dying_chunk(articles, settings, write=False):
+    """Kills its worker process on an article that names MARK, as a crash in native code would."""
+    if any(MARK in a.raw_text for a in articles):
+        os._exit(3)
+    return [(os.getpid(), a.source) for a in articles]
+
+
+def _always_dying(articles, settings, write=False):
+    os._exit(3)
+
+
+def _no_model(settings, write=False):
+    return None
+
+
+@pytest.fixture()
+def forked(monkeypatch):
+    monkeypatch.setattr(tasks, "warm_up", _no_model)
+    with dask.config.set({"multiprocessing.context": "fork"}):
+        yield monkeypatch
+
+
+def articles(n, poisoned=()):
+    return [Article(raw_text=f"Article {i}" + (f" sur M. {MARK}" if i in poisoned else ""), source=f"a{i}")
+            for i in range(n)]
+
+
+def test_a_worker_killed_by_one_article_loses_only_that_article(forked):
+    forked.setattr(tasks, "run_chunk", _dying_chunk)
+    out = list(process_parallel(articles(10, poisoned={5}), Settings(), workers=2, chunk=2))
+    assert [r.article.source if isinstance(r, ArticleFailure) else r[1] for r in out] == [f"a{i}" for i in range(10)]
+    failed = [r for r in out if isinstance(r, ArticleFailure)]
+    assert [(f.article.source, f.component) for f in failed] == [("a5", "worker")]
+    assert "terminated abruptly" in failed[0].error
+
+
+def test_the_pool_is_started_once_for_the_whole_run(forked):
+    """Two worker processes serve every chunk (the old code started a pool per chunk)."""
+    forked.setattr(tasks, "run_chunk", _dying_chunk)
+    out = list(process_parallel(articles(40), Settings(), workers=2, chunk=2))
+    assert len(out) == 40 and len({pid for pid, _ in out}) <= 2
+
+
+def test_workers_that_cannot_run_stop_the_run_with_one_error(forked):
+    forked.setattr(tasks, "run_chunk", _always_dying)
+    with pytest.raises(ExecutorLost, match="died 4 times in a row"):
+        list(process_parallel(articles(6), Settings(), workers=2, chunk=2))
