@@ -7,6 +7,10 @@
    ``type(None)``, ``models.Event``) and sentinels (``_MISSING``, ``NOTHING``).
 2. No function taking a Token or Span calls itself unless it carries an explicit ``depth`` bound:
    walks of the parse tree are loops (``dossier.nlp.tree``), bounded by the sentence length.
+3. No ``doc.text`` read (nor ``x.doc.text``) outside ``dossier/nlp/access.py``: spaCy joins every
+   token of the Doc on each access, so a read per record or per candidate costs the square of the
+   text's length (one such read per demonstrative once took a quarter of the pipeline's time).
+   Components call ``access.doc_text(doc)``, which joins once per Doc.
 """
 from __future__ import annotations
 
@@ -90,6 +94,15 @@ def unbounded_tree_recursion(source: str, filename: str = "<string>") -> list[st
     return found
 
 
+def doc_text_reads(source: str, filename: str = "<string>") -> list[str]:
+    """``file:line: expression`` for every ``<...>doc.text`` attribute read."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename)):
+        if isinstance(node, ast.Attribute) and node.attr == "text" and _last_name(node.value) == "doc":
+            found.append(f"{filename}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
 def _package_sources():
     for path in sorted(PACKAGE.rglob("*.py")):
         yield path.relative_to(PACKAGE.parent).as_posix(), path.read_text(encoding="utf-8")
@@ -103,6 +116,27 @@ def test_no_identity_comparison_between_objects_in_dossier():
 def test_no_unbounded_recursion_over_the_parse_in_dossier():
     offenders = [line for name, src in _package_sources() for line in unbounded_tree_recursion(src, name)]
     assert offenders == []
+
+
+def test_no_doc_text_read_outside_access():
+    offenders = [line for name, src in _package_sources() if name != "dossier/nlp/access.py"
+                 for line in doc_text_reads(src, name)]
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("source", "flagged"),
+    [
+        ("after = doc.text[a:b]", True),
+        ("t = sent.doc.text", True),
+        ("t = self.doc.text", True),
+        ("t = access.doc_text(doc)", False),
+        ("t = sent.text", False),
+        ("t = token.text", False),
+    ],
+)
+def test_doc_text_check_catches_planted_examples(source, flagged):
+    assert bool(doc_text_reads(source)) is flagged
 
 
 @pytest.mark.parametrize(

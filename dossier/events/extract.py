@@ -584,7 +584,7 @@ def _headline(sent: Span) -> bool:
         return False
     if text[-1] not in ".!?»\"”…":
         return True
-    doc_text = sent.doc.text
+    doc_text = access.doc_text(sent.doc)
     line_end = doc_text.find("\n", sent.start_char)
     whole_line = line_end < 0 or not doc_text[sent.end_char:line_end].strip()
     return whole_line and text[-1] in "»\"”" and text.rstrip("»\"” ")[-1:] not in ".!?…" and len(text.split()) <= 25

@@ -391,7 +391,7 @@ class SpeakerResolver:
     def _demonstrative(self, head: Token) -> bool:
         """"celui-ci", "ce dernier", "cette dernière": the last named person, not the last speaker."""
         doc = self.doc
-        after = doc.text[head.idx + len(head.text): head.idx + len(head.text) + 3].lower()
+        after = access.doc_text(doc)[head.idx + len(head.text): head.idx + len(head.text) + 3].lower()
         if head.lower_ in ("celui", "celle", "ceux", "celles") and after.startswith(("-ci", "-là")):
             return True
         if head.lower_ in ("celui-ci", "celle-ci", "ceux-ci", "celles-ci"):
@@ -460,7 +460,7 @@ class SpeakerResolver:
         entry = kb.get(m.entity_id) if kb is not None and m.entity_id else None
         names = [m.text] + (entry.all_aliases() if entry is not None else [])
         # what the article calls it in apposition: "La Résistance populaire …, un groupe civil …"
-        after = self.doc.text[m.end: m.end + 60]
+        after = access.doc_text(self.doc)[m.end: m.end + 60]
         if after.startswith(", "):
             names.append(after[2:].split(",")[0])
         return names

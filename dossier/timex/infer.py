@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from dossier.nlp import access
 from dossier.timex.calendar import add_months, fmt, shift, value_to_date
 from dossier.timex.extract import detect_language, find, sentence_spans
 from dossier.timex.known_events import events_near
@@ -86,7 +87,7 @@ def _parse_bare(text: str, lang: str) -> tuple[str, str] | None:
 def _text_of(text_or_doc) -> tuple[str, str | None]:
     if isinstance(text_or_doc, str):
         return text_or_doc, None
-    return text_or_doc.text, getattr(text_or_doc._, "language", None)
+    return access.doc_text(text_or_doc), getattr(text_or_doc._, "language", None)
 
 
 def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = None) -> tuple[str, str, float] | None:
