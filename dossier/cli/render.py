@@ -33,7 +33,15 @@ def article_line(r: dict[str, Any]) -> str:
     basis = r.get("published_basis") or ""
     dup = f"  (near-duplicate of #{r['near_duplicate_of']})" if r.get("near_duplicate_of") else ""
     return (f"#{r['id']:<4} {date:10} ({prec}{', ' + basis if basis and basis != 'unknown' else ''})  "
-            f"{(r.get('outlet') or '-')[:20]:20}  {_one_line(r.get('title') or r.get('source'), 70)}{dup}")
+            f"{(r.get('outlet') or '-')[:20]:20}  {_one_line(_headline(r), 70)}{dup}")
+
+
+def _headline(r: dict[str, Any]) -> str:
+    """The title; for an untitled article, the start of its text (marked), else its source."""
+    if r.get("title"):
+        return r["title"]
+    lead = " ".join((r.get("lead") or "").split())
+    return f"[no title] {lead}" if lead else (r.get("source") or "?")
 
 
 def failure_line(r: dict[str, Any]) -> str:

@@ -110,7 +110,8 @@ class QueryMixin:
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         return self._rows(
-            f"SELECT {ARTICLE_LIST_COLS} FROM articles ORDER BY published IS NULL, published, id "
+            f"SELECT {ARTICLE_LIST_COLS}, substr(clean_text, 1, 120) AS lead FROM articles "
+            "ORDER BY published IS NULL, published, id "
             "LIMIT ? OFFSET ?", (bounded(limit), bounded(offset)))
 
     def article(self, article_id: int) -> dict[str, Any]:

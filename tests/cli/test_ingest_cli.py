@@ -123,3 +123,17 @@ def test_kill_before_the_cross_article_rebuild_is_finished_by_the_next_run(tmp_p
         assert store.cross_article_current() and store.articles_fingerprint() == "30:30"
     timeline = runner.invoke(app, ["--db", db, "timeline", "--json"])
     assert timeline.exit_code == 0 and timeline.output.count('"sources"') >= 1
+
+
+def test_untitled_article_is_listed_by_the_start_of_its_text(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "untitled.txt").write_text(
+        "Le médiateur fictif Odilon Brac a quitté Genève mardi sans accord avec les deux délégations, "
+        "qui doivent se revoir la semaine prochaine.\n", encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    assert runner.invoke(app, ["--db", db, "ingest", "--quiet", str(folder)]).exit_code == 0
+    listed = runner.invoke(app, ["--db", db, "articles"])
+    assert listed.exit_code == 0, listed.output
+    assert "[no title] Le médiateur fictif Odilon Brac" in listed.output
+    assert "untitled.txt" not in listed.output
