@@ -66,9 +66,24 @@ def _quote_key(d: dict):
                     anonymous=d["anonymous"])
 
 
+def _speaker_tags(d: dict) -> tuple[set[str], set[str]]:
+    """(filed, looked at) speaker tags: two quotes whose speakers are compatible
+    (:func:`dossier.quotes.group.speakers_compatible`) always have one's looked-at tag among the
+    other's filed tags, both ways. A known speaker files under its id, its affiliation and
+    ``all``, and looks at its id, its affiliation and ``*`` (unknown speakers); a quote of no
+    known speaker files under ``*`` and looks at ``all`` and ``*``."""
+    if not d["speaker_id"]:
+        return {"*"}, {"all", "*"}
+    mine = {f"id:{d['speaker_id']}"} | ({f"id:{d['affiliation']}"} if d["affiliation"] else set())
+    return mine | {"all"}, mine | {"*"}
+
+
 def quote_keys(d: dict) -> tuple[set[str], set[str]]:
+    """Stems x speaker tags, the prefix of the stems probing (prefix filtering both ways)."""
+    filed, looks = _speaker_tags(d)
     stems = d["stems"]
-    return set(stems), set(_prefix(stems, STEM_SHARE["q"]))
+    prefix = _prefix(stems, STEM_SHARE["q"])
+    return {f"{t}|{s}" for s in stems for t in filed}, {f"{t}|{s}" for s in prefix for t in looks}
 
 
 def quotes_linked(a: dict, b: dict, cache: dict) -> bool:
