@@ -150,3 +150,27 @@ def test_an_update_recomputes_only_the_units_it_touches(tmp_path):
         store.add_article(lone)
         counts = update_cross_article(store)
         assert counts["articles"] == 1 and "events_new" not in counts and "quotes_new" not in counts
+
+
+def test_speaker_tags_meet_for_every_compatible_pair():
+    """Quotes are filed by stems x speaker tags: every pair the grouping may join must meet."""
+    import itertools
+
+    from dossier.crossref.kinds import _speaker_tags
+    from dossier.quotes.group import QuoteKey, speakers_compatible
+
+    speakers = [None, "alice", "bob", "gov_a", "gov_b"]
+    affiliations = [None, "gov_a", "gov_b"]
+    keys = [QuoteKey(tokens=("x",), joined="x", content=frozenset(), stems=frozenset(), speaker_id=s,
+                     affiliation=a, anonymous=anon)
+            for s in speakers for a in affiliations for anon in (False, True)]
+    checked = 0
+    for a, b in itertools.product(keys, keys):
+        if not speakers_compatible(a, b):
+            continue
+        da = {"speaker_id": a.speaker_id, "affiliation": a.affiliation}
+        db = {"speaker_id": b.speaker_id, "affiliation": b.affiliation}
+        (fa, la), (fb, lb) = _speaker_tags(da), _speaker_tags(db)
+        assert la & fb and lb & fa, (a, b)
+        checked += 1
+    assert checked > 100
