@@ -40,6 +40,7 @@ class IngestSummary:
     stored: list[int] = field(default_factory=list)
     rebuilt: bool = False
     rebuild_error: str | None = None  # the cross-article rebuild raised (articles are stored)
+    crossref: dict | None = None  # what the incremental cross-article update did (counts, seconds)
 
     @property
     def failed(self) -> bool:
@@ -223,6 +224,7 @@ def _rebuild(store, summary: IngestSummary, say) -> None:
         summary.rebuild_error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
         return
     summary.rebuilt = counts is not None
+    summary.crossref = counts
 
 
 def rebuild(settings: Settings, force: bool = True) -> dict[str, int] | None:

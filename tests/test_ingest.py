@@ -106,7 +106,7 @@ def test_a_rebuild_that_raises_keeps_the_articles_and_says_so(folder, db_url, mo
     def broken(store):
         raise ValueError("une fusion impossible")
 
-    monkeypatch.setattr(crossref, "rebuild_cross_article", broken)
+    monkeypatch.setattr(crossref, "update_pending", broken)
     db = db_url
     result = runner.invoke(app, ["--db", db, "ingest", "-q", str(folder)])
     assert result.exit_code == 2

@@ -65,11 +65,32 @@ def bench(
     postgres: str = typer.Option(None, "--postgres", help="A PostgreSQL server URL (postgresql://USER@HOST/DB): the workers' "
                                  "ingest and the query latencies are measured there too, in scratch schemas dropped after."),
     json_out: bool = typer.Option(False, "--json", help="Print the results as JSON."),
+    growth: str = typer.Option(None, "--growth", help="Only the growth benchmark: ingest a batch of 100 real-length "
+                               "articles into databases already holding these many articles, comma-separated "
+                               "(e.g. 0,1000,10000,100000), with their cross-article state built."),
+    growth_dir: str = typer.Option("build/growth", "--growth-dir", help="Where the grown databases are built once "
+                                   "and reused."),
 ) -> None:
     """Speed and memory: the pipeline vs a bare nlp.pipe of the same model over the same texts
     (real-length synthetic articles, and the --corpus folders), per-stage time, 1 vs N workers,
-    scaling at 1x/10x/100x, and query latency on a large synthetic database."""
+    scaling at 1x/10x/100x, and query latency on a large synthetic database. With --growth: the
+    ingest of a batch as the stored corpus grows (articles/s, the cross-article update's time)."""
     from dossier.bench import format_bench, run_bench
+
+    if growth:
+        from dossier.bench.growth import format_growth
+        from dossier.bench.growth import growth as run_growth
+
+        try:
+            sizes = tuple(int(x) for x in growth.split(",") if x.strip())
+        except ValueError:
+            raise typer.BadParameter("--growth takes sizes such as 0,1000,10000") from None
+        rows = run_growth(sizes, growth_dir=growth_dir)
+        if json_out:
+            emit_json(rows)
+        else:
+            typer.echo(format_growth(rows))
+        return
 
     result = run_bench(settings_of(ctx), repeats=repeats, quick=quick, corpora=tuple(corpus or ()),
                        workers=workers, workers_articles=workers_articles, postgres=postgres)

@@ -18,8 +18,9 @@ from typing import Any
 
 from dossier import models
 
-SCHEMA_VERSION = 4  # 2: storylines.date_start/date_end; 3: crossref.seq (backend-neutral order);
-# 4: failed_articles, storylines.seq, an index on articles.ingested_at
+SCHEMA_VERSION = 5  # 2: storylines.date_start/date_end; 3: crossref.seq (backend-neutral order);
+# 4: failed_articles, storylines.seq, an index on articles.ingested_at; 5: the incremental cross-article
+# state (x_articles, x_records, x_keys, storylines.unit, crossref.unit)
 
 TYPES = ("text", "int", "real", "bytes", "json", "timestamp")
 
@@ -169,13 +170,21 @@ TABLES: tuple[Table, ...] = (
         Column("date_precision"), Column("place_id"), Column("place_name"), Column("status"),
         Column("participants", "json"), Column("details", "json"), Column("explanation", "json"),
         Column("n_sources", "int"), Column("n_articles", "int"), Column("summary"),
-        Column("date_start"), Column("date_end"), Column("seq", "int"))),  # seq: the merge's order
+        Column("date_start"), Column("date_end"), Column("seq", "int"),  # seq: the timeline's order
+        Column("unit", "int"))),  # the cross-article unit of its events (dossier.crossref)
     Table("storyline_sources", (
         Column("storyline_id", references="storylines(id)"),
         Column("event_id", "int", references="events(id)"))),
     # cross-article results by kind (quote_groups, disputes, conflicts, positions), in ``seq`` order
-    Table("crossref", (Column("kind"), Column("id"), Column("payload", "json"), Column("seq", "int")),
+    Table("crossref", (Column("kind"), Column("id"), Column("payload", "json"), Column("seq", "int"),
+                       Column("unit")),  # unit: "<record kind>:<unit>" it was computed from
           primary_key=("kind", "id")),
+    # cross-article state (dossier.crossref): the articles it covers, each record's stored
+    # features and unit, and the blocking keys that find a new record's candidates
+    Table("x_articles", (Column("article_id", "int", primary_key=True), Column("ref_day"))),
+    Table("x_records", (Column("kind"), Column("record_id", "int"), Column("article_id", "int"),
+                        Column("unit", "int"), Column("data", "json")), primary_key=("kind", "record_id")),
+    Table("x_keys", (Column("kind"), Column("key"), Column("record_id", "int"))),
     FAILED_ARTICLES,
 )
 TABLE = {t.name: t for t in TABLES}
@@ -184,6 +193,10 @@ INDEXES: tuple[Index, ...] = (
     *(Index(f"idx_{name}_article", name, ("article_id",)) for name in RECORD_TABLES),
     Index("idx_storyline_sources", "storyline_sources", ("storyline_id",)),
     Index("idx_storyline_date", "storylines", ("date_start",)),
+    Index("idx_storyline_unit", "storylines", ("unit",)),
+    Index("idx_crossref_unit", "crossref", ("unit",)),
+    Index("idx_x_records_unit", "x_records", ("kind", "unit")),
+    Index("idx_x_keys", "x_keys", ("kind", "key")),
     Index("idx_mentions_entity", "mentions", ("entity_id",)),
     Index("idx_mentions_sentence", "mentions", ("article_id", "sentence")),
     Index("idx_quotes_speaker", "quotes", ("speaker_id",)),

@@ -26,6 +26,7 @@ from dossier.store.base import Store
 from dossier.store.dialect import Dialect
 from dossier.store.queries import ARTICLE_LIST_COLS, MAX_INT, QueryMixin, bounded, date_bounds
 from dossier.store.views import ViewsMixin
+from dossier.store.xstate import CrossStateMixin
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ RETRIES = 5  # attempts of one article's transaction after a deadlock or seriali
 
 _STORYLINE_COLS = ("id", "type", "plover", "date", "date_precision", "place_id", "place_name", "status",
                    "participants", "details", "explanation", "n_sources", "n_articles", "summary",
-                   "date_start", "date_end", "seq")
+                   "date_start", "date_end", "seq", "unit")
 
 
 CROSSREF_BUILT_FROM = "crossref_articles"  # meta key: fingerprint of the articles the cross-article tables cover
@@ -47,7 +48,7 @@ def first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-class SQLStore(QueryMixin, ViewsMixin, Store):
+class SQLStore(CrossStateMixin, QueryMixin, ViewsMixin, Store):
     dialect: Dialect
     conn: Any
     name: str  # how messages name the database (a path, or a URL without its password)
@@ -347,17 +348,9 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
             built_from = fingerprint if fingerprint is not None else self.articles_fingerprint()
             self._exec("DELETE FROM storyline_sources")
             self._exec("DELETE FROM storylines")
-            self._exec_many(
-                f"INSERT INTO storylines ({', '.join(_STORYLINE_COLS)}) VALUES ({', '.join('?' * len(_STORYLINE_COLS))})",
-                [(s["id"], s.get("type"), s.get("plover"), s.get("date"), s.get("date_precision"),
-                  s.get("place_id"), s.get("place_name"), s.get("status"),
-                  json.dumps(s.get("participants", []), ensure_ascii=False),
-                  json.dumps(s.get("details", {}), ensure_ascii=False),
-                  json.dumps(s.get("explanation", []), ensure_ascii=False),
-                  len(s.get("event_ids", [])), s.get("n_articles", 0), s.get("summary"),
-                  *date_bounds(s.get("date")), seq) for seq, s in enumerate(storylines)])
-            self._exec_many("INSERT INTO storyline_sources (storyline_id, event_id) VALUES (?, ?)",
-                            [(s["id"], e) for s in storylines for e in s.get("event_ids", [])])
+            for table in ("x_articles", "x_records", "x_keys"):  # results written whole: no incremental state
+                self._exec(f"DELETE FROM {table}")
+            self._insert_storylines(storylines)
             if crossref is not None:
                 self._exec("DELETE FROM crossref")
                 rows = [(kind, str(p.get("id", i)), json.dumps(p, ensure_ascii=False, default=str))
@@ -367,6 +360,22 @@ class SQLStore(QueryMixin, ViewsMixin, Store):
                     "ON CONFLICT (kind, id) DO UPDATE SET payload = excluded.payload, seq = excluded.seq",
                     [(*r, n) for n, r in enumerate(rows)])
             self.set_meta(CROSSREF_BUILT_FROM, built_from)
+
+    def _insert_storylines(self, storylines: list[dict[str, Any]], seqs: list[int] | None = None) -> None:
+        """Storyline rows and their sources (``seqs``: their order, default their position;
+        ``unit``: the cross-article unit they come from, when an item has one)."""
+        seqs = seqs if seqs is not None else list(range(len(storylines)))
+        self._exec_many(
+            f"INSERT INTO storylines ({', '.join(_STORYLINE_COLS)}) VALUES ({', '.join('?' * len(_STORYLINE_COLS))})",
+            [(s["id"], s.get("type"), s.get("plover"), s.get("date"), s.get("date_precision"),
+              s.get("place_id"), s.get("place_name"), s.get("status"),
+              json.dumps(s.get("participants", []), ensure_ascii=False),
+              json.dumps(s.get("details", {}), ensure_ascii=False),
+              json.dumps(s.get("explanation", []), ensure_ascii=False),
+              len(s.get("event_ids", [])), s.get("n_articles", 0), s.get("summary"),
+              *date_bounds(s.get("date")), seq, s.get("unit")) for seq, s in zip(seqs, storylines)])
+        self._exec_many("INSERT INTO storyline_sources (storyline_id, event_id) VALUES (?, ?)",
+                        [(s["id"], e) for s in storylines for e in s.get("event_ids", [])])
 
     # -- failed articles -------------------------------------------------------------------
     def add_failure(self, failure: ArticleFailure) -> None:

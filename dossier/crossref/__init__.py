@@ -1,0 +1,224 @@
+"""Cross-article results kept up to date incrementally: storylines, quote groups, disputes,
+conflicts and positions.
+
+Every record that takes part (quote, event, claim, attribute, position) has, stored once in
+``x_records``, the features the cross-article step needs (computed when its article is first
+covered, never per comparison) and the *unit* it belongs to: records that may influence each
+other's results are in one unit (see :mod:`dossier.crossref.kinds`), and the results of a unit
+(its storylines, quote groups, disputes, conflicts, positions) depend on its records only.
+
+An update covers the articles stored since the last one (``x_articles``): their records are
+linked among themselves through in-memory indexes and to the stored records through the
+blocking keys filed in ``x_keys`` (never all pairs); the units they join are merged, and only
+those units' results are recomputed, by the same cross-article functions a full run uses
+(``merge_events``, ``group_quotes``, ``find_disputes``, the conflicts and ``positions_matrix``).
+``dossier rebuild`` forgets the state and covers every article as one update, so both give the
+same results (``tests/test_crossref_incremental.py``).
+
+The update runs inside ``store.cross_article_update()`` (one at a time, its reads from one
+snapshot, its writes visible at once) and stores with its results the fingerprint of the
+articles it read. While the stored articles have another fingerprint (an update was killed, or
+articles were stored since) ``store.cross_article_current()`` is false, and the next ingest,
+reading command or ``dossier rebuild`` brings it up to date.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+from typing import Any
+
+from dossier.blocking.index import KeyIndex
+from dossier.crossref.kinds import KINDS, Kind, Record, storyline_seq
+
+__all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
+log = logging.getLogger(__name__)
+_CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
+
+
+def update_cross_article(store) -> dict[str, int] | None:
+    """Bring the cross-article tables up to date with the stored articles, incrementally, unless
+    they already cover every one (e.g. another process's update covered ours meanwhile): the
+    counts, or None when current."""
+    if store.cross_article_current():
+        return None
+    with store.cross_article_update():
+        if store.cross_article_current():  # another process finished an update while we waited
+            return None
+        return update_pending(store)
+
+
+def rebuild_cross_article(store) -> dict[str, int]:
+    """Recompute every cross-article result from the stored records (idempotent)."""
+    with store.cross_article_update():
+        return update_pending(store, full=True)
+
+
+def update_pending(store, full: bool = False) -> dict[str, Any]:
+    """Cover the articles the state does not cover yet (all of them with ``full``, or when no
+    state exists): their records' features and keys, the units they join, those units'
+    results. Runs inside ``store.cross_article_update()``."""
+    from dossier.events.merge import reference_days
+    from dossier.store.sql import CROSSREF_BUILT_FROM
+
+    started = time.perf_counter()
+    if full or (store.x_state_empty() and store.articles_fingerprint() != "0:None"):
+        store.x_reset()
+    fingerprint = store.articles_fingerprint()  # the articles this update reads (one snapshot)
+    pending = store.x_pending_articles()
+    counts: dict[str, Any] = {"articles": len(pending)}
+    if pending:
+        aids = [a["id"] for a in pending]
+        events = defaultdict(list)
+        for _, aid, _, ev in store.record_rows("events", article_ids=aids):
+            events[aid].append(ev)
+        covered = []
+        for a in pending:
+            days = reference_days([(a["content_hash"], e) for e in events.get(a["id"], [])],
+                                  {a["content_hash"]: a["published"]} if a["published"] else None)
+            day = days.get(a["content_hash"])
+            covered.append((a["id"], day.isoformat() if day else None))
+        store.x_add_articles(covered)
+        ctx: dict[str, Any] = {"articles": {}}
+        for kind in KINDS:
+            t0 = time.perf_counter()
+            counts.update(_update_kind(store, kind, aids, ctx))
+            counts[f"{kind.table}_seconds"] = round(time.perf_counter() - t0, 3)
+    store.set_meta(CROSSREF_BUILT_FROM, fingerprint)
+    counts.update(store.x_counts())
+    counts["seconds"] = round(time.perf_counter() - started, 3)
+    return counts
+
+
+def _context(store, ctx: dict, kind: Kind, article_ids) -> None:
+    """What the kind's features and results need: articles' keys and reference days, the facts."""
+    missing = set(article_ids) - set(ctx["articles"])
+    if missing and kind.name == "e":
+        ctx["articles"].update(store.x_article_info(missing))
+    if kind.name == "a" and "names" not in ctx:
+        from dossier.claims.conflicts import _facts_table
+
+        ctx["facts"], ctx["names"] = _facts_table()
+
+
+class _Links:
+    """Union-find over new records (``("n", rid)``) and stored units (``("u", unit)``)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple, tuple] = {}
+
+    def find(self, x: tuple) -> tuple:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple, b: tuple) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[str, int]:
+    new: list[Record] = []
+    rows = store.record_rows(kind.table, article_ids=article_ids)
+    _context(store, ctx, kind, {aid for _, aid, _, _ in rows})
+    for rid, aid, idx, rec in rows:
+        r = Record(rid, aid, idx, rec)
+        r.data = kind.data(r, ctx)
+        if r.data is not None:
+            new.append(r)
+    if not new:
+        return {}
+    by_rid = {r.rid: r for r in new}
+    keys = {r.rid: kind.keys(r.data) for r in new}
+    links = _Links()
+    cache: dict = {}
+
+    def linked(a: dict, b: dict) -> bool:
+        if kind.linked is None:
+            return True
+        return kind.linked(a, b, cache)
+
+    decisions = 0
+    index = KeyIndex()  # the new records among themselves
+    for r in new:
+        ik, pk = keys[r.rid]
+        links.find(("n", r.rid))
+        for other in sorted(index.add(r.rid, ik, pk)):
+            if links.find(("n", r.rid)) != links.find(("n", other)):
+                decisions += 1
+                if linked(r.data, by_rid[other].data):
+                    links.union(("n", r.rid), ("n", other))
+    # the stored records: probe keys among their index keys, index keys among their probe keys
+    probes = {k for ik, pk in keys.values() for k in (pk if pk is not None else ik)}
+    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for key, rid, unit in store.x_lookup(f"{kind.name}.i", probes):
+        hits["i" + key].append((rid, unit))
+    if any(pk is not None for _, pk in keys.values()):
+        for key, rid, unit in store.x_lookup(f"{kind.name}.p", {k for ik, _ in keys.values() for k in ik}):
+            hits["p" + key].append((rid, unit))
+    candidates: dict[int, set[tuple[int, int]]] = {}
+    for r in new:
+        ik, pk = keys[r.rid]
+        found = {c for k in (pk if pk is not None else ik) for c in hits.get("i" + k, ())}
+        if pk is not None:
+            found |= {c for k in ik for c in hits.get("p" + k, ())}
+        candidates[r.rid] = found
+    stored = {}
+    if kind.linked is not None:
+        stored = store.x_data(kind.name, {rid for found in candidates.values() for rid, _ in found})
+    for r in new:
+        for rid, unit in sorted(candidates[r.rid]):
+            if links.find(("n", r.rid)) == links.find(("u", unit)):
+                continue
+            decisions += 1
+            if linked(r.data, stored.get(rid)) if kind.linked is not None else True:
+                links.union(("n", r.rid), ("u", unit))
+    # units: each component of new records and stored units, labelled by its smallest record id
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for node in list(links.parent):
+        groups[links.find(node)].append(node)
+    label: dict[int, int] = {}
+    merged: dict[int, list[int]] = {}
+    for nodes in groups.values():
+        unit = min(x[1] for x in nodes)  # a unit is labelled by its smallest record id
+        old = [x[1] for x in nodes if x[0] == "u"]
+        merged[unit] = old
+        for x in nodes:
+            if x[0] == "n":
+                label[x[1]] = unit
+        store.x_relabel(kind.name, old, unit)
+    key_rows = [(f"{kind.name}.i", k, r.rid) for r in new for k in keys[r.rid][0]]
+    key_rows += [(f"{kind.name}.p", k, r.rid) for r in new if keys[r.rid][1] is not None for k in keys[r.rid][1]]
+    store.x_add_records(kind.name, [(r.rid, r.article_id, label[r.rid], r.data) for r in new], key_rows)
+    # results of the touched units
+    members = store.x_members(kind.name, merged)
+    recs = {rid: (aid, idx, rec) for rid, aid, idx, rec in store.record_rows(kind.table, ids=[m[0] for m in members])}
+    _context(store, ctx, kind, {aid for aid, _, _ in recs.values()})
+    by_unit: dict[int, list[Record]] = defaultdict(list)
+    for rid, aid, unit in members:
+        a, idx, rec = recs[rid]
+        by_unit[unit].append(Record(rid, a, idx, rec))
+    stories: list[dict] = []
+    out: list[tuple[str, str, dict, int]] = []
+    for unit in sorted(by_unit):
+        items = sorted(by_unit[unit], key=lambda m: (m.article_id, m.idx))
+        unit_stories, unit_rows = kind.results(items, ctx)
+        for s in unit_stories:
+            s["unit"], s["seq"] = unit, storyline_seq(s)
+        stories += unit_stories
+        for n, (ckind, cid, payload, seq) in enumerate(unit_rows):
+            if cid is None:
+                cid = f"{kind.name}{unit}.{n}"
+                payload["id"] = cid
+            if ckind == "conflicts":
+                seq = seq * _CONFLICT_CLASS + unit * 1000 + min(n, 999)
+            payload["_unit"] = unit
+            out.append((ckind, cid, payload, seq))
+    store.x_replace_results(kind.name, [u for unit, old in merged.items() for u in (unit, *old)], stories, out)
+    log.debug("crossref %s: %d new records, %d decisions, %d units recomputed (%d records)",
+              kind.table, len(new), decisions, len(by_unit), len(members))
+    return {f"{kind.table}_new": len(new), f"{kind.table}_decisions": decisions,
+            f"{kind.table}_units": len(by_unit), f"{kind.table}_recomputed": len(members)}

@@ -1,0 +1,358 @@
+"""What the incremental cross-article update knows about each kind of record.
+
+A :class:`Kind` says, for one record table, what is stored per record (its features, computed
+once), the blocking keys it is filed and looks under, whether two records are *linked* (their
+results may depend on each other), and the results of one unit. A unit is a set of linked
+records closed under the links: the results of a unit depend on its records only, so an update
+recomputes only the units its new records join.
+
+- quotes (``q``): linked when :mod:`dossier.quotes.group` would group them (a unit is a quote
+  group); keys are the quote's stems, a prefix of them probing (prefix filtering);
+- events (``e``): linked when :func:`dossier.events.similarity.compare` finds them one event or
+  a date conflict (a unit holds whole storylines and the storylines they conflict with); keys
+  are the merge's (who or where, when) keys and stems per week;
+- claims (``c``): linked when they share their dispute key, or one speaks of a generic subject
+  on a day the other's predicate has a claim (the disputes' join of generic subjects);
+- attributes (``a``): linked by (canonical subject, attribute); positions (``p``): by issue.
+
+Links only need to hold *at least* whenever the cross-article functions could let two records
+interact: a unit bigger than needed gives the same results, only slower.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any, Callable
+
+from dossier.blocking.index import PrefixIndex, overlap_share
+
+STEM_SHARE = {"q": 0.5, "e": 0.6}  # prefix thresholds: quotes.group.CANDIDATE_SHARE, events.merge.TEXT_SHARE
+_EVIDENCE = re.compile(r"\b([0-9a-f]{64})#(\d+)")
+
+
+@dataclass
+class Record:
+    """One record of a kind: row id, article, position in the article, dataclass, stored data."""
+
+    rid: int
+    article_id: int
+    idx: int
+    rec: Any = None
+    data: Any = None
+
+
+def _prefix(tokens, share: float) -> list[str]:
+    return PrefixIndex(share).prefix(tokens)
+
+
+# -- quotes ------------------------------------------------------------------------------------
+def quote_data(r: Record, ctx) -> dict:
+    from dossier.quotes.group import quote_key
+
+    k = quote_key(r.rec)
+    return {"tokens": list(k.tokens), "stems": sorted(k.stems), "speaker_id": k.speaker_id,
+            "affiliation": k.affiliation, "anonymous": k.anonymous}
+
+
+def _quote_key(d: dict):
+    from dossier.quotes.group import QuoteKey, _content
+
+    tokens = tuple(d["tokens"])
+    return QuoteKey(tokens=tokens, joined=" ".join(tokens), content=frozenset(_content(tokens)),
+                    stems=frozenset(d["stems"]), speaker_id=d["speaker_id"], affiliation=d["affiliation"],
+                    anonymous=d["anonymous"])
+
+
+def _speaker_tags(d: dict) -> tuple[set[str], set[str]]:
+    """(filed, looked at) speaker tags: two quotes whose speakers are compatible
+    (:func:`dossier.quotes.group.speakers_compatible`) always have one's looked-at tag among the
+    other's filed tags, both ways. A known speaker files under its id, its affiliation and
+    ``all``, and looks at its id, its affiliation and ``*`` (unknown speakers); a quote of no
+    known speaker files under ``*`` and looks at ``all`` and ``*``."""
+    if not d["speaker_id"]:
+        return {"*"}, {"all", "*"}
+    mine = {f"id:{d['speaker_id']}"} | ({f"id:{d['affiliation']}"} if d["affiliation"] else set())
+    return mine | {"all"}, mine | {"*"}
+
+
+def quote_keys(d: dict) -> tuple[set[str], set[str]]:
+    """Stems x speaker tags, the prefix of the stems probing (prefix filtering both ways)."""
+    filed, looks = _speaker_tags(d)
+    stems = d["stems"]
+    prefix = _prefix(stems, STEM_SHARE["q"])
+    return {f"{t}|{s}" for s in stems for t in filed}, {f"{t}|{s}" for s in prefix for t in looks}
+
+
+def quotes_linked(a: dict, b: dict, cache: dict) -> bool:
+    from dossier.quotes.group import CANDIDATE_SHARE, same_words, speakers_compatible
+
+    ka = cache.get(id(a)) or cache.setdefault(id(a), _quote_key(a))
+    kb = cache.get(id(b)) or cache.setdefault(id(b), _quote_key(b))
+    if overlap_share(ka.stems, kb.stems) < CANDIDATE_SHARE - 1e-9:
+        return False
+    return speakers_compatible(ka, kb) and same_words(ka, kb)
+
+
+def quote_results(members: list[Record], ctx) -> tuple[list, list]:
+    from dossier.quotes.group import group_quotes
+
+    items = [(str(m.article_id), m.rec) for m in members]
+    rows = []
+    for g in group_quotes(items):
+        if len(g) < 2:
+            continue
+        first = min(members[j].rid for j in g)
+        rows.append(("quote_groups", str(first), {
+            "id": first, "members": [{"article_id": members[j].article_id, "sentence": members[j].rec.sentence,
+                                      "text": members[j].rec.text, "speaker_id": members[j].rec.speaker_id}
+                                     for j in g]}, first))
+    return [], rows
+
+
+# -- events ------------------------------------------------------------------------------------
+def event_data(r: Record, ctx) -> dict:
+    """The merge's features of one mention (its article's reference day known), without the
+    word vector, which is recomputed from the text (a cached mean of static vectors)."""
+    from dossier.events.features import event_features
+
+    info = ctx["articles"][r.article_id]
+    ref = dt.date.fromisoformat(info["ref_day"]) if info["ref_day"] else None
+    d = event_features(info["content_hash"], r.idx, r.rec, ref, vectors=False).to_dict()
+    d.pop("vector", None)
+    d["text"] = r.rec.text or ""
+    return d
+
+
+def _features(d: dict):
+    from dossier.blocking.vectors import sentence_vector
+    from dossier.events.features import EventFeatures
+
+    d = dict(d)
+    text = d.pop("text", "")
+    d["vector"] = None
+    f = EventFeatures.from_dict(d)
+    f.vector = sentence_vector(text)
+    return f
+
+
+def event_keys(d: dict) -> tuple[set[str], set[str]]:
+    from dossier.events.features import blocking_keys, text_buckets
+
+    f = _features_plain(d)
+    index, probe = blocking_keys(f)
+    ikeys = {"k" + repr(k) for k in index}
+    pkeys = {"k" + repr(k) for k in probe}
+    if len(f.stems) >= 2:
+        prefix = _prefix(f.stems, STEM_SHARE["e"])
+        for when in text_buckets(f):
+            ikeys |= {f"t{when!r}{s}" for s in f.stems}  # filed: every stem (probed by prefixes)
+            pkeys |= {f"t{when!r}{s}" for s in prefix}  # looks: its prefix among every stem
+    # prefix filtering both ways: a's prefix meets b's stems or b's prefix meets a's stems
+    return ikeys, pkeys
+
+
+def _merge_keys(d: dict) -> tuple[set, set, frozenset]:
+    from dossier.events.features import blocking_keys
+
+    f = _features_plain(d)
+    index, probe = blocking_keys(f)
+    return index, probe, f.stems
+
+
+def _features_plain(d: dict):
+    from dossier.events.features import EventFeatures
+
+    d = dict(d)
+    d.pop("text", None)
+    d["vector"] = None
+    return EventFeatures.from_dict(d)
+
+
+def events_linked(a: dict, b: dict, cache: dict) -> bool:
+    from dossier.events.similarity import compare
+
+    ka = cache.get(("k", id(a))) or cache.setdefault(("k", id(a)), _merge_keys(a))
+    kb = cache.get(("k", id(b))) or cache.setdefault(("k", id(b)), _merge_keys(b))
+    if not (ka[1] & kb[0] or ka[0] & kb[1]):  # met only by their words: as the merge's verified index
+        if min(len(ka[2]), len(kb[2])) < 2 or overlap_share(ka[2], kb[2]) < STEM_SHARE["e"] - 1e-9:
+            return False
+    fa = cache.get(id(a)) or cache.setdefault(id(a), _features(a))
+    fb = cache.get(id(b)) or cache.setdefault(id(b), _features(b))
+    first, second = (fa, fb) if (fa.key, fa.index) <= (fb.key, fb.index) else (fb, fa)
+    d = compare(first, second, explain=False)
+    return bool(d.same or d.date_conflict)
+
+
+def _remap(obj: Any, real: dict[tuple[str, int], int]) -> Any:
+    """Event positions of the merge's input turned back into positions in their articles."""
+    if isinstance(obj, str):
+        return _EVIDENCE.sub(lambda m: f"{m[1]}#{real.get((m[1], int(m[2])), m[2])}", obj)
+    if isinstance(obj, tuple | list):
+        if len(obj) == 3 and isinstance(obj[0], str) and isinstance(obj[1], int) and (obj[0], obj[1]) in real:
+            return type(obj)((obj[0], real[(obj[0], obj[1])], obj[2]))
+        return type(obj)(_remap(x, real) for x in obj)
+    if isinstance(obj, dict):
+        return {k: _remap(v, real) for k, v in obj.items()}
+    return obj
+
+
+def event_results(members: list[Record], ctx) -> tuple[list, list]:
+    from dossier.claims.conflicts import _storyline_conflicts
+    from dossier.crossref.output import plain, to_ids
+    from dossier.events.merge import merge_events
+
+    info = ctx["articles"]
+    key = {m.article_id: info[m.article_id]["content_hash"] for m in members}
+    article_id = {h: str(a) for a, h in key.items()}
+    published = {key[a]: info[a]["ref_day"] for a in key if info[a]["ref_day"]}
+    real: dict[tuple[str, int], int] = {}
+    count: dict[str, int] = {}
+    items = []
+    row_id = {}
+    for m in members:  # in (article, idx) order: the merge numbers each article's events 0, 1, ...
+        h = key[m.article_id]
+        real[(h, count.get(h, 0))] = m.idx
+        count[h] = count.get(h, 0) + 1
+        items.append((h, m.rec))
+        row_id[(m.article_id, m.idx)] = m.rid
+    fields = ("sources", "details", "explanation", "disagreements", "date_conflicts")
+    stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
+               for s in merge_events(items, published=published)]
+    out = []
+    for story in stories:
+        d = plain(story)
+        d["event_ids"] = [row_id[(int(src[0]), src[1])] for src in d.get("sources", [])
+                          if (int(src[0]), src[1]) in row_id]
+        d["n_articles"] = len({src[0] for src in d.get("sources", [])})
+        d["place_id"] = d.get("place")
+        out.append(d)
+    rows = [("conflicts", None, plain(c), 1) for c in _storyline_conflicts(stories)]
+    return out, rows
+
+
+def storyline_seq(story: dict) -> int:
+    """The timeline's order: by first day (undated last), then id."""
+    from dossier.events.features import date_interval
+
+    iv = date_interval(story.get("date"))
+    return iv[0].toordinal() if iv else dt.date.max.toordinal() + 1
+
+
+# -- claims ------------------------------------------------------------------------------------
+def claim_data(r: Record, ctx) -> dict | None:
+    from dossier.claims.disputes import GENERIC, _parse_group, dispute_key
+    from dossier.claims.propositions import FUNCTIONAL, parse_key
+
+    rec = r.rec
+    if rec.predicate == "SAYS":
+        return None  # free-text content: never disputed
+    group, _ = dispute_key(rec)
+    if rec.denies and rec.denies != rec.proposition:  # as disputes._refs: a denial takes the claim's key
+        predicate, args = parse_key(rec.denies)
+        if predicate != "SAYS" and args:
+            group, _ = dispute_key(dataclasses.replace(rec, predicate=predicate, arguments=args,
+                                                       proposition=rec.denies))
+    predicate, args, _ = _parse_group(group)
+    day = rec.date[:10] if rec.date else None
+    functional = predicate in FUNCTIONAL and bool(args)
+    return {"group": group, "day": f"{predicate}|{day}" if functional and day else None,
+            "generic": functional and set(args) <= GENERIC}
+
+
+def claim_keys(d: dict) -> tuple[set[str], set[str]]:
+    index = {"g" + d["group"]}
+    probe = set(index)
+    if d["day"]:
+        index.add("d" + d["day"])  # a generic claim of this day looks at every claim of it
+        if d["generic"]:
+            probe.add("d" + d["day"])
+    return index, probe
+
+
+def claim_results(members: list[Record], ctx) -> tuple[list, list]:
+    from dossier.claims.conflicts import _dispute_conflicts
+    from dossier.claims.disputes import find_disputes
+    from dossier.crossref.output import cite, plain
+
+    items = [(str(m.article_id), m.rec) for m in members]
+    rows = []
+    for d in find_disputes(items):
+        payload = cite(plain(d), members)
+        n_refs = sum(len(s) for s in d.sides.values())
+        rows.append(("disputes", None, payload, -(len(d.articles) * 10**6 + min(n_refs, 10**6 - 1))))
+    by_article: dict[str, list] = {}
+    for k, c in items:
+        by_article.setdefault(k, []).append(c)
+    rows += [("conflicts", None, plain(c), 2)
+             for c in _dispute_conflicts([(k, SimpleNamespace(claims=cs)) for k, cs in by_article.items()])]
+    return [], rows
+
+
+# -- attributes and positions ------------------------------------------------------------------
+def attribute_data(r: Record, ctx) -> dict:
+    from dossier.claims.conflicts import _canonical
+
+    return {"key": f"{_canonical(r.rec.entity_id, ctx['names'])}|{r.rec.attribute}"}
+
+
+def keyed(d: dict) -> tuple[set[str], None]:
+    return {d["key"]}, None
+
+
+def attribute_results(members: list[Record], ctx) -> tuple[list, list]:
+    from dossier.claims.conflicts import _attribute_conflicts
+    from dossier.crossref.output import plain
+
+    by_article: dict[str, list] = {}
+    for m in members:
+        by_article.setdefault(str(m.article_id), []).append(m.rec)
+    found = _attribute_conflicts([(k, SimpleNamespace(attributes=a)) for k, a in by_article.items()],
+                                 ctx["facts"], ctx["names"])
+    return [], [("conflicts", None, plain(c), 0) for c in found]
+
+
+def position_data(r: Record, ctx) -> dict:
+    return {"key": r.rec.issue or ""}
+
+
+def position_results(members: list[Record], ctx) -> tuple[list, list]:
+    from dossier.claims import positions_matrix
+    from dossier.claims.conflicts import _position_conflicts
+    from dossier.crossref.output import cite, plain
+
+    items = [(str(m.article_id), m.rec) for m in members]
+    matrix = cite(plain(positions_matrix(items)), members)
+    rows = []
+    for actor, issues in (matrix or {}).items():
+        for issue, cell in issues.items():
+            cell = plain(cell)
+            rows.append(("positions", f"{actor}|{issue}", {"id": f"{actor}|{issue}", "actor_id": actor, "issue": issue,
+                                                           **(cell if isinstance(cell, dict) else {"stance": cell})}, 0))
+    by_article: dict[str, list] = {}
+    for k, p in items:
+        by_article.setdefault(k, []).append(p)
+    rows += [("conflicts", None, plain(c), 3)
+             for c in _position_conflicts([(k, SimpleNamespace(positions=ps)) for k, ps in by_article.items()])]
+    return [], rows
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # the record kind in x_records / x_keys
+    table: str  # the record table
+    data: Callable[[Record, dict], dict | None]  # stored features of one record (None: not cross-article)
+    keys: Callable[[dict], tuple[set[str], set[str] | None]]  # (index keys, probe keys or None: the same)
+    linked: Callable[..., bool] | None  # None: records sharing a key are linked
+    results: Callable[[list[Record], dict], tuple[list, list]]  # (storylines, crossref rows)
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("q", "quotes", quote_data, quote_keys, quotes_linked, quote_results),
+    Kind("e", "events", event_data, event_keys, events_linked, event_results),
+    Kind("c", "claims", claim_data, claim_keys, None, claim_results),
+    Kind("a", "attributes", attribute_data, keyed, None, attribute_results),
+    Kind("p", "positions", position_data, keyed, None, position_results),
+)

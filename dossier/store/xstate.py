@@ -1,0 +1,155 @@
+"""The incremental cross-article state (see :mod:`dossier.crossref`): which articles it covers,
+each record's stored features and unit, the blocking keys that find a new record's candidates,
+and the results of each unit. Neutral SQL (SQLite and PostgreSQL); every write joins the
+transaction of ``cross_article_update()``.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from dossier.store import schema
+
+CHUNK = 500  # parameters per IN (...) list
+
+
+def _chunks(values: Sequence[Any], n: int = CHUNK):
+    for i in range(0, len(values), n):
+        yield values[i:i + n]
+
+
+class CrossStateMixin:
+    """Reads and writes of the x_* tables and of one unit's results."""
+
+    def x_state_empty(self) -> bool:
+        """No article is covered by the incremental state (a new database, one built before
+        it existed, or results written whole by ``replace_storylines``)."""
+        return self._scalar("SELECT count(*) FROM x_articles") == 0
+
+    def x_reset(self) -> None:
+        """Forget the state and every cross-article result (a full rebuild follows)."""
+        with self._tx("write"):
+            for table in ("x_articles", "x_records", "x_keys", "storyline_sources", "storylines", "crossref"):
+                self._exec(f"DELETE FROM {table}")
+
+    def x_pending_articles(self) -> list[dict[str, Any]]:
+        """Stored articles the state does not cover yet: id, content hash, publication date."""
+        return self._rows("SELECT a.id, a.content_hash, a.published FROM articles a "
+                          "LEFT JOIN x_articles x ON x.article_id = a.id WHERE x.article_id IS NULL ORDER BY a.id")
+
+    def x_add_articles(self, rows: Iterable[tuple[int, str | None]]) -> None:
+        self._exec_many("INSERT INTO x_articles (article_id, ref_day) VALUES (?, ?)", list(rows))
+
+    def x_article_info(self, article_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """id -> content_hash, ref_day of covered articles."""
+        out: dict[int, dict[str, Any]] = {}
+        for part in _chunks(sorted(set(article_ids))):
+            for r in self._rows("SELECT a.id, a.content_hash, x.ref_day FROM articles a JOIN x_articles x "
+                                f"ON x.article_id = a.id WHERE a.id IN ({', '.join('?' * len(part))})", part):
+                out[r["id"]] = r
+        return out
+
+    def record_rows(self, table: str, article_ids: Iterable[int] | None = None,
+                    ids: Iterable[int] | None = None) -> list[tuple[int, int, int, Any]]:
+        """(row id, article_id, idx, record) of the rows of some articles or with some row ids,
+        in (article_id, idx) order."""
+        from dossier.store.queries import to_record
+
+        if table not in schema.RECORD_TABLES:
+            raise ValueError(f"not a record table: {table}")
+        column, values = ("article_id", article_ids) if ids is None else ("id", ids)
+        out = []
+        for part in _chunks(sorted(set(values or ()))):
+            out += [(r["id"], r["article_id"], r["idx"], to_record(table, r)) for r in self._rows(
+                f"SELECT * FROM {table} WHERE {column} IN ({', '.join('?' * len(part))})", part)]
+        out.sort(key=lambda t: (t[1], t[2]))
+        return out
+
+    def x_lookup(self, kind: str, keys: Iterable[str]) -> list[tuple[str, int, int]]:
+        """(key, record_id, unit) of the records of ``kind`` filed under one of ``keys``
+        (x_keys kind ``kind.i`` or ``kind.p``: the record kind is the part before the dot)."""
+        base = kind.split(".")[0]
+        out = []
+        for part in _chunks(sorted(set(keys))):
+            out += [(r["key"], r["record_id"], r["unit"]) for r in self._rows(
+                "SELECT k.key, k.record_id, r.unit FROM x_keys k JOIN x_records r "
+                "ON r.kind = ? AND r.record_id = k.record_id "
+                f"WHERE k.kind = ? AND k.key IN ({', '.join('?' * len(part))})", [base, kind, *part])]
+        return out
+
+    def x_data(self, kind: str, record_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        out = {}
+        for part in _chunks(sorted(set(record_ids))):
+            for r in self._rows(f"SELECT record_id, data FROM x_records WHERE kind = ? AND record_id IN "
+                                f"({', '.join('?' * len(part))})", [kind, *part]):
+                out[r["record_id"]] = json.loads(r["data"]) if r["data"] else {}
+        return out
+
+    def x_members(self, kind: str, units: Iterable[int]) -> list[tuple[int, int, int]]:
+        """(record_id, article_id, unit) of every record of these units."""
+        out = []
+        for part in _chunks(sorted(set(units))):
+            out += [(r["record_id"], r["article_id"], r["unit"]) for r in self._rows(
+                "SELECT record_id, article_id, unit FROM x_records WHERE kind = ? "
+                f"AND unit IN ({', '.join('?' * len(part))})", [kind, *part])]
+        return out
+
+    def x_add_records(self, kind: str, rows: list[tuple[int, int, int, dict | None]],
+                      keys: list[tuple[str, str, int]]) -> None:
+        """Records (record_id, article_id, unit, data) of ``kind`` and their keys (kind, key, record_id)."""
+        self._exec_many("INSERT INTO x_records (kind, record_id, article_id, unit, data) VALUES (?, ?, ?, ?, ?)",
+                        [(kind, rid, aid, unit, json.dumps(data, ensure_ascii=False) if data is not None else None)
+                         for rid, aid, unit, data in rows])
+        self._exec_many("INSERT INTO x_keys (kind, key, record_id) VALUES (?, ?, ?)", keys)
+
+    def x_relabel(self, kind: str, old: Iterable[int], new: int) -> None:
+        """Units merged into ``new``."""
+        old = sorted(set(old) - {new})
+        for part in _chunks(old):
+            self._exec(f"UPDATE x_records SET unit = ? WHERE kind = ? AND unit IN ({', '.join('?' * len(part))})",
+                       [new, kind, *part])
+
+    def x_replace_results(self, kind: str, units: Iterable[int], storylines: list[dict[str, Any]],
+                          rows: list[tuple[str, str, dict, int]]) -> None:
+        """Drop the results of these units (storylines for events, crossref rows tagged
+        ``kind:unit``) and store the new ones: ``storylines`` carry their ``unit``; ``rows`` are
+        (crossref kind, id, payload, seq) tagged with ``payload['_unit']``."""
+        units = sorted(set(units))
+        tags = [f"{kind}:{u}" for u in units]
+        for part in _chunks(tags):
+            self._exec(f"DELETE FROM crossref WHERE unit IN ({', '.join('?' * len(part))})", part)
+        if kind == "e":
+            for part in _chunks(units):
+                marks = ", ".join("?" * len(part))
+                self._exec(f"DELETE FROM storyline_sources WHERE storyline_id IN "
+                           f"(SELECT id FROM storylines WHERE unit IN ({marks}))", part)
+                self._exec(f"DELETE FROM storylines WHERE unit IN ({marks})", part)
+        if storylines:
+            taken = self.storyline_ids_taken(s["id"] for s in storylines)
+            for s in storylines:  # two storylines from one evidence offset: keep both, distinct ids
+                sid, n = s["id"], 2
+                while sid in taken:
+                    sid = f"{s['id']}-{n}"
+                    n += 1
+                taken.add(sid)
+                s["id"] = sid
+            self._insert_storylines(storylines, seqs=[s["seq"] for s in storylines])
+        self._exec_many("INSERT INTO crossref (kind, id, payload, seq, unit) VALUES (?, ?, ?, ?, ?)",
+                        [(ck, cid, json.dumps({k: v for k, v in p.items() if k != "_unit"}, ensure_ascii=False,
+                                              default=str), seq, f"{kind}:{p['_unit']}")
+                         for ck, cid, p, seq in rows])
+
+    def x_counts(self) -> dict[str, int]:
+        """How many storylines and cross-article results of each kind are stored."""
+        out = {"storylines": self._scalar("SELECT count(*) FROM storylines")}
+        for kind in ("quote_groups", "disputes", "conflicts", "positions"):
+            out[kind] = self._scalar("SELECT count(*) FROM crossref WHERE kind = ?", (kind,))
+        return out
+
+    def storyline_ids_taken(self, ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for part in _chunks(sorted(set(ids))):
+            out |= {r["id"] for r in self._rows(f"SELECT id FROM storylines WHERE id IN ({', '.join('?' * len(part))})",
+                                                part)}
+        return out
