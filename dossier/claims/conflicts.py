@@ -5,6 +5,9 @@
 - events: what the sources of one merged event say differently (day, time, place, duration,
   figures; the place a source's sentence gives when its record has none: "organisé à X"), and
   events kept apart only because their dates differ;
+- the clock time each article gives a merged event (its participant's statement next to the
+  event's sentence) and the format it gives talks ("directes" / "indirectes", data in
+  ``events/data/merge.yaml``);
 - events reported as fact by some sources and denied by a later report of one of their parties
   (kind "status": held per A, denied per B);
 - disputes of propositions (``find_disputes``), kind "dispute" (or "count" for casualty figures),
@@ -324,6 +327,94 @@ def _denied_events(stories: list[Any], items: list[tuple[str, ArticleRecords]]) 
     return out
 
 
+FORMAT_DAYS = 7  # statements this close to a meeting may say how it was held
+
+
+def _near(sentence: int | None, sentences: set[int]) -> bool:
+    return sentence is not None and any(abs(sentence - s) <= 1 for s in sentences)
+
+
+def _time_conflicts(stories: list[Any], items: list[tuple[str, ArticleRecords]]) -> list[Conflict]:
+    """The clock time each article gives a merged event: the time of its participant's
+    statement that the article reports next to the event's sentence, on the event's day
+    ("17 h 02 à Washington" per A, "16 h 02" per B)."""
+    events, _ = _index(items)
+    claims = {key: rec.claims for key, rec in items}
+    out: list[Conflict] = []
+    for story in stories:
+        sources = _get(story, "sources") or []
+        day = _days(_get(story, "date"))
+        if _get(story, "background") or day is None or len({k for k, _, _ in sources}) < 2 \
+                or any(d.get("attribute") == "time" for d in _get(story, "disagreements") or []):
+            continue
+        actors = {_pid(p) for p in _get(story, "participants") or []}
+        said: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key in sorted({k for k, _, _ in sources}):
+            sentences = {e.sentence for k, i, _ in sources if k == key and (e := events.get((k, i))) is not None
+                         and e.sentence is not None}
+            for c in claims.get(key, []):
+                when = _days(c.date)
+                if c.claimant_id in actors and c.date and "T" in c.date and _near(c.sentence, sentences) \
+                        and when and abs((when[0] - day[0]).days) <= SUPPORT_DAYS:
+                    said[c.date.split("T", 1)[1][:5]].append((key, c.text))
+        by_key = defaultdict(set)
+        for value, srcs in said.items():
+            for k, _ in srcs:
+                by_key[k].add(value)
+        if len(by_key) < 2 or not any(a.isdisjoint(b) for a, b in combinations(by_key.values(), 2)):
+            continue
+        values = [ConflictValue(v, sorted(set(srcs))) for v, srcs in sorted(said.items())]
+        place = _get(story, "place")
+        out.append(Conflict(
+            kind="time", subject=_get(story, "id"), attribute="time", values=values,
+            articles=sorted(by_key), entities=sorted(actors) + ([place] if place else []),
+            summary=f"time of the {_story_label(story)}: " + "; ".join(
+                f"{v.value} per {', '.join(sorted({k for k, _ in v.sources}))}" for v in values)))
+    return out
+
+
+def _format_conflicts(stories: list[Any], items: list[tuple[str, ArticleRecords]]) -> list[Conflict]:
+    """How a merged meeting was held, as its articles word it around that day (``formats`` of
+    ``events/data/merge.yaml``: "discussions directes" per A, "pourparlers indirects" per B)."""
+    from dossier.blocking.text import words
+    from dossier.events.features import event_class, merge_data
+
+    data = merge_data()
+    if not data["formats"]:
+        return []
+    events, _ = _index(items)
+    claims = {key: rec.claims for key, rec in items}
+    out: list[Conflict] = []
+    for story in stories:
+        sources = _get(story, "sources") or []
+        day = _days(_get(story, "date"))
+        if _get(story, "background") or day is None or len({k for k, _, _ in sources}) < 2 \
+                or event_class(_get(story, "plover") or "", _get(story, "type") or "") != "talk":
+            continue
+        said: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for key in sorted({k for k, _, _ in sources}):
+            texts = [t for k, _, t in sources if k == key]
+            texts += [c.text for c in claims.get(key, []) if (when := _days(c.date))
+                      and abs((when[0] - day[0]).days) <= FORMAT_DAYS]
+            for text in dict.fromkeys(texts):
+                found = words(text or "")
+                for n, w in enumerate(found[:-1]):
+                    fmt = data["formats"].get(found[n + 1]) if w in data["talk_words"] else None
+                    if fmt:
+                        said[fmt].add((key, text))
+        if len(said) < 2 or len({k for srcs in said.values() for k, _ in srcs}) < 2:
+            continue
+        values = [ConflictValue(v, sorted(srcs)) for v, srcs in sorted(said.items())]
+        who = sorted({_pid(p) for p in _get(story, "participants") or []})
+        place = _get(story, "place")
+        out.append(Conflict(
+            kind="format", subject=_get(story, "id"), attribute="format", values=values,
+            articles=sorted({k for v in values for k, _ in v.sources}), entities=who + ([place] if place else []),
+            summary=f"format of the {_story_label(story)}: " + "; ".join(
+                f"{v.value} per {', '.join(sorted({k for k, _ in v.sources}))}" for v in values)))
+    return out
+
+
 def _event_support(dispute: Any, stories: list[Any]) -> list[tuple[str, str]]:
     """Sources of merged events that report as fact what a disputed proposition asserts: an
     agreement of its parties (AGREED), a capture of its place by its holder (CONTROLS...), dated
@@ -416,7 +507,8 @@ def find_conflicts(items: list[tuple[str, ArticleRecords]], kb: Any = None,
         published = {key: rec.article.published for key, rec in items if rec.article.published}
         storylines = merge_events([(key, ev) for key, rec in items for ev in rec.events], published=published)
     return (_attribute_conflicts(items, table, names) + _storyline_conflicts(storylines)
-            + _place_conflicts(storylines, items) + _denied_events(storylines, items)
+            + _place_conflicts(storylines, items) + _time_conflicts(storylines, items)
+            + _format_conflicts(storylines, items) + _denied_events(storylines, items)
             + _dispute_conflicts(items, storylines) + _position_conflicts(items))
 
 

@@ -40,7 +40,8 @@ DATA = Path(__file__).resolve().parent / "data"
 @lru_cache(maxsize=1)
 def merge_data() -> dict[str, Any]:
     """``data/merge.yaml``: kinds of events (classes of PLOVER codes), the types whose kind does
-    not follow their code, the kinds open to any other and the compatible pairs."""
+    not follow their code, the kinds open to any other and the compatible pairs; the words of
+    talks and the formats sources give them (folded word -> format)."""
     with open(DATA / "merge.yaml", encoding="utf-8") as fh:
         data = yaml.safe_load(fh) or {}
     return {
@@ -48,6 +49,8 @@ def merge_data() -> dict[str, Any]:
         "types": dict(data.get("types") or {}),
         "open": frozenset(data.get("open") or ()),
         "compatible": frozenset(frozenset(pair) for pair in data.get("compatible") or ()),
+        "talk_words": frozenset(data.get("talk_words") or ()),
+        "formats": {word: name for name, forms in (data.get("formats") or {}).items() for word in forms},
     }
 
 

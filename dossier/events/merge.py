@@ -33,8 +33,8 @@ from typing import Any
 
 from dossier.blocking import Edge, KeyIndex, PrefixIndex, cluster, figures
 from dossier.blocking.index import frequency_rank
-from dossier.events.features import (PRECISION_RANK, EventFeatures, blocking_keys, date_interval, event_features,
-                                     participant_key, place_relation, text_buckets)
+from dossier.events.features import (PRECISION_RANK, EventFeatures, _gap, blocking_keys, date_interval,
+                                     event_features, participant_key, place_relation, text_buckets)
 from dossier.events.similarity import SAME, cannot_link, compare
 from dossier.models import Event, Participant
 
@@ -150,7 +150,7 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
                         f"(score {e.score:.1f} >= {SAME}): " + "; ".join(e.reasons))
     for e, reason in refused:  # a strong pair kept apart by its groups: a conflict only if its own dates differ
         fa, fb = feats[e.a], feats[e.b]
-        if fa.key != fb.key and fa.interval and fb.interval and fa.interval != fb.interval:
+        if fa.key != fb.key and fa.interval and fb.interval and _gap(fa.interval, fb.interval) > 0:
             apart.append((e.a, e.b, list(e.reasons) + [f"kept apart: {reason}"]))
     stories = [_storyline(g, feats, events, why) for g in groups]
     _link_related(stories, [[feats[i] for i in g] for g in groups])

@@ -104,8 +104,9 @@ def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | N
     if len(shared) >= 2:
         return 3.0, lambda: f"participants {{{', '.join(sorted(shared))}}}"
     if shared and named and (a.actors <= b.actors | set(named) or b.actors <= a.actors | set(named)):
-        # one report's participants all in the other, in its participants or its words
-        return 3.0, lambda: f"participant {{{next(iter(shared))}}}, and {', '.join(named)} named in the other report"
+        # one report's participants all in the other, in its participants or its words (a name
+        # in a sentence is weaker than a participant: between one shared and two)
+        return 2.5, lambda: f"participant {{{next(iter(shared))}}}, and {', '.join(named)} named in the other report"
     if shared:
         if a.actors <= b.actors or b.actors <= a.actors:
             return 2.0, lambda: f"participant {{{next(iter(shared))}}}"
