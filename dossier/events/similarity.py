@@ -9,8 +9,9 @@ may report any event), the participants (canonical; a minister or an envoy acts 
 government, from the knowledge base; an actor one report's extraction missed counts when its
 sentence names it), the dates at their precisions (a year alone supports nothing; an undated
 report is most likely about its own day), the places (the same, near each other, or unknown),
-and the words of the two sentences (shared content stems, and the cosine of their mean word
-vectors when the model is installed). A decision depends on the two mentions only,
+and the words of the two sentences (shared content stems, an actor's name spelled one letter
+apart counting as shared, and the cosine of their mean word vectors when the model is
+installed). A decision depends on the two mentions only,
 never on the rest of the corpus, so an incremental update decides every pair as a rebuild would.
 
 Hard limits come before the score: a call is not a meeting; a planned and a held event are two
@@ -140,6 +141,11 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
     both = a.names & b.names
     sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
     shared = sa & sb
+    # a name spelled another way ("Issam" / "Essam", "Ouchakov" / "Oushakov"): one of an
+    # actor's own name words and a word of the other sentence one letter apart
+    variants = _name_variants(a, sa - shared, sb - shared) | _name_variants(b, sb - shared, sa - shared)
+    if variants:
+        shared = shared | {f"{x}~{y}" if x < y else f"{y}~{x}" for x, y in variants}
     small = min(len(sa), len(sb))
     weight, words_why = 0.0, None
     if len(shared) >= 2 and small:
@@ -163,6 +169,27 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
         return weight, None
     return weight, lambda: ", ".join(x for x in ((words_why() if words_why else None),
                                                  (f"vector cosine {cos:.2f}" if cos is not None else None)) if x)
+
+
+NAME_VARIANT_LETTERS = 4  # name words this long may be spelled one letter apart
+
+
+def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str]) -> set[tuple[str, str]]:
+    """(name word of ``f``'s actors, word of the other sentence) pairs one edit apart."""
+    return {(x, y) for x in mine & f.names if len(x) >= NAME_VARIANT_LETTERS
+            for y in theirs if len(y) >= NAME_VARIANT_LETTERS and abs(len(x) - len(y)) <= 1 and _one_edit(x, y)}
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Whether two different words are one substitution, insertion or deletion apart."""
+    if x == y:
+        return False
+    if len(x) > len(y):
+        x, y = y, x
+    i = 0
+    while i < len(x) and x[i] == y[i]:
+        i += 1
+    return x[i + 1:] == y[i + 1:] if len(x) == len(y) else x[i:] == y[i + 1:]
 
 
 def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, bool]:

@@ -131,3 +131,17 @@ def test_kinds_of_events_are_data():
     assert event_class("CONSULT", "meeting") == "talk"
     assert event_class("ASSAULT", "military_denial") == "deny"
     assert frozenset(("talk", "deal")) in data["compatible"]
+
+
+@pytest.mark.parametrize("other, variant", [
+    ("Issam Barhoum a été tué dans la frappe sur Rafah, selon le Hamas", "essam~issam"),
+    ("Un responsable a été tué dans la frappe sur Rafah, selon le Hamas", None),
+])
+def test_a_name_spelled_one_letter_apart_is_a_shared_word(other, variant):
+    local = Participant("local:essam_barhoum", "Essam Barhoum")
+    a = ev("Essam Barhoum, un cadre du mouvement, a été tué à Rafah", (local,), type="attack", plover="ASSAULT",
+           place="rafah")
+    b = ev(other, (HAMAS,), type="attack", plover="ASSAULT", place="rafah")
+    pairs = features_of([("a.txt", a), ("b.txt", b)], vectors=False)
+    reasons = " ".join(compare(pairs[0][0], pairs[1][0]).reasons)
+    assert (variant in reasons) if variant else "~" not in reasons
