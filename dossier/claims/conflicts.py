@@ -504,8 +504,11 @@ def find_conflicts(items: list[tuple[str, ArticleRecords]], kb: Any = None,
     if storylines is None:
         from dossier.events.merge import merge_events
 
+        from dossier.events.features import learned_affiliations
+
         published = {key: rec.article.published for key, rec in items if rec.article.published}
-        storylines = merge_events([(key, ev) for key, rec in items for ev in rec.events], published=published)
+        storylines = merge_events([(key, ev) for key, rec in items for ev in rec.events], published=published,
+                                  affiliations=learned_affiliations(r for _, rec in items for r in rec.roles))
     return (_attribute_conflicts(items, table, names) + _storyline_conflicts(storylines)
             + _place_conflicts(storylines, items) + _time_conflicts(storylines, items)
             + _format_conflicts(storylines, items) + _denied_events(storylines, items)

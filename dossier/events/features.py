@@ -15,6 +15,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -169,6 +170,19 @@ def name_stems(entity_id: str, name: str | None) -> frozenset[str]:
     return frozenset(w for form in forms for w in _stems_of(form) if w not in generic)
 
 
+def learned_affiliations(roles) -> dict[str, str]:
+    """Actor (:func:`participant_key`) -> the organisation roles learned from the texts say it
+    acts for ("X, porte-parole du gouvernement soudanais"); the most frequent when texts differ
+    (ties by id), roles naming no organisation left out."""
+    seen: dict[str, Counter] = {}
+    for fact in roles:
+        org = getattr(fact, "organization_id", None)
+        if not org or not fact.person_id:
+            continue
+        seen.setdefault(participant_key(Participant(fact.person_id, fact.person_name or "")), Counter())[org] += 1
+    return {actor: min(orgs, key=lambda o: (-orgs[o], o)) for actor, orgs in sorted(seen.items())}
+
+
 # -- places ---------------------------------------------------------------------------------------
 @lru_cache(maxsize=4096)
 def place_info(place_id: str, name: str | None) -> tuple[float | None, float | None, str | None, bool]:
@@ -290,11 +304,19 @@ def event_class(plover: str, type_: str) -> str:
 
 
 def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
-                   vectors: bool = True) -> EventFeatures:
-    """Features of one mention; ``ref_day`` is its article's reference day (publication day)."""
+                   vectors: bool = True, affiliations: Mapping[str, str] | None = None) -> EventFeatures:
+    """Features of one mention; ``ref_day`` is its article's reference day (publication day);
+    ``affiliations`` maps actors (:func:`participant_key`) to the organisation the texts say they
+    act for (roles learned from the text: "Massad Boulos, conseiller à la Maison Blanche"), for
+    actors the knowledge base does not affiliate."""
     actors = frozenset(actor_key(p) for p in event.participants)
-    sides = frozenset(actors | {s for a in actors if (s := side_of(a))})
-    parties = frozenset(side_of(a) or a for a in actors)
+    learned = affiliations or {}
+
+    def party(a: str) -> str | None:
+        return side_of(a) or (side_of(learned[a]) or learned[a] if a in learned else None)
+
+    sides = frozenset(actors | {s for a in actors if (s := party(a))})
+    parties = frozenset(party(a) or a for a in actors)
     interval = date_interval(event.date)
     window = None
     if interval is None and ref_day is not None:

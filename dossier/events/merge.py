@@ -87,7 +87,8 @@ def reference_days(items: list[tuple[str, Event]], published: Mapping[str, str] 
 
 
 def features_of(items: list[tuple[str, Event]], published: Mapping[str, str] | None = None,
-                vectors: bool = True) -> list[tuple[EventFeatures, Event]]:
+                vectors: bool = True, affiliations: Mapping[str, str] | None = None
+                ) -> list[tuple[EventFeatures, Event]]:
     """Features of every mention, in canonical order (article key, position in the article)."""
     days = reference_days(items, published)
     per_key: Counter = Counter()
@@ -95,7 +96,8 @@ def features_of(items: list[tuple[str, Event]], published: Mapping[str, str] | N
     for key, event in items:
         index = per_key[key]
         per_key[key] += 1
-        out.append((event_features(key, index, event, days.get(key), vectors=vectors), event))
+        out.append((event_features(key, index, event, days.get(key), vectors=vectors, affiliations=affiliations),
+                    event))
     out.sort(key=lambda fe: (fe[0].key, fe[0].index))
     return out
 
@@ -118,13 +120,16 @@ def candidate_pairs(feats: list[EventFeatures], stats: MergeStats | None = None)
 
 
 def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | None = None,
-                 vectors: bool = True, stats: MergeStats | None = None) -> list[StorylineEvent]:
+                 vectors: bool = True, stats: MergeStats | None = None,
+                 affiliations: Mapping[str, str] | None = None) -> list[StorylineEvent]:
     """Merge events reported by many articles into storyline events (see the module docstring).
 
     ``published`` maps article keys to publication dates (the reference day of undated
-    mentions); ``vectors=False`` leaves word vectors out (lexical evidence only).
+    mentions); ``vectors=False`` leaves word vectors out (lexical evidence only);
+    ``affiliations`` (:func:`dossier.events.features.learned_affiliations` of the articles'
+    learned roles) says whom actors the knowledge base does not affiliate act for.
     """
-    pairs = features_of(items, published, vectors)
+    pairs = features_of(items, published, vectors, affiliations)
     feats = [f for f, _ in pairs]
     events = [e for _, e in pairs]
     edges: list[Edge] = []

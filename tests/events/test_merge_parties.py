@@ -145,3 +145,24 @@ def test_a_name_spelled_one_letter_apart_is_a_shared_word(other, variant):
     pairs = features_of([("a.txt", a), ("b.txt", b)], vectors=False)
     reasons = " ".join(compare(pairs[0][0], pairs[1][0]).reasons)
     assert (variant in reasons) if variant else "~" not in reasons
+
+
+def test_a_role_learned_from_the_text_makes_a_person_act_for_his_organisation():
+    from dossier.events.features import learned_affiliations
+    from dossier.models import RoleFact
+
+    adviser = Participant("local:karim_belhadj", "Karim Belhadj")
+    a = ev("Karim Belhadj a présenté à Djeddah le texte d'une trêve de trois mois", (adviser,), type="proposal",
+           plover="REQUEST", place="jeddah")
+    b = ev("Washington a présenté à Djeddah le texte d'une trêve de trois mois", (US,), type="proposal",
+           plover="REQUEST", place="jeddah")
+    roles = [RoleFact("local:karim_belhadj", "Karim Belhadj", "conseiller de la Maison Blanche", 0, 10, "x",
+                      organization_id="us_government")]
+    affiliations = learned_affiliations(roles)
+    assert affiliations == {"local:belhadj": "us_government"}
+    plain = features_of([("a.txt", a), ("b.txt", b)], vectors=False)
+    learned = features_of([("a.txt", a), ("b.txt", b)], vectors=False, affiliations=affiliations)
+    assert "us_government" not in plain[0][0].parties and "us_government" in learned[0][0].parties
+    assert any(r.startswith("acting for {us_government}") for r in compare(learned[0][0], learned[1][0]).reasons)
+    stories = merge_events([("a.txt", a), ("b.txt", b)], vectors=False, affiliations=affiliations)
+    assert groups(stories) == [["a.txt", "b.txt"]]
