@@ -486,6 +486,7 @@ def _position_conflicts(items: list[tuple[str, ArticleRecords]]) -> list[Conflic
     for issue, values in groups.items():
         if len(values) > 1:
             out.append(Conflict(
+                entities=sorted({a for stance in values for a in actors[(issue, stance)] if a}),
                 kind="position", subject=issue, attribute="stance", values=list(values.values()),
                 articles=sorted({k for v in values.values() for k, _ in v.sources}),
                 summary=f"{issue}: " + "; ".join(f"{s}: {', '.join(sorted(actors[(issue, s)]))}" for s in values),
