@@ -37,6 +37,7 @@ LONG_ENOUGH = 5  # content words each sentence needs before sharing none counts 
 SAME = 4.5  # total weight from which two mentions are one event
 STRONG = 6.0  # weight without the dates from which two mentions apart in time are a date conflict
 COARSE = frozenset({"season", "year", "decade"})  # precisions too coarse to support a merge
+VECTOR_BONUS = ((0.9, 1.5), (0.82, 1.0), (0.78, 0.5))  # cosine of the sentences' vectors -> weight
 
 
 # -- the decision ---------------------------------------------------------------------------------
@@ -161,7 +162,8 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
     cos = None
     if a.vector is not None and b.vector is not None:
         cos = float(np.dot(a.vector, b.vector))
-        bonus = 1.5 if cos >= 0.9 else 1.0 if cos >= 0.82 else 0.5 if cos >= 0.78 else -0.5 if cos < 0.6 and small >= LONG_ENOUGH else 0.0
+        bonus = next((w for floor, w in VECTOR_BONUS if cos >= floor),
+                     -0.5 if cos < 0.6 and small >= LONG_ENOUGH else 0.0)
         if not bonus:
             cos = None
         weight += bonus
