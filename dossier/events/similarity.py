@@ -141,7 +141,10 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
     # the names of actors both have are counted with the participants, not again as words
     both = a.names & b.names
     sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
-    shared = sa & sb
+    # "tués" / "tué": a short word keeps its plural in its stem
+    one_b = {_singular(w): w for w in sb}
+    shared = frozenset(w for w in sa if _singular(w) in one_b)
+    sb = sb - {one_b[_singular(w)] for w in shared} | shared
     # a name spelled another way ("Issam" / "Essam", "Ouchakov" / "Oushakov"): one of an
     # actor's own name words and a word of the other sentence one letter apart
     variants = _name_variants(a, sa - shared, sb - shared) | _name_variants(b, sb - shared, sa - shared)
@@ -174,6 +177,10 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
 
 
 NAME_VARIANT_LETTERS = 4  # name words this long may be spelled one letter apart
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) >= 4 and word.endswith("s") else word
 
 
 def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str]) -> set[tuple[str, str]]:

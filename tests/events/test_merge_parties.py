@@ -166,3 +166,11 @@ def test_a_role_learned_from_the_text_makes_a_person_act_for_his_organisation():
     assert any(r.startswith("acting for {us_government}") for r in compare(learned[0][0], learned[1][0]).reasons)
     stories = merge_events([("a.txt", a), ("b.txt", b)], vectors=False, affiliations=affiliations)
     assert groups(stories) == [["a.txt", "b.txt"]]
+
+
+def test_a_short_word_and_its_plural_are_one_word():
+    a = ev("Deux commandants ont été tués à Rafah", (HAMAS,), type="attack", plover="ASSAULT", place="rafah")
+    b = ev("Un commandant a été tué à Rafah", (HAMAS,), type="attack", plover="ASSAULT", place="rafah")
+    pairs = features_of([("a.txt", a), ("b.txt", b)], vectors=False)
+    reasons = " ".join(compare(pairs[0][0], pairs[1][0]).reasons)
+    assert "tues" in reasons and "comman" in reasons
