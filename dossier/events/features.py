@@ -14,11 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import yaml
 
 from dossier.blocking.text import STOP, content_stems, fold, words
 from dossier.models import Event, Participant
@@ -30,12 +34,25 @@ CONFLICT_DAYS = 7  # reports this far apart in time are still compared, to find 
 NEAR_KM = 50.0
 PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
 
-# kinds of events: a statement may report any of them; a meeting may produce an agreement
-_CLASS = {"CONSULT": "talk", "AGREE": "deal", "CONCEDE": "deal", "REQUEST": "deal",
-          "ASSAULT": "force", "COERCE": "force", "RETREAT": "force", "SANCTION": "force",
-          "OTHER": "say", "DEMAND": "say", "THREATEN": "say", "REJECT": "say", "SUPPORT": "say",
-          "DISAPPROVE": "say", "ACCUSE": "say", "AID": "aid"}
-_TYPE_CLASS = {"statement": "say", "military_denial": "deny", "proposal": "deal", "military_claim": "force"}
+GENERIC_NAME_ENTRIES = 40  # a word in the names of more KB entries than this says what kind of actor, not which
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=1)
+def merge_data() -> dict[str, Any]:
+    """``data/merge.yaml``: kinds of events (classes of PLOVER codes), the types whose kind does
+    not follow their code, the kinds open to any other and the compatible pairs; the words of
+    talks and the formats sources give them (folded word -> format)."""
+    with open(DATA / "merge.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    return {
+        "class_of": {code: kind for kind, codes in (data.get("classes") or {}).items() for code in codes},
+        "types": dict(data.get("types") or {}),
+        "open": frozenset(data.get("open") or ()),
+        "compatible": frozenset(frozenset(pair) for pair in data.get("compatible") or ()),
+        "talk_words": frozenset(data.get("talk_words") or ()),
+        "formats": {word: name for name, forms in (data.get("formats") or {}).items() for word in forms},
+    }
 
 
 # -- dates ----------------------------------------------------------------------------------------
@@ -107,17 +124,63 @@ def side_of(entity_id: str) -> str | None:
     return entry.affiliation or entry.metonym_of or (entry.id if entry.type in ("organization", "group") else None)
 
 
+def _stems_of(form: str) -> set[str]:
+    return {w[:6] for w in words(form) if len(w) >= 3 and w not in STOP}
+
+
+@lru_cache(maxsize=1)
+def generic_name_stems() -> frozenset[str]:
+    """Stems found in the names of more than :data:`GENERIC_NAME_ENTRIES` knowledge-base entries
+    ("gouvernement", "ministère", "forces", "autorités" of every state): words of a kind of actor,
+    which the sentences compared may use for anything."""
+    counts: Counter = Counter()
+    for entry in _kb().entries():
+        counts.update(set().union(*(_stems_of(form) for form in entry.all_aliases())) if entry.all_aliases() else ())
+    return frozenset(w for w, n in counts.items() if n > GENERIC_NAME_ENTRIES)
+
+
 @lru_cache(maxsize=4096)
-def name_stems(entity_id: str, name: str | None) -> frozenset[str]:
-    """Stems of an actor's names (all KB aliases): they say who, not what, so they are left out
-    of the words compared."""
+def alias_stems(entity_id: str, name: str | None) -> tuple[tuple[str, ...], ...]:
+    """Each of an actor's names as the set of its own stems (words of a kind of actor left out):
+    a sentence whose words hold every stem of one of them names the actor ("émirat du Qatar"
+    needs both words; "Émirats arabes unis" does not name Qatar)."""
     forms = [name or ""]
     entry = None if entity_id.startswith("local:") else _kb().get(entity_id)
     if entry is not None:
         forms += entry.all_aliases()
     else:
         forms.append(entity_id.replace("local:", "").replace("_", " "))
-    return frozenset(w[:6] for form in forms for w in words(form) if len(w) >= 3 and w not in STOP)
+    generic = generic_name_stems()
+    found = {tuple(sorted(_stems_of(form) - generic)) for form in forms}
+    return tuple(sorted(f for f in found if f))
+
+
+@lru_cache(maxsize=4096)
+def name_stems(entity_id: str, name: str | None) -> frozenset[str]:
+    """Stems of an actor's own names (all KB aliases, less the words of a kind of actor such as
+    "gouvernement"): they say who, not what, so they are left out of the words compared, and a
+    sentence that holds one of them names that actor."""
+    forms = [name or ""]
+    entry = None if entity_id.startswith("local:") else _kb().get(entity_id)
+    if entry is not None:
+        forms += entry.all_aliases()
+    else:
+        forms.append(entity_id.replace("local:", "").replace("_", " "))
+    generic = generic_name_stems()
+    return frozenset(w for form in forms for w in _stems_of(form) if w not in generic)
+
+
+def learned_affiliations(roles) -> dict[str, str]:
+    """Actor (:func:`participant_key`) -> the organisation roles learned from the texts say it
+    acts for ("X, porte-parole du gouvernement soudanais"); the most frequent when texts differ
+    (ties by id), roles naming no organisation left out."""
+    seen: dict[str, Counter] = {}
+    for fact in roles:
+        org = getattr(fact, "organization_id", None)
+        if not org or not fact.person_id:
+            continue
+        seen.setdefault(participant_key(Participant(fact.person_id, fact.person_name or "")), Counter())[org] += 1
+    return {actor: min(orgs, key=lambda o: (-orgs[o], o)) for actor, orgs in sorted(seen.items())}
 
 
 # -- places ---------------------------------------------------------------------------------------
@@ -195,6 +258,10 @@ class EventFeatures:
     names: frozenset[str] = frozenset()  # stems of its actors' names
     kind: str = "other"  # :func:`event_class`
     vector: np.ndarray | None = field(default=None, repr=False)
+    # each actor with its names as stem sets (a sentence holding every stem of one names the actor)
+    named: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
+    # each actor replaced by the party it acts for (a minister or envoy: his government)
+    parties: frozenset[str] = frozenset()
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:
@@ -203,35 +270,53 @@ class EventFeatures:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for name in ("actors", "sides", "stems", "names"):
+        for name in ("actors", "sides", "stems", "names", "parties"):
             d[name] = sorted(d[name])
         for name in ("interval", "window"):
             d[name] = [x.isoformat() for x in d[name]] if d[name] else None
         d["place_info"] = list(self.place_info)
         d["vector"] = self.vector.tolist() if self.vector is not None else None
+        d["named"] = [[actor, [list(alias) for alias in aliases]] for actor, aliases in self.named]
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventFeatures:
         d = dict(d)
-        for name in ("actors", "sides", "stems", "names"):
-            d[name] = frozenset(d[name])
+        for name in ("actors", "sides", "stems", "names", "parties"):
+            d[name] = frozenset(d.get(name) or ())
         for name in ("interval", "window"):
             d[name] = tuple(dt.date.fromisoformat(x) for x in d[name]) if d[name] else None
         d["place_info"] = tuple(d["place_info"])
         d["vector"] = np.asarray(d["vector"], dtype=np.float32) if d["vector"] is not None else None
+        d["named"] = tuple((actor, tuple(tuple(alias) for alias in aliases)) for actor, aliases in d.get("named") or ())
         return cls(**d)
+
+    def named_by(self, stems: frozenset[str]) -> list[str]:
+        """Its actors that words with these stems name (every stem of one of their names)."""
+        return [actor for actor, aliases in self.named if any(set(alias) <= stems for alias in aliases)]
 
 
 def event_class(plover: str, type_: str) -> str:
-    return _TYPE_CLASS.get(type_) or _CLASS.get(plover, "other")
+    """The kind of an event (``data/merge.yaml``): its type's when the type has one, else its
+    PLOVER code's, else "other"."""
+    data = merge_data()
+    return data["types"].get(type_) or data["class_of"].get(plover, "other")
 
 
 def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
-                   vectors: bool = True) -> EventFeatures:
-    """Features of one mention; ``ref_day`` is its article's reference day (publication day)."""
+                   vectors: bool = True, affiliations: Mapping[str, str] | None = None) -> EventFeatures:
+    """Features of one mention; ``ref_day`` is its article's reference day (publication day);
+    ``affiliations`` maps actors (:func:`participant_key`) to the organisation the texts say they
+    act for (roles learned from the text: "Massad Boulos, conseiller à la Maison Blanche"), for
+    actors the knowledge base does not affiliate."""
     actors = frozenset(actor_key(p) for p in event.participants)
-    sides = frozenset(actors | {s for a in actors if (s := side_of(a))})
+    learned = affiliations or {}
+
+    def party(a: str) -> str | None:
+        return side_of(a) or (side_of(learned[a]) or learned[a] if a in learned else None)
+
+    sides = frozenset(actors | {s for a in actors if (s := party(a))})
+    parties = frozenset(party(a) or a for a in actors)
     interval = date_interval(event.date)
     window = None
     if interval is None and ref_day is not None:
@@ -241,8 +326,15 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
         background = bool(interval and ref_day and interval[1] < ref_day - dt.timedelta(days=BACKGROUND_DAYS))
     else:
         background = bool(marker)
-    names = frozenset().union(*(name_stems(p.entity_id, p.name) for p in event.participants)) if event.participants \
-        else frozenset()
+    per_actor: dict[str, set[tuple[str, ...]]] = {}
+    names = frozenset().union(*(name_stems(p.entity_id, p.name) for p in event.participants)) \
+        if event.participants else frozenset()
+    for p in event.participants:
+        actor = actor_key(p)
+        per_actor.setdefault(actor, set()).update(alias_stems(p.entity_id, p.name))
+        if actor != p.entity_id:  # a capital acting for its government: the government's names too
+            per_actor[actor].update(alias_stems(actor, None))
+    named = tuple((a, tuple(sorted(aliases))) for a, aliases in sorted(per_actor.items()))
     vector = None
     if vectors:
         from dossier.blocking.vectors import sentence_vector
@@ -254,7 +346,7 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
         window=window, background=background, place=event.place_id,
         place_info=place_info(event.place_id, event.place_name) if event.place_id else (None, None, None, False),
         stems=content_stems(event.text or ""), names=names, kind=event_class(event.plover, event.type),
-        vector=vector,
+        vector=vector, named=named, parties=parties,
     )
 
 
@@ -317,13 +409,17 @@ def text_buckets(f: EventFeatures) -> list[tuple]:
 
 def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
     """(index keys, probe keys): (who or where, when) keys, plus (kind, when) keys that only a
-    mention naming no actor probes. A pair is compared only when one's probe keys meet the
+    mention naming no actor probes, and (word, when) keys: a mention is filed under its words
+    and probes under its actors' own names (a sentence naming an actor meets that actor). A pair is compared only when one's probe keys meet the
     other's index keys."""
     index_whens, probe_whens = time_keys(f)
     whats = [("actor", s) for s in f.sides] + ([("place", f.place)] if f.place else [])
     kind = ("kind", f.kind)
     index = {(what, when) for what in whats + [kind] for when in index_whens}
     probe = {(what, when) for what in whats for when in probe_whens}
+    # an actor the other report's sentence names although its extraction missed it
+    index |= {(("word", w), when) for w in f.stems for when in index_whens}
+    probe |= {(("word", alias[0]), when) for _, aliases in f.named for alias in aliases for when in probe_whens}
     if not f.actors and f.span is not None:  # no actor to block on: look at the kind at every level
         one = dt.timedelta(days=WINDOW_DAYS)
         tag = ("bg",) if f.background else ()

@@ -33,8 +33,8 @@ from typing import Any
 
 from dossier.blocking import Edge, KeyIndex, PrefixIndex, cluster, figures
 from dossier.blocking.index import frequency_rank
-from dossier.events.features import (PRECISION_RANK, EventFeatures, blocking_keys, date_interval, event_features,
-                                     participant_key, place_relation, text_buckets)
+from dossier.events.features import (PRECISION_RANK, EventFeatures, _gap, blocking_keys, date_interval,
+                                     event_features, participant_key, place_relation, text_buckets)
 from dossier.events.similarity import SAME, cannot_link, compare
 from dossier.models import Event, Participant
 
@@ -87,7 +87,8 @@ def reference_days(items: list[tuple[str, Event]], published: Mapping[str, str] 
 
 
 def features_of(items: list[tuple[str, Event]], published: Mapping[str, str] | None = None,
-                vectors: bool = True) -> list[tuple[EventFeatures, Event]]:
+                vectors: bool = True, affiliations: Mapping[str, str] | None = None
+                ) -> list[tuple[EventFeatures, Event]]:
     """Features of every mention, in canonical order (article key, position in the article)."""
     days = reference_days(items, published)
     per_key: Counter = Counter()
@@ -95,7 +96,8 @@ def features_of(items: list[tuple[str, Event]], published: Mapping[str, str] | N
     for key, event in items:
         index = per_key[key]
         per_key[key] += 1
-        out.append((event_features(key, index, event, days.get(key), vectors=vectors), event))
+        out.append((event_features(key, index, event, days.get(key), vectors=vectors, affiliations=affiliations),
+                    event))
     out.sort(key=lambda fe: (fe[0].key, fe[0].index))
     return out
 
@@ -118,13 +120,16 @@ def candidate_pairs(feats: list[EventFeatures], stats: MergeStats | None = None)
 
 
 def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | None = None,
-                 vectors: bool = True, stats: MergeStats | None = None) -> list[StorylineEvent]:
+                 vectors: bool = True, stats: MergeStats | None = None,
+                 affiliations: Mapping[str, str] | None = None) -> list[StorylineEvent]:
     """Merge events reported by many articles into storyline events (see the module docstring).
 
     ``published`` maps article keys to publication dates (the reference day of undated
-    mentions); ``vectors=False`` leaves word vectors out (lexical evidence only).
+    mentions); ``vectors=False`` leaves word vectors out (lexical evidence only);
+    ``affiliations`` (:func:`dossier.events.features.learned_affiliations` of the articles'
+    learned roles) says whom actors the knowledge base does not affiliate act for.
     """
-    pairs = features_of(items, published, vectors)
+    pairs = features_of(items, published, vectors, affiliations)
     feats = [f for f, _ in pairs]
     events = [e for _, e in pairs]
     edges: list[Edge] = []
@@ -150,7 +155,7 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
                         f"(score {e.score:.1f} >= {SAME}): " + "; ".join(e.reasons))
     for e, reason in refused:  # a strong pair kept apart by its groups: a conflict only if its own dates differ
         fa, fb = feats[e.a], feats[e.b]
-        if fa.key != fb.key and fa.interval and fb.interval and fa.interval != fb.interval:
+        if fa.key != fb.key and fa.interval and fb.interval and _gap(fa.interval, fb.interval) > 0:
             apart.append((e.a, e.b, list(e.reasons) + [f"kept apart: {reason}"]))
     stories = [_storyline(g, feats, events, why) for g in groups]
     _link_related(stories, [[feats[i] for i in g] for g in groups])

@@ -3,34 +3,41 @@ explains itself.
 
 The decision is a record-linkage score in the manner of Fellegi and Sunter: each field that
 agrees adds its weight, each field that disagrees subtracts one, and the pair is one event when
-the total reaches :data:`SAME`. The fields are the type (a meeting, "discussions" and
-"pourparlers" are one kind; a statement may report any event), the participants (canonical, and
-the actors they stand for), the dates at their precisions, the places (the same, near each other,
-or unknown), and the words of the two sentences (shared content stems, and the cosine of their
-mean word vectors when the model is installed). A decision depends on the two mentions only,
+the total reaches :data:`SAME`. The fields are the type (kinds of events are data,
+``events/data/merge.yaml``: a meeting, "discussions" and "pourparlers" are one kind; a statement
+may report any event), the participants (canonical; a minister or an envoy acts for his
+government, from the knowledge base; an actor one report's extraction missed counts when its
+sentence names it), the dates at their precisions (a year alone supports nothing; an undated
+report is most likely about its own day), the places (the same, near each other, or unknown),
+and the words of the two sentences (shared content stems, an actor's name spelled one letter
+apart counting as shared, and the cosine of their mean word vectors when the model is
+installed). A decision depends on the two mentions only,
 never on the rest of the corpus, so an incremental update decides every pair as a rebuild would.
 
 Hard limits come before the score: a call is not a meeting; a planned and a held event are two
 events (linked, not merged) unless the plan named the day it was held; background history only
 meets background history; two dates more than :data:`WINDOW_DAYS` apart never merge, and when
 everything else matches strongly (:data:`STRONG`) the pair is reported as a date conflict.
-:func:`cannot_link` keeps groups apart whose members could not all be one event.
+:func:`cannot_link` keeps groups apart whose members could not all be one event (among them two
+mentions one article tells apart, whatever a third report says).
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from dossier.events.features import WINDOW_DAYS, EventFeatures, _gap, place_relation
+from dossier.events.features import PRECISION_RANK, WINDOW_DAYS, EventFeatures, _gap, merge_data, place_relation
 
 FULL_WORDS = 4  # shared content words from which their share counts fully
 LONG_ENOUGH = 5  # content words each sentence needs before sharing none counts against a pair
 SAME = 4.5  # total weight from which two mentions are one event
 STRONG = 6.0  # weight without the dates from which two mentions apart in time are a date conflict
-_COMPATIBLE = {frozenset(p) for p in (("talk", "deal"), ("deal", "aid"))}
+COARSE = frozenset({"season", "year", "decade"})  # precisions too coarse to support a merge
+VECTOR_BONUS = ((0.9, 1.5), (0.82, 1.0), (0.78, 0.5))  # cosine of the sentences' vectors -> weight
 
 
 # -- the decision ---------------------------------------------------------------------------------
@@ -73,9 +80,15 @@ def _type_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason]:
         return 1.0, lambda: f"same type {a.type}"
     if ca == cb:
         return 0.5, lambda: f"same kind {ca} ({a.type} / {b.type})"
-    if "say" in (ca, cb) or "other" in (ca, cb) or frozenset((ca, cb)) in _COMPATIBLE:
+    data = merge_data()
+    if ca in data["open"] or cb in data["open"] or frozenset((ca, cb)) in data["compatible"]:
         return 0.0, lambda: f"compatible types {a.type} / {b.type}"
     return -2.0, lambda: f"incompatible types {a.type} / {b.type}"
+
+
+def _named_in(a: EventFeatures, b: EventFeatures) -> list[str]:
+    """``a``'s actors that ``b``'s sentence names (one of their own names among its words)."""
+    return a.named_by(b.stems)
 
 
 def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | None]:
@@ -88,15 +101,33 @@ def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | N
             return 1.5, lambda: "one report names no actor, the kind and the day agree"
         return 0.0, None
     shared = a.actors & b.actors
+    # actors of one that the other's sentence names (its extraction left them out)
+    named = sorted((set(_named_in(a, b)) | set(_named_in(b, a))) - shared)
     if len(shared) >= 2:
         return 3.0, lambda: f"participants {{{', '.join(sorted(shared))}}}"
+    if shared and named and (a.actors <= b.actors | set(named) or b.actors <= a.actors | set(named)):
+        # one report's participants all in the other, in its participants or its words (a name
+        # in a sentence is weaker than a participant: between one shared and two)
+        return 2.5, lambda: f"participant {{{next(iter(shared))}}}, and {', '.join(named)} named in the other report"
     if shared:
         if a.actors <= b.actors or b.actors <= a.actors:
             return 2.0, lambda: f"participant {{{next(iter(shared))}}}"
         return 0.5, lambda: f"participant {{{next(iter(shared))}}}, the others differ"
+    # a government and its minister or envoy are one party
+    pa, pb = a.parties, b.parties
+    parties = pa & pb
+    if parties:
+        if len(parties) >= 2:
+            return 2.5, lambda: f"acting for {{{', '.join(sorted(parties))}}}"
+        if pa <= pb or pb <= pa:
+            return 1.5, lambda: f"acting for {{{next(iter(parties))}}}"
+        return 0.5, lambda: f"acting for {{{next(iter(parties))}}}, the others differ"
     sides = a.sides & b.sides
     if sides:
         return (2.0 if len(sides) >= 2 else 1.0), lambda: f"acting for {{{', '.join(sorted(sides))}}}"
+    # an actor the other report's extraction missed, but its sentence names
+    if named:
+        return 1.0, lambda: f"{', '.join(named)} named in the other report"
     if all(x.startswith("local:") for x in a.actors) or all(x.startswith("local:") for x in b.actors):
         return 0.0, None  # names the KB does not know may be another spelling of the same people
     return -2.5, lambda: f"no participant in common ({', '.join(sorted(a.actors))} / {', '.join(sorted(b.actors))})"
@@ -110,7 +141,15 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
     # the names of actors both have are counted with the participants, not again as words
     both = a.names & b.names
     sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
-    shared = sa & sb
+    # "tués" / "tué": a short word keeps its plural in its stem
+    one_b = {_singular(w): w for w in sb}
+    shared = frozenset(w for w in sa if _singular(w) in one_b)
+    sb = sb - {one_b[_singular(w)] for w in shared} | shared
+    # a name spelled another way ("Issam" / "Essam", "Ouchakov" / "Oushakov"): one of an
+    # actor's own name words and a word of the other sentence one letter apart
+    variants = _name_variants(a, sa - shared, sb - shared) | _name_variants(b, sb - shared, sa - shared)
+    if variants:
+        shared = shared | {f"{x}~{y}" if x < y else f"{y}~{x}" for x, y in variants}
     small = min(len(sa), len(sb))
     weight, words_why = 0.0, None
     if len(shared) >= 2 and small:
@@ -126,7 +165,8 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
     cos = None
     if a.vector is not None and b.vector is not None:
         cos = float(np.dot(a.vector, b.vector))
-        bonus = 1.0 if cos >= 0.9 else 0.5 if cos >= 0.8 else -0.5 if cos < 0.6 and small >= LONG_ENOUGH else 0.0
+        bonus = next((w for floor, w in VECTOR_BONUS if cos >= floor),
+                     -0.5 if cos < 0.6 and small >= LONG_ENOUGH else 0.0)
         if not bonus:
             cos = None
         weight += bonus
@@ -134,6 +174,31 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
         return weight, None
     return weight, lambda: ", ".join(x for x in ((words_why() if words_why else None),
                                                  (f"vector cosine {cos:.2f}" if cos is not None else None)) if x)
+
+
+NAME_VARIANT_LETTERS = 4  # name words this long may be spelled one letter apart
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) >= 4 and word.endswith("s") else word
+
+
+def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str]) -> set[tuple[str, str]]:
+    """(name word of ``f``'s actors, word of the other sentence) pairs one edit apart."""
+    return {(x, y) for x in mine & f.names if len(x) >= NAME_VARIANT_LETTERS
+            for y in theirs if len(y) >= NAME_VARIANT_LETTERS and abs(len(x) - len(y)) <= 1 and _one_edit(x, y)}
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Whether two different words are one substitution, insertion or deletion apart."""
+    if x == y:
+        return False
+    if len(x) > len(y):
+        x, y = y, x
+    i = 0
+    while i < len(x) and x[i] == y[i]:
+        i += 1
+    return x[i + 1:] == y[i + 1:] if len(x) == len(y) else x[i:] == y[i + 1:]
 
 
 def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, bool]:
@@ -149,6 +214,9 @@ def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, boo
         bonus = 1.0 if a.background and b.background else 0.0
         if fine and a.interval == b.interval:
             return 2.0 + bonus, lambda: f"same day {a.interval[0]}", False
+        if not bonus and {a.precision, b.precision} & COARSE:
+            # "en 2025" says little about which event of the year it is
+            return 0.0, lambda: f"dates compatible, one only a {_coarsest(a, b)}", False
         return 0.5 + 2 * bonus, lambda: "dates compatible at their precisions", False
     if a.span is None or b.span is None:
         return None, lambda: "no date and no reference day", False
@@ -157,7 +225,23 @@ def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, boo
         return None, lambda: "the undated report lies outside the other's dates", False
     if gap:
         return -1.0, lambda: "undated, one day outside the week of its report", False
+    if _gap(_news_days(a), _news_days(b)) == 0:
+        # news reports the last day or two: an undated report and a date (or another undated
+        # report) of its own days
+        return 0.0, lambda: "undated, reported on the other's day", False
     return -0.5, lambda: "undated, within the week of its report", False
+
+
+def _news_days(f: EventFeatures) -> tuple:
+    """The days a mention is most likely about: its date, else its reference day and the day before."""
+    if f.interval:
+        return f.interval
+    ref = f.window[1]
+    return ref - dt.timedelta(days=WINDOW_DAYS), ref
+
+
+def _coarsest(a: EventFeatures, b: EventFeatures) -> str:
+    return max((a.precision or "day", b.precision or "day"), key=lambda p: PRECISION_RANK.get(p, 1))
 
 
 _PLACE_WEIGHT = {"same": 1.0, "near": 0.5, "within": 0.0, "unknown": 0.0, "elsewhere": -0.5, "differ": -1.5}
@@ -221,11 +305,13 @@ def _repeats(a: EventFeatures, b: EventFeatures) -> bool:
 
 
 def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) -> str | None:
-    """Why two groups must stay apart: participants with nothing in common, members dated more
+    """Why two groups must stay apart: participants with nothing in common (none named in the
+    other's sentences either), members dated more
     than the window apart, or one article dating two of them on different days."""
     actors_a = frozenset().union(*(m.sides for m in members_a))
     actors_b = frozenset().union(*(m.sides for m in members_b))
-    if actors_a and actors_b and not actors_a & actors_b:
+    if actors_a and actors_b and not actors_a & actors_b and not any(
+            _named_in(a, b) or _named_in(b, a) for a in members_a for b in members_b):
         return "their participants have nothing in common"
     for a in members_a:
         for b in members_b:
@@ -235,4 +321,7 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) 
                     return f"{a.key} and {b.key} date them {gap} days apart"
                 if gap and a.key == b.key:
                     return f"{a.key} dates them on different days"
+            if a.key == b.key and not _repeats(a, b):
+                # the article tells them apart: two of its events, whatever a third report says
+                return f"{a.key} reports them as two events"
     return None

@@ -2,7 +2,8 @@
 
 An article about this week's talks recalls history ("l'annexion de la Crimée en 2014", "la
 guerre qui avait éclaté au printemps 2019"): those events are **background**, dated (by the
-text) more than ``BACKGROUND_DAYS`` (half a year) before the article's publication. They stay
+text) more than ``BACKGROUND_DAYS`` (half a year) before the article's publication (a year or a
+decade from its first day: "en 2024" in March 2025). They stay
 records (they are events the text reports), but the timeline folds them and the cross-article
 merge keeps them apart (``Event.background``).
 
@@ -42,12 +43,20 @@ def date_end(value: str | None) -> date | None:
     return None
 
 
+COARSE = ("year", "decade")  # precisions that say "some time back then", not "these days"
+
+
 def is_background(event: Event, published: str | None, days: int = BACKGROUND_DAYS) -> bool:
-    """Dated by the text, and over more than ``days`` before the publication date."""
+    """Dated by the text, and over more than ``days`` before the publication date; a year or a
+    decade counts from its first day ("en 2024" in an article of March 2025 is history recalled,
+    not this week's news)."""
     if not event.date or not published:
         return False
-    end, pub = date_end(event.date), value_to_date(published)
-    return end is not None and pub is not None and end < pub[0] - timedelta(days=days)
+    end, pub, parsed = date_end(event.date), value_to_date(published), value_to_date(event.date)
+    if end is None or pub is None:
+        return False
+    limit = pub[0] - timedelta(days=days)
+    return end < limit or bool(parsed and parsed[1] in COARSE and parsed[0] < limit)
 
 
 def is_timeline_line(event: Event) -> bool:

@@ -150,6 +150,10 @@ def test_disputes_and_positions_are_conflicts_too():
     kinds = {(c.kind, c.subject) for c in conflicts}
     assert ("dispute", "CONTROLS(russia,lyman)") in kinds
     assert ("position", "nato_membership") in kinds
+    # each names what it is about: the dispute its arguments and claimants, the position its actors
+    about = {c.kind: set(c.entities) for c in conflicts}
+    assert {"russia", "lyman", "russian_government", "armed_forces_of_ukraine"} <= about["dispute"]
+    assert about["position"] == {"ukraine", "russia"}
 
 
 def test_positions_matrix_latest_stance_and_history():

@@ -26,6 +26,9 @@ def test_date_end(value, end):
     ("2024-11", "2025-12-03", True),
     ("2025-05", "2025-12-03", True),         # over half a year before publication
     ("2025-07", "2025-12-03", False),        # the story's months
+    ("2024", "2025-03-13", True),            # "en 2024" in March 2025: a year counts from its first day
+    ("2025", "2025-03-13", False),           # "en 2025", the article's own year, still young
+    ("2025", "2025-12-03", True),
     ("2025-06-10", "2025-12-03", False),
     (None, "2025-12-03", False),             # undated: never background by date
     ("2014", None, False),                   # no publication date: nothing to compare with
