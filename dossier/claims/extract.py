@@ -513,6 +513,11 @@ class ClaimExtractor:
                 for c in overlapping:
                     if c.claimant_id is None and not c.anonymous and q.speaker_id:
                         c.claimant_id, c.claimant_name = q.speaker_id, q.speaker_name
+                    elif (q.speaker_id and c.claimant_id != q.speaker_id and c.claimant_id not in (q.co_speakers or [])
+                          and _same_cue(c, q)):
+                        # one statement, one speaker: the quotes' resolution (pronouns, roles,
+                        # incises after the quote) is the one that reads the whole passage
+                        c.claimant_id, c.claimant_name, c.anonymous = q.speaker_id, q.speaker_name, False
                 continue
             span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or (not q.speaker_id and not q.anonymous):
@@ -634,6 +639,12 @@ class ClaimExtractor:
                 c.denies = _asserted_like(c, self.claims) or c.proposition
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+
+def _same_cue(claim: Claim, quote) -> bool:
+    """A claim and a quote introduced by the same reporting verb ("a-t-il ajouté")."""
+    a, b = fold(claim.cue or ""), fold(quote.cue or "")
+    return bool(a and b) and (a == b or a in b.split() or b in a.split())
 
 
 def _compatible(partial: list[str], full: list[str]) -> bool:
