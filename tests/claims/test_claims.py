@@ -112,3 +112,17 @@ def test_claims_of_a_quoted_passage_take_the_quote_speaker(nlp):
     records = process_article(Article(raw_text=text, published="2025-06-12", published_precision="day"), nlp)
     added = [c for c in records.claims if c.cue == "ajoutant"]
     assert added and {c.claimant_id for c in added} == {"hakan_fidan"}
+
+
+def test_a_revealing_verb_with_a_completive_reports(annotate):
+    doc = annotate("Les médias turcs ont révélé que le ministre rencontrerait son homologue à Ankara.")
+    assert [c.cue for c in doc._.claims] == ["révélé"]
+
+
+def test_a_qualifying_participle_is_its_agent_s_claim(annotate):
+    """"des dépôts qualifiés de « X » par Berlin": Berlin asserts it, with its own evidence span."""
+    text = "Les frappes visent des dépôts qualifiés de « stratégiques » par Berlin."
+    doc = annotate(text)
+    claim = next(c for c in doc._.claims if c.cue == "qualifiés")
+    assert "berlin" in (claim.claimant_id or "").lower() or "german" in (claim.claimant_id or "")
+    assert text[claim.start:claim.end].startswith("dépôts") and text[claim.start:claim.end].endswith("Berlin")
