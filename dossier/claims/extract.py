@@ -89,6 +89,8 @@ def reporting_cue(tok: Token) -> _Cue | None:
     form = lex.forms.get(fold(tok.text))
     if form is not None:  # "dément", "conteste": forms the tagger takes for adjectives/nouns
         lemma = form
+    elif tok.pos_ == "ADJ" and _qualifying_participle(tok):  # "des sites qualifiés de « militaires » par X"
+        lemma = _verb_lemma(tok)
     elif tok.pos_ not in _VERBAL:
         return None
     else:
@@ -106,6 +108,10 @@ def reporting_cue(tok: Token) -> _Cue | None:
     if lemma in lex.evidence_verbs:
         # "une vidéo montrant …": the one who published the video asserts what it shows
         if tok.dep_.startswith("acl") and fold(tok.head.lemma_) in lex.evidence_nouns:
+            return _Cue(tok, "asserts", tok)
+        # "les médias X ont révélé que …": a completive reports what its subject makes known
+        if (any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) and _following_que(tok) is not None
+                and not _not_said(tok, "asserts")):
             return _Cue(tok, "asserts", tok)
         return None
     if lemma == "dire" and nickname(tok):
@@ -128,6 +134,33 @@ def reporting_cue(tok: Token) -> _Cue | None:
     if stance == "confirms" and _negated(tok):
         stance = "questions"
     return _Cue(tok, stance, tok)
+
+
+def _qualifying_participle(tok: Token) -> bool:
+    """A past participle the tagger reads as an adjective, with its agent: "des frappes qualifiées
+    de « crimes » par X", "un plan présenté comme … par Y" (X, Y assert what it says)."""
+    participle = (tok.pos_ == "ADJ" and fold(tok.lemma_).endswith("e")) or (
+        tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and "Pres" not in tok.morph.get("Tense"))
+    return participle and tok.dep_ in ("amod", "acl") and _qualifier_agent(tok) is not None
+
+
+def _verb_lemma(tok: Token) -> str:
+    """The infinitive of a verb, also of a participle tagged as an adjective ("qualifié")."""
+    lemma = fold(tok.lemma_)
+    return lemma[:-1] + "er" if tok.pos_ == "ADJ" and lemma.endswith("e") else lemma
+
+
+def _qualifier_agent(tok: Token) -> Token | None:
+    """The "par X" of a qualifying participle, also when the parser hung it on the noun."""
+    return agent_of(tok) or next((c for c in tok.head.children if c.i > tok.i and c.dep_ == "nmod" and any(
+        fold(x.text) == "par" and x.dep_ == "case" for x in c.children)), None)
+
+
+def _misparsed_relative(tok: Token) -> bool:
+    """A relative clause the parser hung as a completive (", qui vise …" under the content's
+    verb): it says something about a noun of the content, not what the speaker reported."""
+    return tok.dep_ == "ccomp" and any(c.dep_ == "nsubj" and fold(c.text) == "qui" and c.i < tok.i
+                                       and tok.doc[c.i - 1].text == "," for c in tok.children)
 
 
 def _publisher(noun: Token) -> Token | None:
@@ -339,9 +372,10 @@ class ClaimExtractor:
     def from_verb(self, cue: _Cue, sentence: int) -> None:
         tok = cue.tok
         gerund = "Pres" in tok.morph.get("Tense") and "Part" in tok.morph.get("VerbForm") or fold(tok.text).endswith("ant")
-        passive = not gerund and (any(c.dep_ == "aux:pass" for c in tok.children) or (
+        qualifying = _qualifying_participle(tok)
+        passive = not gerund and (qualifying or any(c.dep_ == "aux:pass" for c in tok.children) or (
             "Part" in tok.morph.get("VerbForm") and not any(c.dep_ == "aux:tense" for c in tok.children)))
-        subj = agent_of(tok) if passive else None
+        subj = (_qualifier_agent(tok) if qualifying else agent_of(tok)) if passive else None
         if subj is None and not gerund and _after_comma(tok) and not any(c.dep_.startswith("nsubj") for c in tok.children):
             # incise: ", a déclaré mercredi le ministre X" (the parser may call the speaker obj)
             subj = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("nsubj", "nsubj:pass", "obj")
@@ -371,8 +405,8 @@ class ClaimExtractor:
             contents.append(accused)  # "accuse X d'avoir …": X and what X is said to have done
         elif heads:
             for h in heads:
-                nested = [x for x in h.subtree if x != h and x.dep_ in ("acl", "advcl", "conj", "parataxis")
-                          and reporting_cue(x) is not None]
+                nested = [x for x in h.subtree if x != h and (x.dep_ in ("acl", "advcl", "conj", "parataxis")
+                          and reporting_cue(x) is not None or _misparsed_relative(x))]
                 toks = _subtree_without(h, [x for x in heads if x != h and x.head == h] + nested)
                 contents.append(sorted(toks, key=lambda t: t.i))
         elif (que := _following_que(tok)) is not None:
@@ -416,13 +450,15 @@ class ClaimExtractor:
                 _link(claim, previous)
             return
         else:
-            if cue.stance == "asserts" and fold(tok.lemma_) not in cue_set("nominal_content"):
+            if cue.stance == "asserts" and _verb_lemma(tok) not in cue_set("nominal_content"):
                 return
             objs = [c for c in tok.children if c != subj and (c.dep_ in ("obj", "obl:arg", "xcomp", "obl") or (
                 c.dep_.startswith("obl") and any(fold(x.text) == "comme" for x in c.children)))]
+            if qualifying and not objs:  # "de « X »" hung on the noun, between the participle and its agent
+                objs = [c for c in tok.head.children if tok.i < c.i < subj.i and c.dep_ in ("nmod", "obl:mod")]
             if not objs and cue.stance == "asserts":
                 return
-            toks = []
+            toks = [tok.head] if qualifying else []  # what is qualified, and how
             for o in objs:
                 toks.extend(o.subtree)
             contents.append(sorted(toks, key=lambda t: t.i))
@@ -434,7 +470,7 @@ class ClaimExtractor:
             owner_side = next((a.side for a in owners if a.side), None)
             owned = self.claims[before] if len(self.claims) > before else None  # "les affirmations de Y selon lesquelles …"
         subj_span = None
-        if subj is not None and (subj.head == tok or agent_of(tok) == subj):
+        if subj is not None and (subj.head == tok or agent_of(tok) == subj or qualifying):
             phrase = self.ctx.phrase_tokens(subj)
             subj_span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
         for n, content in enumerate(contents):
@@ -513,6 +549,11 @@ class ClaimExtractor:
                 for c in overlapping:
                     if c.claimant_id is None and not c.anonymous and q.speaker_id:
                         c.claimant_id, c.claimant_name = q.speaker_id, q.speaker_name
+                    elif (q.speaker_id and c.claimant_id != q.speaker_id and c.claimant_id not in (q.co_speakers or [])
+                          and _same_cue(c, q)):
+                        # one statement, one speaker: the quotes' resolution (pronouns, roles,
+                        # incises after the quote) is the one that reads the whole passage
+                        c.claimant_id, c.claimant_name, c.anonymous = q.speaker_id, q.speaker_name, False
                 continue
             span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or (not q.speaker_id and not q.anonymous):
@@ -587,7 +628,8 @@ class ClaimExtractor:
                 pos, dep, orth, lemma = key
                 pos_, text = strings[pos], fold(strings[orth])
                 kind = 0
-                if text in lex.forms or pos_ in _VERBAL:
+                if text in lex.forms or pos_ in _VERBAL or (
+                        pos_ == "ADJ" and strings[dep] in ("amod", "acl") and fold(strings[lemma]).endswith("e")):
                     kind |= _MAYBE_CUE
                 if strings[dep] == "case" and (text in lex.source_preps or text == "d'"):
                     kind |= _MAYBE_PREP
@@ -634,6 +676,12 @@ class ClaimExtractor:
                 c.denies = _asserted_like(c, self.claims) or c.proposition
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+
+def _same_cue(claim: Claim, quote) -> bool:
+    """A claim and a quote introduced by the same reporting verb ("a-t-il ajouté")."""
+    a, b = fold(claim.cue or ""), fold(quote.cue or "")
+    return bool(a and b) and (a == b or a in b.split() or b in a.split())
 
 
 def _compatible(partial: list[str], full: list[str]) -> bool:

@@ -324,6 +324,11 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         if not members:
             out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
     _written_parties(doc, cand, mentions, out, place_ids)
+    for arg, dep in args:  # "Il a ensuite rencontré X": the actor the pronoun stands for
+        if dep in ("nsubj", "nsubj:pass"):  # (the tagger may call "Celui" of "Celui-ci" a name)
+            for m in pa.pronoun_antecedents(doc, arg, mentions):
+                if m.entity_id not in place_ids:
+                    out.setdefault(m.entity_id, Participant(m.entity_id, m.entity_name, _role(cand.family, dep, lemma)))
     return pa.merge_duplicates(list(out.values()))
 
 

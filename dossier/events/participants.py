@@ -10,7 +10,9 @@ Three general repairs of what the parse gives:
   approuvé" parsed with the first name as the clause head); the actors named between the
   clause boundary and the verb group are the subject;
 * **parties named with the event noun**: "la rencontre entre X et Y", "un accord avec X",
-  "les frappes contre X", "l'offensive de X" name their parties inside the noun phrase.
+  "les frappes contre X", "l'offensive de X" name their parties inside the noun phrase;
+* **a pronoun subject is the actor before it**: "Il a ensuite rencontré X", "Celui-ci a signé"
+  act for the subject of the previous sentence (or of an earlier clause of the same one).
 """
 from __future__ import annotations
 
@@ -188,5 +190,75 @@ def content_actors(doc: Doc, reporting: Token, mentions: list[Mention]) -> list[
     return out
 
 
-__all__ = ["content_actors", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
+# subject pronouns standing for one actor / for several
+SINGULAR_PRONOUNS = frozenset("il elle celui-ci celle-ci celui celle lui-même elle-même he she".split())  # "celui-ci" may come as "celui" "-" "ci"
+PLURAL_PRONOUNS = frozenset("ils elles ceux-ci celles-ci ceux celles they".split())
+_ANTECEDENT_SENTENCES = 2
+
+
+def _subject_token(verb: Token) -> Token | None:
+    cur = verb
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubj:pass"):
+                return c
+        if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            break
+    return None
+
+
+def _subject_actors(doc: Doc, verb: Token, mentions: list[Mention]) -> list[Mention] | None:
+    """Actor mentions of the subject phrase of ``verb`` (its nsubj's phrase, else the noun group
+    written before it); None when the subject is itself a pronoun or cannot be read."""
+    subj = _subject_token(verb)
+    if subj is not None and subj.pos_ == "PRON":
+        return None
+    if subj is not None:
+        lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+        return [m for m in mentions if m.start < hi and lo < m.end and can_act(m)]  # a name the parse cut
+    return subject_mentions(doc, verb, mentions) or None
+
+
+_DEMONSTRATIVE = frozenset("celui-ci celle-ci ceux-ci celles-ci celui celle ceux celles".split())
+
+
+def pronoun_antecedents(doc: Doc, pronoun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The actors a subject pronoun stands for. "il", "ils": the subject of an earlier clause of
+    its sentence, else of the main clause of the sentence before (up to two back, passing over
+    a sentence whose subject is itself a pronoun); a subject that names no actor ("la
+    libération") means the pronoun stands for no actor. "celui-ci": the actor named last before
+    it. "il" takes one actor, "ils" every coordinated one. [] when nothing fits."""
+    low = pronoun.lower_
+    if low not in SINGULAR_PRONOUNS and low not in PLURAL_PRONOUNS:
+        return []
+    plural = low in PLURAL_PRONOUNS
+    sent = pronoun.sent
+    first = sent.start
+    candidates = [t for t in sent if t.i < pronoun.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")][-1:]
+    for _ in range(_ANTECEDENT_SENTENCES):
+        if first == 0:
+            break
+        prev = doc[first - 1].sent
+        candidates.append(prev.root)
+        first = prev.start
+    if low in _DEMONSTRATIVE:
+        lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        before = [m for m in mentions if lo <= m.start and m.end <= pronoun.idx and can_act(m)]
+        named = [m for m in before if m.entity_type != "place"] or before  # a city named last is a setting
+        return named[-1:] if named and not plural else []
+    for verb in candidates:
+        found = _subject_actors(doc, verb, mentions)
+        if found is None:
+            continue
+        if not found:
+            return []
+        if plural:
+            return found if len(found) > 1 or found[0].entity_type in ("organization", "group") else []
+        return found[:1] if len({m.entity_id for m in found}) == 1 else []
+    return []
+
+
+__all__ = ["content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
            "subject_mentions", "noun_parties", "verb_group_start"]

@@ -14,6 +14,7 @@ from dossier.timex.calendar import Anchor
 from dossier.timex.extract import detect_language, find, to_timex
 from dossier.timex.infer import infer_published, refine_published
 from dossier.timex.syntax import sentence_times, tense_at
+from dossier.timex.terms import written_during
 from dossier.nlp import access
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,8 @@ class TimeComponent:
         """Infer a missing publication date from the text; sharpen a month or year one (from a
         dateline or metadata, never a manifest) to the day its weekdays settle."""
         if not doc._.published:
-            guess = infer_published(text, lang=lang, tense=tense)
+            during = written_during(text, doc._.mentions or [])
+            guess = infer_published(text, lang=lang, tense=tense, during=during)
             if guess:
                 _set_published(doc, *guess)
             return

@@ -90,10 +90,13 @@ def _text_of(text_or_doc) -> tuple[str, str | None]:
     return access.doc_text(text_or_doc), getattr(text_or_doc._, "language", None)
 
 
-def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = None) -> tuple[str, str, float] | None:
+def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = None,
+                    during: list[tuple[date, date | None]] | None = None) -> tuple[str, str, float] | None:
     """(ISO value, precision, confidence) of the likely publication date, or None.
     ``tense(start, end)`` ("past" | "future" | None) reads the tense governing a span when a
-    parse is available; it sharpens the reading of weekdays."""
+    parse is available; it sharpens the reading of weekdays. ``during``: the periods the text
+    can have been written in (the terms of the offices its persons hold, see
+    :func:`dossier.timex.terms.written_during`); they give a year to dates written without one."""
     text, doc_lang = _text_of(text_or_doc)
     lang = (lang or doc_lang or detect_language(text)).lower()
     lang = "en" if lang.startswith("en") else "fr"
@@ -125,6 +128,11 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
              if f.kind == "absolute" and f.value and f.type == "date" and f.mod != "before"]
     dated = [d for d in dated if d]
     lower = max((d for d, _ in dated), default=None)
+
+    if during:
+        day = consistent_day(text, found, lang, tense, during, lower)
+        if day is not None:  # "samedi 12 avril", "le 18 mars" in a text written during known terms
+            return day.isoformat(), "day", 0.4
 
     year_votes = _year_votes(found, text, sentences)
     wd_dates = _weekday_dates(text, lang)
@@ -249,6 +257,88 @@ def refine_published(text: str, published: str, lang: str = "fr", tense: Tense |
     return recent_day(text, find(text, None, lang), lang, tense, (first, last))
 
 
+# -- dates without a year in a text written during known terms ---------------------------------
+# "samedi 12 avril", "dans la nuit du 17 au 18 mars", "le 19 janvier dernier": the publication day
+# is the one day of the period that makes these dates most consistent: a date told in the past (or
+# without tense) falls on or shortly before it, one told in the future after it, a date written
+# with its weekday on a year where that weekday agrees, and the bare weekdays ("lundi soir") just
+# before it. The period is the latest one the terms allow, from its start (or the latest dated
+# reference of the text) over about a year; a period reaching further back than two years before
+# what the knowledge base knows of (its latest term start) says too little.
+SEARCH_DAYS = 400
+_FAR = 400  # cost of a date that cannot fall near the day (its weekday never agrees)
+_PAST_WORDS = re.compile(r"\b(?:dernier|dernière|last)\b", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"\b(?:prochain|prochaine|next)\b", re.IGNORECASE)
+
+
+def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> list[tuple[int, int, int | None, str | None]]:
+    """(month, day, weekday, tense) of every day-and-month date written without a year."""
+    anchored = {f.start: f for f in find(text, fmt(lo, "day"), lang)}
+    out = []
+    for f in found:
+        if f.type != "date" or f.value or f.kind != "relative" or f.precision != "day":
+            continue
+        month, day = f.data.get("month"), f.data.get("day")
+        if not (month and day):
+            a = anchored.get(f.start)
+            parsed = value_to_date(a.value) if a is not None and a.value and len(a.value) == 10 else None
+            if parsed is None or a.data.get("rel") or not re.search(r"\d", text[f.start:f.end]):
+                continue
+            month, day = parsed[0].month, parsed[0].day
+        span = text[f.start:f.end]
+        wd = f.data.get("weekday")
+        wd = wd if wd is not None else _weekday_in(span, lang)
+        t = "past" if _PAST_WORDS.search(span) else "future" if _NEXT_WORDS.search(span) else _tense_of(tense, f)
+        out.append((month, day, wd, t))
+    return out
+
+
+def _date_cost(p: date, month: int, day: int, wd: int | None, t: str | None) -> int:
+    occurrences = []
+    for y in (p.year - 1, p.year, p.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if wd is None or d.weekday() == wd:
+            occurrences.append(d)
+    if t == "future":  # a date ahead only bounds the day
+        return 0 if any(d >= p and (d - p).days <= 366 for d in occurrences) else _FAR
+    before = [(p - d).days for d in occurrences if d <= p]
+    if before or t == "past":  # told in the past or without tense: on or before the day
+        return min(before, default=_FAR)
+    return min((abs((p - d).days) for d in occurrences), default=_FAR)
+
+
+def consistent_day(text: str, found, lang: str, tense: Tense | None,
+                   during: list[tuple[date, date | None]], lower: date | None = None) -> date | None:
+    """The publication day that the text's yearless dates and weekdays agree on best inside the
+    latest period of ``during`` (see above); None when the text has no such date or the period
+    is too wide to tell."""
+    from dossier.timex.terms import kb_horizon
+
+    lo, hi = during[-1]
+    if lower is not None and lower > lo:
+        lo = lower
+    horizon = hi or kb_horizon()  # an open term: up to what the knowledge base knows of
+    if horizon is None or (horizon - lo).days > 730 or (hi is not None and lo >= hi):
+        return None
+    dates = _yearless(text, found, lang, tense, lo)
+    if not dates:
+        return None
+    weekdays = _bare_weekdays(text, found, lang, tense)
+    last = lo + timedelta(days=SEARCH_DAYS)
+    if hi is not None:
+        last = min(last, hi - timedelta(days=1))
+    best, best_cost = None, None
+    for i in range((last - lo).days + 1):
+        p = lo + timedelta(days=i)
+        cost = sum(_date_cost(p, *d) for d in dates) + _weekday_cost(p, weekdays)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = p, cost
+    return best
+
+
 _CLOCK_AFTER = re.compile(r"^\W{0,3}(?:à\s+|at\s+)?\d{1,2}\s*(?:h|:|heures?)\s*\d{0,2}", re.IGNORECASE)
 
 
@@ -350,4 +440,4 @@ def _month_from_mentions(found, lo: date, hi: date) -> date | None:
     return best
 
 
-__all__ = ["infer_published", "refine_published", "recent_day"]
+__all__ = ["consistent_day", "infer_published", "refine_published", "recent_day"]

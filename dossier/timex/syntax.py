@@ -11,6 +11,10 @@ from dossier.nlp.tree import walk_up
 from dossier.nlp import access
 
 FUTURE_LEMMAS = {"prévoir", "programmer", "planifier", "devoir", "aller", "compter", "envisager", "projeter"}
+# verbs of agreeing, deciding and promising: what their infinitive says is still ahead of them,
+# whatever their own tense ("ils ont convenu de se revoir samedi", "il a promis de venir lundi")
+INTENT_LEMMAS = {"convenir", "décider", "accepter", "promettre", "engager", "proposer", "s'engager", "résoudre",
+                 "s'apprêter", "apprêter", "menacer", "projeter", "envisager", "prévoir"}
 FUTURE_WORDS = {
     "prévu",
     "prévue",
@@ -115,6 +119,8 @@ def verb_tense(verb: Token) -> str | None:
             if head.i == verb.i:
                 return None
             if head.lemma_ in FUTURE_LEMMAS and "Past" not in head.morph.get("Tense") and not _aux(head):
+                return "future"
+            if head.lemma_ in INTENT_LEMMAS and verb.i > head.i:
                 return "future"
             if head.pos_ in ("VERB", "AUX"):
                 verb = head

@@ -98,3 +98,31 @@ def test_pronoun_speaker_is_resolved(annotate):
     doc = annotate("Volodymyr Zelensky était à Dublin mardi. Il a déclaré que la paix était proche.")
     claim = next(c for c in doc._.claims if c.sentence == 1)
     assert "zelensky" in claim.claimant_id
+
+
+def test_claims_of_a_quoted_passage_take_the_quote_speaker(nlp):
+    """A participle incise after a quote ("…, a-t-il écrit, ajoutant que …"): the claimant is the
+    speaker the quotes resolve for the same verb, not a country named inside the content."""
+    from dossier.models import Article
+    from dossier.pipeline import process_article
+
+    text = ("Le chef de la diplomatie turque, Hakan Fidan, a donné lundi soir des précisions. « La Russie "
+            "et l'Ukraine se verront jeudi à Istanbul pour des discussions directes », a-t-il écrit sur X, "
+            "ajoutant qu'il s'agit « d'une chance » et que « la décision appartient à Moscou ».")
+    records = process_article(Article(raw_text=text, published="2025-06-12", published_precision="day"), nlp)
+    added = [c for c in records.claims if c.cue == "ajoutant"]
+    assert added and {c.claimant_id for c in added} == {"hakan_fidan"}
+
+
+def test_a_revealing_verb_with_a_completive_reports(annotate):
+    doc = annotate("Les médias turcs ont révélé que le ministre rencontrerait son homologue à Ankara.")
+    assert [c.cue for c in doc._.claims] == ["révélé"]
+
+
+def test_a_qualifying_participle_is_its_agent_s_claim(annotate):
+    """"des dépôts qualifiés de « X » par Berlin": Berlin asserts it, with its own evidence span."""
+    text = "Les frappes visent des dépôts qualifiés de « stratégiques » par Berlin."
+    doc = annotate(text)
+    claim = next(c for c in doc._.claims if c.cue == "qualifiés")
+    assert "berlin" in (claim.claimant_id or "").lower() or "german" in (claim.claimant_id or "")
+    assert text[claim.start:claim.end].startswith("dépôts") and text[claim.start:claim.end].endswith("Berlin")

@@ -92,3 +92,30 @@ def test_the_same_event_elsewhere_dates_an_undated_report(annotate):
             "Selon la Croix-Rouge, le Hamas a libéré les otages israéliens dans le calme.")
     events = [e for e in events_of(annotate, text, "2025-10-14") if e.plover == "CONCEDE"]
     assert len(events) == 2 and {e.date for e in events} == {"2025-10-13"}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # "il": the subject of the sentence before, whatever the parse did with the name
+    ("Le ministre iranien des Affaires étrangères Abbas Araghchi a reçu les médiateurs. "
+     "Il a ensuite rencontré Steve Witkoff à Mascate.", "rencontré", {"abbas_araghchi", "steve_witkoff"}),
+    # "celui-ci": the actor named last, not the city where it happened
+    ("Le plan a été préparé par le président américain Donald Trump au Caire. "
+     "Celui-ci a signé l'accord mardi.", "signé", {"donald_trump"}),
+    # the sentence before has a subject that is no actor: the pronoun stands for nobody named
+    ("La libération des otages a commencé dimanche près de Rafah. Elle a signé l'accord mardi.", "signé", set()),
+])
+def test_a_pronoun_subject_is_the_actor_before_it(annotate, text, trigger, expected):
+    event = by_trigger(annotate, text, trigger)
+    assert {p.entity_id for p in event.participants} == expected
+
+
+@pytest.mark.parametrize("text, trigger, date", [
+    # told in the passé composé, no date in the sentence: the news of the publication day
+    ("Le ministre turc a signé l'accord au Caire.", "signé", "2025-03-13"),
+    # a pluperfect, a future or a conditional is not the news of the day
+    ("Le ministre turc avait signé l'accord au Caire.", "signé", None),
+    ("Le ministre turc signera l'accord au Caire.", "signera", None),
+    ("Le ministre turc aurait signé l'accord au Caire.", "signé", None),
+])
+def test_the_passe_compose_dates_an_undated_report(annotate, text, trigger, date):
+    assert by_trigger(annotate, text, trigger).date == date
