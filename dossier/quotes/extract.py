@@ -29,6 +29,8 @@ from dossier.quotes.speakers import Speaker, SpeakerResolver, government_for_pla
 log = logging.getLogger(__name__)
 
 _SKIPPABLE_BEFORE_CUE = ("AUX", "ADV", "PRON", "PART")
+# a short place or time adjunct between a quote and its incise ("« … » à Gaza, a lancé X")
+_ADJUNCT_BEFORE_CUE = ("ADP", "DET", "PROPN")
 
 # the longest written sentence a clause boundary is looked for in (tokens each way)
 _MAX_SCAN = 2 * MAX_SENTENCE_TOKENS
@@ -197,6 +199,13 @@ class Extractor(IndirectMixin):
         verbs = [t, t.doc[t.i - 1]] if self._faire_savoir(t) else [t]
         return any(c.lower_ in lx.NEGATIONS and c.i < t.i for v in verbs for c in v.children)
 
+    def subordinate_end(self, t: Token) -> int | None:
+        """End (char) of the subordinate clause ``t`` heads ("Si X avait appelé à …, …"), else None."""
+        if not any(c.dep_ == "mark" and c.lower_ in lx.SUBORDINATE_MARKS and c.i < t.i for c in t.children):
+            return None
+        last = t.right_edge
+        return last.idx + len(last.text)
+
     def cue_phrase(self, t: Token) -> str:
         """Surface of the cue: auxiliaries + verb (+ "que"), e.g. "a déclaré", "a-t-il déclaré"."""
         doc = self.doc
@@ -351,7 +360,8 @@ class Extractor(IndirectMixin):
                     return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "incise")
                 seen += 1
                 english = any(x.lower_ in lx.REPORTING_FORMS_EN for x in doc[t.i : min(len(doc), t.i + 5)])
-                if (t.pos_ not in _SKIPPABLE_BEFORE_CUE and not english) or seen > 4:
+                adjunct = t.pos_ in _ADJUNCT_BEFORE_CUE and any(x.text == "," for x in doc[t.i + 1: min(len(doc), t.i + 4)])
+                if (t.pos_ not in _SKIPPABLE_BEFORE_CUE and not adjunct and not english) or seen > 4:
                     break
         # 3. a cue before the quote in the same sentence ("X a déclaré : « … »")
         s_idx = self.sentence_of(q.open)
@@ -365,6 +375,9 @@ class Extractor(IndirectMixin):
             if t.idx < max(pa, cs):
                 continue
             if (self.is_cue(t) or self._names(t, q)) and not self.negated(t):
+                sub_end = self.subordinate_end(t)
+                if sub_end is not None and sub_end <= q.open:
+                    continue  # a cue inside an earlier "si …" clause does not govern the quote
                 best = t
         if best is not None:
             return _Cue(best, self.cue_phrase(best), self.speaker_for(best), "before")
@@ -414,6 +427,8 @@ class Extractor(IndirectMixin):
                         cue = _Cue(v, self.cue_phrase(v), self.speaker_for(v), "incise")
                 if cue is None:
                     cue = self.direct_cue(qq, part_start, part_end)
+                if cue is not None and prev is not None and cue.how == "incise":
+                    cue = self._pronoun_takes_previous_speaker(cue, prev)
                 words = len(self.text[part_start:part_end].split())
                 if cue is not None and self._introduced_as_name(q) and (words <= 6 or not self._has_finite_verb(part_start, part_end)):
                     continue  # a name or title ("baptisé « … »"), not speech
@@ -442,6 +457,26 @@ class Extractor(IndirectMixin):
                 out.append(quote)
                 prev = (quote, q)
         return out
+
+    def _pronoun_takes_previous_speaker(self, cue: _Cue, prev: tuple[Quote, QuoteSpan]) -> _Cue:
+        """"« … », a déclaré le chef de la diplomatie. « … », a-t-il ajouté": a pronoun in the
+        incise of the next quote is the previous quote's speaker when nobody else is named
+        between the two quotes."""
+        sp, (pq, pspan) = cue.speaker, prev
+        low = (sp.text or "").lower()
+        if low not in ("il", "elle", "ils", "elles") or cue.token is None or not (pq.speaker_id or pq.speaker_text):
+            return cue
+        if cue.token.idx - pspan.close > 400 or self.text.count("\n", pspan.close, cue.token.idx) > 2:
+            return cue
+        if low in ("ils", "elles") and not self.co_speakers.get(id(pq)):
+            return cue
+        named = [m for m in self.mentions if pspan.close <= m.start < cue.token.idx and not self.in_quote(m.start)
+                 and m.entity_type in ("person", "organization", "group") and m.entity_id != pq.speaker_id]
+        if named or pq.speaker_id == sp.id:
+            return cue
+        new = Speaker(pq.speaker_id, pq.speaker_name, sp.text, pq.anonymous, pq.affiliation, start=sp.start, end=sp.end,
+                      confidence=0.65, reported_by=pq.reported_by, source_document=pq.source_document)
+        return _Cue(cue.token, cue.text, new, cue.how, cue.place_id, cue.extra)
 
     # ------------------------------------------------------------------ all
     def run(self) -> list[Quote]:

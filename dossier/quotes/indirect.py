@@ -71,6 +71,12 @@ class IndirectMixin:
         sp = self.resolver.from_phrase(head, bounds=(t.i + 1, end))
         return sp, doc[t.i : self._past_apposition(end)]
 
+    def _relative_before(self, a: int, b: int) -> bool:
+        """A relative clause opens between ``a`` and ``b`` (", qui ont été « … »")."""
+        span = self.tokens(a, b)
+        return span is not None and any(t.lower_ in ("qui", "lequel", "laquelle", "lesquels", "lesquelles") and t.i > 0
+                                        and self.doc[t.i - 1].text == "," for t in span)
+
     def _past_apposition(self, end: int) -> int:
         """After "selon X": skip ", porte-parole de Y" (a role apposed to the source) when a comma
         closes it, so that the reported content starts after it."""
@@ -117,8 +123,10 @@ class IndirectMixin:
                 a, b = doc[a_tok].idx, self.clause_end(doc[a_tok])
             else:
                 c_end = self.clause_end(t, stop_at_cues=False)
-                if any(c_start <= q.open and q.close <= c_end + 1 for q in self.spans):
-                    continue  # "… « X », selon Y": the selon attributes the quote only
+                if any(c_start <= q.open and q.close <= cue_start.idx and not self.text[q.close:cue_start.idx].strip(" ,»\"”’'\n")
+                       and (not self._beyond_quotes(c_start, q.open) or self._relative_before(c_start, q.open))
+                       for q in self.spans):
+                    continue  # "…, qui ont été « X », selon Y": the selon attributes the quote only
                 a = c_start
                 b = cue_start.idx
             a, b = trim(self.text, a, b)
@@ -143,6 +151,8 @@ class IndirectMixin:
             if self.in_quote(t.idx) or t.text in (".", ";", ":", "!", "?", "«", "»", '"', "“"):
                 return None
             if t.lower_ in ("que", "qu'", "qu’", "that"):
+                if doc[j - 1].lower_ in lx.SUBORDINATORS and j - 1 > v.i:
+                    return None  # "a déclaré X, alors que …": a conjunction, not the content
                 return (doc[j + 1], "que") if j + 1 < len(doc) else None
             if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Inf"]:
                 subject_relative = any(c.lower_ == "qui" and c.dep_.startswith("nsubj") for c in v.children)
@@ -229,8 +239,9 @@ class IndirectMixin:
         if any(doc[k].lower_ in ("se", "s'", "s’") for k in range(max(0, v.i - 3), v.i)):
             return None  # "se sont mutuellement accusés": no one speaker
         obj = None
+        skip_to = -1
         aside = _aside_end(doc, v.i + 1)  # "accuse de son côté X de …"
-        for t in doc[aside : min(len(doc), aside + 10)]:
+        for t in doc[aside : min(len(doc), aside + 16)]:
             if not self.same_par(t, v) or t.text in (".", ";", ":", "!", "?", ",") or self.in_quote(t.idx):
                 return None
             if obj is None:
@@ -239,7 +250,11 @@ class IndirectMixin:
                 if t.pos_ not in ("NOUN", "PROPN", "PRON"):
                     return None
                 obj = t
+                m = self.resolver.mention_at(t)
+                skip_to = m.end if m is not None else -1  # "accuse les Forces de soutien rapide de …"
                 continue
+            if t.idx < skip_to or t.text in ("(", ")") or t.i > 0 and doc[t.i - 1].text == "(":
+                continue  # inside the object's name, or its acronym in parentheses
             if t.lower_ in ("de", "d'", "d’", "d") and t.i + 1 < len(doc):
                 nxt = doc[t.i + 1]
                 if nxt.text in ("'", "’", "«", "“", '"') and t.i + 2 < len(doc):
@@ -296,6 +311,9 @@ class IndirectMixin:
                         how = "incise"
                     a, b = inc
                     cue_text = self.cue_phrase(v)
+            sub_end = self.subordinate_end(v)
+            if sub_end is not None:
+                b = min(b, sub_end)  # the content stays inside its "si …" clause
             a, b = trim(self.text, a, b)
             if b - a < 8 or not self._beyond_quotes(a, b):
                 continue

@@ -18,7 +18,7 @@ REPORTING_LEMMAS = frozenset(
     soutenir prétendre signaler rapporter raconter confier témoigner répondre déplorer regretter
     dénoncer suggérer avancer révéler informer martelé marteler réitérer constater certifier
     garantir jurer proclamer clamer mentionner prédire pronostiquer concéder objecter arguer
-    rétorquer répliquer alerter plaider
+    rétorquer répliquer alerter plaider claironner fustiger
     faire_savoir laisser_entendre
     say tell add claim state insist warn note explain announce stress argue write report confirm
     deny suggest reply acknowledge admit assert maintain repeat reiterate tweet
@@ -53,6 +53,7 @@ INCISE_LEMMAS = frozenset(
     poursuivre lancer conclure commenter réagir exclamer ironiser tempêter souffler glisser
     résumer plaisanter interroger questionner trancher enchaîner renchérir continuer
     féliciter réjouir saluer indigner alarmer inquiéter emporter insurger lâcher tonner
+    claironner fustiger
     """.split()
 )
 
@@ -76,6 +77,20 @@ INFINITIVE_LEMMAS = frozenset(
     certifier soutenir
     """.split()
 )
+
+# Words that make a following "que" a conjunction of time, cause or contrast, not the start of
+# reported content ("a déclaré X, alors que l'armée …", "tandis que", "bien que", "parce que").
+SUBORDINATORS = frozenset(
+    """
+    alors tandis bien parce lors pendant dès avant après sans pour afin ainsi tant même
+    sorte maintenant depuis encore
+    """.split()
+)
+
+# Conjunctions opening a subordinate clause whose verb reports nothing beyond that clause
+# ("Si les Américains avaient appelé à …, les deux parties ont …").
+SUBORDINATE_MARKS = frozenset({"si", "s'", "s’", "quand", "lorsque", "lorsqu'", "lorsqu’", "comme", "puisque",
+                               "puisqu'", "puisqu’", "if", "when", "as", "since"})
 
 # Prepositional cues: "selon X", "d'après X", "according to X".
 PREP_CUES = ("selon", "d'après", "d’après", "according to", "suivant")
