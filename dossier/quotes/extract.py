@@ -22,6 +22,7 @@ from dossier.nlp.sentences import MAX_SENTENCE_TOKENS
 from dossier.quotes import lexicon as lx
 from dossier.quotes.indirect import CLOSERS as _CLOSERS
 from dossier.quotes.indirect import IndirectMixin
+from dossier.quotes.indirect import trim as _trim
 from dossier.quotes.marks import QuoteSpan, find_quote_spans, split_incises
 from dossier.quotes import constraints as cx
 from dossier.quotes.speakers import Speaker, SpeakerResolver, government_for_place, speaker_fields
@@ -426,6 +427,8 @@ class Extractor(IndirectMixin):
                         v = verbs[-1]
                         cue = _Cue(v, self.cue_phrase(v), self.speaker_for(v), "incise")
                 if cue is None:
+                    cue = self.headline_cue(part_start)
+                if cue is None:
                     cue = self.direct_cue(qq, part_start, part_end)
                 if cue is not None and prev is not None and cue.how == "incise":
                     cue = self._pronoun_takes_previous_speaker(cue, prev)
@@ -458,6 +461,55 @@ class Extractor(IndirectMixin):
                 prev = (quote, q)
         return out
 
+    def headline_label(self, char: int) -> tuple[Speaker, int, int] | None:
+        """"Trump : Israël et l'Iran ont convenu …" / "Iran : « Pas d'accord » …": a line opening
+        with an actor and a colon, whose rest has no cue verb of its own, is that actor's words.
+        Returns the speaker and the (start, end) of the words."""
+        pa, pb = self.par_bounds(char)
+        line = self.text[pa:pb]
+        colon = line.find(" : ")
+        if colon < 0 or colon > 60 or "\n" in line[:colon]:
+            return None
+        ms = [m for m in self.mentions if pa <= m.start and m.end <= pa + colon]
+        first = self.text[pa:pa + colon].strip()
+        m = next((m for m in ms if m.text == first), None)
+        if m is None or m.entity_type not in ("person", "organization", "group", "place"):
+            return None
+        sp = self.resolver._speaker_from_mention(m, 0.6)
+        if m.entity_type == "place" and sp.id == m.entity_id:
+            return None  # a place that stands for no government is a topic label ("Soudan : …")
+        a, b = pa + colon + 3, pb
+        toks = self.tokens(a, b)
+        if toks is None or any(self.is_cue(t) or lx.lemma_of(t) in lx.EXPRESSION_LEMMAS for t in toks if not self.in_quote(t.idx)):
+            return None
+        return sp, a, b
+
+    def headline_cue(self, char: int) -> _Cue | None:
+        found = self.headline_label(char)
+        if found is None or not (found[1] <= char < found[2]):
+            return None
+        sp = found[0]
+        return _Cue(None, f"{sp.text} :", sp, "headline")
+
+    def headline_quotes(self) -> list[tuple[Quote, int]]:
+        """The words of a headline "Actor : …" when they state something (a finite verb)."""
+        out, seen = [], set()
+        for m in self.mentions:
+            pa, _ = self.par_bounds(m.start)
+            if m.start != pa or pa in seen:
+                continue
+            seen.add(pa)
+            found = self.headline_label(m.start)
+            if found is None:
+                continue
+            sp, a, b = found
+            a, b = _trim(self.text, a, b)
+            if b - a < 12 or not self._beyond_quotes(a, b) or not self._has_finite_verb(a, b):
+                continue
+            out.append((self.new_quote(sp, start=a, end=b, text=self.text[a:b], kind="indirect", cue=f"{sp.text} :",
+                                       sentence=self.sentence_of(a), confidence=0.6), m.start))
+        return out
+
     def _pronoun_takes_previous_speaker(self, cue: _Cue, prev: tuple[Quote, QuoteSpan]) -> _Cue:
         """"« … », a déclaré le chef de la diplomatie. « … », a-t-il ajouté": a pronoun in the
         incise of the next quote is the previous quote's speaker when nobody else is named
@@ -481,7 +533,7 @@ class Extractor(IndirectMixin):
     # ------------------------------------------------------------------ all
     def run(self) -> list[Quote]:
         direct = self.direct_quotes()
-        indirect = self.indirect_quotes() + self.selon_quotes()
+        indirect = self.indirect_quotes() + self.selon_quotes() + self.headline_quotes()
         indirect += self.conditional_quotes(sorted(direct + [q for q, _ in indirect], key=lambda q: q.start))
         # nested reports ("X a déclaré que Y estimait que …") keep only the outer one
         indirect.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))

@@ -264,6 +264,13 @@ class IndirectMixin:
                     while first.i > v.i + 1 and doc[first.i - 1].pos_ in ("DET", "ADJ") and doc[first.i - 1].i >= aside:
                         first = doc[first.i - 1]
                     end = self.clause_end(nxt)
+                    for x in doc[nxt.i + 1:]:  # "… de « tuer » leurs proches et exige …": another report
+                        if x.idx >= end:
+                            break
+                        if x.pos_ == "CCONJ" and not self.in_quote(x.idx) and x.i + 1 < len(doc) and doc[x.i + 1].pos_ in ("VERB", "AUX") \
+                                and doc[x.i + 1].morph.get("VerbForm") == ["Fin"]:
+                            end = x.idx
+                            break
                     stop = re.search(r",\s*(ce qu|ce qui|selon|a-t-il|a-t-elle)", self.text[first.idx:end])
                     return first.idx, first.idx + stop.start() if stop else end, self.cue_phrase(v)
                 return None
@@ -275,11 +282,14 @@ class IndirectMixin:
         doc = self.doc
         for v in doc:
             special = self._accusation_content(v) if lx.lemma_of(v) in lx.ACCUSATION_LEMMAS else None
+            stance_only = False
             if special is None and not self.is_cue(v):
                 if v.lemma_.lower() in ("appeler", "exhorter", "urge", "call", "qualifier") and not self.in_quote(v.idx):
                     special = self._special_content(v)
                 if special is None:
-                    continue
+                    if lx.lemma_of(v) not in lx.EXPRESSION_LEMMAS or self.in_quote(v.idx):
+                        continue
+                    stance_only = True  # "ont exprimé leur inquiétude": a stance stated as an object
             if self.negated(v):
                 continue
             how = "clause"
@@ -290,8 +300,15 @@ class IndirectMixin:
                 a, b, cue_text = special
                 how = "special"
             else:
-                start = self._content_start(v)
-                if start is not None:
+                start = None if stance_only else self._content_start(v)
+                if stance_only:
+                    inc = self._object_content(v)
+                    if inc is None:
+                        continue
+                    how = "object"
+                    a, b = inc
+                    cue_text = self.cue_phrase(v)
+                elif start is not None:
                     tok, kind = start
                     a, b = tok.idx, self.clause_end(tok)
                     parts = self._split_conjuncts(a, b)
@@ -330,11 +347,18 @@ class IndirectMixin:
     def _object_content(self, v: Token) -> tuple[int, int] | None:
         """A stance stated as a noun phrase ("dénoncent une escalade", "exige une rencontre",
         "ont exprimé leur inquiétude"): the direct object of a stance verb, in its clause."""
-        if lx.lemma_of(v) not in lx.OBJECT_STANCE_LEMMAS or v.pos_ != "VERB" or self.in_quote(v.idx):
+        if v.pos_ != "VERB" or self.in_quote(v.idx):
             return None
         obj = next((c for c in v.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i > v.i), None)
+        if obj is None:  # an object after an adjunct, parsed as a bare oblique ("évoque quant à lui 52 morts")
+            obj = next((c for c in v.children if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and c.i > v.i
+                        and not any(x.dep_ == "case" and x.pos_ == "ADP" for x in c.children)
+                        and c.lemma_.lower() not in lx.TIME_NOUNS), None)
         if obj is None or self.in_quote(obj.idx):
             return None
+        if lx.lemma_of(v) not in lx.OBJECT_STANCE_LEMMAS and not (
+                self.is_cue(v) and any(self.in_quote(t.idx) for t in obj.subtree if t.i > obj.i)):
+            return None  # a cue's object reports words when it quotes some ("annonce la fin d'un « … »")
         toks = [t for t in obj.subtree if not self.in_quote(t.idx) or t.i > obj.i]
         end_tok = max(t.i for t in toks)
         clause_end = self.clause_end(obj)

@@ -181,6 +181,14 @@ TITLE_INTRODUCERS = frozenset(
     """.split()
 )
 
+# Nouns of time that head a bare adjunct ("a annoncé lundi soir", "évoque cette semaine")
+TIME_NOUNS = frozenset(
+    """
+    lundi mardi mercredi jeudi vendredi samedi dimanche jour jours semaine semaines mois année
+    années an ans heure heures soir matin midi nuit veille lendemain week-end fois
+    """.split()
+)
+
 # Function words that do not count as content beyond a quoted fragment.
 LIGHT_LEMMAS = frozenset(
     "être avoir il elle ils elles on ce cela ça y en ne pas que qui se lui eux le la les".split()
@@ -209,7 +217,10 @@ FORM_LEMMAS = {
 }
 # verbs whose direct object states a stance ("dénonce une escalade", "exige une rencontre")
 OBJECT_STANCE_LEMMAS = frozenset(
-    "dénoncer exiger réclamer démentir nier condamner exprimer déplorer regretter revendiquer".split())
+    "dénoncer exiger réclamer démentir nier condamner exprimer déplorer regretter revendiquer évoquer".split())
+# stance verbs that report speech even when they are not cue verbs ("ont exprimé leur inquiétude",
+# "évoque 326 morts"); "revendiquer la prise de X" claims an act, it reports no words
+EXPRESSION_LEMMAS = OBJECT_STANCE_LEMMAS - {"revendiquer"}
 # verbs of accusation: "accuser X d'avoir …" reports that X did it
 ACCUSATION_LEMMAS = frozenset({"accuser", "soupçonner", "reprocher", "accuse"})
 

@@ -192,3 +192,37 @@ def test_a_cue_in_an_earlier_si_clause_does_not_govern_the_quote(nlp):
     q = _quote(nlp, text, "indirects")
     assert q.cue == "selon" and "diplomatie omanaise" in (q.speaker_text or ""), (q.cue, q.speaker_text)
     assert not any("les deux délégations" in x.text and x.cue.startswith("appel") for x in _quotes(nlp, text))
+
+
+@pytest.mark.parametrize("text, contains, speaker", [
+    # a stance stated as the object of a verb that is no cue verb
+    ("La Chine et la Russie ont exprimé leur inquiétude, tandis que le Brésil hésite encore.",
+     "leur inquiétude", "chinese_government"),
+    # a toll "évoqué" by a body
+    ("Le ministère tchadien de la Santé évoque quant à lui 52 morts et 80 blessés.", "52 morts", None),
+    # a cue's object that quotes words reports them
+    ("M. Trump avait annoncé devant le Congrès la fin d'un « long cauchemar » pour les deux pays.",
+     "la fin d'un", "donald_trump"),
+    # a headline "Actor : …" whose words have no cue of their own
+    ("Trump : le Tchad et le Niger ont conclu un « accord historique »\nLe texte sera signé lundi.",
+     "le Tchad et le Niger ont conclu", "donald_trump"),
+    ("Tchad : « Pas de trêve » avec les rebelles pour l'instant\nLe texte sera discuté lundi.",
+     "Pas de trêve", "chadian_government"),
+])
+def test_reports_without_a_content_clause(nlp, text, contains, speaker):
+    q = _quote(nlp, text, contains)
+    if speaker is not None:
+        assert q.speaker_id == speaker, (q.speaker_id, q.speaker_text)
+
+
+def test_a_headline_label_with_its_own_cue_verb_is_a_topic_not_a_speaker(nlp):
+    text = "Tchad : les rebelles annoncent avoir accepté une trêve\nLe texte sera discuté lundi."
+    q = _quote(nlp, text, "avoir accepté une trêve")
+    assert q.speaker_id != "chadian_government"
+
+
+def test_an_accusation_stops_before_a_coordinated_report(nlp):
+    text = "Le Collectif des familles accuse le gouvernement de « mentir » et exige une rencontre urgente avec le ministre."
+    quotes = _quotes(nlp, text)
+    assert any(q.text.startswith("une rencontre urgente") for q in quotes), [(q.cue, q.text) for q in quotes]
+    assert not any("exige" in q.text for q in quotes if q.kind == "indirect")
