@@ -29,7 +29,7 @@ from dossier.entities.matching import match_name
 from dossier.entities.metonymy import actor_reading
 from dossier.entities.normalize import canonical_key, fold, norm_alias
 from dossier.entities import roles as learned
-from dossier.entities.repair import institution_span, lexicon, repair
+from dossier.entities.repair import acronym_after, institution_span, lexicon, pattern_institution, repair
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
@@ -248,6 +248,71 @@ class EntityComponent:
         store.extend(facts)
         return facts
 
+    @staticmethod
+    def _over_known_body(doc: Doc, end: int, ents: list[Match]) -> int:
+        """"ministère de la Santé du gouvernement | du Hamas": an institution name continues over a
+        known body named as its complement."""
+        if end < len(doc) and fold(doc[end].text) in ("de", "du", "des", "d'"):
+            for m in ents:
+                if m.start in (end + 1, end + 2) and (m.start == end + 1 or fold(doc[end + 1].text) in ("l'", "la", "le")):
+                    return m.end
+        return end
+
+    def _absorb_places(self, doc: Doc, cands: list[Cand], start: int, end: int) -> list[Cand]:
+        """A place named inside an institution's name after "de" ("le Groupe de Minsk") is part of
+        the name, not a place of the story nor its government speaking."""
+        def inside(c: Cand) -> bool:
+            return (start < c.start and c.end <= end and (c.type == "place" or c.resolution == "metonym")
+                    and fold(doc[c.start - 1].text) in ("de", "du", "des", "d'"))
+        return [c for c in cands if not inside(c)]
+
+    def _lone_head(self, doc: Doc, cand: Cand, cands: list[Cand]) -> Cand | None:
+        """A lone capitalised common noun the NER took for an organisation ("une réunion du
+        Conseil", "la signature de l'Accord"): the organisation named before whose name opens with
+        it, else nothing."""
+        tok = doc[cand.start]
+        if tok.text.isupper() or not tok.text[:1].isupper():
+            return cand
+        word = fold(tok.text)
+        common = tok.pos_ == "NOUN" or word in lexicon()["institution_heads"] or word in lexicon()["agentive_heads"]
+        if not common:
+            return cand
+        for c in reversed(cands):
+            if c.type in ("organization", "group") and c.end - c.start > 1 and fold(doc[c.start].text) == word:
+                return Cand(cand.start, cand.end, c.id, c.type, "anaphor", 0.6, acts_for=c.acts_for, name=c.name,
+                            evidence=f"short for {doc[c.start:c.end].text!r}")
+        return None
+
+    def _link_acronyms(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """"les Forces de libération du Nord (FLN)": the name and its acronym are one body (the
+        KB's id when either is known, else the name's local id)."""
+        by_start = {c.start: c for c in cands}
+        out = list(cands)
+        linked: dict[str, Cand] = {}  # acronym -> the body it stands for
+        for c in cands:
+            if c.type not in ("organization", "group"):
+                continue
+            k = acronym_after(doc, c.end)
+            if k is None:
+                continue
+            acr = by_start.get(k)
+            if acr is None:
+                acr = Cand(k, k + 1, c.id, c.type, "acronym", 0.7, acts_for=c.acts_for, name=c.name,
+                           evidence=f"acronym of {doc[c.start:c.end].text!r}")
+                out.append(acr)
+            if acr.type not in ("organization", "group"):
+                continue
+            target = acr if c.id.startswith("local:") and not acr.id.startswith("local:") else c
+            for x in (c, acr):
+                if x.id != target.id:
+                    x.id, x.name, x.type = target.id, target.name, target.type
+            linked[doc[k].text] = target
+        for c in out:  # every other mention of the acronym in the article
+            target = linked.get(doc[c.start].text) if c.end - c.start == 1 else None
+            if target is not None and c.id.startswith("local:") and c.id != target.id:
+                c.id, c.name, c.type = target.id, target.name, target.type
+        return out
+
     def _link_locals(self, cands: list[Cand]) -> None:
         """Within the article: surname-only unknown persons -> the full name seen in it."""
         full: dict[str, list[Cand]] = {}
@@ -316,8 +381,10 @@ class EntityComponent:
                     and fold(doc[m.start - 1].text) not in ("de", "du", "des", "d'") for m in ents):
                 inst = None  # "la milice RSF": the known organisation named in apposition wins
             if inst is not None and inst[0] not in covered:
+                inst = (inst[0], self._over_known_body(doc, inst[1], ents))
                 cand = self._ner_cand(doc, inst[0], inst[1], "ORG")
                 if cand is not None:
+                    cands = self._absorb_places(doc, cands, *inst)
                     cands.append(cand)
                     covered |= set(range(inst[0], inst[1]))
                     continue
@@ -333,9 +400,29 @@ class EntityComponent:
                         if ent.label_ == "PER" and e - s == 1 and self._next_to_person(doc, s, ents):
                             continue  # "(Volodymyr) Zelensky": part of a known person's name
                         cand = self._ner_cand(doc, s, e, ent.label_)
+                        if cand is not None and e - s == 1 and cand.id.startswith("local:") and cand.type == "organization":
+                            cand = self._lone_head(doc, cand, cands)
                         if cand is not None:
                             cands.append(cand)
                     run = []
+        for i in range(len(doc)):  # institutions the NER missed ("les Forces de libération du Nord (FLN)")
+            found = pattern_institution(doc, i, covered)
+            if found is None:
+                continue
+            s, e = found[0], self._over_known_body(doc, found[1], ents)
+            if any(c.type == "person" and c.start < e and s < c.end for c in cands):
+                continue
+            if any(k in covered for k in range(s, e)) and not all(
+                    c.type == "place" or c.resolution == "metonym" or c.start >= found[1]
+                    for c in cands if c.start < e and s < c.end):
+                continue
+            cand = self._ner_cand(doc, s, e, "ORG")
+            if cand is not None:
+                cand.evidence = "institution head and its complements"
+                cands = self._absorb_places(doc, cands, s, e)
+                cands.append(cand)
+                covered |= set(range(s, e))
+        cands = self._link_acronyms(doc, cands)
         self._link_locals(cands)
         facts = self._learn_roles(doc, cands, sent_of)
         cands += self._role_cands(doc, roles, cands, sents, sent_of, facts)

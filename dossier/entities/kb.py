@@ -301,8 +301,18 @@ class KnowledgeBase:
     def resolve_role(self, text: str, date: str | None = None, year: int | None = None) -> KBEntry | None:
         """Who held the role named by ``text`` on ``date`` (ISO); the latest holder when no date.
 
-        ``year`` restricts to holders during that year (the one holding it at its start wins)."""
-        return self.holder_of(self.role_ids(text), date=date, year=year)
+        ``year`` restricts to holders during that year (the one holding it at its start wins).
+        An elected or designated holder ("le président élu américain") is the next holder after
+        ``date``."""
+        ids = self.role_ids(text)
+        words = norm_alias(text).split()
+        elect = [w for w in words if w in _ELECT_WORDS]
+        if not ids and elect and date:
+            ids = self.role_ids(" ".join(w for w in words if w not in _ELECT_WORDS))
+            day = date[:10]
+            after = [h for rid in ids for h in self.holders(rid) if (h[1].start or "") > day]
+            return min(after, key=lambda h: h[1].start)[0] if after else None
+        return self.holder_of(ids, date=date, year=year)
 
     def holder_of(self, role_ids: Iterable[str], date: str | None = None, year: int | None = None
                   ) -> KBEntry | None:
@@ -349,6 +359,7 @@ class KnowledgeBase:
 
 
 _SHIPPED = "kb.yaml"
+_ELECT_WORDS = frozenset({"elu", "elue", "elect", "designe", "designee"})
 LEARNED_FORMAT = "dossier-kb-learned/1"
 
 

@@ -167,3 +167,47 @@ def institution_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, i
     if e - s < 2:
         return None  # a lone head noun is not a name
     return s, e
+
+
+_ACRONYM_MAX = 8
+
+
+def acronym_after(doc: Doc, end: int) -> int | None:
+    """Token index of an acronym in parentheses right after a name ("… du Nord (FLN)"), else None."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        tok = doc[end + 1]
+        letters = [c for c in tok.text if c.isalpha()]
+        if 2 <= len(letters) <= _ACRONYM_MAX and all(c.isupper() for c in letters):
+            return end + 1
+    return None
+
+
+def pattern_institution(doc: Doc, i: int, covered: set[int]) -> tuple[int, int] | None:
+    """An institution named by a capitalised head noun and its complements, which the statistical
+    NER missed: "les Forces de libération du Nord (FLN)", "le Groupe de Minsk", "la Garde
+    nationale". The head must not open its sentence (a capital there tells nothing) unless an
+    acronym in parentheses follows the name; the name runs over the head's dependents to its
+    right (nouns, adjectives, prepositions, articles, names), never over a verb or punctuation."""
+    lex = lexicon()
+    head = doc[i]
+    if i in covered or not head.text[:1].isupper() or head.text.isupper() or _word(head) not in lex["institution_heads"]:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    subtree = {t.i for t in head.subtree}
+    e = i + 1
+    while e < len(doc) and e - i <= 10 and (e in subtree or doc[e].dep_ in ("flat:name", "amod") and doc[e].head.i in subtree):
+        tok = doc[e]
+        if tok.is_punct or tok.is_space or tok.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM") or _is_time(tok):
+            break
+        e += 1
+    while e > i + 1 and (doc[e - 1].pos_ in ("ADP", "DET") or _word(doc[e - 1]) in lex["articles"]):
+        e -= 1
+    if e - i < 2:
+        return None
+    acronym = acronym_after(doc, e) is not None
+    if head.is_sent_start and not acronym:
+        return None
+    if not acronym and not any(t.text[:1].isupper() for t in doc[i + 1:e]) and e - i < 3:
+        return None  # "Forces spéciales": two words and nothing proper about them
+    return i, e

@@ -262,7 +262,8 @@ def _roles(place_id, fr_names, en_names, en_adj, forms, ids, claims, roles) -> N
                                [f"{en_adj} prime minister", f"Prime Minister of {name}"]),
         "foreign_minister": (ids["foreign_ministry"],
                              ([f"ministre {f['m']} des Affaires étrangères", f"ministre des Affaires étrangères {f['m']}",
-                               f"chef de la diplomatie {f['f']}", f"cheffe de la diplomatie {f['f']}"] if forms else [])
+                               f"chef de la diplomatie {f['f']}", f"cheffe de la diplomatie {f['f']}",
+                               f"chef de la diplomatie {f['m']}"] if forms else [])  # agreeing with "chef"
                              + [f"ministre des Affaires étrangères {d}" for d in de],
                              [f"{en_adj} foreign minister"]),
         "defence_minister": (ids["defence_ministry"],

@@ -95,8 +95,18 @@ def gold_names(entity: GoldEntity) -> set[str]:
     return {n for n in (norm(a) for a in [entity.name, *entity.aliases]) if n}
 
 
+_ARTICLE = re.compile(r"^(?:le |la |les |l'|the )")
+
+
+def name_key(name: str) -> str:
+    """A normalised name without its leading article: "Le Forum des familles" and "Forum des
+    familles" name the same body (gold aliases are copied with or without their article)."""
+    return _ARTICLE.sub("", norm(name), count=1)
+
+
 def entity_match(gold: GoldEntity, pred: PredEntity) -> int:
-    """3 = same id, 2 = same Wikidata QID, 1 = a shared normalised name/alias, 0 = no match."""
+    """3 = same id, 2 = same Wikidata QID, 1 = a shared normalised name/alias (leading article
+    ignored), 0 = no match."""
     if pred.id is not None and pred.id == gold.id:
         return 3
     if pred.wikidata and gold.wikidata and pred.wikidata == gold.wikidata:
@@ -104,7 +114,7 @@ def entity_match(gold: GoldEntity, pred: PredEntity) -> int:
     names = {norm(n) for n in pred.names if n}
     if pred.id and pred.id.startswith("local:"):
         names.add(norm(pred.id[len("local:"):].replace("_", " ")))
-    if names & gold_names(gold):
+    if {name_key(n) for n in names} & {name_key(n) for n in gold_names(gold)} - {""}:
         return 1
     return 0
 

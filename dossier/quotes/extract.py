@@ -22,6 +22,7 @@ from dossier.nlp.sentences import MAX_SENTENCE_TOKENS
 from dossier.quotes import lexicon as lx
 from dossier.quotes.indirect import CLOSERS as _CLOSERS
 from dossier.quotes.indirect import IndirectMixin
+from dossier.quotes.indirect import trim as _trim
 from dossier.quotes.marks import QuoteSpan, find_quote_spans, split_incises
 from dossier.quotes import constraints as cx
 from dossier.quotes.speakers import Speaker, SpeakerResolver, government_for_place, speaker_fields
@@ -29,6 +30,8 @@ from dossier.quotes.speakers import Speaker, SpeakerResolver, government_for_pla
 log = logging.getLogger(__name__)
 
 _SKIPPABLE_BEFORE_CUE = ("AUX", "ADV", "PRON", "PART")
+# a short place or time adjunct between a quote and its incise ("« … » à Gaza, a lancé X")
+_ADJUNCT_BEFORE_CUE = ("ADP", "DET", "PROPN")
 
 # the longest written sentence a clause boundary is looked for in (tokens each way)
 _MAX_SCAN = 2 * MAX_SENTENCE_TOKENS
@@ -197,6 +200,13 @@ class Extractor(IndirectMixin):
         verbs = [t, t.doc[t.i - 1]] if self._faire_savoir(t) else [t]
         return any(c.lower_ in lx.NEGATIONS and c.i < t.i for v in verbs for c in v.children)
 
+    def subordinate_end(self, t: Token) -> int | None:
+        """End (char) of the subordinate clause ``t`` heads ("Si X avait appelé à …, …"), else None."""
+        if not any(c.dep_ == "mark" and c.lower_ in lx.SUBORDINATE_MARKS and c.i < t.i for c in t.children):
+            return None
+        last = t.right_edge
+        return last.idx + len(last.text)
+
     def cue_phrase(self, t: Token) -> str:
         """Surface of the cue: auxiliaries + verb (+ "que"), e.g. "a déclaré", "a-t-il déclaré"."""
         doc = self.doc
@@ -351,7 +361,8 @@ class Extractor(IndirectMixin):
                     return _Cue(t, self.cue_phrase(t), self.speaker_for(t), "incise")
                 seen += 1
                 english = any(x.lower_ in lx.REPORTING_FORMS_EN for x in doc[t.i : min(len(doc), t.i + 5)])
-                if (t.pos_ not in _SKIPPABLE_BEFORE_CUE and not english) or seen > 4:
+                adjunct = t.pos_ in _ADJUNCT_BEFORE_CUE and any(x.text == "," for x in doc[t.i + 1: min(len(doc), t.i + 4)])
+                if (t.pos_ not in _SKIPPABLE_BEFORE_CUE and not adjunct and not english) or seen > 4:
                     break
         # 3. a cue before the quote in the same sentence ("X a déclaré : « … »")
         s_idx = self.sentence_of(q.open)
@@ -365,6 +376,9 @@ class Extractor(IndirectMixin):
             if t.idx < max(pa, cs):
                 continue
             if (self.is_cue(t) or self._names(t, q)) and not self.negated(t):
+                sub_end = self.subordinate_end(t)
+                if sub_end is not None and sub_end <= q.open:
+                    continue  # a cue inside an earlier "si …" clause does not govern the quote
                 best = t
         if best is not None:
             return _Cue(best, self.cue_phrase(best), self.speaker_for(best), "before")
@@ -413,7 +427,11 @@ class Extractor(IndirectMixin):
                         v = verbs[-1]
                         cue = _Cue(v, self.cue_phrase(v), self.speaker_for(v), "incise")
                 if cue is None:
+                    cue = self.headline_cue(part_start)
+                if cue is None:
                     cue = self.direct_cue(qq, part_start, part_end)
+                if cue is not None and prev is not None and cue.how == "incise":
+                    cue = self._pronoun_takes_previous_speaker(cue, prev)
                 words = len(self.text[part_start:part_end].split())
                 if cue is not None and self._introduced_as_name(q) and (words <= 6 or not self._has_finite_verb(part_start, part_end)):
                     continue  # a name or title ("baptisé « … »"), not speech
@@ -443,10 +461,79 @@ class Extractor(IndirectMixin):
                 prev = (quote, q)
         return out
 
+    def headline_label(self, char: int) -> tuple[Speaker, int, int] | None:
+        """"Trump : Israël et l'Iran ont convenu …" / "Iran : « Pas d'accord » …": a line opening
+        with an actor and a colon, whose rest has no cue verb of its own, is that actor's words.
+        Returns the speaker and the (start, end) of the words."""
+        pa, pb = self.par_bounds(char)
+        line = self.text[pa:pb]
+        colon = line.find(" : ")
+        if colon < 0 or colon > 60 or "\n" in line[:colon]:
+            return None
+        ms = [m for m in self.mentions if pa <= m.start and m.end <= pa + colon]
+        first = self.text[pa:pa + colon].strip()
+        m = next((m for m in ms if m.text == first), None)
+        if m is None or m.entity_type not in ("person", "organization", "group", "place"):
+            return None
+        sp = self.resolver._speaker_from_mention(m, 0.6)
+        if m.entity_type == "place" and sp.id == m.entity_id:
+            return None  # a place that stands for no government is a topic label ("Soudan : …")
+        a, b = pa + colon + 3, pb
+        toks = self.tokens(a, b)
+        if toks is None or any(self.is_cue(t) or lx.lemma_of(t) in lx.EXPRESSION_LEMMAS for t in toks if not self.in_quote(t.idx)):
+            return None
+        return sp, a, b
+
+    def headline_cue(self, char: int) -> _Cue | None:
+        found = self.headline_label(char)
+        if found is None or not (found[1] <= char < found[2]):
+            return None
+        sp = found[0]
+        return _Cue(None, f"{sp.text} :", sp, "headline")
+
+    def headline_quotes(self) -> list[tuple[Quote, int]]:
+        """The words of a headline "Actor : …" when they state something (a finite verb)."""
+        out, seen = [], set()
+        for m in self.mentions:
+            pa, _ = self.par_bounds(m.start)
+            if m.start != pa or pa in seen:
+                continue
+            seen.add(pa)
+            found = self.headline_label(m.start)
+            if found is None:
+                continue
+            sp, a, b = found
+            a, b = _trim(self.text, a, b)
+            if b - a < 12 or not self._beyond_quotes(a, b) or not self._has_finite_verb(a, b):
+                continue
+            out.append((self.new_quote(sp, start=a, end=b, text=self.text[a:b], kind="indirect", cue=f"{sp.text} :",
+                                       sentence=self.sentence_of(a), confidence=0.6), m.start))
+        return out
+
+    def _pronoun_takes_previous_speaker(self, cue: _Cue, prev: tuple[Quote, QuoteSpan]) -> _Cue:
+        """"« … », a déclaré le chef de la diplomatie. « … », a-t-il ajouté": a pronoun in the
+        incise of the next quote is the previous quote's speaker when nobody else is named
+        between the two quotes."""
+        sp, (pq, pspan) = cue.speaker, prev
+        low = (sp.text or "").lower()
+        if low not in ("il", "elle", "ils", "elles") or cue.token is None or not (pq.speaker_id or pq.speaker_text):
+            return cue
+        if cue.token.idx - pspan.close > 400 or self.text.count("\n", pspan.close, cue.token.idx) > 2:
+            return cue
+        if low in ("ils", "elles") and not self.co_speakers.get(id(pq)):
+            return cue
+        named = [m for m in self.mentions if pspan.close <= m.start < cue.token.idx and not self.in_quote(m.start)
+                 and m.entity_type in ("person", "organization", "group") and m.entity_id != pq.speaker_id]
+        if named or pq.speaker_id == sp.id:
+            return cue
+        new = Speaker(pq.speaker_id, pq.speaker_name, sp.text, pq.anonymous, pq.affiliation, start=sp.start, end=sp.end,
+                      confidence=0.65, reported_by=pq.reported_by, source_document=pq.source_document)
+        return _Cue(cue.token, cue.text, new, cue.how, cue.place_id, cue.extra)
+
     # ------------------------------------------------------------------ all
     def run(self) -> list[Quote]:
         direct = self.direct_quotes()
-        indirect = self.indirect_quotes() + self.selon_quotes()
+        indirect = self.indirect_quotes() + self.selon_quotes() + self.headline_quotes()
         indirect += self.conditional_quotes(sorted(direct + [q for q, _ in indirect], key=lambda q: q.start))
         # nested reports ("X a déclaré que Y estimait que …") keep only the outer one
         indirect.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))

@@ -71,6 +71,12 @@ class IndirectMixin:
         sp = self.resolver.from_phrase(head, bounds=(t.i + 1, end))
         return sp, doc[t.i : self._past_apposition(end)]
 
+    def _relative_before(self, a: int, b: int) -> bool:
+        """A relative clause opens between ``a`` and ``b`` (", qui ont été « … »")."""
+        span = self.tokens(a, b)
+        return span is not None and any(t.lower_ in ("qui", "lequel", "laquelle", "lesquels", "lesquelles") and t.i > 0
+                                        and self.doc[t.i - 1].text == "," for t in span)
+
     def _past_apposition(self, end: int) -> int:
         """After "selon X": skip ", porte-parole de Y" (a role apposed to the source) when a comma
         closes it, so that the reported content starts after it."""
@@ -117,8 +123,10 @@ class IndirectMixin:
                 a, b = doc[a_tok].idx, self.clause_end(doc[a_tok])
             else:
                 c_end = self.clause_end(t, stop_at_cues=False)
-                if any(c_start <= q.open and q.close <= c_end + 1 for q in self.spans):
-                    continue  # "… « X », selon Y": the selon attributes the quote only
+                if any(c_start <= q.open and q.close <= cue_start.idx and not self.text[q.close:cue_start.idx].strip(" ,»\"”’'\n")
+                       and (not self._beyond_quotes(c_start, q.open) or self._relative_before(c_start, q.open))
+                       for q in self.spans):
+                    continue  # "…, qui ont été « X », selon Y": the selon attributes the quote only
                 a = c_start
                 b = cue_start.idx
             a, b = trim(self.text, a, b)
@@ -143,6 +151,8 @@ class IndirectMixin:
             if self.in_quote(t.idx) or t.text in (".", ";", ":", "!", "?", "«", "»", '"', "“"):
                 return None
             if t.lower_ in ("que", "qu'", "qu’", "that"):
+                if doc[j - 1].lower_ in lx.SUBORDINATORS and j - 1 > v.i:
+                    return None  # "a déclaré X, alors que …": a conjunction, not the content
                 return (doc[j + 1], "que") if j + 1 < len(doc) else None
             if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Inf"]:
                 subject_relative = any(c.lower_ == "qui" and c.dep_.startswith("nsubj") for c in v.children)
@@ -229,8 +239,9 @@ class IndirectMixin:
         if any(doc[k].lower_ in ("se", "s'", "s’") for k in range(max(0, v.i - 3), v.i)):
             return None  # "se sont mutuellement accusés": no one speaker
         obj = None
+        skip_to = -1
         aside = _aside_end(doc, v.i + 1)  # "accuse de son côté X de …"
-        for t in doc[aside : min(len(doc), aside + 10)]:
+        for t in doc[aside : min(len(doc), aside + 16)]:
             if not self.same_par(t, v) or t.text in (".", ";", ":", "!", "?", ",") or self.in_quote(t.idx):
                 return None
             if obj is None:
@@ -239,7 +250,11 @@ class IndirectMixin:
                 if t.pos_ not in ("NOUN", "PROPN", "PRON"):
                     return None
                 obj = t
+                m = self.resolver.mention_at(t)
+                skip_to = m.end if m is not None else -1  # "accuse les Forces de soutien rapide de …"
                 continue
+            if t.idx < skip_to or t.text in ("(", ")") or t.i > 0 and doc[t.i - 1].text == "(":
+                continue  # inside the object's name, or its acronym in parentheses
             if t.lower_ in ("de", "d'", "d’", "d") and t.i + 1 < len(doc):
                 nxt = doc[t.i + 1]
                 if nxt.text in ("'", "’", "«", "“", '"') and t.i + 2 < len(doc):
@@ -249,6 +264,13 @@ class IndirectMixin:
                     while first.i > v.i + 1 and doc[first.i - 1].pos_ in ("DET", "ADJ") and doc[first.i - 1].i >= aside:
                         first = doc[first.i - 1]
                     end = self.clause_end(nxt)
+                    for x in doc[nxt.i + 1:]:  # "… de « tuer » leurs proches et exige …": another report
+                        if x.idx >= end:
+                            break
+                        if x.pos_ == "CCONJ" and not self.in_quote(x.idx) and x.i + 1 < len(doc) and doc[x.i + 1].pos_ in ("VERB", "AUX") \
+                                and doc[x.i + 1].morph.get("VerbForm") == ["Fin"]:
+                            end = x.idx
+                            break
                     stop = re.search(r",\s*(ce qu|ce qui|selon|a-t-il|a-t-elle)", self.text[first.idx:end])
                     return first.idx, first.idx + stop.start() if stop else end, self.cue_phrase(v)
                 return None
@@ -260,11 +282,14 @@ class IndirectMixin:
         doc = self.doc
         for v in doc:
             special = self._accusation_content(v) if lx.lemma_of(v) in lx.ACCUSATION_LEMMAS else None
+            stance_only = False
             if special is None and not self.is_cue(v):
                 if v.lemma_.lower() in ("appeler", "exhorter", "urge", "call", "qualifier") and not self.in_quote(v.idx):
                     special = self._special_content(v)
                 if special is None:
-                    continue
+                    if lx.lemma_of(v) not in lx.EXPRESSION_LEMMAS or self.in_quote(v.idx):
+                        continue
+                    stance_only = True  # "ont exprimé leur inquiétude": a stance stated as an object
             if self.negated(v):
                 continue
             how = "clause"
@@ -275,8 +300,15 @@ class IndirectMixin:
                 a, b, cue_text = special
                 how = "special"
             else:
-                start = self._content_start(v)
-                if start is not None:
+                start = None if stance_only else self._content_start(v)
+                if stance_only:
+                    inc = self._object_content(v)
+                    if inc is None:
+                        continue
+                    how = "object"
+                    a, b = inc
+                    cue_text = self.cue_phrase(v)
+                elif start is not None:
                     tok, kind = start
                     a, b = tok.idx, self.clause_end(tok)
                     parts = self._split_conjuncts(a, b)
@@ -296,6 +328,9 @@ class IndirectMixin:
                         how = "incise"
                     a, b = inc
                     cue_text = self.cue_phrase(v)
+            sub_end = self.subordinate_end(v)
+            if sub_end is not None:
+                b = min(b, sub_end)  # the content stays inside its "si …" clause
             a, b = trim(self.text, a, b)
             if b - a < 8 or not self._beyond_quotes(a, b):
                 continue
@@ -312,11 +347,18 @@ class IndirectMixin:
     def _object_content(self, v: Token) -> tuple[int, int] | None:
         """A stance stated as a noun phrase ("dénoncent une escalade", "exige une rencontre",
         "ont exprimé leur inquiétude"): the direct object of a stance verb, in its clause."""
-        if lx.lemma_of(v) not in lx.OBJECT_STANCE_LEMMAS or v.pos_ != "VERB" or self.in_quote(v.idx):
+        if v.pos_ != "VERB" or self.in_quote(v.idx):
             return None
         obj = next((c for c in v.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i > v.i), None)
+        if obj is None:  # an object after an adjunct, parsed as a bare oblique ("évoque quant à lui 52 morts")
+            obj = next((c for c in v.children if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and c.i > v.i
+                        and not any(x.dep_ == "case" and x.pos_ == "ADP" for x in c.children)
+                        and c.lemma_.lower() not in lx.TIME_NOUNS), None)
         if obj is None or self.in_quote(obj.idx):
             return None
+        if lx.lemma_of(v) not in lx.OBJECT_STANCE_LEMMAS and not (
+                self.is_cue(v) and any(self.in_quote(t.idx) for t in obj.subtree if t.i > obj.i)):
+            return None  # a cue's object reports words when it quotes some ("annonce la fin d'un « … »")
         toks = [t for t in obj.subtree if not self.in_quote(t.idx) or t.i > obj.i]
         end_tok = max(t.i for t in toks)
         clause_end = self.clause_end(obj)

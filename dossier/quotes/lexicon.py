@@ -18,7 +18,7 @@ REPORTING_LEMMAS = frozenset(
     soutenir prétendre signaler rapporter raconter confier témoigner répondre déplorer regretter
     dénoncer suggérer avancer révéler informer martelé marteler réitérer constater certifier
     garantir jurer proclamer clamer mentionner prédire pronostiquer concéder objecter arguer
-    rétorquer répliquer alerter plaider
+    rétorquer répliquer alerter plaider claironner fustiger
     faire_savoir laisser_entendre
     say tell add claim state insist warn note explain announce stress argue write report confirm
     deny suggest reply acknowledge admit assert maintain repeat reiterate tweet
@@ -53,6 +53,7 @@ INCISE_LEMMAS = frozenset(
     poursuivre lancer conclure commenter réagir exclamer ironiser tempêter souffler glisser
     résumer plaisanter interroger questionner trancher enchaîner renchérir continuer
     féliciter réjouir saluer indigner alarmer inquiéter emporter insurger lâcher tonner
+    claironner fustiger
     """.split()
 )
 
@@ -76,6 +77,20 @@ INFINITIVE_LEMMAS = frozenset(
     certifier soutenir
     """.split()
 )
+
+# Words that make a following "que" a conjunction of time, cause or contrast, not the start of
+# reported content ("a déclaré X, alors que l'armée …", "tandis que", "bien que", "parce que").
+SUBORDINATORS = frozenset(
+    """
+    alors tandis bien parce lors pendant dès avant après sans pour afin ainsi tant même
+    sorte maintenant depuis encore
+    """.split()
+)
+
+# Conjunctions opening a subordinate clause whose verb reports nothing beyond that clause
+# ("Si les Américains avaient appelé à …, les deux parties ont …").
+SUBORDINATE_MARKS = frozenset({"si", "s'", "s’", "quand", "lorsque", "lorsqu'", "lorsqu’", "comme", "puisque",
+                               "puisqu'", "puisqu’", "if", "when", "as", "since"})
 
 # Prepositional cues: "selon X", "d'après X", "according to X".
 PREP_CUES = ("selon", "d'après", "d’après", "according to", "suivant")
@@ -166,6 +181,14 @@ TITLE_INTRODUCERS = frozenset(
     """.split()
 )
 
+# Nouns of time that head a bare adjunct ("a annoncé lundi soir", "évoque cette semaine")
+TIME_NOUNS = frozenset(
+    """
+    lundi mardi mercredi jeudi vendredi samedi dimanche jour jours semaine semaines mois année
+    années an ans heure heures soir matin midi nuit veille lendemain week-end fois
+    """.split()
+)
+
 # Function words that do not count as content beyond a quoted fragment.
 LIGHT_LEMMAS = frozenset(
     "être avoir il elle ils elles on ce cela ça y en ne pas que qui se lui eux le la les".split()
@@ -194,7 +217,10 @@ FORM_LEMMAS = {
 }
 # verbs whose direct object states a stance ("dénonce une escalade", "exige une rencontre")
 OBJECT_STANCE_LEMMAS = frozenset(
-    "dénoncer exiger réclamer démentir nier condamner exprimer déplorer regretter revendiquer".split())
+    "dénoncer exiger réclamer démentir nier condamner exprimer déplorer regretter revendiquer évoquer".split())
+# stance verbs that report speech even when they are not cue verbs ("ont exprimé leur inquiétude",
+# "évoque 326 morts"); "revendiquer la prise de X" claims an act, it reports no words
+EXPRESSION_LEMMAS = OBJECT_STANCE_LEMMAS - {"revendiquer"}
 # verbs of accusation: "accuser X d'avoir …" reports that X did it
 ACCUSATION_LEMMAS = frozenset({"accuser", "soupçonner", "reprocher", "accuse"})
 

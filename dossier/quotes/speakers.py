@@ -195,7 +195,7 @@ class SpeakerResolver:
             for child in list(verb.children) + aux_subjects:
                 if child.dep_ in _SUBJ_DEPS and not self.in_quote(child.idx) and self.same_par(child, cue):
                     if child.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
-                        return verb.head
+                        return self._relative_antecedent(child) or verb.head
                     if child.lower_ in ("-t", "il") and child.dep_ == "expl:subj":
                         continue
                     if child.lower_ == "-t" or child.is_punct:
@@ -213,6 +213,18 @@ class SpeakerResolver:
             break
         return None
 
+    def _relative_antecedent(self, rel: Token) -> Token | None:
+        """"…, Donald Trump, qui estime …": the name right before the relative pronoun (and its
+        comma), whatever the parser hung the clause on (a heading run into the sentence)."""
+        j = rel.i - 1
+        if j >= 0 and rel.doc[j].text == ",":
+            j -= 1
+        m = self.mention_at(rel.doc[j]) if j >= 0 else None
+        if m is None or m.entity_type not in ("person", "organization", "group") or self.in_quote(m.start):
+            return None
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
     def left_subject(self, cue: Token) -> Token | None:
         """Surface fallback: the noun phrase right before the verb group ("la Maison-Blanche a déclaré")."""
         doc = cue.doc
@@ -221,6 +233,11 @@ class SpeakerResolver:
             if doc[j].lower_ in ("-il", "-elle", "-ils", "-elles"):
                 return doc[j]
             j -= 1
+        if j >= 2 and doc[j].text == ")" and not self.in_quote(doc[j].idx):
+            # "Les Forces de soutien rapide (FSR) ont annoncé": past the acronym in parentheses
+            k = next((k for k in range(j - 1, max(-1, j - 6), -1) if doc[k].text == "("), None)
+            if k is not None and k > 0:
+                j = k - 1
         if j >= 0 and doc[j].text == "," and not self.in_quote(doc[j].idx):
             # "Ankara, de son côté, présente …": skip a short parenthetical between commas
             k = j - 1
@@ -341,6 +358,8 @@ class SpeakerResolver:
                 break
             if t.lower_ in ("que", "qu'", "qu’", "that"):
                 break
+            if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Inf"], ["Fin"]):
+                break  # "a annoncé avoir accepté …": the reported content starts, no subject after
             if t.lower_ in ("-il", "-elle", "-ils", "-elles"):
                 return self.resolve_pronoun(t)
             m = self.mention_at(t)
@@ -620,6 +639,9 @@ class SpeakerResolver:
         for t in walk_up(t):
             if t.i == head.i or t.head.i == t.i:
                 return False
+            if t.dep_ == "acl" and t.head.i == head.i and t.i == head.i + 1 and t.morph.get("Tense") == ["Past"] \
+                    and t.morph.get("VerbForm") == ["Part"]:
+                continue  # "le président élu": an adjectival participle is part of the name
             if t.dep_.startswith("acl") or t.dep_ in ("parataxis",) or t.dep_ == "punct" and t.head.i == head.i and t.i > head.i and t.text == ",":
                 return True
         return False

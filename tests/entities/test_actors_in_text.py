@@ -44,3 +44,39 @@ def test_institution_names_keep_their_lower_case_words(nlp, text, name):
 def test_a_generated_place_name_inside_a_person_name_is_no_place(nlp):
     ids = _ids(nlp, "Maurice Dupont a rencontré le ministre lundi à Paris.")
     assert "mauritius" not in ids
+
+
+def _mentions(nlp, text):
+    return process_article(Article(raw_text=text, published="2025-06-10"), nlp).mentions
+
+
+@pytest.mark.parametrize("text, name", [
+    # a capitalised institution head and its complements, missed by the statistical NER
+    ("Soudan : les FLN annoncent une trêve\n\nLes Forces de libération du Nord (FLN) ont annoncé jeudi "
+     "avoir accepté la trêve.", "Forces de libération du Nord"),
+    # a known body as the institution's complement belongs to its name
+    ("Cent personnes ont été blessées, selon un bilan du ministère de la Santé du gouvernement du Hamas.",
+     "ministère de la Santé du gouvernement du Hamas"),
+])
+def test_institution_names_are_found_whole(nlp, text, name):
+    assert name in {m.text for m in _mentions(nlp, text) if m.entity_type == "organization"}
+
+
+def test_an_acronym_in_parentheses_is_the_same_body(nlp):
+    text = ("Soudan : les FLN annoncent une trêve\n\nLes Forces de libération du Nord (FLN) ont annoncé jeudi "
+            "avoir accepté la trêve.")
+    ids = {m.entity_id for m in _mentions(nlp, text) if m.text in ("FLN", "Forces de libération du Nord")}
+    assert len(ids) == 1, ids
+
+
+def test_a_place_inside_an_institution_name_is_neither_place_nor_government(nlp):
+    ids = {m.entity_id for m in _mentions(nlp, "Erevan veut dissoudre le Groupe de Minsk, devenu inutile selon lui.")}
+    assert "belarusian_government" not in ids and "minsk" not in ids
+
+
+def test_a_lone_head_noun_takes_up_the_body_named_before(nlp):
+    text = "Le Hamas appelle le Conseil de sécurité de l'ONU à agir. Une réunion du Conseil était prévue mardi."
+    later = [m for m in _mentions(nlp, text) if m.text == "Conseil"]
+    assert later and all(m.entity_id == "un_security_council" for m in later)
+    text = "La cérémonie aura lieu après la signature de l'Accord, ont précisé les deux ministres."
+    assert not [m for m in _mentions(nlp, text) if m.text == "Accord"]

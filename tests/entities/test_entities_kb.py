@@ -48,10 +48,18 @@ def test_shipped_kb_is_large_and_well_formed(kb):
     ("chef de l'armée ukrainienne", "2025-05-01", "oleksandr_syrskyi"),
     ("le chancelier allemand", "2024-01-01", "olaf_scholz"),
     ("le chancelier allemand", "2025-09-01", "friedrich_merz"),
+    # an elected or designated holder is the next one after the date
+    ("le président élu américain", "2025-01-10", "donald_trump"),
+    ("le chancelier désigné allemand", "2025-04-20", "friedrich_merz"),
+    ("le secrétaire d'État américain", "2025-01-10", "antony_blinken"),
 ])
 def test_resolve_role_by_date(kb, text, date, expected):
     entry = kb.resolve_role(text, date)
     assert entry is not None and entry.id == expected
+
+
+def test_an_elected_holder_needs_a_next_holder(kb):
+    assert kb.resolve_role("le président élu américain", "2030-01-10") is None
 
 
 def test_resolve_role_by_year_takes_the_holder_at_its_start(kb):

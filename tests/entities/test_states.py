@@ -70,6 +70,7 @@ def test_generated_capitals_are_not_seats_of_power_but_hand_written_ones_are(kb)
 @pytest.mark.parametrize("description, role", [
     ("président tchadien", "head_of_state_of_chad"),
     ("chef de la diplomatie tchadienne", "foreign_minister_of_chad"),
+    ("chef de la diplomatie tchadien", "foreign_minister_of_chad"),  # the adjective agreeing with "chef"
     ("ministre tchadien des Affaires étrangères", "foreign_minister_of_chad"),
     ("Premier ministre tchadien", "head_of_government_of_chad"),
     ("ministre tchadien de la Défense", "defence_minister_of_chad"),

@@ -51,6 +51,8 @@ ADVISER = GoldEntity("adviser_unnamed", "Unnamed adviser", "person", None, ["un 
     (PredEntity("local:poutine"), 1),                          # the local id's name is an alias
     (PredEntity("x1", {"Le chef du  Kremlin"}), 1),            # alias, case and spaces ignored
     (PredEntity("x2", {"Vladimir Putin"}), 1),                 # the gold name counts as an alias
+    (PredEntity("x4", {"chef du Kremlin"}), 1),                # the alias's leading article ignored
+    (PredEntity("x5", {"le chef"}), 0),                        # ... but not the rest of it
     (PredEntity("x3", {"Zelensky"}, wikidata="Q3881980"), 0),
     (PredEntity(None, set()), 0),
 ])

@@ -140,3 +140,89 @@ def test_coordinated_speakers_are_all_kept(nlp):
     q = _quote(nlp, "La Chine et la Russie ont affirmé que la résolution était déséquilibrée.",
                "la résolution était déséquilibrée")
     assert {q.speaker_id, *q.co_speakers} == {"chinese_government", "russian_government"}
+
+
+# round 2: shapes of the development set's remaining errors, in our own sentences
+@pytest.mark.parametrize("text, contains, speaker", [
+    # a short place adjunct between the quote and its incise; an elected holder of a KB role (the
+    # article is dated 2025-01-10, before the holder takes office)
+    ("« Nous avons un accord sur la frontière » à Niamey, a lancé le président élu américain, tandis "
+     "qu'un diplomate a confirmé la nouvelle.", "Nous avons un accord", "Donald Trump"),
+    # "…, a déclaré X, alors que Y accuse …": the content is before the incise, not after "alors que"
+    ("Aucun des deux camps n'a signé le texte, a déclaré mardi l'envoyé tchadien Karim Bello, alors que "
+     "l'armée tchadienne accuse le Front de libération du Nord (FLN) d'avoir violé la trêve.",
+     "Aucun des deux camps", "Karim Bello"),
+    # a heading run into the sentence: "qui" takes the name right before it
+    ("Prix Nobel de la Paix\n\nDonald Trump, qui estime mériter le prix Nobel de la paix pour sa médiation, "
+     "a dit que la cérémonie aurait lieu lundi.", "pour sa médiation", "Donald Trump"),
+])
+def test_round_two_speaker_shapes(nlp, text, contains, speaker):
+    q = _quote(nlp, text, contains, published="2025-01-10")
+    assert speaker in (q.speaker_name or ""), (q.speaker_id, q.speaker_name, q.speaker_text)
+
+
+def test_an_accusation_keeps_an_organisation_name_with_its_acronym(nlp):
+    text = ("Aucun des deux camps n'a signé le texte, a déclaré mardi l'envoyé tchadien Karim Bello, alors que "
+            "l'armée tchadienne accuse le Front de libération du Nord (FLN) d'avoir violé la trêve.")
+    q = _quote(nlp, text, "d'avoir violé la trêve")
+    assert q.speaker_id == "chadian_armed_forces", (q.speaker_id, q.speaker_text)
+    assert not any("alors que" in x.text for x in _quotes(nlp, text))
+
+
+def test_a_subject_before_its_acronym_is_not_replaced_by_a_name_in_the_content(nlp):
+    text = ("Soudan : les FLN annoncent avoir accepté une trêve proposée par les pays du Quad\n\n"  # a heading run in
+            "Les Forces de libération du Nord (FLN) ont annoncé jeudi avoir accepté la trêve proposée par les États-Unis.")
+    q = _quote(nlp, text, "avoir accepté la trêve proposée par les États")
+    assert q.speaker_id != "us_government" and "Forces de libération" in (q.speaker_text or ""), (q.speaker_id, q.speaker_text)
+
+
+def test_a_pronoun_in_the_next_incise_is_the_previous_quotes_speaker(nlp):
+    text = ("Donald Trump a annoncé mardi une trêve entre les deux pays. « Nous respecterons la trêve jusqu'au bout », "
+            "a déclaré le chef de la diplomatie nigérienne. « La décision finale sera prise demain », a-t-il ajouté.")
+    first = _quote(nlp, text, "Nous respecterons la trêve")
+    later = _quote(nlp, text, "La décision finale")
+    assert first.speaker_id != "donald_trump"
+    assert later.speaker_name is not None
+    assert (later.speaker_id, later.speaker_name) == (first.speaker_id, first.speaker_name)
+
+
+def test_a_cue_in_an_earlier_si_clause_does_not_govern_the_quote(nlp):
+    text = ("Si les Américains avaient appelé à des discussions directes, les deux délégations ont tenu des "
+            "pourparlers « indirects » à Mascate, selon le chef de la diplomatie omanaise.")
+    q = _quote(nlp, text, "indirects")
+    assert q.cue == "selon" and "diplomatie omanaise" in (q.speaker_text or ""), (q.cue, q.speaker_text)
+    assert not any("les deux délégations" in x.text and x.cue.startswith("appel") for x in _quotes(nlp, text))
+
+
+@pytest.mark.parametrize("text, contains, speaker", [
+    # a stance stated as the object of a verb that is no cue verb
+    ("La Chine et la Russie ont exprimé leur inquiétude, tandis que le Brésil hésite encore.",
+     "leur inquiétude", "chinese_government"),
+    # a toll "évoqué" by a body
+    ("Le ministère tchadien de la Santé évoque quant à lui 52 morts et 80 blessés.", "52 morts", None),
+    # a cue's object that quotes words reports them
+    ("M. Trump avait annoncé devant le Congrès la fin d'un « long cauchemar » pour les deux pays.",
+     "la fin d'un", "donald_trump"),
+    # a headline "Actor : …" whose words have no cue of their own
+    ("Trump : le Tchad et le Niger ont conclu un « accord historique »\nLe texte sera signé lundi.",
+     "le Tchad et le Niger ont conclu", "donald_trump"),
+    ("Tchad : « Pas de trêve » avec les rebelles pour l'instant\nLe texte sera discuté lundi.",
+     "Pas de trêve", "chadian_government"),
+])
+def test_reports_without_a_content_clause(nlp, text, contains, speaker):
+    q = _quote(nlp, text, contains)
+    if speaker is not None:
+        assert q.speaker_id == speaker, (q.speaker_id, q.speaker_text)
+
+
+def test_a_headline_label_with_its_own_cue_verb_is_a_topic_not_a_speaker(nlp):
+    text = "Tchad : les rebelles annoncent avoir accepté une trêve\nLe texte sera discuté lundi."
+    q = _quote(nlp, text, "avoir accepté une trêve")
+    assert q.speaker_id != "chadian_government"
+
+
+def test_an_accusation_stops_before_a_coordinated_report(nlp):
+    text = "Le Collectif des familles accuse le gouvernement de « mentir » et exige une rencontre urgente avec le ministre."
+    quotes = _quotes(nlp, text)
+    assert any(q.text.startswith("une rencontre urgente") for q in quotes), [(q.cue, q.text) for q in quotes]
+    assert not any("exige" in q.text for q in quotes if q.kind == "indirect")
