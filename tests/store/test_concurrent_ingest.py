@@ -29,11 +29,25 @@ def storylines(db: str) -> list[tuple]:
                 sources = tuple(sorted(event[src["event_id"]] for src in s["sources"]))
                 people = tuple(sorted(json.dumps(p, sort_keys=True) for p in s["participants"]))
                 out.append((s["type"], s["plover"], s["date"], s["date_precision"], s["place_id"], s["status"],
-                            people, json.dumps(s["details"], sort_keys=True), s["n_sources"], s["n_articles"],
+                            people, json.dumps(_by_hash(s["details"], article_hash), sort_keys=True),
+                            s["n_sources"], s["n_articles"],
                             sources))
     finally:
         store.close()
     return sorted(out, key=repr)
+
+
+def _by_hash(details, article_hash: dict[int, str]):
+    """Storyline details with the article of each [value, article id] pair (a date conflict's
+    sides) named by its content hash, since the ids depend on which process stored first."""
+    if isinstance(details, dict):
+        return {k: _by_hash(v, article_hash) for k, v in details.items()}
+    if isinstance(details, list):
+        if len(details) == 2 and isinstance(details[1], str) and details[1].isdigit() \
+                and int(details[1]) in article_hash:
+            return [details[0], article_hash[int(details[1])]]
+        return sorted((_by_hash(x, article_hash) for x in details), key=repr)
+    return details
 
 
 def contents(db: str) -> dict:
