@@ -109,13 +109,15 @@ def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | N
         # one report's participants all in the other, in its participants or its words (a name
         # in a sentence is weaker than a participant: between one shared and two)
         return 2.5, lambda: f"participant {{{next(iter(shared))}}}, and {', '.join(named)} named in the other report"
-    if shared:
-        if a.actors <= b.actors or b.actors <= a.actors:
-            return 2.0, lambda: f"participant {{{next(iter(shared))}}}"
-        return 0.5, lambda: f"participant {{{next(iter(shared))}}}, the others differ"
     # a government and its minister or envoy are one party
     pa, pb = a.parties, b.parties
     parties = pa & pb
+    party_match = len(parties) >= 2 or (parties and (pa <= pb or pb <= pa))
+    if shared:
+        if a.actors <= b.actors or b.actors <= a.actors:
+            return 2.0, lambda: f"participant {{{next(iter(shared))}}}"
+        if not party_match:
+            return 0.5, lambda: f"participant {{{next(iter(shared))}}}, the others differ"
     if parties:
         if len(parties) >= 2:
             return 2.5, lambda: f"acting for {{{', '.join(sorted(parties))}}}"
@@ -247,9 +249,10 @@ def _coarsest(a: EventFeatures, b: EventFeatures) -> str:
 _PLACE_WEIGHT = {"same": 1.0, "near": 0.5, "within": 0.0, "unknown": 0.0, "elsewhere": -0.5, "differ": -1.5}
 
 
-def compare(a: EventFeatures, b: EventFeatures, explain: bool = True) -> Decision:
+def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_article: bool = True) -> Decision:
     """One event or two, and why (see the module docstring). ``explain=False`` skips writing
-    the reasons (the score and the verdict are the same)."""
+    the reasons (the score and the verdict are the same); ``one_article=False`` decides two
+    mentions of one article as if two outlets reported them."""
     parts: list[tuple[float | None, Reason]] = []
 
     def decide(same: bool, score: float, disagreements=None, date_conflict: bool = False) -> Decision:
@@ -279,7 +282,7 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True) -> Decisio
         score += _PLACE_WEIGHT[relation]
     if relation == "differ":
         disagreements["place"] = (a.place, b.place)
-    if a.key == b.key and not _repeats(a, b):
+    if one_article and a.key == b.key and not _repeats(a, b):
         parts.append((None, lambda: "two mentions of one article, not a repeat"))
         return decide(False, score)
     time_w, time_why, dates_differ = _time(a, b)
@@ -321,7 +324,8 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) 
                     return f"{a.key} and {b.key} date them {gap} days apart"
                 if gap and a.key == b.key:
                     return f"{a.key} dates them on different days"
-            if a.key == b.key and not _repeats(a, b):
-                # the article tells them apart: two of its events, whatever a third report says
+            if a.key == b.key and not _repeats(a, b) and not compare(a, b, False, one_article=False).same:
+                # the article tells them apart (two of its events that would not be one if two
+                # outlets reported them), whatever a third report says
                 return f"{a.key} reports them as two events"
     return None
