@@ -10,6 +10,7 @@ participants with the role ``source``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -357,7 +358,8 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
 def _content_family(tok: Token) -> str | None:
     """Type of a reported statement from its content (``dossier.events.content``)."""
     sent = tok.sent
-    return content_family(t for t in sent if t.i != tok.i and _in_content(tok, t))
+    inside = _content_test(tok)
+    return content_family(t for t in sent if t.i != tok.i and inside(t))
 
 
 def _negated(tok: Token) -> bool:
@@ -425,11 +427,19 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
 
 
 def _in_content(reporting: Token, tok: Token) -> bool:
+    return _content_test(reporting)(tok)
+
+
+def _content_test(reporting: Token) -> Callable[[Token], bool]:
+    """Whether a token is in what ``reporting`` reports, with the reporting verb's subject and
+    head read once (the test runs on every token of its sentence)."""
     if reporting.pos_ == "ADP":  # "selon X, …": everything but the source phrase
-        return not reporting.head.is_ancestor(tok) and reporting.head.i != tok.i
-    if _incise(reporting) and reporting.dep_ not in ("ROOT",):  # "…, a déclaré X": the main clause
-        return not reporting.is_ancestor(tok) and tok.i != reporting.i
-    return reporting.is_ancestor(tok) and not (subject_of(reporting) is not None and subject_of(reporting).is_ancestor(tok))
+        head = reporting.head
+        return lambda tok: not head.is_ancestor(tok) and head.i != tok.i
+    subj = subject_of(reporting)
+    if subj is not None and subj.i > reporting.i and reporting.dep_ != "ROOT":  # "…, a déclaré X": the main clause
+        return lambda tok: not reporting.is_ancestor(tok) and tok.i != reporting.i
+    return lambda tok: reporting.is_ancestor(tok) and not (subj is not None and subj.is_ancestor(tok))
 
 
 def _incise(reporting: Token) -> bool:
@@ -503,7 +513,8 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
     specific = sorted((c for c in specific if c.rank >= STRONG), key=lambda c: (-c.rank, c.token.i))
     chosen: list[Candidate] = []
     if speaker_tok is not None:
-        content = [c for c in specific if _in_content(speaker_tok, c.token)]
+        inside = _content_test(speaker_tok)
+        content = [c for c in specific if inside(c.token)]
         adjunct = [c for c in specific if c not in content]
         fam = _content_family(speaker_tok)
         if content and content[0].token.pos_ not in ("VERB", "AUX") and content[0].family in (

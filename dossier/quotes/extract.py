@@ -127,7 +127,7 @@ class Extractor(IndirectMixin):
     def is_cue(self, t: Token, naming: bool = False) -> bool:
         if self.in_quote(t.idx):
             return False
-        if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"] and t.dep_ in ("acl", "amod") and not any(
+        if t.dep_ in ("acl", "amod") and t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"] and not any(
                 c.dep_.startswith("aux") for c in t.children) and not self._aux_before(t):
             return False  # "le plan dit « de paix »": an adjectival participle, not a report
         if lx.is_reporting(t):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -54,17 +55,13 @@ def find(
     sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[Found]:
     """All temporal expressions of ``text``, resolved against ``anchor`` (ISO string or Anchor)."""
-    rules = RULES.get(lang) or RULES["fr"]
+    rules_lang = lang if RULES.get(lang) else "fr"
+    rules = RULES[rules_lang]
     anchor_obj = _as_anchor(anchor)
     tense_fn = tense if callable(tense) else (lambda s, e, _t=tense: _t)
     ctx = Ctx(text=text, anchor=anchor_obj, lang=lang, tense=tense_fn)
 
-    cands = []
-    for idx, rule in enumerate(rules):
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                cands.append((m.end() - m.start(), idx, m))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2].start()))
+    cands = _matches(text, rules_lang)
     # longest match first; a match its handler rejects (None) leaves room for shorter ones
     taken = bytearray(len(text) + 1)
     chosen = []
@@ -99,6 +96,20 @@ def find(
         out.append(res)
     _post(out, text, anchor_obj, sentences or sentence_spans(text))
     return out
+
+
+@lru_cache(maxsize=2)
+def _matches(text: str, lang: str) -> list[tuple[int, int, re.Match]]:
+    """Every rule's matches in ``text``, longest first: (length, rule index, match). They do not
+    depend on the anchor, so the publication-date inference and the extraction of one text (two
+    ``find`` calls with different anchors) scan it once."""
+    cands = []
+    for idx, rule in enumerate(RULES[lang]):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                cands.append((m.end() - m.start(), idx, m))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2].start()))
+    return cands
 
 
 def _sentence_of(pos: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
