@@ -8,9 +8,16 @@ reused (copied) by later runs; its build time is reported. Then a batch of 100 o
 synthetic articles is ingested through the whole pipeline (one process), and the report gives
 the batch's articles/s, the incremental cross-article update's time and share of the batch, and
 the reading queries' latencies on the grown database.
+
+The corpus is a news flow: the stored articles are published over ``n / PER_DAY`` days (at
+least :data:`MIN_DAYS`) ending on :data:`LAST_DAY`, and the batch over that span's last
+:data:`BATCH_DAYS` days, as a daily ingest would be. (Spreading 100k articles over the 365 days
+the generator uses by default would put 270 reports of its few actors on every day: every
+storyline, and so every unit, would grow with the corpus, which no news flow does.)
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import shutil
@@ -25,6 +32,19 @@ log = logging.getLogger(__name__)
 SIZES = (0, 1_000, 10_000, 100_000)
 BATCH = 100
 SEED = 0  # the stored articles; the batch uses another seed (different articles, same vocabulary)
+PER_DAY = 100  # articles a day in the stored flow
+MIN_DAYS = 30
+BATCH_DAYS = 3
+LAST_DAY = dt.date(2025, 12, 31)
+
+
+def stored_span(n: int) -> tuple[dt.date, int]:
+    days = max(MIN_DAYS, n // PER_DAY)
+    return LAST_DAY - dt.timedelta(days=days - 1), days
+
+
+def batch_span() -> tuple[dt.date, int]:
+    return LAST_DAY - dt.timedelta(days=BATCH_DAYS - 1), BATCH_DAYS
 
 
 def build_grown_db(path: Path, n: int, seed: int = SEED) -> dict[str, Any]:
@@ -39,7 +59,7 @@ def build_grown_db(path: Path, n: int, seed: int = SEED) -> dict[str, Any]:
     tmp.unlink(missing_ok=True)
     t0 = time.perf_counter()
     with open_store(Settings().with_(db=str(tmp))) as store:
-        store.add_many(synthetic_records(n, seed, long=True))
+        store.add_many(synthetic_records(n, seed, long=True, span=stored_span(n)))
         written = time.perf_counter() - t0
         counts = rebuild_cross_article(store) if n else {}
         store.analyze()
@@ -51,12 +71,19 @@ def build_grown_db(path: Path, n: int, seed: int = SEED) -> dict[str, Any]:
     return info
 
 
-def _batch_folder(folder: Path, n: int, seed: int) -> None:
+def _batch_folder(folder: Path, n: int, seed: int) -> Path:
+    """The batch as text files and a manifest giving each its publication day (as a crawl would)."""
     from dossier.bench.synth import generate
 
     folder.mkdir(parents=True, exist_ok=True)
-    for i, article in enumerate(generate(n, seed, long=True)):
-        (folder / f"{i:04d}.txt").write_text(article.raw_text, encoding="utf-8")
+    lines = []
+    for i, article in enumerate(generate(n, seed, long=True, span=batch_span())):
+        name = f"{i:04d}.txt"
+        (folder / name).write_text(article.raw_text, encoding="utf-8")
+        lines.append(json.dumps({"file": f"{folder.name}/{name}", "published": article.published, "outlet": article.outlet}))
+    manifest = folder.parent / f"{folder.name}.jsonl"
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return manifest
 
 
 def growth(sizes: tuple[int, ...] = SIZES, batch: int = BATCH, growth_dir: str = "build/growth",
@@ -69,7 +96,7 @@ def growth(sizes: tuple[int, ...] = SIZES, batch: int = BATCH, growth_dir: str =
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         texts = Path(tmp) / "batch"
-        _batch_folder(texts, batch, seed + 1000)
+        manifest = _batch_folder(texts, batch, seed + 1000)
         warm = Path(tmp) / "warm"
         _batch_folder(warm, 2, seed + 2000)
         ingest([str(warm)], Settings().with_(db=str(Path(tmp) / "warm.db")))  # model and KB loaded once
@@ -85,12 +112,12 @@ def growth(sizes: tuple[int, ...] = SIZES, batch: int = BATCH, growth_dir: str =
             shutil.copyfile(cached, db)
             log.info("growth: ingesting %d articles into %d", batch, n)
             t0 = time.perf_counter()
-            summary = ingest([str(texts)], Settings().with_(db=str(db)))
+            summary = ingest([str(texts)], Settings().with_(db=str(db)), manifest=str(manifest))
             seconds = time.perf_counter() - t0
             update = summary.crossref or {}
             cross = update.get("seconds")
             rows.append({
-                "size": n, "database": built, "batch": batch, "new": summary.new, "seconds": round(seconds, 1),
+                "size": n, "days": stored_span(n)[1], "database": built, "batch": batch, "new": summary.new, "seconds": round(seconds, 1),
                 "articles_per_s": round(summary.new / seconds, 2) if seconds else None,
                 "crossref_seconds": cross, "crossref_share": round(cross / seconds, 3) if cross else None,
                 "crossref": {k: v for k, v in update.items() if k.endswith(("_recomputed", "_decisions", "_new"))},

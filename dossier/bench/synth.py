@@ -222,8 +222,9 @@ class _Writer:
         self.d.quotes.append((start, start + len(text), "indirect", roles["A"][0]))
 
 
-def _draft(rng: random.Random, index: int, long: bool = False) -> _Draft:
-    published = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(365))
+def _draft(rng: random.Random, index: int, long: bool = False, span: tuple[dt.date, int] | None = None) -> _Draft:
+    first, days = span or (dt.date(2025, 1, 1), 365)
+    published = first + dt.timedelta(days=rng.randrange(days))
     w = _Writer(rng, published)
     w.d.published, w.d.outlet = published.isoformat(), rng.choice(OUTLETS)
     if rng.random() < 0.5:
@@ -257,10 +258,10 @@ def _draft(rng: random.Random, index: int, long: bool = False) -> _Draft:
     return w.d
 
 
-def _drafts(n: int, seed: int, long: bool = False) -> Iterator[_Draft]:
+def _drafts(n: int, seed: int, long: bool = False, span: tuple[dt.date, int] | None = None) -> Iterator[_Draft]:
     rng = random.Random(seed)
     for i in range(n):
-        yield _draft(rng, i, long)
+        yield _draft(rng, i, long, span)
 
 
 def _article(d: _Draft, seed: int, i: int) -> Article:
@@ -269,10 +270,11 @@ def _article(d: _Draft, seed: int, i: int) -> Article:
                    published_confidence=1.0, language="fr")
 
 
-def generate(n: int, seed: int = 0, long: bool = False) -> list[Article]:
+def generate(n: int, seed: int = 0, long: bool = False, span: tuple[dt.date, int] | None = None) -> list[Article]:
     """``n`` synthetic French articles, the same for the same (n, seed). Short ones (about 115
-    tokens) by default; ``long``: real length, 500 to 900 tokens (:mod:`dossier.bench.realistic`)."""
-    return [_article(d, seed, i) for i, d in enumerate(_drafts(n, seed, long))]
+    tokens) by default; ``long``: real length, 500 to 900 tokens (:mod:`dossier.bench.realistic`).
+    ``span``: (first day, days) over which they are published (default: the 365 days of 2025)."""
+    return [_article(d, seed, i) for i, d in enumerate(_drafts(n, seed, long, span))]
 
 
 _ALIASES = {pid: [full, surname, f"M. {surname}"] for pid, full, surname, _ in PERSONS}
@@ -282,9 +284,10 @@ _NAMES.update({oid: (name, "organization") for oid, name in ORGS})
 _LABELS = {"person": "PER", "place": "LOC", "organization": "ORG"}
 
 
-def synthetic_records(n: int, seed: int = 0, version: str = "synthetic", long: bool = False) -> Iterator[ArticleRecords]:
-    """ArticleRecords for ``generate(n, seed, long)`` built from the generator's own annotations."""
-    for i, d in enumerate(_drafts(n, seed, long)):
+def synthetic_records(n: int, seed: int = 0, version: str = "synthetic", long: bool = False,
+                      span: tuple[dt.date, int] | None = None) -> Iterator[ArticleRecords]:
+    """ArticleRecords for ``generate(n, seed, long, span)`` built from the generator's own annotations."""
+    for i, d in enumerate(_drafts(n, seed, long, span)):
         text = d.text
         sents = [Sentence(s, e, text[s:e]) for s, e in d.sentences]
 

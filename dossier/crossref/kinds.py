@@ -223,7 +223,8 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
                for s in merge_events(items, published=published)]
     out = []
     for story in stories:
-        d = plain(story)
+        d = {f.name: getattr(story, f.name) for f in dataclasses.fields(story)}  # asdict deep-copies: slow
+        d["participants"] = [dataclasses.asdict(p) for p in story.participants]
         d["event_ids"] = [row_id[(int(src[0]), src[1])] for src in d.get("sources", [])
                           if (int(src[0]), src[1]) in row_id]
         d["n_articles"] = len({src[0] for src in d.get("sources", [])})

@@ -1,0 +1,37 @@
+"""The growth benchmark's pieces that need no NLP: a grown database with its cross-article
+state, the news-flow spans, the table."""
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.bench.growth import batch_span, build_grown_db, format_growth, stored_span
+from dossier.config import Settings
+from dossier.store import open_store
+
+
+def test_a_grown_database_has_its_cross_article_state(tmp_path):
+    path = tmp_path / "grown-12.db"
+    info = build_grown_db(path, 12)
+    assert info["articles"] == 12 and info["crossref"]["articles"] == 12
+    assert path.with_suffix(".json").exists()
+    with open_store(Settings().with_(db=str(path))) as store:
+        assert store.cross_article_current() and not store.x_state_empty()
+        assert store.x_pending_articles() == []
+        assert store.x_counts()["storylines"] == info["crossref"]["storylines"] > 0
+
+
+def test_the_flow_keeps_its_density_and_the_batch_is_its_last_days():
+    first, days = stored_span(100_000)
+    assert days == 1000 and first + dt.timedelta(days=days - 1) == dt.date(2025, 12, 31)
+    assert stored_span(1000)[1] == 30  # at least a month
+    b_first, b_days = batch_span()
+    assert b_first >= first and b_first + dt.timedelta(days=b_days - 1) == dt.date(2025, 12, 31)
+
+
+def test_the_table_has_one_line_per_size():
+    lat = {"p50_ms": 1.0, "p95_ms": 2.0}
+    row = {"size": 1000, "database": {"crossref_build_seconds": 9.5, "reused": True}, "articles_per_s": 1.5,
+           "seconds": 66.0, "crossref_seconds": 6.6, "crossref_share": 0.1,
+           "queries": {"timeline_actor": lat, "search": lat, "entity": lat}}
+    table = format_growth([row])
+    assert "| 1,000 | 9.5 (reused) | 1.5 | 66.0 | 6.6 | 10.0 % |" in table
