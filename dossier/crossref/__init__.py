@@ -79,7 +79,7 @@ def update_pending(store, full: bool = False) -> dict[str, Any]:
             day = days.get(a["content_hash"])
             covered.append((a["id"], day.isoformat() if day else None))
         store.x_add_articles(covered)
-        ctx: dict[str, Any] = {"articles": {}}
+        ctx: dict[str, Any] = {"articles": {}, "store": store, "records": {}}
         for kind in KINDS:
             t0 = time.perf_counter()
             counts.update(_update_kind(store, kind, aids, ctx))

@@ -220,7 +220,7 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
         row_id[(m.article_id, m.idx)] = m.rid
     fields = ("sources", "details", "explanation", "disagreements", "date_conflicts")
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
-               for s in merge_events(items, published=published)]
+               for s in merge_events(items, published=published, affiliations=_affiliations(ctx))]
     out = []
     for story in stories:
         d = {f.name: getattr(story, f.name) for f in dataclasses.fields(story)}  # asdict deep-copies: slow
@@ -231,7 +231,49 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
         d["place_id"] = d.get("place")
         out.append(d)
     rows = [("conflicts", None, plain(c), 1) for c in _storyline_conflicts(stories)]
+    rows += [("conflicts", None, plain(c), 1) for c in _story_detail_conflicts(stories, ctx)]
     return out, rows
+
+
+def _affiliations(ctx) -> dict[str, str] | None:
+    """The organisations the roles learned from every stored article say actors act for (read
+    once per update). Stored merge features do not carry them: the blocking links records on
+    the knowledge base's affiliations, the merge inside a unit on both."""
+    if "affiliations" not in ctx:
+        from dossier.events.features import learned_affiliations
+
+        store = ctx.get("store")
+        ctx["affiliations"] = learned_affiliations(r for _, r in store.records("roles")) if store else None
+    return ctx["affiliations"]
+
+
+def _story_detail_conflicts(stories: list, ctx) -> list:
+    """What the sources of one merged event say differently beyond its date (place, clock time,
+    format of talks, an event held per some and denied per another report), read from the
+    records of the unit's articles (as ``find_conflicts`` does over a whole corpus)."""
+    from dossier.claims.conflicts import _denied_events, _format_conflicts, _place_conflicts, _time_conflicts
+
+    store = ctx.get("store")
+    if store is None or not stories:
+        return []
+    ids = sorted({int(src[0]) for s in stories for src in (s.sources or [])})
+    items = [(str(aid), _article_records(store, aid, ctx)) for aid in ids]
+    return (_place_conflicts(stories, items) + _time_conflicts(stories, items)
+            + _format_conflicts(stories, items) + _denied_events(stories, items))
+
+
+def _article_records(store, article_id: int, ctx):
+    """One stored article's events, place mentions and claims as ArticleRecords (cached for the
+    update)."""
+    from dossier.models import Article, ArticleRecords
+
+    cache = ctx.setdefault("records", {})
+    if article_id not in cache:
+        meta = store.article_meta([article_id]).get(article_id, {})
+        recs = {t: [r for _, r in store.records(t, article_id)] for t in ("events", "mentions", "claims")}
+        art = Article(raw_text="", source=meta.get("source") or "", published=meta.get("published"))
+        cache[article_id] = ArticleRecords(article=art, clean_text="", boilerplate=[], **recs)
+    return cache[article_id]
 
 
 def storyline_seq(story: dict) -> int:
