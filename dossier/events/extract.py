@@ -324,6 +324,9 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         if not members:
             out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
     _written_parties(doc, cand, mentions, out, place_ids)
+    for gov_id, gov_name, dep in pa.adjective_parties(doc, args, mentions):
+        if gov_id not in place_ids:  # "les dirigeants serbe et kosovar", "les propositions kosovares"
+            out.setdefault(gov_id, Participant(gov_id, gov_name, _role(cand.family, dep, lemma)))
     for arg, dep in args:  # "Il a ensuite rencontré X": the actor the pronoun stands for
         if dep in ("nsubj", "nsubj:pass"):  # (the tagger may call "Celui" of "Celui-ci" a name)
             for m in pa.pronoun_antecedents(doc, arg, mentions):

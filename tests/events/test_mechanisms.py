@@ -119,3 +119,16 @@ def test_a_pronoun_subject_is_the_actor_before_it(annotate, text, trigger, expec
 ])
 def test_the_passe_compose_dates_an_undated_report(annotate, text, trigger, date):
     assert by_trigger(annotate, text, trigger).date == date
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a nationality adjective on who acts or on what is put forward names a state
+    ("Les dirigeants serbe et kosovar ont signé vendredi un accord à Bruxelles.", "signé",
+     {"serbian_government", "kosovar_government"}),
+    ("La Serbie accepte les propositions kosovares sur les deux articles.", "accepte",
+     {"serbian_government", "kosovar_government"}),
+    # a place so qualified is no party
+    ("Les forces russes ont pris la ville ukrainienne de Koupiansk.", "pris", {"russian_armed_forces"}),
+])
+def test_a_nationality_adjective_names_a_state_party(annotate, text, trigger, expected):
+    assert {p.entity_id for p in by_trigger(annotate, text, trigger).participants} == expected
