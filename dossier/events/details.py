@@ -54,8 +54,8 @@ def _governs(timex_tok: Token, trigger: Token, head: Token) -> bool:
             return True
         if cur.head.i == cur.i:
             return False
-        if cur.pos_ in ("VERB",) and cur.i != timex_tok.i:
-            return False
+        if (cur.pos_ in ("VERB",) or cur.dep_ == "acl:relcl") and cur.i != timex_tok.i:
+            return False  # a verb, or a relative clause the tagger headed by a noun ("qui contrôle Gaza depuis 2007")
         cur = cur.head
     return False
 

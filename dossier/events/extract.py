@@ -446,7 +446,7 @@ def _dated_noun(c: Candidate, dated: set[int] | None) -> bool:
         t.i in dated for t in c.token.subtree if t.i > c.token.i and abs(t.i - c.token.i) <= 8)
 
 
-_GOVERNING = frozenset({"agreement", "rejection", "proposal", "request", "demand", "threat", "cancellation"})
+_GOVERNING = frozenset({"agreement", "rejection", "proposal", "request", "demand", "threat", "cancellation", "accuse"})
 
 
 def _governing(best: Candidate, cands: list[Candidate]) -> Candidate:

@@ -132,3 +132,16 @@ def test_the_passe_compose_dates_an_undated_report(annotate, text, trigger, date
 ])
 def test_a_nationality_adjective_names_a_state_party(annotate, text, trigger, expected):
     assert {p.entity_id for p in by_trigger(annotate, text, trigger).participants} == expected
+
+
+def test_an_accusation_governs_the_act_it_imputes(annotate):
+    """"accuse X de « tuer »": the event is the accusation, the killing only its content."""
+    events = events_of(annotate, "Le collectif des familles accuse le Premier ministre de « tuer » leurs proches.")
+    assert events and events[0].plover == "ACCUSE"  # the sentence's main event
+
+
+def test_a_date_inside_a_relative_clause_does_not_date_the_event(annotate):
+    text = ("La Serbie a signé mardi un accord. Le mouvement, qui contrôle la région depuis 2007, "
+            "accuse le Premier ministre serbe de mentir.")
+    event = by_trigger(annotate, text, "accuse")
+    assert event.date_basis is None or not event.date_basis.startswith("governing")
