@@ -109,17 +109,6 @@ def test_a_pronoun_subject_is_the_actor_before_it(annotate, text, trigger, expec
     assert {p.entity_id for p in event.participants} == expected
 
 
-@pytest.mark.parametrize("text, trigger, date", [
-    # told in the passé composé, no date in the sentence: the news of the publication day
-    ("Le ministre turc a signé l'accord au Caire.", "signé", "2025-03-13"),
-    # a pluperfect, a future or a conditional is not the news of the day
-    ("Le ministre turc avait signé l'accord au Caire.", "signé", None),
-    ("Le ministre turc signera l'accord au Caire.", "signera", None),
-    ("Le ministre turc aurait signé l'accord au Caire.", "signé", None),
-])
-def test_the_passe_compose_dates_an_undated_report(annotate, text, trigger, date):
-    assert by_trigger(annotate, text, trigger).date == date
-
 
 @pytest.mark.parametrize("text, trigger, expected", [
     # a nationality adjective on who acts or on what is put forward names a state
