@@ -32,7 +32,6 @@ _DEMONSTRATIVES = frozenset("ce cet cette ces this these".split())
 _INDEFINITE = frozenset("un une a an quelques plusieurs".split())
 _CONTRACTED = frozenset("du des au aux".split())
 _ACTOR_ROLES = ("host", "visitor", "participant", "target", "mediator")
-PUBLICATION_TENSE = "sentence-publication-tense"  # see dossier.events.details.event_date
 
 
 def trigger_token(doc: Doc, event: Event) -> Token | None:
@@ -171,8 +170,7 @@ def _echoes(doc: Doc, members: list[Event], indices: list[int]) -> set[int]:
 def inherit_dates(events: list[Event]) -> list[Event]:
     """An undated held event takes the date of the same event reported elsewhere in the article:
     same PLOVER type, a shared actor (sources aside) and, among those, one date only (tied to
-    its trigger by the text). Dates are only filled, never replaced (the publication day given
-    to an undated report in the passé composé is no date of the text and gives way). Statements (OTHER) are
+    its trigger by the text). Dates are only filled, never replaced. Statements (OTHER) are
     left alone: two statements of one speaker are rarely one event. (Places are not inherited
     that way: measured on both gold sets, it joined more wrong places than right ones.)"""
     same_type: dict[str, list[Event]] = {}
@@ -183,7 +181,7 @@ def inherit_dates(events: list[Event]) -> list[Event]:
         return events
     out = []
     for e in events:
-        if (e.date and e.date_basis != PUBLICATION_TENSE) or e.status != "held" or e.plover not in same_type:
+        if e.date or e.status != "held" or e.plover not in same_type:
             out.append(e)
             continue
         mine = _actors(e)

@@ -54,8 +54,8 @@ def _governs(timex_tok: Token, trigger: Token, head: Token) -> bool:
             return True
         if cur.head.i == cur.i:
             return False
-        if cur.pos_ in ("VERB",) and cur.i != timex_tok.i:
-            return False
+        if (cur.pos_ in ("VERB",) or cur.dep_ == "acl:relcl") and cur.i != timex_tok.i:
+            return False  # a verb, or a relative clause the tagger headed by a noun ("qui contrôle Gaza depuis 2007")
         cur = cur.head
     return False
 
@@ -79,8 +79,6 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
         t = best[1]
         return t.value, t.precision, "governing"
     st = access.sentence_time(doc, si)
-    if st is not None and st.basis == "publication-fallback" and st.value:
-        return _reported_today(doc, trigger, head, sent, in_sent, st)
     if st is None or not st.value or st.basis in _NO_DATE_BASES:
         return None
     source = timexes_all[st.timex_index] if st.timex_index is not None and st.timex_index < len(timexes_all) else None
@@ -96,25 +94,6 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     if source is not None and _dates_its_content(doc, source, trigger, head):
         return None  # "ont convenu de se rencontrer samedi": the date of the meeting agreed on
     return st.value, st.precision, f"sentence-{st.basis}"
-
-
-def _reported_today(doc: Doc, trigger: Token, head: Token, sent: Span, in_sent: list[Timex],
-                    st) -> tuple[str, str, str] | None:
-    """A news report tells in the passé composé what has just happened: an event so told, in a
-    sentence without any date of its own, is dated by the publication day (at its precision).
-    Not a verb in the present, future or conditional, an infinitive, nor what it reports."""
-    if in_sent or st.precision != "day":
-        return None
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else head if head.pos_ in ("VERB", "AUX") else None
-    if verb is None or "Part" not in verb.morph.get("VerbForm"):
-        return None
-    auxes = [c for c in verb.children if c.dep_ in ("aux:tense", "aux:pass", "aux")]
-    if not auxes or any("Pres" not in a.morph.get("Tense") or "Ind" not in a.morph.get("Mood") for a in auxes):
-        return None  # "avait été reçu", "aurait signé", "sera signé": not the news of the day
-    if any(c.dep_ == "advmod" and c.lower_ in ("déjà", "jamais", "toujours", "précédemment", "auparavant")
-           for c in verb.children):
-        return None
-    return st.value, st.precision, "sentence-publication-tense"
 
 
 def _dates_its_content(doc: Doc, t: Timex, trigger: Token, head: Token) -> bool:

@@ -325,6 +325,9 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         if not members:
             out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
     _written_parties(doc, cand, mentions, out, place_ids)
+    for gov_id, gov_name, dep in pa.adjective_parties(doc, args, mentions):
+        if gov_id not in place_ids:  # "les dirigeants serbe et kosovar", "les propositions kosovares"
+            out.setdefault(gov_id, Participant(gov_id, gov_name, _role(cand.family, dep, lemma)))
     for arg, dep in args:  # "Il a ensuite rencontré X": the actor the pronoun stands for
         if dep in ("nsubj", "nsubj:pass"):  # (the tagger may call "Celui" of "Celui-ci" a name)
             for m in pa.pronoun_antecedents(doc, arg, mentions):
@@ -453,7 +456,7 @@ def _dated_noun(c: Candidate, dated: set[int] | None) -> bool:
         t.i in dated for t in c.token.subtree if t.i > c.token.i and abs(t.i - c.token.i) <= 8)
 
 
-_GOVERNING = frozenset({"agreement", "rejection", "proposal", "request", "demand", "threat", "cancellation"})
+_GOVERNING = frozenset({"agreement", "rejection", "proposal", "request", "demand", "threat", "cancellation", "accuse"})
 
 
 def _governing(best: Candidate, cands: list[Candidate]) -> Candidate:

@@ -170,6 +170,14 @@ NEGATIONS: frozenset[str] = _words("ne n' pas jamais aucun aucune nullement not 
 
 # place prepositions
 PLACE_PREPS: frozenset[str] = _words("à au aux en dans vers in at to")
+# nouns whose nationality adjective names a state as a party: who acts for it, what it puts
+# forward ("les dirigeants serbe et kosovar", "les propositions kosovares", "des médiateurs
+# égyptiens", "la Constitution arménienne")
+PARTY_NOUNS: frozenset[str] = _words(
+    "dirigeant leader médiateur négociateur délégation délégué responsable diplomate autorité "
+    "gouvernement émissaire envoyé partie camp proposition offre plan exigence demande "
+    "revendication condition constitution position leaders mediator negotiator delegation official "
+    "authorities government envoy proposal offer demand")
 # partner prepositions ("avec X", "entre X et Y")
 PARTNER_PREPS: frozenset[str] = _words("avec entre with between")
 

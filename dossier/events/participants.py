@@ -11,6 +11,9 @@ Three general repairs of what the parse gives:
   clause boundary and the verb group are the subject;
 * **parties named with the event noun**: "la rencontre entre X et Y", "un accord avec X",
   "les frappes contre X", "l'offensive de X" name their parties inside the noun phrase;
+* **a nationality adjective names a state**: "les dirigeants serbe et kosovar ont signé",
+  "accepte les propositions kosovares" have the two governments as parties (on the nouns of
+  ``lexicon.PARTY_NOUNS`` only: "la ville ukrainienne" is a place, not a party);
 * **a pronoun subject is the actor before it**: "Il a ensuite rencontré X", "Celui-ci a signé"
   act for the subject of the previous sentence (or of an earlier clause of the same one).
 """
@@ -260,5 +263,33 @@ def pronoun_antecedents(doc: Doc, pronoun: Token, mentions: list[Mention]) -> li
     return []
 
 
-__all__ = ["content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
+def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[Mention]) -> list[tuple[str, str, str]]:
+    """(government id, name, dependency of the argument) for each nationality adjective of an
+    argument noun or of a noun it governs ("les dirigeants serbe et kosovar", "en présence de
+    médiateurs allemands"), unless a mention already covers it ("l'armée russe")."""
+    from dossier.events.lexicon import PARTY_NOUNS
+
+    kb = _kb()
+    if kb is None:
+        return []
+    out: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    nouns = [(h, dep) for h, dep in heads] + [(c, dep) for h, dep in heads for c in h.children if c.dep_ == "nmod"]
+    for noun, dep in nouns:
+        if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS):
+            continue
+        adjs = [c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+        adjs += [x for a in adjs for x in a.children if x.dep_ == "conj"]  # "serbe et kosovar" (any tag)
+        for a in adjs:
+            if any(m.start <= a.idx < m.end for m in mentions):
+                continue
+            gov = kb.government_of_adjective(a.text)
+            entry = kb.get(gov) if gov else None
+            if entry is not None and entry.id not in seen:
+                seen.add(entry.id)
+                out.append((entry.id, entry.name, dep))
+    return out
+
+
+__all__ = ["adjective_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
            "subject_mentions", "noun_parties", "verb_group_start"]

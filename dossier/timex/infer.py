@@ -5,7 +5,10 @@ Evidence, strongest first:
 2. a weekday written with its date ("mardi 2 décembre"): only some years agree;
 3. offsets from well-known events ("il y a presque trois ans" next to "invasion", "l'année
    dernière" next to "Koursk") give the year;
-4. month names without a year ("en novembre") and the latest dated reference bound it from below.
+4. dates without a year ("samedi 12 avril", "le 18 mars") in a text the terms of its persons'
+   offices bound to a short period (``during``, see :mod:`dossier.timex.terms`): the day they,
+   their tenses and the bare weekdays agree on best;
+5. month names without a year ("en novembre") and the latest dated reference bound it from below.
 """
 
 from __future__ import annotations

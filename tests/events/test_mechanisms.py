@@ -109,13 +109,28 @@ def test_a_pronoun_subject_is_the_actor_before_it(annotate, text, trigger, expec
     assert {p.entity_id for p in event.participants} == expected
 
 
-@pytest.mark.parametrize("text, trigger, date", [
-    # told in the passé composé, no date in the sentence: the news of the publication day
-    ("Le ministre turc a signé l'accord au Caire.", "signé", "2025-03-13"),
-    # a pluperfect, a future or a conditional is not the news of the day
-    ("Le ministre turc avait signé l'accord au Caire.", "signé", None),
-    ("Le ministre turc signera l'accord au Caire.", "signera", None),
-    ("Le ministre turc aurait signé l'accord au Caire.", "signé", None),
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a nationality adjective on who acts or on what is put forward names a state
+    ("Les dirigeants serbe et kosovar ont signé vendredi un accord à Bruxelles.", "signé",
+     {"serbian_government", "kosovar_government"}),
+    ("La Serbie accepte les propositions kosovares sur les deux articles.", "accepte",
+     {"serbian_government", "kosovar_government"}),
+    # a place so qualified is no party
+    ("Les forces russes ont pris la ville ukrainienne de Koupiansk.", "pris", {"russian_armed_forces"}),
 ])
-def test_the_passe_compose_dates_an_undated_report(annotate, text, trigger, date):
-    assert by_trigger(annotate, text, trigger).date == date
+def test_a_nationality_adjective_names_a_state_party(annotate, text, trigger, expected):
+    assert {p.entity_id for p in by_trigger(annotate, text, trigger).participants} == expected
+
+
+def test_an_accusation_governs_the_act_it_imputes(annotate):
+    """"accuse X de « tuer »": the event is the accusation, the killing only its content."""
+    events = events_of(annotate, "Le collectif des familles accuse le Premier ministre de « tuer » leurs proches.")
+    assert events and events[0].plover == "ACCUSE"  # the sentence's main event
+
+
+def test_a_date_inside_a_relative_clause_does_not_date_the_event(annotate):
+    text = ("La Serbie a signé mardi un accord. Le mouvement, qui contrôle la région depuis 2007, "
+            "accuse le Premier ministre serbe de mentir.")
+    event = by_trigger(annotate, text, "accuse")
+    assert event.date_basis is None or not event.date_basis.startswith("governing")
