@@ -69,6 +69,17 @@ def _country_ids(kb: KnowledgeBase) -> frozenset[str]:
     return cache
 
 
+def _word_in_capitals(doc: Doc, m: Match) -> bool:
+    """"UN PROJET D'ACCORD": in a line written in capitals, a short acronym that is also a common
+    French word (un, le, des …) is that word, not the acronym."""
+    if m.end - m.start != 1 or not doc[m.start].text.isupper() or fold(doc[m.start].text) not in lexicon()["articles"] | {
+            "on", "il", "et", "ou", "en", "se", "ce", "sa", "son", "ses", "nos", "vos"}:
+        return False
+    sent = doc[m.start].sent
+    letters = [c for c in sent.text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 class EntityComponent:
     version = "dossier.entities.v1"
 
@@ -283,6 +294,64 @@ class EntityComponent:
                             evidence=f"short for {doc[c.start:c.end].text!r}")
         return None
 
+    def _short_forms(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """Short forms of a body the article names in full: an unknown institution name that opens
+        a longer organisation name named before ("le ministère des Affaires étrangères" after "le
+        ministère des Affaires étrangères d'Arménie"), and a definite, unqualified "l'armée" (the
+        armed forces named before, else the only ones the article names)."""
+        orgs = sorted((c for c in cands if c.type in ("organization", "group")), key=lambda c: c.start)
+        for c in cands:
+            if not c.id.startswith("local:") or c.type != "organization" or c.end - c.start < 2:
+                continue
+            short = fold(doc[c.start:c.end].text)
+            longer = [o for o in orgs if o.start < c.start and not o.id.startswith("local:")
+                      and fold(doc[o.start:o.end].text).startswith(short + " ")]
+            if longer:
+                c.id, c.name, c.resolution = longer[-1].id, longer[-1].name, "anaphor"
+        armies = [c for c in orgs if "armed_forces" in c.id]
+        covered = {i for c in cands for i in range(c.start, c.end)}
+        out = list(cands)
+        for tok in doc:
+            if fold(tok.text) not in lexicon()["army_nouns"] or tok.i in covered or not armies:
+                continue
+            if not any(ch.dep_ == "det" and ch.lower_ in ("l'", "l’", "la", "the") for ch in tok.children):
+                continue
+            lex = lexicon()
+            if any(ch.dep_ in ("amod", "nmod", "appos") and ch.i > tok.i and fold(ch.text) not in (
+                    lex["weekdays"] | lex["time_words"] | lex["months"]) for ch in tok.children):
+                continue  # "l'armée de l'air", "l'armée soudanaise": qualified, a name of its own
+            before = [a for a in armies if a.start < tok.i]
+            target = before[-1] if before else (armies[0] if len({a.id for a in armies}) == 1 else None)
+            if target is not None:
+                out.append(Cand(tok.i, tok.i + 1, target.id, target.type, "anaphor", 0.55, name=target.name,
+                                in_ents=False, evidence="the armed forces named in the article"))
+        return out
+
+    def _regions(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """"Darfour-Nord", "Kordofan occidental": a place and a compass word name one region (a
+        place of its own, not the larger place nor a place called "Nord")."""
+        compass = lexicon()["compass_words"]
+        out = list(cands)
+        for c in cands:
+            if c.type != "place" or c.resolution == "metonym" or c.end >= len(doc):
+                continue
+            nxt, end = doc[c.end], None
+            if nxt.text == "-" and not doc[c.end - 1].whitespace_ and not nxt.whitespace_ and c.end + 1 < len(doc) \
+                    and fold(doc[c.end + 1].text) in compass:
+                end = c.end + 2
+            elif nxt.text.startswith("-") and fold(nxt.text[1:]) in compass and not doc[c.end - 1].whitespace_:
+                end = c.end + 1
+            elif fold(nxt.text) in compass and nxt.pos_ == "ADJ" and nxt.text[:1].islower():
+                end = c.end + 1
+            if end is None:
+                continue
+            region = self._ner_cand(doc, c.start, end, "LOC")
+            if region is None:
+                continue
+            region.evidence = "a place and a compass word"
+            out = [x for x in out if not (c.start <= x.start and x.end <= end)] + [region]
+        return out
+
     def _link_acronyms(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
         """"les Forces de libération du Nord (FLN)": the name and its acronym are one body (the
         KB's id when either is known, else the name's local id)."""
@@ -342,7 +411,8 @@ class EntityComponent:
                 ner_labels[i] = ent.label_
 
         matches = self.ruler.find(doc)
-        ents = select([m for m in matches if m.kind == "entity" and not self._generated_in_name(m, ner_labels)])
+        ents = select([m for m in matches if m.kind == "entity" and not self._generated_in_name(m, ner_labels)
+                       and not _word_in_capitals(doc, m)])
         roles = select([m for m in matches if m.kind == "role"])
         # a role partially overlapping a longer entity alias gives way, and vice versa
         # (select gives non-overlapping matches sorted by start, so their ends are sorted too and
@@ -423,6 +493,8 @@ class EntityComponent:
                 cands.append(cand)
                 covered |= set(range(s, e))
         cands = self._link_acronyms(doc, cands)
+        cands = self._regions(doc, cands)
+        cands = self._short_forms(doc, cands)
         self._link_locals(cands)
         facts = self._learn_roles(doc, cands, sent_of)
         cands += self._role_cands(doc, roles, cands, sents, sent_of, facts)

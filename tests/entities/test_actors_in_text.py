@@ -80,3 +80,27 @@ def test_a_lone_head_noun_takes_up_the_body_named_before(nlp):
     assert later and all(m.entity_id == "un_security_council" for m in later)
     text = "La cérémonie aura lieu après la signature de l'Accord, ont précisé les deux ministres."
     assert not [m for m in _mentions(nlp, text) if m.text == "Accord"]
+
+
+@pytest.mark.parametrize("text, name, not_alone", [
+    ("Les rebelles ont pris la capitale de l'État du Darfour-Nord dimanche.", "Darfour-Nord", "Nord"),
+    ("Une base a été attaquée dans l'État du Kordofan occidental mardi.", "Kordofan occidental", "Kordofan"),
+])
+def test_a_place_and_a_compass_word_name_one_region(nlp, text, name, not_alone):
+    places = {m.text for m in _mentions(nlp, text) if m.entity_type == "place"}
+    assert name in places and not_alone not in places, places
+
+
+def test_a_short_acronym_in_a_line_of_capitals_is_a_word(nlp):
+    ids = {m.entity_id for m in _mentions(nlp, "UN ACCORD DE PAIX ATTENDU À NIAMEY\n\nLe texte sera signé lundi.")}
+    assert "united_nations" not in ids
+
+
+def test_short_forms_take_up_the_body_named_in_full(nlp):
+    text = ("Le ministère des Affaires étrangères du Tchad a publié un texte. L'armée tchadienne a repris la ville. "
+            "Selon le ministère des Affaires étrangères, les rebelles ont attaqué l'armée dimanche.")
+    by_text = {}
+    for m in _mentions(nlp, text):
+        by_text.setdefault(m.text, set()).add(m.entity_id)
+    assert by_text.get("ministère des Affaires étrangères") == {"chadian_foreign_ministry"}
+    assert by_text.get("armée") == {"chadian_armed_forces"}
