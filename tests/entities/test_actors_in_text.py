@@ -104,3 +104,19 @@ def test_short_forms_take_up_the_body_named_in_full(nlp):
         by_text.setdefault(m.text, set()).add(m.entity_id)
     assert by_text.get("ministère des Affaires étrangères") == {"chadian_foreign_ministry"}
     assert by_text.get("armée") == {"chadian_armed_forces"}
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    # a name cut at its apostrophe by the tokenizer
+    ("Parmi les victimes, le général Karim Abou Bakr et Issam Da’alis ont été tués.", "Issam Da’alis", "person"),
+    # an unknown name apposed to a role phrase is a person, whatever the NER label
+    ("Le chef du gouvernement du Front dans la région du Tibesti, Issa al-Tahiri, a été tué dans les frappes.",
+     "Issa al-Tahiri", "person"),
+    # a name the KB knows as a place stays that place under a PER label
+    ("La milice a démenti la chute d'el-Facher.", "el-Facher", "place"),
+    # an organisation named in the singular where the KB has the plural
+    ("Le porte-parole de la Force de soutien rapide a parlé lundi.", "Force de soutien rapide", "organization"),
+])
+def test_names_the_ner_gets_wrong(nlp, text, name, etype):
+    found = {m.text: m.entity_type for m in _mentions(nlp, text)}
+    assert found.get(name) == etype, found
