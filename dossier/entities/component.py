@@ -310,6 +310,64 @@ class EntityComponent:
                             evidence=f"short for {doc[c.start:c.end].text!r}")
         return None
 
+    def _parent_bodies(self, doc: Doc, matches: list[Match], ents: list[Match]) -> list[Cand]:
+        """"le Conseil de sécurité de l'ONU": the body a known organisation's name names after "de"
+        is mentioned too (not as a separate span of the text's entities)."""
+        out = []
+        for outer in ents:
+            if outer.length < 3 or not any(self.kb.get(x).type == "organization" for x in outer.ids):
+                continue
+            for m in matches:
+                if m.kind != "entity" or not (outer.start < m.start and m.end <= outer.end) or m.start < 1:
+                    continue
+                prev = doc[m.start - 1].lower_
+                if prev not in ("de", "du", "des", "d'", "d’", "l'", "l’", "la", "le"):
+                    continue
+                entry = self._pick(m.ids, None)
+                if entry.type == "organization" and entry.id not in outer.ids and doc[m.start].text[:1].isupper():
+                    out.append(Cand(m.start, m.end, entry.id, entry.type, "kb-alias", 0.8, in_ents=False,
+                                    evidence=f"named in {doc[outer.start:outer.end].text!r}"))
+        return out
+
+    def _body_of(self, person_id: str, facts: list, date: str | None) -> str | None:
+        """The organisation a person belongs to: a role learned in the article, else the KB's
+        affiliation, else the body of a KB role held on ``date``."""
+        for f in reversed(facts or []):
+            if f.person_id == person_id and f.organization_id:
+                return f.organization_id
+        entry = self.kb.get(person_id)
+        if entry is None:
+            return None
+        if entry.affiliation:
+            return entry.affiliation
+        day = (date or "")[:10]
+        held = [r for r in entry.roles if not day or r.holds_on(day)]
+        return next((self.kb.role_organization(r.role) for r in held if self.kb.role_organization(r.role)), None)
+
+    def _possessive_bodies(self, doc: Doc, cands: list[Cand], facts: list, sent_of: list[int]) -> list[Cand]:
+        """"son administration" / "sa diplomatie": the body of the person named last before (within
+        40 tokens), when the article or the KB says which body it is."""
+        words = lexicon()["possessive_bodies"]
+        covered = {i for c in cands for i in range(c.start, c.end)}
+        persons = sorted((c for c in cands if c.type == "person"), key=lambda c: c.start)
+        out = []
+        for tok in doc:
+            if fold(tok.text) not in words or tok.i in covered or tok.i == 0:
+                continue
+            det = doc[tok.i - 1]
+            if det.lower_ not in ("son", "sa", "leur", "his", "her", "their"):
+                continue
+            before = [p for p in persons if p.end <= det.i and det.i - p.end <= 40]
+            if not before:
+                continue
+            body = self._body_of(before[-1].id, facts, doc._.published)
+            entry = self.kb.get(body) if body else None
+            if entry is None or entry.type not in ("organization", "group"):
+                continue
+            out.append(Cand(det.i, tok.i + 1, entry.id, entry.type, "possessive", 0.55, in_ents=False,
+                            evidence=f"body of {before[-1].id}"))
+        return out
+
     def _short_forms(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
         """Short forms of a body the article names in full: an unknown institution name that opens
         a longer organisation name named before ("le ministère des Affaires étrangères" after "le
@@ -477,9 +535,17 @@ class EntityComponent:
             k = bisect.bisect_right(role_starts, e.start) - 1
             return k >= 0 and roles[k].start <= e.start and e.end <= roles[k].end
 
+        role_bodies = [e for e in ents if doc[e.start].text[:1].islower() and in_role(e) and e.start > 0
+                       and doc[e.start - 1].lower_ in ("du", "de", "des", "d'", "d’")
+                       and all(self.kb.get(x).type == "organization" for x in e.ids)]
         ents = [e for e in ents if not (doc[e.start].text[:1].islower() and in_role(e))]
         ents, forced = self._check_given_names(doc, ents)
         cands = [self._kb_cand(doc, m, ner_labels, roles) for m in ents] + forced
+        cands += self._parent_bodies(doc, matches, ents)
+        for e in role_bodies:  # "porte-parole du gouvernement soudanais": the role's body is named too
+            entry = self._pick(e.ids, None)
+            cands.append(Cand(e.start, e.end, entry.id, entry.type, "kb-alias", 0.8, in_ents=False,
+                              evidence="the body of a role"))
         covered = {i for m in ents for i in range(m.start, m.end)}
         covered |= {i for c in forced for i in range(c.start, c.end)}
         in_roles = {i for r in roles for i in range(r.start, r.end)}
@@ -539,6 +605,7 @@ class EntityComponent:
         self._link_locals(cands)
         facts = self._learn_roles(doc, cands, sent_of)
         cands += self._role_cands(doc, roles, cands, sents, sent_of, facts)
+        cands += self._possessive_bodies(doc, cands, facts, sent_of)
         covered = {i for c in cands for i in range(c.start, c.end)} | {i for r in roles for i in range(r.start, r.end)}
         for s, e, fact in learned.descriptions(doc, facts, self.kb, covered, self._persons(cands)):
             cands.append(Cand(s, e, fact.person_id, "person", "learned-role", 0.7, name=fact.person_name,

@@ -120,3 +120,21 @@ def test_short_forms_take_up_the_body_named_in_full(nlp):
 def test_names_the_ner_gets_wrong(nlp, text, name, etype):
     found = {m.text: m.entity_type for m in _mentions(nlp, text)}
     assert found.get(name) == etype, found
+
+
+@pytest.mark.parametrize("text, body", [
+    # a possessive institution noun: the body of the person named just before (KB role or learned)
+    ("« Nous avançons », a déclaré le ministre des Affaires étrangères tchadien, Abakar Mahamat.\n"
+     "Les échanges ont été utiles, avait assuré peu avant son administration.", "chadian_foreign_ministry"),
+    # the body a known organisation's name names after "de"
+    ("Le Front appelle le Conseil de sécurité de l'ONU à agir.", "united_nations"),
+    # the body of a role
+    ("Karim Bello, porte-parole du gouvernement tchadien, a parlé lundi.", "chadian_government"),
+])
+def test_bodies_named_inside_other_names(nlp, text, body):
+    assert body in {m.entity_id for m in _mentions(nlp, text)}
+
+
+def test_a_common_noun_inside_an_agency_name_is_no_body(nlp):
+    ids = {m.entity_id for m in _mentions(nlp, "Selon l'agence de presse russe Tass, la ville est encerclée.")}
+    assert "russian_media" not in ids
