@@ -368,6 +368,23 @@ class EntityComponent:
                             evidence=f"body of {before[-1].id}"))
         return out
 
+    def _groupings(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """"les pays du Quad": an unknown name after a noun of members is a grouping (an
+        organisation), and so are the other mentions of that name in the article."""
+        heads = lexicon()["member_heads"]
+        names: dict[str, str] = {}
+        for c in cands:
+            if (c.id.startswith("local:") and c.type in ("place", "person") and c.end - c.start == 1 and c.start >= 2
+                    and doc[c.start].text[:1].isupper() and fold(doc[c.start - 1].text) in ("du", "de", "des")
+                    and fold(doc[c.start - 2].text) in heads):
+                c.type, c.evidence = "organization", "a grouping of members"
+                c.id = "local:" + c.id.split(":", 1)[1]
+                names[doc[c.start].text] = c.id
+        for c in cands:
+            if c.id.startswith("local:") and c.end - c.start == 1 and names.get(doc[c.start].text.strip("“”\"«» ")):
+                c.id, c.type = names[doc[c.start].text.strip("“”\"«» ")], "organization"
+        return cands
+
     def _short_forms(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
         """Short forms of a body the article names in full: an unknown institution name that opens
         a longer organisation name named before ("le ministère des Affaires étrangères" after "le
@@ -386,16 +403,25 @@ class EntityComponent:
         covered = {i for c in cands for i in range(c.start, c.end)}
         out = list(cands)
         for tok in doc:
-            if fold(tok.text) not in lexicon()["army_nouns"] or tok.i in covered or not armies:
+            if fold(tok.text) not in lexicon()["army_nouns"] or tok.i in covered:
                 continue
             if not any(ch.dep_ == "det" and ch.lower_ in ("l'", "l’", "la", "the") for ch in tok.children):
                 continue
             lex = lexicon()
-            if any(ch.dep_ in ("amod", "nmod", "appos") and ch.i > tok.i and fold(ch.text) not in (
-                    lex["weekdays"] | lex["time_words"] | lex["months"]) for ch in tok.children):
-                continue  # "l'armée de l'air", "l'armée soudanaise": qualified, a name of its own
+            quals = [ch for ch in tok.children if ch.dep_ in ("amod", "nmod", "appos") and ch.i > tok.i
+                     and fold(ch.text) not in (lex["weekdays"] | lex["time_words"] | lex["months"])]
+            if quals:  # "l'armée du général X": X's armed forces; "l'armée soudanaise": a name of its own
+                owner = next((p for p in cands if p.type == "person" and any(
+                    p.start <= t.i < p.end for q in quals for t in q.subtree)), None)
+                body = self._body_of(owner.id, [], doc._.published) if owner is not None else None
+                if body and "armed_forces" in body and self.kb.get(body) is not None:
+                    out.append(Cand(tok.i, tok.i + 1, body, self.kb.get(body).type, "anaphor", 0.55,
+                                    name=self.kb.get(body).name, in_ents=False, evidence=f"the army of {owner.id}"))
+                continue
             before = [a for a in armies if a.start < tok.i]
             target = before[-1] if before else (armies[0] if len({a.id for a in armies}) == 1 else None)
+            if not armies:
+                continue
             if target is not None:
                 out.append(Cand(tok.i, tok.i + 1, target.id, target.type, "anaphor", 0.55, name=target.name,
                                 in_ents=False, evidence="the armed forces named in the article"))
@@ -602,6 +628,7 @@ class EntityComponent:
         cands = self._apposed_persons(doc, cands)
         cands = self._regions(doc, cands)
         cands = self._short_forms(doc, cands)
+        cands = self._groupings(doc, cands)
         self._link_locals(cands)
         facts = self._learn_roles(doc, cands, sent_of)
         cands += self._role_cands(doc, roles, cands, sents, sent_of, facts)

@@ -138,3 +138,17 @@ def test_bodies_named_inside_other_names(nlp, text, body):
 def test_a_common_noun_inside_an_agency_name_is_no_body(nlp):
     ids = {m.entity_id for m in _mentions(nlp, "Selon l'agence de presse russe Tass, la ville est encerclée.")}
     assert "russian_media" not in ids
+
+
+@pytest.mark.parametrize("text, name, entity", [
+    # an unknown name after a noun of members is a grouping, and so is its other mention
+    ("Ils acceptent la trêve proposée par les pays du Quad, un groupe baptisé “Quad”.", "Quad", "local:quad"),
+    # a lower-case institution head and a place after "de" make a name
+    ("En outre, le groupe de Minsk et ses vestiges devront être dissous.", "groupe de Minsk", "local:groupe_de_minsk"),
+    # "l'armée du général X": the armed forces X belongs to (KB affiliation)
+    ("Les paramilitaires sont en guerre contre l'armée du général Abdel Fattah al-Burhane.", "armée",
+     "sudanese_armed_forces"),
+])
+def test_organisations_named_by_their_members_or_leader(nlp, text, name, entity):
+    found = [m for m in _mentions(nlp, text) if m.text == name]
+    assert found and all(m.entity_id == entity and m.entity_type == "organization" for m in found), found
