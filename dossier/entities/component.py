@@ -69,6 +69,17 @@ def _country_ids(kb: KnowledgeBase) -> frozenset[str]:
     return cache
 
 
+def _word_in_capitals(doc: Doc, m: Match) -> bool:
+    """"UN PROJET D'ACCORD": in a line written in capitals, a short acronym that is also a common
+    French word (un, le, des …) is that word, not the acronym."""
+    if m.end - m.start != 1 or not doc[m.start].text.isupper() or fold(doc[m.start].text) not in lexicon()["articles"] | {
+            "on", "il", "et", "ou", "en", "se", "ce", "sa", "son", "ses", "nos", "vos"}:
+        return False
+    sent = doc[m.start].sent
+    letters = [c for c in sent.text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 class EntityComponent:
     version = "dossier.entities.v1"
 
@@ -108,10 +119,18 @@ class EntityComponent:
         return cand
 
     def _ner_cand(self, doc: Doc, start: int, end: int, label: str) -> Cand | None:
+        if label == "PER" and end < len(doc) and doc[end - 1].text[-1:] in ("’", "'") and not doc[end - 1].whitespace_ \
+                and doc[end].text[:1].isalpha() and doc[end].text[:1].islower():
+            end += 1  # "Issam Da’alis": the tokenizer cut the name at its apostrophe
         text = doc[start:end].text
         etype = NER_TYPES.get(label)
         if etype is None:
             return None
+        if etype == "person" and len(text.split()) <= 3:
+            known = [e for e in self.kb.by_alias(text) if e.type in ("place", "organization", "group")]
+            if len(known) == 1 and not match_name(text, self.kb, ("person",))[0]:
+                e = known[0]  # "la chute d'el-Facher": a name the KB knows as a place is that place
+                return Cand(start, end, e.id, e.type, "kb-alias", 0.85, evidence=f"label PER overruled: alias of {e.id}")
         if etype == "person":
             entry, conf, evidence = match_name(text, self.kb, ("person",))
         elif etype == "place":
@@ -123,6 +142,14 @@ class EntityComponent:
             person, pconf, pevidence = match_name(text, self.kb, ("person",))
             if person is not None and pconf >= 0.9:
                 entry, conf, evidence = person, pconf, f"label {label} overruled: {pevidence}"
+        if entry is None and etype == "organization":  # "la Force de soutien rapide" / "les Forces …"
+            words = text.split()
+            if words:
+                head = words[0][:-1] if words[0].endswith(("s", "x")) else words[0] + "s"
+                variant = " ".join([head] + words[1:])
+                entry, conf, evidence = match_name(variant, self.kb, ("organization", "group"))
+                if entry is not None and conf < 1.0:
+                    entry = None
         if entry is not None:
             res = "kb-alias" if conf >= 1.0 else "fuzzy"
             return Cand(start, end, entry.id, entry.type, res, min(conf, 0.95),
@@ -283,6 +310,172 @@ class EntityComponent:
                             evidence=f"short for {doc[c.start:c.end].text!r}")
         return None
 
+    def _parent_bodies(self, doc: Doc, matches: list[Match], ents: list[Match]) -> list[Cand]:
+        """"le Conseil de sécurité de l'ONU": the body a known organisation's name names after "de"
+        is mentioned too (not as a separate span of the text's entities)."""
+        out = []
+        for outer in ents:
+            if outer.length < 3 or not any(self.kb.get(x).type == "organization" for x in outer.ids):
+                continue
+            for m in matches:
+                if m.kind != "entity" or not (outer.start < m.start and m.end <= outer.end) or m.start < 1:
+                    continue
+                prev = doc[m.start - 1].lower_
+                if prev not in ("de", "du", "des", "d'", "d’", "l'", "l’", "la", "le"):
+                    continue
+                entry = self._pick(m.ids, None)
+                if entry.type == "organization" and entry.id not in outer.ids and doc[m.start].text[:1].isupper():
+                    out.append(Cand(m.start, m.end, entry.id, entry.type, "kb-alias", 0.8, in_ents=False,
+                                    evidence=f"named in {doc[outer.start:outer.end].text!r}"))
+        return out
+
+    def _body_of(self, person_id: str, facts: list, date: str | None) -> str | None:
+        """The organisation a person belongs to: a role learned in the article, else the KB's
+        affiliation, else the body of a KB role held on ``date``."""
+        for f in reversed(facts or []):
+            if f.person_id == person_id and f.organization_id:
+                return f.organization_id
+        entry = self.kb.get(person_id)
+        if entry is None:
+            return None
+        if entry.affiliation:
+            return entry.affiliation
+        day = (date or "")[:10]
+        held = [r for r in entry.roles if not day or r.holds_on(day)]
+        return next((self.kb.role_organization(r.role) for r in held if self.kb.role_organization(r.role)), None)
+
+    def _possessive_bodies(self, doc: Doc, cands: list[Cand], facts: list, sent_of: list[int]) -> list[Cand]:
+        """"son administration" / "sa diplomatie": the body of the person named last before (within
+        40 tokens), when the article or the KB says which body it is."""
+        words = lexicon()["possessive_bodies"]
+        covered = {i for c in cands for i in range(c.start, c.end)}
+        persons = sorted((c for c in cands if c.type == "person"), key=lambda c: c.start)
+        out = []
+        for tok in doc:
+            if fold(tok.text) not in words or tok.i in covered or tok.i == 0:
+                continue
+            det = doc[tok.i - 1]
+            if det.lower_ not in ("son", "sa", "leur", "his", "her", "their"):
+                continue
+            before = [p for p in persons if p.end <= det.i and det.i - p.end <= 40]
+            if not before:
+                continue
+            body = self._body_of(before[-1].id, facts, doc._.published)
+            entry = self.kb.get(body) if body else None
+            if entry is None or entry.type not in ("organization", "group"):
+                continue
+            out.append(Cand(det.i, tok.i + 1, entry.id, entry.type, "possessive", 0.55, in_ents=False,
+                            evidence=f"body of {before[-1].id}"))
+        return out
+
+    def _groupings(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """"les pays du Quad": an unknown name after a noun of members is a grouping (an
+        organisation), and so are the other mentions of that name in the article."""
+        heads = lexicon()["member_heads"]
+        names: dict[str, str] = {}
+        for c in cands:
+            if (c.id.startswith("local:") and c.type in ("place", "person") and c.end - c.start == 1 and c.start >= 2
+                    and doc[c.start].text[:1].isupper() and fold(doc[c.start - 1].text) in ("du", "de", "des")
+                    and fold(doc[c.start - 2].text) in heads):
+                c.type, c.evidence = "organization", "a grouping of members"
+                c.id = "local:" + c.id.split(":", 1)[1]
+                names[doc[c.start].text] = c.id
+        for c in cands:
+            if c.id.startswith("local:") and c.end - c.start == 1 and names.get(doc[c.start].text.strip("“”\"«» ")):
+                c.id, c.type = names[doc[c.start].text.strip("“”\"«» ")], "organization"
+        return cands
+
+    def _short_forms(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """Short forms of a body the article names in full: an unknown institution name that opens
+        a longer organisation name named before ("le ministère des Affaires étrangères" after "le
+        ministère des Affaires étrangères d'Arménie"), and a definite, unqualified "l'armée" (the
+        armed forces named before, else the only ones the article names)."""
+        orgs = sorted((c for c in cands if c.type in ("organization", "group")), key=lambda c: c.start)
+        for c in cands:
+            if not c.id.startswith("local:") or c.type != "organization" or c.end - c.start < 2:
+                continue
+            short = fold(doc[c.start:c.end].text)
+            longer = [o for o in orgs if o.start < c.start and not o.id.startswith("local:")
+                      and fold(doc[o.start:o.end].text).startswith(short + " ")]
+            if longer:
+                c.id, c.name, c.resolution = longer[-1].id, longer[-1].name, "anaphor"
+        armies = [c for c in orgs if "armed_forces" in c.id]
+        covered = {i for c in cands for i in range(c.start, c.end)}
+        out = list(cands)
+        for tok in doc:
+            if fold(tok.text) not in lexicon()["army_nouns"] or tok.i in covered:
+                continue
+            if not any(ch.dep_ == "det" and ch.lower_ in ("l'", "l’", "la", "the") for ch in tok.children):
+                continue
+            lex = lexicon()
+            quals = [ch for ch in tok.children if ch.dep_ in ("amod", "nmod", "appos") and ch.i > tok.i
+                     and fold(ch.text) not in (lex["weekdays"] | lex["time_words"] | lex["months"])]
+            if quals:  # "l'armée du général X": X's armed forces; "l'armée soudanaise": a name of its own
+                owner = next((p for p in cands if p.type == "person" and any(
+                    p.start <= t.i < p.end for q in quals for t in q.subtree)), None)
+                body = self._body_of(owner.id, [], doc._.published) if owner is not None else None
+                if body and "armed_forces" in body and self.kb.get(body) is not None:
+                    out.append(Cand(tok.i, tok.i + 1, body, self.kb.get(body).type, "anaphor", 0.55,
+                                    name=self.kb.get(body).name, in_ents=False, evidence=f"the army of {owner.id}"))
+                continue
+            before = [a for a in armies if a.start < tok.i]
+            target = before[-1] if before else (armies[0] if len({a.id for a in armies}) == 1 else None)
+            if not armies:
+                continue
+            if target is not None:
+                out.append(Cand(tok.i, tok.i + 1, target.id, target.type, "anaphor", 0.55, name=target.name,
+                                in_ents=False, evidence="the armed forces named in the article"))
+        return out
+
+    def _apposed_persons(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """"Le chef du gouvernement du Hamas dans la bande de Gaza, Essam al-Dalis, a …": an unknown
+        name the NER took for a place, set in apposition after a role phrase, is that person."""
+        roles = lexicon()["role_nouns"]
+        out = []
+        for c in cands:
+            if (c.type == "place" and c.id.startswith("local:") and c.start >= 2 and doc[c.start - 1].text == ","
+                    and c.end - c.start >= 2):
+                k, role = c.start - 2, False
+                while k >= 0 and c.start - k <= 16 and doc[k].text not in (",", ";", ":", ".") and not doc[k].is_space:
+                    if doc[k].pos_ == "NOUN" and doc[k].text[:1].islower() and fold(doc[k].text) in roles:
+                        role = True
+                    if doc[k].is_sent_start:
+                        break
+                    k -= 1
+                if role:
+                    person = self._ner_cand(doc, c.start, c.end, "PER")
+                    if person is not None and person.type == "person":
+                        person.evidence = "apposed to a role phrase"
+                        out.append(person)
+                        continue
+            out.append(c)
+        return out
+
+    def _regions(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """"Darfour-Nord", "Kordofan occidental": a place and a compass word name one region (a
+        place of its own, not the larger place nor a place called "Nord")."""
+        compass = lexicon()["compass_words"]
+        out = list(cands)
+        for c in cands:
+            if c.type != "place" or c.resolution == "metonym" or c.end >= len(doc):
+                continue
+            nxt, end = doc[c.end], None
+            if nxt.text == "-" and not doc[c.end - 1].whitespace_ and not nxt.whitespace_ and c.end + 1 < len(doc) \
+                    and fold(doc[c.end + 1].text) in compass:
+                end = c.end + 2
+            elif nxt.text.startswith("-") and fold(nxt.text[1:]) in compass and not doc[c.end - 1].whitespace_:
+                end = c.end + 1
+            elif fold(nxt.text) in compass and nxt.pos_ == "ADJ" and nxt.text[:1].islower():
+                end = c.end + 1
+            if end is None:
+                continue
+            region = self._ner_cand(doc, c.start, end, "LOC")
+            if region is None:
+                continue
+            region.evidence = "a place and a compass word"
+            out = [x for x in out if not (c.start <= x.start and x.end <= end)] + [region]
+        return out
+
     def _link_acronyms(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
         """"les Forces de libération du Nord (FLN)": the name and its acronym are one body (the
         KB's id when either is known, else the name's local id)."""
@@ -342,7 +535,8 @@ class EntityComponent:
                 ner_labels[i] = ent.label_
 
         matches = self.ruler.find(doc)
-        ents = select([m for m in matches if m.kind == "entity" and not self._generated_in_name(m, ner_labels)])
+        ents = select([m for m in matches if m.kind == "entity" and not self._generated_in_name(m, ner_labels)
+                       and not _word_in_capitals(doc, m)])
         roles = select([m for m in matches if m.kind == "role"])
         # a role partially overlapping a longer entity alias gives way, and vice versa
         # (select gives non-overlapping matches sorted by start, so their ends are sorted too and
@@ -367,9 +561,17 @@ class EntityComponent:
             k = bisect.bisect_right(role_starts, e.start) - 1
             return k >= 0 and roles[k].start <= e.start and e.end <= roles[k].end
 
+        role_bodies = [e for e in ents if doc[e.start].text[:1].islower() and in_role(e) and e.start > 0
+                       and doc[e.start - 1].lower_ in ("du", "de", "des", "d'", "d’")
+                       and all(self.kb.get(x).type == "organization" for x in e.ids)]
         ents = [e for e in ents if not (doc[e.start].text[:1].islower() and in_role(e))]
         ents, forced = self._check_given_names(doc, ents)
         cands = [self._kb_cand(doc, m, ner_labels, roles) for m in ents] + forced
+        cands += self._parent_bodies(doc, matches, ents)
+        for e in role_bodies:  # "porte-parole du gouvernement soudanais": the role's body is named too
+            entry = self._pick(e.ids, None)
+            cands.append(Cand(e.start, e.end, entry.id, entry.type, "kb-alias", 0.8, in_ents=False,
+                              evidence="the body of a role"))
         covered = {i for m in ents for i in range(m.start, m.end)}
         covered |= {i for c in forced for i in range(c.start, c.end)}
         in_roles = {i for r in roles for i in range(r.start, r.end)}
@@ -423,9 +625,14 @@ class EntityComponent:
                 cands.append(cand)
                 covered |= set(range(s, e))
         cands = self._link_acronyms(doc, cands)
+        cands = self._apposed_persons(doc, cands)
+        cands = self._regions(doc, cands)
+        cands = self._short_forms(doc, cands)
+        cands = self._groupings(doc, cands)
         self._link_locals(cands)
         facts = self._learn_roles(doc, cands, sent_of)
         cands += self._role_cands(doc, roles, cands, sents, sent_of, facts)
+        cands += self._possessive_bodies(doc, cands, facts, sent_of)
         covered = {i for c in cands for i in range(c.start, c.end)} | {i for r in roles for i in range(r.start, r.end)}
         for s, e, fact in learned.descriptions(doc, facts, self.kb, covered, self._persons(cands)):
             cands.append(Cand(s, e, fact.person_id, "person", "learned-role", 0.7, name=fact.person_name,

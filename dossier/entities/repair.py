@@ -190,6 +190,10 @@ def pattern_institution(doc: Doc, i: int, covered: set[int]) -> tuple[int, int] 
     right (nouns, adjectives, prepositions, articles, names), never over a verb or punctuation."""
     lex = lexicon()
     head = doc[i]
+    if (head.text[:1].islower() and _word(head) in lex["lowercase_institution_heads"] and i not in covered
+            and i + 2 < len(doc) and _word(doc[i + 1]) in ("de", "du") and doc[i + 2].text[:1].isupper()
+            and (i + 3 >= len(doc) or not doc[i + 3].text[:1].isupper()) and doc[i + 2].pos_ == "PROPN"):
+        return i, i + 3  # "le groupe de Minsk": a lower-case head and a place make a name
     if i in covered or not head.text[:1].isupper() or head.text.isupper() or _word(head) not in lex["institution_heads"]:
         return None
     if head.pos_ not in ("NOUN", "PROPN", "ADJ"):

@@ -208,7 +208,7 @@ def _institutions(code, place_id, fr_names, en_names, en_adj, forms, claims, ent
             f"Government of {name}",
             ([f"gouvernement {f['m']}", f"autorités {f['fp']}", f"exécutif {f['m']}", f"pouvoir {f['m']}",
               f"régime {f['m']}", f"présidence {f['f']}", f"diplomatie {f['f']}", f"responsables {f['mp']}",
-              f"dirigeants {f['mp']}", f"officiels {f['mp']}", f"délégation {f['f']}",
+              f"dirigeants {f['mp']}", f"officiels {f['mp']}", f"délégation {f['f']}", f"diplomates {f['mp']}",
               f"négociateurs {f['mp']}", f"partie {f['f']}", f"camp {f['m']}", f"administration {f['f']}",
               ] if forms else [])
             + [f"gouvernement {d}" for d in de] + [f"autorités {d}" for d in de],

@@ -11,7 +11,9 @@ from :mod:`dossier.quotes.speakers`. Offsets are into ``doc.text``; ``sentence``
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -482,6 +484,9 @@ class Extractor(IndirectMixin):
         toks = self.tokens(a, b)
         if toks is None or any(self.is_cue(t) or lx.lemma_of(t) in lx.EXPRESSION_LEMMAS for t in toks if not self.in_quote(t.idx)):
             return None
+        if m.entity_type == "place" and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                            for t in toks if not self.in_quote(t.idx)):
+            return None  # "Soudan : les FSR acceptent …": a country labels the topic of a sentence
         return sp, a, b
 
     def headline_cue(self, char: int) -> _Cue | None:
@@ -547,10 +552,25 @@ class Extractor(IndirectMixin):
             kept.append(q)
             kept_spans.add((q.start, q.end))
         quotes = sorted(direct + kept, key=lambda q: (q.start, q.kind))
+        shared = []
         for q in quotes:
             # "X et Y ont dit": one statement, every speaker named (ids, or the surface form)
             q.co_speakers = list(dict.fromkeys(o.id or o.text for o in self.co_speakers.get(id(q), [])
                                                if (o.id or o.text) and (o.id or o.text) != q.speaker_id))
+            # ... and attributed to each of them when they are coordinated ("la Chine et la Russie"),
+            # one quote per speaker naming the others; an enumeration apposed to a collective
+            # subject ("plusieurs pays européens – France, Allemagne, Espagne –") keeps one quote
+            others = self.co_speakers.get(id(q), [])
+            coordinated = any(o.start > 0 and re.search(r"\s(et|and|ainsi que)\s+(\S+\s+)?$", self.text[max(0, o.start - 16):o.start])
+                              for o in others)
+            for o in others if coordinated else []:
+                if o.id is None or o.id == q.speaker_id:
+                    continue
+                copy = dataclasses.replace(q, speaker_id=o.id, speaker_name=o.name, speaker_text=o.text,
+                                           anonymous=False, affiliation=None,
+                                           co_speakers=[x for x in [q.speaker_id, *q.co_speakers] if x and x != o.id])
+                shared.append(copy)
+        quotes = sorted(quotes + shared, key=lambda q: (q.start, q.kind))
         for q in quotes:
             self._date(q)
         return quotes

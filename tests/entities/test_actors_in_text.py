@@ -80,3 +80,75 @@ def test_a_lone_head_noun_takes_up_the_body_named_before(nlp):
     assert later and all(m.entity_id == "un_security_council" for m in later)
     text = "La cérémonie aura lieu après la signature de l'Accord, ont précisé les deux ministres."
     assert not [m for m in _mentions(nlp, text) if m.text == "Accord"]
+
+
+@pytest.mark.parametrize("text, name, not_alone", [
+    ("Les rebelles ont pris la capitale de l'État du Darfour-Nord dimanche.", "Darfour-Nord", "Nord"),
+    ("Une base a été attaquée dans l'État du Kordofan occidental mardi.", "Kordofan occidental", "Kordofan"),
+])
+def test_a_place_and_a_compass_word_name_one_region(nlp, text, name, not_alone):
+    places = {m.text for m in _mentions(nlp, text) if m.entity_type == "place"}
+    assert name in places and not_alone not in places, places
+
+
+def test_a_short_acronym_in_a_line_of_capitals_is_a_word(nlp):
+    ids = {m.entity_id for m in _mentions(nlp, "UN ACCORD DE PAIX ATTENDU À NIAMEY\n\nLe texte sera signé lundi.")}
+    assert "united_nations" not in ids
+
+
+def test_short_forms_take_up_the_body_named_in_full(nlp):
+    text = ("Le ministère des Affaires étrangères du Tchad a publié un texte. L'armée tchadienne a repris la ville. "
+            "Selon le ministère des Affaires étrangères, les rebelles ont attaqué l'armée dimanche.")
+    by_text = {}
+    for m in _mentions(nlp, text):
+        by_text.setdefault(m.text, set()).add(m.entity_id)
+    assert by_text.get("ministère des Affaires étrangères") == {"chadian_foreign_ministry"}
+    assert by_text.get("armée") == {"chadian_armed_forces"}
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    # a name cut at its apostrophe by the tokenizer
+    ("Parmi les victimes, le général Karim Abou Bakr et Issam Da’alis ont été tués.", "Issam Da’alis", "person"),
+    # an unknown name apposed to a role phrase is a person, whatever the NER label
+    ("Le chef du gouvernement du Front dans la région du Tibesti, Issa al-Tahiri, a été tué dans les frappes.",
+     "Issa al-Tahiri", "person"),
+    # a name the KB knows as a place stays that place under a PER label
+    ("La milice a démenti la chute d'el-Facher.", "el-Facher", "place"),
+    # an organisation named in the singular where the KB has the plural
+    ("Le porte-parole de la Force de soutien rapide a parlé lundi.", "Force de soutien rapide", "organization"),
+])
+def test_names_the_ner_gets_wrong(nlp, text, name, etype):
+    found = {m.text: m.entity_type for m in _mentions(nlp, text)}
+    assert found.get(name) == etype, found
+
+
+@pytest.mark.parametrize("text, body", [
+    # a possessive institution noun: the body of the person named just before (KB role or learned)
+    ("« Nous avançons », a déclaré le ministre des Affaires étrangères tchadien, Abakar Mahamat.\n"
+     "Les échanges ont été utiles, avait assuré peu avant son administration.", "chadian_foreign_ministry"),
+    # the body a known organisation's name names after "de"
+    ("Le Front appelle le Conseil de sécurité de l'ONU à agir.", "united_nations"),
+    # the body of a role
+    ("Karim Bello, porte-parole du gouvernement tchadien, a parlé lundi.", "chadian_government"),
+])
+def test_bodies_named_inside_other_names(nlp, text, body):
+    assert body in {m.entity_id for m in _mentions(nlp, text)}
+
+
+def test_a_common_noun_inside_an_agency_name_is_no_body(nlp):
+    ids = {m.entity_id for m in _mentions(nlp, "Selon l'agence de presse russe Tass, la ville est encerclée.")}
+    assert "russian_media" not in ids
+
+
+@pytest.mark.parametrize("text, name, entity", [
+    # an unknown name after a noun of members is a grouping, and so is its other mention
+    ("Ils acceptent la trêve proposée par les pays du Quad, un groupe baptisé “Quad”.", "Quad", "local:quad"),
+    # a lower-case institution head and a place after "de" make a name
+    ("En outre, le groupe de Minsk et ses vestiges devront être dissous.", "groupe de Minsk", "local:groupe_de_minsk"),
+    # "l'armée du général X": the armed forces X belongs to (KB affiliation)
+    ("Les paramilitaires sont en guerre contre l'armée du général Abdel Fattah al-Burhane.", "armée",
+     "sudanese_armed_forces"),
+])
+def test_organisations_named_by_their_members_or_leader(nlp, text, name, entity):
+    found = [m for m in _mentions(nlp, text) if m.text == name]
+    assert found and all(m.entity_id == entity and m.entity_type == "organization" for m in found), found

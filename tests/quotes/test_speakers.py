@@ -226,3 +226,16 @@ def test_an_accusation_stops_before_a_coordinated_report(nlp):
     quotes = _quotes(nlp, text)
     assert any(q.text.startswith("une rencontre urgente") for q in quotes), [(q.cue, q.text) for q in quotes]
     assert not any("exige" in q.text for q in quotes if q.kind == "indirect")
+
+
+def test_coordinated_speakers_each_get_the_quote(nlp):
+    quotes = [q for q in _quotes(nlp, "La Chine et la Russie ont affirmé que la résolution était déséquilibrée.")
+              if "la résolution était déséquilibrée" in q.text]
+    assert {q.speaker_id for q in quotes} == {"chinese_government", "russian_government"}
+    assert all(q.co_speakers and q.speaker_id not in q.co_speakers for q in quotes)
+
+
+def test_an_enumeration_apposed_to_a_collective_subject_keeps_one_quote(nlp):
+    text = ("Plusieurs pays européens – France, Allemagne, Espagne – ont souligné que le sort du Tchad ne pouvait "
+            "pas se décider sans N'Djamena.")
+    assert len([q for q in _quotes(nlp, text) if "le sort du Tchad" in q.text]) == 1
