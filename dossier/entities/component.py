@@ -428,7 +428,7 @@ class EntityComponent:
         return out
 
     def _apposed_persons(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
-        """"Le chef du gouvernement du Hamas dans la bande de Gaza, Essam al-Dalis, a …": an unknown
+        """"Le chef de la junte au pouvoir à Niamey, Ali Maïga, a …": an unknown
         name the NER took for a place, set in apposition after a role phrase, is that person."""
         roles = lexicon()["role_nouns"]
         out = []

@@ -41,15 +41,15 @@ def kinds(conflicts, kind):
     return [c for c in conflicts if c.kind == kind]
 
 
-SIGNED_A = "Donald Trump a signé l'accord de paix lors d'un sommet international au Caire ce lundi"
+SIGNED_A = "Donald Trump a paraphé lundi au Caire le texte de paix, en marge d'un sommet international"
 
 
 def test_the_place_a_sentence_gives_conflicts_with_the_place_of_the_record():
     for text, expected in (
-            ("Donald Trump a signé lundi l'accord de paix lors d'un sommet international organisé à Charm el-Cheikh",
+            ("Donald Trump a paraphé lundi le texte de paix lors d'un sommet international organisé à Charm el-Cheikh",
              [["cairo"], ["local:charm_el_cheikh"]]),
             # "sur Gaza" is what the summit was about, not where it was held
-            ("Donald Trump a signé lundi l'accord de paix lors d'un sommet international sur Charm el-Cheikh", None)):
+            ("Donald Trump a paraphé lundi le texte de paix lors d'un sommet international sur Charm el-Cheikh", None)):
         b = event(text, (TRUMP,), date=None)
         items = [records("a.txt", "2025-10-13", [event(SIGNED_A, (TRUMP,), place="cairo")]),
                  records("b.txt", "2025-10-13", [b], mentions=[place_mention(text, "Charm el-Cheikh", "local:charm_el_cheikh")])]

@@ -11,7 +11,7 @@ from dossier.store import open_store
 
 from test_event_conflicts import SIGNED_A, TRUMP, event, place_mention, records
 
-SIGNED_B = "Donald Trump a signé lundi l'accord de paix lors d'un sommet international organisé à Charm el-Cheikh"
+SIGNED_B = "Donald Trump a paraphé lundi le texte de paix lors d'un sommet international organisé à Charm el-Cheikh"
 
 
 def _articles(place_b: str):

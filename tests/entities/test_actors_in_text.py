@@ -55,8 +55,8 @@ def _mentions(nlp, text):
     ("Soudan : les FLN annoncent une trêve\n\nLes Forces de libération du Nord (FLN) ont annoncé jeudi "
      "avoir accepté la trêve.", "Forces de libération du Nord"),
     # a known body as the institution's complement belongs to its name
-    ("Cent personnes ont été blessées, selon un bilan du ministère de la Santé du gouvernement du Hamas.",
-     "ministère de la Santé du gouvernement du Hamas"),
+    ("D'après le ministère de l'Intérieur du gouvernement du Hamas, douze postes ont été détruits.",
+     "ministère de l'Intérieur du gouvernement du Hamas"),
 ])
 def test_institution_names_are_found_whole(nlp, text, name):
     assert name in {m.text for m in _mentions(nlp, text) if m.entity_type == "organization"}
@@ -75,7 +75,7 @@ def test_a_place_inside_an_institution_name_is_neither_place_nor_government(nlp)
 
 
 def test_a_lone_head_noun_takes_up_the_body_named_before(nlp):
-    text = "Le Hamas appelle le Conseil de sécurité de l'ONU à agir. Une réunion du Conseil était prévue mardi."
+    text = "Le Tchad exhorte le Conseil de sécurité de l'ONU à se prononcer. Une séance du Conseil est attendue jeudi."
     later = [m for m in _mentions(nlp, text) if m.text == "Conseil"]
     assert later and all(m.entity_id == "un_security_council" for m in later)
     text = "La cérémonie aura lieu après la signature de l'Accord, ont précisé les deux ministres."
@@ -127,7 +127,7 @@ def test_names_the_ner_gets_wrong(nlp, text, name, etype):
     ("« Nous avançons », a déclaré le ministre des Affaires étrangères tchadien, Abakar Mahamat.\n"
      "Les échanges ont été utiles, avait assuré peu avant son administration.", "chadian_foreign_ministry"),
     # the body a known organisation's name names after "de"
-    ("Le Front appelle le Conseil de sécurité de l'ONU à agir.", "united_nations"),
+    ("Le Front réclame sans délai une saisine du Conseil de sécurité de l'ONU.", "united_nations"),
     # the body of a role
     ("Karim Bello, porte-parole du gouvernement tchadien, a parlé lundi.", "chadian_government"),
 ])
@@ -144,9 +144,10 @@ def test_a_common_noun_inside_an_agency_name_is_no_body(nlp):
     # an unknown name after a noun of members is a grouping, and so is its other mention
     ("Ils acceptent la trêve proposée par les pays du Quad, un groupe baptisé “Quad”.", "Quad", "local:quad"),
     # a lower-case institution head and a place after "de" make a name
-    ("En outre, le groupe de Minsk et ses vestiges devront être dissous.", "groupe de Minsk", "local:groupe_de_minsk"),
+    ("Selon le texte, le groupe de Minsk cessera d'exister d'ici la fin de l'année.", "groupe de Minsk",
+     "local:groupe_de_minsk"),
     # "l'armée du général X": the armed forces X belongs to (KB affiliation)
-    ("Les paramilitaires sont en guerre contre l'armée du général Abdel Fattah al-Burhane.", "armée",
+    ("Les rebelles harcèlent depuis des mois l'armée du général Abdel Fattah al-Burhane.", "armée",
      "sudanese_armed_forces"),
 ])
 def test_organisations_named_by_their_members_or_leader(nlp, text, name, entity):

@@ -146,15 +146,15 @@ def test_coordinated_speakers_are_all_kept(nlp):
 @pytest.mark.parametrize("text, contains, speaker", [
     # a short place adjunct between the quote and its incise; an elected holder of a KB role (the
     # article is dated 2025-01-10, before the holder takes office)
-    ("« Nous avons un accord sur la frontière » à Niamey, a lancé le président élu américain, tandis "
-     "qu'un diplomate a confirmé la nouvelle.", "Nous avons un accord", "Donald Trump"),
+    ("« La frontière sera rouverte » à Niamey, a lancé le président élu américain devant quelques "
+     "journalistes.", "La frontière sera rouverte", "Donald Trump"),
     # "…, a déclaré X, alors que Y accuse …": the content is before the incise, not after "alors que"
     ("Aucun des deux camps n'a signé le texte, a déclaré mardi l'envoyé tchadien Karim Bello, alors que "
      "l'armée tchadienne accuse le Front de libération du Nord (FLN) d'avoir violé la trêve.",
      "Aucun des deux camps", "Karim Bello"),
     # a heading run into the sentence: "qui" takes the name right before it
-    ("Prix Nobel de la Paix\n\nDonald Trump, qui estime mériter le prix Nobel de la paix pour sa médiation, "
-     "a dit que la cérémonie aurait lieu lundi.", "pour sa médiation", "Donald Trump"),
+    ("Médaille d'honneur\n\nDonald Trump, qui estime mériter une médaille d'honneur pour son arbitrage, "
+     "a dit que la remise aurait lieu lundi.", "pour son arbitrage", "Donald Trump"),
 ])
 def test_round_two_speaker_shapes(nlp, text, contains, speaker):
     q = _quote(nlp, text, contains, published="2025-01-10")
@@ -187,17 +187,17 @@ def test_a_pronoun_in_the_next_incise_is_the_previous_quotes_speaker(nlp):
 
 
 def test_a_cue_in_an_earlier_si_clause_does_not_govern_the_quote(nlp):
-    text = ("Si les Américains avaient appelé à des discussions directes, les deux délégations ont tenu des "
-            "pourparlers « indirects » à Mascate, selon le chef de la diplomatie omanaise.")
-    q = _quote(nlp, text, "indirects")
+    text = ("Si les Américains avaient appelé à un face-à-face, les négociateurs se sont finalement parlé de "
+            "façon « indirecte » à Mascate, selon le chef de la diplomatie omanaise.")
+    q = _quote(nlp, text, "indirecte")
     assert q.cue == "selon" and "diplomatie omanaise" in (q.speaker_text or ""), (q.cue, q.speaker_text)
-    assert not any("les deux délégations" in x.text and x.cue.startswith("appel") for x in _quotes(nlp, text))
+    assert not any("les négociateurs" in x.text and x.cue.startswith("appel") for x in _quotes(nlp, text))
 
 
 @pytest.mark.parametrize("text, contains, speaker", [
     # a stance stated as the object of a verb that is no cue verb
-    ("La Chine et la Russie ont exprimé leur inquiétude, tandis que le Brésil hésite encore.",
-     "leur inquiétude", "chinese_government"),
+    ("La Russie et la Chine ont exprimé leur inquiétude lundi.",
+     "leur inquiétude", "russian_government"),
     # a toll "évoqué" by a body
     ("Le ministère tchadien de la Santé évoque quant à lui 52 morts et 80 blessés.", "52 morts", None),
     # a cue's object that quotes words reports them
@@ -236,6 +236,6 @@ def test_coordinated_speakers_each_get_the_quote(nlp):
 
 
 def test_an_enumeration_apposed_to_a_collective_subject_keeps_one_quote(nlp):
-    text = ("Plusieurs pays européens – France, Allemagne, Espagne – ont souligné que le sort du Tchad ne pouvait "
-            "pas se décider sans N'Djamena.")
-    assert len([q for q in _quotes(nlp, text) if "le sort du Tchad" in q.text]) == 1
+    text = ("Plusieurs pays africains – Sénégal, Ghana, Bénin – ont rappelé que l'avenir du Tchad devait "
+            "se décider avec N'Djamena.")
+    assert len([q for q in _quotes(nlp, text) if "l'avenir du Tchad" in q.text]) == 1
