@@ -111,23 +111,39 @@ def _named_place(ctx: ActorContext, toks: list[Token]) -> str | None:
     return None
 
 
+_FIGURE_RE = re.compile(r"\d+(?:[.,\u202f\u00a0]\d+)*")
+_GROUPED_RE = re.compile(r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+")
+
+
+def figure_value(text: str) -> str:
+    """One spelling for one figure: thousands separators dropped ("1.170", "1,170", "1 170" -> "1170"),
+    a decimal comma made a point ("2,5" -> "2.5")."""
+    text = text.strip()
+    if _GROUPED_RE.fullmatch(text):
+        return re.sub(r"\D", "", text)
+    return text.replace(",", ".")
+
+
 def _casualty_number(ctx: ActorContext, toks: list[Token]) -> str | None:
-    """The figure nearest a casualty word ("plus de 14 000 civils tués"), dates left out."""
+    """The figure nearest a casualty word ("plus de 14 000 civils tués"), dates and measures
+    ("sur 1.000 m2", "à 60 milles") left out."""
     dates = [(t.start, t.end) for t in (ctx.doc._.timexes or [])]
     words = [t for t in toks if fold(t.lemma_) in cue_set("casualty_words") or fold(t.text) in cue_set("casualty_words")]
+    units = cue_set("measure_units")
     best, best_dist = None, None
     i = 0
     while i < len(toks):
         t = toks[i]
-        if re.fullmatch(r"\d+([.,]\d+)?", t.text) and not any(s <= t.idx < e for s, e in dates):
+        if _FIGURE_RE.fullmatch(t.text) and not any(s <= t.idx < e for s, e in dates):
             j = i
-            digits = ""
-            while j < len(toks) and re.fullmatch(r"\d+([.,]\d+)?", toks[j].text):
-                digits += toks[j].text.replace(",", ".")
+            parts = []
+            while j < len(toks) and _FIGURE_RE.fullmatch(toks[j].text):
+                parts.append(toks[j].text)
                 j += 1
+            measured = j < len(toks) and fold(toks[j].text) in units
             dist = min((abs(w.i - t.i) for w in words), default=99)
-            if best_dist is None or dist < best_dist:
-                best, best_dist = digits, dist
+            if not measured and (best_dist is None or dist < best_dist):
+                best, best_dist = figure_value(" ".join(parts)), dist
             i = j
             continue
         i += 1

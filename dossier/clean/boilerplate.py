@@ -98,7 +98,9 @@ _PROMO_RE = re.compile(
     r"|suivez[- ]nous|follow\s+us|(?:est|is)\s+(?:maintenant\s+|now\s+|aussi\s+|also\s+)?(?:sur|on)\s+(?:whatsapp|telegram|instagram|youtube|tiktok|facebook|threads|bluesky)"
     r"|télécharge[zr]\s+(?:notre\s+|l['’])?appli|download\s+(?:our|the)\s+app|rejoignez[- ]nous|join\s+(?:us|our)\b"
     r"|recevez\s+(?:nos|notre|gratuitement)|get\s+(?:our|the\s+latest)|allow\s+cookies|accepter\s+les\s+cookies"
-    r"|soutenez\s+(?:notre|le)\s+journalisme|support\s+(?:our|independent)\s+journalism)",
+    r"|soutenez\s+(?:notre|le)\s+journalisme|support\s+(?:our|independent)\s+journalism"
+    r"|(?:download\s+on|get\s+it\s+on|available\s+on|disponible\s+sur|télécharger\s+dans)\s+(?:the\s+|l['’])?(?:app\s+store|google\s+play)"
+    r"|(?:la\s+suite\s+est\s+|article\s+)?réservée?\s+aux\s+abonnés|for\s+subscribers\s+only|subscribers?[- ]only)",
     re.IGNORECASE,
 )
 _PROMO_START_RE = re.compile(
@@ -145,6 +147,24 @@ _AGENCY_RE = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB_SEP_RE = re.compile(r"\s(?:>|›|»|/|\|)\s")
+# a photo caption closed by its credit: "… le 9 mars. (AP Photo/Jane Doe, File)", "… à Vienne. AFP/Jane DOE.",
+# "… en Ukraine - Jane DOE / AFP", "… le 23 juin.. AFP or licensors" (a body paragraph does not end on a credit)
+_AGENCIES = r"(?:afp|reuters|ap|epa(?:-efe)?|getty\s+images|sipa(?:\s+press)?|abaca(?:press)?|maxppp|anadolu|dpa|belga|ansa)"
+_TRAILING_CREDIT_RE = re.compile(
+    rf"(?:\(\s*(?:{_AGENCIES}\s+)?(?:photo|foto|image|video|vidéo)\s*(?:[/:,]|\b{_AGENCIES}\b)[^()]{{0,80}}\)"
+    rf"|\b{_AGENCIES}\s*/\s*[^\W\d_][\w'’.\- ]{{1,40}}|[^\W\d_][\w'’.\- ]{{1,40}}?\s*/\s*{_AGENCIES}"
+    rf"|\b{_AGENCIES}\s+(?:or|ou)\s+(?:licensors|ayants\s+droit))\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# a line that is only a site's name: "Example.news", "www.exemple.fr"
+_SITE_NAME_RE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.IGNORECASE)
+# live-blog furniture: "Ce direct est terminé…", "Fin du direct", "Suivez notre nouveau live…", "This live blog has ended"
+_LIVE_RE = re.compile(
+    r"^(?:(?:ce|le|notre|this|our)\s+(?:direct|live|live[- ]blog|fil\s+en\s+direct)(?:\s+\w+)?\s+(?:est|is|has)\s+"
+    r"(?:à\s+présent\s+|maintenant\s+|désormais\s+|now\s+)?(?:terminé|clos|fermé|ended|closed|over)"
+    r"|fin\s+du\s+(?:direct|live)|(?:le|notre)\s+nouveau\s+(?:direct|live)|suivez\s+(?:notre|le|ce)\s+(?:nouveau\s+|dernier\s+)?(?:direct|live))\b",
+    re.IGNORECASE,
+)
 
 
 # outlets promote themselves: "Le Courrier est sur WhatsApp", "Morning Wire is on Telegram"
@@ -250,6 +270,12 @@ def lexical_kind(text: str) -> str | None:
         _BREADCRUMB_START_RE.match(t) or len(_BREADCRUMB_SEP_RE.findall(t)) >= 2
     ):
         return "breadcrumb"
+    if _SITE_NAME_RE.match(t):
+        return "label"
+    if n <= 40 and _LIVE_RE.match(t):
+        return "promo"
+    if n <= 60 and _TRAILING_CREDIT_RE.search(t):
+        return "credited-caption"  # carries its own text: the line above is not its alt text
     if _BARE_DATE_RE.match(t):
         return "dateline"
     m = DATELINE_RE.match(t)
@@ -285,7 +311,7 @@ class Analysis:
 
 
 _ALT_TRIGGERS = {"credit", "caption"}
-_SKIPPABLE = {"credit", "caption", "label", "byline", "template"}
+_SKIPPABLE = {"credit", "caption", "credited-caption", "label", "byline", "template"}
 
 
 def _content(line: Line, raw: str) -> str:

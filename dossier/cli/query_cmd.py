@@ -65,9 +65,10 @@ def show(ctx: typer.Context,
 
 @app.command()
 @handle_errors
-def search(ctx: typer.Context, query: str = typer.Argument(..., help="Words to find (full-text, accents optional)."),
+def search(ctx: typer.Context, words: list[str] = typer.Argument(..., help="Words to find (full-text, accents optional)."),
            limit: int = typer.Option(20), json_out: bool = JSON) -> None:
     """Full-text search over stored articles."""
+    query = " ".join(words)  # `dossier search otages Doha` as `dossier search "otages Doha"`
     with _store(ctx) as store:
         rows = store.search(query, limit=limit)
     if json_out:
@@ -95,9 +96,10 @@ def entities(ctx: typer.Context,
 
 @app.command()
 @handle_errors
-def entity(ctx: typer.Context, name: str = typer.Argument(..., help="Any name, alias or spelling (Ouchakov, Ushakov…)."),
+def entity(ctx: typer.Context, names: list[str] = typer.Argument(..., help="Any name, alias or spelling (Ouchakov, Ushakov…)."),
            json_out: bool = JSON) -> None:
     """Profile of one entity: aliases seen, roles, articles, co-occurring actors."""
+    name = " ".join(names)  # `dossier entity Abdel Fattah al-Burhan` without quotes
     with _store(ctx) as store:
         ent = store.entity(name)
     if json_out:

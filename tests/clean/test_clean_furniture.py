@@ -69,6 +69,22 @@ FURNITURE = [
      ["Relatives wait outside the reception centre"]),
     ("agency photo credit", _doc(HEAD, P1, "Jeanne Doe / AFP", P2), ["Jeanne Doe / AFP"]),
     ("dateline line", _doc(HEAD, "Publié le 3 mars 2025 à 18h40", P1, P2), ["Publié le 3 mars 2025 à 18h40"]),
+    # a caption closed by its photo credit carries a date that is not the article's and a credit name that is no actor
+    ("caption with trailing agency credit", _doc(HEAD, P1, "Le médiateur salue la presse à Genève, le 4 mai 2019. AFP/Paul EXEMPLE.", P2),
+     ["Le médiateur salue la presse à Genève, le 4 mai 2019. AFP/Paul EXEMPLE."]),
+    ("caption with parenthesised photo credit",
+     _doc(HEAD, P1, "FILE - Delegates leave a hotel in the capital, May 4, 2019. (AP Photo/Paul Example, File)", P2),
+     ["FILE - Delegates leave a hotel in the capital, May 4, 2019. (AP Photo/Paul Example, File)"]),
+    ("caption with name / agency credit", _doc(HEAD, P1, "Des secouristes devant un immeuble touché, le 4 mai 2019 - Paul EXEMPLE / AFP", P2),
+     ["Des secouristes devant un immeuble touché, le 4 mai 2019 - Paul EXEMPLE / AFP"]),
+    ("caption with licensors credit", _doc(HEAD, P1, "Le médiateur au siège de l'agence, le 4 mai 2019.. AFP or licensors", P2),
+     ["Le médiateur au siège de l'agence, le 4 mai 2019.. AFP or licensors"]),
+    ("site name line", _doc("Exemple.news", HEAD, P1, P2), ["Exemple.news"]),
+    ("app store badge", _doc(HEAD, "Download on the App Store", P1, P2), ["Download on the App Store"]),
+    ("paywall line", _doc(HEAD, P1, P2, "La suite est réservée aux abonnés."), ["La suite est réservée aux abonnés."]),
+    ("live blog furniture", _doc("Ce direct est terminé. Suivez notre nouveau live sur les négociations par ici", HEAD, P1,
+                                 "Fin du direct", P2),
+     ["Ce direct est terminé. Suivez notre nouveau live sur les négociations par ici", "Fin du direct"]),
 ]
 
 
@@ -95,6 +111,11 @@ def test_furniture_lines_removed_and_body_kept(name, raw, furniture):
         (_doc(HEAD, "Le ministre turc espère accueillir une quatrième session avant la fin du mois prochain à Istanbul", P1, P2),
          ["Le ministre turc espère accueillir une quatrième session avant la fin du mois prochain à Istanbul"]),
         (_doc(HEAD, P1, P2, "Il a refusé."), ["Il a refusé."]),
+        # credits named inside a sentence, and "direct" as a plain word, are article text
+        (_doc(HEAD, P1, "Le ministre a annoncé la reprise des discussions lundi (AFP).", P2),
+         ["Le ministre a annoncé la reprise des discussions lundi (AFP)."]),
+        (_doc(HEAD, P1, "Les pourparlers ont repris lundi à Doha, selon l'AFP.", P2), ["Les pourparlers ont repris lundi à Doha, selon l'AFP."]),
+        (_doc(HEAD, P1, "Le direct de la conférence de presse a été interrompu.", P2), ["Le direct de la conférence de presse a été interrompu."]),
     ],
 )
 def test_subheadings_and_sentences_are_article_text(raw, kept):
@@ -121,6 +142,12 @@ def test_outlet_from_its_promo_line(promo, outlet):
     c = clean_text(_doc(HEAD, P1, promo, P2))
     assert promo not in c.text
     assert c.outlet == outlet
+
+
+def test_site_name_and_app_badge_are_not_the_title():
+    raw = _doc("Exemple.news", "Download on the App Store", HEAD, "Image", P1, P2)
+    c = clean_text(raw)
+    assert c.title == HEAD
 
 
 def test_given_title_is_matched():

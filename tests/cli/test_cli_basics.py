@@ -61,3 +61,16 @@ def test_show_unknown_article(tmp_path):
     open_store(Settings(db=str(tmp_path / "d.db"))).close()
     result = runner.invoke(app, ["--db", str(tmp_path / "d.db"), "show", "42"])
     assert result.exit_code == 1 and "no article with id 42" in result.output
+
+
+def test_search_and_entity_take_several_words_unquoted(tmp_path):
+    from dossier.config import Settings
+    from dossier.store import open_store
+
+    db = str(tmp_path / "d.db")
+    open_store(Settings(db=db)).close()
+    found = runner.invoke(app, ["--db", db, "search", "otages", "libérés", "Doha"])
+    assert found.exit_code == 0 and "no match" in found.output, found.output
+    person = runner.invoke(app, ["--db", db, "entity", "Jeanne", "Exemple", "de", "Tal"])
+    assert "extra argument" not in person.output
+    assert "Jeanne Exemple de Tal" in person.output, person.output
