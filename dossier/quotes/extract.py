@@ -49,6 +49,12 @@ class _Cue:
     extra: dict = field(default_factory=dict)
 
 
+def _withheld(t: Token) -> bool:
+    """"sans préciser …", "without naming …": a reporting verb its clause says was not used."""
+    return t.morph.get("VerbForm") in (["Inf"], ["Ger"]) and any(
+        c.dep_ == "mark" and c.lower_ in lx.WITHHOLDING_MARKS for c in t.children)
+
+
 class Extractor(IndirectMixin):
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -133,7 +139,7 @@ class Extractor(IndirectMixin):
                 c.dep_.startswith("aux") for c in t.children) and not self._aux_before(t):
             return False  # "le plan dit « de paix »": an adjectival participle, not a report
         if lx.is_reporting(t):
-            return True
+            return not _withheld(t)
         if self._faire_savoir(t):
             return True
         return naming and lx.lemma_of(t) in lx.NAMING_LEMMAS and t.pos_ == "VERB"

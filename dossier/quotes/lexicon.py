@@ -230,6 +230,10 @@ def lemma_of(token) -> str:
     return FORM_LEMMAS.get(token.lower_) or token.lemma_.lower()
 
 
+# a subordinator that says the reporting verb it introduces did not happen ("sans préciser")
+WITHHOLDING_MARKS = frozenset({"sans", "without"})
+
+
 def is_reporting(token) -> bool:
     lemma = token.lemma_.lower()
     if token.lower_ in REPORTING_FORMS_EN:

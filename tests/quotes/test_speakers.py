@@ -239,3 +239,10 @@ def test_an_enumeration_apposed_to_a_collective_subject_keeps_one_quote(nlp):
     text = ("Plusieurs pays africains – Sénégal, Ghana, Bénin – ont rappelé que l'avenir du Tchad devait "
             "se décider avec N'Djamena.")
     assert len([q for q in _quotes(nlp, text) if "l'avenir du Tchad" in q.text]) == 1
+
+
+def test_a_reporting_verb_under_sans_opens_no_quote(nlp):
+    text = "Le ministre a quitté la salle sans préciser la nature des « garanties » offertes à Kiev."
+    assert not [q for q in _quotes(nlp, text) if "préciser" in q.cue or "nommer" in q.cue], _quotes(nlp, text)
+    said = _quotes(nlp, "Le médiateur a précisé que la prochaine séance aurait lieu jeudi.")
+    assert said and "précis" in said[0].cue
