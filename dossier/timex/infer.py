@@ -8,7 +8,9 @@ Evidence, strongest first:
 4. dates without a year ("samedi 12 avril", "le 18 mars") in a text the terms of its persons'
    offices bound to a short period (``during``, see :mod:`dossier.timex.terms`): the day they,
    their tenses and the bare weekdays agree on best;
-5. month names without a year ("en novembre") and the latest dated reference bound it from below.
+5. month names without a year ("en novembre"), bounded from below by the latest dated reference;
+the year of a full date the text names ("le 6 mars 2025") as a weak last resort; a bare year
+("depuis 2013") alone gives no date: it only says the text is not older.
 """
 
 from __future__ import annotations
@@ -165,7 +167,11 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
             return fmt(month, "month"), "month", 0.5
         centre = lo + (hi - lo) / 2 if hi >= lo else lo
         return fmt(centre, "year"), "year", 0.45
-    if lower:
+    # The latest dated reference alone is a lower bound. A day or month the text names in full
+    # ("le 6 mars 2025") is news of its year: that year, with a low confidence. A bare year
+    # ("depuis 2013", "en 2014") is as often history: taken as the date, it would resolve the
+    # text's relative dates years too early, so the date stays unknown.
+    if lower and any(d == lower and precision in ("day", "month", "week") for d, precision in dated):
         return fmt(lower, "year"), "year", 0.15
     return None
 

@@ -28,8 +28,6 @@ from dossier.timex import infer_published
             "month",
         ),
         ("L'armée ukrainienne était entrée dans la région de Koursk l'année dernière.", "2025", "year"),
-        # only an old reference: a low-confidence lower bound
-        ("Le conflit remonte à 2014, avec l'annexion.", "2014", "year"),
         ("Published on March 13, 2025\nThe envoy landed in Moscow.", "2025-03-13", "day"),
         # a dateline string on its own (as kept aside by the cleaner)
         ("2025-02", "2025-02", "month"),
@@ -67,6 +65,10 @@ def test_short_texts_are_not_all_datelines(text):
     assert got is None or got[2] < 0.5
 
 
+def test_an_old_reference_alone_gives_no_publication_date():
+    assert infer_published("Le conflit remonte à 2014, avec l'annexion.") is None
+
+
 def test_a_date_in_the_lead_is_only_a_lower_bound():
     """A full date inside a long lead sentence is an event, not the dateline."""
     got = infer_published("Le 24 février 2022, les troupes russes sont entrées en Ukraine par le nord et par l'est.")
@@ -75,7 +77,7 @@ def test_a_date_in_the_lead_is_only_a_lower_bound():
 
 def test_confidence_orders_evidence():
     meta = infer_published("Publié le 3 décembre 2025\nTexte.")
-    weak = infer_published("Le conflit remonte à 2014.")
+    weak = infer_published("Le conflit a repris le 2 mars 2014.")
     assert meta[2] > weak[2]
 
 
