@@ -153,3 +153,13 @@ def test_a_common_noun_inside_an_agency_name_is_no_body(nlp):
 def test_organisations_named_by_their_members_or_leader(nlp, text, name, entity):
     found = [m for m in _mentions(nlp, text) if m.text == name]
     assert found and all(m.entity_id == entity and m.entity_type == "organization" for m in found), found
+
+
+def test_seas_straits_and_armed_groups_of_other_stories_are_known_whole(nlp):
+    text = ("Un cargo a été touché en mer Rouge, puis un autre près du détroit d'Ormuz. "
+            "Les Houthis et les combattants du M23 ont chacun revendiqué une attaque.")
+    found = {m.text: (m.entity_id, m.entity_type) for m in _mentions(nlp, text)}
+    assert found.get("mer Rouge") == ("red_sea", "place") and "Rouge" not in found
+    assert found.get("détroit d'Ormuz") == ("strait_of_hormuz", "place")
+    assert found.get("Houthis") == ("houthis", "organization")
+    assert ("m23", "organization") in found.values()
