@@ -190,6 +190,8 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
     label: dict[int, int] = {}
     merged: dict[int, list[int]] = {}
     for nodes in groups.values():
+        if not any(x[0] == "n" for x in nodes):
+            continue  # a stored unit only compared with, joined by nothing: its results stand
         unit = min(x[1] for x in nodes)  # a unit is labelled by its smallest record id
         old = [x[1] for x in nodes if x[0] == "u"]
         merged[unit] = old
