@@ -29,7 +29,7 @@ from collections import defaultdict
 from typing import Any
 
 from dossier.blocking.index import KeyIndex
-from dossier.crossref.kinds import KINDS, Kind, Record, storyline_seq
+from dossier.crossref.kinds import APART, KINDS, Kind, Record, event_cross_conflicts, storyline_seq
 
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
@@ -136,11 +136,12 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
     links = _Links()
     cache: dict = {}
 
-    def linked(a: dict, b: dict) -> bool:
+    def linked(a: dict, b: dict) -> bool | str:
         if kind.linked is None:
             return True
         return kind.linked(a, b, cache)
 
+    apart: list[tuple[int, int]] = []  # pairs decided in date conflict: stored, never linking units
     decisions = 0
     index = KeyIndex()  # the new records among themselves
     for r in new:
@@ -149,7 +150,10 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
         for other in sorted(index.add(r.rid, ik, pk)):
             if links.find(("n", r.rid)) != links.find(("n", other)):
                 decisions += 1
-                if linked(r.data, by_rid[other].data):
+                found = linked(r.data, by_rid[other].data)
+                if found == APART:
+                    apart.append((r.rid, other))
+                elif found:
                     links.union(("n", r.rid), ("n", other))
     # the stored records: probe keys among their index keys, index keys among their probe keys
     probes = {k for ik, pk in keys.values() for k in (pk if pk is not None else ik)}
@@ -174,7 +178,10 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
             if links.find(("n", r.rid)) == links.find(("u", unit)):
                 continue
             decisions += 1
-            if linked(r.data, stored.get(rid)) if kind.linked is not None else True:
+            found = linked(r.data, stored.get(rid)) if kind.linked is not None else True
+            if found == APART:
+                apart.append((r.rid, rid))
+            elif found:
                 links.union(("n", r.rid), ("u", unit))
     # units: each component of new records and stored units, labelled by its smallest record id
     groups: dict[tuple, list[tuple]] = defaultdict(list)
@@ -183,6 +190,8 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
     label: dict[int, int] = {}
     merged: dict[int, list[int]] = {}
     for nodes in groups.values():
+        if not any(x[0] == "n" for x in nodes):
+            continue  # a stored unit only compared with, joined by nothing: its results stand
         unit = min(x[1] for x in nodes)  # a unit is labelled by its smallest record id
         old = [x[1] for x in nodes if x[0] == "u"]
         merged[unit] = old
@@ -192,6 +201,7 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
         store.x_relabel(kind.name, old, unit)
     key_rows = [(f"{kind.name}.i", k, r.rid) for r in new for k in keys[r.rid][0]]
     key_rows += [(f"{kind.name}.p", k, r.rid) for r in new if keys[r.rid][1] is not None for k in keys[r.rid][1]]
+    key_rows += [(f"{kind.name}.d", str(a), b) for x, y in apart for a, b in ((x, y), (y, x))]
     store.x_add_records(kind.name, [(r.rid, r.article_id, label[r.rid], r.data) for r in new], key_rows)
     # results of the touched units
     members = store.x_members(kind.name, merged)
@@ -218,6 +228,10 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
             payload["_unit"] = unit
             out.append((ckind, cid, payload, seq))
     store.x_replace_results(kind.name, [u for unit, old in merged.items() for u in (unit, *old)], stories, out)
+    if kind.name == "e":  # date conflicts between units, from the stored pairs (storyline ids now final)
+        stale, rows = event_cross_conflicts(store, members, stories, ctx)
+        store.x_replace_tagged(stale, [(ck, cid, p, 1 * _CONFLICT_CLASS + low * 1000 + 999, tag)
+                                       for ck, cid, p, low, tag in rows])
     log.debug("crossref %s: %d new records, %d decisions, %d units recomputed (%d records)",
               kind.table, len(new), decisions, len(by_unit), len(members))
     return {f"{kind.table}_new": len(new), f"{kind.table}_decisions": decisions,

@@ -8,9 +8,11 @@ recomputes only the units its new records join.
 
 - quotes (``q``): linked when :mod:`dossier.quotes.group` would group them (a unit is a quote
   group); keys are the quote's stems, a prefix of them probing (prefix filtering);
-- events (``e``): linked when :func:`dossier.events.similarity.compare` finds them one event or
-  a date conflict (a unit holds whole storylines and the storylines they conflict with); keys
-  are the merge's (who or where, when) keys and stems per week;
+- events (``e``): linked when :func:`dossier.events.similarity.compare` finds them one event (a
+  unit holds whole storylines); a pair it finds in *date conflict* (kept apart only by their
+  dates) is stored apart (:data:`APART`) and never joins units: the date conflicts between two
+  units are read from those stored pairs (:func:`event_cross_conflicts`); keys are the merge's
+  (who or where, when) keys and stems per week;
 - claims (``c``): linked when they share their dispute key, or one speaks of a generic subject
   on a day the other's predicate has a claim (the disputes' join of generic subjects);
 - attributes (``a``): linked by (canonical subject, attribute); positions (``p``): by issue.
@@ -29,6 +31,7 @@ from typing import Any, Callable
 
 from dossier.blocking.index import PrefixIndex, overlap_share
 
+APART = "apart"  # a pair decision that is stored (a date conflict) but links nothing
 STEM_SHARE = {"q": 0.5, "e": 0.6}  # prefix thresholds: quotes.group.CANDIDATE_SHARE, events.merge.TEXT_SHARE
 _EVIDENCE = re.compile(r"\b([0-9a-f]{64})#(\d+)")
 
@@ -171,7 +174,8 @@ def _features_plain(d: dict):
     return EventFeatures.from_dict(d)
 
 
-def events_linked(a: dict, b: dict, cache: dict) -> bool:
+def events_linked(a: dict, b: dict, cache: dict) -> bool | str:
+    """True when the merge finds them one event, :data:`APART` when in date conflict."""
     from dossier.events.similarity import compare
 
     ka = cache.get(("k", id(a))) or cache.setdefault(("k", id(a)), _merge_keys(a))
@@ -183,7 +187,9 @@ def events_linked(a: dict, b: dict, cache: dict) -> bool:
     fb = cache.get(id(b)) or cache.setdefault(id(b), _features(b))
     first, second = (fa, fb) if (fa.key, fa.index) <= (fb.key, fb.index) else (fb, fa)
     d = compare(first, second, explain=False)
-    return bool(d.same or d.date_conflict)
+    if d.same:
+        return True
+    return APART if d.date_conflict else False
 
 
 def _remap(obj: Any, real: dict[tuple[str, int], int]) -> Any:
@@ -233,6 +239,76 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
     rows = [("conflicts", None, plain(c), 1) for c in _storyline_conflicts(stories)]
     rows += [("conflicts", None, plain(c), 1) for c in _story_detail_conflicts(stories, ctx)]
     return out, rows
+
+
+def event_cross_conflicts(store, members: list[tuple[int, int, int]], stories: list[dict], ctx
+                          ) -> tuple[list[str], list[tuple[str, str, dict, int, str]]]:
+    """The date conflicts between the storylines of touched units and those of other units, read
+    from the stored date-conflict pairs (``e.d`` keys) of the touched units' records: (tags of
+    the stored rows they replace, new rows (crossref kind, id, payload, seq, tag)). As the
+    merge's ``_date_conflicts``: one conflict per pair of storylines, from their first pair of
+    mentions in canonical (article key, position) order, said from the side of the storyline
+    first in the timeline's order (date, id)."""
+    from dossier.claims.conflicts import _storyline_conflicts
+    from dossier.crossref.output import plain
+
+    unit_of = {rid: unit for rid, _, unit in members}
+    pairs: dict[tuple[int, int], tuple[int, int]] = {}
+    for key, partner, punit in store.x_lookup("e.d", [str(r) for r in unit_of]):
+        a = int(key)
+        units = {a: unit_of[a], partner: unit_of.get(partner, punit)}
+        pairs[(min(a, partner), max(a, partner))] = (units[min(a, partner)], units[max(a, partner)])
+    stale = [f"ex:{a}:{b}" for a, b in pairs]
+    live = sorted(p for p, (ua, ub) in pairs.items() if ua != ub)
+    if not live:
+        return stale, []
+    ends = {r for p in live for r in p}
+    story_of = {eid: s for s in stories for eid in s.get("event_ids", [])}
+    stored = store.x_storylines_of(ends - set(story_of))
+    recs = {rid: (aid, idx, ev) for rid, aid, idx, ev in store.record_rows("events", ids=ends)}
+    info = ctx["articles"]
+    missing = {aid for aid, _, _ in recs.values()} - set(info)
+    if missing:
+        info.update(store.x_article_info(missing))
+
+    def view(rid: int) -> dict | None:
+        return story_of.get(rid) or stored.get(rid)
+
+    def canon(rid: int) -> tuple[str, int]:
+        aid, idx, _ = recs[rid]
+        return info[aid]["content_hash"], idx
+
+    first: dict[tuple[str, str], tuple[int, int]] = {}
+    for a, b in live:
+        if a not in recs or b not in recs or view(a) is None or view(b) is None:
+            continue
+        i, j = sorted((a, b), key=canon)
+        sp = tuple(sorted((view(i)["id"], view(j)["id"])))
+        if sp[0] == sp[1]:
+            continue
+        if sp not in first or (canon(i), canon(j)) < tuple(canon(x) for x in first[sp]):
+            first[sp] = (i, j)
+    rows = []
+    for i, j in first.values():
+        si, sj = view(i), view(j)
+
+        def entry(rid: int, s: dict) -> dict:
+            aid, idx, ev = recs[rid]
+            return {"storyline": s["id"], "date": ev.date, "sources": [(str(aid), idx, ev.text)]}
+
+        def ns(s: dict, dcs: list) -> SimpleNamespace:
+            return SimpleNamespace(id=s["id"], type=s.get("type"), place=s.get("place") or s.get("place_id"),
+                                   participants=[SimpleNamespace(entity_id=p["entity_id"]) for p in s.get("participants") or []],
+                                   disagreements=[], date_conflicts=dcs)
+
+        (x, xr), (y, yr) = sorted(((si, i), (sj, j)), key=lambda t: (t[0].get("date") or "9999", t[0]["id"]))
+        found = _storyline_conflicts([ns(x, [{"with": y["id"], "sides": [entry(xr, x), entry(yr, y)]}]), ns(y, [])])
+        a, b = min(i, j), max(i, j)
+        for c in found:
+            payload = plain(c)
+            payload["id"] = f"ed:{a}:{b}"
+            rows.append(("conflicts", payload["id"], payload, min(pairs[(a, b)]), f"ex:{a}:{b}"))
+    return stale, rows
 
 
 def _affiliations(ctx) -> dict[str, str] | None:

@@ -140,6 +140,27 @@ class CrossStateMixin:
                                               default=str), seq, f"{kind}:{p['_unit']}")
                          for ck, cid, p, seq in rows])
 
+    def x_storylines_of(self, event_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """event id -> the stored storyline it is a source of (id, type, date, place_id, participants)."""
+        out: dict[int, dict[str, Any]] = {}
+        for part in _chunks(sorted(set(event_ids))):
+            for r in self._rows("SELECT ss.event_id, s.id, s.type, s.date, s.place_id, s.participants FROM "
+                                "storyline_sources ss JOIN storylines s ON s.id = ss.storyline_id "
+                                f"WHERE ss.event_id IN ({', '.join('?' * len(part))})", part):
+                r = dict(r)
+                if isinstance(r["participants"], str):
+                    r["participants"] = json.loads(r["participants"])
+                out[r.pop("event_id")] = r
+        return out
+
+    def x_replace_tagged(self, tags: Iterable[str], rows: list[tuple[str, str, dict, int, str]]) -> None:
+        """Drop the crossref rows of these unit tags, store ``rows`` (kind, id, payload, seq, tag)."""
+        for part in _chunks(sorted(set(tags))):
+            self._exec(f"DELETE FROM crossref WHERE unit IN ({', '.join('?' * len(part))})", part)
+        self._exec_many("INSERT INTO crossref (kind, id, payload, seq, unit) VALUES (?, ?, ?, ?, ?)",
+                        [(ck, cid, json.dumps(p, ensure_ascii=False, default=str), seq, tag)
+                         for ck, cid, p, seq, tag in rows])
+
     def x_counts(self) -> dict[str, int]:
         """How many storylines and cross-article results of each kind are stored."""
         out = {"storylines": self._scalar("SELECT count(*) FROM storylines")}
