@@ -9,6 +9,7 @@ participants with the role ``source``.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from dossier.events.details import (
 )
 from dossier.models import Event, Mention, Participant
 from dossier.nlp import access
+from dossier.timex.lexicon import parse_number
 
 ACTOR_TYPES = ("person", "organization", "group")
 
@@ -116,6 +118,38 @@ def _noun_family(tok: Token) -> str | None:
     return family
 
 
+_PARTICIPLE = re.compile(r"^(\w+)ée?s?$")
+_SINCE = frozenset(("depuis", "since"))
+
+
+def _participle_family(tok: Token) -> str | None:
+    """A past participle the tagger took for a noun ("Assiégée depuis dix mois, la ville …"):
+    the verb's family when the word is the past participle of a trigger verb in -er and carries
+    its own "depuis …" time phrase (a state with its start: a siege, an encirclement)."""
+    m = _PARTICIPLE.match(tok.lower_)
+    if m is None or not any(c.dep_ in ("nmod", "obl:mod", "obl") and _governed_by(c, _SINCE) for c in tok.children):
+        return None
+    family = lx.VERBS.get(m.group(1) + "er")
+    return family if family in ("attack", "military_claim") else None
+
+
+def _since_state(tok: Token) -> bool:
+    """A participle with its own "depuis …" phrase: a state with its start ("assiégée depuis …")."""
+    return participial(tok) and tok.dep_ not in ("ROOT",) and any(
+        c.dep_ in ("nmod", "obl:mod", "obl") and _governed_by(c, _SINCE) for c in tok.children)
+
+
+def _dates_state(doc: Doc, state: Token, value: str, timexes) -> bool:
+    """Whether a timex of that value lies in the state participle's own phrase."""
+    lo, hi = state.left_edge.idx, state.right_edge.idx + len(state.right_edge.text)
+    return any(t.value == value and lo <= t.start < hi for t in timexes)
+
+
+def participial(tok: Token) -> bool:
+    """A verb, or a past participle the tagger took for a noun (``_participle_family``)."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("NOUN", "PROPN") and _participle_family(tok) is not None)
+
+
 def kids_number(tok: Token) -> bool:
     """"une trêve de quinze jours": a concrete, proposed truce."""
     return any(c.like_num or c.lower_ in lx.NUMBER_WORDS for c in tok.subtree if c.i > tok.i)
@@ -129,6 +163,8 @@ def candidates(sent: Span) -> list[Candidate]:
             family = _verb_family(tok) if tok.pos_ != "ADJ" else None
         elif tok.pos_ in ("NOUN", "PROPN"):
             family = _noun_family(tok)
+            if family is None:
+                family = _participle_family(tok)
         if family is None and tok.pos_ == "ADP" and tok.lower_ in lx.SOURCE_PREPS:
             family = "statement"
         if family is not None:
@@ -372,7 +408,7 @@ def _negated(tok: Token) -> bool:
 # verbs that merely carry an event noun ("la réunion a eu lieu", "participer à un sommet")
 LIGHT_VERBS = frozenset("avoir tenir participer organiser durer commencer achever terminer dérouler "
                         "préparer annuler reporter qualifier accueillir assister ouvrir entamer poursuivre continuer "
-                        "intensifier atteindre reprendre "
+                        "intensifier atteindre reprendre intervenir survenir "
                         "hold attend host".split())
 _ADJUNCT_CASES = frozenset("lors après avant issue suite cours pendant durant depuis during after before".split())
 STRONG = 40
@@ -408,7 +444,7 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
     if dated is not None and tok.pos_ in ("NOUN", "PROPN") and any(
             t.i in dated for t in tok.subtree if t.i > tok.i and abs(t.i - tok.i) <= 8):
         return c.rank  # an event noun with its own date: "la frappe menée le 3 mai 2023"
-    if c.family == "statement" or tok.pos_ in ("VERB", "AUX"):
+    if c.family == "statement" or participial(tok):
         return c.rank
     if tok.dep_ in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
         return c.rank if _named_partner(tok) else c.rank - 45
@@ -510,6 +546,50 @@ def _named_partner(tok: Token) -> bool:
     return tok.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in tok.subtree if t.i != tok.i)
 
 
+_TIME_CASES = frozenset("après avant depuis lors suite after before since".split())
+
+
+def _adjunct_event(tok: Token) -> bool:
+    """An event noun dating the clause it hangs on ("… deux semaines après la prise de X",
+    "depuis le début de l'offensive contre Y"): a second event of the sentence, when its own
+    phrase names a party or a place."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("obl:mod", "obl", "nmod", "obl:arg"):
+        return False
+    cases = {x.lower_ for x in tok.children if x.dep_ in ("case", "fixed")}
+    return bool(cases & _TIME_CASES) and _named_partner(tok)
+
+
+_OFFSET_UNITS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _offset_date(tok: Token, date: tuple[str, str, str]) -> tuple[str, str, str] | None:
+    """The date of an adjunct event placed by an exact offset from its clause's day ("deux jours
+    après l'attaque" in a clause dated the 12th: the 10th); None when the offset is missing or
+    vague ("plus d'une semaine après")."""
+    value, precision, basis = date
+    if precision != "day":
+        return None
+    cases = {x.lower_ for x in tok.children if x.dep_ in ("case", "fixed")}
+    sign = -1 if cases & {"après", "after"} else 1 if cases & {"avant", "before"} else 0
+    units = [c for c in tok.children if c.dep_ in ("nmod", "obl:mod") and c.i < tok.i and c.lower_ in _OFFSET_UNITS]
+    if not sign or len(units) != 1:
+        return None
+    unit = units[0]
+    if any(x.lower_ in ("plus", "moins", "environ", "près", "quelque", "quelques", "more", "less", "about")
+           for x in unit.subtree):
+        return None
+    count = next((parse_number(x.text) for x in unit.children if x.dep_ in ("nummod", "det")), None)
+    if count is None and any(x.lower_ in ("un", "une", "a", "one") for x in unit.children):
+        count = 1
+    if count is None or count != int(count):
+        return None
+    try:
+        day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=sign * int(count) * _OFFSET_UNITS[unit.lower_])
+    except ValueError:
+        return None
+    return day.isoformat(), "day", f"offset-{basis}"
+
+
 def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | None = None) -> list[Candidate]:
     """The events of one sentence (see the module docstring)."""
     specific = [Candidate(c.token, c.family, strength(c, dated)) for c in cands if c.family != "statement"]
@@ -543,12 +623,13 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
             break
     chosen = [first]
     for c in specific:
-        if len(chosen) >= 3 or (len(chosen) >= 2 and not _dated_noun(c, dated)):
+        if len(chosen) >= 3 or (len(chosen) >= 2 and not (_dated_noun(c, dated) or _adjunct_event(c.token))):
             break
-        if c.token.i == first.token.i or (c.token.pos_ != "VERB" and not _dated_noun(c, dated)):
+        if c.token.i == first.token.i or not (participial(c.token) or _dated_noun(c, dated) or _adjunct_event(c.token)):
             continue
-        if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen):
-            continue
+        if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen) and not (
+                _since_state(c.token) and all(c.family != x.family for x in chosen)):
+            continue  # (a siege "depuis huit mois" is another event than the capture it ended in)
         if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") for x in chosen) or any(
                 x.token.head.i == c.token.i and x.token.dep_ in ("xcomp", "obj") for x in chosen):
             continue
@@ -693,6 +774,11 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         # "la revendication de X, qui dit avoir pris la ville": X is the claimed actor
         parts.append(Participant(owner.entity_id, owner.entity_name, "participant"))
     date = event_date(doc, tok, head, sent, si, timexes)
+    if date is not None and not _since_state(tok) and any(
+            _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
+        date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
+    if date is not None and date[2] != "governing" and _adjunct_event(tok):
+        date = _offset_date(tok, date)  # "trois jours après la prise de X": not the clause's day
     duration, duration_text = (None, None)
     if fam.plover == "CONSULT":
         duration, duration_text = event_duration(doc, tok, head, sent, timexes)

@@ -134,3 +134,31 @@ def test_a_date_inside_a_relative_clause_does_not_date_the_event(annotate):
             "accuse le Premier ministre serbe de mentir.")
     event = by_trigger(annotate, text, "accuse")
     assert event.date_basis is None or not event.date_basis.startswith("governing")
+
+
+def test_a_war_opposing_two_sides_is_fighting_not_a_rejection(annotate):
+    event = by_trigger(annotate, "Le pays est ravagé depuis mars 2022 par une guerre opposant l'armée aux milices.",
+                       "opposant", "2025-10-27")
+    assert event.plover == "ASSAULT"
+    assert event.date == "2022-03"
+
+
+def test_an_event_in_a_time_adjunct_is_a_second_event_dated_by_its_offset(annotate):
+    text = "Le ministre a rencontré mardi son homologue, deux jours après l'attaque contre la base de Kadougli."
+    events = events_of(annotate, text, "2025-10-27")
+    assert {e.trigger for e in events} >= {"rencontré", "attaque"}
+    assert by_trigger(annotate, text, "rencontré", "2025-10-27").date == "2025-10-21"
+    assert by_trigger(annotate, text, "attaque", "2025-10-27").date == "2025-10-19"
+    vague = "Le cessez-le-feu intervient plus d'une semaine après la prise de la ville de Kadougli."
+    assert by_trigger(annotate, vague, "prise", "2025-10-27").date is None
+
+
+def test_a_siege_since_a_date_is_its_own_event_and_does_not_date_the_capture(annotate):
+    text = "Les milices se sont emparées de Kadougli, assiégée depuis huit mois."
+    siege = by_trigger(annotate, text, "assiégée", "2025-10-27")
+    assert siege.plover == "ASSAULT" and siege.date == "2025-02"
+    assert by_trigger(annotate, text, "emparées", "2025-10-27").date is None
+    # a participle the tagger took for a noun, heading its own phrase
+    alone = by_trigger(annotate, "Encerclée depuis dix mois, la ville de Kadougli était le dernier bastion de l'armée.",
+                       "Encerclée", "2025-10-27")
+    assert alone.date == "2024-12"
