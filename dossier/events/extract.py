@@ -408,7 +408,7 @@ def _negated(tok: Token) -> bool:
 # verbs that merely carry an event noun ("la réunion a eu lieu", "participer à un sommet")
 LIGHT_VERBS = frozenset("avoir tenir participer organiser durer commencer achever terminer dérouler "
                         "préparer annuler reporter qualifier accueillir assister ouvrir entamer poursuivre continuer "
-                        "intensifier atteindre reprendre intervenir survenir "
+                        "intensifier atteindre reprendre "
                         "hold attend host".split())
 _ADJUNCT_CASES = frozenset("lors après avant issue suite cours pendant durant depuis during after before".split())
 STRONG = 40
@@ -553,10 +553,22 @@ def _adjunct_event(tok: Token) -> bool:
     """An event noun dating the clause it hangs on ("… deux semaines après la prise de X",
     "depuis le début de l'offensive contre Y"): a second event of the sentence, when its own
     phrase names a party or a place."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("obl:mod", "obl", "nmod", "obl:arg"):
+    if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    cases = {x.lower_ for x in tok.children if x.dep_ in ("case", "fixed")}
-    return bool(cases & _TIME_CASES) and _named_partner(tok)
+    phrase = tok
+    if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "après un accord de trêve et la libération de Y": the conjunct hangs on the last noun of
+        # the first phrase; the time preposition is on that phrase's head
+        phrase = tok.head
+        for _ in range(3):
+            if phrase.dep_ != "nmod" or phrase.head.pos_ not in ("NOUN", "PROPN") or any(
+                    x.dep_ == "case" and x.lower_ in _TIME_CASES for x in phrase.children):
+                break
+            phrase = phrase.head
+    if phrase.dep_ not in ("obl:mod", "obl", "nmod", "obl:arg"):
+        return False
+    cases = {x.lower_ for x in phrase.children if x.dep_ in ("case", "fixed")}
+    return bool(cases & _TIME_CASES) and (_named_partner(tok) or bool(senses.noun_sense(tok)))
 
 
 _OFFSET_UNITS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "day": 1, "days": 1, "week": 7, "weeks": 7}
@@ -590,6 +602,21 @@ def _offset_date(tok: Token, date: tuple[str, str, str]) -> tuple[str, str, str]
     return day.isoformat(), "day", f"offset-{basis}"
 
 
+def _coordinated(tok: Token, chosen: list[Candidate]) -> bool:
+    """A verb coordinated with a chosen one ("négocié par X et signé par Y"): its own event."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "conj" and any(x.token.i == tok.head.i for x in chosen)
+
+
+def _describes_noun(tok: Token) -> bool:
+    """A participle modifying a noun ("un accord négocié par X et signé par Y")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return tok.pos_ in ("VERB", "AUX") and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")
+
+
 def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | None = None) -> list[Candidate]:
     """The events of one sentence (see the module docstring)."""
     specific = [Candidate(c.token, c.family, strength(c, dated)) for c in cands if c.family != "statement"]
@@ -615,6 +642,11 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
         return chosen
     if not specific:
         return []
+    main = [c for c in specific if c.token.dep_ == "ROOT" and c.token.pos_ in ("VERB", "AUX")]
+    if main and _describes_noun(specific[0].token):
+        # "X a libéré lundi les otages, dans le cadre d'un accord négocié par Y": the main verb is
+        # the event; the participle describing a noun of an adjunct is background
+        specific = main + [c for c in specific if c.token.i != main[0].token.i]
     first = _governing(specific[0], specific)
     for c in specific[1:]:  # a governing trigger of the same PLOVER type wins ("est allé à X … puis a rencontré Y")
         if lx.FAMILIES[c.family].plover == lx.FAMILIES[first.family].plover and c.token.is_ancestor(first.token) \
@@ -623,8 +655,10 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
             break
     chosen = [first]
     for c in specific:
-        if len(chosen) >= 3 or (len(chosen) >= 2 and not (_dated_noun(c, dated) or _adjunct_event(c.token))):
+        if len(chosen) >= 3:
             break
+        if len(chosen) >= 2 and not (_dated_noun(c, dated) or _adjunct_event(c.token) or _coordinated(c.token, chosen)):
+            continue
         if c.token.i == first.token.i or not (participial(c.token) or _dated_noun(c, dated) or _adjunct_event(c.token)):
             continue
         if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen) and not (

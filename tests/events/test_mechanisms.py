@@ -162,3 +162,19 @@ def test_a_siege_since_a_date_is_its_own_event_and_does_not_date_the_capture(ann
     alone = by_trigger(annotate, "Encerclée depuis dix mois, la ville de Kadougli était le dernier bastion de l'armée.",
                        "Encerclée", "2025-10-27")
     assert alone.date == "2024-12"
+
+
+def test_coordinated_event_nouns_in_a_time_adjunct_give_one_event_each(annotate):
+    text = ("Le président a pris la parole devant le Parlement, après un accord de trêve et la libération "
+            "des derniers otages détenus dans la région.")
+    plovers = {e.trigger: e.plover for e in events_of(annotate, text, "2025-10-27")}
+    assert plovers.get("accord") == "AGREE" and plovers.get("libération") == "CONCEDE"
+
+
+def test_the_main_verb_wins_over_participles_describing_an_adjunct_noun(annotate):
+    text = ("Les rebelles ont libéré jeudi 4 mai les douze derniers otages, dans le cadre d'un accord négocié "
+            "par le Qatar et signé par les deux camps lors d'une réunion à Doha.")
+    events = {e.trigger: e for e in events_of(annotate, text, "2025-10-27")}
+    assert events["libéré"].plover == "CONCEDE" and events["libéré"].date == "2025-05-04"
+    # the coordinated participles are events of their own
+    assert events["négocié"].plover == "CONSULT" and events["signé"].plover == "AGREE"
