@@ -213,8 +213,27 @@ def _is_actor(m: Mention, root: Token | None) -> bool:
     return pa.can_act(m) and root.dep_ in ("nmod", "obl:arg", "obl:mod") and _governed_by(root, pa.PARTY_PREPS)
 
 
+def _incise_object(tok: Token) -> Token | None:
+    """"X a été tué, a annoncé le gouvernement": the parser may join an incise to the clause it
+    follows as a conjunct and take its inverted subject for an object. A reporting verb after a
+    comma, coordinated with an earlier verb, with no subject and no clause of its own: its
+    object is its speaker."""
+    if tok.dep_ not in ("conj", "parataxis") or tok.head.i >= tok.i or _lemma(tok) not in lx.REPORTING:
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
+        return None
+    before = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if t.dep_ not in ("aux", "aux:tense", "aux:pass")]
+    if not before or before[-1].text not in (",", "»", "\"", "”"):
+        return None
+    return next((c for c in kids if c.dep_ == "obj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def subject_of(tok: Token) -> Token | None:
     """nsubj of the token, climbing through xcomp/aux chains ("doit rencontrer")."""
+    inverted = _incise_object(tok)
+    if inverted is not None:
+        return inverted
     cur = tok
     for _ in range(4):
         for c in cur.children:
@@ -633,6 +652,9 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
             content = content[1:]
         if content and (content[0].token.pos_ in ("VERB", "AUX") or fam is None):
             chosen.append(_governing(content[0], content))
+            if _incise(speaker_tok) and speaker_tok.pos_ != "ADP":
+                # "X a été tué, a annoncé Y": Y's announcement is an event of its own
+                chosen.append(Candidate(speaker_tok, "statement", 0))
         else:
             if fam is not None or not _incise(speaker_tok):
                 chosen.append(Candidate(speaker_tok, fam or "statement", 0))
@@ -784,9 +806,10 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     group = pa.subject_group(head) if head.pos_ in ("VERB", "AUX") else None
     if group is not None and (subj is None or group[0] <= subj.i < group[1]):
         tokens += list(doc[group[0]:group[1]])  # "Israël et le Hamas ont accepté": the written subject
+    incise = speaker_tok is not None and speaker_tok.pos_ != "ADP" and _incise(speaker_tok) and speaker_tok.i > tok.i
     if speaker_tok is not None and speaker_tok.i != tok.i:
         subj = speaker_tok.head if speaker_tok.pos_ == "ADP" else subject_of(speaker_tok)
-        if subj is not None:
+        if subj is not None and not incise:  # "X a été tué, a annoncé Y": the event's span stops at the incise
             skip = {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
             tokens += [t for t in subj.subtree if t.i not in skip]
     if speaker_tok is not None and speaker_tok.i == tok.i and tok.pos_ != "ADP":
@@ -796,6 +819,10 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         if subj is not None:
             skip |= {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
         tokens = [t for t in tokens if t.i not in skip] or tokens
+        if fam_name == "statement" and _incise(tok):
+            # "…, a annoncé X dans un communiqué": the neutral statement is the incise clause
+            inside = _content_test(tok)
+            tokens = [t for t in tokens if not inside(t) and t.i >= tok.i - 3] or tokens
     tokens = [t for t in tokens if sent.start <= t.i < sent.end] or list(sent)
     start, end = _span_of(tokens, sent)
     place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))

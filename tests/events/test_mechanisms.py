@@ -178,3 +178,15 @@ def test_the_main_verb_wins_over_participles_describing_an_adjunct_noun(annotate
     assert events["libéré"].plover == "CONCEDE" and events["libéré"].date == "2025-05-04"
     # the coordinated participles are events of their own
     assert events["négocié"].plover == "CONSULT" and events["signé"].plover == "AGREE"
+
+
+def test_an_incise_after_an_event_is_the_speakers_own_statement(annotate):
+    text = ("Le chef de la milice, Omar Haddad, a été tué dans les bombardements, a annoncé le ministre libyen "
+            "Ali Mansour dans un communiqué.")
+    events = {e.trigger: e for e in events_of(annotate, text, "2025-10-27")}
+    assert events["tué"].plover == "ASSAULT"
+    statement = events["annoncé"]
+    assert statement.plover == "OTHER"
+    # the incise clause is the statement's evidence, and the event's span stops before it
+    assert statement.text.startswith("a annoncé") and "tué" not in statement.text
+    assert "annoncé" not in events["tué"].text
