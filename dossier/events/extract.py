@@ -9,6 +9,7 @@ participants with the role ``source``.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -651,7 +652,13 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
                 and not _partnered(content[0].token):
             content = content[1:]
         if content and (content[0].token.pos_ in ("VERB", "AUX") or fam is None):
-            chosen.append(_governing(content[0], content))
+            main = _governing(content[0], content)
+            chosen.append(main)
+            for c in content:  # a dated event noun of the content ("depuis la trêve du 19 janvier")
+                if c.token.i != main.token.i and c.token.pos_ in ("NOUN", "PROPN") and _dated_noun(c, dated) \
+                        and lx.FAMILIES[c.family].plover != lx.FAMILIES[main.family].plover:
+                    chosen.append(c)
+                    break
             if _incise(speaker_tok) and speaker_tok.pos_ != "ADP":
                 # "X a été tué, a annoncé Y": Y's announcement is an event of its own
                 chosen.append(Candidate(speaker_tok, "statement", 0))
@@ -710,7 +717,34 @@ def extract_events(doc: Doc) -> list[Event]:
     for si, sentence in enumerate(doc.sents):
         for sent in paragraphs(sentence):
             events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
-    return mark_story(inherit_dates(resolve_meetings(doc, events)), doc._.published)
+    return mark_story(inherit_dates(_dated_by_named_event(doc, resolve_meetings(doc, events))), doc._.published)
+
+
+def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:
+    """"X a été tué dans les frappes": an undated event whose clause names, with a definite noun
+    of its own type, an event the article dates elsewhere ("des frappes menées dans la nuit du
+    17 au 18 mars") takes that date when the article gives it one date only."""
+    out = []
+    for e in events:
+        if e.date or e.status != "held" or e.plover in ("OTHER", None):
+            out.append(e)
+            continue
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        nouns = {_lemma(t) for t in span or () if t.pos_ == "NOUN" and t.text != e.trigger and filters.definite(t)
+                 and lx.FAMILIES[lx.NOUNS.get(_lemma(t)) or lx.NOUNS.get(t.lower_) or "statement"].plover == e.plover
+                 and (lx.NOUNS.get(_lemma(t)) or lx.NOUNS.get(t.lower_))}
+        dates = set()
+        for d in events:
+            if not nouns or d.start == e.start or not d.date or d.plover != e.plover or d.status != "held":
+                continue
+            other = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if other is not None and any(_lemma(t) in nouns and not filters.definite(t) for t in other):
+                dates.add((d.date, d.date_precision))
+        if len(dates) == 1:
+            value, precision = dates.pop()
+            e = dataclasses.replace(e, date=value, date_precision=precision, date_basis="named-event")
+        out.append(e)
+    return out
 
 
 def paragraphs(sent: Span) -> list[Span]:
@@ -775,8 +809,10 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         c.token.pos_ == "ADP" and sum(not t.is_punct for t in sent) - len(list(c.token.head.subtree)) < 4)]
     speaker_tok, source = _speaker(sent, reporting, mentions)
     out = []
-    for cand in _pick(cands, speaker_tok, dated):
+    for k, cand in enumerate(_pick(cands, speaker_tok, dated)):
         in_content = speaker_tok is not None and (cand.token.i == speaker_tok.i or _in_content(speaker_tok, cand.token))
+        if k > 0 and cand.token.pos_ in ("NOUN", "PROPN") and _dated_noun(cand, dated):
+            in_content = False  # "depuis la trêve du 19 janvier …, selon X": a dated event named in passing, not X's report
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes)
         if event is None or filters.unsourced_statement(event) or filters.background_statement(event, cand.token):

@@ -190,3 +190,14 @@ def test_an_incise_after_an_event_is_the_speakers_own_statement(annotate):
     # the incise clause is the statement's evidence, and the event's span stops before it
     assert statement.text.startswith("a annoncé") and "tué" not in statement.text
     assert "annoncé" not in events["tué"].text
+
+
+def test_a_dated_truce_named_in_a_sourced_report_is_an_event_without_the_source(annotate):
+    text = ("Israël a lancé dans la nuit des frappes d'une ampleur inédite depuis l'entrée en vigueur de la trêve "
+            "du 2 février dernier, causant au moins cinquante morts selon Amnesty International.")
+    events = {e.trigger: e for e in events_of(annotate, text, "2025-03-20")}
+    assert events["lancé"].plover == "ASSAULT"
+    truce = events["trêve"]
+    assert truce.plover == "RETREAT" and truce.date == "2025-02-02"
+    assert any("amnesty" in p.entity_id for p in events["lancé"].participants)  # the source reports the strikes
+    assert not any("amnesty" in p.entity_id for p in truce.participants)
