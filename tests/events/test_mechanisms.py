@@ -201,3 +201,11 @@ def test_a_dated_truce_named_in_a_sourced_report_is_an_event_without_the_source(
     assert truce.plover == "RETREAT" and truce.date == "2025-02-02"
     assert any("amnesty" in p.entity_id for p in events["lancé"].participants)  # the source reports the strikes
     assert not any("amnesty" in p.entity_id for p in truce.participants)
+
+
+def test_an_undated_event_naming_a_dated_event_of_its_type_takes_its_date(annotate):
+    text = ("Un nouveau bilan a été publié mardi par les secours.\n\nAu moins quarante personnes ont été tuées à "
+            "Kadougli dans des frappes menées par l'armée le 3 mai.\n\nPar ailleurs, le chef de la milice, Omar "
+            "Haddad, a été tué dans les frappes.")
+    killed = by_trigger(annotate, text, "tué", "2025-05-06")
+    assert (killed.date, killed.date_basis) == ("2025-05-03", "named-event")
