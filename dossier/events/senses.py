@@ -104,6 +104,9 @@ def verb_sense(tok: Token) -> str | None:
         return "support"
     if lemma in ("prendre", "take") and any(c.dep_ == "obj" and _lemma(c) in ("contrôle", "control") for c in tok.children):
         return "military_claim"  # "ont pris le contrôle de X"
+    if lemma in EVACUATE and ((tok.dep_ in ("xcomp", "obl:arg", "ccomp") and _is(tok.head, ORDERING)) or (
+            tok.dep_ == "acl" and _is(tok.head.head, ORDERING))):  # (or hung on the people ordered)
+        return "coerce"  # "a ordonné aux habitants d'évacuer la zone": a forced evacuation, not a retreat
     if lemma in ("opposer", "oppose") and _conflict_of(tok):
         return "attack"  # "une guerre opposant X à Y", "le conflit qui oppose X à Y": the fighting itself
     if lemma in ("éclater", "erupt", "break"):
@@ -117,6 +120,8 @@ def verb_sense(tok: Token) -> str | None:
     return None
 
 
+EVACUATE = _words("évacuer evacuer quitter evacuate leave")
+ORDERING = _words("ordonner sommer enjoindre contraindre forcer obliger order force compel")
 CONFLICT_NOUNS = _words("guerre conflit combat combats affrontement affrontements hostilités war conflict fighting")
 
 

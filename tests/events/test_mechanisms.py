@@ -209,3 +209,13 @@ def test_an_undated_event_naming_a_dated_event_of_its_type_takes_its_date(annota
             "Haddad, a été tué dans les frappes.")
     killed = by_trigger(annotate, text, "tué", "2025-05-06")
     assert (killed.date, killed.date_basis) == ("2025-05-03", "named-event")
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    # an evacuation ordered on others is coercion; troops leaving a place is a retreat
+    ("L'armée, qui a ordonné aux habitants d'évacuer plusieurs quartiers de Kadougli, affirme que l'opération durera.",
+     "évacuer", "COERCE"),
+    ("Les troupes ont évacué mardi la base de Kadougli.", "évacué", "RETREAT"),
+])
+def test_an_ordered_evacuation_is_coercion(annotate, text, trigger, plover):
+    assert by_trigger(annotate, text, trigger, "2025-10-27").plover == plover
