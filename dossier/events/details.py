@@ -91,9 +91,26 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
         return t.value, t.precision, "paragraph-nearest"
     if source is not None and is_deadline(source, doc):
         return None  # "d'ici 2027": a deadline, not the time of what the sentence reports
+    if source is not None and _since_other(doc, source, trigger, head):
+        return None  # "…, assiégée depuis huit mois": the start of another clause's state
     if source is not None and _dates_its_content(doc, source, trigger, head):
         return None  # "ont convenu de se rencontrer samedi": the date of the meeting agreed on
     return st.value, st.precision, f"sentence-{st.basis}"
+
+
+_SINCE = frozenset(("depuis", "since"))
+
+
+def _since_other(doc: Doc, t: Timex, trigger: Token, head: Token) -> bool:
+    """A "depuis …" timex that does not govern the trigger: it dates the start of the state it
+    hangs on (a siege, a war), not another event of the sentence."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[max(0, span.start - 3):span.start + 1]
+    if not any(x.lower_ in _SINCE for x in before):
+        return False
+    return not _governs(span.root, trigger, head)
 
 
 def _dates_its_content(doc: Doc, t: Timex, trigger: Token, head: Token) -> bool:

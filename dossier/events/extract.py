@@ -9,6 +9,8 @@ participants with the role ``source``.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ from dossier.events.details import (
 )
 from dossier.models import Event, Mention, Participant
 from dossier.nlp import access
+from dossier.timex.lexicon import parse_number
 
 ACTOR_TYPES = ("person", "organization", "group")
 
@@ -116,6 +119,38 @@ def _noun_family(tok: Token) -> str | None:
     return family
 
 
+_PARTICIPLE = re.compile(r"^(\w+)ée?s?$")
+_SINCE = frozenset(("depuis", "since"))
+
+
+def _participle_family(tok: Token) -> str | None:
+    """A past participle the tagger took for a noun ("Assiégée depuis dix mois, la ville …"):
+    the verb's family when the word is the past participle of a trigger verb in -er and carries
+    its own "depuis …" time phrase (a state with its start: a siege, an encirclement)."""
+    m = _PARTICIPLE.match(tok.lower_)
+    if m is None or not any(c.dep_ in ("nmod", "obl:mod", "obl") and _governed_by(c, _SINCE) for c in tok.children):
+        return None
+    family = lx.VERBS.get(m.group(1) + "er")
+    return family if family in ("attack", "military_claim") else None
+
+
+def _since_state(tok: Token) -> bool:
+    """A participle with its own "depuis …" phrase: a state with its start ("assiégée depuis …")."""
+    return participial(tok) and tok.dep_ not in ("ROOT",) and any(
+        c.dep_ in ("nmod", "obl:mod", "obl") and _governed_by(c, _SINCE) for c in tok.children)
+
+
+def _dates_state(doc: Doc, state: Token, value: str, timexes) -> bool:
+    """Whether a timex of that value lies in the state participle's own phrase."""
+    lo, hi = state.left_edge.idx, state.right_edge.idx + len(state.right_edge.text)
+    return any(t.value == value and lo <= t.start < hi for t in timexes)
+
+
+def participial(tok: Token) -> bool:
+    """A verb, or a past participle the tagger took for a noun (``_participle_family``)."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("NOUN", "PROPN") and _participle_family(tok) is not None)
+
+
 def kids_number(tok: Token) -> bool:
     """"une trêve de quinze jours": a concrete, proposed truce."""
     return any(c.like_num or c.lower_ in lx.NUMBER_WORDS for c in tok.subtree if c.i > tok.i)
@@ -129,6 +164,8 @@ def candidates(sent: Span) -> list[Candidate]:
             family = _verb_family(tok) if tok.pos_ != "ADJ" else None
         elif tok.pos_ in ("NOUN", "PROPN"):
             family = _noun_family(tok)
+            if family is None:
+                family = _participle_family(tok)
         if family is None and tok.pos_ == "ADP" and tok.lower_ in lx.SOURCE_PREPS:
             family = "statement"
         if family is not None:
@@ -177,8 +214,27 @@ def _is_actor(m: Mention, root: Token | None) -> bool:
     return pa.can_act(m) and root.dep_ in ("nmod", "obl:arg", "obl:mod") and _governed_by(root, pa.PARTY_PREPS)
 
 
+def _incise_object(tok: Token) -> Token | None:
+    """"X a été tué, a annoncé le gouvernement": the parser may join an incise to the clause it
+    follows as a conjunct and take its inverted subject for an object. A reporting verb after a
+    comma, coordinated with an earlier verb, with no subject and no clause of its own: its
+    object is its speaker."""
+    if tok.dep_ not in ("conj", "parataxis") or tok.head.i >= tok.i or _lemma(tok) not in lx.REPORTING:
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
+        return None
+    before = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if t.dep_ not in ("aux", "aux:tense", "aux:pass")]
+    if not before or before[-1].text not in (",", "»", "\"", "”"):
+        return None
+    return next((c for c in kids if c.dep_ == "obj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def subject_of(tok: Token) -> Token | None:
     """nsubj of the token, climbing through xcomp/aux chains ("doit rencontrer")."""
+    inverted = _incise_object(tok)
+    if inverted is not None:
+        return inverted
     cur = tok
     for _ in range(4):
         for c in cur.children:
@@ -408,7 +464,7 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
     if dated is not None and tok.pos_ in ("NOUN", "PROPN") and any(
             t.i in dated for t in tok.subtree if t.i > tok.i and abs(t.i - tok.i) <= 8):
         return c.rank  # an event noun with its own date: "la frappe menée le 3 mai 2023"
-    if c.family == "statement" or tok.pos_ in ("VERB", "AUX"):
+    if c.family == "statement" or participial(tok):
         return c.rank
     if tok.dep_ in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
         return c.rank if _named_partner(tok) else c.rank - 45
@@ -510,6 +566,77 @@ def _named_partner(tok: Token) -> bool:
     return tok.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in tok.subtree if t.i != tok.i)
 
 
+_TIME_CASES = frozenset("après avant depuis lors suite after before since".split())
+
+
+def _adjunct_event(tok: Token) -> bool:
+    """An event noun dating the clause it hangs on ("… deux semaines après la prise de X",
+    "depuis le début de l'offensive contre Y"): a second event of the sentence, when its own
+    phrase names a party or a place."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = tok
+    if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "après un accord de trêve et la libération de Y": the conjunct hangs on the last noun of
+        # the first phrase; the time preposition is on that phrase's head
+        phrase = tok.head
+        for _ in range(3):
+            if phrase.dep_ != "nmod" or phrase.head.pos_ not in ("NOUN", "PROPN") or any(
+                    x.dep_ == "case" and x.lower_ in _TIME_CASES for x in phrase.children):
+                break
+            phrase = phrase.head
+    if phrase.dep_ not in ("obl:mod", "obl", "nmod", "obl:arg"):
+        return False
+    cases = {x.lower_ for x in phrase.children if x.dep_ in ("case", "fixed")}
+    return bool(cases & _TIME_CASES) and (_named_partner(tok) or bool(senses.noun_sense(tok)))
+
+
+_OFFSET_UNITS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _offset_date(tok: Token, date: tuple[str, str, str]) -> tuple[str, str, str] | None:
+    """The date of an adjunct event placed by an exact offset from its clause's day ("deux jours
+    après l'attaque" in a clause dated the 12th: the 10th); None when the offset is missing or
+    vague ("plus d'une semaine après")."""
+    value, precision, basis = date
+    if precision != "day":
+        return None
+    cases = {x.lower_ for x in tok.children if x.dep_ in ("case", "fixed")}
+    sign = -1 if cases & {"après", "after"} else 1 if cases & {"avant", "before"} else 0
+    units = [c for c in tok.children if c.dep_ in ("nmod", "obl:mod") and c.i < tok.i and c.lower_ in _OFFSET_UNITS]
+    if not sign or len(units) != 1:
+        return None
+    unit = units[0]
+    if any(x.lower_ in ("plus", "moins", "environ", "près", "quelque", "quelques", "more", "less", "about")
+           for x in unit.subtree):
+        return None
+    count = next((parse_number(x.text) for x in unit.children if x.dep_ in ("nummod", "det")), None)
+    if count is None and any(x.lower_ in ("un", "une", "a", "one") for x in unit.children):
+        count = 1
+    if count is None or count != int(count):
+        return None
+    try:
+        day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=sign * int(count) * _OFFSET_UNITS[unit.lower_])
+    except ValueError:
+        return None
+    return day.isoformat(), "day", f"offset-{basis}"
+
+
+def _coordinated(tok: Token, chosen: list[Candidate]) -> bool:
+    """A verb coordinated with a chosen one ("négocié par X et signé par Y"): its own event."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "conj" and any(x.token.i == tok.head.i for x in chosen)
+
+
+def _describes_noun(tok: Token) -> bool:
+    """A participle modifying a noun ("un accord négocié par X et signé par Y")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return tok.pos_ in ("VERB", "AUX") and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")
+
+
 def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | None = None) -> list[Candidate]:
     """The events of one sentence (see the module docstring)."""
     specific = [Candidate(c.token, c.family, strength(c, dated)) for c in cands if c.family != "statement"]
@@ -525,7 +652,16 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
                 and not _partnered(content[0].token):
             content = content[1:]
         if content and (content[0].token.pos_ in ("VERB", "AUX") or fam is None):
-            chosen.append(_governing(content[0], content))
+            main = _governing(content[0], content)
+            chosen.append(main)
+            for c in content:  # a dated event noun of the content ("depuis la trêve du 19 janvier")
+                if c.token.i != main.token.i and c.token.pos_ in ("NOUN", "PROPN") and _dated_noun(c, dated) \
+                        and lx.FAMILIES[c.family].plover != lx.FAMILIES[main.family].plover:
+                    chosen.append(c)
+                    break
+            if _incise(speaker_tok) and speaker_tok.pos_ != "ADP":
+                # "X a été tué, a annoncé Y": Y's announcement is an event of its own
+                chosen.append(Candidate(speaker_tok, "statement", 0))
         else:
             if fam is not None or not _incise(speaker_tok):
                 chosen.append(Candidate(speaker_tok, fam or "statement", 0))
@@ -535,6 +671,11 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
         return chosen
     if not specific:
         return []
+    main = [c for c in specific if c.token.dep_ == "ROOT" and c.token.pos_ in ("VERB", "AUX")]
+    if main and _describes_noun(specific[0].token):
+        # "X a libéré lundi les otages, dans le cadre d'un accord négocié par Y": the main verb is
+        # the event; the participle describing a noun of an adjunct is background
+        specific = main + [c for c in specific if c.token.i != main[0].token.i]
     first = _governing(specific[0], specific)
     for c in specific[1:]:  # a governing trigger of the same PLOVER type wins ("est allé à X … puis a rencontré Y")
         if lx.FAMILIES[c.family].plover == lx.FAMILIES[first.family].plover and c.token.is_ancestor(first.token) \
@@ -543,12 +684,15 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
             break
     chosen = [first]
     for c in specific:
-        if len(chosen) >= 3 or (len(chosen) >= 2 and not _dated_noun(c, dated)):
+        if len(chosen) >= 3:
             break
-        if c.token.i == first.token.i or (c.token.pos_ != "VERB" and not _dated_noun(c, dated)):
+        if len(chosen) >= 2 and not (_dated_noun(c, dated) or _adjunct_event(c.token) or _coordinated(c.token, chosen)):
             continue
-        if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen):
+        if c.token.i == first.token.i or not (participial(c.token) or _dated_noun(c, dated) or _adjunct_event(c.token)):
             continue
+        if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen) and not (
+                _since_state(c.token) and all(c.family != x.family for x in chosen)):
+            continue  # (a siege "depuis huit mois" is another event than the capture it ended in)
         if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") for x in chosen) or any(
                 x.token.head.i == c.token.i and x.token.dep_ in ("xcomp", "obj") for x in chosen):
             continue
@@ -573,7 +717,34 @@ def extract_events(doc: Doc) -> list[Event]:
     for si, sentence in enumerate(doc.sents):
         for sent in paragraphs(sentence):
             events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
-    return mark_story(inherit_dates(resolve_meetings(doc, events)), doc._.published)
+    return mark_story(inherit_dates(_dated_by_named_event(doc, resolve_meetings(doc, events))), doc._.published)
+
+
+def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:
+    """"X a été tué dans les frappes": an undated event whose clause names, with a definite noun
+    of its own type, an event the article dates elsewhere ("des frappes menées dans la nuit du
+    17 au 18 mars") takes that date when the article gives it one date only."""
+    out = []
+    for e in events:
+        if e.date or e.status != "held" or e.plover in ("OTHER", None):
+            out.append(e)
+            continue
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        nouns = {_lemma(t) for t in span or () if t.pos_ == "NOUN" and t.text != e.trigger and filters.definite(t)
+                 and lx.FAMILIES[lx.NOUNS.get(_lemma(t)) or lx.NOUNS.get(t.lower_) or "statement"].plover == e.plover
+                 and (lx.NOUNS.get(_lemma(t)) or lx.NOUNS.get(t.lower_))}
+        dates = set()
+        for d in events:
+            if not nouns or d.start == e.start or not d.date or d.plover != e.plover or d.status != "held":
+                continue
+            other = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if other is not None and any(_lemma(t) in nouns and not filters.definite(t) for t in other):
+                dates.add((d.date, d.date_precision))
+        if len(dates) == 1:
+            value, precision = dates.pop()
+            e = dataclasses.replace(e, date=value, date_precision=precision, date_basis="named-event")
+        out.append(e)
+    return out
 
 
 def paragraphs(sent: Span) -> list[Span]:
@@ -638,8 +809,10 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         c.token.pos_ == "ADP" and sum(not t.is_punct for t in sent) - len(list(c.token.head.subtree)) < 4)]
     speaker_tok, source = _speaker(sent, reporting, mentions)
     out = []
-    for cand in _pick(cands, speaker_tok, dated):
+    for k, cand in enumerate(_pick(cands, speaker_tok, dated)):
         in_content = speaker_tok is not None and (cand.token.i == speaker_tok.i or _in_content(speaker_tok, cand.token))
+        if k > 0 and cand.token.pos_ in ("NOUN", "PROPN") and _dated_noun(cand, dated):
+            in_content = False  # "depuis la trêve du 19 janvier …, selon X": a dated event named in passing, not X's report
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes)
         if event is None or filters.unsourced_statement(event) or filters.background_statement(event, cand.token):
@@ -669,9 +842,10 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     group = pa.subject_group(head) if head.pos_ in ("VERB", "AUX") else None
     if group is not None and (subj is None or group[0] <= subj.i < group[1]):
         tokens += list(doc[group[0]:group[1]])  # "Israël et le Hamas ont accepté": the written subject
+    incise = speaker_tok is not None and speaker_tok.pos_ != "ADP" and _incise(speaker_tok) and speaker_tok.i > tok.i
     if speaker_tok is not None and speaker_tok.i != tok.i:
         subj = speaker_tok.head if speaker_tok.pos_ == "ADP" else subject_of(speaker_tok)
-        if subj is not None:
+        if subj is not None and not incise:  # "X a été tué, a annoncé Y": the event's span stops at the incise
             skip = {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
             tokens += [t for t in subj.subtree if t.i not in skip]
     if speaker_tok is not None and speaker_tok.i == tok.i and tok.pos_ != "ADP":
@@ -681,6 +855,10 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         if subj is not None:
             skip |= {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
         tokens = [t for t in tokens if t.i not in skip] or tokens
+        if fam_name == "statement" and _incise(tok):
+            # "…, a annoncé X dans un communiqué": the neutral statement is the incise clause
+            inside = _content_test(tok)
+            tokens = [t for t in tokens if not inside(t) and t.i >= tok.i - 3] or tokens
     tokens = [t for t in tokens if sent.start <= t.i < sent.end] or list(sent)
     start, end = _span_of(tokens, sent)
     place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))
@@ -693,6 +871,11 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         # "la revendication de X, qui dit avoir pris la ville": X is the claimed actor
         parts.append(Participant(owner.entity_id, owner.entity_name, "participant"))
     date = event_date(doc, tok, head, sent, si, timexes)
+    if date is not None and not _since_state(tok) and any(
+            _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
+        date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
+    if date is not None and date[2] != "governing" and _adjunct_event(tok):
+        date = _offset_date(tok, date)  # "trois jours après la prise de X": not the clause's day
     duration, duration_text = (None, None)
     if fam.plover == "CONSULT":
         duration, duration_text = event_duration(doc, tok, head, sent, timexes)

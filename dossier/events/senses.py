@@ -104,6 +104,11 @@ def verb_sense(tok: Token) -> str | None:
         return "support"
     if lemma in ("prendre", "take") and any(c.dep_ == "obj" and _lemma(c) in ("contrôle", "control") for c in tok.children):
         return "military_claim"  # "ont pris le contrôle de X"
+    if lemma in EVACUATE and ((tok.dep_ in ("xcomp", "obl:arg", "ccomp") and _is(tok.head, ORDERING)) or (
+            tok.dep_ == "acl" and _is(tok.head.head, ORDERING))):  # (or hung on the people ordered)
+        return "coerce"  # "a ordonné aux habitants d'évacuer la zone": a forced evacuation, not a retreat
+    if lemma in ("opposer", "oppose") and _conflict_of(tok):
+        return "attack"  # "une guerre opposant X à Y", "le conflit qui oppose X à Y": the fighting itself
     if lemma in ("éclater", "erupt", "break"):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         head = tok.head if tok.dep_ == "acl:relcl" else None
@@ -113,6 +118,19 @@ def verb_sense(tok: Token) -> str | None:
             return "attack"
         return NO_EVENT
     return None
+
+
+EVACUATE = _words("évacuer evacuer quitter evacuate leave")
+ORDERING = _words("ordonner sommer enjoindre contraindre forcer obliger order force compel")
+CONFLICT_NOUNS = _words("guerre conflit combat combats affrontement affrontements hostilités war conflict fighting")
+
+
+def _conflict_of(tok: Token) -> bool:
+    """The verb describes a war or a conflict: it modifies that noun ("une guerre opposant …",
+    "la guerre qui oppose …") or has it as subject ("le conflit oppose …")."""
+    if tok.dep_ in ("acl", "acl:relcl") and _is(tok.head, CONFLICT_NOUNS):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and _is(c, CONFLICT_NOUNS) for c in tok.children)
 
 
 def noun_sense(tok: Token) -> str | None:

@@ -134,3 +134,88 @@ def test_a_date_inside_a_relative_clause_does_not_date_the_event(annotate):
             "accuse le Premier ministre serbe de mentir.")
     event = by_trigger(annotate, text, "accuse")
     assert event.date_basis is None or not event.date_basis.startswith("governing")
+
+
+def test_a_war_opposing_two_sides_is_fighting_not_a_rejection(annotate):
+    event = by_trigger(annotate, "Le pays est ravagé depuis mars 2022 par une guerre opposant l'armée aux milices.",
+                       "opposant", "2025-10-27")
+    assert event.plover == "ASSAULT"
+    assert event.date == "2022-03"
+
+
+def test_an_event_in_a_time_adjunct_is_a_second_event_dated_by_its_offset(annotate):
+    text = "Le ministre a rencontré mardi son homologue, deux jours après l'attaque contre la base de Kadougli."
+    events = events_of(annotate, text, "2025-10-27")
+    assert {e.trigger for e in events} >= {"rencontré", "attaque"}
+    assert by_trigger(annotate, text, "rencontré", "2025-10-27").date == "2025-10-21"
+    assert by_trigger(annotate, text, "attaque", "2025-10-27").date == "2025-10-19"
+    vague = "Le cessez-le-feu intervient plus d'une semaine après la prise de la ville de Kadougli."
+    assert by_trigger(annotate, vague, "prise", "2025-10-27").date is None
+
+
+def test_a_siege_since_a_date_is_its_own_event_and_does_not_date_the_capture(annotate):
+    text = "Les milices se sont emparées de Kadougli, assiégée depuis huit mois."
+    siege = by_trigger(annotate, text, "assiégée", "2025-10-27")
+    assert siege.plover == "ASSAULT" and siege.date == "2025-02"
+    assert by_trigger(annotate, text, "emparées", "2025-10-27").date is None
+    # a participle the tagger took for a noun, heading its own phrase
+    alone = by_trigger(annotate, "Encerclée depuis dix mois, la ville de Kadougli était le dernier bastion de l'armée.",
+                       "Encerclée", "2025-10-27")
+    assert alone.date == "2024-12"
+
+
+def test_coordinated_event_nouns_in_a_time_adjunct_give_one_event_each(annotate):
+    text = ("Le président a pris la parole devant le Parlement, après un accord de trêve et la libération "
+            "des derniers otages détenus dans la région.")
+    plovers = {e.trigger: e.plover for e in events_of(annotate, text, "2025-10-27")}
+    assert plovers.get("accord") == "AGREE" and plovers.get("libération") == "CONCEDE"
+
+
+def test_the_main_verb_wins_over_participles_describing_an_adjunct_noun(annotate):
+    text = ("Les rebelles ont libéré jeudi 4 mai les douze derniers otages, dans le cadre d'un accord négocié "
+            "par le Qatar et signé par les deux camps lors d'une réunion à Doha.")
+    events = {e.trigger: e for e in events_of(annotate, text, "2025-10-27")}
+    assert events["libéré"].plover == "CONCEDE" and events["libéré"].date == "2025-05-04"
+    # the coordinated participles are events of their own
+    assert events["négocié"].plover == "CONSULT" and events["signé"].plover == "AGREE"
+
+
+def test_an_incise_after_an_event_is_the_speakers_own_statement(annotate):
+    text = ("Le chef de la milice, Omar Haddad, a été tué dans les bombardements, a annoncé le ministre libyen "
+            "Ali Mansour dans un communiqué.")
+    events = {e.trigger: e for e in events_of(annotate, text, "2025-10-27")}
+    assert events["tué"].plover == "ASSAULT"
+    statement = events["annoncé"]
+    assert statement.plover == "OTHER"
+    # the incise clause is the statement's evidence, and the event's span stops before it
+    assert statement.text.startswith("a annoncé") and "tué" not in statement.text
+    assert "annoncé" not in events["tué"].text
+
+
+def test_a_dated_truce_named_in_a_sourced_report_is_an_event_without_the_source(annotate):
+    text = ("Israël a lancé dans la nuit des frappes d'une ampleur inédite depuis l'entrée en vigueur de la trêve "
+            "du 2 février dernier, causant au moins cinquante morts selon Amnesty International.")
+    events = {e.trigger: e for e in events_of(annotate, text, "2025-03-20")}
+    assert events["lancé"].plover == "ASSAULT"
+    truce = events["trêve"]
+    assert truce.plover == "RETREAT" and truce.date == "2025-02-02"
+    assert any("amnesty" in p.entity_id for p in events["lancé"].participants)  # the source reports the strikes
+    assert not any("amnesty" in p.entity_id for p in truce.participants)
+
+
+def test_an_undated_event_naming_a_dated_event_of_its_type_takes_its_date(annotate):
+    text = ("Un nouveau bilan a été publié mardi par les secours.\n\nAu moins quarante personnes ont été tuées à "
+            "Kadougli dans des frappes menées par l'armée le 3 mai.\n\nPar ailleurs, le chef de la milice, Omar "
+            "Haddad, a été tué dans les frappes.")
+    killed = by_trigger(annotate, text, "tué", "2025-05-06")
+    assert (killed.date, killed.date_basis) == ("2025-05-03", "named-event")
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    # an evacuation ordered on others is coercion; troops leaving a place is a retreat
+    ("L'armée, qui a ordonné aux habitants d'évacuer plusieurs quartiers de Kadougli, affirme que l'opération durera.",
+     "évacuer", "COERCE"),
+    ("Les troupes ont évacué mardi la base de Kadougli.", "évacué", "RETREAT"),
+])
+def test_an_ordered_evacuation_is_coercion(annotate, text, trigger, plover):
+    assert by_trigger(annotate, text, trigger, "2025-10-27").plover == plover
