@@ -149,7 +149,7 @@ def test_an_event_in_a_time_adjunct_is_a_second_event_dated_by_its_offset(annota
     assert {e.trigger for e in events} >= {"rencontré", "attaque"}
     assert by_trigger(annotate, text, "rencontré", "2025-10-27").date == "2025-10-21"
     assert by_trigger(annotate, text, "attaque", "2025-10-27").date == "2025-10-19"
-    vague = "Le cessez-le-feu intervient plus d'une semaine après la prise de la ville de Kadougli."
+    vague = "La trêve est annoncée un peu plus d'une semaine après la prise de Kadougli par les milices."
     assert by_trigger(annotate, vague, "prise", "2025-10-27").date is None
 
 
@@ -193,7 +193,7 @@ def test_an_incise_after_an_event_is_the_speakers_own_statement(annotate):
 
 
 def test_a_dated_truce_named_in_a_sourced_report_is_an_event_without_the_source(annotate):
-    text = ("Israël a lancé dans la nuit des frappes d'une ampleur inédite depuis l'entrée en vigueur de la trêve "
+    text = ("Israël a lancé dans la nuit des frappes massives, les plus lourdes depuis le début de la trêve "
             "du 2 février dernier, causant au moins cinquante morts selon Amnesty International.")
     events = {e.trigger: e for e in events_of(annotate, text, "2025-03-20")}
     assert events["lancé"].plover == "ASSAULT"
