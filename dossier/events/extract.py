@@ -235,16 +235,7 @@ def subject_of(tok: Token) -> Token | None:
     inverted = _incise_object(tok)
     if inverted is not None:
         return inverted
-    cur = tok
-    for _ in range(4):
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "nsubj:pass"):
-                return c
-        if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
-            cur = cur.head
-        else:
-            break
-    return None
+    return pa.subject_token(tok)
 
 
 def _speaker(sent: Span, reporting: list[Candidate], mentions: list[Mention]) -> tuple[Token | None, list[Mention]]:

@@ -199,7 +199,8 @@ PLURAL_PRONOUNS = frozenset("ils elles ceux-ci celles-ci ceux celles they".split
 _ANTECEDENT_SENTENCES = 2
 
 
-def _subject_token(verb: Token) -> Token | None:
+def subject_token(verb: Token) -> Token | None:
+    """nsubj of the verb, climbing through xcomp/conj chains ("doit rencontrer"), bounded."""
     cur = verb
     for _ in range(4):
         for c in cur.children:
@@ -215,7 +216,7 @@ def _subject_token(verb: Token) -> Token | None:
 def _subject_actors(doc: Doc, verb: Token, mentions: list[Mention]) -> list[Mention] | None:
     """Actor mentions of the subject phrase of ``verb`` (its nsubj's phrase, else the noun group
     written before it); None when the subject is itself a pronoun or cannot be read."""
-    subj = _subject_token(verb)
+    subj = subject_token(verb)
     if subj is not None and subj.pos_ == "PRON":
         return None
     if subj is not None:
