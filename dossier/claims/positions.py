@@ -220,6 +220,20 @@ def _governs(doc: Doc, start: int, end: int, cue: Token, span: Span) -> bool:
     return False
 
 
+def _government_of_side(side: str) -> Actor:
+    """"son pays insiste": the country speaks through its government (the same actor as when its
+    government is named), else the side itself."""
+    from dossier.entities.kb import load_kb
+
+    kb = load_kb()
+    place = kb.get(side)
+    gov = kb.institution(place.country) if place is not None and place.type == "place" else None
+    entry = kb.get(gov) if gov else None
+    if entry is not None:
+        return Actor(entry.id, entry.name, side, False, entry.type, resolved_by="institution")
+    return Actor(side, side.replace("_", " ").title(), side, False, "place")
+
+
 class _Extractor:
     def __init__(self, doc: Doc, issues: list[Issue], ctx: ActorContext | None):
         self.doc = doc
@@ -242,7 +256,7 @@ class _Extractor:
             # "son pays insiste": the country of the person speaking
             owner = self.ctx.antecedent(sentence, before=subj)
             if owner is not None and owner.side:
-                return Actor(owner.side, owner.side.replace("_", " ").title(), owner.side, False, "place")
+                return _government_of_side(owner.side)
         return self.ctx.actor_of(subj, sentence)
 
     def add(self, actor: Actor | None, issue: Issue, stance: str, cue: Token, span: Span, sentence: int) -> None:

@@ -88,3 +88,11 @@ def test_bad_issues_file(tmp_path, content, reason):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=reason):
         load_issues(str(path))
+
+
+def test_his_country_holds_a_position_through_its_government(annotate):
+    doc = annotate("Volodymyr Zelensky a répété lundi que son pays soutient une adhésion rapide à l'OTAN.")
+    found = [p for p in doc._.positions if p.issue == "nato_membership"]
+    assert found, [(p.actor_id, p.issue) for p in doc._.positions]
+    assert {p.actor_id for p in found} <= {"ukrainian_government", "volodymyr_zelensky"}
+    assert "ukraine" not in {p.actor_id for p in found}  # the place itself holds no position
