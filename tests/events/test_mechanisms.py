@@ -219,3 +219,11 @@ def test_an_undated_event_naming_a_dated_event_of_its_type_takes_its_date(annota
 ])
 def test_an_ordered_evacuation_is_coercion(annotate, text, trigger, plover):
     assert by_trigger(annotate, text, trigger, "2025-10-27").plover == plover
+
+
+def test_a_future_date_inside_the_quote_does_not_date_the_saying(annotate):
+    text = ("« Il faut tenir bon pour que, dans un an, la frontière soit enfin sûre », a ajouté le président "
+            "ukrainien Volodymyr Zelensky.")
+    dates = {e.trigger: e.date for e in events_of(annotate, text, "2025-12-02")}
+    assert "ajouté" in dates, dates
+    assert not (dates["ajouté"] or "").startswith("2026"), dates
