@@ -61,8 +61,9 @@ def _governs(timex_tok: Token, trigger: Token, head: Token) -> bool:
 
 
 def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
-               timexes: list[Timex]) -> tuple[str, str, str] | None:
-    """(value, precision, basis): the date timex governing the trigger, else the sentence time."""
+               timexes: list[Timex], quoted: list[tuple[int, int]] = ()) -> tuple[str, str, str] | None:
+    """(value, precision, basis): the date timex governing the trigger, else the sentence time.
+    ``quoted``: the document's direct-speech spans (``filters.quoted_regions``)."""
     timexes_all = timexes
     in_sent = [t for t in timexes if t.type in ("date", "time") and t.value
                and sent.start_char <= t.start < sent.end_char]
@@ -82,7 +83,7 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     if st is None or not st.value or st.basis in _NO_DATE_BASES:
         return None
     source = timexes_all[st.timex_index] if st.timex_index is not None and st.timex_index < len(timexes_all) else None
-    if source is not None and _quoted_apart(doc, source, trigger):
+    if source is not None and _quoted_apart(doc, source, trigger, quoted):
         return None  # « … dans un an … », a ajouté X: the quoted words' date is not the saying's
     if source is not None and not sent.start_char <= source.start < sent.end_char:
         # the sentence ran over a paragraph break: a date of another paragraph says nothing here
@@ -100,26 +101,20 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     return st.value, st.precision, f"sentence-{st.basis}"
 
 
-def _quoted_apart(doc: Doc, t: Timex, trigger: Token) -> bool:
+def _quoted_apart(doc: Doc, t: Timex, trigger: Token, quoted: list[tuple[int, int]]) -> bool:
     """The timex lies inside quoted words, the trigger outside them, and it points past the
     article's day: what the quote says will happen ("dans un an"), not when it was said (a quoted
     "aujourd'hui" is the day of the saying and still dates it)."""
-    from dossier.quotes.marks import find_quote_spans
     from dossier.timex.calendar import value_to_date
 
     published = value_to_date(doc._.published or "")
     when = value_to_date(t.value or "")
     if published is not None and (when is None or when[0] <= published[0]):
         return False
-
-    spans = doc.user_data.get(_QUOTED_KEY)
-    if spans is None:
-        spans = doc.user_data[_QUOTED_KEY] = [(q.open, q.close) for q in find_quote_spans(access.doc_text(doc))]
-    inside = [(a, b) for a, b in spans if a <= t.start and t.end <= b]
+    inside = [(a, b) for a, b in quoted if a <= t.start and t.end <= b]
     return bool(inside) and not any(a <= trigger.idx < b for a, b in inside)
 
 
-_QUOTED_KEY = "dossier.quoted_spans"
 _SINCE = frozenset(("depuis", "since"))
 
 

@@ -805,7 +805,7 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         if k > 0 and cand.token.pos_ in ("NOUN", "PROPN") and _dated_noun(cand, dated):
             in_content = False  # "depuis la trêve du 19 janvier …, selon X": a dated event named in passing, not X's report
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
-                       source if in_content else [], mentions, quotes, timexes)
+                       source if in_content else [], mentions, quotes, timexes, doc_quoted)
         if event is None or filters.unsourced_statement(event) or filters.background_statement(event, cand.token):
             continue
         out.append(event)
@@ -813,7 +813,8 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
 
 
 def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | None,
-           source: list[Mention], mentions: list[Mention], quotes, timexes) -> Event | None:
+           source: list[Mention], mentions: list[Mention], quotes, timexes,
+           quoted: list[tuple[int, int]] = ()) -> Event | None:
     fam_name = cand.family
     tok = cand.token
     negated = _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head) and tok.dep_ in ("obj", "nsubj")) or (
@@ -861,7 +862,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if owner is not None and owner.entity_id not in {p.entity_id for p in parts}:
         # "la revendication de X, qui dit avoir pris la ville": X is the claimed actor
         parts.append(Participant(owner.entity_id, owner.entity_name, "participant"))
-    date = event_date(doc, tok, head, sent, si, timexes)
+    date = event_date(doc, tok, head, sent, si, timexes, quoted)
     if date is not None and not _since_state(tok) and any(
             _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
         date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
