@@ -144,14 +144,8 @@ def alias_stems(entity_id: str, name: str | None) -> tuple[tuple[str, ...], ...]
     """Each of an actor's names as the set of its own stems (words of a kind of actor left out):
     a sentence whose words hold every stem of one of them names the actor ("émirat du Qatar"
     needs both words; "Émirats arabes unis" does not name Qatar)."""
-    forms = [name or ""]
-    entry = None if entity_id.startswith("local:") else _kb().get(entity_id)
-    if entry is not None:
-        forms += entry.all_aliases()
-    else:
-        forms.append(entity_id.replace("local:", "").replace("_", " "))
     generic = generic_name_stems()
-    found = {tuple(sorted(_stems_of(form) - generic)) for form in forms}
+    found = {tuple(sorted(_stems_of(form) - generic)) for form in _name_forms(entity_id, name)}
     return tuple(sorted(f for f in found if f))
 
 
@@ -160,14 +154,19 @@ def name_stems(entity_id: str, name: str | None) -> frozenset[str]:
     """Stems of an actor's own names (all KB aliases, less the words of a kind of actor such as
     "gouvernement"): they say who, not what, so they are left out of the words compared, and a
     sentence that holds one of them names that actor."""
+    generic = generic_name_stems()
+    return frozenset(w for form in _name_forms(entity_id, name) for w in _stems_of(form) if w not in generic)
+
+
+def _name_forms(entity_id: str, name: str | None) -> list[str]:
+    """The name a record gives an actor, and its KB aliases (else the words of its local id)."""
     forms = [name or ""]
     entry = None if entity_id.startswith("local:") else _kb().get(entity_id)
     if entry is not None:
         forms += entry.all_aliases()
     else:
         forms.append(entity_id.replace("local:", "").replace("_", " "))
-    generic = generic_name_stems()
-    return frozenset(w for form in forms for w in _stems_of(form) if w not in generic)
+    return forms
 
 
 def learned_affiliations(roles) -> dict[str, str]:
