@@ -334,6 +334,16 @@ def _near(sentence: int | None, sentences: set[int]) -> bool:
     return sentence is not None and any(abs(sentence - s) <= 1 for s in sentences)
 
 
+def _story_sources_day(story: Any) -> tuple[list, Any]:
+    """A merged event's sources and its days, the days None unless it is a dated event of the
+    story (not background) that at least two articles report."""
+    sources = _get(story, "sources") or []
+    day = _days(_get(story, "date"))
+    if _get(story, "background") or len({k for k, _, _ in sources}) < 2:
+        return sources, None
+    return sources, day
+
+
 def _time_conflicts(stories: list[Any], items: list[tuple[str, ArticleRecords]]) -> list[Conflict]:
     """The clock time each article gives a merged event: the time of its participant's
     statement that the article reports next to the event's sentence, on the event's day
@@ -342,10 +352,8 @@ def _time_conflicts(stories: list[Any], items: list[tuple[str, ArticleRecords]])
     claims = {key: rec.claims for key, rec in items}
     out: list[Conflict] = []
     for story in stories:
-        sources = _get(story, "sources") or []
-        day = _days(_get(story, "date"))
-        if _get(story, "background") or day is None or len({k for k, _, _ in sources}) < 2 \
-                or any(d.get("attribute") == "time" for d in _get(story, "disagreements") or []):
+        sources, day = _story_sources_day(story)
+        if day is None or any(d.get("attribute") == "time" for d in _get(story, "disagreements") or []):
             continue
         actors = {_pid(p) for p in _get(story, "participants") or []}
         said: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -386,10 +394,8 @@ def _format_conflicts(stories: list[Any], items: list[tuple[str, ArticleRecords]
     claims = {key: rec.claims for key, rec in items}
     out: list[Conflict] = []
     for story in stories:
-        sources = _get(story, "sources") or []
-        day = _days(_get(story, "date"))
-        if _get(story, "background") or day is None or len({k for k, _, _ in sources}) < 2 \
-                or event_class(_get(story, "plover") or "", _get(story, "type") or "") != "talk":
+        sources, day = _story_sources_day(story)
+        if day is None or event_class(_get(story, "plover") or "", _get(story, "type") or "") != "talk":
             continue
         said: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for key in sorted({k for k, _, _ in sources}):
