@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dossier.claims.lexicon import cue_set, fold, side_words, sides
+from dossier.claims.sides import entity_side, generated_side_words, state_named_in
 from dossier.models import Mention
 from dossier.nlp import access
 from dossier.nlp.tree import preorder
@@ -42,8 +43,16 @@ class Actor:
     resolved_by: str = "mention"  # mention | institution | anonymous | phrase | pronoun
 
 
-def side_of_text(text: str) -> str | None:
-    words = side_words()
+def side_of_text(text: str, generated: bool = True) -> str | None:
+    """The side the words of ``text`` name: the hand-written side words first (data/sides.yaml),
+    then, with ``generated``, the words of every state's names, adjectives and capital."""
+    found = _side_in_words(text, side_words())
+    if found is None and generated:
+        found = state_named_in(text) or _side_in_words(text, generated_side_words())
+    return found
+
+
+def _side_in_words(text: str, words: dict[str, str]) -> str | None:
     for w in _WORD.findall(fold(text).replace("_", " ")):
         if w in words:
             return words[w]
@@ -89,7 +98,14 @@ class ActorContext:
                 side = side_of_text(str(value))
                 if side:
                     return side
-        return side_of_text(m.entity_id.replace("local:", "")) or side_of_text(m.entity_name) or side_of_text(m.text)
+        hand = (side_of_text(m.entity_id.replace("local:", ""), generated=False) or side_of_text(m.entity_name, generated=False)
+                or side_of_text(m.text, generated=False))
+        if hand:
+            return hand
+        known = entity_side(m.entity_id)
+        if known or m.entity_type == "person":  # a person's name is no country's word ("Dominique")
+            return known
+        return side_of_text(m.entity_name) or side_of_text(m.text)
 
     # -- mentions --------------------------------------------------------------------------
     def mention_at(self, tok: Token) -> Mention | None:

@@ -638,10 +638,10 @@ class EntityComponent:
             cands.append(Cand(s, e, fact.person_id, "person", "learned-role", 0.7, name=fact.person_name,
                               in_ents=False, evidence=f"role learned from {fact.text!r}"))
         cands.sort(key=lambda c: (c.start, -c.end))
-        self._write(doc, cands, sent_of)
+        self._write(doc, cands, sent_of, facts)
         return doc
 
-    def _write(self, doc: Doc, cands: list[Cand], sent_of: list[int]) -> None:
+    def _write(self, doc: Doc, cands: list[Cand], sent_of: list[int], facts: list | None = None) -> None:
         mentions = doc_list(doc, "mentions")
         infos = doc_entities(doc)
         context = {self.kb.get(c.id).country for c in cands
@@ -649,6 +649,10 @@ class EntityComponent:
         spans = []
         for c in cands:
             info = infos.get(c.id) or self._info(c, context)
+            if info.affiliation is None and c.type == "person" and c.id.startswith("local:"):
+                # a person the KB lacks belongs to the body of the role the article gives him
+                info.affiliation = next((f.organization_id for f in reversed(facts or [])
+                                         if f.person_id == c.id and f.organization_id), None)
             infos[c.id] = info
             span = doc[c.start:c.end]
             label = LABELS.get(c.type, "MISC")
