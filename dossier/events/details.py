@@ -87,7 +87,8 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
         return None  # « … dans un an … », a ajouté X: the quoted words' date is not the saying's
     if source is not None and not sent.start_char <= source.start < sent.end_char:
         # the sentence ran over a paragraph break: a date of another paragraph says nothing here
-        near = [t for t in in_sent if t.type == "date" and not is_deadline(t, doc)]
+        near = [t for t in in_sent if t.type == "date" and not is_deadline(t, doc)
+                and not _quoted_apart(doc, t, trigger, quoted)]
         if not near:
             return None
         t = min(near, key=lambda t: abs(t.start - trigger.idx))

@@ -174,6 +174,25 @@ def test_date_of_another_paragraph_is_not_used(nlp, text, trigger):
     assert event_date(doc, tok, tok.head, para, 0, timexes)[0] == "2025-03-10"
 
 
+def test_a_future_date_in_quoted_words_does_not_date_the_saying_across_a_paragraph(nlp):
+    """The sentence runs over a paragraph break and its only date of this paragraph is inside the
+    quoted words, pointing past the article's day: the saying gets no date from it."""
+    from dossier.events.details import event_date
+    from dossier.events.filters import quoted_regions
+    from dossier.models import SentenceTime
+
+    text = ("Le conseil a siégé lundi.\n\n« Il faudra que, dans un an, la digue soit finie », "
+            "a ajouté Ivan Petrenko.")
+    doc = run(nlp, text)
+    timexes = list(doc._.timexes)
+    other = next(i for i, t in enumerate(timexes) if t.text == "lundi")
+    assert any(t.text == "dans un an" for t in timexes)
+    tok = next(t for t in doc if t.text == "ajouté")
+    para = doc[next(t.i for t in doc if t.is_space) + 1:len(doc)]
+    doc._.sentence_times = [SentenceTime(0, timexes[other].value, "day", "nearest", other)]
+    assert event_date(doc, tok, tok.head, para, 0, timexes, quoted_regions(doc)) is None
+
+
 @pytest.mark.parametrize("text, trigger", [
     # a negated reporting cue reports nothing
     ("La Serbie n'a pas encore répondu officiellement à cette offre.", "répondu"),
