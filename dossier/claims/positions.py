@@ -304,6 +304,9 @@ class _Extractor:
             for anc in [head, *head.ancestors]:
                 if anc.i < sent.start or anc.i >= sent.end:
                     break
+                if anc.pos_ == "NOUN" and anc.i not in range(span.start, span.end) and \
+                        fold(anc.lemma_) in cue_set("positions", "shift_nouns"):
+                    break  # "rejeter la responsabilité de l'échec de la trêve": no stance on the truce
                 if _cue_stance(anc) is not None and anc.i not in range(span.start, span.end):
                     if _passive(anc) and agent_of(anc) is None:
                         continue  # "des garanties soient convenues": the actor is further up

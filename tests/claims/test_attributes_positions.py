@@ -96,3 +96,16 @@ def test_his_country_holds_a_position_through_its_government(annotate):
     assert found, [(p.actor_id, p.issue) for p in doc._.positions]
     assert {p.actor_id for p in found} <= {"ukrainian_government", "volodymyr_zelensky"}
     assert "ukraine" not in {p.actor_id for p in found}  # the place itself holds no position
+
+
+@pytest.mark.parametrize("text", [
+    "Le Kremlin a rejeté la responsabilité de l'échec du cessez-le-feu.",
+    "Kiev refuse toute responsabilité dans la violation du cessez-le-feu.",
+])
+def test_a_stance_on_the_blame_is_no_stance_on_the_issue(annotate, text):
+    assert not [p for p in annotate(text)._.positions if p.issue == "ceasefire"]
+
+
+def test_a_stance_on_the_issue_itself_still_counts(annotate):
+    found = [p for p in annotate("Le Kremlin a rejeté le cessez-le-feu.")._.positions if p.issue == "ceasefire"]
+    assert [p.stance for p in found] == ["opposes"]
