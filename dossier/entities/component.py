@@ -29,7 +29,7 @@ from dossier.entities.matching import match_name
 from dossier.entities.metonymy import actor_reading
 from dossier.entities.normalize import canonical_key, fold, norm_alias
 from dossier.entities import roles as learned
-from dossier.entities.repair import acronym_after, institution_span, lexicon, pattern_institution, repair
+from dossier.entities.repair import acronym_after, institution_span, lexicon, named_spans, pattern_institution, repair
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
@@ -576,7 +576,7 @@ class EntityComponent:
         covered |= {i for c in forced for i in range(c.start, c.end)}
         in_roles = {i for r in roles for i in range(r.start, r.end)}
         kb_known = lambda text: bool(self.kb.by_alias(text)) or geocode(text) is not None  # noqa: E731
-        for ent in doc.ents:
+        for ent in named_spans(doc, kb_known):
             inst = institution_span(doc, ent.start, ent.end, ent.label_)
             if inst is not None and any(inst[0] <= m.start and m.end <= inst[1] and any(
                     self.kb.get(x).type in ("organization", "group") for x in m.ids)

@@ -113,6 +113,58 @@ def _plural_demonym(tok) -> bool:
     return _word(prev) in lex["demonym_determiners"] or prev.like_num
 
 
+# particles inside a personal name after a first name ("Staffan de Mistura", "Ursula von der Leyen")
+_INNER_PARTICLES = frozenset({"de", "du", "von", "van", "der", "den", "ter", "bin", "ben", "ibn", "da", "di", "dos", "do"})
+
+
+class NamedSpan:
+    """An NER span, possibly widened or relabelled (``start``, ``end``, ``label_`` like a Span's)."""
+
+    __slots__ = ("start", "end", "label_")
+
+    def __init__(self, start: int, end: int, label: str):
+        self.start, self.end, self.label_ = start, end, label
+
+
+def named_spans(doc: Doc, known) -> list[NamedSpan]:
+    """The NER spans, with two repairs of names that hold a particle:
+
+    - a one-word span, lower-case particles and a capitalised word ("Staffan" + "de Mistura",
+      which the NER cuts apart and mislabels) make one person's name, when neither the first word
+      nor the last is a known name (``known(text)``: a KB alias or a gazetteer place), so
+      "Washington de Donetsk" stays two;
+    - a one-word span repeating the last word of a several-word person's name of the same article
+      ("Le Drian" after "Jean-Yves Le Drian", taken for a place) is that person's surname."""
+    lex = lexicon()
+    ents = list(doc.ents)
+    out: list[NamedSpan] = []
+    k = 0
+    while k < len(ents):
+        e = ents[k]
+        start, end, label = e.start, e.end, e.label_
+        j = end
+        while j < len(doc) and j - end < 2 and doc[j].text.islower() and _word(doc[j]) in _INNER_PARTICLES:
+            j += 1
+        before = doc[start - 1] if start else None
+        if (j > end and j < len(doc) and end - start == 1 and label in ("PER", "ORG", "MISC", "LOC")
+                and (before is None or not (before.pos_ in ("DET", "NOUN") and before.text.islower())
+                     or _word(before) in lex["titles"] or _word(before) in lex["role_nouns"])
+                and doc[start].text[:1].isupper() and doc[start].is_alpha and doc[j].text[:1].isupper()
+                and doc[j].is_alpha and not doc[j].is_sent_start and not known(doc[start].text)
+                and not known(doc[j].text) and _word(doc[start]) not in lex["titles"]):
+            end, label = j + 1, "PER"
+            while k + 1 < len(ents) and ents[k + 1].start < end:
+                k += 1
+                end = max(end, ents[k].end)
+        out.append(NamedSpan(start, end, label))
+        k += 1
+    surnames = {_word(doc[x.end - 1]) for x in out if x.label_ == "PER" and x.end - x.start >= 2}
+    for x in out:
+        if x.label_ != "PER" and x.end - x.start == 1 and _word(doc[x.start]) in surnames and not known(doc[x.start].text):
+            x.label_ = "PER"
+    return out
+
+
 def repair(doc: Doc, start: int, end: int, label: str, known) -> list[tuple[int, int]]:
     """Token ranges left of an NER span after trimming and splitting; junk removed.
 

@@ -163,3 +163,31 @@ def test_seas_straits_and_armed_groups_of_other_stories_are_known_whole(nlp):
     assert found.get("détroit d'Ormuz") == ("strait_of_hormuz", "place")
     assert found.get("Houthis") == ("houthis", "organization")
     assert ("m23", "organization") in found.values()
+
+
+def _persons(nlp, text):
+    return [(m.text, m.entity_id) for m in process_article(Article(raw_text=text, published="2025-06-10"), nlp).mentions
+            if m.entity_type == "person"]
+
+
+@pytest.mark.parametrize("text, full, short", [
+    # the NER cuts a name at its particle and labels the first word an organisation
+    ("L'émissaire Staffan de Mistura a rencontré mardi les dirigeants sahraouis à Alger. "
+     "Selon de Mistura, les discussions ont progressé.", "Staffan de Mistura", "Mistura"),
+    # the surname alone, taken for a place, is the person named in full before
+    ("Le diplomate Jean-Yves Le Drian est arrivé à Beyrouth. Le Drian doit rencontrer le président.",
+     "Jean-Yves Le Drian", "Drian"),
+])
+def test_names_with_a_particle_are_one_person(nlp, text, full, short):
+    found = dict(_persons(nlp, text))
+    assert full in found, found
+    assert found.get(short) == found[full], found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Emmanuel Macron de Paris a parlé.", "Emmanuel Macron"),  # a known first part: no widened name
+    ("Le ministre a visité l'usine Renault de Flins.", None),  # a common noun before: a company's site
+])
+def test_a_name_and_a_place_after_de_stay_apart(nlp, text, person):
+    names = [t for t, _ in _persons(nlp, text)]
+    assert not any(" de " in n for n in names), names
