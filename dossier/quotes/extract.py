@@ -438,7 +438,9 @@ class Extractor(IndirectMixin):
                     cue = self.headline_cue(part_start)
                 if cue is None:
                     cue = self.direct_cue(qq, part_start, part_end)
-                if cue is not None and prev is not None and cue.how == "incise":
+                if cue is not None and prev is not None and (cue.how == "incise" or (
+                        cue.how == "ancestor" and cue.token is not None and cue.token.idx >= q.close)):
+                    # (a cue after the closing mark the parser hangs the quote on is an incise too)
                     cue = self._pronoun_takes_previous_speaker(cue, prev)
                 words = len(self.text[part_start:part_end].split())
                 if cue is not None and self._introduced_as_name(q) and (words <= 6 or not self._has_finite_verb(part_start, part_end)):

@@ -43,3 +43,32 @@ def test_parser_keeps_the_cap_on_text_without_punctuation(nlp):
             break
         doc = proc(doc)
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS + 1
+
+
+def _line_doc(text):
+    import spacy
+
+    return spacy.blank("fr").make_doc(text)
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    # a headline, a caption and a byline without full stops each end at their line break
+    ("Un titre sans point\nLégende de la photo\nPar Jeanne Martin\nLe texte commence ici.",
+     ["Légende", "Par", "Le"]),
+    # a wrapped line goes on: it ends on a comma, or the next line starts in lower case
+    ("Le ministre a parlé mardi,\net il a ajouté une phrase.", []),
+    ("Le ministre a parlé\nde la trêve.", []),
+    ("Il a déclaré :\n« Nous verrons. »", []),
+    # a line already ending a sentence needs nothing more (the parser sees the full stop)
+    ("Première phrase.\nDeuxième phrase.", []),
+    ("« Fin de citation. »\nSuite du texte.", []),
+    # a headline quoting someone, without a full stop
+    ("« Tout est prêt »\nLe ministre a confirmé.", ["Le"]),
+])
+def test_line_breaks_start_sentences_unless_wrapped(text, starts):
+    from dossier.nlp.sentences import line_starts
+
+    doc = _line_doc(text)
+    marked = line_starts(doc)
+    assert [doc[i].text for i in marked] == starts
+    assert all(doc[i].is_sent_start for i in marked)
