@@ -233,11 +233,14 @@ def _institutions(code, place_id, fr_names, en_names, en_adj, forms, claims, ent
             [f"{en_adj} army", f"{en_adj} armed forces", f"{en_adj} military", f"{en_adj} forces"]),
     }
     stem = _snake(en_adj.split("(")[0])
+    taken = {e["id"] for e in entities}  # the institutions of the states generated before
     ids: dict[str, str] = {}
     for kind, (display, fr, en) in spec.items():
-        eid = claims.owner(fr[:1] + en[:1], "organization") or f"{stem}_{kind}"
-        if kind == "government" and claims.owner(fr[:1], "organization") is None and f"{stem}_government" in claims.type:
-            eid = f"{place_id}_government"  # two states sharing an English adjective
+        owned = claims.owner(fr[:1] + en[:1], "organization")
+        eid = owned or f"{stem}_{kind}"
+        if owned is None and (eid in taken or (kind == "government" and claims.owner(fr[:1], "organization") is None
+                                               and f"{stem}_government" in claims.type)):
+            eid = f"{place_id}_{kind}"  # two states sharing an English adjective ("Congolese")
         ids[kind] = eid
         affiliation = None if kind == "government" else ids["government"]
         entities.append(_entity(eid, display, "organization", fr, en, claims, country=code,

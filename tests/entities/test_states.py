@@ -103,3 +103,22 @@ def test_no_person_is_generated(kb):
 
 def test_the_two_congos_share_no_adjective(kb):
     assert kb.country_of_adjective("congolais") == "CD"
+
+
+def test_states_sharing_an_english_adjective_keep_their_own_institutions(kb):
+    """Both Congos are "Congolese" in English: each state gets its own government and ministries."""
+    kinshasa, brazzaville = kb.get("kinshasa"), kb.get("brazzaville")
+    assert kinshasa.metonym_of != brazzaville.metonym_of
+    for kind in ("government", "foreign_ministry", "defence_ministry", "armed_forces"):
+        assert kb.institution("CD", kind) != kb.institution("CG", kind)
+        assert kb.get(kb.institution("CD", kind)).country == "CD"
+        assert kb.get(kb.institution("CG", kind)).country == "CG"
+
+
+@pytest.mark.parametrize("alias, entity_id", [
+    ("RDC", "democratic_republic_of_the_congo"),
+    ("République démocratique du Congo", "democratic_republic_of_the_congo"),
+    ("Congo-Brazzaville", "republic_of_the_congo"),
+])
+def test_common_french_names_of_the_congos(kb, alias, entity_id):
+    assert [e.id for e in kb.by_alias(alias)] == [entity_id]
