@@ -133,11 +133,12 @@ def timeline_line(r: dict[str, Any], details: bool = False) -> str:
     place = f" @ {r['place_name']}" if r.get("place_name") else ""
     status = f" [{r['status']}]" if r.get("status") and r["status"] != "held" else ""
     sources = r.get("sources", [])
-    cites = " ".join(f"{s['article_id']}:{s['sentence']}" for s in sources)
+    # two mentions in one sentence ("signed and ratified") are one source sentence
+    sentences = list(dict.fromkeys(f"{s['article_id']}:{s['sentence']}" for s in sources))
     n_art = len({s["article_id"] for s in sources})
     who = _one_line(_names(r.get("participants")), 60)
     line = (f"{date:10} {prec:6} {r.get('plover') or '?':9} {r.get('type') or '':14} {who}{place}{status}"
-            f"  ({len(sources)} src/{n_art} art: {cites})")
+            f"  ({len(sentences)} src/{n_art} art: {' '.join(sentences)})")
     if not details:
         return line
     lines = [line, f"{'':17}‹{_one_line((sources or [{}])[0].get('text'), 100)}›"]
