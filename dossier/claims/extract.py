@@ -23,6 +23,7 @@ from dossier.claims.propositions import normalise
 from dossier.models import Claim
 from dossier.nlp import access
 from dossier.nlp.tree import preorder, walk_up
+from dossier.quotes.lexicon import NOT_SOURCE_NOUNS
 
 _VERBAL = ("VERB", "AUX", "ADJ")
 _GAP_WORD = re.compile(r"\w+")
@@ -520,6 +521,8 @@ class ClaimExtractor:
         source = tok.head
         if source == tok or fold(source.text) in ("laquelle", "lequel", "lesquelles", "lesquels"):
             return
+        if source.pos_ == "NOUN" and source.lower_ in NOT_SOURCE_NOUNS:
+            return  # "selon les modalités prévues": a manner, not a source
         clause = source.head if source.head != source else source
         if clause.pos_ not in _VERBAL and clause.head != clause:
             clause = clause.head

@@ -111,6 +111,9 @@ class IndirectMixin:
             sp, phrase = self._selon_source(t)
             if phrase is None:
                 continue
+            head = next((x for x in phrase[1:] if x.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if head is not None and head.pos_ == "NOUN" and head.lower_ in lx.NOT_SOURCE_NOUNS:
+                continue  # "selon les modalités prévues": a manner, not a source
             c_start = self.clause_start(cue_start)
             before = [x for x in doc[max(0, cue_start.i - 120) : cue_start.i] if x.idx >= c_start]
             initial = not any(x.pos_ in ("VERB", "AUX") for x in before)

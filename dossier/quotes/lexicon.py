@@ -233,6 +233,17 @@ def lemma_of(token) -> str:
 # a subordinator that says the reporting verb it introduces did not happen ("sans préciser")
 WITHHOLDING_MARKS = frozenset({"sans", "without"})
 
+# Nouns after "selon" that name a rule or a plan, not a source ("selon les modalités prévues",
+# "selon le calendrier convenu": how, not who says so).
+NOT_SOURCE_NOUNS = frozenset(
+    """
+    modalité modalités terme termes condition conditions règle règles principe principes calendrier
+    procédure procédures formule critère critères méthode schéma mécanisme dispositions disposition
+    clause clauses article articles cas besoin besoins ordre degré niveau rythme échéancier feuille
+    mesure mode manière façon logique format
+    """.split()
+)
+
 
 def is_reporting(token) -> bool:
     lemma = token.lemma_.lower()

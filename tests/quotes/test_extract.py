@@ -254,3 +254,16 @@ def test_quote_gets_the_sentence_date(full_nlp):
         pytest.skip("dossier_time is not available")
     quotes = _run(full_nlp, "Mardi, Volodymyr Zelensky a déclaré que les discussions continuaient.")
     assert quotes and quotes[0].date == "2025-12-02"
+
+
+@pytest.mark.parametrize("text", [
+    "La coopération sera organisée selon les modalités prévues par l'accord signé à Niamey.",
+    "Selon le calendrier convenu, les troupes se retireront dans les deux mois.",
+])
+def test_selon_a_rule_or_a_plan_is_no_source(nlp, text):
+    assert not [q for q in _quotes(nlp, text) if (q.cue or "").lower() == "selon"]
+
+
+def test_selon_a_body_is_still_a_source(nlp):
+    [q] = [q for q in _quotes(nlp, "Les combats ont repris dans la nuit, selon l'armée nigérienne.")]
+    assert q.cue == "selon" and q.speaker_id
