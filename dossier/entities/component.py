@@ -500,6 +500,23 @@ class EntityComponent:
                 if x.id != target.id:
                     x.id, x.name, x.type = target.id, target.name, target.type
             linked[doc[k].text] = target
+        # an acronym the article never puts in parentheses: the unknown name whose initials it spells
+        # ("le FLNKS" and "le Front de libération nationale kanak socialiste")
+        initials: dict[str, set[str]] = {}
+        named: dict[str, Cand] = {}
+        for c in out:
+            if c.type in ("organization", "group") and c.end - c.start >= 2:
+                key = _initials(doc[c.start:c.end])
+                if len(key) >= 3:
+                    initials.setdefault(key, set()).add(c.id)
+                    named.setdefault(c.id, c)
+        for c in out:
+            text = doc[c.start].text
+            if c.end - c.start != 1 or text in linked or not c.id.startswith("local:") or not _is_acronym(text):
+                continue
+            ids = initials.get(text.lower().replace(".", ""), set())
+            if len(ids) == 1:
+                linked[text] = named[next(iter(ids))]
         for c in out:  # every other mention of the acronym in the article
             target = linked.get(doc[c.start].text) if c.end - c.start == 1 else None
             if target is not None and c.id.startswith("local:") and c.id != target.id:
@@ -509,18 +526,26 @@ class EntityComponent:
     def _link_locals(self, cands: list[Cand]) -> None:
         """Within the article: surname-only unknown persons -> the full name seen in it."""
         full: dict[str, list[Cand]] = {}
+        given: dict[str, set[str]] = {}  # first word -> the full names that open with it
         for c in cands:
             if c.id.startswith("local:") and c.type == "person" and "_" in c.id:
                 full.setdefault(c.id.rsplit("_", 1)[-1], []).append(c)
+                given.setdefault(c.id[len("local:"):].split("_", 1)[0], set()).add(c.id)
         for c in cands:
             if c.id.startswith("local:") and c.type == "person" and "_" not in c.id:
                 surname = c.id[len("local:"):]
                 targets = {t.id for t in full.get(surname, [])}
+                how = "surname"
+                if not targets and len(given.get(surname, ())) == 1 and not any(
+                        t.id.startswith("local:") and "_" not in t.id and t.start < c.start and t.id != c.id
+                        for t in cands if t.type == "person"):
+                    # "Abiy" after "Abiy Ahmed": names whose bearers go by the first word
+                    targets, how = given[surname], "first name"
                 if len(targets) == 1:
                     target = next(iter(targets))
-                    c.name = next(t.name for t in full[surname])
+                    c.name = next(t.name for t in cands if t.id == target)
                     c.id, c.resolution, c.confidence = target, "local", 0.75
-                    c.evidence = f"surname of {c.name!r} in the same article"
+                    c.evidence = f"{how} of {c.name!r} in the same article"
 
     # -- main -------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -698,6 +723,29 @@ class EntityComponent:
             if geo is not None:
                 info.lat, info.lon, info.country = geo[0], geo[1], geo[2]
         return info
+
+
+_NAME_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "pour", "en", "à", "au",
+                         "aux", "of", "the", "for", "and"})
+
+
+def _initials(span) -> str:
+    """The initials of a name's words, its link words left out ("Forces démocratiques de libération
+    du Rwanda" -> "fdlr")."""
+    out = []
+    for t in span:
+        word = t.text.lower()
+        if t.is_punct or word in _NAME_LINKS:
+            continue
+        for part in word.split("-"):
+            if part[:1].isalpha():
+                out.append(part[0])
+    return "".join(out)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
 @Language.factory(

@@ -191,3 +191,21 @@ def test_names_with_a_particle_are_one_person(nlp, text, full, short):
 def test_a_name_and_a_place_after_de_stay_apart(nlp, text, person):
     names = [t for t, _ in _persons(nlp, text)]
     assert not any(" de " in n for n in names), names
+
+
+@pytest.mark.parametrize("text, full, short", [
+    # an acronym never put in parentheses spells the initials of the name given in full
+    ("Le Front de libération nationale kanak socialiste a rejeté le texte mardi. "
+     "Le FLNKS demande un nouveau cycle de discussions.", "Front de libération nationale kanak socialiste", "FLNKS"),
+    ("Les Forces démocratiques de libération du Rwanda sont actives dans la région. "
+     "Kigali exige le démantèlement des FDLR.", "Forces démocratiques de libération du Rwanda", "FDLR"),
+])
+def test_an_acronym_spelling_a_name_of_the_article_is_that_body(nlp, text, full, short):
+    found = {m.text: m.entity_id for m in process_article(Article(raw_text=text, published="2025-06-10"), nlp).mentions}
+    assert found.get(short) == found[full], found
+
+
+def test_a_first_name_alone_after_the_full_name_is_that_person(nlp):
+    text = "Abiy Ahmed a reçu mardi l'envoyé érythréen à Addis-Abeba. Abiy a promis une solution pacifique."
+    found = dict(_persons(nlp, text))
+    assert found["Abiy"] == found["Abiy Ahmed"], found
