@@ -138,7 +138,8 @@ _BREADCRUMB_START_RE = re.compile(
 # short photo-agency credit lines: "Jane Doe / AFP", "Pool via Getty Images", "EPA-EFE"
 _PHOTO_AGENCY_RE = re.compile(
     r"(?:^|[\s/|,(])(?:via\s+)?(?:getty\s+images|afp|reuters|ap\s+photo|epa(?:-efe)?|shutterstock|sipa(?:\s+press)?|abaca(?:press)?"
-    r"|maxppp|hans\s+lucas|anadolu\s+agency|nurphoto)\)?\s*$",
+    r"|maxppp|hans\s+lucas|anadolu\s+agency|nurphoto|associated\s+press|agence\s+france[-\s]presse"
+    r"|la\s+presse\s+canadienne|the\s+canadian\s+press)\)?\s*$",
     re.IGNORECASE,
 )
 _AGENCY_RE = re.compile(
@@ -153,7 +154,8 @@ _AGENCIES = r"(?:afp|reuters|ap|epa(?:-efe)?|getty\s+images|sipa(?:\s+press)?|ab
 _TRAILING_CREDIT_RE = re.compile(
     rf"(?:\(\s*(?:{_AGENCIES}\s+)?(?:photo|foto|image|video|vidéo)\s*(?:[/:,]|\b{_AGENCIES}\b)[^()]{{0,80}}\)"
     rf"|\b{_AGENCIES}\s*/\s*[^\W\d_][\w'’.\- ]{{1,40}}|[^\W\d_][\w'’.\- ]{{1,40}}?\s*/\s*{_AGENCIES}"
-    rf"|\b{_AGENCIES}\s+(?:or|ou)\s+(?:licensors|ayants\s+droit))\s*\.?\s*$",
+    rf"|\b{_AGENCIES}\s+(?:or|ou)\s+(?:licensors|ayants\s+droit)"
+    rf"|[.!?»”\"]\s+(?:photo|crédit\s+photo|©)\s*:?\s+(?-i:[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){{1,2}}))\s*\.?\s*$",
     re.IGNORECASE,
 )
 # a line that is only a site's name: "Example.news", "www.exemple.fr"
