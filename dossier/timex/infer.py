@@ -96,12 +96,16 @@ def _text_of(text_or_doc) -> tuple[str, str | None]:
 
 
 def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = None,
-                    during: list[tuple[date, date | None]] | None = None) -> tuple[str, str, float] | None:
+                    during: list[tuple[date, date | None]] | None = None,
+                    today: date | None = None) -> tuple[str, str, float] | None:
     """(ISO value, precision, confidence) of the likely publication date, or None.
     ``tense(start, end)`` ("past" | "future" | None) reads the tense governing a span when a
     parse is available; it sharpens the reading of weekdays. ``during``: the periods the text
     can have been written in (the terms of the offices its persons hold, see
-    :func:`dossier.timex.terms.written_during`); they give a year to dates written without one."""
+    :func:`dossier.timex.terms.written_during`); they give a year to dates written without one
+    and rule out the years outside them. ``today`` (default: the clock's date) is only an upper
+    bound: a text is not published in the future; it is never taken as the date."""
+    today = today or date.today()
     text, doc_lang = _text_of(text_or_doc)
     lang = (lang or doc_lang or detect_language(text)).lower()
     lang = "en" if lang.startswith("en") else "fr"
@@ -135,25 +139,24 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
     lower = max((d for d, _ in dated), default=None)
 
     if during:
-        day = consistent_day(text, found, lang, tense, during, lower)
+        day = consistent_day(text, found, lang, tense, during, lower, today)
         if day is not None:  # "samedi 12 avril", "le 18 mars" in a text written during known terms
             return day.isoformat(), "day", 0.4
 
-    year_votes = _year_votes(found, text, sentences)
+    # an offset that puts the text after today misreads its event: it says nothing
+    year_votes = [(lo, min(hi, today)) for lo, hi in _year_votes(found, text, sentences) if lo <= today]
     wd_dates = _weekday_dates(text, lang)
 
-    centre = _centre(year_votes) or lower
-    if wd_dates and centre:
-        best = None
-        for day, month, years in wd_dates:
-            ok = [y for y in years if not lower or date(y, month, day) >= lower]
-            if not ok:
-                continue
-            y = min(ok, key=lambda yy: abs((date(yy, month, day) - centre).days))
-            cand = date(y, month, day)
-            best = cand if best is None or cand > best else best
-        if best:
-            return best.isoformat(), "day", 0.6 if year_votes or lower else 0.4
+    span = _span(year_votes)
+    # a day or month named in full ("le 24 février 2022") is news near the text's time; a bare
+    # year ("depuis 1991") is as often history: a bound, not a place to start from
+    news = bool(lower) and any(d == lower and precision in ("day", "month", "week") for d, precision in dated)
+    best = None
+    for day, month, years in wd_dates:
+        cand = _weekday_year(day, month, years, span, lower, news, during, today)
+        best = cand if cand is not None and (best is None or cand > best) else best
+    if best:
+        return best.isoformat(), "day", 0.6 if year_votes or lower else 0.4
 
     if year_votes:
         lo = max(r[0] for r in year_votes)
@@ -171,7 +174,7 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
     # ("le 6 mars 2025") is news of its year: that year, with a low confidence. A bare year
     # ("depuis 2013", "en 2014") is as often history: taken as the date, it would resolve the
     # text's relative dates years too early, so the date stays unknown.
-    if lower and any(d == lower and precision in ("day", "month", "week") for d, precision in dated):
+    if news and _year_inside(lower.year, during):
         return fmt(lower, "year"), "year", 0.15
     return None
 
@@ -320,7 +323,8 @@ def _date_cost(p: date, month: int, day: int, wd: int | None, t: str | None) -> 
 
 
 def consistent_day(text: str, found, lang: str, tense: Tense | None,
-                   during: list[tuple[date, date | None]], lower: date | None = None) -> date | None:
+                   during: list[tuple[date, date | None]], lower: date | None = None,
+                   today: date | None = None) -> date | None:
     """The publication day that the text's yearless dates and weekdays agree on best inside the
     latest period of ``during`` (see above); None when the text has no such date or the period
     is too wide to tell."""
@@ -339,6 +343,7 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     last = lo + timedelta(days=SEARCH_DAYS)
     if hi is not None:
         last = min(last, hi - timedelta(days=1))
+    last = min(last, today or date.today())  # not published in the future
     best, best_cost = None, None
     for i in range((last - lo).days + 1):
         p = lo + timedelta(days=i)
@@ -409,6 +414,40 @@ def _weekday_dates(text: str, lang: str) -> list[tuple[int, int, list[int]]]:
     return out
 
 
+def _inside(day: date, during: list[tuple[date, date | None]] | None) -> bool:
+    """``day`` falls in one of the periods (start inclusive, end exclusive); True without periods."""
+    return not during or any(s <= day and (e is None or day < e) for s, e in during)
+
+
+def _year_inside(year: int, during: list[tuple[date, date | None]] | None) -> bool:
+    """Some day of ``year`` falls in one of the periods; True without periods."""
+    return not during or any(s.year <= year and (e is None or date(year, 1, 1) < e) for s, e in during)
+
+
+def _weekday_year(day: int, month: int, years: list[int], span: tuple[date, date] | None, lower: date | None,
+                  news: bool, during: list[tuple[date, date | None]] | None, today: date) -> date | None:
+    """The date of a "mardi 2 décembre" written without its year. Of the years its weekday agrees
+    with, only those not before the latest dated reference (``lower``), not after ``today`` and
+    inside the terms of the text's offices (``during``) remain: the one nearest the period the
+    known-event offsets point at (``span``), if within half a year of it (a period the remaining
+    years all miss, e.g. one after ``today``, dates nothing); without such offsets, the first one after the
+    latest dated reference when that is a day or month (``news``); else the only one the terms
+    leave. None otherwise: a weekday agrees with a year in seven, so it alone never picks the year."""
+    cands = [date(y, month, day) for y in years]
+    cands = [c for c in cands if (lower is None or c >= lower) and c <= today and _inside(c, during)]
+    if not cands:
+        return None
+    if span is not None:
+        lo, hi = span
+        centre = lo + (hi - lo) / 2
+        best = min(cands, key=lambda c: abs((c - centre).days))
+        near = lo - timedelta(days=183) <= best <= hi + timedelta(days=183)
+        return best if near else None
+    if news:
+        return min(cands)
+    return cands[0] if during and len(cands) == 1 else None
+
+
 def _sentence_text(text: str, pos: int, sentences) -> str:
     for s, e in sentences:
         if s <= pos < e:
@@ -423,14 +462,15 @@ def _weekday_ok(y: int, month: int | None, day: int, wd: int) -> bool:
         return False
 
 
-def _centre(ranges: list[tuple[date, date]]) -> date | None:
+def _span(ranges: list[tuple[date, date]]) -> tuple[date, date] | None:
+    """The period the ranges agree on (their intersection, or their hull when they disagree)."""
     if not ranges:
         return None
     lo = max(r[0] for r in ranges)
     hi = min(r[1] for r in ranges)
     if lo > hi:
         lo, hi = min(r[0] for r in ranges), max(r[1] for r in ranges)
-    return lo + (hi - lo) / 2
+    return lo, hi
 
 
 def _month_from_mentions(found, lo: date, hi: date) -> date | None:

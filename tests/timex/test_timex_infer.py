@@ -160,3 +160,55 @@ def test_month_dateline_sharpened_by_its_weekdays(nlp):
     art = records.article
     assert (art.published, art.published_precision, art.published_basis) == ("2025-01-15", "day", "inferred")
     assert [t.value for t in records.timexes if t.text == "mercredi"] == ["2025-01-15"]
+
+
+# -- a weekday written with its date: which year -----------------------------------------------
+def test_a_weekday_date_is_never_placed_after_today():
+    """The latest dated reference bounds the year from below, today from above: with no year
+    left between them, no day."""
+    from datetime import date
+
+    text = "Mardi 2 décembre, les délégués ont signé un protocole. La crise avait éclaté le 24 février 2022."
+    assert infer_published(text, today=date(2026, 1, 1))[:2] == ("2025-12-02", "day")
+    got = infer_published(text, today=date(2024, 1, 1))
+    assert got is None or got[0] <= "2024-01-01"
+
+
+def test_known_event_offsets_pointing_past_today_date_nothing():
+    """'il y a près de dix ans' after the invasion points to the 2030s: no year before today fits."""
+    from datetime import date
+
+    text = "Jeudi 13 mars, les délégués se sont revus. L'invasion a commencé il y a près de dix ans."
+    got = infer_published(text, today=date(2026, 1, 1))
+    assert got is None or got[0] <= "2026-01-01"
+
+
+@pytest.mark.parametrize("text", [
+    "Mardi 2 décembre, les émissaires ont rencontré le président. Le conflit dure depuis 1991.",
+    "Mardi 2 décembre, les émissaires ont rencontré le président. Le différend remonte à 1991.",
+])
+def test_a_bare_year_of_history_does_not_give_the_year_of_a_weekday_date(text):
+    """'depuis 1991' only says the text is not older: the first 2 December on a Tuesday after it
+    (1997) is no better a guess than any later one."""
+    assert infer_published(text) is None
+
+
+def test_the_terms_can_leave_one_year_for_a_weekday_date():
+    """A text written during a term begun in 2018: of the years where 2 December is a Tuesday,
+    only 2025 is inside the term and not after today."""
+    from datetime import date
+
+    text = "Mardi 2 décembre, les délégués ont signé un protocole à Genève."
+    got = infer_published(text, during=[(date(2018, 5, 8), None)], today=date(2026, 6, 1))
+    assert got[:2] == ("2025-12-02", "day")
+    # a term begun in 2012 leaves 2014 and 2025: no year
+    assert infer_published(text, during=[(date(2012, 5, 7), None)], today=date(2026, 6, 1)) is None
+
+
+def test_a_full_date_before_the_terms_is_not_the_year_of_the_text():
+    """'en février 2022' in a text whose persons hold offices begun in 2025 is history."""
+    from datetime import date
+
+    text = "Les pourparlers visent à clore le conflit ouvert en février 2022."
+    assert infer_published(text) == ("2022", "year", 0.15)
+    assert infer_published(text, during=[(date(2025, 5, 16), None)]) is None
