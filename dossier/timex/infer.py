@@ -279,6 +279,7 @@ def refine_published(text: str, published: str, lang: str = "fr", tense: Tense |
 # what the knowledge base knows of (its latest term start) says too little.
 SEARCH_DAYS = 400
 _FAR = 400  # cost of a date that cannot fall near the day (its weekday never agrees)
+_PLACED = 183  # a date that falls this far before every day of the period does not place the day
 _PAST_WORDS = re.compile(r"\b(?:dernier|dernière|last)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\b(?:prochain|prochaine|next)\b", re.IGNORECASE)
 
@@ -344,10 +345,17 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     if hi is not None:
         last = min(last, hi - timedelta(days=1))
     last = min(last, today or date.today())  # not published in the future
+    days = [lo + timedelta(days=i) for i in range((last - lo).days + 1)]
+    costs = [[_date_cost(p, *d) for p in days] for d in dates]
+    # a date no day of the period places near it (its weekday agrees with no year of the period,
+    # or it falls half a year or more before it) is no evidence of where in the period the text
+    # was written: with only such dates, the period's first day would win on no evidence at all
+    costs = [c for c in costs if min(c, default=_FAR) < _PLACED]
+    if not costs:
+        return None
     best, best_cost = None, None
-    for i in range((last - lo).days + 1):
-        p = lo + timedelta(days=i)
-        cost = sum(_date_cost(p, *d) for d in dates) + _weekday_cost(p, weekdays)
+    for i, p in enumerate(days):
+        cost = sum(c[i] for c in costs) + _weekday_cost(p, weekdays)
         if best_cost is None or cost < best_cost:
             best, best_cost = p, cost
     return best
