@@ -3,14 +3,17 @@
 Evidence, strongest first:
 1. a metadata line or dateline ("Publié le 3 décembre 2025", "date 2025-02", "Updated 4 March 2025");
 2. a weekday written with its date ("mardi 2 décembre"): only some years agree;
-3. offsets from well-known events ("il y a presque trois ans" next to "invasion", "l'année
-   dernière" next to "Koursk") give the year;
+3. offsets from a date the sentence names ("en avril 2023, il y a plus de deux ans", "deux ans
+   après l'attaque du 7 octobre 2023") or else from well-known events ("il y a presque trois ans"
+   next to "invasion", "l'année dernière" next to "Koursk"), and dated anniversaries, give the year;
 4. dates without a year ("samedi 12 avril", "le 18 mars") in a text the terms of its persons'
    offices bound to a short period (``during``, see :mod:`dossier.timex.terms`): the day they,
    their tenses and the bare weekdays agree on best;
 5. month names without a year ("en novembre"), bounded from below by the latest dated reference;
 the year of a full date the text names ("le 6 mars 2025") as a weak last resort; a bare year
-("depuis 2013") alone gives no date: it only says the text is not older.
+("depuis 2013") alone gives no date: it only says the text is not older. Today's date is only an
+upper bound (no text is published in the future), and the terms of the offices the text's
+persons hold rule out the years outside them.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dossier.nlp import access
 from dossier.timex.calendar import add_months, fmt, shift, value_to_date
 from dossier.timex.extract import detect_language, find, sentence_spans
 from dossier.timex.known_events import events_near
-from dossier.timex.lexicon import MONTHS, WEEKDAYS, alternation
+from dossier.timex.lexicon import MONTHS, NUMBERS, WEEKDAYS, alternation, parse_number
 
 _META = {
     lang: re.compile(
@@ -144,7 +147,7 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
             return day.isoformat(), "day", 0.4
 
     # an offset that puts the text after today misreads its event: it says nothing
-    year_votes = [(lo, min(hi, today)) for lo, hi in _year_votes(found, text, sentences) if lo <= today]
+    year_votes = [(lo, min(hi, today)) for lo, hi in _year_votes(found, text, sentences, lang) if lo <= today]
     wd_dates = _weekday_dates(text, lang)
 
     span = _span(year_votes)
@@ -166,6 +169,8 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
         if lower and lower > lo:
             lo = lower
         month = _month_from_mentions(found, lo, hi)
+        if month is None and (lo.year, lo.month) == (hi.year, hi.month):
+            month = date(lo.year, lo.month, 1)  # "il y a trois semaines, le 3 mars": one month left
         if month:
             return fmt(month, "month"), "month", 0.5
         centre = lo + (hi - lo) / 2 if hi >= lo else lo
@@ -383,17 +388,86 @@ def _dateline(text: str, found) -> tuple[str, str] | None:
     return None
 
 
-def _year_votes(found, text: str, sentences) -> list[tuple[date, date]]:
-    """(earliest, latest) publication ranges implied by offsets to well-known events."""
+_AFTER = {
+    lang: re.compile(
+        r"(?<!\w)(?:(?P<hedge>près de|presque|plus de|bientôt|nearly|almost|more than|over)\s+)?"
+        r"(?P<n>\d+|" + alternation(k for k in NUMBERS[lang] if " " not in k) + r")\s+"
+        + (r"(?P<unit>ans|an|années|année|mois|semaines|semaine|jours)\s+(?:jour pour jour\s+)?après"
+           if lang == "fr" else r"(?P<unit>years|year|months|month|weeks|week|days)\s+(?:to the day\s+)?after")
+        # what follows "après" is the event counted from ("l'attaque du ...", "le 7 octobre"), not
+        # a comma ("Deux ans après, ..." counts from what was said before)
+        + (r"\s+(?:l'|le\s|la\s|les\s|du\s|des\s|de\s|d'|un\s|une\s|son\s|sa\s|ses\s|leur\s|\d)"
+           if lang == "fr" else r"\s+(?:the\s|a\s|an\s|his\s|her\s|its\s|their\s|\d)"),
+        re.IGNORECASE,
+    )
+    for lang in ("fr", "en")
+}
+_AFTER_REACH = 100  # the event "après" counts from is named within this many characters
+_UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1}
+
+
+def _unit_of(word: str) -> str:
+    w = word.lower()
+    return ("Y" if w.startswith(("an", "ann", "year")) else "M" if w.startswith(("mois", "month"))
+            else "W" if w.startswith(("semaine", "week")) else "D")
+
+
+def _dated_in_sentence(found, start: int, end: int):
+    """The absolute dates (days, months, years) starting in [start, end): the events an offset
+    in that part of a sentence may count from."""
+    return [g for g in found if g.kind == "absolute" and g.type == "date" and g.value and g.mod != "before"
+            and start <= g.start < end
+            and g.precision in ("day", "month", "year")]
+
+
+def _offset_range(ref: date, n: float, unit: str, hedge: str | None) -> tuple[date, date] | None:
+    """The period 'N units after ref' covers: a little under N when approximate ('près de'), a
+    little over with 'plus de', about N otherwise (half a unit either side)."""
+    days = n * _UNIT_DAYS[unit]
+    slack = _UNIT_DAYS[unit] / 2 if unit in ("Y", "M") else max(1.0, _UNIT_DAYS[unit] / 2)
+    low, high = {"approx": (days - 0.7 * slack, days), "before": (days, days + slack)}.get(
+        hedge or "", (days - slack, days + slack))
+    try:
+        return ref + timedelta(days=round(low)), ref + timedelta(days=round(high))
+    except OverflowError:
+        return None
+
+
+_HEDGE_MOD = {"près de": "approx", "presque": "approx", "bientôt": "approx", "nearly": "approx",
+              "almost": "approx", "plus de": "before", "more than": "before", "over": "before"}
+
+
+def _year_votes(found, text: str, sentences, lang: str = "fr") -> list[tuple[date, date]]:
+    """(earliest, latest) publication ranges implied by offsets from dated events: 'il y a N
+    ans' / 'depuis N mois' next to a date the sentence names ('le 24 février 2022, il y a plus de
+    trois ans'), or else next to a well-known event ('il y a presque trois ans' and 'invasion');
+    'N ans après' a named date or event ('deux ans après l'attaque du 7 octobre 2023'); an
+    anniversary ('à l'approche du troisième anniversaire de ...'); 'l'année dernière' and an event."""
     votes: list[tuple[date, date]] = []
     for f in found:
-        ctx_text = _sentence_text(text, f.start, sentences)
+        s, e = _sentence_bounds(text, f.start, sentences)
+        ctx_text = text[s:e]
+        if f.kind == "anniversary" and f.value:  # already counted from a date or an event
+            parsed = value_to_date(f.value)
+            if parsed and date.min + timedelta(days=60) < parsed[0] < date.max - timedelta(days=30):
+                votes.append((parsed[0] - timedelta(days=60), parsed[0] + timedelta(days=30)))
+            continue
+        unit = f.data.get("unit")
+        if unit in ("Y", "M", "W", "D") and f.data.get("sign") == -1 and f.data.get("n"):
+            refs = [g for g in _dated_in_sentence(found, s, e) if g is not f]
+            if refs:  # the sentence names the date the offset counts from
+                ref = min(refs, key=lambda g: abs(g.start - f.start))
+                parsed = value_to_date(ref.value)
+                rng = _offset_range(parsed[0], f.data["n"], unit, f.mod) if parsed else None
+                if rng:
+                    votes.append(rng)
+                continue
         events = events_near(ctx_text)
         if not events:
             continue
         ev_day = value_to_date(events[0].date)[0]
-        if f.data.get("unit") in ("Y", "M") and f.data.get("sign") == -1:
-            n = f.data["n"] if f.data["unit"] == "Y" else f.data["n"] / 12
+        if unit in ("Y", "M") and f.data.get("sign") == -1:
+            n = f.data["n"] if unit == "Y" else f.data["n"] / 12
             # "près de N ans" is a little under N; "plus de N ans" a little over
             low, high = {"approx": (n - 0.35, n), "before": (n, n + 0.5)}.get(f.mod, (n - 0.5, n + 0.5))
             rng = (shift(ev_day, "Y", low), shift(ev_day, "Y", high))
@@ -406,6 +480,28 @@ def _year_votes(found, text: str, sentences) -> list[tuple[date, date]]:
             d = shift(ev_day, "Y", f.data["years"])
             if d and date.min + timedelta(days=60) < d < date.max - timedelta(days=30):
                 votes.append((d - timedelta(days=60), d + timedelta(days=30)))
+    for m in _AFTER[lang].finditer(text.replace("’", "'")):  # "deux ans après l'attaque du 7 octobre 2023"
+        n = parse_number(m.group("n"), lang)
+        if not n:
+            continue
+        s, e = _sentence_bounds(text, m.start(), sentences)
+        if _dated_in_sentence(found, s, m.start()):
+            continue  # "En 2016, deux ans après l'annexion": the sentence tells a dated past
+        reach = min(e, m.end() + _AFTER_REACH)
+        refs = _dated_in_sentence(found, m.end() - 2, reach)
+        if refs:
+            ref = min(refs, key=lambda g: g.start)
+            parsed = value_to_date(ref.value)
+            ref_day = parsed[0] if parsed else None
+        else:
+            events = events_near(text[m.end() - 2:reach])
+            ref_day = value_to_date(events[0].date)[0] if events else None
+        if ref_day is None:
+            continue
+        hedge = (m.group("hedge") or "").lower()
+        rng = _offset_range(ref_day, n, _unit_of(m.group("unit")), _HEDGE_MOD.get(hedge))
+        if rng:
+            votes.append(rng)
     return votes
 
 
@@ -456,11 +552,11 @@ def _weekday_year(day: int, month: int, years: list[int], span: tuple[date, date
     return cands[0] if during and len(cands) == 1 else None
 
 
-def _sentence_text(text: str, pos: int, sentences) -> str:
+def _sentence_bounds(text: str, pos: int, sentences) -> tuple[int, int]:
     for s, e in sentences:
         if s <= pos < e:
-            return text[s:e]
-    return text[max(0, pos - 200) : pos + 200]
+            return s, e
+    return max(0, pos - 200), min(len(text), pos + 200)
 
 
 def _weekday_ok(y: int, month: int | None, day: int, wd: int) -> bool:

@@ -212,3 +212,34 @@ def test_a_full_date_before_the_terms_is_not_the_year_of_the_text():
     text = "Les pourparlers visent à clore le conflit ouvert en février 2022."
     assert infer_published(text) == ("2022", "year", 0.15)
     assert infer_published(text, during=[(date(2025, 5, 16), None)]) is None
+
+
+# -- offsets from a dated event give the year ---------------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    # 'N ans après' a date the sentence names
+    ("Deux ans après l'attaque du 7 octobre 2023, les familles des otages défilent encore à Haïfa.", "2025"),
+    ("Deux ans après l’attaque du 7 octobre 2023, les familles des otages défilent encore à Haïfa.", "2025"),
+    ("Six mois après le cessez-le-feu du 10 octobre 2025, la reconstruction tarde à Rafah.", "2026"),
+    # ... or a well-known event it names
+    ("Un an après l'investiture de Donald Trump, les alliés européens doutent toujours.", "2026"),
+    # 'il y a N ans' beside the date the sentence gives, before any well-known event
+    ("La guerre au Soudan, qui a éclaté en avril 2023, il y a plus de deux ans, a ruiné Omdurman.", "2025"),
+    # a short offset from a date leaves one month
+    ("Les combats ont éclaté le 3 mars 2025, il y a trois semaines, près de la frontière.", "2025-03"),
+    # an anniversary the extractor already dated
+    ("À l'approche du troisième anniversaire de l'invasion russe, les alliés de Kiev se réunissent.", "2025"),
+])
+def test_offsets_from_a_dated_event(text, value):
+    from datetime import date
+
+    assert infer_published(text, today=date(2026, 12, 6))[0] == value
+
+
+@pytest.mark.parametrize("text", [
+    # 'après' followed by a comma counts from what was said before, not from the event named next
+    "Le conflit dure depuis 2014. Deux ans après, les accords de Minsk ont été signés.",
+    # a sentence dated by its own year tells the past
+    "En 2016, deux ans après l'annexion de la Crimée, les sanctions ont été renforcées.",
+])
+def test_an_offset_in_a_told_past_does_not_date_the_text(text):
+    assert infer_published(text) is None
