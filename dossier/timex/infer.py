@@ -60,6 +60,22 @@ _WD_DATE = {
 }
 
 
+# "lundi 13", "ce mardi 14 à Genève": a weekday with a day of the month but no month, the way a
+# paper dates a day of its own month; not a clock time ("mardi 14 h"), a count ("lundi 27
+# ministres") or a date written with its month (read elsewhere)
+_WD_DAY = {
+    lang: re.compile(
+        r"(?<!\w)(?P<wd>" + alternation(WEEKDAYS[lang]) + r")\s+(?P<d>\d{1,2}|1er)"
+        r"(?=\s*(?:[,.;:)»]|$)|\s+(?:" + ("à|au|aux|en|dans|et|lors|pour|avec|devant|le|la|les|l'|des|du|sur|par|"
+                                        "entre|contre|près|soir|matin|dernier|prochain"
+                                        if lang == "fr" else "at|in|on|and|for|with|the|night|morning|evening|last|next")
+        + r")(?!\w))",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    for lang in ("fr", "en")
+}
+
+
 def _parse_meta(value: str, lang: str) -> tuple[str, str] | None:
     v = value.strip()
     m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", v)
@@ -237,12 +253,42 @@ def _weekday_cost(day: date, weekdays: list[tuple[int, str | None]]) -> int:
     return cost
 
 
+def _day_anchors(text: str, lang: str, tense: Tense | None, window: tuple[date, date]) -> list[tuple[date, str | None]]:
+    """"lundi 13" or "lundi 13 octobre" without a year, inside a known month or year: the one day
+    of ``window`` that is a Monday the 13th (of October) (none when no day or several days are)."""
+    first, last = window
+    out = []
+    plain = text.replace("’", "'")
+    span = {(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1)
+            for i in range((last.year - first.year) * 12 + last.month - first.month + 1)}
+    matches = [(m, None) for m in _WD_DAY[lang].finditer(plain)]
+    matches += [(m, MONTHS[lang].get(m.group("m").lower())) for m in _WD_DATE[lang].finditer(plain)]
+    for m, month in matches:
+        wd = WEEKDAYS[lang].index(m.group("wd").lower())
+        day = 1 if m.group("d").lower() == "1er" else int(m.group("d"))
+        months = {(y, mo) for y, mo in span if month is None or mo == month}
+        hits = []
+        for y, mo in sorted(months):
+            try:
+                d = date(y, mo, day)
+            except ValueError:
+                continue
+            if first <= d <= last and d.weekday() == wd:
+                hits.append(d)
+        if len(hits) == 1:
+            out.append((hits[0], tense(m.start(), m.end()) if tense is not None else None))
+    return out
+
+
 def recent_day(text: str, found, lang: str, tense: Tense | None = None,
                window: tuple[date, date] | None = None) -> date | None:
     """The one publication day that dates written with their weekday (within ``NEAR_DAYS``, after
     them when told in the past, before them when in the future) and the bare weekdays agree on,
-    inside ``window`` (the month or year the metadata gives). None unless one day is best."""
+    inside ``window`` (the month or year the metadata gives; a "lundi 13" is a date there). None
+    unless one day is best."""
     anchors = _anchors(text, found, lang, tense)
+    if window is not None:
+        anchors += [a for a in _day_anchors(text, lang, tense, window) if a not in anchors]
     weekdays = _bare_weekdays(text, found, lang, tense)
     lo, hi = window if window is not None else (None, None)
     for d, t in anchors:

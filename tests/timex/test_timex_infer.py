@@ -243,3 +243,22 @@ def test_offsets_from_a_dated_event(text, value):
 ])
 def test_an_offset_in_a_told_past_does_not_date_the_text(text):
     assert infer_published(text) is None
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # a weekday with a day of the month: the day of the metadata's month it names
+    ("Les émissaires se sont revus ce lundi 13 à Charm el-Cheikh.", "2025-10", "2025-10-13"),
+    # ... with its month but no year: the metadata's year gives it
+    ("Les émissaires se sont revus ce lundi 13 octobre à Charm el-Cheikh.", "2025", "2025-10-13"),
+    # a year holds two Mondays the 13th (January and October): no day
+    ("Les émissaires se sont revus ce lundi 13 à Charm el-Cheikh.", "2025", None),
+    # a clock time is not a day of the month
+    ("Les émissaires se reverront mardi 14 h à Genève.", "2025-10", None),
+    # the weekday does not agree with the month: no day
+    ("Les émissaires se sont revus ce mardi 13 octobre à Charm el-Cheikh.", "2025", None),
+])
+def test_a_weekday_with_its_day_of_the_month_settles_a_month_dateline(text, published, day):
+    from dossier.timex.infer import refine_published
+
+    got = refine_published(text, published, "fr", lambda s, e: "past")
+    assert (got.isoformat() if got else None) == day
