@@ -500,7 +500,7 @@ def _year_votes(found, text: str, sentences, lang: str = "fr") -> list[tuple[dat
             continue
         unit = f.data.get("unit")
         if unit in ("Y", "M", "W", "D") and f.data.get("sign") == -1 and f.data.get("n"):
-            refs = [g for g in _dated_in_sentence(found, s, e) if g is not f]
+            refs = _dated_in_sentence(found, s, e)  # absolute dates: never the offset itself
             if refs:  # the sentence names the date the offset counts from
                 ref = min(refs, key=lambda g: abs(g.start - f.start))
                 parsed = value_to_date(ref.value)
