@@ -3,14 +3,17 @@
 Evidence, strongest first:
 1. a metadata line or dateline ("Publié le 3 décembre 2025", "date 2025-02", "Updated 4 March 2025");
 2. a weekday written with its date ("mardi 2 décembre"): only some years agree;
-3. offsets from well-known events ("il y a presque trois ans" next to "invasion", "l'année
-   dernière" next to "Koursk") give the year;
+3. offsets from a date the sentence names ("en avril 2023, il y a plus de deux ans", "deux ans
+   après l'attaque du 7 octobre 2023") or else from well-known events ("il y a presque trois ans"
+   next to "invasion", "l'année dernière" next to "Koursk"), and dated anniversaries, give the year;
 4. dates without a year ("samedi 12 avril", "le 18 mars") in a text the terms of its persons'
    offices bound to a short period (``during``, see :mod:`dossier.timex.terms`): the day they,
    their tenses and the bare weekdays agree on best;
 5. month names without a year ("en novembre"), bounded from below by the latest dated reference;
 the year of a full date the text names ("le 6 mars 2025") as a weak last resort; a bare year
-("depuis 2013") alone gives no date: it only says the text is not older.
+("depuis 2013") alone gives no date: it only says the text is not older. Today's date is only an
+upper bound (no text is published in the future), and the terms of the offices the text's
+persons hold rule out the years outside them.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dossier.nlp import access
 from dossier.timex.calendar import add_months, fmt, shift, value_to_date
 from dossier.timex.extract import detect_language, find, sentence_spans
 from dossier.timex.known_events import events_near
-from dossier.timex.lexicon import MONTHS, WEEKDAYS, alternation
+from dossier.timex.lexicon import MONTHS, NUMBERS, WEEKDAYS, alternation, parse_number
 
 _META = {
     lang: re.compile(
@@ -52,6 +55,22 @@ _WD_DATE = {
         + alternation(MONTHS[lang])
         + r")(?!\s+\d{4})(?!\w)",
         re.IGNORECASE,
+    )
+    for lang in ("fr", "en")
+}
+
+
+# "lundi 13", "ce mardi 14 à Genève": a weekday with a day of the month but no month, the way a
+# paper dates a day of its own month; not a clock time ("mardi 14 h"), a count ("lundi 27
+# ministres") or a date written with its month (read elsewhere)
+_WD_DAY = {
+    lang: re.compile(
+        r"(?<!\w)(?P<wd>" + alternation(WEEKDAYS[lang]) + r")\s+(?P<d>\d{1,2}|1er)"
+        r"(?=\s*(?:[,.;:)»]|$)|\s+(?:" + ("à|au|aux|en|dans|et|lors|pour|avec|devant|le|la|les|l'|des|du|sur|par|"
+                                        "entre|contre|près|soir|matin|dernier|prochain"
+                                        if lang == "fr" else "at|in|on|and|for|with|the|night|morning|evening|last|next")
+        + r")(?!\w))",
+        re.IGNORECASE | re.MULTILINE,
     )
     for lang in ("fr", "en")
 }
@@ -96,12 +115,16 @@ def _text_of(text_or_doc) -> tuple[str, str | None]:
 
 
 def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = None,
-                    during: list[tuple[date, date | None]] | None = None) -> tuple[str, str, float] | None:
+                    during: list[tuple[date, date | None]] | None = None,
+                    today: date | None = None) -> tuple[str, str, float] | None:
     """(ISO value, precision, confidence) of the likely publication date, or None.
     ``tense(start, end)`` ("past" | "future" | None) reads the tense governing a span when a
     parse is available; it sharpens the reading of weekdays. ``during``: the periods the text
     can have been written in (the terms of the offices its persons hold, see
-    :func:`dossier.timex.terms.written_during`); they give a year to dates written without one."""
+    :func:`dossier.timex.terms.written_during`); they give a year to dates written without one
+    and rule out the years outside them. ``today`` (default: the clock's date) is only an upper
+    bound: a text is not published in the future; it is never taken as the date."""
+    today = today or date.today()
     text, doc_lang = _text_of(text_or_doc)
     lang = (lang or doc_lang or detect_language(text)).lower()
     lang = "en" if lang.startswith("en") else "fr"
@@ -135,25 +158,24 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
     lower = max((d for d, _ in dated), default=None)
 
     if during:
-        day = consistent_day(text, found, lang, tense, during, lower)
+        day = consistent_day(text, found, lang, tense, during, lower, today)
         if day is not None:  # "samedi 12 avril", "le 18 mars" in a text written during known terms
             return day.isoformat(), "day", 0.4
 
-    year_votes = _year_votes(found, text, sentences)
+    # an offset that puts the text after today misreads its event: it says nothing
+    year_votes = [(lo, min(hi, today)) for lo, hi in _year_votes(found, text, sentences, lang) if lo <= today]
     wd_dates = _weekday_dates(text, lang)
 
-    centre = _centre(year_votes) or lower
-    if wd_dates and centre:
-        best = None
-        for day, month, years in wd_dates:
-            ok = [y for y in years if not lower or date(y, month, day) >= lower]
-            if not ok:
-                continue
-            y = min(ok, key=lambda yy: abs((date(yy, month, day) - centre).days))
-            cand = date(y, month, day)
-            best = cand if best is None or cand > best else best
-        if best:
-            return best.isoformat(), "day", 0.6 if year_votes or lower else 0.4
+    span = _span(year_votes)
+    # a day or month named in full ("le 24 février 2022") is news near the text's time; a bare
+    # year ("depuis 1991") is as often history: a bound, not a place to start from
+    news = bool(lower) and any(d == lower and precision in ("day", "month", "week") for d, precision in dated)
+    best = None
+    for day, month, years in wd_dates:
+        cand = _weekday_year(day, month, years, span, lower, news, during, today)
+        best = cand if cand is not None and (best is None or cand > best) else best
+    if best:
+        return best.isoformat(), "day", 0.6 if year_votes or lower else 0.4
 
     if year_votes:
         lo = max(r[0] for r in year_votes)
@@ -163,6 +185,8 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
         if lower and lower > lo:
             lo = lower
         month = _month_from_mentions(found, lo, hi)
+        if month is None and (lo.year, lo.month) == (hi.year, hi.month):
+            month = date(lo.year, lo.month, 1)  # "il y a trois semaines, le 3 mars": one month left
         if month:
             return fmt(month, "month"), "month", 0.5
         centre = lo + (hi - lo) / 2 if hi >= lo else lo
@@ -171,7 +195,7 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
     # ("le 6 mars 2025") is news of its year: that year, with a low confidence. A bare year
     # ("depuis 2013", "en 2014") is as often history: taken as the date, it would resolve the
     # text's relative dates years too early, so the date stays unknown.
-    if lower and any(d == lower and precision in ("day", "month", "week") for d, precision in dated):
+    if news and _year_inside(lower.year, during):
         return fmt(lower, "year"), "year", 0.15
     return None
 
@@ -229,12 +253,42 @@ def _weekday_cost(day: date, weekdays: list[tuple[int, str | None]]) -> int:
     return cost
 
 
+def _day_anchors(text: str, lang: str, tense: Tense | None, window: tuple[date, date]) -> list[tuple[date, str | None]]:
+    """"lundi 13" or "lundi 13 octobre" without a year, inside a known month or year: the one day
+    of ``window`` that is a Monday the 13th (of October) (none when no day or several days are)."""
+    first, last = window
+    out = []
+    plain = text.replace("’", "'")
+    span = {(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1)
+            for i in range((last.year - first.year) * 12 + last.month - first.month + 1)}
+    matches = [(m, None) for m in _WD_DAY[lang].finditer(plain)]
+    matches += [(m, MONTHS[lang].get(m.group("m").lower())) for m in _WD_DATE[lang].finditer(plain)]
+    for m, month in matches:
+        wd = WEEKDAYS[lang].index(m.group("wd").lower())
+        day = 1 if m.group("d").lower() == "1er" else int(m.group("d"))
+        months = {(y, mo) for y, mo in span if month is None or mo == month}
+        hits = []
+        for y, mo in sorted(months):
+            try:
+                d = date(y, mo, day)
+            except ValueError:
+                continue
+            if first <= d <= last and d.weekday() == wd:
+                hits.append(d)
+        if len(hits) == 1:
+            out.append((hits[0], tense(m.start(), m.end()) if tense is not None else None))
+    return out
+
+
 def recent_day(text: str, found, lang: str, tense: Tense | None = None,
                window: tuple[date, date] | None = None) -> date | None:
     """The one publication day that dates written with their weekday (within ``NEAR_DAYS``, after
     them when told in the past, before them when in the future) and the bare weekdays agree on,
-    inside ``window`` (the month or year the metadata gives). None unless one day is best."""
+    inside ``window`` (the month or year the metadata gives; a "lundi 13" is a date there). None
+    unless one day is best."""
     anchors = _anchors(text, found, lang, tense)
+    if window is not None:
+        anchors += [a for a in _day_anchors(text, lang, tense, window) if a not in anchors]
     weekdays = _bare_weekdays(text, found, lang, tense)
     lo, hi = window if window is not None else (None, None)
     for d, t in anchors:
@@ -276,6 +330,7 @@ def refine_published(text: str, published: str, lang: str = "fr", tense: Tense |
 # what the knowledge base knows of (its latest term start) says too little.
 SEARCH_DAYS = 400
 _FAR = 400  # cost of a date that cannot fall near the day (its weekday never agrees)
+_PLACED = 183  # a date that falls this far before every day of the period does not place the day
 _PAST_WORDS = re.compile(r"\b(?:dernier|dernière|last)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\b(?:prochain|prochaine|next)\b", re.IGNORECASE)
 
@@ -320,7 +375,8 @@ def _date_cost(p: date, month: int, day: int, wd: int | None, t: str | None) -> 
 
 
 def consistent_day(text: str, found, lang: str, tense: Tense | None,
-                   during: list[tuple[date, date | None]], lower: date | None = None) -> date | None:
+                   during: list[tuple[date, date | None]], lower: date | None = None,
+                   today: date | None = None) -> date | None:
     """The publication day that the text's yearless dates and weekdays agree on best inside the
     latest period of ``during`` (see above); None when the text has no such date or the period
     is too wide to tell."""
@@ -339,10 +395,18 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     last = lo + timedelta(days=SEARCH_DAYS)
     if hi is not None:
         last = min(last, hi - timedelta(days=1))
+    last = min(last, today or date.today())  # not published in the future
+    days = [lo + timedelta(days=i) for i in range((last - lo).days + 1)]
+    costs = [[_date_cost(p, *d) for p in days] for d in dates]
+    # a date no day of the period places near it (its weekday agrees with no year of the period,
+    # or it falls half a year or more before it) is no evidence of where in the period the text
+    # was written: with only such dates, the period's first day would win on no evidence at all
+    costs = [c for c in costs if min(c, default=_FAR) < _PLACED]
+    if not costs:
+        return None
     best, best_cost = None, None
-    for i in range((last - lo).days + 1):
-        p = lo + timedelta(days=i)
-        cost = sum(_date_cost(p, *d) for d in dates) + _weekday_cost(p, weekdays)
+    for i, p in enumerate(days):
+        cost = sum(c[i] for c in costs) + _weekday_cost(p, weekdays)
         if best_cost is None or cost < best_cost:
             best, best_cost = p, cost
     return best
@@ -370,17 +434,86 @@ def _dateline(text: str, found) -> tuple[str, str] | None:
     return None
 
 
-def _year_votes(found, text: str, sentences) -> list[tuple[date, date]]:
-    """(earliest, latest) publication ranges implied by offsets to well-known events."""
+_AFTER = {
+    lang: re.compile(
+        r"(?<!\w)(?:(?P<hedge>près de|presque|plus de|bientôt|nearly|almost|more than|over)\s+)?"
+        r"(?P<n>\d+|" + alternation(k for k in NUMBERS[lang] if " " not in k) + r")\s+"
+        + (r"(?P<unit>ans|an|années|année|mois|semaines|semaine|jours)\s+(?:jour pour jour\s+)?après"
+           if lang == "fr" else r"(?P<unit>years|year|months|month|weeks|week|days)\s+(?:to the day\s+)?after")
+        # what follows "après" is the event counted from ("l'attaque du ...", "le 7 octobre"), not
+        # a comma ("Deux ans après, ..." counts from what was said before)
+        + (r"\s+(?:l'|le\s|la\s|les\s|du\s|des\s|de\s|d'|un\s|une\s|son\s|sa\s|ses\s|leur\s|\d)"
+           if lang == "fr" else r"\s+(?:the\s|a\s|an\s|his\s|her\s|its\s|their\s|\d)"),
+        re.IGNORECASE,
+    )
+    for lang in ("fr", "en")
+}
+_AFTER_REACH = 100  # the event "après" counts from is named within this many characters
+_UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1}
+
+
+def _unit_of(word: str) -> str:
+    w = word.lower()
+    return ("Y" if w.startswith(("an", "ann", "year")) else "M" if w.startswith(("mois", "month"))
+            else "W" if w.startswith(("semaine", "week")) else "D")
+
+
+def _dated_in_sentence(found, start: int, end: int):
+    """The absolute dates (days, months, years) starting in [start, end): the events an offset
+    in that part of a sentence may count from."""
+    return [g for g in found if g.kind == "absolute" and g.type == "date" and g.value and g.mod != "before"
+            and start <= g.start < end
+            and g.precision in ("day", "month", "year")]
+
+
+def _offset_range(ref: date, n: float, unit: str, hedge: str | None) -> tuple[date, date] | None:
+    """The period 'N units after ref' covers: a little under N when approximate ('près de'), a
+    little over with 'plus de', about N otherwise (half a unit either side)."""
+    days = n * _UNIT_DAYS[unit]
+    slack = _UNIT_DAYS[unit] / 2 if unit in ("Y", "M") else max(1.0, _UNIT_DAYS[unit] / 2)
+    low, high = {"approx": (days - 0.7 * slack, days), "before": (days, days + slack)}.get(
+        hedge or "", (days - slack, days + slack))
+    try:
+        return ref + timedelta(days=round(low)), ref + timedelta(days=round(high))
+    except OverflowError:
+        return None
+
+
+_HEDGE_MOD = {"près de": "approx", "presque": "approx", "bientôt": "approx", "nearly": "approx",
+              "almost": "approx", "plus de": "before", "more than": "before", "over": "before"}
+
+
+def _year_votes(found, text: str, sentences, lang: str = "fr") -> list[tuple[date, date]]:
+    """(earliest, latest) publication ranges implied by offsets from dated events: 'il y a N
+    ans' / 'depuis N mois' next to a date the sentence names ('le 24 février 2022, il y a plus de
+    trois ans'), or else next to a well-known event ('il y a presque trois ans' and 'invasion');
+    'N ans après' a named date or event ('deux ans après l'attaque du 7 octobre 2023'); an
+    anniversary ('à l'approche du troisième anniversaire de ...'); 'l'année dernière' and an event."""
     votes: list[tuple[date, date]] = []
     for f in found:
-        ctx_text = _sentence_text(text, f.start, sentences)
+        s, e = _sentence_bounds(text, f.start, sentences)
+        ctx_text = text[s:e]
+        if f.kind == "anniversary" and f.value:  # already counted from a date or an event
+            parsed = value_to_date(f.value)
+            if parsed and date.min + timedelta(days=60) < parsed[0] < date.max - timedelta(days=30):
+                votes.append((parsed[0] - timedelta(days=60), parsed[0] + timedelta(days=30)))
+            continue
+        unit = f.data.get("unit")
+        if unit in ("Y", "M", "W", "D") and f.data.get("sign") == -1 and f.data.get("n"):
+            refs = _dated_in_sentence(found, s, e)  # absolute dates: never the offset itself
+            if refs:  # the sentence names the date the offset counts from
+                ref = min(refs, key=lambda g: abs(g.start - f.start))
+                parsed = value_to_date(ref.value)
+                rng = _offset_range(parsed[0], f.data["n"], unit, f.mod) if parsed else None
+                if rng:
+                    votes.append(rng)
+                continue
         events = events_near(ctx_text)
         if not events:
             continue
         ev_day = value_to_date(events[0].date)[0]
-        if f.data.get("unit") in ("Y", "M") and f.data.get("sign") == -1:
-            n = f.data["n"] if f.data["unit"] == "Y" else f.data["n"] / 12
+        if unit in ("Y", "M") and f.data.get("sign") == -1:
+            n = f.data["n"] if unit == "Y" else f.data["n"] / 12
             # "près de N ans" is a little under N; "plus de N ans" a little over
             low, high = {"approx": (n - 0.35, n), "before": (n, n + 0.5)}.get(f.mod, (n - 0.5, n + 0.5))
             rng = (shift(ev_day, "Y", low), shift(ev_day, "Y", high))
@@ -393,6 +526,28 @@ def _year_votes(found, text: str, sentences) -> list[tuple[date, date]]:
             d = shift(ev_day, "Y", f.data["years"])
             if d and date.min + timedelta(days=60) < d < date.max - timedelta(days=30):
                 votes.append((d - timedelta(days=60), d + timedelta(days=30)))
+    for m in _AFTER[lang].finditer(text.replace("’", "'")):  # "deux ans après l'attaque du 7 octobre 2023"
+        n = parse_number(m.group("n"), lang)
+        if not n:
+            continue
+        s, e = _sentence_bounds(text, m.start(), sentences)
+        if _dated_in_sentence(found, s, m.start()):
+            continue  # "En 2016, deux ans après l'annexion": the sentence tells a dated past
+        reach = min(e, m.end() + _AFTER_REACH)
+        refs = _dated_in_sentence(found, m.end() - 2, reach)
+        if refs:
+            ref = min(refs, key=lambda g: g.start)
+            parsed = value_to_date(ref.value)
+            ref_day = parsed[0] if parsed else None
+        else:
+            events = events_near(text[m.end() - 2:reach])
+            ref_day = value_to_date(events[0].date)[0] if events else None
+        if ref_day is None:
+            continue
+        hedge = (m.group("hedge") or "").lower()
+        rng = _offset_range(ref_day, n, _unit_of(m.group("unit")), _HEDGE_MOD.get(hedge))
+        if rng:
+            votes.append(rng)
     return votes
 
 
@@ -409,11 +564,45 @@ def _weekday_dates(text: str, lang: str) -> list[tuple[int, int, list[int]]]:
     return out
 
 
-def _sentence_text(text: str, pos: int, sentences) -> str:
+def _inside(day: date, during: list[tuple[date, date | None]] | None) -> bool:
+    """``day`` falls in one of the periods (start inclusive, end exclusive); True without periods."""
+    return not during or any(s <= day and (e is None or day < e) for s, e in during)
+
+
+def _year_inside(year: int, during: list[tuple[date, date | None]] | None) -> bool:
+    """Some day of ``year`` falls in one of the periods; True without periods."""
+    return not during or any(s.year <= year and (e is None or date(year, 1, 1) < e) for s, e in during)
+
+
+def _weekday_year(day: int, month: int, years: list[int], span: tuple[date, date] | None, lower: date | None,
+                  news: bool, during: list[tuple[date, date | None]] | None, today: date) -> date | None:
+    """The date of a "mardi 2 décembre" written without its year. Of the years its weekday agrees
+    with, only those not before the latest dated reference (``lower``), not after ``today`` and
+    inside the terms of the text's offices (``during``) remain: the one nearest the period the
+    known-event offsets point at (``span``), if within half a year of it (a period the remaining
+    years all miss, e.g. one after ``today``, dates nothing); without such offsets, the first one after the
+    latest dated reference when that is a day or month (``news``); else the only one the terms
+    leave. None otherwise: a weekday agrees with a year in seven, so it alone never picks the year."""
+    cands = [date(y, month, day) for y in years]
+    cands = [c for c in cands if (lower is None or c >= lower) and c <= today and _inside(c, during)]
+    if not cands:
+        return None
+    if span is not None:
+        lo, hi = span
+        centre = lo + (hi - lo) / 2
+        best = min(cands, key=lambda c: abs((c - centre).days))
+        near = lo - timedelta(days=183) <= best <= hi + timedelta(days=183)
+        return best if near else None
+    if news:
+        return min(cands)
+    return cands[0] if during and len(cands) == 1 else None
+
+
+def _sentence_bounds(text: str, pos: int, sentences) -> tuple[int, int]:
     for s, e in sentences:
         if s <= pos < e:
-            return text[s:e]
-    return text[max(0, pos - 200) : pos + 200]
+            return s, e
+    return max(0, pos - 200), min(len(text), pos + 200)
 
 
 def _weekday_ok(y: int, month: int | None, day: int, wd: int) -> bool:
@@ -423,14 +612,15 @@ def _weekday_ok(y: int, month: int | None, day: int, wd: int) -> bool:
         return False
 
 
-def _centre(ranges: list[tuple[date, date]]) -> date | None:
+def _span(ranges: list[tuple[date, date]]) -> tuple[date, date] | None:
+    """The period the ranges agree on (their intersection, or their hull when they disagree)."""
     if not ranges:
         return None
     lo = max(r[0] for r in ranges)
     hi = min(r[1] for r in ranges)
     if lo > hi:
         lo, hi = min(r[0] for r in ranges), max(r[1] for r in ranges)
-    return lo + (hi - lo) / 2
+    return lo, hi
 
 
 def _month_from_mentions(found, lo: date, hi: date) -> date | None:

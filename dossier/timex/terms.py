@@ -4,7 +4,10 @@
 américain" is written while that person holds that office: the knowledge base's terms (start
 inclusive, end exclusive) bound the publication date. Several such pairs intersect ("le président
 américain Donald Trump" held office twice; with a minister appointed in 2024 only the second term
-remains). A role written as past ("l'ancien président", "ex-ministre", "former") says nothing.
+remains). A role written as past ("l'ancien président", "ex-ministre", "former") bounds it from
+below when the knowledge base knows the person left that office: the text is written after the
+last term ended. For an office the base says is still held it says nothing (the base may be
+out of date, or the text recalls an earlier term).
 
 The pairs come from the entities component's mentions: a role mention (``resolution`` kb-role)
 right next to a name mention of the same person (before or after it, a comma or a space between).
@@ -74,17 +77,26 @@ def role_terms(text: str, mentions) -> list[list[Interval]]:
     for i, m in enumerate(ms):
         if m.resolution != "kb-role" or m.entity_type != "person" or m.entity_id.startswith("local:"):
             continue
-        if _PAST_ROLE.search(text[max(0, m.start - 14):m.start]):
-            continue
+        former = bool(_PAST_ROLE.search(text[max(0, m.start - 14):m.start]))
         neighbours = [n for n in (ms[i - 1] if i else None, ms[i + 1] if i + 1 < len(ms) else None) if n is not None]
         named = [n for n in neighbours if n.entity_id == m.entity_id and n.resolution in _NAMED
                  and _GAP.match(text[min(n.end, m.end):max(n.start, m.start)])]
         if not named:
             continue
         terms = _terms(m.entity_id, m.text)
+        if former:
+            terms = _after(terms)
         if terms and terms not in out:
             out.append(terms)
     return out
+
+
+def _after(terms: list[Interval]) -> list[Interval]:
+    """When a person who held an office only in ``terms`` is its former holder: after the last
+    term ended. Nothing when the last term is still open."""
+    if not terms or terms[-1][1] is None:
+        return []
+    return [(terms[-1][1], None)]
 
 
 def _intersect(a: list[Interval], b: list[Interval]) -> list[Interval]:

@@ -160,3 +160,105 @@ def test_month_dateline_sharpened_by_its_weekdays(nlp):
     art = records.article
     assert (art.published, art.published_precision, art.published_basis) == ("2025-01-15", "day", "inferred")
     assert [t.value for t in records.timexes if t.text == "mercredi"] == ["2025-01-15"]
+
+
+# -- a weekday written with its date: which year -----------------------------------------------
+def test_a_weekday_date_is_never_placed_after_today():
+    """The latest dated reference bounds the year from below, today from above: with no year
+    left between them, no day."""
+    from datetime import date
+
+    text = "Mardi 2 décembre, les délégués ont signé un protocole. La crise avait éclaté le 24 février 2022."
+    assert infer_published(text, today=date(2026, 1, 1))[:2] == ("2025-12-02", "day")
+    got = infer_published(text, today=date(2024, 1, 1))
+    assert got is None or got[0] <= "2024-01-01"
+
+
+def test_known_event_offsets_pointing_past_today_date_nothing():
+    """'il y a près de dix ans' after the invasion points to the 2030s: no year before today fits."""
+    from datetime import date
+
+    text = "Jeudi 13 mars, les délégués se sont revus. L'invasion a commencé il y a près de dix ans."
+    got = infer_published(text, today=date(2026, 1, 1))
+    assert got is None or got[0] <= "2026-01-01"
+
+
+@pytest.mark.parametrize("text", [
+    "Mardi 2 décembre, les émissaires ont rencontré le président. Le conflit dure depuis 1991.",
+    "Mardi 2 décembre, les émissaires ont rencontré le président. Le différend remonte à 1991.",
+])
+def test_a_bare_year_of_history_does_not_give_the_year_of_a_weekday_date(text):
+    """'depuis 1991' only says the text is not older: the first 2 December on a Tuesday after it
+    (1997) is no better a guess than any later one."""
+    assert infer_published(text) is None
+
+
+def test_the_terms_can_leave_one_year_for_a_weekday_date():
+    """A text written during a term begun in 2018: of the years where 2 December is a Tuesday,
+    only 2025 is inside the term and not after today."""
+    from datetime import date
+
+    text = "Mardi 2 décembre, les délégués ont signé un protocole à Genève."
+    got = infer_published(text, during=[(date(2018, 5, 8), None)], today=date(2026, 6, 1))
+    assert got[:2] == ("2025-12-02", "day")
+    # a term begun in 2012 leaves 2014 and 2025: no year
+    assert infer_published(text, during=[(date(2012, 5, 7), None)], today=date(2026, 6, 1)) is None
+
+
+def test_a_full_date_before_the_terms_is_not_the_year_of_the_text():
+    """'en février 2022' in a text whose persons hold offices begun in 2025 is history."""
+    from datetime import date
+
+    text = "Les pourparlers visent à clore le conflit ouvert en février 2022."
+    assert infer_published(text) == ("2022", "year", 0.15)
+    assert infer_published(text, during=[(date(2025, 5, 16), None)]) is None
+
+
+# -- offsets from a dated event give the year ---------------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    # 'N ans après' a date the sentence names
+    ("Deux ans après l'attaque du 7 octobre 2023, les familles des otages défilent encore à Haïfa.", "2025"),
+    ("Deux ans après l’attaque du 7 octobre 2023, les familles des otages défilent encore à Haïfa.", "2025"),
+    ("Six mois après le cessez-le-feu du 10 octobre 2025, la reconstruction tarde à Rafah.", "2026"),
+    # ... or a well-known event it names
+    ("Un an après l'investiture de Donald Trump, les alliés européens doutent toujours.", "2026"),
+    # 'il y a N ans' beside the date the sentence gives, before any well-known event
+    ("La guerre au Soudan, qui a éclaté en avril 2023, il y a plus de deux ans, a ruiné Omdurman.", "2025"),
+    # a short offset from a date leaves one month
+    ("Les combats ont éclaté le 3 mars 2025, il y a trois semaines, près de la frontière.", "2025-03"),
+    # an anniversary the extractor already dated
+    ("À l'approche du troisième anniversaire de l'invasion russe, les alliés de Kiev se réunissent.", "2025"),
+])
+def test_offsets_from_a_dated_event(text, value):
+    from datetime import date
+
+    assert infer_published(text, today=date(2026, 12, 6))[0] == value
+
+
+@pytest.mark.parametrize("text", [
+    # 'après' followed by a comma counts from what was said before, not from the event named next
+    "Le conflit dure depuis 2014. Deux ans après, les accords de Minsk ont été signés.",
+    # a sentence dated by its own year tells the past
+    "En 2016, deux ans après l'annexion de la Crimée, les sanctions ont été renforcées.",
+])
+def test_an_offset_in_a_told_past_does_not_date_the_text(text):
+    assert infer_published(text) is None
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # a weekday with a day of the month: the day of the metadata's month it names
+    ("Les émissaires se sont revus ce lundi 13 à Charm el-Cheikh.", "2025-10", "2025-10-13"),
+    # ... with its month but no year: the metadata's year gives it
+    ("Les émissaires se sont revus ce lundi 13 octobre à Charm el-Cheikh.", "2025", "2025-10-13"),
+    # a year holds two Mondays the 13th (January and October): no day
+    ("Les émissaires se sont revus ce lundi 13 à Charm el-Cheikh.", "2025", None),
+    # a clock time is not a day of the month
+    ("Les émissaires se reverront mardi 14 h à Genève.", "2025-10", None),
+    # the weekday does not agree with the month: no day
+    ("Les émissaires se sont revus ce mardi 13 octobre à Charm el-Cheikh.", "2025", None),
+])
+def test_a_weekday_with_its_day_of_the_month_settles_a_month_dateline(text, published, day):
+    from dossier.timex.infer import refine_published
+
+    got = refine_published(text, published, "fr", lambda s, e: "past")
+    assert (got.isoformat() if got else None) == day

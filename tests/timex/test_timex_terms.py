@@ -79,3 +79,30 @@ def test_an_article_without_a_year_is_dated_through_its_minister(nlp):
     records = process_article(make_article(raw, "mem://mascate"), nlp)
     art = records.article
     assert (art.published, art.published_precision, art.published_basis) == ("2025-04-12", "day", "inferred")
+
+
+def test_a_former_office_the_holder_has_left_bounds_the_text_from_below():
+    """'l'ancien président américain Joe Biden': written after his term ended (2025-01-20); a
+    former office the base says is still held (Trump's second term) says nothing."""
+    text = "L'ancien président américain Joe Biden a reçu des diplomates samedi 12 avril à Wilmington."
+    mentions = [_mention(text, "président américain", "joe_biden", "kb-role"),
+                _mention(text, "Joe Biden", "joe_biden", "kb-alias")]
+    assert written_during(text, mentions) == [(date(2025, 1, 20), None)]
+    current = text.replace("L'ancien président", "Le président")
+    mentions = [_mention(current, "président américain", "joe_biden", "kb-role"),
+                _mention(current, "Joe Biden", "joe_biden", "kb-alias")]
+    assert written_during(current, mentions) == [(date(2021, 1, 20), date(2025, 1, 20))]
+
+
+def test_a_date_no_day_of_the_period_places_does_not_date_the_text():
+    """'vendredi 12 avril' in a text written during a term begun in January 2025: 12 April is a
+    Friday in 2024, before the term, and in 2030, long after: the term's first day must not be
+    taken for the publication date."""
+    text = "Les délégués se sont vus vendredi 12 avril à Mascate."
+    during = [(date(2025, 1, 20), None)]
+    assert consistent_day(text, find(text, None, "fr"), "fr", None, during, today=date(2026, 6, 1)) is None
+    got = infer_published(text, during=during, today=date(2026, 6, 1))
+    assert got is None or got[0] != "2025-01-20"
+    # a date the term does place still dates it
+    text = "Les délégués se sont vus samedi 12 avril à Mascate."
+    assert consistent_day(text, find(text, None, "fr"), "fr", None, during, today=date(2026, 6, 1)) == date(2025, 4, 12)
