@@ -158,7 +158,12 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
     lower = max((d for d, _ in dated), default=None)
 
     if during:
-        day = consistent_day(text, found, lang, tense, during, lower, today)
+        # the latest date is news of the text's time unless it starts a state ("depuis octobre 2023")
+        recent = lower is not None and any(
+            value_to_date(f.value) == (lower, p) and p in ("day", "month", "week") and not _START_WORDS.match(text[f.start:f.end])
+            for f in found if f.kind == "absolute" and f.value and f.type == "date" and f.mod != "before"
+            for p in [value_to_date(f.value)[1]])
+        day = consistent_day(text, found, lang, tense, during, lower, today, near_lower=recent)
         if day is not None:  # "samedi 12 avril", "le 18 mars" in a text written during known terms
             return day.isoformat(), "day", 0.4
 
@@ -376,10 +381,12 @@ def _date_cost(p: date, month: int, day: int, wd: int | None, t: str | None) -> 
 
 def consistent_day(text: str, found, lang: str, tense: Tense | None,
                    during: list[tuple[date, date | None]], lower: date | None = None,
-                   today: date | None = None) -> date | None:
+                   today: date | None = None, near_lower: bool = False) -> date | None:
     """The publication day that the text's yearless dates and weekdays agree on best inside the
     latest period of ``during`` (see above); None when the text has no such date or the period
-    is too wide to tell."""
+    is too wide to tell. ``near_lower``: ``lower`` is a day or month the text names in full
+    (news of its time), so a day far after it costs half a day per day ("Le 10 mai 2025, …
+    samedi …, le 22 avril": May 2025, not a Saturday after 22 April of the next year)."""
     from dossier.timex.terms import kb_horizon
 
     lo, hi = during[-1]
@@ -404,14 +411,18 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     costs = [c for c in costs if min(c, default=_FAR) < _PLACED]
     if not costs:
         return None
+    anchor = lower if near_lower and lower is not None and lower >= lo else None
     best, best_cost = None, None
     for i, p in enumerate(days):
         cost = sum(c[i] for c in costs) + _weekday_cost(p, weekdays)
+        if anchor is not None:
+            cost += (p - anchor).days / 2
         if best_cost is None or cost < best_cost:
             best, best_cost = p, cost
     return best
 
 
+_START_WORDS = re.compile(r"\s*(?:depuis|since|à\s+partir|a\s+partir|dès|from)\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^\W{0,3}(?:à\s+|at\s+)?\d{1,2}\s*(?:h|:|heures?)\s*\d{0,2}", re.IGNORECASE)
 
 

@@ -262,3 +262,27 @@ def test_a_weekday_with_its_day_of_the_month_settles_a_month_dateline(text, publ
 
     got = refine_published(text, published, "fr", lambda s, e: "past")
     assert (got.isoformat() if got else None) == day
+
+
+def test_a_full_date_of_the_news_keeps_yearless_dates_near_it():
+    """The latest date the text names in full is news of its time: its yearless dates and weekdays
+    are read near it, not a year later where they fit a few days better."""
+    from datetime import date
+
+    from dossier.timex.infer import infer_published
+
+    text = ("Le 10 mai 2025, les deux gouvernements ont annoncé une trêve. Elle est entrée en vigueur "
+            "samedi à 17 heures, après les incidents qui avaient suivi l'attaque du 22 avril.")
+    value, precision, _ = infer_published(text, during=[(date(2025, 1, 20), None)], today=date(2026, 12, 6))
+    assert precision == "day" and value.startswith("2025-05"), value
+
+
+def test_a_state_started_on_a_date_does_not_pull_the_text_to_it():
+    from datetime import date
+
+    from dossier.timex.infer import infer_published
+
+    text = ("Les frappes ont repris mercredi 27 novembre, selon les secours. Le conflit dure depuis octobre 2023 "
+            "et la trêve de mardi n'a pas tenu.")
+    found = infer_published(text, during=[(date(2023, 1, 1), None)], today=date(2026, 12, 6))
+    assert found is None or not found[0].startswith("2023"), found
