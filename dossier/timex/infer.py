@@ -426,6 +426,8 @@ _START_WORDS = re.compile(r"\s*(?:depuis|since|à\s+partir|a\s+partir|dès|from)
 _CLOCK_AFTER = re.compile(r"^\W{0,3}(?:à\s+|at\s+)?\d{1,2}\s*(?:h|:|heures?)\s*\d{0,2}", re.IGNORECASE)
 
 
+_PLACE_BEFORE = re.compile(r"\s*(?:\(?[A-ZÀ-Þ][\w'’\-]+(?:[ \-][A-ZÀ-Þ][\w'’\-]+){0,2}\)?\s*(?:\([A-Z]{2,6}\))?\s*,?\s*)?(?:le\s+)?")
+_DATELINE_END = re.compile(r"\s*[.:\-–—]")
 _TIME_INSIDE = re.compile(r"\d{4}\s+à\s+\d{1,2}\s*(?:h|heures?)", re.IGNORECASE)
 
 
@@ -440,7 +442,9 @@ def _dateline(text: str, found) -> tuple[str, str] | None:
         line_end = text.find("\n", f.end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         with_time = _CLOCK_AFTER.match(text[f.end : f.end + 16]) or _TIME_INSIDE.search(text[f.start : f.end])
-        if len(line.strip()) <= 60 or with_time:
+        # a press dateline opening the body: "Tahiti, le 17 août 2025. Le ministre …"
+        opening = _PLACE_BEFORE.fullmatch(text[line_start : f.start]) and _DATELINE_END.match(text[f.end : f.end + 3])
+        if len(line.strip()) <= 60 or with_time or opening:
             return f.value, "day"
     return None
 

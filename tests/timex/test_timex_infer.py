@@ -286,3 +286,23 @@ def test_a_state_started_on_a_date_does_not_pull_the_text_to_it():
             "et la trêve de mardi n'a pas tenu.")
     found = infer_published(text, during=[(date(2023, 1, 1), None)], today=date(2026, 12, 6))
     assert found is None or not found[0].startswith("2023"), found
+
+
+@pytest.mark.parametrize("text, value", [
+    # a press dateline opening the body, a place before the date and a full stop or dash after it
+    ("Un titre\n\nPapeete, le 17 août 2025. Le ministre est attendu mardi à Nouméa.", "2025-08-17"),
+    ("Un titre\n\nGenève (AFP), le 3 mars 2025 - Les délégations se sont retrouvées lundi.", "2025-03-03"),
+    # an abbreviated month with a clock time
+    ("Un titre\n20 Aoû. 2025 à 08h46 (TU)\nLe ministre a appelé au calme.", "2025-08-20"),
+])
+def test_datelines_opening_the_body(text, value):
+    from dossier.timex.infer import infer_published
+
+    assert infer_published(text)[:2] == (value, "day")
+
+
+def test_a_full_date_opening_a_sentence_is_no_dateline():
+    from dossier.timex.infer import infer_published
+
+    found = infer_published("Un titre\n\nLe 3 mars 2025, les délégations se sont retrouvées à Genève.")
+    assert found is None or found[1] != "day"
