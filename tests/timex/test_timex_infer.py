@@ -304,5 +304,6 @@ def test_datelines_opening_the_body(text, value):
 def test_a_full_date_opening_a_sentence_is_no_dateline():
     from dossier.timex.infer import infer_published
 
-    found = infer_published("Un titre\n\nLe 3 mars 2025, les délégations se sont retrouvées à Genève.")
+    found = infer_published("Un titre\n\nLe 3 mars 2025, les délégations des deux pays se sont retrouvées à Genève "
+                            "pour un nouveau cycle.")
     assert found is None or found[1] != "day"
