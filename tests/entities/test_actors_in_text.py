@@ -209,3 +209,13 @@ def test_a_first_name_alone_after_the_full_name_is_that_person(nlp):
     text = "Abiy Ahmed a reçu mardi l'envoyé érythréen à Addis-Abeba. Abiy a promis une solution pacifique."
     found = dict(_persons(nlp, text))
     assert found["Abiy"] == found["Abiy Ahmed"], found
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Le président de la Commission de l'Union africaine a appelé au dialogue.", "african_union"),
+    ("La CEDEAO a levé ses sanctions contre le Niger.", "ecowas"),
+    ("Le Conseil de sécurité a adopté une résolution sur la mission.", "un_security_council"),
+    ("L'OMC a jugé la mesure contraire aux règles.", "world_trade_organization"),
+])
+def test_international_organisations_are_known(nlp, text, entity):
+    assert entity in _ids(nlp, text)
