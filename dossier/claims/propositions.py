@@ -371,6 +371,10 @@ def normalise(
         # an agreement said not to exist ("il n'y a aucun accord sur …") is denied; a refusal to
         # agree ("n'a pas accepté", "n'est pas prêt à accepter") is asserted as such
         denied = agree_tok.pos_ in ("NOUN", "PROPN") and _no_such(agree_tok)
+        if agree_tok.pos_ in ("VERB", "AUX"):  # "aucun accord n'a été conclu": the verb's agreement does not exist
+            nouns = cue_set("agree_nouns")
+            denied = any(c.dep_ in ("nsubj", "nsubj:pass", "obj") and fold(c.lemma_) in nouns and _no_such(c)
+                         for c in agree_tok.children)
         return Proposition("AGREED", [parties, _TOPICS.get(topic, topic)],
                            "denies" if denied and stance in ("asserts", "confirms") else stance)
 
@@ -435,6 +439,11 @@ def _no_such(noun: Token) -> bool:
     if "pas" in before[-3:] and before and before[-1] in ("de", "d'", "d"):
         return True
     head = noun.head
+    if noun.dep_ == "nsubj" and fold(head.lemma_) not in cue_set("agreement_existence_verbs"):
+        return False  # "l'accord n'a rien à voir avec X": the agreement exists, something else is denied
+    if noun.dep_ == "nsubj" and fold(head.lemma_) == "avoir" and any(
+            c.dep_ in ("xcomp", "ccomp", "obj") for c in head.children):
+        return False  # "n'a rien à voir", "n'a pas de sens": avoir + complement, not existence
     return noun.dep_ in ("obj", "nsubj", "nsubj:pass") and any(
         c.dep_ == "advmod" and fold(c.text) in _NEG_ADV for c in head.children)
 

@@ -61,3 +61,14 @@ def test_an_agreement_said_not_to_exist_is_denied_and_linked(nlp):
 ])
 def test_no_false_denials(nlp, text):
     assert all(c.stance != "denies" for c in claims_of(nlp, text))
+
+
+def test_an_agreement_said_to_concern_something_else_is_not_denied(nlp):
+    claims = claims_of(nlp, "Le porte-parole des rebelles a affirmé que l'accord n'a rien à voir avec le Tchad.")
+    assert not [c for c in claims if c.predicate == "AGREED" and c.stance == "denies"]
+
+
+def test_no_agreement_concluded_is_a_denial(nlp):
+    claims = [c for c in claims_of(nlp, "Le ministre a affirmé qu'aucun accord n'a été conclu avec les rebelles.")
+              if c.predicate == "AGREED"]
+    assert [c.stance for c in claims] == ["denies"]
