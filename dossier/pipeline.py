@@ -27,7 +27,7 @@ from dossier.clean import clean_text
 from dossier.config import Settings
 from dossier.errors import DossierError, ProcessingError
 from dossier.models import Article, ArticleFailure, ArticleRecords, Sentence
-from dossier.nlp import windows
+from dossier.nlp import access, windows
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ def _prepare(article: Article, nlp: Language):
 
 def _new_doc(article: Article, nlp: Language, text: str):
     doc = nlp.make_doc(text)
+    access.set_doc_text(doc, text)
     doc._.published = article.published
     doc._.published_precision = article.published_precision
     doc._.published_basis = article.published_basis

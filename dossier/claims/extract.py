@@ -65,6 +65,15 @@ class _Lex:
         self.deny_when_claim_object = cue_set("deny_when_claim_object")
         self.claim_nouns = cue_set("claim_nouns")
         self.source_preps = cue_set("source_preps")
+        # every lemma reporting_cue can accept: a stance lemma, an evidence or denial verb, or a
+        # word of a multi-word cue ("faire" and "savoir" of "faire savoir"); others are no cue
+        parts = set()
+        for phrase in self.multi_asserts | self.multi_questions:
+            cuts = [i for i, c in enumerate(phrase) if c == " "]
+            parts.update(phrase[:i] for i in cuts)
+            parts.update(phrase[i + 1:] for i in cuts)
+        self.may_cue = frozenset(parts | self.evidence_verbs | self.deny_when_claim_object
+                                 | frozenset().union(*(cue_set("reporting", s) for s in _STANCES)))
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +105,8 @@ def reporting_cue(tok: Token) -> _Cue | None:
         return None
     else:
         lemma = fold(tok.lemma_)
+    if lemma not in lex.may_cue:
+        return None  # what follows accepts only these lemmas: skip the walks over the children
     # multi-word cues: "faire savoir", "mettre en doute", "remettre en question"
     multi_asserts, multi_questions = lex.multi_asserts, lex.multi_questions
     for c in tok.children:

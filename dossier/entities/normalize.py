@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘`´ʼ′"), "'")
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—-"), " ")
@@ -35,6 +36,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 15)  # pure, and called on the same words of a text many times over
 def fold(text: str) -> str:
     """Case-, accent-, apostrophe-, hyphen- and space-insensitive form (articles kept)."""
     text = strip_accents(text.translate(_FOLD_MARKS)).casefold()

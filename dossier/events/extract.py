@@ -760,8 +760,10 @@ _SAYING = frozenset({"request", "demand", "threat", "rejection"})
 def _headline(sent: Span) -> bool:
     """The article's first line without final punctuation: a headline, not a report. A closing
     quotation mark ends a headline too ("X : « … »") when the whole line is that sentence."""
+    if sent.start_char > 2:
+        return False
     text = sent.text.strip().rstrip("«“\"( ").strip()  # a quote opened at the end belongs to the next one
-    if sent.start_char > 2 or not text:
+    if not text:
         return False
     if text[-1] not in ".!?»\"”…":
         return True
@@ -772,7 +774,7 @@ def _headline(sent: Span) -> bool:
 
 
 def _quoted_regions(sent: Span) -> list[tuple[int, int]]:
-    return [(sent.start_char + m.start(), sent.start_char + m.end()) for m in _QUOTE.finditer(sent.text)]
+    return [(sent.start_char + m.start(), sent.start_char + m.end()) for m in _QUOTE.finditer(access.span_text(sent))]
 
 
 def _first_person_quote(c: Candidate, quoted: list[tuple[int, int]]) -> bool:

@@ -9,7 +9,7 @@ import bisect
 import re
 import unicodedata
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dossier.models import Mention, SentenceTime, Timex
 
@@ -32,6 +32,17 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def set_doc_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from (``nlp.make_doc(text)`` keeps it exactly), so that
+    :func:`doc_text` need not join the tokens at all."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -133,16 +133,16 @@ class Extractor(IndirectMixin):
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def is_cue(self, t: Token, naming: bool = False) -> bool:
+        reporting = lx.is_reporting(t)
+        if not (reporting or self._faire_savoir(t) or (
+                naming and lx.lemma_of(t) in lx.NAMING_LEMMAS and t.pos_ == "VERB")):
+            return False  # the cheap test first: most words report nothing
         if self.in_quote(t.idx):
             return False
         if t.dep_ in ("acl", "amod") and t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"] and not any(
                 c.dep_.startswith("aux") for c in t.children) and not self._aux_before(t):
             return False  # "le plan dit « de paix »": an adjectival participle, not a report
-        if lx.is_reporting(t):
-            return not _withheld(t)
-        if self._faire_savoir(t):
-            return True
-        return naming and lx.lemma_of(t) in lx.NAMING_LEMMAS and t.pos_ == "VERB"
+        return not _withheld(t) if reporting else True  # "fait savoir", or a naming verb
 
     @staticmethod
     def _aux_before(t: Token) -> bool:

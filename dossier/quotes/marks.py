@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+_MARKS = re.compile("[«»“”„‘’\"']")
 _OPEN_CONTEXT = set(" \t([{«“‘—–-/:;") | {"\u00a0", "\u202f"}
 
 
@@ -51,7 +53,8 @@ def _paragraph_spans(text: str, base: int) -> list[QuoteSpan]:
         return False
 
     n = len(text)
-    for i, c in enumerate(text):
+    for found in _MARKS.finditer(text):  # only the marks act; every other character is skipped in C
+        i, c = found.start(), found.group()
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if c == "«":
@@ -95,6 +98,11 @@ def _paragraph_spans(text: str, base: int) -> list[QuoteSpan]:
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quoted spans, sorted by start; nested ones have depth > 0 (relative to this list)."""
+    return list(_quote_spans(text))
+
+
+@lru_cache(maxsize=4)  # the quotes and the claims components both read one text's spans
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     spans: list[QuoteSpan] = []
     pos = 0
     for line in text.split("\n"):
@@ -106,7 +114,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     for s in spans:
         depth = sum(1 for o in out if o.open < s.open and s.close <= o.close)
         out.append(QuoteSpan(s.open, s.close, s.start, s.end, s.mark, s.closed, depth))
-    return out
+    return tuple(out)
 
 
 _INCISE = re.compile(

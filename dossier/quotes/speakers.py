@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from dossier.quotes import constraints as cx
 from dossier.quotes import lexicon as lx
 from dossier.nlp import access
 
+_NEWLINE = re.compile("\n")
 log = logging.getLogger(__name__)
 
 _SUBJ_DEPS = ("nsubj", "nsubj:outer", "expl:subj")
@@ -89,10 +91,10 @@ class SpeakerResolver:
         self.acts_for = {(e.start_char, e.end_char): e._.acts_for for e in doc.ents if e._.get("acts_for")}
         self.sent_of = {}
         for i, sent in enumerate(doc.sents):
-            for t in sent:
-                self.sent_of[t.i] = i
+            for t in range(sent.start, sent.end):
+                self.sent_of[t] = i
         self.person_roles = self._person_roles()
-        self.par_starts = [0] + [k + 1 for k, c in enumerate(access.doc_text(doc)) if c == "\n"]
+        self.par_starts = [0] + [m.end() for m in _NEWLINE.finditer(access.doc_text(doc))]
         self.salient: list[Mention] = []  # mentions that are subjects of speech cues, by position
         self.subjects: list[Token] = []  # non-pronoun subject tokens of speech cues, by position
 

@@ -246,9 +246,45 @@ HEDGES = {
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first (apostrophes are made flexible later)."""
+    """A regex alternation of literal words, longest first (apostrophes are made flexible later).
+
+    Written as a prefix tree ("un peu (?:moins|plus)" rather than "un peu moins|un peu plus"):
+    the same matches, but the engine tests each shared prefix once instead of once per word,
+    which is most of the time scanning a text. Siblings start with different letters (case
+    folded), so at most one can match and their order does not matter; a word ending where
+    longer ones go on comes after them, as it does longest first."""
     parts = sorted({w for w in words}, key=len, reverse=True)
+    if all(w and _trie_safe(w) for w in parts):
+        return "|".join(_trie(parts))
     return "|".join(re.escape(w) for w in parts)
+
+
+def _trie_safe(word: str) -> bool:
+    """Letters whose case-insensitive match is their lower case (no ſ/s, K/k-sign, ß… pairs)."""
+    return all(c.isascii() or (c.lower() == c and c.upper().lower() == c and len(c.upper()) == 1
+                               and c not in "ſıµ’") for c in word)
+
+
+def _trie(words: list[str]) -> list[str]:
+    """The alternatives matching ``words`` (longest first), factored on their common prefixes."""
+    groups: dict[str, list[str]] = {}
+    ended = False  # a word ends here (the empty rest): tried last, after every longer word
+    for w in words:
+        if w:
+            groups.setdefault(w[0].lower(), []).append(w)
+        else:
+            ended = True
+    alts = []
+    for group in groups.values():
+        first = group[0][0]
+        if any(w[0] != first for w in group):  # one letter in two cases: keep those words whole
+            alts.extend(re.escape(w) for w in group)
+            continue
+        rest = _trie([w[1:] for w in group])
+        alts.append(re.escape(first) + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")"))
+    if ended:
+        alts.append("")
+    return alts
 
 
 def parse_number(text: str, lang: str = "fr") -> float | None:
