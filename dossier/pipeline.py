@@ -142,6 +142,16 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
     def mapped(name):
         return [_map_record(r, cleaned, sent_starts) for r in (getattr(doc._, name) or [])]
 
+    repeats = list(getattr(cleaned, "duplicates", None) or [])
+
+    def first_telling(name):
+        """Records outside a paragraph the page repeats word for word: the repeat says nothing
+        new, and its quotes, events and claims would be counted twice."""
+        records = mapped(name)
+        if not repeats:
+            return records
+        return [r for r in records if not any(a <= r.start and r.end <= b for a, b in repeats)]
+
     return ArticleRecords(
         article=article,
         clean_text=cleaned.text,
@@ -151,11 +161,11 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
         entities=dict(doc._.entities or {}),
         timexes=mapped("timexes"),
         sentence_times=list(doc._.sentence_times or []),
-        quotes=mapped("quotes"),
-        events=mapped("events"),
-        claims=mapped("claims"),
-        attributes=mapped("attributes"),
-        positions=mapped("positions"),
+        quotes=first_telling("quotes"),
+        events=first_telling("events"),
+        claims=first_telling("claims"),
+        attributes=first_telling("attributes"),
+        positions=first_telling("positions"),
         roles=mapped("roles"),
         pipeline_version=version,
     )

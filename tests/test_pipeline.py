@@ -82,3 +82,13 @@ def test_every_component_is_always_built(nlp):
     extraction = [n for n in nlp.pipe_names if n.startswith("dossier_") and n != "dossier_sentence_cap"]
     assert [name for name, _ in pipeline.COMPONENTS] == extraction
     assert nlp.pipe_names.index("dossier_sentence_cap") < nlp.pipe_names.index("parser")
+
+
+def test_a_paragraph_the_page_repeats_is_told_once(nlp):
+    para = "« Nous ne céderons pas », a déclaré mardi le ministre Ivan Petrenko à Kiev."
+    text = f"Un titre de test\n\n{para}\n\nLes discussions reprendront jeudi à Genève.\n\n{para}\n"
+    records = pipeline.process_article(Article(raw_text=text, published="2025-05-13"), nlp)
+    first = text.index(para)
+    assert [q.start for q in records.quotes] == [text.index("Nous", first)]
+    assert all(e.start < text.rindex(para) for e in records.events)
+    assert len([m for m in records.mentions if m.text == "Ivan Petrenko"]) == 2  # entities keep both mentions
