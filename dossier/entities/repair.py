@@ -158,6 +158,10 @@ def named_spans(doc: Doc, known) -> list[NamedSpan]:
                 end = max(end, ents[k].end)
         out.append(NamedSpan(start, end, label))
         k += 1
+    for x in out:  # "l'accord de Bougival": the place an agreement or a summit is named after
+        if x.label_ == "PER" and x.end - x.start == 1 and x.start >= 2 and _word(doc[x.start - 1]) in ("de", "d'", "d’", "of") \
+                and _word(doc[x.start - 2]) in lex["place_naming_nouns"] and not known(doc[x.start].text):
+            x.label_ = "LOC"
     surnames = {_word(doc[x.end - 1]) for x in out if x.label_ == "PER" and x.end - x.start >= 2}
     for x in out:
         if x.label_ != "PER" and x.end - x.start == 1 and _word(doc[x.start]) in surnames and not known(doc[x.start].text):

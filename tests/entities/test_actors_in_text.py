@@ -219,3 +219,9 @@ def test_a_first_name_alone_after_the_full_name_is_that_person(nlp):
 ])
 def test_international_organisations_are_known(nlp, text, entity):
     assert entity in _ids(nlp, text)
+
+
+def test_the_place_an_agreement_is_named_after_is_no_person(nlp):
+    text = "Les indépendantistes ont rejeté mardi l'accord de Bougival signé en juillet."
+    found = {m.text: m.entity_type for m in process_article(Article(raw_text=text, published="2025-08-13"), nlp).mentions}
+    assert found.get("Bougival") == "place", found
