@@ -5,7 +5,9 @@ the strongest candidate of a sentence becomes an event (a second one only when i
 independent clause and another PLOVER type). A reporting verb ("a déclaré", "selon") with a named
 speaker yields a ``statement`` event typed by its content (a rejection adjective, a threat, a
 modal of obligation) when the sentence carries no stronger trigger; the speaker then joins the
-participants with the role ``source``.
+participants with the role ``source``. A third party's report of an act ("X a déclaré que Y et Z
+se sont rencontrés") is two events, X's statement and the act without X (``reports``); a clause
+of circumstance inside the report ("…, alors qu'il accueillait X") is an event of its own.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.events import filters
 from dossier.events import lexicon as lx
 from dossier.events import participants as pa
-from dossier.events import roles, senses
+from dossier.events import reports, roles, senses
 from dossier.events.content import content_family
 from dossier.events.coref import inherit_dates, resolve_meetings
 from dossier.events.spans import clause_tokens
@@ -613,6 +615,16 @@ def _offset_date(tok: Token, date: tuple[str, str, str]) -> tuple[str, str, str]
     return day.isoformat(), "day", f"offset-{basis}"
 
 
+_WHILE = frozenset("alors tandis lorsque quand pendant while when as".split())
+
+
+def _circumstance(tok: Token) -> bool:
+    """A finite verb heading a clause of circumstance ("alors qu'il accueillait X", "tandis que
+    Y rencontrait Z"): what happened meanwhile, not a part of what is reported."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl" and "Fin" in tok.morph.get("VerbForm") and any(
+        c.dep_ == "mark" and c.lower_ in _WHILE for c in tok.children)
+
+
 def _coordinated(tok: Token, chosen: list[Candidate]) -> bool:
     """A verb coordinated with a chosen one ("négocié par X et signé par Y"): its own event."""
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "conj" and any(x.token.i == tok.head.i for x in chosen)
@@ -648,6 +660,11 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
             for c in content:  # a dated event noun of the content ("depuis la trêve du 19 janvier")
                 if c.token.i != main.token.i and c.token.pos_ in ("NOUN", "PROPN") and _dated_noun(c, dated) \
                         and lx.FAMILIES[c.family].plover != lx.FAMILIES[main.family].plover:
+                    chosen.append(c)
+                    break
+            for c in content:  # "…, alors qu'il accueillait X": the circumstance is an event of its own
+                if c.token.i != main.token.i and _circumstance(c.token) and all(
+                        lx.FAMILIES[c.family].plover != lx.FAMILIES[x.family].plover for x in chosen):
                     chosen.append(c)
                     break
             if _incise(speaker_tok) and speaker_tok.pos_ != "ADP":
@@ -800,21 +817,39 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         c.token.pos_ == "ADP" and sum(not t.is_punct for t in sent) - len(list(c.token.head.subtree)) < 4)]
     speaker_tok, source = _speaker(sent, reporting, mentions)
     out = []
-    for k, cand in enumerate(_pick(cands, speaker_tok, dated)):
+    picked = _pick(cands, speaker_tok, dated)
+    said = speaker_tok is not None and any(c.token.i == speaker_tok.i for c in picked)
+    for k, cand in enumerate(picked):
         in_content = speaker_tok is not None and (cand.token.i == speaker_tok.i or _in_content(speaker_tok, cand.token))
         if k > 0 and cand.token.pos_ in ("NOUN", "PROPN") and _dated_noun(cand, dated):
             in_content = False  # "depuis la trêve du 19 janvier …, selon X": a dated event named in passing, not X's report
+        if k > 0 and _circumstance(cand.token):
+            in_content = False  # "…, alors qu'il accueillait X": what happened meanwhile, not X's report
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes, doc_quoted)
         if event is None or filters.unsourced_statement(event) or filters.background_statement(event, cand.token):
             continue
+        if in_content and cand.token.i != speaker_tok.i and speaker_tok.pos_ == "ADP" \
+                and reports.splits(speaker_tok, cand.token, event):
+            event = reports.without_source(event, event)  # "selon X, Y et Z ont …": X reports, Y and Z act
+        elif in_content and not said and cand.token.i != speaker_tok.i and reports.splits(speaker_tok, cand.token, event):
+            # "X a déclaré que Y et Z se sont rencontrés": X's saying is an event beside the meeting
+            statement = _build(doc, sent, si, Candidate(speaker_tok, "statement", 0), speaker_tok, source,
+                               mentions, quotes, timexes, doc_quoted, own_clause=True)
+            alone = _build(doc, sent, si, cand, None, [], mentions, quotes, timexes, doc_quoted)
+            if statement is not None and alone is not None and not filters.unsourced_statement(statement):
+                out.append(statement)
+                event = reports.without_source(event, alone)
+                said = True
         out.append(event)
     return out
 
 
 def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | None,
            source: list[Mention], mentions: list[Mention], quotes, timexes,
-           quoted: list[tuple[int, int]] = ()) -> Event | None:
+           quoted: list[tuple[int, int]] = (), own_clause: bool = False) -> Event | None:
+    """One event of the sentence; ``own_clause``: a statement beside the event it reports, whose
+    span is the reporting clause without what it reports."""
     fam_name = cand.family
     tok = cand.token
     negated = _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head) and tok.dep_ in ("obj", "nsubj")) or (
@@ -851,6 +886,9 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
             # "…, a annoncé X dans un communiqué": the neutral statement is the incise clause
             inside = _content_test(tok)
             tokens = [t for t in tokens if not inside(t) and t.i >= tok.i - 3] or tokens
+        elif own_clause:
+            inside = _content_test(tok)
+            tokens = [t for t in tokens if not inside(t)] or tokens
     tokens = [t for t in tokens if sent.start <= t.i < sent.end] or list(sent)
     start, end = _span_of(tokens, sent)
     place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))
