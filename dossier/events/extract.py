@@ -667,6 +667,10 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
                         lx.FAMILIES[c.family].plover != lx.FAMILIES[x.family].plover for x in chosen):
                     chosen.append(c)
                     break
+            for c in content:  # "… après un accord et la libération de X": events named to date the report
+                if len(chosen) < 3 and c.token.i != main.token.i and _adjunct_event(c.token) and all(
+                        lx.FAMILIES[c.family].plover != lx.FAMILIES[x.family].plover for x in chosen):
+                    chosen.append(c)
             if _incise(speaker_tok) and speaker_tok.pos_ != "ADP":
                 # "X a été tué, a annoncé Y": Y's announcement is an event of its own
                 chosen.append(Candidate(speaker_tok, "statement", 0))
@@ -823,7 +827,7 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         in_content = speaker_tok is not None and (cand.token.i == speaker_tok.i or _in_content(speaker_tok, cand.token))
         if k > 0 and cand.token.pos_ in ("NOUN", "PROPN") and _dated_noun(cand, dated):
             in_content = False  # "depuis la trêve du 19 janvier …, selon X": a dated event named in passing, not X's report
-        if k > 0 and _circumstance(cand.token):
+        if k > 0 and (_circumstance(cand.token) or _adjunct_event(cand.token)):
             in_content = False  # "…, alors qu'il accueillait X": what happened meanwhile, not X's report
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes, doc_quoted)
@@ -842,6 +846,36 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
                 event = reports.without_source(event, alone)
                 said = True
         out.append(event)
+    return _apart(doc, out)
+
+
+_TAIL = re.compile(r"(?:[\s,;:–—-]|\b(?:et|ou|puis|and|or)\b)+$", re.IGNORECASE)
+_HEAD = re.compile(r"^[\s,;:]+")
+
+
+def _apart(doc: Doc, events: list[Event]) -> list[Event]:
+    """Events of one sentence keep apart evidence: a span holding another event's span at its
+    end (or start) stops before (or starts after) it ("X, accueilli …, a annoncé …, et la
+    libération de Y": the meeting's span leaves the release out)."""
+    text = access.doc_text(doc)
+    out = list(events)
+    for i, a in enumerate(out):
+        start, end = a.start, a.end
+        for b in events:
+            if b is a or not (start <= b.start and b.end <= end) or (b.end - b.start) >= (end - start):
+                continue
+            if not text[b.end:end].strip(" ,.;»\"”"):
+                end = b.start
+            elif not text[start:b.start].strip(" ,.;«\"“"):
+                start = b.end
+        if (start, end) == (a.start, a.end):
+            continue
+        tail = _TAIL.search(text[start:end])
+        end = start + tail.start() if tail else end
+        head = _HEAD.match(text[start:end])
+        start = start + head.end() if head else start
+        if end > start:
+            out[i] = dataclasses.replace(a, start=start, end=end, text=text[start:end])
     return out
 
 

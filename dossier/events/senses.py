@@ -94,6 +94,8 @@ def verb_sense(tok: Token) -> str | None:
         objs = _object_words(tok)
         if any(_is(o, CAPTIVES) for o in objs) or any(_is(t, CAPTIVES) for t in tok.subtree):
             return "exchange"
+        if any(x.dep_ == "case" and x.lower_ == "contre" for c in tok.children for x in c.children):
+            return "exchange"  # "X échangés contre Y": a swap, not talks ("échanger avec X")
         return "meeting"  # "ont échangé dans une atmosphère constructive", "échangé avec X"
     if lemma == "engager" and any(c.lower_ in ("se", "s'", "s’") for c in tok.children) and any(
             c.dep_ in ("xcomp", "obl:arg") for c in tok.children):

@@ -35,7 +35,7 @@ def test_a_third_party_report_is_a_statement_beside_the_reported_meeting(annotat
     # the speaker reports its own act (an infinitive: no subject of its own)
     "Le gouvernement indien a déclaré jeudi avoir accepté la trêve proposée par le Pakistan.",
     # the speaker's own troops
-    "Le général Oleksandr Syrsky a indiqué mercredi qu'une partie de ses troupes se retirait de la ville.",
+    "Le colonel Ivan Petrenko a expliqué jeudi que plusieurs de ses bataillons se retiraient du front sud.",
 ])
 def test_a_report_of_ones_own_act_stays_one_event(annotate, text):
     events = events_of(annotate, text)
@@ -62,3 +62,29 @@ def test_a_clause_of_circumstance_in_the_report_is_an_event(annotate):
     assert ("CONSULT", "accueillait") in kinds(events)
     meeting = next(e for e in events if e.trigger == "accueillait")
     assert meeting.text.startswith("alors qu'il accueillait")
+
+
+def test_events_named_to_date_a_report_are_events_without_the_speaker(annotate):
+    text = ("La veille, reçu en grande pompe, M. Emmanuel Macron avait annoncé devant le Sénat la fin d'une longue "
+            "crise, après un accord de principe et la libération des cinq derniers otages français, échangés "
+            "contre trente détenus.")
+    events = events_of(annotate, text, "2025-06-10")
+    release = [e for e in events if e.plover == "CONCEDE"]
+    assert release, kinds(events)
+    assert "emmanuel_macron" not in {p.entity_id for p in release[0].participants}
+
+
+def test_events_of_one_sentence_keep_apart_spans(annotate):
+    text = ("La veille, reçu en grande pompe, M. Emmanuel Macron avait annoncé devant le Sénat la fin d'une longue "
+            "crise, après un accord de principe et la libération des cinq derniers otages français.")
+    events = events_of(annotate, text, "2025-06-10")
+    assert len(events) >= 2, kinds(events)
+    for a in events:
+        for b in events:
+            if a is not b:  # no span holds another one at its end
+                assert not (a.start <= b.start and b.end == a.end), (a.text, b.text)
+
+
+def test_people_swapped_for_others_are_an_exchange_not_talks(annotate):
+    events = events_of(annotate, "Les cinq journalistes ont été échangés lundi contre trois diplomates.", "2025-06-10")
+    assert [e.plover for e in events if e.trigger == "échangés"] == ["CONCEDE"]
