@@ -75,8 +75,9 @@ def _verb_family(tok: Token) -> str | None:
         return None
     if lemma in ("recevoir", "receive") and any(
             c.dep_ == "obj" and (_lemma(c) in lx.RECEIVED_THINGS or c.lower_ in lx.RECEIVED_THINGS)
-            for c in tok.children):
-        return None  # "a reçu l'ordre de …", "reçu des messages": not a meeting
+            for c in tok.children) or (tok.dep_ in ("acl:relcl", "acl") and (
+                _lemma(tok.head) in lx.RECEIVED_THINGS or tok.head.lower_ in lx.RECEIVED_THINGS)):
+        return None  # "a reçu l'ordre de …", "les propositions qu'il a reçues": not a meeting
     if lemma == "rendre":  # "se rendre à X"
         return "visit" if _has_child(tok, frozenset({"se", "s'"})) else None
     if lemma == "appeler":
@@ -170,9 +171,28 @@ def candidates(sent: Span) -> list[Candidate]:
                 family = _participle_family(tok)
         if family is None and tok.pos_ == "ADP" and tok.lower_ in lx.SOURCE_PREPS:
             family = "statement"
+        if family is not None and family != "statement" and _refused(tok):
+            continue  # "le refus de X de libérer les otages": what is refused did not happen
         if family is not None:
             out.append(Candidate(tok, family, lx.FAMILIES[family].rank))
     return out
+
+
+def _refused(tok: Token) -> bool:
+    """A verb complementing a refusal noun ("le refus du Hamas de libérer …", "son rejet de …"),
+    also when the parser hung it on the refuser ("le refus de la milice de libérer")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("acl", "xcomp", "obl:arg", "nmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and lx.NOUNS.get(_lemma(cur)) == "rejection":
+            return True
+        if cur.pos_ in ("VERB", "AUX") and "Fin" in cur.morph.get("VerbForm"):
+            return False  # a clause of its own
+    return False
 
 
 def clause_head(tok: Token) -> Token:
@@ -578,10 +598,27 @@ def _adjunct_event(tok: Token) -> bool:
                     x.dep_ == "case" and x.lower_ in _TIME_CASES for x in phrase.children):
                 break
             phrase = phrase.head
+    if phrase.dep_ == "nmod" and phrase.head.pos_ == "NOUN" and not any(
+            x.dep_ == "case" and x.lower_ in _TIME_CASES for x in phrase.children) and any(
+            x.dep_ == "case" and x.lower_ in _TIME_CASES for x in phrase.head.children):
+        phrase = phrase.head  # "depuis la fin du cessez-le-feu": the time preposition is on the phase noun
     if phrase.dep_ not in ("obl:mod", "obl", "nmod", "obl:arg"):
         return False
     cases = {x.lower_ for x in phrase.children if x.dep_ in ("case", "fixed")}
     return bool(cases & _TIME_CASES) and (_named_partner(tok) or bool(senses.noun_sense(tok)))
+
+
+def _trailing_date(doc: Doc, tok: Token, timexes) -> tuple[str, str, str] | None:
+    """A date timex starting right after an event noun's phrase ("la trêve le 19 janvier")."""
+    edge = tok.right_edge
+    nxt = [t for t in doc[edge.i + 1:edge.i + 3] if not t.is_punct]
+    if not nxt:
+        return None
+    lo, hi = nxt[0].idx, nxt[-1].idx + len(nxt[-1].text)
+    for t in timexes:
+        if t.type == "date" and t.value and lo <= t.start < hi and t.precision in ("day", "month"):
+            return t.value, t.precision, "trailing"
+    return None
 
 
 _OFFSET_UNITS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "day": 1, "days": 1, "week": 7, "weeks": 7}
@@ -938,8 +975,10 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if date is not None and not _since_state(tok) and any(
             _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
         date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
-    if date is not None and date[2] != "governing" and _adjunct_event(tok):
-        date = _offset_date(tok, date)  # "trois jours après la prise de X": not the clause's day
+    if (date is None or date[2] != "governing") and _adjunct_event(tok):
+        # "depuis la fin du cessez-le-feu le 2 mai": a date right after the noun's phrase is its own;
+        # "trois jours après la prise de X": not the clause's day
+        date = _trailing_date(doc, tok, timexes) or (_offset_date(tok, date) if date is not None else None)
     duration, duration_text = (None, None)
     if fam.plover == "CONSULT":
         duration, duration_text = event_duration(doc, tok, head, sent, timexes)

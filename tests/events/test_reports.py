@@ -88,3 +88,22 @@ def test_events_of_one_sentence_keep_apart_spans(annotate):
 def test_people_swapped_for_others_are_an_exchange_not_talks(annotate):
     events = events_of(annotate, "Les cinq journalistes ont été échangés lundi contre trois diplomates.", "2025-06-10")
     assert [e.plover for e in events if e.trigger == "échangés"] == ["CONCEDE"]
+
+
+def test_what_is_refused_did_not_happen(annotate):
+    events = events_of(annotate, "Les raids ont été décidés après le refus obstiné de la milice de libérer les "
+                                 "trois otages.", "2025-06-10")
+    assert "CONCEDE" not in {e.plover for e in events}, kinds(events)
+
+
+def test_receiving_proposals_is_not_a_meeting(annotate):
+    events = events_of(annotate, "La milice a rejeté toutes les offres qu'elle a reçues du médiateur qatari.",
+                       "2025-06-10")
+    assert "CONSULT" not in {e.plover for e in events}, kinds(events)
+
+
+def test_a_truce_named_by_its_start_is_an_event_with_its_own_date(annotate):
+    events = events_of(annotate, "Ces raids, les plus meurtriers depuis le début de la trêve le 2 février, ont "
+                                 "été décidés par le gouvernement.", "2025-06-10")
+    truce = [e for e in events if e.trigger == "trêve"]
+    assert truce and truce[0].plover == "RETREAT" and truce[0].date == "2025-02-02", kinds(events)
