@@ -24,7 +24,7 @@ from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
 from dossier.events.content import content_family
-from dossier.events.coref import inherit_dates, resolve_meetings
+from dossier.events.coref import inherit_dates, resolve_meetings, trigger_token
 from dossier.events.spans import clause_tokens
 from dossier.events.story import mark_story
 from dossier.events.details import (
@@ -333,14 +333,18 @@ def argument_tokens(tok: Token, sent: Span | None = None) -> list[tuple[Token, s
     "avec/entre" phrases and noun complements, expanded over conjunctions."""
     out: list[tuple[Token, str]] = []
     heads = [tok]
+    judged = _stance_object(tok)  # "X a salué la rencontre entre Y et Z": X judges, Y and Z meet
     carrier = carrier_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
-    if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and not judged:
         heads.append(carrier or tok.head)  # "la rencontre a eu lieu", "Kiev a revendiqué la capture"
-    subj = subject_of(tok if tok.pos_ in ("VERB", "AUX") else (carrier or tok.head))
+    subj = None if judged else subject_of(tok if tok.pos_ in ("VERB", "AUX") else (carrier or tok.head))
     if subj is None:
         subj = orphan_subject(tok, sent)
     if subj is not None:
         out.append((subj, "nsubj"))
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+        out.append((tok.head, "nsubj:pass"))  # "les dirigeants reçus à X": the people received
     for h in heads:
         for c in h.children:
             if c.dep_ in ("nsubj", "nsubj:pass") or (c.dep_ == "dep" and c.pos_ == "PROPN" and c.i < h.i):
@@ -349,6 +353,8 @@ def argument_tokens(tok: Token, sent: Span | None = None) -> list[tuple[Token, s
             elif c.dep_ in ("obj", "iobj", "obl:agent", "obl:arg", "obl:mod", "nmod") and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 if h.i != tok.i and c.dep_ not in ("obl:agent",):
                     continue
+                if _stance_object(c):
+                    continue  # the parties of the event judged are that event's
                 out.append((c, c.dep_))
     expanded = []
     for t, dep in out:
@@ -487,6 +493,8 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
         return c.rank
     if tok.dep_ == "obj" and _lemma(tok.head) in lx.REPORTING:  # "a revendiqué la capture d'une ville"
         return c.rank
+    if _stance_object(tok):  # "a salué la rencontre entre X et Y"
+        return c.rank
     cases = {x.lower_ for x in tok.children if x.dep_ in ("case", "fixed")} | {
         x.lower_ for x in tok.doc[max(0, tok.i - 4):tok.i] if not x.is_space}
     if tok.dep_ in ("obl:mod", "obl", "nmod", "obl:arg") and cases & _ADJUNCT_CASES:
@@ -535,6 +543,20 @@ def _governing(best: Candidate, cands: list[Candidate]) -> Candidate:
                 and c.token.is_ancestor(best.token) and best.family not in _GOVERNING:
             return c
     return best
+
+
+_STANCES = frozenset({"support", "disapprove", "rejection", "accuse"})
+
+
+def _stance_object(tok: Token) -> bool:
+    """A definite event noun with its parties ("la rencontre entre X et Y", "les discussions avec
+    X") as the object of a stance verb ("a salué", "a condamné"): the event judged is an event of
+    its own beside the judgement."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "obj" or not filters.definite(tok):
+        return False
+    if lx.VERBS.get(_lemma(tok.head)) not in _STANCES and senses.verb_sense(tok.head) not in _STANCES:
+        return False
+    return any(c.dep_ in ("nmod", "obl:mod", "obl:arg") and _governed_by(c, lx.PARTNER_PREPS) for c in tok.children)
 
 
 def _partnered(tok: Token) -> bool:
@@ -737,13 +759,16 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
             break
         if len(chosen) >= 2 and not (_dated_noun(c, dated) or _adjunct_event(c.token) or _coordinated(c.token, chosen)):
             continue
-        if c.token.i == first.token.i or not (participial(c.token) or _dated_noun(c, dated) or _adjunct_event(c.token)):
+        if c.token.i == first.token.i or not (participial(c.token) or _dated_noun(c, dated) or _adjunct_event(c.token)
+                                               or _stance_object(c.token)):
             continue
         if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen) and not (
                 _since_state(c.token) and all(c.family != x.family for x in chosen)):
             continue  # (a siege "depuis huit mois" is another event than the capture it ended in)
-        if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") for x in chosen) or any(
-                x.token.head.i == c.token.i and x.token.dep_ in ("xcomp", "obj") for x in chosen):
+        if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") and not _stance_object(c.token)
+               for x in chosen) or any(
+                x.token.head.i == c.token.i and x.token.dep_ in ("xcomp", "obj") and not _stance_object(x.token)
+                for x in chosen):
             continue
         if any(filters.complement_of(x.token, c.token) for x in chosen if x.family in _GOVERNING):
             continue
@@ -913,6 +938,17 @@ def _apart(doc: Doc, events: list[Event]) -> list[Event]:
         start = start + head.end() if head else start
         if end > start:
             out[i] = dataclasses.replace(a, start=start, end=end, text=text[start:end])
+    seen: set[tuple[int, int]] = set()
+    for i, a in enumerate(out):  # two events on one span: the later one keeps its trigger's own phrase
+        if (a.start, a.end) in seen:
+            tok = trigger_token(doc, a)
+            if tok is not None:
+                lo = tok.head.left_edge if tok.dep_ in ("acl", "acl:relcl") else tok.left_edge
+                hi = tok.right_edge
+                start, end = min(lo.idx, tok.idx), hi.idx + len(hi.text)
+                if (start, end) != (a.start, a.end) and a.start <= start < end <= a.end:
+                    out[i] = a = dataclasses.replace(a, start=start, end=end, text=text[start:end])
+        seen.add((a.start, a.end))
     return out
 
 
@@ -975,6 +1011,8 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if date is not None and not _since_state(tok) and any(
             _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
         date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
+    if date is not None and date[2] != "governing" and _stance_object(tok):
+        date = None  # "X a salué samedi la rencontre de Y": the day of the judgement, not of the meeting
     if (date is None or date[2] != "governing") and _adjunct_event(tok):
         # "depuis la fin du cessez-le-feu le 2 mai": a date right after the noun's phrase is its own;
         # "trois jours après la prise de X": not the clause's day

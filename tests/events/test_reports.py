@@ -107,3 +107,21 @@ def test_a_truce_named_by_its_start_is_an_event_with_its_own_date(annotate):
                                  "été décidés par le gouvernement.", "2025-06-10")
     truce = [e for e in events if e.trigger == "trêve"]
     assert truce and truce[0].plover == "RETREAT" and truce[0].date == "2025-02-02", kinds(events)
+
+
+def test_an_event_judged_by_a_stance_is_an_event_of_its_own(annotate):
+    events = events_of(annotate, "La Norvège a chaleureusement salué mardi la rencontre entre les dirigeants "
+                                 "chilien et péruvien à Lima.", "2025-06-10")
+    meeting = next(e for e in events if e.plover == "CONSULT")
+    praise = next(e for e in events if e.plover == "SUPPORT")
+    assert {p.entity_id for p in meeting.participants} == {"chilean_government", "peruvian_government"}
+    assert {p.entity_id for p in praise.participants} == {"norwegian_government"}
+    assert meeting.date is None  # the day of the praise is not the meeting's
+
+
+def test_people_received_are_the_parties_of_a_participle(annotate):
+    events = events_of(annotate, "Les dirigeants chilien et péruvien, reçus à l'Élysée, ont assuré vendredi "
+                                 "soutenir la candidature du président français.", "2025-06-10")
+    meeting = next(e for e in events if e.plover == "CONSULT")
+    assert {"chilean_government", "peruvian_government"} <= {p.entity_id for p in meeting.participants}
+    assert meeting.text.endswith("reçus à l'Élysée")  # not the whole sentence the statement spans
