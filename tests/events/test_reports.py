@@ -125,3 +125,15 @@ def test_people_received_are_the_parties_of_a_participle(annotate):
     meeting = next(e for e in events if e.plover == "CONSULT")
     assert {"chilean_government", "peruvian_government"} <= {p.entity_id for p in meeting.participants}
     assert meeting.text.endswith("reçus à l'Élysée")  # not the whole sentence the statement spans
+
+
+def test_an_attack_repelled_is_a_military_claim(annotate):
+    events = events_of(annotate, "L'armée a déclaré mardi avoir repoussé une offensive contre une caserne à "
+                                 "Kadougli.", "2025-06-10")
+    assert [(e.plover, e.type) for e in events] == [("ASSAULT", "military_claim")]
+
+
+def test_a_truce_to_be_observed_is_a_retreat(annotate):
+    events = events_of(annotate, "Le chef de la milice, Omar Haddad, a annoncé lundi que son organisation allait "
+                                 "respecter dès maintenant une trêve de deux mois.", "2025-06-10")
+    assert [e.plover for e in events] == ["RETREAT"]
