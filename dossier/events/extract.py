@@ -25,6 +25,7 @@ from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
 from dossier.events.content import content_family
 from dossier.events.coref import inherit_dates, resolve_meetings, trigger_token
+from dossier.events.sides import fill_sides
 from dossier.events.spans import clause_tokens
 from dossier.events.story import mark_story
 from dossier.events.details import (
@@ -791,7 +792,8 @@ def extract_events(doc: Doc) -> list[Event]:
     for si, sentence in enumerate(doc.sents):
         for sent in paragraphs(sentence):
             events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
-    return mark_story(inherit_dates(_dated_by_named_event(doc, resolve_meetings(doc, events))), doc._.published)
+    return fill_sides(mark_story(inherit_dates(_dated_by_named_event(doc, resolve_meetings(doc, events))),
+                                 doc._.published))
 
 
 def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:

@@ -137,3 +137,21 @@ def test_a_truce_to_be_observed_is_a_retreat(annotate):
     events = events_of(annotate, "Le chef de la milice, Omar Haddad, a annoncé lundi que son organisation allait "
                                  "respecter dès maintenant une trêve de deux mois.", "2025-06-10")
     assert [e.plover for e in events] == ["RETREAT"]
+
+
+ARTICLE_OF_TWO_SIDES = ("Israël et le Hamas ont signé lundi un accord de trêve au Caire.\n\n"
+                        "Israël et le Hamas ont aussi échangé mardi des prisonniers.\n\n"
+                        "De nouveaux bombardements ont frappé jeudi le nord de la bande de Gaza.")
+
+
+def test_fighting_without_named_parties_takes_the_articles_two_sides(annotate):
+    events = events_of(annotate, ARTICLE_OF_TWO_SIDES, "2025-06-10")
+    strikes = next(e for e in events if e.trigger == "frappé")
+    assert {p.entity_id for p in strikes.participants} == {"israeli_government", "hamas"}
+
+
+def test_two_sides_need_two_events_naming_them(annotate):
+    text = ARTICLE_OF_TWO_SIDES.split("\n\n", 1)[1]  # one event names the pair: no sides
+    events = events_of(annotate, text, "2025-06-10")
+    strikes = next(e for e in events if e.trigger == "frappé")
+    assert not strikes.participants
