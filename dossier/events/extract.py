@@ -925,8 +925,8 @@ def _apart(doc: Doc, events: list[Event]) -> list[Event]:
     out = list(events)
     for i, a in enumerate(out):
         start, end = a.start, a.end
-        for b in events:
-            if b is a or not (start <= b.start and b.end <= end) or (b.end - b.start) >= (end - start):
+        for j, b in enumerate(events):
+            if j == i or not (start <= b.start and b.end <= end) or (b.end - b.start) >= (end - start):
                 continue
             if not text[b.end:end].strip(" ,.;»\"”"):
                 end = b.start
