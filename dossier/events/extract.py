@@ -5,7 +5,9 @@ the strongest candidate of a sentence becomes an event (a second one only when i
 independent clause and another PLOVER type). A reporting verb ("a déclaré", "selon") with a named
 speaker yields a ``statement`` event typed by its content (a rejection adjective, a threat, a
 modal of obligation) when the sentence carries no stronger trigger; the speaker then joins the
-participants with the role ``source``.
+participants with the role ``source``. A third party's report of an act ("X a déclaré que Y et Z
+se sont rencontrés") is two events, X's statement and the act without X (``reports``); a clause
+of circumstance inside the report ("…, alors qu'il accueillait X") is an event of its own.
 """
 from __future__ import annotations
 
@@ -20,9 +22,10 @@ from spacy.tokens import Doc, Span, Token
 from dossier.events import filters
 from dossier.events import lexicon as lx
 from dossier.events import participants as pa
-from dossier.events import roles, senses
+from dossier.events import reports, roles, senses
 from dossier.events.content import content_family
-from dossier.events.coref import inherit_dates, resolve_meetings
+from dossier.events.coref import inherit_dates, resolve_meetings, trigger_token
+from dossier.events.sides import fill_sides
 from dossier.events.spans import clause_tokens
 from dossier.events.story import mark_story
 from dossier.events.details import (
@@ -73,8 +76,9 @@ def _verb_family(tok: Token) -> str | None:
         return None
     if lemma in ("recevoir", "receive") and any(
             c.dep_ == "obj" and (_lemma(c) in lx.RECEIVED_THINGS or c.lower_ in lx.RECEIVED_THINGS)
-            for c in tok.children):
-        return None  # "a reçu l'ordre de …", "reçu des messages": not a meeting
+            for c in tok.children) or (tok.dep_ in ("acl:relcl", "acl") and (
+                _lemma(tok.head) in lx.RECEIVED_THINGS or tok.head.lower_ in lx.RECEIVED_THINGS)):
+        return None  # "a reçu l'ordre de …", "les propositions qu'il a reçues": not a meeting
     if lemma == "rendre":  # "se rendre à X"
         return "visit" if _has_child(tok, frozenset({"se", "s'"})) else None
     if lemma == "appeler":
@@ -168,9 +172,28 @@ def candidates(sent: Span) -> list[Candidate]:
                 family = _participle_family(tok)
         if family is None and tok.pos_ == "ADP" and tok.lower_ in lx.SOURCE_PREPS:
             family = "statement"
+        if family is not None and family != "statement" and _refused(tok):
+            continue  # "le refus de X de libérer les otages": what is refused did not happen
         if family is not None:
             out.append(Candidate(tok, family, lx.FAMILIES[family].rank))
     return out
+
+
+def _refused(tok: Token) -> bool:
+    """A verb complementing a refusal noun ("le refus du Hamas de libérer …", "son rejet de …"),
+    also when the parser hung it on the refuser ("le refus de la milice de libérer")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("acl", "xcomp", "obl:arg", "nmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and lx.NOUNS.get(_lemma(cur)) == "rejection":
+            return True
+        if cur.pos_ in ("VERB", "AUX") and "Fin" in cur.morph.get("VerbForm"):
+            return False  # a clause of its own
+    return False
 
 
 def clause_head(tok: Token) -> Token:
@@ -311,14 +334,18 @@ def argument_tokens(tok: Token, sent: Span | None = None) -> list[tuple[Token, s
     "avec/entre" phrases and noun complements, expanded over conjunctions."""
     out: list[tuple[Token, str]] = []
     heads = [tok]
+    judged = _stance_object(tok)  # "X a salué la rencontre entre Y et Z": X judges, Y and Z meet
     carrier = carrier_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
-    if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and not judged:
         heads.append(carrier or tok.head)  # "la rencontre a eu lieu", "Kiev a revendiqué la capture"
-    subj = subject_of(tok if tok.pos_ in ("VERB", "AUX") else (carrier or tok.head))
+    subj = None if judged else subject_of(tok if tok.pos_ in ("VERB", "AUX") else (carrier or tok.head))
     if subj is None:
         subj = orphan_subject(tok, sent)
     if subj is not None:
         out.append((subj, "nsubj"))
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+        out.append((tok.head, "nsubj:pass"))  # "les dirigeants reçus à X": the people received
     for h in heads:
         for c in h.children:
             if c.dep_ in ("nsubj", "nsubj:pass") or (c.dep_ == "dep" and c.pos_ == "PROPN" and c.i < h.i):
@@ -327,6 +354,8 @@ def argument_tokens(tok: Token, sent: Span | None = None) -> list[tuple[Token, s
             elif c.dep_ in ("obj", "iobj", "obl:agent", "obl:arg", "obl:mod", "nmod") and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 if h.i != tok.i and c.dep_ not in ("obl:agent",):
                     continue
+                if _stance_object(c):
+                    continue  # the parties of the event judged are that event's
                 out.append((c, c.dep_))
     expanded = []
     for t, dep in out:
@@ -465,6 +494,8 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
         return c.rank
     if tok.dep_ == "obj" and _lemma(tok.head) in lx.REPORTING:  # "a revendiqué la capture d'une ville"
         return c.rank
+    if _stance_object(tok):  # "a salué la rencontre entre X et Y"
+        return c.rank
     cases = {x.lower_ for x in tok.children if x.dep_ in ("case", "fixed")} | {
         x.lower_ for x in tok.doc[max(0, tok.i - 4):tok.i] if not x.is_space}
     if tok.dep_ in ("obl:mod", "obl", "nmod", "obl:arg") and cases & _ADJUNCT_CASES:
@@ -513,6 +544,20 @@ def _governing(best: Candidate, cands: list[Candidate]) -> Candidate:
                 and c.token.is_ancestor(best.token) and best.family not in _GOVERNING:
             return c
     return best
+
+
+_STANCES = frozenset({"support", "disapprove", "rejection", "accuse"})
+
+
+def _stance_object(tok: Token) -> bool:
+    """A definite event noun with its parties ("la rencontre entre X et Y", "les discussions avec
+    X") as the object of a stance verb ("a salué", "a condamné"): the event judged is an event of
+    its own beside the judgement."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "obj" or not filters.definite(tok):
+        return False
+    if lx.VERBS.get(_lemma(tok.head)) not in _STANCES and senses.verb_sense(tok.head) not in _STANCES:
+        return False
+    return any(c.dep_ in ("nmod", "obl:mod", "obl:arg") and _governed_by(c, lx.PARTNER_PREPS) for c in tok.children)
 
 
 def _partnered(tok: Token) -> bool:
@@ -576,10 +621,27 @@ def _adjunct_event(tok: Token) -> bool:
                     x.dep_ == "case" and x.lower_ in _TIME_CASES for x in phrase.children):
                 break
             phrase = phrase.head
+    if phrase.dep_ == "nmod" and phrase.head.pos_ == "NOUN" and not any(
+            x.dep_ == "case" and x.lower_ in _TIME_CASES for x in phrase.children) and any(
+            x.dep_ == "case" and x.lower_ in _TIME_CASES for x in phrase.head.children):
+        phrase = phrase.head  # "depuis la fin du cessez-le-feu": the time preposition is on the phase noun
     if phrase.dep_ not in ("obl:mod", "obl", "nmod", "obl:arg"):
         return False
     cases = {x.lower_ for x in phrase.children if x.dep_ in ("case", "fixed")}
     return bool(cases & _TIME_CASES) and (_named_partner(tok) or bool(senses.noun_sense(tok)))
+
+
+def _trailing_date(doc: Doc, tok: Token, timexes) -> tuple[str, str, str] | None:
+    """A date timex starting right after an event noun's phrase ("la trêve le 19 janvier")."""
+    edge = tok.right_edge
+    nxt = [t for t in doc[edge.i + 1:edge.i + 3] if not t.is_punct]
+    if not nxt:
+        return None
+    lo, hi = nxt[0].idx, nxt[-1].idx + len(nxt[-1].text)
+    for t in timexes:
+        if t.type == "date" and t.value and lo <= t.start < hi and t.precision in ("day", "month"):
+            return t.value, t.precision, "trailing"
+    return None
 
 
 _OFFSET_UNITS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "day": 1, "days": 1, "week": 7, "weeks": 7}
@@ -611,6 +673,16 @@ def _offset_date(tok: Token, date: tuple[str, str, str]) -> tuple[str, str, str]
     except ValueError:
         return None
     return day.isoformat(), "day", f"offset-{basis}"
+
+
+_WHILE = frozenset("alors tandis lorsque quand pendant while when as".split())
+
+
+def _circumstance(tok: Token) -> bool:
+    """A finite verb heading a clause of circumstance ("alors qu'il accueillait X", "tandis que
+    Y rencontrait Z"): what happened meanwhile, not a part of what is reported."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl" and "Fin" in tok.morph.get("VerbForm") and any(
+        c.dep_ == "mark" and c.lower_ in _WHILE for c in tok.children)
 
 
 def _coordinated(tok: Token, chosen: list[Candidate]) -> bool:
@@ -650,6 +722,15 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
                         and lx.FAMILIES[c.family].plover != lx.FAMILIES[main.family].plover:
                     chosen.append(c)
                     break
+            for c in content:  # "…, alors qu'il accueillait X": the circumstance is an event of its own
+                if c.token.i != main.token.i and _circumstance(c.token) and all(
+                        lx.FAMILIES[c.family].plover != lx.FAMILIES[x.family].plover for x in chosen):
+                    chosen.append(c)
+                    break
+            for c in content:  # "… après un accord et la libération de X": events named to date the report
+                if len(chosen) < 3 and c.token.i != main.token.i and _adjunct_event(c.token) and all(
+                        lx.FAMILIES[c.family].plover != lx.FAMILIES[x.family].plover for x in chosen):
+                    chosen.append(c)
             if _incise(speaker_tok) and speaker_tok.pos_ != "ADP":
                 # "X a été tué, a annoncé Y": Y's announcement is an event of its own
                 chosen.append(Candidate(speaker_tok, "statement", 0))
@@ -679,13 +760,16 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
             break
         if len(chosen) >= 2 and not (_dated_noun(c, dated) or _adjunct_event(c.token) or _coordinated(c.token, chosen)):
             continue
-        if c.token.i == first.token.i or not (participial(c.token) or _dated_noun(c, dated) or _adjunct_event(c.token)):
+        if c.token.i == first.token.i or not (participial(c.token) or _dated_noun(c, dated) or _adjunct_event(c.token)
+                                               or _stance_object(c.token)):
             continue
         if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen) and not (
                 _since_state(c.token) and all(c.family != x.family for x in chosen)):
             continue  # (a siege "depuis huit mois" is another event than the capture it ended in)
-        if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") for x in chosen) or any(
-                x.token.head.i == c.token.i and x.token.dep_ in ("xcomp", "obj") for x in chosen):
+        if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") and not _stance_object(c.token)
+               for x in chosen) or any(
+                x.token.head.i == c.token.i and x.token.dep_ in ("xcomp", "obj") and not _stance_object(x.token)
+                for x in chosen):
             continue
         if any(filters.complement_of(x.token, c.token) for x in chosen if x.family in _GOVERNING):
             continue
@@ -708,7 +792,8 @@ def extract_events(doc: Doc) -> list[Event]:
     for si, sentence in enumerate(doc.sents):
         for sent in paragraphs(sentence):
             events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
-    return mark_story(inherit_dates(_dated_by_named_event(doc, resolve_meetings(doc, events))), doc._.published)
+    return fill_sides(mark_story(inherit_dates(_dated_by_named_event(doc, resolve_meetings(doc, events))),
+                                 doc._.published))
 
 
 def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:
@@ -802,21 +887,80 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         c.token.pos_ == "ADP" and sum(not t.is_punct for t in sent) - len(list(c.token.head.subtree)) < 4)]
     speaker_tok, source = _speaker(sent, reporting, mentions)
     out = []
-    for k, cand in enumerate(_pick(cands, speaker_tok, dated)):
+    picked = _pick(cands, speaker_tok, dated)
+    said = speaker_tok is not None and any(c.token.i == speaker_tok.i for c in picked)
+    for k, cand in enumerate(picked):
         in_content = speaker_tok is not None and (cand.token.i == speaker_tok.i or _in_content(speaker_tok, cand.token))
         if k > 0 and cand.token.pos_ in ("NOUN", "PROPN") and _dated_noun(cand, dated):
             in_content = False  # "depuis la trêve du 19 janvier …, selon X": a dated event named in passing, not X's report
+        if k > 0 and (_circumstance(cand.token) or _adjunct_event(cand.token)):
+            in_content = False  # "…, alors qu'il accueillait X": what happened meanwhile, not X's report
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes, doc_quoted)
         if event is None or filters.unsourced_statement(event) or filters.background_statement(event, cand.token):
             continue
+        if in_content and cand.token.i != speaker_tok.i and speaker_tok.pos_ == "ADP" \
+                and reports.splits(speaker_tok, cand.token, event):
+            event = reports.without_source(event, event)  # "selon X, Y et Z ont …": X reports, Y and Z act
+        elif in_content and not said and cand.token.i != speaker_tok.i and reports.splits(speaker_tok, cand.token, event):
+            # "X a déclaré que Y et Z se sont rencontrés": X's saying is an event beside the meeting
+            statement = _build(doc, sent, si, Candidate(speaker_tok, "statement", 0), speaker_tok, source,
+                               mentions, quotes, timexes, doc_quoted, own_clause=True)
+            alone = _build(doc, sent, si, cand, None, [], mentions, quotes, timexes, doc_quoted)
+            if statement is not None and alone is not None and not filters.unsourced_statement(statement):
+                out.append(statement)
+                event = reports.without_source(event, alone)
+                said = True
         out.append(event)
+    return _apart(doc, out)
+
+
+_TAIL = re.compile(r"(?:[\s,;:–—-]|\b(?:et|ou|puis|and|or)\b)+$", re.IGNORECASE)
+_HEAD = re.compile(r"^[\s,;:]+")
+
+
+def _apart(doc: Doc, events: list[Event]) -> list[Event]:
+    """Events of one sentence keep apart evidence: a span holding another event's span at its
+    end (or start) stops before (or starts after) it ("X, accueilli …, a annoncé …, et la
+    libération de Y": the meeting's span leaves the release out)."""
+    text = access.doc_text(doc)
+    out = list(events)
+    for i, a in enumerate(out):
+        start, end = a.start, a.end
+        for j, b in enumerate(events):
+            if j == i or not (start <= b.start and b.end <= end) or (b.end - b.start) >= (end - start):
+                continue
+            if not text[b.end:end].strip(" ,.;»\"”"):
+                end = b.start
+            elif not text[start:b.start].strip(" ,.;«\"“"):
+                start = b.end
+        if (start, end) == (a.start, a.end):
+            continue
+        tail = _TAIL.search(text[start:end])
+        end = start + tail.start() if tail else end
+        head = _HEAD.match(text[start:end])
+        start = start + head.end() if head else start
+        if end > start:
+            out[i] = dataclasses.replace(a, start=start, end=end, text=text[start:end])
+    seen: set[tuple[int, int]] = set()
+    for i, a in enumerate(out):  # two events on one span: the later one keeps its trigger's own phrase
+        if (a.start, a.end) in seen:
+            tok = trigger_token(doc, a)
+            if tok is not None:
+                lo = tok.head.left_edge if tok.dep_ in ("acl", "acl:relcl") else tok.left_edge
+                hi = tok.right_edge
+                start, end = min(lo.idx, tok.idx), hi.idx + len(hi.text)
+                if (start, end) != (a.start, a.end) and a.start <= start < end <= a.end:
+                    out[i] = a = dataclasses.replace(a, start=start, end=end, text=text[start:end])
+        seen.add((a.start, a.end))
     return out
 
 
 def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | None,
            source: list[Mention], mentions: list[Mention], quotes, timexes,
-           quoted: list[tuple[int, int]] = ()) -> Event | None:
+           quoted: list[tuple[int, int]] = (), own_clause: bool = False) -> Event | None:
+    """One event of the sentence; ``own_clause``: a statement beside the event it reports, whose
+    span is the reporting clause without what it reports."""
     fam_name = cand.family
     tok = cand.token
     negated = _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head) and tok.dep_ in ("obj", "nsubj")) or (
@@ -853,6 +997,9 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
             # "…, a annoncé X dans un communiqué": the neutral statement is the incise clause
             inside = _content_test(tok)
             tokens = [t for t in tokens if not inside(t) and t.i >= tok.i - 3] or tokens
+        elif own_clause:
+            inside = _content_test(tok)
+            tokens = [t for t in tokens if not inside(t)] or tokens
     tokens = [t for t in tokens if sent.start <= t.i < sent.end] or list(sent)
     start, end = _span_of(tokens, sent)
     place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))
@@ -868,8 +1015,12 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if date is not None and not _since_state(tok) and any(
             _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
         date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
-    if date is not None and date[2] != "governing" and _adjunct_event(tok):
-        date = _offset_date(tok, date)  # "trois jours après la prise de X": not the clause's day
+    if date is not None and date[2] != "governing" and _stance_object(tok):
+        date = None  # "X a salué samedi la rencontre de Y": the day of the judgement, not of the meeting
+    if (date is None or date[2] != "governing") and _adjunct_event(tok):
+        # "depuis la fin du cessez-le-feu le 2 mai": a date right after the noun's phrase is its own;
+        # "trois jours après la prise de X": not the clause's day
+        date = _trailing_date(doc, tok, timexes) or (_offset_date(tok, date) if date is not None else None)
     duration, duration_text = (None, None)
     if fam.plover == "CONSULT":
         duration, duration_text = event_duration(doc, tok, head, sent, timexes)

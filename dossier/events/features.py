@@ -261,6 +261,7 @@ class EventFeatures:
     named: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
     # each actor replaced by the party it acts for (a minister or envoy: his government)
     parties: frozenset[str] = frozenset()
+    sentence: int = -1  # the sentence of its article it comes from (-1: unknown)
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:
@@ -346,6 +347,7 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
         place_info=place_info(event.place_id, event.place_name) if event.place_id else (None, None, None, False),
         stems=content_stems(event.text or ""), names=names, kind=event_class(event.plover, event.type),
         vector=vector, named=named, parties=parties,
+        sentence=event.sentence if isinstance(getattr(event, "sentence", None), int) else -1,
     )
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.events import lexicon as lx
+
 NO_EVENT = ""
 
 
@@ -82,6 +84,10 @@ def _complements(tok: Token) -> list[Token]:
     return out
 
 
+# verbs of a defence that stops an attack ("repousser une offensive")
+REPEL_VERBS = _words("repousser déjouer contrer enrayer repel repulse thwart")
+
+
 def verb_sense(tok: Token) -> str | None:
     lemma = _lemma(tok)
     if lemma in RELEASE_VERBS:
@@ -94,7 +100,12 @@ def verb_sense(tok: Token) -> str | None:
         objs = _object_words(tok)
         if any(_is(o, CAPTIVES) for o in objs) or any(_is(t, CAPTIVES) for t in tok.subtree):
             return "exchange"
+        if any(x.dep_ == "case" and x.lower_ == "contre" for c in tok.children for x in c.children):
+            return "exchange"  # "X échangés contre Y": a swap, not talks ("échanger avec X")
         return "meeting"  # "ont échangé dans une atmosphère constructive", "échangé avec X"
+    if lemma in REPEL_VERBS and any(_lemma(c) in lx.ATTACK_NOUNS or c.lower_ in lx.ATTACK_NOUNS
+                                    for c in tok.children if c.dep_ in ("obj", "nsubj:pass")):
+        return "military_claim"  # "a repoussé une attaque": a defence claimed
     if lemma == "engager" and any(c.lower_ in ("se", "s'", "s’") for c in tok.children) and any(
             c.dep_ in ("xcomp", "obl:arg") for c in tok.children):
         return "agreement"  # "se sont engagés à mettre fin …"
@@ -144,7 +155,7 @@ def noun_sense(tok: Token) -> str | None:
         return "ease" if any(_is(t, CONSTRAINTS) for t in tok.subtree if t.i != tok.i) else NO_EVENT
     if lemma in TRUCE_NOUNS:
         near = [tok.head] + [c for c in tok.head.children] + list(tok.children)
-        if tok.dep_ == "nmod" or tok.dep_ in ("nsubj", "nsubj:pass", "obj"):
+        if tok.dep_ in ("nmod", "nsubj", "nsubj:pass", "obj", "obl:mod", "obl"):
             if any(_is(t, TRUCE_START) for t in near if t.i != tok.i):
                 return "retreat"  # "la trêve entrera en vigueur", "l'entrée en vigueur de la trêve"
         return None

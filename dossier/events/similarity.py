@@ -32,6 +32,7 @@ import numpy as np
 
 from dossier.events.features import PRECISION_RANK, WINDOW_DAYS, EventFeatures, _gap, merge_data, place_relation
 
+REPEAT_WORDS = 3  # content words a mention needs before it can repeat another of its article
 FULL_WORDS = 4  # shared content words from which their share counts fully
 LONG_ENOUGH = 5  # content words each sentence needs before sharing none counts against a pair
 SAME = 4.5  # total weight from which two mentions are one event
@@ -302,9 +303,12 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
 def _repeats(a: EventFeatures, b: EventFeatures) -> bool:
     """Two mentions of one article are one event only when they repeat the same words (a
     headline and its lead): telling events of one article apart is the events stage's job."""
-    if not a.stems or not b.stems:
+    if a.key == b.key and a.sentence == b.sentence >= 0:
+        return False  # two events the events stage read in one sentence are two
+    sa, sb = a.stems - a.names, b.stems - b.names  # the words beyond their actors' names
+    if min(len(sa), len(sb)) < REPEAT_WORDS:  # a bare "le président X a déclaré" repeats nothing
         return False
-    return len(a.stems & b.stems) / min(len(a.stems), len(b.stems)) >= 0.8
+    return len(sa & sb) / min(len(sa), len(sb)) >= 0.8
 
 
 def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) -> str | None:

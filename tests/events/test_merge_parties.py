@@ -134,7 +134,26 @@ def test_kinds_of_events_are_data():
     assert codes <= set(data["class_of"]), "every PLOVER code has a kind in events/data/merge.yaml"
     assert event_class("CONSULT", "meeting") == "talk"
     assert event_class("ASSAULT", "military_denial") == "deny"
-    assert frozenset(("talk", "deal")) in data["compatible"]
+    assert frozenset(("deal", "aid")) in data["compatible"]
+    # a meeting and the agreement it produced are two events (outlets report both)
+    assert frozenset(("talk", "deal")) not in data["compatible"]
+
+
+def test_a_meeting_and_the_agreement_it_produced_stay_two_storylines():
+    meeting = ev("Les dirigeants qatari et américain, reçus à Riyad, ont dîné ensemble", (QATAR, US), place="riyadh")
+    deal = ev("Le Qatar et les États-Unis se sont engagés à Riyad à doubler leurs échanges", (QATAR, US),
+              type="agreement", plover="AGREE", place="riyadh")
+    assert not compare(*(f for f, _ in features_of([("a.txt", meeting), ("b.txt", deal)], vectors=False))).same
+
+
+def test_two_events_read_in_one_sentence_are_never_one():
+    text = "Le Qatar a salué la rencontre de Riyad entre les délégations américaine et russe"
+    judged = ev(text, (US, RUSSIA), place="riyadh")
+    judged.sentence = 4
+    praise = ev(text, (QATAR,), type="statement", plover="SUPPORT")
+    praise.sentence = 4
+    feats = [f for f, _ in features_of([("a.txt", praise), ("a.txt", judged)], vectors=False)]
+    assert not compare(feats[0], feats[1]).same
 
 
 @pytest.mark.parametrize("other, variant", [

@@ -1,0 +1,71 @@
+"""The two sides of an article's conflict as the implicit parties of its fighting, truces and
+releases.
+
+"Les frappes ont repris", "la trêve entrera en vigueur", "2 000 prisonniers ont été libérés":
+news texts name the belligerents once and leave them implicit afterwards. The article's two
+sides are the pair of opposed actors (different sides in the knowledge base) its own force,
+truce, release and agreement events name together most often; an undated-or-dated event of
+those kinds naming at most one of them takes the pair (never a background event, a claim or a
+denial: who claims is what they say).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from itertools import combinations
+
+from dossier.models import Event, Participant
+
+# PLOVER codes whose events have the two sides as parties when the text leaves them implicit
+IMPLICIT = frozenset({"ASSAULT", "RETREAT", "CONCEDE"})
+# event codes whose named pairs reveal the two sides
+REVEALING = frozenset({"ASSAULT", "RETREAT", "CONCEDE", "AGREE"})
+MIN_PAIRS = 2  # events naming the pair together before it counts as the two sides
+KEPT_TYPES = frozenset({"military_claim", "military_denial", "statement"})
+
+
+def _side(entity_id: str) -> str:
+    from dossier.events.features import side_of
+
+    return side_of(entity_id) or entity_id
+
+
+def article_sides(events: list[Event]) -> tuple[Participant, Participant] | None:
+    """The opposed pair its events name together most often (at least twice), else None."""
+    pairs: Counter = Counter()
+    names: dict[str, Participant] = {}
+    for e in events:
+        if e.plover not in REVEALING or getattr(e, "background", False):
+            continue
+        actors = {p.entity_id: p for p in e.participants if not p.entity_id.startswith("local:")}
+        names.update(actors)
+        for a, b in combinations(sorted(actors), 2):
+            if _side(a) != _side(b):
+                pairs[(a, b)] += 1
+    if not pairs:
+        return None
+    (a, b), n = pairs.most_common(1)[0]
+    if n < MIN_PAIRS or sum(1 for c in pairs.values() if c == n) > 1:
+        return None  # no pair stands out
+    return names[a], names[b]
+
+
+def fill_sides(events: list[Event]) -> list[Event]:
+    sides = article_sides(events)
+    if sides is None:
+        return events
+    ids = {p.entity_id for p in sides}
+    out = []
+    for e in events:
+        have = {p.entity_id for p in e.participants}
+        if e.plover in IMPLICIT and e.type not in KEPT_TYPES and not getattr(e, "background", False) \
+                and e.status in ("held", "planned") and len(have & ids) < 2 \
+                and all(_side(x) in {_side(i) for i in ids} or x.startswith("local:") for x in have):
+            parts = list(e.participants) + [Participant(p.entity_id, p.name, "participant")
+                                            for p in sides if p.entity_id not in have]
+            e = dataclasses.replace(e, participants=parts)
+        out.append(e)
+    return out
+
+
+__all__ = ["article_sides", "fill_sides"]

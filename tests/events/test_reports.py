@@ -1,0 +1,157 @@
+"""A reported statement as an event beside the event it reports (dossier.events.reports), and a
+clause of circumstance as an event of its own; hand-written sentences."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(annotate, text, published="2025-03-13"):
+    return list(annotate(text, published)._.events)
+
+
+def kinds(events):
+    return sorted((e.plover, e.trigger) for e in events)
+
+
+def test_a_third_party_report_is_a_statement_beside_the_reported_meeting(annotate):
+    events = events_of(annotate, "Le ministre Emmanuel Macron a déclaré jeudi que l'Inde et le Pakistan "
+                                 "s'étaient rencontrés à Genève.")
+    assert kinds(events) == [("CONSULT", "rencontrés"), ("OTHER", "déclaré")]
+    saying = next(e for e in events if e.trigger == "déclaré")
+    meeting = next(e for e in events if e.trigger == "rencontrés")
+    assert {p.entity_id for p in saying.participants} == {"emmanuel_macron"}
+    assert saying.date == "2025-03-13"  # the saying's own day
+    assert "emmanuel_macron" not in {p.entity_id for p in meeting.participants}
+    assert {"indian_government", "pakistani_government"} <= {p.entity_id for p in meeting.participants}
+    # each span is its own clause: the statement stops before what it reports
+    assert "rencontrés" not in saying.text and "Macron" not in meeting.text
+
+
+@pytest.mark.parametrize("text", [
+    # an announcement is the news itself
+    "Emmanuel Macron a annoncé jeudi que l'Inde et le Pakistan s'étaient rencontrés à Genève.",
+    # the speaker reports its own act (an infinitive: no subject of its own)
+    "Le gouvernement indien a déclaré jeudi avoir accepté la trêve proposée par le Pakistan.",
+    # the speaker's own troops
+    "Le colonel Ivan Petrenko a expliqué jeudi que plusieurs de ses bataillons se retiraient du front sud.",
+])
+def test_a_report_of_ones_own_act_stays_one_event(annotate, text):
+    events = events_of(annotate, text)
+    assert len(events) == 1, kinds(events)
+
+
+def test_a_report_by_someone_on_the_actors_side_stays_one_event(annotate):
+    # a government's spokesman reporting what his government's army does (knowledge base sides)
+    events = events_of(annotate, "Le porte-parole Dmitri Peskov a déclaré que l'armée russe avait repris "
+                                 "trois villages.")
+    assert len(events) == 1, kinds(events)
+
+
+def test_a_source_introduced_by_selon_is_not_a_party_of_the_reported_act(annotate):
+    events = events_of(annotate, "Selon Emmanuel Macron, l'Inde et le Pakistan se sont rencontrés jeudi à Genève.")
+    meeting = next(e for e in events if e.plover == "CONSULT")
+    assert "emmanuel_macron" not in {p.entity_id for p in meeting.participants}
+
+
+def test_a_clause_of_circumstance_in_the_report_is_an_event(annotate):
+    events = events_of(annotate, "Emmanuel Macron a déclaré mardi que l'Inde et le Pakistan s'étaient "
+                                 "engagés à signer un traité, alors qu'il accueillait à l'Élysée les "
+                                 "dirigeants des deux pays.")
+    assert ("CONSULT", "accueillait") in kinds(events)
+    meeting = next(e for e in events if e.trigger == "accueillait")
+    assert meeting.text.startswith("alors qu'il accueillait")
+
+
+def test_events_named_to_date_a_report_are_events_without_the_speaker(annotate):
+    text = ("La veille, reçu en grande pompe, M. Emmanuel Macron avait annoncé devant le Sénat la fin d'une longue "
+            "crise, après un accord de principe et la libération des cinq derniers otages français, échangés "
+            "contre trente détenus.")
+    events = events_of(annotate, text, "2025-06-10")
+    release = [e for e in events if e.plover == "CONCEDE"]
+    assert release, kinds(events)
+    assert "emmanuel_macron" not in {p.entity_id for p in release[0].participants}
+
+
+def test_events_of_one_sentence_keep_apart_spans(annotate):
+    text = ("La veille, reçu en grande pompe, M. Emmanuel Macron avait annoncé devant le Sénat la fin d'une longue "
+            "crise, après un accord de principe et la libération des cinq derniers otages français.")
+    events = events_of(annotate, text, "2025-06-10")
+    assert len(events) >= 2, kinds(events)
+    for a in events:
+        for b in events:
+            if a is not b:  # no span holds another one at its end
+                assert not (a.start <= b.start and b.end == a.end), (a.text, b.text)
+
+
+def test_people_swapped_for_others_are_an_exchange_not_talks(annotate):
+    events = events_of(annotate, "Les cinq journalistes ont été échangés lundi contre trois diplomates.", "2025-06-10")
+    assert [e.plover for e in events if e.trigger == "échangés"] == ["CONCEDE"]
+
+
+def test_what_is_refused_did_not_happen(annotate):
+    events = events_of(annotate, "Les raids ont été décidés après le refus obstiné de la milice de libérer les "
+                                 "trois otages.", "2025-06-10")
+    assert "CONCEDE" not in {e.plover for e in events}, kinds(events)
+
+
+def test_receiving_proposals_is_not_a_meeting(annotate):
+    events = events_of(annotate, "La milice a rejeté toutes les offres qu'elle a reçues du médiateur qatari.",
+                       "2025-06-10")
+    assert "CONSULT" not in {e.plover for e in events}, kinds(events)
+
+
+def test_a_truce_named_by_its_start_is_an_event_with_its_own_date(annotate):
+    events = events_of(annotate, "Ces raids, les plus meurtriers depuis le début de la trêve le 2 février, ont "
+                                 "été décidés par le gouvernement.", "2025-06-10")
+    truce = [e for e in events if e.trigger == "trêve"]
+    assert truce and truce[0].plover == "RETREAT" and truce[0].date == "2025-02-02", kinds(events)
+
+
+def test_an_event_judged_by_a_stance_is_an_event_of_its_own(annotate):
+    events = events_of(annotate, "La Norvège a chaleureusement salué mardi la rencontre entre les dirigeants "
+                                 "chilien et péruvien à Lima.", "2025-06-10")
+    meeting = next(e for e in events if e.plover == "CONSULT")
+    praise = next(e for e in events if e.plover == "SUPPORT")
+    assert {p.entity_id for p in meeting.participants} == {"chilean_government", "peruvian_government"}
+    assert {p.entity_id for p in praise.participants} == {"norwegian_government"}
+    assert meeting.date is None  # the day of the praise is not the meeting's
+
+
+def test_people_received_are_the_parties_of_a_participle(annotate):
+    events = events_of(annotate, "Les dirigeants chilien et péruvien, reçus à l'Élysée, ont assuré vendredi "
+                                 "soutenir la candidature du président français.", "2025-06-10")
+    meeting = next(e for e in events if e.plover == "CONSULT")
+    assert {"chilean_government", "peruvian_government"} <= {p.entity_id for p in meeting.participants}
+    assert meeting.text.endswith("reçus à l'Élysée")  # not the whole sentence the statement spans
+
+
+def test_an_attack_repelled_is_a_military_claim(annotate):
+    events = events_of(annotate, "L'armée a déclaré mardi avoir repoussé une offensive contre une caserne à "
+                                 "Kadougli.", "2025-06-10")
+    assert [(e.plover, e.type) for e in events] == [("ASSAULT", "military_claim")]
+
+
+def test_a_truce_to_be_observed_is_a_retreat(annotate):
+    events = events_of(annotate, "Le chef de la milice, Omar Haddad, a annoncé lundi que son organisation allait "
+                                 "respecter dès maintenant une trêve de deux mois.", "2025-06-10")
+    assert [e.plover for e in events] == ["RETREAT"]
+
+
+ARTICLE_OF_TWO_SIDES = ("Israël et le Hamas ont signé lundi un accord de trêve au Caire.\n\n"
+                        "Israël et le Hamas ont aussi échangé mardi des prisonniers.\n\n"
+                        "De nouveaux bombardements ont frappé jeudi le nord de la bande de Gaza.")
+
+
+def test_fighting_without_named_parties_takes_the_articles_two_sides(annotate):
+    events = events_of(annotate, ARTICLE_OF_TWO_SIDES, "2025-06-10")
+    strikes = next(e for e in events if e.trigger == "frappé")
+    assert {p.entity_id for p in strikes.participants} == {"israeli_government", "hamas"}
+
+
+def test_two_sides_need_two_events_naming_them(annotate):
+    text = ARTICLE_OF_TWO_SIDES.split("\n\n", 1)[1]  # one event names the pair: no sides
+    events = events_of(annotate, text, "2025-06-10")
+    strikes = next(e for e in events if e.trigger == "frappé")
+    assert not strikes.participants
