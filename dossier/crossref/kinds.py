@@ -8,11 +8,17 @@ recomputes only the units its new records join.
 
 - quotes (``q``): linked when :mod:`dossier.quotes.group` would group them (a unit is a quote
   group); keys are the quote's stems, a prefix of them probing (prefix filtering);
-- events (``e``): linked when :func:`dossier.events.similarity.compare` finds them one event (a
-  unit holds whole storylines); a pair it finds in *date conflict* (kept apart only by their
-  dates) is stored apart (:data:`APART`) and never joins units: the date conflicts between two
-  units are read from those stored pairs (:func:`event_cross_conflicts`); keys are the merge's
-  (who or where, when) keys and stems per week;
+- events (``e``): two day-precise mentions are linked when
+  :func:`dossier.events.similarity.compare` finds them one event; a coarse mention (a week, a
+  month, undated) is linked only to its *anchor*, the best day-precise mention it is one event
+  with (:func:`anchor_rank`; the ``e.a`` keys keep it), or, when there is none, to the coarse
+  mentions without an anchor it is one event with: as :func:`dossier.events.merge.cluster_mentions`
+  groups them, so a month-dated report never chains a month of meetings into one unit (a unit
+  holds whole storylines). A pair in *date conflict* (kept apart only by their dates) is stored
+  apart (:data:`APART`) and never joins units: the date conflicts between two units are read
+  from those stored pairs (:func:`event_cross_conflicts`); keys are the merge's (who or where,
+  when) keys and stems per week. A coarse mention moves to a better anchor stored later: its
+  old unit is recomputed (and, if it had no anchor, split into what stays linked);
 - claims (``c``): linked when they share their dispute key, or one speaks of a generic subject
   on a day the other's predicate has a claim (the disputes' join of generic subjects);
 - attributes (``a``): linked by (canonical subject, attribute); positions (``p``): by issue.
@@ -176,20 +182,39 @@ def _features_plain(d: dict):
 
 def events_linked(a: dict, b: dict, cache: dict) -> bool | str:
     """True when the merge finds them one event, :data:`APART` when in date conflict."""
+    return event_decision(a, b, cache)[0]
+
+
+def event_decision(a: dict, b: dict, cache: dict) -> tuple[bool | str, float]:
+    """The merge's decision on two stored mentions: (True when one event, :data:`APART` when in
+    date conflict, else False; the score)."""
     from dossier.events.similarity import compare
 
     ka = cache.get(("k", id(a))) or cache.setdefault(("k", id(a)), _merge_keys(a))
     kb = cache.get(("k", id(b))) or cache.setdefault(("k", id(b)), _merge_keys(b))
     if not (ka[1] & kb[0] or ka[0] & kb[1]):  # met only by their words: as the merge's verified index
         if min(len(ka[2]), len(kb[2])) < 2 or overlap_share(ka[2], kb[2]) < STEM_SHARE["e"] - 1e-9:
-            return False
+            return False, 0.0
     fa = cache.get(id(a)) or cache.setdefault(id(a), _features(a))
     fb = cache.get(id(b)) or cache.setdefault(id(b), _features(b))
     first, second = (fa, fb) if (fa.key, fa.index) <= (fb.key, fb.index) else (fb, fa)
     d = compare(first, second, explain=False)
     if d.same:
-        return True
-    return APART if d.date_conflict else False
+        return True, d.score
+    return (APART if d.date_conflict else False), d.score
+
+
+def event_day_precise(d: dict) -> bool:
+    """A stored mention dated to one day (:func:`dossier.events.merge.day_precise`)."""
+    iv = d.get("interval")
+    return bool(iv) and iv[0] == iv[1]
+
+
+def anchor_rank(d: dict, score: float) -> tuple:
+    """Order of the day-precise mentions a coarse one may join (the first is its anchor): best
+    score, then canonical order (article key, position), as
+    :func:`dossier.events.merge.cluster_mentions`."""
+    return -score, d["key"], d["index"]
 
 
 def _remap(obj: Any, real: dict[tuple[str, int], int]) -> Any:

@@ -103,6 +103,16 @@ class CrossStateMixin:
                          for rid, aid, unit, data in rows])
         self._exec_many("INSERT INTO x_keys (kind, key, record_id) VALUES (?, ?, ?)", keys)
 
+    def x_set_units(self, kind: str, rows: Iterable[tuple[int, int]]) -> None:
+        """Records (record_id, unit) of ``kind`` moved to another unit."""
+        self._exec_many("UPDATE x_records SET unit = ? WHERE kind = ? AND record_id = ?",
+                        [(unit, kind, rid) for rid, unit in rows])
+
+    def x_delete_keys(self, kind: str, keys: Iterable[str]) -> None:
+        """Drop the x_keys rows of kind ``kind`` filed under ``keys``."""
+        for part in _chunks(sorted(set(keys))):
+            self._exec(f"DELETE FROM x_keys WHERE kind = ? AND key IN ({', '.join('?' * len(part))})", [kind, *part])
+
     def x_relabel(self, kind: str, old: Iterable[int], new: int) -> None:
         """Units merged into ``new``."""
         old = sorted(set(old) - {new})
