@@ -103,3 +103,34 @@ def test_units_do_not_chain_and_moves_give_the_rebuild(order, db_url):
         assert moved >= 1  # the month report left the unit it was first stored in
     if order == "split":
         assert units[undated.article.content_hash] not in first | second
+
+
+def test_learned_affiliations_are_counted_per_article(db_url):
+    """The state counts the roles of each covered article (``x_affiliations``): an update reads
+    the affiliations of its units' actors from the counts, never every stored role, and they are
+    what :func:`learned_affiliations` gives over all the roles."""
+    from dossier.config import Settings
+    from dossier.crossref import rebuild_cross_article, update_cross_article
+    from dossier.events.features import learned_affiliations, most_said
+    from dossier.models import RoleFact
+    from dossier.store import open_store
+
+    def role(person: str, name: str, org: str | None) -> RoleFact:
+        return RoleFact(person, name, "porte-parole", 0, 10, f"{name}, porte-parole", organization_id=org)
+
+    said = [[role("local:ilse_marow", "Ilse Marow", "org:conseil_fluvial"), role("local:ben_osei", "Ben Osei", None)],
+            [role("local:ilse_marow", "Ilse Marow", "org:agence_des_eaux")],
+            [role("local:ilse_marow", "Ilse Marow", "org:agence_des_eaux"), role("local:ben_osei", "Ben Osei", "org:port")]]
+    with open_store(Settings().with_(db=db_url)) as store:
+        for n, roles in enumerate(said):
+            rec = _article("2025-06-0" + str(n + 1), "Ilse Marow a rencontré Ben Osei au port.", f"2025-06-0{n + 1}",
+                           "day", 10 + n)
+            rec.roles = roles
+            store.add_article(rec)
+            update_cross_article(store)
+        everything = learned_affiliations(r for _, r in store.records("roles"))
+        counts = store.x_affiliations(["local:marow", "local:osei", "local:nobody"])
+        assert {a: most_said(c) for a, c in counts.items()} == everything == {
+            "local:marow": "org:agence_des_eaux", "local:osei": "org:port"}
+        rebuild_cross_article(store)
+        assert store.x_affiliations(["local:marow", "local:osei"]) == counts

@@ -79,6 +79,9 @@ def update_pending(store, full: bool = False) -> dict[str, Any]:
             day = days.get(a["content_hash"])
             covered.append((a["id"], day.isoformat() if day else None))
         store.x_add_articles(covered)
+        from dossier.events.features import affiliation_counts
+
+        store.x_add_affiliations(affiliation_counts(r for _, _, _, r in store.record_rows("roles", article_ids=aids)))
         ctx: dict[str, Any] = {"articles": {}, "store": store, "records": {}}
         for kind in KINDS:
             t0 = time.perf_counter()
@@ -233,31 +236,54 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     new_ids = {r.rid for r in new}
     data: dict[int, dict] = {r.rid: r.data for r in new}
     cache: dict = {}
-    pairs: list[tuple[int, int]] = []
-    index = KeyIndex()  # the new records among themselves
+    # candidate pairs: met in a (who or where, when) key ("k": a candidate of the merge as such)
+    # or only in a word key ("t": a candidate when they share enough words)
+    pairs: list[tuple[int, int, bool]] = []
+    by_kind = {t: {r.rid: ({k for k in keys[r.rid][0] if k[0] == t}, {k for k in keys[r.rid][1] if k[0] == t})
+                   for r in new} for t in "kt"}
+    index = {t: KeyIndex() for t in "kt"}  # the new records among themselves
     for r in new:
-        ik, pk = keys[r.rid]
-        pairs += [(other, r.rid) for other in sorted(index.add(r.rid, ik, pk))]
+        keyed = index["k"].add(r.rid, *by_kind["k"][r.rid])
+        pairs += [(other, r.rid, other in keyed) for other in sorted(keyed | index["t"].add(r.rid, *by_kind["t"][r.rid]))]
     unit_of: dict[int, int] = {}  # stored record -> its unit
-    candidates = _stored_candidates(store, kind, new, keys)
+    keyed_stored = _stored_candidates(store, kind, new, by_kind["k"])
+    worded = _stored_candidates(store, kind, new, by_kind["t"])
     for r in new:
-        for rid, unit in sorted(candidates[r.rid]):
+        for rid, unit in sorted(keyed_stored[r.rid] | worded[r.rid]):
             unit_of[rid] = unit
-            pairs.append((r.rid, rid))
+            pairs.append((r.rid, rid, (rid, unit) in keyed_stored[r.rid]))
     data.update(store.x_data(kind.name, unit_of))
 
+    precise: dict[int, bool] = {}
+
     def fine(rid: int) -> bool:
-        return event_day_precise(data[rid])
+        if rid not in precise:
+            precise[rid] = event_day_precise(data[rid])
+        return precise[rid]
 
     apart: list[tuple[int, int]] = []  # pairs decided in date conflict: stored, never linking units
     same: list[tuple[int, int, float]] = []
-    for x, y in pairs:
-        verdict, score = event_decision(data[x], data[y], cache)
+    # two day-precise mentions already linked through day-precise ones stay in one unit for good
+    # (a unit's day-precise members are linked among themselves: coarse ones hang on by one
+    # link), so their pair is not decided: it would change nothing
+    joined = _Links()
+
+    def at(rid: int) -> tuple:
+        return ("n", rid) if rid in new_ids else ("u", unit_of[rid])
+
+    decisions = 0
+    for x, y, keyed in pairs:
+        both = fine(x) and fine(y)
+        if both and joined.find(at(x)) == joined.find(at(y)):
+            continue
+        decisions += 1
+        verdict, score = event_decision(data[x], data[y], cache, keyed)
         if verdict == APART:
             apart.append((x, y))
         elif verdict:
             same.append((x, y, score))
-    decisions = len(pairs)
+            if both:
+                joined.union(at(x), at(y))
     partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
     fine_links: list[tuple[int, int]] = []
     loose: list[tuple[int, int]] = []

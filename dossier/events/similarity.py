@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -144,9 +145,10 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
     both = a.names & b.names
     sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
     # "tués" / "tué": a short word keeps its plural in its stem
-    one_b = {_singular(w): w for w in sb}
-    shared = frozenset(w for w in sa if _singular(w) in one_b)
-    sb = sb - {one_b[_singular(w)] for w in shared} | shared
+    ma, mb = _singulars(a.stems), _singulars(b.stems)
+    one_b = {mb[w]: w for w in sb}
+    shared = frozenset(w for w in sa if ma[w] in one_b)
+    sb = sb - {one_b[ma[w]] for w in shared} | shared
     # a name spelled another way ("Issam" / "Essam", "Ouchakov" / "Oushakov"): one of an
     # actor's own name words and a word of the other sentence one letter apart
     variants = _name_variants(a, sa - shared, sb - shared) | _name_variants(b, sb - shared, sa - shared)
@@ -185,10 +187,20 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) >= 4 and word.endswith("s") else word
 
 
+@lru_cache(maxsize=1 << 16)
+def _singulars(stems: frozenset[str]) -> dict[str, str]:
+    """Each stem of a mention -> :func:`_singular` (once per mention, not per pair)."""
+    return {w: _singular(w) for w in stems}
+
+
 def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str]) -> set[tuple[str, str]]:
     """(name word of ``f``'s actors, word of the other sentence) pairs one edit apart."""
-    return {(x, y) for x in mine & f.names if len(x) >= NAME_VARIANT_LETTERS
-            for y in theirs if len(y) >= NAME_VARIANT_LETTERS and abs(len(x) - len(y)) <= 1 and _one_edit(x, y)}
+    names = [x for x in mine & f.names if len(x) >= NAME_VARIANT_LETTERS]
+    if not names:
+        return set()
+    # two words one edit apart share their first letter or their last one
+    return {(x, y) for x in names for y in theirs if len(y) >= NAME_VARIANT_LETTERS and abs(len(x) - len(y)) <= 1
+            and (x[0] == y[0] or x[-1] == y[-1]) and _one_edit(x, y)}
 
 
 def _one_edit(x: str, y: str) -> bool:
