@@ -151,7 +151,7 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
     sb = sb - {one_b[ma[w]] for w in shared} | shared
     # a name spelled another way ("Issam" / "Essam", "Ouchakov" / "Oushakov"): one of an
     # actor's own name words and a word of the other sentence one letter apart
-    variants = _name_variants(a, sa - shared, sb - shared) | _name_variants(b, sb - shared, sa - shared)
+    variants = _name_variants(a, sa - shared, sb - shared, b.stems) | _name_variants(b, sb - shared, sa - shared, a.stems)
     if variants:
         shared = shared | {f"{x}~{y}" if x < y else f"{y}~{x}" for x, y in variants}
     small = min(len(sa), len(sb))
@@ -193,14 +193,28 @@ def _singulars(stems: frozenset[str]) -> dict[str, str]:
     return {w: _singular(w) for w in stems}
 
 
-def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str]) -> set[tuple[str, str]]:
-    """(name word of ``f``'s actors, word of the other sentence) pairs one edit apart."""
+def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str],
+                   their_stems: frozenset[str]) -> set[tuple[str, str]]:
+    """(name word of ``f``'s actors, word of the other sentence) pairs one edit apart
+    (``theirs``: words among the other mention's ``their_stems``)."""
     names = [x for x in mine & f.names if len(x) >= NAME_VARIANT_LETTERS]
     if not names:
         return set()
-    # two words one edit apart share their first letter or their last one
-    return {(x, y) for x in names for y in theirs if len(y) >= NAME_VARIANT_LETTERS and abs(len(x) - len(y)) <= 1
-            and (x[0] == y[0] or x[-1] == y[-1]) and _one_edit(x, y)}
+    ends = _ends(their_stems)  # two words one edit apart share their first letter or their last one
+    return {(x, y) for x in names for y in {*ends.get("^" + x[0], ()), *ends.get("$" + x[-1], ())}
+            if y in theirs and abs(len(x) - len(y)) <= 1 and _one_edit(x, y)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends(stems: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """A mention's words long enough to be a name's variant, by first letter (``^x``) and by
+    last letter (``$x``): once per mention, not per pair."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(stems):
+        if len(w) >= NAME_VARIANT_LETTERS:
+            out.setdefault("^" + w[0], []).append(w)
+            out.setdefault("$" + w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _one_edit(x: str, y: str) -> bool:
