@@ -134,3 +134,21 @@ def test_learned_affiliations_are_counted_per_article(db_url):
             "local:marow": "org:agence_des_eaux", "local:osei": "org:port"}
         rebuild_cross_article(store)
         assert store.x_affiliations(["local:marow", "local:osei"]) == counts
+
+
+def test_a_state_built_by_other_rules_is_rebuilt(tmp_path):
+    """A state whose units followed other rules (a database built before the coarse mentions
+    were anchored) is recomputed whole by the next update, not extended."""
+    from dossier.config import Settings
+    from dossier.crossref import STATE_RULES_KEY, update_cross_article
+    from dossier.store import open_store
+
+    with open_store(Settings().with_(db=str(tmp_path / "x.db"))) as store:
+        for rec in FIRST:
+            store.add_article(rec)
+        assert update_cross_article(store)["articles"] == len(FIRST)
+        store.add_article(SECOND[0])
+        store.set_meta(STATE_RULES_KEY, "older-rules")
+        assert update_cross_article(store)["articles"] == len(FIRST) + 1
+        store.add_article(SECOND[1])
+        assert update_cross_article(store)["articles"] == 1

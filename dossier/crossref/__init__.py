@@ -33,6 +33,8 @@ from dossier.crossref.kinds import APART, KINDS, Kind, Record, event_cross_confl
 
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
+# the rules the stored units follow: a state built by other rules is rebuilt by the next update
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-1"
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -62,8 +64,10 @@ def update_pending(store, full: bool = False) -> dict[str, Any]:
     from dossier.store.sql import CROSSREF_BUILT_FROM
 
     started = time.perf_counter()
-    if full or (store.x_state_empty() and store.articles_fingerprint() != "0:None"):
-        store.x_reset()
+    if full or store.get_meta(STATE_RULES_KEY) != STATE_RULES or (
+            store.x_state_empty() and store.articles_fingerprint() != "0:None"):
+        store.x_reset()  # no state yet, or one built by other rules (a full rebuild follows)
+        store.set_meta(STATE_RULES_KEY, STATE_RULES)
     fingerprint = store.articles_fingerprint()  # the articles this update reads (one snapshot)
     pending = store.x_pending_articles()
     counts: dict[str, Any] = {"articles": len(pending)}
