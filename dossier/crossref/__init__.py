@@ -33,6 +33,8 @@ from dossier.crossref.kinds import APART, KINDS, Kind, Record, event_cross_confl
 
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
+# the rules the stored units follow: a state built by other rules is rebuilt by the next update
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-1"
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -62,8 +64,10 @@ def update_pending(store, full: bool = False) -> dict[str, Any]:
     from dossier.store.sql import CROSSREF_BUILT_FROM
 
     started = time.perf_counter()
-    if full or (store.x_state_empty() and store.articles_fingerprint() != "0:None"):
-        store.x_reset()
+    if full or store.get_meta(STATE_RULES_KEY) != STATE_RULES or (
+            store.x_state_empty() and store.articles_fingerprint() != "0:None"):
+        store.x_reset()  # no state yet, or one built by other rules (a full rebuild follows)
+        store.set_meta(STATE_RULES_KEY, STATE_RULES)
     fingerprint = store.articles_fingerprint()  # the articles this update reads (one snapshot)
     pending = store.x_pending_articles()
     counts: dict[str, Any] = {"articles": len(pending)}
@@ -79,6 +83,9 @@ def update_pending(store, full: bool = False) -> dict[str, Any]:
             day = days.get(a["content_hash"])
             covered.append((a["id"], day.isoformat() if day else None))
         store.x_add_articles(covered)
+        from dossier.events.features import affiliation_counts
+
+        store.x_add_affiliations(affiliation_counts(r for _, _, _, r in store.record_rows("roles", article_ids=aids)))
         ctx: dict[str, Any] = {"articles": {}, "store": store, "records": {}}
         for kind in KINDS:
             t0 = time.perf_counter()
@@ -133,6 +140,8 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
         return {}
     by_rid = {r.rid: r for r in new}
     keys = {r.rid: kind.keys(r.data) for r in new}
+    if kind.name == "e":
+        return _update_events(store, kind, new, keys, ctx)
     links = _Links()
     cache: dict = {}
 
@@ -155,21 +164,7 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
                     apart.append((r.rid, other))
                 elif found:
                     links.union(("n", r.rid), ("n", other))
-    # the stored records: probe keys among their index keys, index keys among their probe keys
-    probes = {k for ik, pk in keys.values() for k in (pk if pk is not None else ik)}
-    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for key, rid, unit in store.x_lookup(f"{kind.name}.i", probes):
-        hits["i" + key].append((rid, unit))
-    if any(pk is not None for _, pk in keys.values()):
-        for key, rid, unit in store.x_lookup(f"{kind.name}.p", {k for ik, _ in keys.values() for k in ik}):
-            hits["p" + key].append((rid, unit))
-    candidates: dict[int, set[tuple[int, int]]] = {}
-    for r in new:
-        ik, pk = keys[r.rid]
-        found = {c for k in (pk if pk is not None else ik) for c in hits.get("i" + k, ())}
-        if pk is not None:
-            found |= {c for k in ik for c in hits.get("p" + k, ())}
-        candidates[r.rid] = found
+    candidates = _stored_candidates(store, kind, new, keys)
     stored = {}
     if kind.linked is not None:
         stored = store.x_data(kind.name, {rid for found in candidates.values() for rid, _ in found})
@@ -205,6 +200,201 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
     store.x_add_records(kind.name, [(r.rid, r.article_id, label[r.rid], r.data) for r in new], key_rows)
     # results of the touched units
     members = store.x_members(kind.name, merged)
+    _recompute(store, kind, ctx, members, [u for unit, old in merged.items() for u in (unit, *old)])
+    log.debug("crossref %s: %d new records, %d decisions, %d units recomputed (%d records)",
+              kind.table, len(new), decisions, len(merged), len(members))
+    return {f"{kind.table}_new": len(new), f"{kind.table}_decisions": decisions,
+            f"{kind.table}_units": len(merged), f"{kind.table}_recomputed": len(members)}
+
+
+def _stored_candidates(store, kind: Kind, new: list[Record], keys: dict) -> dict[int, set[tuple[int, int]]]:
+    """New record id -> (record id, unit) of the stored records it meets in the blocking keys:
+    its probe keys among their index keys, its index keys among their probe keys."""
+    probes = {k for ik, pk in keys.values() for k in (pk if pk is not None else ik)}
+    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for key, rid, unit in store.x_lookup(f"{kind.name}.i", probes):
+        hits["i" + key].append((rid, unit))
+    if any(pk is not None for _, pk in keys.values()):
+        for key, rid, unit in store.x_lookup(f"{kind.name}.p", {k for ik, _ in keys.values() for k in ik}):
+            hits["p" + key].append((rid, unit))
+    candidates: dict[int, set[tuple[int, int]]] = {}
+    for r in new:
+        ik, pk = keys[r.rid]
+        found = {c for k in (pk if pk is not None else ik) for c in hits.get("i" + k, ())}
+        if pk is not None:
+            found |= {c for k in ik for c in hits.get("p" + k, ())}
+        candidates[r.rid] = found
+    return candidates
+
+
+def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) -> dict[str, int]:
+    """The events' update: as :func:`_update_kind`, with the links of
+    :func:`dossier.events.merge.cluster_mentions` (day-precise pairs; a coarse mention to its
+    anchor only; coarse mentions without an anchor among themselves). Every candidate pair is
+    decided (a coarse mention's anchor is the best of all). A stored coarse mention that a new
+    day-precise one is a better anchor for moves: the unit it leaves is recomputed, and split
+    into what stays linked when it had no anchor (such a unit holds only anchorless coarse
+    mentions, linked among themselves)."""
+    from dossier.crossref.kinds import anchor_rank, event_day_precise, event_decision
+
+    new_ids = {r.rid for r in new}
+    data: dict[int, dict] = {r.rid: r.data for r in new}
+    cache: dict = {}
+    # candidate pairs: met in a (who or where, when) key ("k": a candidate of the merge as such)
+    # or only in a word key ("t": a candidate when they share enough words)
+    pairs: list[tuple[int, int, bool]] = []
+    by_kind = {t: {r.rid: ({k for k in keys[r.rid][0] if k[0] == t}, {k for k in keys[r.rid][1] if k[0] == t})
+                   for r in new} for t in "kt"}
+    index = {t: KeyIndex() for t in "kt"}  # the new records among themselves
+    for r in new:
+        keyed = index["k"].add(r.rid, *by_kind["k"][r.rid])
+        pairs += [(other, r.rid, other in keyed) for other in sorted(keyed | index["t"].add(r.rid, *by_kind["t"][r.rid]))]
+    unit_of: dict[int, int] = {}  # stored record -> its unit
+    keyed_stored = _stored_candidates(store, kind, new, by_kind["k"])
+    worded = _stored_candidates(store, kind, new, by_kind["t"])
+    for r in new:
+        for rid, unit in sorted(keyed_stored[r.rid] | worded[r.rid]):
+            unit_of[rid] = unit
+            pairs.append((r.rid, rid, (rid, unit) in keyed_stored[r.rid]))
+    data.update(store.x_data(kind.name, unit_of))
+
+    precise: dict[int, bool] = {}
+
+    def fine(rid: int) -> bool:
+        if rid not in precise:
+            precise[rid] = event_day_precise(data[rid])
+        return precise[rid]
+
+    apart: list[tuple[int, int]] = []  # pairs decided in date conflict: stored, never linking units
+    same: list[tuple[int, int, float]] = []
+    # two day-precise mentions already linked through day-precise ones stay in one unit for good
+    # (a unit's day-precise members are linked among themselves: coarse ones hang on by one
+    # link), so their pair is not decided: it would change nothing
+    joined = _Links()
+
+    def at(rid: int) -> tuple:
+        return ("n", rid) if rid in new_ids else ("u", unit_of[rid])
+
+    decisions = 0
+    for x, y, keyed in pairs:
+        both = fine(x) and fine(y)
+        if both and joined.find(at(x)) == joined.find(at(y)):
+            continue
+        decisions += 1
+        verdict, score = event_decision(data[x], data[y], cache, keyed)
+        if verdict == APART:
+            apart.append((x, y))
+        elif verdict:
+            same.append((x, y, score))
+            if both:
+                joined.union(at(x), at(y))
+    partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
+    fine_links: list[tuple[int, int]] = []
+    loose: list[tuple[int, int]] = []
+    for x, y, score in same:
+        if fine(x) and fine(y):
+            fine_links.append((x, y))
+        elif fine(x) or fine(y):
+            c, f = (y, x) if fine(x) else (x, y)
+            partners[c].append((anchor_rank(data[f], score), f))
+        else:
+            loose.append((x, y))
+    # stored coarse mentions met: their anchors (none: anchorless)
+    current = {int(k): a for k, a, _ in store.x_lookup("e.a", [str(c) for c in unit_of if not fine(c)])}
+    data.update(store.x_data(kind.name, set(current.values()) - set(data)))
+    anchor: dict[int, int] = {}  # coarse mention -> its (new) anchor
+    moved: dict[int, int] = {}  # stored coarse mention -> the unit it leaves
+    for c, found in partners.items():
+        best = min(found)
+        if c not in new_ids:
+            old = current.get(c)
+            if old is not None and anchor_rank(data[old], event_decision(data[c], data[old], cache)[1]) < best[0]:
+                continue  # its anchor stays the best
+            moved[c] = unit_of[c]
+        anchor[c] = best[1]
+
+    def free(rid: int) -> bool:
+        return not fine(rid) and rid not in anchor and rid not in current
+
+    # units left: by an anchored mention (the rest stays linked), by an anchorless one (split)
+    split = {u for c, u in moved.items() if c not in current}
+    shrunk = {u for c, u in moved.items() if c in current} - split
+    old_rows = store.x_members(kind.name, split | shrunk)
+    staying = [rid for rid, _, u in old_rows if u in split and rid not in moved]
+    data.update(store.x_data(kind.name, set(staying) - set(data)))
+    again = KeyIndex()
+    rest: list[tuple[int, int]] = []
+    for rid in staying:
+        ik, pk = kind.keys(data[rid])
+        for other in sorted(again.add(rid, ik, pk)):
+            decisions += 1
+            if event_decision(data[rid], data[other], cache)[0] is True:
+                rest.append((other, rid))
+    loose_ids = set(staying) | set(moved)
+
+    def node(rid: int) -> tuple:
+        if rid in new_ids:
+            return ("n", rid)
+        return ("r", rid) if rid in loose_ids else ("u", unit_of[rid])
+
+    links = _Links()
+    for r in new:
+        links.find(("n", r.rid))
+    for rid in staying:
+        links.find(("r", rid))
+    for u in shrunk:
+        links.find(("u", u))
+    for x, y in fine_links + rest + [(c, f) for c, f in anchor.items()]:
+        links.union(node(x), node(y))
+    for x, y in loose:
+        if free(x) and free(y):
+            links.union(node(x), node(y))
+    components: dict[tuple, list[tuple]] = defaultdict(list)
+    for n in list(links.parent):
+        components[links.find(n)].append(n)
+    units = {n[1] for nodes in components.values() for n in nodes if n[0] == "u"}
+    stored_rows = store.x_members(kind.name, units - shrunk) + old_rows
+    by_unit: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    where: dict[int, tuple[int, int]] = {}  # stored record -> (article, old unit)
+    for rid, aid, u in stored_rows:
+        where[rid] = (aid, u)
+        if rid not in loose_ids:
+            by_unit[u].append((rid, aid))
+    article = {r.rid: r.article_id for r in new}
+    members: list[tuple[int, int, int]] = []
+    label: dict[int, int] = {}
+    changed: list[tuple[int, int]] = []
+    for nodes in components.values():
+        recs = []
+        for n in nodes:
+            if n[0] == "u":
+                recs += by_unit[n[1]]
+            else:
+                recs.append((n[1], article[n[1]] if n[0] == "n" else where[n[1]][0]))
+        unit = min(rid for rid, _ in recs)  # a unit is labelled by its smallest record id
+        for rid, aid in recs:
+            members.append((rid, aid, unit))
+            label[rid] = unit
+            if rid in where and where[rid][1] != unit:
+                changed.append((rid, unit))
+    key_rows = [(f"{kind.name}.i", k, r.rid) for r in new for k in keys[r.rid][0]]
+    key_rows += [(f"{kind.name}.p", k, r.rid) for r in new if keys[r.rid][1] is not None for k in keys[r.rid][1]]
+    key_rows += [(f"{kind.name}.d", str(a), b) for x, y in apart for a, b in ((x, y), (y, x))]
+    key_rows += [(f"{kind.name}.a", str(c), f) for c, f in anchor.items()]
+    store.x_delete_keys(f"{kind.name}.a", [str(c) for c in moved])
+    store.x_add_records(kind.name, [(r.rid, r.article_id, label[r.rid], r.data) for r in new], key_rows)
+    store.x_set_units(kind.name, changed)
+    drop = units | split | {u for _, u in moved.items()} | {u for _, _, u in members}
+    _recompute(store, kind, ctx, members, sorted(drop))
+    log.debug("crossref events: %d new records, %d decisions, %d moved, %d units recomputed (%d records)",
+              len(new), decisions, len(moved), len({u for _, _, u in members}), len(members))
+    return {"events_new": len(new), "events_decisions": decisions, "events_moved": len(moved),
+            "events_units": len({u for _, _, u in members}), "events_recomputed": len(members)}
+
+
+def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]], drop: list[int]) -> None:
+    """The results of the units of ``members`` ((record id, article id, unit) of every record of
+    each), replacing those of the units ``drop`` (their old and new labels)."""
     recs = {rid: (aid, idx, rec) for rid, aid, idx, rec in store.record_rows(kind.table, ids=[m[0] for m in members])}
     _context(store, ctx, kind, {aid for aid, _, _ in recs.values()})
     by_unit: dict[int, list[Record]] = defaultdict(list)
@@ -227,12 +417,8 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
                 seq = seq * _CONFLICT_CLASS + unit * 1000 + min(n, 999)
             payload["_unit"] = unit
             out.append((ckind, cid, payload, seq))
-    store.x_replace_results(kind.name, [u for unit, old in merged.items() for u in (unit, *old)], stories, out)
+    store.x_replace_results(kind.name, drop, stories, out)
     if kind.name == "e":  # date conflicts between units, from the stored pairs (storyline ids now final)
         stale, rows = event_cross_conflicts(store, members, stories, ctx)
         store.x_replace_tagged(stale, [(ck, cid, p, 1 * _CONFLICT_CLASS + low * 1000 + 999, tag)
                                        for ck, cid, p, low, tag in rows])
-    log.debug("crossref %s: %d new records, %d decisions, %d units recomputed (%d records)",
-              kind.table, len(new), decisions, len(by_unit), len(members))
-    return {f"{kind.table}_new": len(new), f"{kind.table}_decisions": decisions,
-            f"{kind.table}_units": len(by_unit), f"{kind.table}_recomputed": len(members)}

@@ -8,11 +8,17 @@ recomputes only the units its new records join.
 
 - quotes (``q``): linked when :mod:`dossier.quotes.group` would group them (a unit is a quote
   group); keys are the quote's stems, a prefix of them probing (prefix filtering);
-- events (``e``): linked when :func:`dossier.events.similarity.compare` finds them one event (a
-  unit holds whole storylines); a pair it finds in *date conflict* (kept apart only by their
-  dates) is stored apart (:data:`APART`) and never joins units: the date conflicts between two
-  units are read from those stored pairs (:func:`event_cross_conflicts`); keys are the merge's
-  (who or where, when) keys and stems per week;
+- events (``e``): two day-precise mentions are linked when
+  :func:`dossier.events.similarity.compare` finds them one event; a coarse mention (a week, a
+  month, undated) is linked only to its *anchor*, the best day-precise mention it is one event
+  with (:func:`anchor_rank`; the ``e.a`` keys keep it), or, when there is none, to the coarse
+  mentions without an anchor it is one event with: as :func:`dossier.events.merge.cluster_mentions`
+  groups them, so a month-dated report never chains a month of meetings into one unit (a unit
+  holds whole storylines). A pair in *date conflict* (kept apart only by their dates) is stored
+  apart (:data:`APART`) and never joins units: the date conflicts between two units are read
+  from those stored pairs (:func:`event_cross_conflicts`); keys are the merge's (who or where,
+  when) keys and stems per week. A coarse mention moves to a better anchor stored later: its
+  old unit is recomputed (and, if it had no anchor, split into what stays linked);
 - claims (``c``): linked when they share their dispute key, or one speaks of a generic subject
   on a day the other's predicate has a claim (the disputes' join of generic subjects);
 - attributes (``a``): linked by (canonical subject, attribute); positions (``p``): by issue.
@@ -176,20 +182,44 @@ def _features_plain(d: dict):
 
 def events_linked(a: dict, b: dict, cache: dict) -> bool | str:
     """True when the merge finds them one event, :data:`APART` when in date conflict."""
+    return event_decision(a, b, cache)[0]
+
+
+def event_decision(a: dict, b: dict, cache: dict, keyed: bool | None = None) -> tuple[bool | str, float]:
+    """The merge's decision on two stored mentions: (True when one event, :data:`APART` when in
+    date conflict, else False; the score). ``keyed``: whether they share a (who or where, when)
+    key, when the caller knows."""
     from dossier.events.similarity import compare
 
-    ka = cache.get(("k", id(a))) or cache.setdefault(("k", id(a)), _merge_keys(a))
-    kb = cache.get(("k", id(b))) or cache.setdefault(("k", id(b)), _merge_keys(b))
-    if not (ka[1] & kb[0] or ka[0] & kb[1]):  # met only by their words: as the merge's verified index
-        if min(len(ka[2]), len(kb[2])) < 2 or overlap_share(ka[2], kb[2]) < STEM_SHARE["e"] - 1e-9:
-            return False
+    if keyed is None:
+        ka = cache.get(("k", id(a))) or cache.setdefault(("k", id(a)), _merge_keys(a))
+        kb = cache.get(("k", id(b))) or cache.setdefault(("k", id(b)), _merge_keys(b))
+        keyed = bool(ka[1] & kb[0] or ka[0] & kb[1])
+    if not keyed:  # met only by their words: as the merge's verified index
+        sa = cache.get(("s", id(a))) or cache.setdefault(("s", id(a)), frozenset(a["stems"]))
+        sb = cache.get(("s", id(b))) or cache.setdefault(("s", id(b)), frozenset(b["stems"]))
+        if min(len(sa), len(sb)) < 2 or overlap_share(sa, sb) < STEM_SHARE["e"] - 1e-9:
+            return False, 0.0
     fa = cache.get(id(a)) or cache.setdefault(id(a), _features(a))
     fb = cache.get(id(b)) or cache.setdefault(id(b), _features(b))
     first, second = (fa, fb) if (fa.key, fa.index) <= (fb.key, fb.index) else (fb, fa)
     d = compare(first, second, explain=False)
     if d.same:
-        return True
-    return APART if d.date_conflict else False
+        return True, d.score
+    return (APART if d.date_conflict else False), d.score
+
+
+def event_day_precise(d: dict) -> bool:
+    """A stored mention dated to one day (:func:`dossier.events.merge.day_precise`)."""
+    iv = d.get("interval")
+    return bool(iv) and iv[0] == iv[1]
+
+
+def anchor_rank(d: dict, score: float) -> tuple:
+    """Order of the day-precise mentions a coarse one may join (the first is its anchor): best
+    score, then canonical order (article key, position), as
+    :func:`dossier.events.merge.cluster_mentions`."""
+    return -score, d["key"], d["index"]
 
 
 def _remap(obj: Any, real: dict[tuple[str, int], int]) -> Any:
@@ -225,8 +255,9 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
         items.append((h, m.rec))
         row_id[(m.article_id, m.idx)] = m.rid
     fields = ("sources", "details", "explanation", "disagreements", "date_conflicts")
+    learned = _affiliations(ctx, [m.rec for m in members])
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
-               for s in merge_events(items, published=published, affiliations=_affiliations(ctx))]
+               for s in merge_events(items, published=published, affiliations=learned)]
     out = []
     for story in stories:
         d = {f.name: getattr(story, f.name) for f in dataclasses.fields(story)}  # asdict deep-copies: slow
@@ -311,16 +342,23 @@ def event_cross_conflicts(store, members: list[tuple[int, int, int]], stories: l
     return stale, rows
 
 
-def _affiliations(ctx) -> dict[str, str] | None:
-    """The organisations the roles learned from every stored article say actors act for (read
-    once per update). Stored merge features do not carry them: the blocking links records on
-    the knowledge base's affiliations, the merge inside a unit on both."""
-    if "affiliations" not in ctx:
-        from dossier.events.features import learned_affiliations
+def _affiliations(ctx, events) -> dict[str, str] | None:
+    """The organisations the roles learned from the covered articles say the actors of these
+    events act for, read from the counts the state keeps (``x_affiliations``, filled per
+    article), cached for the update. Stored merge features do not carry them: the blocking links
+    records on the knowledge base's affiliations, the merge inside a unit on both."""
+    from dossier.events.features import actor_key, most_said, participant_key
 
-        store = ctx.get("store")
-        ctx["affiliations"] = learned_affiliations(r for _, r in store.records("roles")) if store else None
-    return ctx["affiliations"]
+    store = ctx.get("store")
+    if store is None:
+        return None
+    known = ctx.setdefault("affiliations", {})
+    actors = {k for ev in events for p in ev.participants for k in (participant_key(p), actor_key(p))}
+    missing = actors - set(known)
+    if missing:
+        counts = store.x_affiliations(missing)
+        known.update({a: (most_said(counts[a]) if a in counts else None) for a in missing})
+    return {a: known[a] for a in sorted(actors) if known[a] is not None}
 
 
 def _story_detail_conflicts(stories: list, ctx) -> list:

@@ -174,12 +174,25 @@ def learned_affiliations(roles) -> dict[str, str]:
     acts for ("X, porte-parole du gouvernement soudanais"); the most frequent when texts differ
     (ties by id), roles naming no organisation left out."""
     seen: dict[str, Counter] = {}
+    for (actor, org), n in affiliation_counts(roles).items():
+        seen.setdefault(actor, Counter())[org] += n
+    return {actor: most_said(orgs) for actor, orgs in sorted(seen.items())}
+
+
+def affiliation_counts(roles) -> Counter:
+    """(actor, organisation) -> how many of these roles say the actor acts for it (what
+    :func:`learned_affiliations` counts; the cross-article state keeps them per covered article)."""
+    out: Counter = Counter()
     for fact in roles:
         org = getattr(fact, "organization_id", None)
-        if not org or not fact.person_id:
-            continue
-        seen.setdefault(participant_key(Participant(fact.person_id, fact.person_name or "")), Counter())[org] += 1
-    return {actor: min(orgs, key=lambda o: (-orgs[o], o)) for actor, orgs in sorted(seen.items())}
+        if org and fact.person_id:
+            out[(participant_key(Participant(fact.person_id, fact.person_name or "")), org)] += 1
+    return out
+
+
+def most_said(orgs: Counter) -> str:
+    """The organisation most roles name (ties by id)."""
+    return min(orgs, key=lambda o: (-orgs[o], o))
 
 
 # -- places ---------------------------------------------------------------------------------------

@@ -13,7 +13,9 @@
    (:func:`dossier.events.similarity.compare`);
 4. groups from the accepted pairs, strongest first, never joining members dated more than a day
    apart, members one article dates on different days, or participants with nothing in common
-   (:func:`~dossier.blocking.cluster`): the same groups for any input order.
+   (:func:`~dossier.blocking.cluster`): the same groups for any input order. A coarse mention
+   (a week, a month, undated) may join only the group of its single best day-precise match, so
+   it never bridges two groups (:func:`cluster_mentions`).
 
 A planned (or cancelled) mention and the held event are different events, linked (``related``),
 unless the plan named the day the event was held. Where sources disagree (date, place, duration,
@@ -27,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,8 +149,9 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
         stats.mentions += len(feats)
         stats.comparisons += len(candidates)
         stats.accepted += len(edges)
-    groups, used, refused = cluster(len(feats), edges,
-                                    lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]))
+    groups, used, refused = cluster_mentions(
+        [day_precise(f) for f in feats], edges,
+        lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]))
     why: dict[int, list[str]] = defaultdict(list)
     for e in used:
         why[e.b].append(f"{feats[e.a].key}#{feats[e.a].index} ~ {feats[e.b].key}#{feats[e.b].index} "
@@ -162,6 +165,43 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     _date_conflicts(stories, groups, apart, feats, events)
     order = sorted(range(len(stories)), key=lambda s: (stories[s].date or "9999", stories[s].id))
     return [stories[s] for s in order]
+
+
+def day_precise(f: EventFeatures) -> bool:
+    """A mention dated to one day (or a time of day): the mentions the groups are built from.
+    A week, a month, a year or no date at all is *coarse*: it is attached afterwards."""
+    return f.interval is not None and f.interval[0] == f.interval[1]
+
+
+def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list[int], list[int]], str | None]
+                     ) -> tuple[list[list[int]], list[Edge], list[tuple[Edge, str]]]:
+    """Groups of mentions from the accepted pairs (:func:`cluster`), such that no coarse mention
+    ever bridges two groups of day-precise ones. Of the accepted pairs only these count:
+
+    - the pairs of two day-precise mentions (``fine``);
+    - for a coarse mention (a week, a month, undated...) one event with some day-precise ones,
+      its pair with the single best of them, its *anchor* (highest score, ties to the first in
+      the canonical order): it may join that group only;
+    - the pairs of two coarse mentions one event with no day-precise mention.
+
+    So a month-dated report compatible with a month of meetings joins one of them and chains
+    nothing; the cross-article update's units are the groups these pairs connect
+    (:mod:`dossier.crossref.kinds`). Positions are canonical (sorted by article key, position)."""
+    anchors: dict[int, tuple[float, int, Edge]] = {}
+    kept: list[Edge] = []
+    loose: list[Edge] = []
+    for e in edges:
+        if fine[e.a] and fine[e.b]:
+            kept.append(e)
+        elif fine[e.a] or fine[e.b]:
+            c, f = (e.b, e.a) if fine[e.a] else (e.a, e.b)
+            if c not in anchors or (-e.score, f) < anchors[c][:2]:
+                anchors[c] = (-e.score, f, e)
+        else:
+            loose.append(e)
+    kept += [e for _, _, e in anchors.values()]
+    kept += [e for e in loose if e.a not in anchors and e.b not in anchors]
+    return cluster(len(fine), kept, cannot)
 
 
 def _most_common(values: list[Any]) -> Any:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -145,12 +146,13 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
     both = a.names & b.names
     sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
     # "tués" / "tué": a short word keeps its plural in its stem
-    one_b = {_singular(w): w for w in sb}
-    shared = frozenset(w for w in sa if _singular(w) in one_b)
-    sb = sb - {one_b[_singular(w)] for w in shared} | shared
+    ma, mb = _singulars(a.stems), _singulars(b.stems)
+    one_b = {mb[w]: w for w in sb}
+    shared = frozenset(w for w in sa if ma[w] in one_b)
+    sb = sb - {one_b[ma[w]] for w in shared} | shared
     # a name spelled another way ("Issam" / "Essam", "Ouchakov" / "Oushakov"): one of an
     # actor's own name words and a word of the other sentence one letter apart
-    variants = _name_variants(a, sa - shared, sb - shared) | _name_variants(b, sb - shared, sa - shared)
+    variants = _name_variants(a, sa - shared, sb - shared, b.stems) | _name_variants(b, sb - shared, sa - shared, a.stems)
     if variants:
         shared = shared | {f"{x}~{y}" if x < y else f"{y}~{x}" for x, y in variants}
     small = min(len(sa), len(sb))
@@ -186,10 +188,34 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) >= 4 and word.endswith("s") else word
 
 
-def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str]) -> set[tuple[str, str]]:
-    """(name word of ``f``'s actors, word of the other sentence) pairs one edit apart."""
-    return {(x, y) for x in mine & f.names if len(x) >= NAME_VARIANT_LETTERS
-            for y in theirs if len(y) >= NAME_VARIANT_LETTERS and abs(len(x) - len(y)) <= 1 and _one_edit(x, y)}
+@lru_cache(maxsize=1 << 16)
+def _singulars(stems: frozenset[str]) -> dict[str, str]:
+    """Each stem of a mention -> :func:`_singular` (once per mention, not per pair)."""
+    return {w: _singular(w) for w in stems}
+
+
+def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str],
+                   their_stems: frozenset[str]) -> set[tuple[str, str]]:
+    """(name word of ``f``'s actors, word of the other sentence) pairs one edit apart
+    (``theirs``: words among the other mention's ``their_stems``)."""
+    names = [x for x in mine & f.names if len(x) >= NAME_VARIANT_LETTERS]
+    if not names:
+        return set()
+    ends = _ends(their_stems)  # two words one edit apart share their first letter or their last one
+    return {(x, y) for x in names for y in {*ends.get("^" + x[0], ()), *ends.get("$" + x[-1], ())}
+            if y in theirs and abs(len(x) - len(y)) <= 1 and _one_edit(x, y)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends(stems: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """A mention's words long enough to be a name's variant, by first letter (``^x``) and by
+    last letter (``$x``): once per mention, not per pair."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(stems):
+        if len(w) >= NAME_VARIANT_LETTERS:
+            out.setdefault("^" + w[0], []).append(w)
+            out.setdefault("$" + w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _one_edit(x: str, y: str) -> bool:

@@ -20,7 +20,8 @@ from dossier import models
 
 SCHEMA_VERSION = 5  # 2: storylines.date_start/date_end; 3: crossref.seq (backend-neutral order);
 # 4: failed_articles, storylines.seq, an index on articles.ingested_at; 5: the incremental cross-article
-# state (x_articles, x_records, x_keys, storylines.unit, crossref.unit)
+# state (x_articles, x_records, x_keys, storylines.unit, crossref.unit); later, without a version
+# change (tables and indexes are added on open): x_affiliations, an index on storyline_sources.event_id
 
 TYPES = ("text", "int", "real", "bytes", "json", "timestamp")
 
@@ -185,6 +186,8 @@ TABLES: tuple[Table, ...] = (
     Table("x_records", (Column("kind"), Column("record_id", "int"), Column("article_id", "int"),
                         Column("unit", "int"), Column("data", "json")), primary_key=("kind", "record_id")),
     Table("x_keys", (Column("kind"), Column("key"), Column("record_id", "int"))),
+    # how many roles learned from the covered articles say an actor acts for an organisation
+    Table("x_affiliations", (Column("actor"), Column("org"), Column("n", "int")), primary_key=("actor", "org")),
     FAILED_ARTICLES,
 )
 TABLE = {t.name: t for t in TABLES}
@@ -192,6 +195,7 @@ TABLE = {t.name: t for t in TABLES}
 INDEXES: tuple[Index, ...] = (
     *(Index(f"idx_{name}_article", name, ("article_id",)) for name in RECORD_TABLES),
     Index("idx_storyline_sources", "storyline_sources", ("storyline_id",)),
+    Index("idx_storyline_sources_event", "storyline_sources", ("event_id",)),  # x_storylines_of
     Index("idx_storyline_date", "storylines", ("date_start",)),
     Index("idx_storyline_unit", "storylines", ("unit",)),
     Index("idx_crossref_unit", "crossref", ("unit",)),

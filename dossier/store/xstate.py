@@ -6,6 +6,7 @@ transaction of ``cross_article_update()``.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -25,12 +26,13 @@ class CrossStateMixin:
     def x_state_empty(self) -> bool:
         """No article is covered by the incremental state (a new database, one built before
         it existed, or results written whole by ``replace_storylines``)."""
-        return self._scalar("SELECT count(*) FROM x_articles") == 0
+        return self._scalar("SELECT count(*) FROM (SELECT 1 FROM x_articles LIMIT 1) AS one") == 0
 
     def x_reset(self) -> None:
         """Forget the state and every cross-article result (a full rebuild follows)."""
         with self._tx("write"):
-            for table in ("x_articles", "x_records", "x_keys", "storyline_sources", "storylines", "crossref"):
+            for table in ("x_articles", "x_records", "x_keys", "x_affiliations", "storyline_sources", "storylines",
+                          "crossref"):
                 self._exec(f"DELETE FROM {table}")
 
     def x_pending_articles(self) -> list[dict[str, Any]]:
@@ -102,6 +104,31 @@ class CrossStateMixin:
                         [(kind, rid, aid, unit, json.dumps(data, ensure_ascii=False) if data is not None else None)
                          for rid, aid, unit, data in rows])
         self._exec_many("INSERT INTO x_keys (kind, key, record_id) VALUES (?, ?, ?)", keys)
+
+    def x_add_affiliations(self, counts: dict[tuple[str, str], int]) -> None:
+        """Add (actor, organisation) -> how many more roles say so."""
+        self._exec_many("INSERT INTO x_affiliations (actor, org, n) VALUES (?, ?, ?) ON CONFLICT (actor, org) "
+                        "DO UPDATE SET n = x_affiliations.n + excluded.n",
+                        [(actor, org, n) for (actor, org), n in sorted(counts.items())])
+
+    def x_affiliations(self, actors: Iterable[str]) -> dict[str, Counter]:
+        """actor -> Counter of the organisations the covered articles' roles say it acts for."""
+        out: dict[str, Counter] = {}
+        for part in _chunks(sorted(set(actors))):
+            for r in self._rows(f"SELECT actor, org, n FROM x_affiliations WHERE actor IN ({', '.join('?' * len(part))})",
+                                part):
+                out.setdefault(r["actor"], Counter())[r["org"]] += r["n"]
+        return out
+
+    def x_set_units(self, kind: str, rows: Iterable[tuple[int, int]]) -> None:
+        """Records (record_id, unit) of ``kind`` moved to another unit."""
+        self._exec_many("UPDATE x_records SET unit = ? WHERE kind = ? AND record_id = ?",
+                        [(unit, kind, rid) for rid, unit in rows])
+
+    def x_delete_keys(self, kind: str, keys: Iterable[str]) -> None:
+        """Drop the x_keys rows of kind ``kind`` filed under ``keys``."""
+        for part in _chunks(sorted(set(keys))):
+            self._exec(f"DELETE FROM x_keys WHERE kind = ? AND key IN ({', '.join('?' * len(part))})", [kind, *part])
 
     def x_relabel(self, kind: str, old: Iterable[int], new: int) -> None:
         """Units merged into ``new``."""
