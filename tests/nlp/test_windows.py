@@ -39,7 +39,9 @@ def test_split_windows_is_linear_on_a_long_line():
 
 @pytest.fixture(scope="module")
 def long_article():
-    text = "\n\n".join(PARAGRAPHS * 6)  # about 12,000 characters of whole paragraphs
+    # about 12,000 characters of whole paragraphs, each copy told apart (a paragraph a page repeats
+    # word for word is told once, which the windows of one article cannot see across each other)
+    text = "\n\n".join(f"Jour {k + 1} : {p}" for k, p in enumerate(PARAGRAPHS * 6))
     return Article(source="long", raw_text=text, published="2025-03-10", published_precision="day",
                    language="fr")
 
