@@ -405,6 +405,8 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     last = min(last, today or date.today())  # not published in the future
     days = [lo + timedelta(days=i) for i in range((last - lo).days + 1)]
     costs = [[_date_cost(p, *d) for p in days] for d in dates]
+    if any(d[2] is not None and min(c, default=_FAR) >= _PLACED for d, c in zip(dates, costs)):
+        return None  # "mercredi 27 novembre" falls on no day of the period: the period is not the text's
     # a date no day of the period places near it (its weekday agrees with no year of the period,
     # or it falls half a year or more before it) is no evidence of where in the period the text
     # was written: with only such dates, the period's first day would win on no evidence at all

@@ -307,3 +307,17 @@ def test_a_full_date_opening_a_sentence_is_no_dateline():
     found = infer_published("Un titre\n\nLe 3 mars 2025, les délégations des deux pays se sont retrouvées à Genève "
                             "pour un nouveau cycle.")
     assert found is None or found[1] != "day"
+
+
+def test_a_weekday_date_outside_the_terms_window_leaves_the_choice_to_the_weekday():
+    """'mercredi 27 novembre' falls on no day of the year the terms and a background 'depuis octobre
+    2023' leave: the weekday picks the year (2024), not the first weeks of that window."""
+    from datetime import date
+
+    from dossier.timex.infer import infer_published
+
+    text = ("Les frappes ont cessé mercredi 27 novembre à l'aube, après deux mois de combats. Le conflit dure "
+            "depuis octobre 2023, et la trêve conclue le 26 novembre doit durer soixante jours.")
+    value, precision, _ = infer_published(text, tense=lambda start, end: "past", during=[(date(2021, 1, 20), None)],
+                                          today=date(2026, 12, 6))
+    assert (value, precision) == ("2024-11-27", "day")
