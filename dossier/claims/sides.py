@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from dossier.claims.lexicon import fold, sides
+from dossier.entities import load_kb  # cached: loaded once per process
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 # words of state names that name no state alone
@@ -38,16 +39,10 @@ _GENERIC = frozenset({
 })
 
 
-def _kb():
-    from dossier.entities import load_kb
-
-    return load_kb()
-
-
 @lru_cache(maxsize=1)
 def _states() -> dict[str, str]:
     """ISO code -> place id of the state (the place whose metonym is the state's government)."""
-    kb = _kb()
+    kb = load_kb()
     out: dict[str, str] = {}
     for entry in kb.entries():
         if entry.type != "place" or not entry.country or entry.metonym_generated:
@@ -58,15 +53,32 @@ def _states() -> dict[str, str]:
     return out
 
 
-def _hand_sides() -> dict[str, frozenset[str]]:
-    return {side: frozenset(fold(w) for w in spec.get("words") or [])
-            for side, spec in (sides().get("sides") or {}).items()}
+@lru_cache(maxsize=1)
+def _hand_side_ids() -> frozenset[str]:
+    """The sides ``data/sides.yaml`` names by hand."""
+    return frozenset(sides().get("sides") or {})
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> tuple[tuple[str, str], ...]:
+    """(name, state place id) of every state and of its capital (a seat of its government), in
+    every language of the knowledge base; descriptions ("Bankova Street (Office of …)") left out."""
+    kb = load_kb()
+    states = _states()
+    out = []
+    for entry in kb.entries():
+        if entry.type != "place" or entry.country not in states:
+            continue
+        side = states[entry.country]
+        if entry.id == side or entry.metonym_of == kb.institution(entry.country):
+            out += [(name, side) for name in entry.all_aliases() if "(" not in name]
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def generated_side_words() -> dict[str, str]:
     """Folded word -> state place id, for every state of the knowledge base (distinctive words only)."""
-    kb = _kb()
+    kb = load_kb()
     states = _states()
     seen: dict[str, set[str]] = {}
     whole: dict[str, set[str]] = {}  # one-word names: "soudan" is Sudan, though "Soudan du Sud" has it too
@@ -79,14 +91,8 @@ def generated_side_words() -> dict[str, str]:
             if len(w) >= 4 and w not in _GENERIC and not w.isdigit():
                 seen.setdefault(w, set()).add(side)
 
-    for entry in kb.entries():
-        if entry.type != "place" or not entry.country or entry.country not in states:
-            continue
-        side = states[entry.country]
-        if entry.id == side or entry.metonym_of == kb.institution(entry.country):  # the state, its capital
-            for name in entry.all_aliases():
-                if "(" not in name:  # "Bankova Street (Office of …)": a description, not a name
-                    add(name, side)
+    for name, side in _state_names():
+        add(name, side)
     for form, code in kb.adjective_forms().items():
         if code in states:
             add(form, states[code])
@@ -98,17 +104,11 @@ def generated_side_words() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _state_phrases() -> tuple[re.Pattern | None, dict[str, str]]:
     """Several-word names of states and capitals ("soudan du sud", "new york" is none), longest first."""
-    kb = _kb()
-    states = _states()
     phrases: dict[str, set[str]] = {}
-    for entry in kb.entries():
-        if entry.type != "place" or entry.country not in states:
-            continue
-        if entry.id == states[entry.country] or entry.metonym_of == kb.institution(entry.country):
-            for name in entry.all_aliases():
-                words = [w for w in re.split(r"[^a-z0-9]+", fold(name)) if w]
-                if len(words) > 1 and "(" not in name:
-                    phrases.setdefault(" ".join(words), set()).add(states[entry.country])
+    for name, side in _state_names():
+        words = [w for w in re.split(r"[^a-z0-9]+", fold(name)) if w]
+        if len(words) > 1:
+            phrases.setdefault(" ".join(words), set()).add(side)
     table = {p: next(iter(s)) for p, s in phrases.items() if len(s) == 1}
     if not table:
         return None, {}
@@ -126,11 +126,12 @@ def state_named_in(text: str) -> str | None:
 
 
 def entity_side(entity_id: str | None) -> str | None:
-    """The side a known entity speaks for: the state it belongs to through its affiliations, or
-    the top of its affiliation chain when that is no state's institution; None if unknown."""
+    """The side a known entity speaks for: the state it belongs to through its affiliations; else
+    the top of its affiliation chain when that is a hand-written side or an organisation of a
+    country outside its state's institutions; None otherwise (media, observers, unknown)."""
     if not entity_id:
         return None
-    kb = _kb()
+    kb = load_kb()
     entry = kb.get(entity_id)
     seen: set[str] = set()
     while entry is not None and entry.affiliation and entry.affiliation not in seen:
@@ -145,8 +146,7 @@ def entity_side(entity_id: str | None) -> str | None:
     if entry.country and entry.country in states:
         if entry.institution or (entry.type == "place" and entry.metonym_of):
             return states[entry.country]
-    hand = _hand_sides()
-    if entry.id in hand:
+    if entry.id in _hand_side_ids():
         return entry.id
     if entry.type == "organization" and entry.institution is None and entry.country:
         return entry.id  # a party of a civil war: its own side
