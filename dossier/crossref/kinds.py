@@ -440,12 +440,17 @@ def claim_results(members: list[Record], ctx) -> tuple[list, list]:
         payload = cite(plain(d), members)
         n_refs = sum(len(s) for s in d.sides.values())
         rows.append(("disputes", None, payload, -(len(d.articles) * 10**6 + min(n_refs, 10**6 - 1))))
-    by_article: dict[str, list] = {}
-    for k, c in items:
-        by_article.setdefault(k, []).append(c)
-    rows += [("conflicts", None, plain(c), 2)
-             for c in _dispute_conflicts([(k, SimpleNamespace(claims=cs)) for k, cs in by_article.items()])]
+    rows += [("conflicts", None, plain(c), 2) for c in _dispute_conflicts(_per_article(items, "claims"))]
     return [], rows
+
+
+def _per_article(items: list[tuple[str, Any]], field: str) -> list[tuple[str, SimpleNamespace]]:
+    """(article key, a stand-in of its records holding ``field``: that article's records), in the
+    order the articles first appear: what the whole-corpus conflict finders read."""
+    grouped: dict[str, list] = {}
+    for key, rec in items:
+        grouped.setdefault(key, []).append(rec)
+    return [(key, SimpleNamespace(**{field: recs})) for key, recs in grouped.items()]
 
 
 # -- attributes and positions ------------------------------------------------------------------
@@ -463,10 +468,7 @@ def attribute_results(members: list[Record], ctx) -> tuple[list, list]:
     from dossier.claims.conflicts import _attribute_conflicts
     from dossier.crossref.output import plain
 
-    by_article: dict[str, list] = {}
-    for m in members:
-        by_article.setdefault(str(m.article_id), []).append(m.rec)
-    found = _attribute_conflicts([(k, SimpleNamespace(attributes=a)) for k, a in by_article.items()],
+    found = _attribute_conflicts(_per_article([(str(m.article_id), m.rec) for m in members], "attributes"),
                                  ctx["facts"], ctx["names"])
     return [], [("conflicts", None, plain(c), 0) for c in found]
 
@@ -488,11 +490,7 @@ def position_results(members: list[Record], ctx) -> tuple[list, list]:
             cell = plain(cell)
             rows.append(("positions", f"{actor}|{issue}", {"id": f"{actor}|{issue}", "actor_id": actor, "issue": issue,
                                                            **(cell if isinstance(cell, dict) else {"stance": cell})}, 0))
-    by_article: dict[str, list] = {}
-    for k, p in items:
-        by_article.setdefault(k, []).append(p)
-    rows += [("conflicts", None, plain(c), 3)
-             for c in _position_conflicts([(k, SimpleNamespace(positions=ps)) for k, ps in by_article.items()])]
+    rows += [("conflicts", None, plain(c), 3) for c in _position_conflicts(_per_article(items, "positions"))]
     return [], rows
 
 
