@@ -44,6 +44,21 @@ class Anchor:
             return None
 
 
+def days_around(month: int, day: int, around: date, weekday: int | None = None) -> list[date]:
+    """The dates of ``day`` ``month`` in the year before, the year of and the year after
+    ``around`` that exist (no 29 February outside leap years), on ``weekday`` (0 = Monday) when
+    given: the readings of a date written without its year."""
+    out = []
+    for y in (around.year - 1, around.year, around.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if weekday is None or d.weekday() == weekday:
+            out.append(d)
+    return out
+
+
 def add_months(d: date, n: int) -> date:
     m = d.month - 1 + n
     y = d.year + m // 12

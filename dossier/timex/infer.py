@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from dossier.nlp import access
-from dossier.timex.calendar import add_months, fmt, shift, value_to_date
+from dossier.timex.calendar import add_months, days_around, fmt, shift, value_to_date
 from dossier.timex.extract import detect_language, find, sentence_spans
 from dossier.timex.known_events import events_near
 from dossier.timex.lexicon import MONTHS, NUMBERS, WEEKDAYS, alternation, parse_number
@@ -363,14 +363,7 @@ def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> lis
 
 
 def _date_cost(p: date, month: int, day: int, wd: int | None, t: str | None) -> int:
-    occurrences = []
-    for y in (p.year - 1, p.year, p.year + 1):
-        try:
-            d = date(y, month, day)
-        except ValueError:
-            continue
-        if wd is None or d.weekday() == wd:
-            occurrences.append(d)
+    occurrences = days_around(month, day, p, wd)
     if t == "future":  # a date ahead only bounds the day
         return 0 if any(d >= p and (d - p).days <= 366 for d in occurrences) else _FAR
     before = [(p - d).days for d in occurrences if d <= p]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dossier.timex.calendar import Anchor, coarser, fmt, season_of, season_start
+from dossier.timex.calendar import Anchor, coarser, days_around, fmt, season_of, season_start
 from dossier.timex.lexicon import HOLIDAYS, MONTHS, SEASONS, WEEKDAYS
 
 EXCLUDE = "exclude"
@@ -112,25 +112,13 @@ def _weekday_year(month: int, day: int, wd: str | None, ctx: Ctx) -> date | None
         return None
     target = WEEKDAYS[ctx.lang].index(wd)
     a = ctx.anchor.day
-    cands = []
-    for y in (a.year - 1, a.year, a.year + 1):
-        try:
-            d = date(y, month, day)
-        except ValueError:
-            continue
-        if d.weekday() == target:
-            cands.append(d)
+    cands = days_around(month, day, a, target)
     return min(cands, key=lambda d: abs((d - a).days)) if cands else None
 
 
 def _nearest_year(month: int, day: int, ctx: Ctx, direction: str | None) -> date | None:
     a = ctx.anchor.day
-    cands = []
-    for y in (a.year - 1, a.year, a.year + 1):
-        try:
-            cands.append(date(y, month, day))
-        except ValueError:
-            continue
+    cands = days_around(month, day, a)
     if not cands:
         return None
     if direction == PAST:

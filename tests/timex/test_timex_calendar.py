@@ -101,3 +101,15 @@ def test_value_to_date_round_trip():
     for value in ("2025-12-02", "2025-W48", "2025-10", "2025", "2025-SP", "199"):
         d, precision = value_to_date(value)
         assert fmt(d, precision) == value
+
+
+@pytest.mark.parametrize("month, day, around, weekday, expected", [
+    (3, 18, date(2025, 3, 20), None, [date(2024, 3, 18), date(2025, 3, 18), date(2026, 3, 18)]),
+    (2, 29, date(2025, 6, 1), None, [date(2024, 2, 29)]),  # only in a leap year
+    (11, 27, date(2025, 1, 1), 2, [date(2024, 11, 27)]),  # the one Wednesday 27 November of 2024-2026
+    (11, 27, date(2025, 1, 1), 6, []),
+])
+def test_days_around(month, day, around, weekday, expected):
+    from dossier.timex.calendar import days_around
+
+    assert days_around(month, day, around, weekday) == expected
