@@ -152,17 +152,18 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
 
     # lower bound: the latest dated reference
     # a deadline ("d'ici 2027", "avant 2030") looks ahead: it does not bound the publication date
-    dated = [value_to_date(f.value) for f in found
-             if f.kind == "absolute" and f.value and f.type == "date" and f.mod != "before"]
-    dated = [d for d in dated if d]
-    lower = max((d for d, _ in dated), default=None)
+    dated = [(parsed, f) for f in found
+             if f.kind == "absolute" and f.value and f.type == "date" and f.mod != "before"
+             for parsed in [value_to_date(f.value)] if parsed]
+    lower = max((d for (d, _), _ in dated), default=None)
+    # a day or month named in full ("le 24 février 2022") is news near the text's time; a bare
+    # year ("depuis 1991") is as often history: a bound, not a place to start from; and a date
+    # that starts a state ("depuis octobre 2023") does not place the text near it
+    latest = [f for (d, precision), f in dated if d == lower and precision in ("day", "month", "week")]
+    news = bool(latest)
+    recent = any(not _START_WORDS.match(text[f.start:f.end]) for f in latest)
 
     if during:
-        # the latest date is news of the text's time unless it starts a state ("depuis octobre 2023")
-        recent = lower is not None and any(
-            value_to_date(f.value) == (lower, p) and p in ("day", "month", "week") and not _START_WORDS.match(text[f.start:f.end])
-            for f in found if f.kind == "absolute" and f.value and f.type == "date" and f.mod != "before"
-            for p in [value_to_date(f.value)[1]])
         day = consistent_day(text, found, lang, tense, during, lower, today, near_lower=recent)
         if day is not None:  # "samedi 12 avril", "le 18 mars" in a text written during known terms
             return day.isoformat(), "day", 0.4
@@ -172,9 +173,6 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
     wd_dates = _weekday_dates(text, lang)
 
     span = _span(year_votes)
-    # a day or month named in full ("le 24 février 2022") is news near the text's time; a bare
-    # year ("depuis 1991") is as often history: a bound, not a place to start from
-    news = bool(lower) and any(d == lower and precision in ("day", "month", "week") for d, precision in dated)
     best = None
     for day, month, years in wd_dates:
         cand = _weekday_year(day, month, years, span, lower, news, during, today)
