@@ -113,10 +113,6 @@ def _plural_demonym(tok) -> bool:
     return _word(prev) in lex["demonym_determiners"] or prev.like_num
 
 
-# particles inside a personal name after a first name ("Staffan de Mistura", "Ursula von der Leyen")
-_INNER_PARTICLES = frozenset({"de", "du", "von", "van", "der", "den", "ter", "bin", "ben", "ibn", "da", "di", "dos", "do"})
-
-
 class NamedSpan:
     """An NER span, possibly widened or relabelled (``start``, ``end``, ``label_`` like a Span's)."""
 
@@ -134,7 +130,9 @@ def named_spans(doc: Doc, known) -> list[NamedSpan]:
       nor the last is a known name (``known(text)``: a KB alias or a gazetteer place), so
       "Washington de Donetsk" stays two;
     - a one-word span repeating the last word of a several-word person's name of the same article
-      ("Le Drian" after "Jean-Yves Le Drian", taken for a place) is that person's surname."""
+      ("Le Drian" after "Jean-Yves Le Drian", taken for a place) is that person's surname;
+    and one of a name taken for a person: an unknown one-word name after "l'accord de", "le
+    sommet de"… (``place_naming_nouns``) is the place the thing is named after."""
     lex = lexicon()
     ents = list(doc.ents)
     out: list[NamedSpan] = []
@@ -143,7 +141,7 @@ def named_spans(doc: Doc, known) -> list[NamedSpan]:
         e = ents[k]
         start, end, label = e.start, e.end, e.label_
         j = end
-        while j < len(doc) and j - end < 2 and doc[j].text.islower() and _word(doc[j]) in _INNER_PARTICLES:
+        while j < len(doc) and j - end < 2 and doc[j].text.islower() and _word(doc[j]) in lex["inner_particles"]:
             j += 1
         before = doc[start - 1] if start else None
         if (j > end and j < len(doc) and end - start == 1 and label in ("PER", "ORG", "MISC", "LOC")
