@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 MAX_SENTENCE_TOKENS = 250
 _ENDS = frozenset(".!?…")
 _PAUSES = frozenset(",;:")
-_CONTINUED = frozenset(",;:([-–—")
-_CLOSING = frozenset("»\"”’)")  # a line ending on one of these goes on in the next
+_CONTINUED = frozenset(",;:([-–—")  # a line ending on one of these goes on in the next
+_CLOSING = frozenset("»\"”’)")  # closing marks: the line ends where the words before them end
 
 
 def line_starts(doc: Doc) -> list[int]:
