@@ -41,6 +41,9 @@ class _Cue:
     content_from: Token  # the token whose children hold the content (the verb, or "savoir")
 
 
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "NUM", "PRON", "ADV"})
+
+
 @lru_cache(maxsize=1)
 def cue_forms() -> dict[str, str]:
     return {fold(k): fold(v) for k, v in (cues().get("forms") or {}).items()}
@@ -506,21 +509,30 @@ class ClaimExtractor:
                 _link(claim, owned)
 
     def from_claim_noun(self, noun: Token, sentence: int, hint: list[Token] | None = None) -> list[Actor]:
-        """"la thèse de X selon laquelle …" -> X asserts …; returns the owners."""
-        owner = None
+        """"la thèse de X selon laquelle …" -> X asserts …; returns the owners. The owner is the
+        first "de X" (or adjective) naming an actor: in "l'annonce du cessez-le-feu" the ceasefire
+        is what was announced, not who announced it. The content needs a word of its own beyond
+        the noun's article, preposition and punctuation: "à l'annonce de X" only refers to a
+        statement, it reports none; nor does a claim noun under a preposition without a clause of its
+        own ("à l'annonce du cessez-le-feu de X", "malgré la déclaration de X"): a circumstance."""
+        owner, actors = None, []
         for c in noun.children:
             if c.dep_ in ("nmod", "amod") and (any(fold(x.text) in ("de", "du", "des", "d'") for x in c.children if x.dep_ == "case") or c.dep_ == "amod"):
-                owner = c
-                break
+                found = [a for a in self._actors(c, sentence) if a.id or a.anonymous]
+                if found:
+                    owner, actors = c, found
+                    break
         if owner is None:
             return []
-        actors = self._actors(owner, sentence)
+        function = {c.i for c in noun.children if c.dep_ in ("case", "det", "punct", "cc", "mark")}
         content = [t for t in noun.subtree if t.i not in {x.i for x in owner.subtree}]
-        content = [t for t in content if t.i != noun.i and fold(t.text) not in ("le", "la", "les", "l'")]
+        content = [t for t in content if t.i != noun.i and t.i not in function]
         if not content and hint:
             content = [t for t in hint if t.i > noun.i]  # the parser hung the clause on the verb
-        if not content:
+        if not any(t.pos_ in _CONTENT_POS for t in content):
             return actors
+        if any(c.dep_ == "case" for c in noun.children) and not any(t.pos_ in ("VERB", "AUX") for t in content):
+            return actors  # "à l'annonce du cessez-le-feu par X", "malgré la déclaration de X": a circumstance
         start = min(t.idx for t in noun.subtree)
         end = max([t.idx + len(t) for t in noun.subtree] + [content[-1].idx + len(content[-1])])
         for actor in actors:

@@ -126,3 +126,20 @@ def test_a_qualifying_participle_is_its_agent_s_claim(annotate):
     claim = next(c for c in doc._.claims if c.cue == "qualifiés")
     assert "berlin" in (claim.claimant_id or "").lower() or "german" in (claim.claimant_id or "")
     assert text[claim.start:claim.end].startswith("dépôts") and text[claim.start:claim.end].endswith("Berlin")
+
+
+@pytest.mark.parametrize("text", [
+    "À l'annonce du cessez-le-feu par le président Trump, les habitants sont sortis dans les rues.",
+    "Malgré la déclaration de Moscou, les bombardements ont repris dans la nuit.",
+    "Les combats ont continué après l'annonce de l'armée russe.",
+])
+def test_claim_noun_as_a_circumstance_reports_no_claim(annotate, text):
+    doc = annotate(text)
+    assert [c for c in doc._.claims if c.cue in ("annonce", "déclaration")] == [], \
+        [(c.text, c.cue, c.claimant_id) for c in doc._.claims]
+
+
+def test_claim_noun_with_its_own_clause_is_a_claim(annotate):
+    doc = annotate("Kiev a rejeté l'annonce de Moscou selon laquelle ses troupes avaient pris Lyman.")
+    asserted = [c for c in _claims_on(doc, "lyman") if c.stance == "asserts"]
+    assert asserted and "moscou" in asserted[0].claimant_id
