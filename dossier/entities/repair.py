@@ -93,9 +93,22 @@ def is_junk(span: Span) -> bool:
         return True
     if all(_word(t) in lex["junk"] or t.is_punct or t.is_stop for t in span):
         return True
-    if len(span) == 1 and _plural_demonym(span[0]):
-        return True
+    if len(span) == 1 and (_plural_demonym(span[0]) or text in demonym_words()):
+        return True  # "les Palestiniens", "le Thaïlandais": people named by their nationality
     return bool(span[0].is_digit)
+
+
+@lru_cache(maxsize=1)
+def demonym_words() -> frozenset[str]:
+    """Every French form (masculine, feminine, singular, plural) of the states' demonyms, folded:
+    "Cambodgien", "Thaïlandaise" name people of a nation, never a place or an organisation.
+    Forms that are also a name of the knowledge base ("Argentine", "Suisse") are left out."""
+    from dossier.entities.kb import load_kb
+    from dossier.entities.states import demonyms, french_forms
+
+    names = {fold(k) for k in load_kb().alias_keys()}
+    return frozenset(w for fr, _, fem in demonyms().values() if fr
+                     for w in map(fold, french_forms(fr, fem).values()) if w not in names)
 
 
 def _plural_demonym(tok) -> bool:
@@ -123,7 +136,8 @@ class NamedSpan:
 
 
 def named_spans(doc: Doc, known) -> list[NamedSpan]:
-    """The NER spans, with two repairs of names that hold a particle:
+    """The NER spans, with two repairs of names that hold a particle and two of names read from
+    their context:
 
     - a one-word span, lower-case particles and a capitalised word ("Staffan" + "de Mistura",
       which the NER cuts apart and mislabels) make one person's name, when neither the first word
@@ -131,8 +145,9 @@ def named_spans(doc: Doc, known) -> list[NamedSpan]:
       "Washington de Donetsk" stays two;
     - a one-word span repeating the last word of a several-word person's name of the same article
       ("Le Drian" after "Jean-Yves Le Drian", taken for a place) is that person's surname;
-    and one of a name taken for a person: an unknown one-word name after "l'accord de", "le
-    sommet de"… (``place_naming_nouns``) is the place the thing is named after."""
+    an unknown one-word name taken for a person after "l'accord de", "le sommet de"…
+    (``place_naming_nouns``) is the place the thing is named after; and a name led by a
+    nationality noun ("le Cambodgien Tea Seiha") is a person's, without that noun."""
     lex = lexicon()
     ents = list(doc.ents)
     out: list[NamedSpan] = []
@@ -160,6 +175,11 @@ def named_spans(doc: Doc, known) -> list[NamedSpan]:
         if x.label_ == "PER" and x.end - x.start == 1 and x.start >= 2 and _word(doc[x.start - 1]) in ("de", "d'", "d’", "of") \
                 and _word(doc[x.start - 2]) in lex["place_naming_nouns"] and not known(doc[x.start].text):
             x.label_ = "LOC"
+    people = demonym_words()
+    for x in out:  # "le Cambodgien Tea Seiha": a person introduced by the noun of his nationality
+        if (x.end - x.start >= 2 and doc[x.start].text[:1].isupper() and _word(doc[x.start]) in people
+                and doc[x.start + 1].text[:1].isupper() and doc[x.start + 1].is_alpha):
+            x.start, x.label_ = x.start + 1, "PER"
     surnames = {_word(doc[x.end - 1]) for x in out if x.label_ == "PER" and x.end - x.start >= 2}
     for x in out:
         if x.label_ != "PER" and x.end - x.start == 1 and _word(doc[x.start]) in surnames and not known(doc[x.start].text):
@@ -209,12 +229,12 @@ def institution_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, i
             if t.i == head.i or t.head.i == t.i or not (s <= t.head.i < end):
                 break
             t = t.head
-        if t.i != head.i or tok.pos_ in ("VERB", "AUX", "PRON") or tok.text in (",", ";", "(", ")"):
+        if t.i != head.i or tok.pos_ in ("VERB", "AUX", "PRON", "ADV") or tok.text in (",", ";", "(", ")"):
             break
         e += 1
     if e == end:  # the NER may stop early: "ministère de la Santé du gouvernement | du Hamas"
         subtree = {t.i for t in head.subtree}
-        while e < min(len(doc), end + 6) and e in subtree and not doc[e].is_punct and doc[e].pos_ not in ("VERB", "AUX", "PRON"):
+        while e < min(len(doc), end + 6) and e in subtree and not doc[e].is_punct and doc[e].pos_ not in ("VERB", "AUX", "PRON", "ADV"):
             e += 1
     while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].pos_ in ("ADP", "DET", "CCONJ") or _is_time(doc[e - 1])):
         e -= 1
@@ -241,7 +261,8 @@ def pattern_institution(doc: Doc, i: int, covered: set[int]) -> tuple[int, int] 
     NER missed: "les Forces de libération du Nord (FLN)", "le Groupe de Minsk", "la Garde
     nationale". The head must not open its sentence (a capital there tells nothing) unless an
     acronym in parentheses follows the name; the name runs over the head's dependents to its
-    right (nouns, adjectives, prepositions, articles, names), never over a verb or punctuation."""
+    right (nouns, adjectives, prepositions, articles, names), never over a verb, an adverb ("le
+    Comité des frontières déjà établi") or punctuation."""
     lex = lexicon()
     head = doc[i]
     if (head.text[:1].islower() and _word(head) in lex["lowercase_institution_heads"] and i not in covered
@@ -256,7 +277,7 @@ def pattern_institution(doc: Doc, i: int, covered: set[int]) -> tuple[int, int] 
     e = i + 1
     while e < len(doc) and e - i <= 10 and (e in subtree or doc[e].dep_ in ("flat:name", "amod") and doc[e].head.i in subtree):
         tok = doc[e]
-        if tok.is_punct or tok.is_space or tok.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM") or _is_time(tok):
+        if tok.is_punct or tok.is_space or tok.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "ADV") or _is_time(tok):
             break
         e += 1
     while e > i + 1 and (doc[e - 1].pos_ in ("ADP", "DET") or _word(doc[e - 1]) in lex["articles"]):

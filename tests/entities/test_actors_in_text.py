@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.entities.normalize import fold
 from dossier.models import Article
 from dossier.pipeline import process_article
 
@@ -225,3 +226,21 @@ def test_the_place_an_agreement_is_named_after_is_no_person(nlp):
     text = "Les indépendantistes ont rejeté mardi l'accord de Bougival signé en juillet."
     found = {m.text: m.entity_type for m in process_article(Article(raw_text=text, published="2025-08-13"), nlp).mentions}
     assert found.get("Bougival") == "place", found
+
+
+def test_a_name_led_by_a_nationality_noun_is_a_person(nlp):
+    # the NER reads "Péruvien Ana Quispe" as one place and "Chilien" alone as a place
+    text = ("L'accord a été signé par les deux ministres, le Péruvien Ana Quispe et le Chilien "
+            "Tomás Varela, au poste-frontière de Chacalluta.")
+    mentions = process_article(Article(raw_text=text, published="2025-08-13"), nlp).mentions
+    found = {m.text: m.entity_type for m in mentions}
+    assert found.get("Ana Quispe") == "person", found
+    assert not any(fold(t) in ("peruvien", "chilien") or fold(t).startswith(("peruvien ", "chilien ")) for t in found), found
+
+
+def test_an_institution_name_stops_before_an_adverb(nlp):
+    text = ("Les officiers se sont réunis trois jours dans le cadre du Comité mixte des frontières déjà établi "
+            "entre les deux pays.")
+    names = [m.text for m in process_article(Article(raw_text=text, published="2025-08-13"), nlp).mentions]
+    assert "Comité mixte des frontières" in names, names
+    assert not any(n.endswith("déjà") for n in names), names
