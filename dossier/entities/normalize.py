@@ -45,8 +45,11 @@ def fold(text: str) -> str:
 
 
 def norm_alias(text: str) -> str:
-    """The key of alias tables: :func:`fold` without leading articles and titles."""
+    """The key of alias tables: :func:`fold` without leading articles and titles, nor an English
+    possessive ending."""
     text = fold(text)
+    if text.endswith("'s") and len(text) > 3:
+        text = text[:-2]  # an English possessive ("Donald Trump's plan") names the possessor
     if not text.startswith(_PREFIXES):  # one C call for the common case: no article, no title
         return text
     changed = True

@@ -244,3 +244,12 @@ def test_an_institution_name_stops_before_an_adverb(nlp):
     names = [m.text for m in process_article(Article(raw_text=text, published="2025-08-13"), nlp).mentions]
     assert "Comité mixte des frontières" in names, names
     assert not any(n.endswith("déjà") for n in names), names
+
+
+def test_english_pronouns_and_possessives_are_no_new_entities(nlp):
+    text = ("President Donald Trump said on Tuesday that the talks went well. "
+            "He added that Donald Trump’s envoy would travel to Geneva.")
+    mentions = process_article(Article(raw_text=text, published="2025-08-13", language="en"), nlp).mentions
+    ids = {m.text: m.entity_id for m in mentions}
+    assert "He" not in ids, ids
+    assert all(v == "donald_trump" for k, v in ids.items() if k.startswith("Donald")), ids
