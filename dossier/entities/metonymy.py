@@ -50,6 +50,18 @@ def _listed_under(root):
     return t if t.i != root.i and t.pos_ == "NOUN" else None
 
 
+def _apposed_to(span: Span):
+    """The noun a name is set beside by a comma ("la capitale, Mascate"): its apposition or
+    conjunct head by the parse, or the noun just before the comma (the parse often hangs the name
+    elsewhere)."""
+    root = span.root
+    if root.dep_ in ("appos", "conj") and root.head.i < root.i and root.head.pos_ == "NOUN":
+        return root.head
+    if span.start >= 2 and span.doc[span.start - 1].text == "," and span.doc[span.start - 2].pos_ == "NOUN":
+        return span.doc[span.start - 2]
+    return None
+
+
 def actor_reading(span: Span, seat_of_power: bool, possessive: bool = True) -> tuple[bool, str]:
     """``(acts, why)``: True when the name stands for the government. ``possessive``: a possessor
     of a demand or plan ("les exigences de Moscou") acts (not for generated capitals: "l'accord
@@ -64,6 +76,9 @@ def actor_reading(span: Span, seat_of_power: bool, possessive: bool = True) -> t
         return False, f"after {prev!r}"
     if root.dep_ in SUBJECT_DEPS:
         return True, f"subject of {root.head.lemma_!r}"
+    apposed = _apposed_to(span)
+    if apposed is not None and fold(apposed.lemma_) in lex["place_heads"]:
+        return False, f"apposed to {apposed.text!r}"  # "dans la capitale, Mascate,"
     if (root.dep_ == "conj" and root.head.i < root.i and root.head.dep_ in SUBJECT_DEPS and root.head.pos_ == "PROPN"
             and prev not in lex["locative_preps"]):
         return True, f"coordinated with the subject {root.head.text!r}"  # "La Chine et la Russie ont …"

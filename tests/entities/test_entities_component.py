@@ -65,6 +65,10 @@ def test_role_mentions_are_mentions_but_not_ents(base_nlp, comp):
     ("La Maison-Blanche a confirmé l'appel.", "Maison-Blanche", "us_government", "metonym"),
     ("Le centre de Kiev a été touché par un missile.", "Kiev", "kyiv", "kb-alias"),
     ("Selon Kiev, la ville tient toujours.", "Kiev", "ukrainian_government", "metonym"),
+    # a capital apposed to a place noun is the place ("dans la capitale, X,")
+    ("Les délégations ont discuté toute la journée dans la capitale, Moscou, selon un diplomate.",
+     "Moscou", "moscow", "kb-alias"),
+    ("Dans ce contexte, Moscou a rejeté la proposition américaine.", "Moscou", "russian_government", "metonym"),
 ])
 def test_metonymy(base_nlp, comp, text, surface, expected_id, resolution):
     doc = run(base_nlp, comp, text)
