@@ -75,6 +75,8 @@ def actor_reading(span: Span, seat_of_power: bool, possessive: bool = True) -> t
     if prev in lex["locative_preps"]:
         return False, f"after {prev!r}"
     if root.dep_ in SUBJECT_DEPS:
+        if not seat_of_power and fold(root.head.lemma_) in lex["state_verbs"]:
+            return False, f"subject of the state verb {root.head.lemma_!r}"  # "le Soudan reste en proie à …"
         return True, f"subject of {root.head.lemma_!r}"
     apposed = _apposed_to(span)
     if apposed is not None and fold(apposed.lemma_) in lex["place_heads"]:

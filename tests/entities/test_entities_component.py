@@ -69,6 +69,8 @@ def test_role_mentions_are_mentions_but_not_ents(base_nlp, comp):
     ("Les délégations ont discuté toute la journée dans la capitale, Moscou, selon un diplomate.",
      "Moscou", "moscow", "kb-alias"),
     ("Dans ce contexte, Moscou a rejeté la proposition américaine.", "Moscou", "russian_government", "metonym"),
+    # a country that only is something does not act: the place
+    ("Le Pérou reste en proie à une crise politique profonde.", "Pérou", "peru", "kb-alias"),
 ])
 def test_metonymy(base_nlp, comp, text, surface, expected_id, resolution):
     doc = run(base_nlp, comp, text)
