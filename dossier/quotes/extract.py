@@ -458,6 +458,8 @@ class Extractor(IndirectMixin):
                     continue
                 if cue.how in ("sentence", "selon") and words <= 3 and _looks_like_title(self.text[part_start:part_end]):
                     continue
+                if words <= 4 and _no_lower_case(self.text[part_start:part_end]):
+                    continue  # « APA », « PEACE 2025 »: an acronym, a banner or a name in capitals, not speech
                 if cue.how == "sentence" and words <= 2 and cue.token is not None and cue.token.idx > q.close + 200:
                     continue
                 sentence = self.sentence_of(part_start)
@@ -612,6 +614,10 @@ class Extractor(IndirectMixin):
             return
         if self.doc._.published:
             q.date, q.date_precision, q.date_basis = self.doc._.published, self.doc._.published_precision, "publication-fallback"
+
+
+def _no_lower_case(s: str) -> bool:
+    return any(c.isalpha() for c in s) and not any(c.islower() for c in s)
 
 
 def _looks_like_title(s: str) -> bool:

@@ -55,6 +55,9 @@ def test_accusation_is_reported_speech(nlp):
 @pytest.mark.parametrize("text", [
     "Le texte prévoit une route commerciale, baptisée « voie de la concorde et du progrès entre les peuples ».",
     "New Delhi et Islamabad se sont mutuellement accusés dimanche d'avoir violé la trêve.",
+    # a banner or an acronym in capitals between quotation marks is no speech
+    "Sous une bannière « UNIS POUR 2026 », le ministre a salué les délégués un par un.",
+    "L'information a été rapportée par l'agence « TNA », qui cite un responsable.",
 ])
 def test_not_a_quote(nlp, text):
     quotes = _quotes(nlp, text)
