@@ -189,6 +189,17 @@ def day_range(m, ctx):
     return out
 
 
+def night_of_days(m, ctx):
+    """"la nuit du 17 au 18 mars": one night, dated by the day it ends on (what happened "in the
+    night" is reported as of that morning)."""
+    days = day_range(m, ctx)
+    if not days:
+        return None
+    night = days[-1]
+    night.start, night.end = m.start(), m.end()
+    return [night]
+
+
 def year_range(m, ctx):
     out = []
     for group in ("y1", "y2"):

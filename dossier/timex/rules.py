@@ -110,6 +110,14 @@ def french_rules() -> list[Rule]:
             R.weekday,
         ),
         Rule(
+            "night_of_days",
+            _c(
+                _B + rf"(?:(?:dans|pendant|durant|au cours de)\s+)?la nuit du\s+(?P<d1>\d{{1,2}}|1er)(?:\s+(?P<m1>{b.mon}))?\s+au\s+"
+                rf"(?P<d2>\d{{1,2}}|1er)\s+(?P<m2>{b.mon})(?:\s+(?P<y>{b.year}))?" + _E
+            ),
+            R.night_of_days,
+        ),
+        Rule(
             "day_range",
             _c(
                 _B + rf"(?:du|entre le|les)\s+(?P<d1>\d{{1,2}}|1er)(?:\s+(?P<m1>{b.mon}))?\s+(?:au|et le|et)\s+"

@@ -43,6 +43,8 @@ FRENCH = [
     ("samedi prochain", A, "past", "2025-12-06", _, _, _),
     ("ce mardi", A, None, "2025-12-02", _, _, _),
     ("dans la nuit de lundi à mardi", A, None, "2025-12-02", _, _, _),
+    ("dans la nuit du 17 au 18 mars", A, "past", "2025-03-18", "date", "day", _),  # one night, dated by its end
+    ("la nuit du 30 novembre au 1er décembre", A, None, "2025-12-01", "date", "day", _),
     # deictic days
     ("hier", A, None, "2025-12-02", "date", "day", None),
     ("avant-hier", A, None, "2025-12-01", _, _, _),
