@@ -20,6 +20,9 @@ from dossier.nlp import access
 log = logging.getLogger(__name__)
 
 
+_NAMED_NOT_DATES = frozenset({"organization", "group", "person"})
+
+
 class TimeComponent:
     """Finds temporal expressions in ``doc.text`` and resolves them against ``doc._.published``."""
 
@@ -57,6 +60,9 @@ class TimeComponent:
         bounds = [(s.start_char, s.end_char) for s in sents] or None
         found = find(text, anchor, lang, tense, bounds)
         starts = [b[0] for b in bounds] if bounds else []
+        names = [(m.start, m.end) for m in doc._.mentions or [] if m.entity_type in _NAMED_NOT_DATES]
+        if names:  # "le Mouvement du 23 mars (M23)": a date inside a name dates nothing
+            found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in names)]
         timexes = doc_list(doc, "timexes")
         for f in found:
             sentence = bisect.bisect_right(starts, f.start) - 1 if starts else None

@@ -143,3 +143,15 @@ def test_a_verb_that_is_its_own_head_does_not_loop(nlp):
             "sur l'énergie. En 2015, la Russie avait annexé la Crimée.")
     records = process_article(Article(raw_text=text, published="2025-06-12", published_precision="day"), nlp)
     assert {t.value for t in records.timexes if t.text in ("lundi", "Mardi")} == {"2025-06-09", "2025-06-10"}
+
+
+def test_a_date_inside_a_name_dates_nothing(nlp):
+    # the Mouvement du 23 mars (a KB organisation) is named after a day: no date of the text
+    from dossier.models import Article
+    from dossier.pipeline import process_article
+
+    text = ("Les délégués du Mouvement du 23 mars ont rencontré mardi les médiateurs. "
+            "Le Mouvement du 23 mars a salué des discussions franches.")
+    rec = process_article(Article(raw_text=text, published="2025-12-03"), nlp)
+    assert any(m.entity_type in ("organization", "group") and "23 mars" in m.text for m in rec.mentions), rec.mentions
+    assert [t.text for t in rec.timexes] == ["mardi"], [(t.text, t.value) for t in rec.timexes]
