@@ -13,6 +13,8 @@ Writes ``doc.ents`` (PER/LOC/ORG/GRP + span extensions), ``doc._.mentions`` and 
 """
 from __future__ import annotations
 
+import dataclasses
+
 import bisect
 import logging
 import re
@@ -166,11 +168,26 @@ class EntityComponent:
         drop: set[int] = set()
         by_start = sorted(ents, key=lambda m: m.start)
         starts = [m.start for m in by_start]
+        lex = lexicon()
+        surnames: dict[str, Cand] = {}
         for ent in doc.ents:
             if ent.label_ != "PER":
                 continue
             # the matches starting inside the name (a bisect, not a scan of every match)
             near = by_start[bisect.bisect_left(starts, ent.start):bisect.bisect_left(starts, ent.end)]
+            closing = [m for m in near if m.end == ent.end and m.start > ent.start and m.end - m.start == 1
+                       and all(self.kb.get(x).type in ("organization", "group") for x in m.ids)]
+            if len(closing) == 1 and all(
+                    doc[k].text[:1].isupper() and doc[k].is_alpha and fold(doc[k].text) not in lex["titles"]
+                    and fold(doc[k].text) not in lex["institution_heads"] for k in range(ent.start, closing[0].start)):
+                # "Thérèse Kayikwamba Wagner": an organisation's one-word alias closing a person's name
+                drop.add(id(closing[0]))
+                cand = self._ner_cand(doc, ent.start, ent.end, "PER")
+                if cand is not None:
+                    cand.evidence = f"a person's surname, not the organisation {closing[0].alias!r}"
+                    forced.append(cand)
+                    surnames[fold(doc[closing[0].start].text)] = cand
+                continue
             inner = [m for m in near if m.end <= ent.end and any(self.kb.get(x).type == "person" for x in m.ids)]
             if len(inner) != 1 or inner[0].start == ent.start:
                 continue
@@ -192,6 +209,15 @@ class EntityComponent:
             if cand is not None:
                 cand.evidence = f"given name differs from {m.alias!r}: {evidence}"
                 forced.append(cand)
+        if surnames:  # that surname alone later in the article is the person again ("Wagner a noté")
+            person_tokens = {i for ent in doc.ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
+            for m in ents:
+                if (m.end - m.start == 1 and fold(doc[m.start].text) in surnames and m.start in person_tokens
+                        and id(m) not in drop and all(self.kb.get(x).type in ("organization", "group") for x in m.ids)):
+                    drop.add(id(m))
+                    full = surnames[fold(doc[m.start].text)]
+                    forced.append(dataclasses.replace(full, start=m.start, end=m.end, extra=[],
+                                                      evidence="the surname of a person named in full in the article"))
         return [m for m in ents if id(m) not in drop], forced
 
     def _generated_in_name(self, m: Match, ner_labels: dict[int, str]) -> bool:

@@ -254,3 +254,14 @@ def test_english_pronouns_demonyms_and_possessives_are_no_new_entities(nlp):
     ids = {m.text: m.entity_id for m in mentions}
     assert "He" not in ids and "Turkish" not in ids, ids
     assert all(v == "donald_trump" for k, v in ids.items() if k.startswith("Donald")), ids
+
+
+def test_an_organisation_alias_closing_a_person_name_is_her_surname(nlp):
+    # "Wagner" is a KB organisation; here it is a minister's surname, full and alone
+    text = ("La ministre des Affaires étrangères, Anna Lindqvist Wagner, a reçu son homologue. "
+            "Selon Wagner, les discussions ont été franches. Le groupe Wagner n'est pas concerné.")
+    mentions = process_article(Article(raw_text=text, published="2025-06-28"), nlp).mentions
+    ids = [(m.text, m.entity_id) for m in mentions]
+    person = dict(ids)["Anna Lindqvist Wagner"]
+    assert person != "wagner_group" and ("Wagner", person) in ids, ids
+    assert ("groupe Wagner", "wagner_group") in ids or ("Wagner", "wagner_group") in ids, ids
