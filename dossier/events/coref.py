@@ -21,6 +21,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from dossier.events import lexicon as lx
 from dossier.models import Event, Participant
 from dossier.nlp import access
 
@@ -191,3 +192,45 @@ def inherit_dates(events: list[Event]) -> list[Event]:
             e = dataclasses.replace(e, date=value, date_precision=precision, date_basis="coreference")
         out.append(e)
     return out
+
+
+
+_FIGHTING = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+
+
+def _names_place(doc: Doc, e: Event, mentions, other_than: str) -> bool:
+    """The event's own words locate it at another place than ``other_than`` ("à Gaza", "au
+    Soudan", "le Soudan est ravagé"),
+    even when the parse did not tie that place to the trigger. A country acting ("Israël a
+    lancé") or named in an adjective does not locate anything."""
+    for m in mentions:
+        if not (e.start <= m.start and m.end <= e.end) or not (m.entity_type == "place" or m.label == "LOC") \
+                or m.entity_id == other_than:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if root.dep_ == "nsubj:pass" or any(c.dep_ == "case" and c.lower_ in lx.PLACE_PREPS for c in root.children) \
+                or (prev is not None and prev.lower_ in lx.PLACE_PREPS):
+            return True
+    return False
+
+
+def inherit_places(doc: Doc, events: list[Event]) -> list[Event]:
+    """A fighting event (attack, capture, coercion, truce or withdrawal) without a place takes the
+    place of the article's other held fighting events when they name one place only: an article on
+    a battle or a siege names its ground once and then says "la ville", "les frappes", "la trêve".
+    Places are only filled, never replaced, and not when the event's words name another place;
+    an article whose fighting events name two places or more (a front, a campaign) fills none.
+    Other kinds of events keep their own place, if any."""
+    places = {(e.place_id, e.place_name) for e in events
+              if e.plover in _FIGHTING and e.place_id and e.status == "held"}
+    if len(places) != 1:
+        return events
+    place_id, place_name = places.pop()
+    mentions = access.mentions(doc)
+    return [dataclasses.replace(e, place_id=place_id, place_name=place_name)
+            if e.plover in _FIGHTING and not e.place_id and e.status == "held" and not _names_place(doc, e, mentions, place_id)
+            else e for e in events]
