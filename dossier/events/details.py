@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from dossier.events import lexicon as lx
@@ -13,15 +16,62 @@ _NO_DATE_BASES = frozenset({"publication-fallback", "none", None})
 
 
 # -- place --------------------------------------------------------------------------------------
+DATA = Path(__file__).resolve().parent / "data" / "details.yaml"
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``data/details.yaml``: (occasion nouns, hosting verbs)."""
+    with open(DATA, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    return frozenset(data.get("occasions") or ()), frozenset(data.get("hosting") or ())
+
+
 def _is_place(m: Mention) -> bool:
     return m.entity_type == "place" or m.label == "LOC"
 
 
+def _locates(root: Token, trigger: Token, head: Token) -> bool:
+    """The place's phrase hangs on the trigger's clause: directly, through an adjunct of it
+    ("samedi 12 avril à X", "quelques heures plus tôt, à X"), through an occasion noun introduced
+    by a preposition ("lors d'un sommet organisé à X") or a hosting verb ("reçus à X"); not through
+    another noun ("un cessez-le-feu à X") or verb ("s'affrontant au Soudan"). Inside the phrase
+    of an occasion trigger ("la rencontre entre les dirigeants à X") the parser's attachment is
+    not trusted: the place is the occasion's."""
+    occasions, hosting = _place_words()
+    if trigger.pos_ in ("NOUN", "PROPN") and _is_occasion(trigger, occasions) and trigger.is_ancestor(root):
+        return True
+    cur = root
+    for _ in range(10):
+        if cur.head.i == cur.i:
+            return True
+        cur = cur.head
+        if cur.i in (trigger.i, head.i) or cur.is_punct or cur.is_space:
+            return True  # (a phrase the parser hung on punctuation: attached to nothing in particular)
+        if cur.pos_ in ("NOUN", "PROPN"):
+            if cur.pos_ == "PROPN" or (cur.dep_.startswith("obl") and cur.head.i in (trigger.i, head.i)):
+                continue  # a name the parser hung the phrase on; an adjunct of the clause (a date)
+            if _is_occasion(cur, occasions):
+                return any(c.dep_ == "case" for c in cur.children)
+            return False
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+            return cur.lemma_.lower() in hosting
+    return True
+
+
+def _is_occasion(tok: Token, occasions: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in occasions or tok.lower_ in occasions
+
+
 def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
-               objects: bool = False) -> Mention | None:
+               objects: bool = False, located: bool = True) -> Mention | None:
     """A place mention governed by à/au/en/dans inside the trigger's clause, nearest the trigger
-    (with ``objects``, also the place a military trigger acts on: "capturé le village de X")."""
+    (with ``objects``, also the place a military trigger acts on: "capturé le village de X").
+    With ``located`` (the default), only a place whose phrase locates the event (``_locates``);
+    without, any such place of the clause (a place named there is no actor of the event)."""
     obj_tokens = {t.i for c in trigger.children if c.dep_ in ("obj", "nmod") for t in c.subtree} if objects else set()
+    if not objects and head.i == trigger.i and trigger.dep_ == "xcomp" and trigger.head.pos_ in ("VERB", "AUX"):
+        head = trigger.head  # "X, reçu à Y, a assuré soutenir …": the clause of the verb it completes
     lo = min(head.left_edge.i, trigger.left_edge.i)
     hi = max(head.right_edge.i, trigger.right_edge.i)
     lo_c, hi_c = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
@@ -39,6 +89,8 @@ def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
         governed = any(c.lower_ in lx.PLACE_PREPS for c in cases) or (
             prev is not None and prev.lower_ in lx.PLACE_PREPS)
         if not governed and root.i not in obj_tokens:
+            continue
+        if located and root.i not in obj_tokens and not objects and not _locates(root, trigger, head):
             continue
         d = abs(root.i - trigger.i)
         if best_d is None or d < best_d:

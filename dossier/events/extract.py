@@ -1005,7 +1005,8 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))
     if place is None and fam_name == "military_claim":
         place = _clitic_place(doc, tok, sent, mentions)
-    place_ids = {place.entity_id} if place is not None else set()
+    named = find_place(doc, tok, head, mentions, located=False)  # a place of the clause is no actor, even one
+    place_ids = {m.entity_id for m in (place, named) if m is not None}  # that does not locate the event
     parts = _participants(doc, cand, (sent.start_char, sent.end_char), mentions, source if speaker_tok is not None else [], place_ids)
     owner = _claim_owner(doc, tok, mentions)
     if owner is not None and owner.entity_id not in {p.entity_id for p in parts}:

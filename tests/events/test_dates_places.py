@@ -12,12 +12,31 @@ def by_trigger(doc, trigger):
 
 # -- places of fighting events ------------------------------------------------------------------
 @pytest.mark.parametrize("text, trigger, place", [
-    # the article's ground, named once, locates the fighting it then speaks of as "la ville"
-    ("Les rebelles ont pris dimanche le contrôle de l'aéroport de Kidal, au Mali. Lundi matin, les combats "
-     "se poursuivaient dans plusieurs quartiers de la ville, selon des habitants.", "combats", "local:kidal"),
+    # the article's ground, named once, locates the fighting it then speaks of without naming it
+    ("Des insurgés se sont emparés dimanche de la caserne principale de Kidal, au Mali. Mardi, des affrontements "
+     "opposaient encore soldats et insurgés près du marché de la ville, d'après un élu local.", "opposaient", "mali"),
     # two grounds: nothing to inherit
-    ("Les rebelles ont pris dimanche le contrôle de l'aéroport de Kidal, au Mali. L'armée a bombardé Gao lundi. "
-     "Lundi matin, les combats se poursuivaient dans plusieurs quartiers, selon des habitants.", "combats", None),
+    ("Des insurgés se sont emparés dimanche de la caserne principale de Kidal, au Mali. L'aviation a bombardé Gao "
+     "lundi. Mardi, des affrontements opposaient encore soldats et insurgés près du marché, d'après un élu local.",
+     "opposaient", None),
 ])
 def test_fighting_events_share_the_article_ground(annotate, text, trigger, place):
+    assert by_trigger(annotate(text, "2025-05-12"), trigger).place_id == place
+
+
+# -- the place of an event: a phrase that locates it, not one that places something else -------
+@pytest.mark.parametrize("text, trigger, place", [
+    # an occasion introduced by a preposition, held at a place
+    ("Emmanuel Macron a annoncé mardi un plan énergétique lors d'une conférence tenue à Lisbonne.", "annoncé", "lisbon"),
+    # received somewhere, then saying something: the saying's place
+    ("Les deux ministres, accueillis à l'Élysée, ont assuré lundi soutenir la candidature de Paris.",
+     "soutenir", "elysee_palace"),
+    # a place after the date of the clause still locates it
+    ("Les négociations entre Belgrade et Pristina se sont terminées le 10 mai à Bruxelles.", "négociations", "brussels"),
+    # what the agreement is about is placed there, not the agreement
+    ("Bamako et Alger ont conclu jeudi une entente sur une trêve durable à Kidal.", "conclu", None),
+    # an apposition of the subject places the subject
+    ("Le Kenya, poids lourd économique en Afrique, a salué lundi la signature de la trêve.", "salué", None),
+])
+def test_place_phrase_locates_the_event(annotate, text, trigger, place):
     assert by_trigger(annotate(text, "2025-05-12"), trigger).place_id == place
