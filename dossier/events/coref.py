@@ -16,6 +16,7 @@ of events times the number of groups of the article.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 
@@ -234,3 +235,56 @@ def inherit_places(doc: Doc, events: list[Event]) -> list[Event]:
     return [dataclasses.replace(e, place_id=place_id, place_name=place_name)
             if e.plover in _FIGHTING and not e.place_id and e.status == "held" and not _names_place(doc, e, mentions, place_id)
             else e for e in events]
+
+
+
+_UNTIED_BASES = frozenset({"paragraph-nearest", "continuation"})
+
+
+def _pieces(doc: Doc) -> list[int]:
+    """Start offsets of the article's sentences, cut again at line breaks (the parser sometimes
+    runs a sentence over a paragraph break), in text order."""
+    text = access.doc_text(doc)
+    starts = set()
+    for sent in doc.sents:
+        starts.add(sent.start_char)
+        pos = text.find("\n", sent.start_char, sent.end_char)
+        while pos >= 0:
+            starts.add(pos + 1)
+            pos = text.find("\n", pos + 1, sent.end_char)
+    starts = sorted(starts)
+    ends = starts[1:] + [len(text)]
+    return [a for a, b in zip(starts, ends) if text[a:b].strip()]  # blank lines are no sentence
+
+
+def continue_dates(doc: Doc, events: list[Event]) -> list[Event]:
+    """An undated held event that goes on with what one of its actors did or said just before
+    (in the same or the previous sentence) takes that event's date: "X a été reçu mardi à Y. Il a
+    salué …", "… alors qu'il accueillait Y. « … », a affirmé X, qui a également annoncé …". The
+    sentence of the later event gives no date of its own; the earlier event's date is its own
+    sentence's (not one borrowed from another paragraph or by this same rule). Dates are only
+    filled, never replaced."""
+    starts = _pieces(doc)
+
+    def piece(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    dated = {piece(t.start) for t in access.timexes(doc) if t.type in ("date", "time") and t.value}
+    order = sorted(range(len(events)), key=lambda n: (events[n].start, n))
+    out = list(events)
+    for k, n in enumerate(order):
+        e = events[n]
+        here = piece(e.start)
+        if e.date or e.status != "held" or here in dated:
+            continue
+        mine = {p.entity_id for p in e.participants}
+        for m in reversed(order[:k]):
+            p = events[m]
+            if piece(p.start) < here - 1:
+                break
+            if p.date and p.date_basis not in _UNTIED_BASES and p.status == "held" \
+                    and mine & {q.entity_id for q in p.participants}:
+                out[n] = dataclasses.replace(e, date=p.date, date_precision=p.date_precision,
+                                             date_basis="continuation")
+                break
+    return out

@@ -40,3 +40,15 @@ def test_fighting_events_share_the_article_ground(annotate, text, trigger, place
 ])
 def test_place_phrase_locates_the_event(annotate, text, trigger, place):
     assert by_trigger(annotate(text, "2025-05-12"), trigger).place_id == place
+
+
+# -- dates of events that go on with an actor's dated act ----------------------------------------
+@pytest.mark.parametrize("second, date", [
+    # the same actor goes on in the next sentence, which gives no date: the day of the visit
+    ("Il a salué « une rencontre fraternelle » devant la presse.", "2025-05-13"),
+    # another actor: nothing to go on with
+    ("Le chancelier allemand Friedrich Merz a salué « une rencontre fraternelle » devant la presse.", None),
+])
+def test_an_actor_going_on_keeps_the_day(annotate, second, date):
+    doc = annotate("Le président brésilien Lula a été reçu mardi au Vatican par le pape. " + second, "2025-05-16")
+    assert by_trigger(doc, "salué").date == date
