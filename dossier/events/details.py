@@ -20,11 +20,25 @@ DATA = Path(__file__).resolve().parent / "data" / "details.yaml"
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    with open(DATA, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
 def _place_words() -> tuple[frozenset[str], frozenset[str]]:
     """``data/details.yaml``: (occasion nouns, hosting verbs)."""
-    with open(DATA, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
-    return frozenset(data.get("occasions") or ()), frozenset(data.get("hosting") or ())
+    return frozenset(_data().get("occasions") or ()), frozenset(_data().get("hosting") or ())
+
+
+@lru_cache(maxsize=1)
+def _earlier_words() -> frozenset[str]:
+    """``data/details.yaml``: words of an unspecified earlier time ("précédemment")."""
+    return frozenset(w.lower() for w in _data().get("earlier") or ())
+
+
+def _dates_nothing(t: Timex) -> bool:
+    """"précédemment": before the text's time, an unknown day; no event's date."""
+    return " ".join(t.text.lower().split()) in _earlier_words()
 
 
 def _is_place(m: Mention) -> bool:
@@ -118,7 +132,7 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     ``quoted``: the document's direct-speech spans (``filters.quoted_regions``)."""
     timexes_all = timexes
     in_sent = [t for t in timexes if t.type in ("date", "time") and t.value
-               and sent.start_char <= t.start < sent.end_char]
+               and sent.start_char <= t.start < sent.end_char and not _dates_nothing(t)]
     best = None
     for t in in_sent:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -135,6 +149,8 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     if st is None or not st.value or st.basis in _NO_DATE_BASES:
         return None
     source = timexes_all[st.timex_index] if st.timex_index is not None and st.timex_index < len(timexes_all) else None
+    if source is not None and _dates_nothing(source):
+        return None
     if source is not None and _quoted_apart(doc, source, trigger, quoted):
         return None  # « … dans un an … », a ajouté X: the quoted words' date is not the saying's
     if source is not None and not sent.start_char <= source.start < sent.end_char:

@@ -52,3 +52,14 @@ def test_place_phrase_locates_the_event(annotate, text, trigger, place):
 def test_an_actor_going_on_keeps_the_day(annotate, second, date):
     doc = annotate("Le président brésilien Lula a été reçu mardi au Vatican par le pape. " + second, "2025-05-16")
     assert by_trigger(doc, "salué").date == date
+
+
+@pytest.mark.parametrize("when, date", [
+    ("mardi", "2025-05-13"),
+    # an earlier time of no given day: the article's day is not the demand's
+    ("précédemment", None),
+    ("auparavant", None),
+])
+def test_an_unspecified_earlier_time_dates_nothing(annotate, when, date):
+    doc = annotate(f"Le Chili a exigé {when} que la Bolivie retire ses troupes de la frontière.", "2025-05-16")
+    assert by_trigger(doc, "exigé").date == date
