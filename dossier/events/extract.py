@@ -1034,6 +1034,8 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if fam_name == "rejection" and any(_lemma(t) in lx.MILITARY_WORDS for t in tokens):
         etype, context = "military_denial", "military"
     status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
+    if status == "hypothetical" and date is not None and date[2] != "governing":
+        date = None  # "X ne frapperait pas si Y cessait": what did not happen has no day from its sentence
     return Event(
         start=start, end=end, text=access.doc_text(doc)[start:end], type=etype if fam_name != "phone_call" else "phone_call",
         plover=fam.plover, mode=mode, context=context, trigger=tok.text,

@@ -63,3 +63,10 @@ def test_an_actor_going_on_keeps_the_day(annotate, second, date):
 def test_an_unspecified_earlier_time_dates_nothing(annotate, when, date):
     doc = annotate(f"Le Chili a exigé {when} que la Bolivie retire ses troupes de la frontière.", "2025-05-16")
     assert by_trigger(doc, "exigé").date == date
+
+
+def test_a_hypothetical_event_takes_no_day_from_its_sentence(annotate):
+    doc = annotate("Le ministre vénézuélien a affirmé mardi que Caracas ne lancerait pas de nouvelles frappes "
+                   "si la Guyane retirait ses troupes.", "2025-05-16")
+    event = by_trigger(doc, "lancerait")
+    assert event.status == "hypothetical" and event.date is None
