@@ -13,6 +13,11 @@ name actors, at least one actor in common. Every member of a group then carries 
 actors (added with their roles), its date (the one the text ties to a trigger; a date taken from
 the sentence context only is replaced) and its place when it had none. Cost: linear in the number
 of events times the number of groups of the article.
+
+Beyond meetings, undated or unplaced events borrow from the rest of the article, filling only:
+``inherit_dates`` (the same act reported elsewhere: same PLOVER type, a shared actor, one date),
+``continue_dates`` (an actor going on in the next sentence, which gives no date of its own) and
+``inherit_places`` (the fighting events of an article that names one ground only).
 """
 from __future__ import annotations
 
