@@ -224,15 +224,26 @@ def _names_place(doc: Doc, e: Event, mentions, other_than: str) -> bool:
     return False
 
 
+def _finest(places: set[tuple[str, str | None]]) -> set[tuple[str, str | None]]:
+    """The places less the countries holding another of them (the knowledge base's country
+    codes): "El-Fasher" and "le Soudan" name one ground, the town."""
+    from dossier.events.features import place_info  # the knowledge base's places, cached
+
+    info = {p: place_info(p[0], p[1]) for p in places}
+    inner = {i[2] for i in info.values() if i[2] and not i[3]}
+    return {p for p, i in info.items() if not (i[3] and i[2] in inner)}
+
+
 def inherit_places(doc: Doc, events: list[Event]) -> list[Event]:
     """A fighting event (attack, capture, coercion, truce or withdrawal) without a place takes the
     place of the article's other held fighting events when they name one place only: an article on
     a battle or a siege names its ground once and then says "la ville", "les frappes", "la trêve".
     Places are only filled, never replaced, and not when the event's words name another place;
-    an article whose fighting events name two places or more (a front, a campaign) fills none.
+    a country holding the town named is the same ground; an article whose fighting events name
+    two places or more (a front, a campaign) fills none.
     Other kinds of events keep their own place, if any."""
-    places = {(e.place_id, e.place_name) for e in events
-              if e.plover in _FIGHTING and e.place_id and e.status == "held"}
+    places = _finest({(e.place_id, e.place_name) for e in events
+                      if e.plover in _FIGHTING and e.place_id and e.status == "held"})
     if len(places) != 1:
         return events
     place_id, place_name = places.pop()

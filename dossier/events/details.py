@@ -73,6 +73,16 @@ def _locates(root: Token, trigger: Token, head: Token) -> bool:
     return True
 
 
+def _second_party(root: Token) -> bool:
+    """"une guerre opposant Kiev à Moscou", "un corridor reliant Bakou à Erevan": after a verb of
+    pairing (``data/details.yaml``: pairing), "à" names a second party or an end point, not where
+    anything happens."""
+    pairing = frozenset(_data().get("pairing") or ())
+    verb = root.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in pairing and any(
+        c.dep_ == "obj" and c.i < root.i for c in verb.children)
+
+
 def _is_occasion(tok: Token, occasions: frozenset[str]) -> bool:
     return tok.lemma_.lower() in occasions or tok.lower_ in occasions
 
@@ -104,12 +114,36 @@ def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
             prev is not None and prev.lower_ in lx.PLACE_PREPS)
         if not governed and root.i not in obj_tokens:
             continue
+        if governed and _second_party(root):
+            continue
         if located and root.i not in obj_tokens and not objects and not _locates(root, trigger, head):
             continue
         d = abs(root.i - trigger.i)
         if best_d is None or d < best_d:
             best, best_d = m, d
+    if best is None and objects:
+        best = _stricken(doc, trigger, mentions)
     return best
+
+
+def _stricken(doc: Doc, trigger: Token, mentions: list[Mention]) -> Mention | None:
+    """The land a fighting noun befalls: "le Soudan est ravagé par une guerre", "le pays reste
+    en proie à un conflit qui a éclaté …" (the subject of a passive verb, or of a verb of state
+    in ``data/details.yaml``, whose oblique is the fighting)."""
+    noun = trigger
+    if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ in ("acl", "acl:relcl") and trigger.head.pos_ == "NOUN":
+        noun = trigger.head  # "un conflit qui a éclaté", "une guerre opposant X à Y"
+    if noun.pos_ != "NOUN" or not noun.dep_.startswith("obl") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = noun.head
+    states = frozenset(_data().get("states") or ())
+    for c in verb.children:
+        if c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and verb.lemma_.lower() in states):
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            found = [m for m in access.mentions_in(doc, lo, hi, mentions) if _is_place(m)]
+            if found:
+                return found[0]
+    return None
 
 
 # -- date ---------------------------------------------------------------------------------------

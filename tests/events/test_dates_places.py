@@ -15,6 +15,10 @@ def by_trigger(doc, trigger):
     # the article's ground, named once, locates the fighting it then speaks of without naming it
     ("Des insurgés se sont emparés dimanche de la caserne principale de Kidal, au Mali. Mardi, des affrontements "
      "opposaient encore soldats et insurgés près du marché de la ville, d'après un élu local.", "opposaient", "mali"),
+    # the country holding the town is the same ground; a second party after "opposant X à" is none
+    ("Des soldats russes ont pris dimanche le contrôle du port à Kherson, en Ukraine. Depuis 2022, l'Ukraine est "
+     "ravagée par une guerre opposant Kiev à Moscou. Mardi, des affrontements opposaient encore les deux armées "
+     "près du port de la ville, selon un élu local.", "opposaient", "kherson"),
     # two grounds: nothing to inherit
     ("Des insurgés se sont emparés dimanche de la caserne principale de Kidal, au Mali. L'aviation a bombardé Gao "
      "lundi. Mardi, des affrontements opposaient encore soldats et insurgés près du marché, d'après un élu local.",
@@ -70,3 +74,16 @@ def test_a_hypothetical_event_takes_no_day_from_its_sentence(annotate):
                    "si la Guyane retirait ses troupes.", "2025-05-16")
     event = by_trigger(doc, "lancerait")
     assert event.status == "hypothetical" and event.date is None
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # the land a war befalls is the war's place
+    ("Depuis 2014, le Yémen est ravagé par une guerre opposant les rebelles houthis au gouvernement.",
+     "opposant", "yemen"),
+    # after a verb of pairing, "à" names a second party
+    ("Depuis 2022, une guerre opposant Kiev à Moscou ravage le pays.", "opposant", None),
+    # after a meeting, "à" names where it was
+    ("Le président a rencontré Emmanuel Macron à Paris mardi.", "rencontré", "paris"),
+])
+def test_place_of_a_war(annotate, text, trigger, place):
+    assert by_trigger(annotate(text, "2025-05-16"), trigger).place_id == place
