@@ -73,6 +73,17 @@ def _locates(root: Token, trigger: Token, head: Token) -> bool:
     return True
 
 
+def _named_settlement(root: Token) -> bool:
+    """"dans la ville assiégée d'el-Facher", "au village de X": the name of a town, a village or
+    a region (``data/details.yaml``: settlements) that a place preposition governs."""
+    noun = root.head
+    if not any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’", "du", "of") for c in root.children):
+        return False
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in frozenset(_data().get("settlements") or ()):
+        return False
+    return any(c.dep_ == "case" and c.lower_ in lx.PLACE_PREPS for c in noun.children)
+
+
 def _second_party(root: Token) -> bool:
     """"une guerre opposant Kiev à Moscou", "un corridor reliant Bakou à Erevan": after a verb of
     pairing (``data/details.yaml``: pairing), "à" names a second party or an end point, not where
@@ -111,7 +122,7 @@ def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
         # "à Kiev" parsed as a determiner of the next noun: look at the token before the mention
         prev = doc[span.start - 1] if span.start > 0 else None
         governed = any(c.lower_ in lx.PLACE_PREPS for c in cases) or (
-            prev is not None and prev.lower_ in lx.PLACE_PREPS)
+            prev is not None and prev.lower_ in lx.PLACE_PREPS) or _named_settlement(root)
         if not governed and root.i not in obj_tokens:
             continue
         if governed and _second_party(root):

@@ -35,6 +35,8 @@ def test_fighting_events_share_the_article_ground(annotate, text, trigger, place
     # received somewhere, then saying something: the saying's place
     ("Les deux ministres, accueillis à l'Élysée, ont assuré lundi soutenir la candidature de Paris.",
      "soutenir", "elysee_palace"),
+    # a town named after "dans la ville de"
+    ("Le président ukrainien a rencontré mardi les élus locaux dans la ville de Kherson.", "rencontré", "kherson"),
     # a place after the date of the clause still locates it
     ("Les négociations entre Belgrade et Pristina se sont terminées le 10 mai à Bruxelles.", "négociations", "brussels"),
     # what the agreement is about is placed there, not the agreement
