@@ -273,9 +273,18 @@ def _pieces(doc: Doc) -> list[int]:
     return [a for a, b in zip(starts, ends) if text[a:b].strip()]  # blank lines are no sentence
 
 
+def _sides(e: Event) -> set[str]:
+    """The event's actors and those they act for (a minister's government, a capital's state)."""
+    from dossier.events.features import side_of  # the knowledge base's affiliations, cached
+
+    ids = {p.entity_id for p in e.participants}
+    return ids | {side for i in ids if (side := side_of(i))}
+
+
 def continue_dates(doc: Doc, events: list[Event]) -> list[Event]:
-    """An undated held event that goes on with what one of its actors did or said just before
-    (in the same or the previous sentence) takes that event's date: "X a été reçu mardi à Y. Il a
+    """An undated held event that goes on with what one of its actors (or the state or body it
+    acts for) did or said just before (in the same or the previous sentence) takes that event's
+    date: "X a été reçu mardi à Y. Il a
     salué …", "… alors qu'il accueillait Y. « … », a affirmé X, qui a également annoncé …". The
     sentence of the later event gives no date of its own; the earlier event's date is its own
     sentence's (not one borrowed from another paragraph or by this same rule). Dates are only
@@ -293,13 +302,12 @@ def continue_dates(doc: Doc, events: list[Event]) -> list[Event]:
         here = piece(e.start)
         if e.date or e.status != "held" or here in dated:
             continue
-        mine = {p.entity_id for p in e.participants}
+        mine = _sides(e)
         for m in reversed(order[:k]):
             p = events[m]
             if piece(p.start) < here - 1:
                 break
-            if p.date and p.date_basis not in _UNTIED_BASES and p.status == "held" \
-                    and mine & {q.entity_id for q in p.participants}:
+            if p.date and p.date_basis not in _UNTIED_BASES and p.status == "held" and mine & _sides(p):
                 out[n] = dataclasses.replace(e, date=p.date, date_precision=p.date_precision,
                                              date_basis="continuation")
                 break

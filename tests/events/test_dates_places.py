@@ -60,6 +60,13 @@ def test_an_actor_going_on_keeps_the_day(annotate, second, date):
     assert by_trigger(doc, "salué").date == date
 
 
+def test_a_minister_goes_on_with_his_government(annotate):
+    doc = annotate("La France a annoncé mardi la réouverture de son ambassade à Damas.\n« Nous voulons renouer le "
+                   "dialogue », a déclaré le ministre des Affaires étrangères Jean-Noël Barrot devant la presse.",
+                   "2025-05-16")
+    assert by_trigger(doc, "déclaré").date == "2025-05-13"
+
+
 @pytest.mark.parametrize("when, date", [
     ("mardi", "2025-05-13"),
     # an earlier time of no given day: the article's day is not the demand's
