@@ -312,3 +312,58 @@ def continue_dates(doc: Doc, events: list[Event]) -> list[Event]:
                                              date_basis="continuation")
                 break
     return out
+
+
+def _held_at(doc: Doc, noun: Token, m, hosting: frozenset[str]) -> bool:
+    """The place is the occasion's own: said of the noun itself ("un sommet à X") or of the verb
+    that hosted it ("un sommet organisé à X"), not of a word inside its phrase ("des discussions
+    sur la paix en X")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    up = span.root.head
+    if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in hosting:
+        up = up.head
+    while up.pos_ == "PROPN" and up.head.i != up.i and up.i != noun.i:
+        up = up.head  # "un sommet sur Gaza organisé à X": a name the parser hung the participle on
+    return up.i == noun.i
+
+
+def place_of_occasion(doc: Doc, events: list[Event]) -> list[Event]:
+    """A meeting without a place that names, with a definite noun, an occasion the article placed
+    earlier ("Coprésidant le sommet, X a …" after "un sommet organisé à Y") takes that place: the
+    first earlier mention of the same occasion noun with a place tied to it (``find_place`` with
+    the noun as trigger). Places are only filled, never replaced."""
+    from dossier.events.details import _is_occasion, _place_words, find_place
+    from dossier.events.filters import definite
+
+    occasions, hosting = _place_words()
+    mentions = access.mentions(doc)
+    placed: dict[str, tuple[int, str, str | None] | None] = {}
+
+    def first_place(lemma: str, before: int):
+        if lemma not in placed:
+            placed[lemma] = None
+            for tok in doc:
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma:
+                    m = find_place(doc, tok, tok, mentions)
+                    if m is not None and _held_at(doc, tok, m, hosting):
+                        placed[lemma] = (tok.idx, m.entity_id, m.entity_name)
+                        break
+        found = placed[lemma]
+        return found if found is not None and found[0] < before else None
+
+    out = []
+    for e in events:
+        if e.place_id or e.plover != "CONSULT" or e.status != "held":
+            out.append(e)
+            continue
+        span = doc.char_span(e.start, e.end, alignment_mode="expand") or ()
+        for tok in span:
+            if tok.pos_ == "NOUN" and _is_occasion(tok, occasions) and definite(tok):
+                found = first_place(tok.lemma_.lower(), tok.idx)
+                if found is not None:
+                    e = dataclasses.replace(e, place_id=found[1], place_name=found[2])
+                    break
+        out.append(e)
+    return out

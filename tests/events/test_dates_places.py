@@ -96,3 +96,16 @@ def test_a_hypothetical_event_takes_no_day_from_its_sentence(annotate):
 ])
 def test_place_of_a_war(annotate, text, trigger, place):
     assert by_trigger(annotate(text, "2025-05-16"), trigger).place_id == place
+
+
+@pytest.mark.parametrize("first, place", [
+    # "le sommet" is the summit the article placed before
+    ("lors d'un sommet régional organisé à Nairobi", "nairobi"),
+    # a place inside the occasion's topic is not the occasion's
+    ("lors de discussions sur la sécurité en Somalie", None),
+])
+def test_a_definite_occasion_takes_its_place(annotate, first, place):
+    second = "Coprésidant le sommet" if place else "Coprésidant les discussions"
+    doc = annotate(f"Le président kényan a annoncé lundi un plan de paix {first}. {second} aux côtés du chef de "
+                   "l'État rwandais, William Ruto a réuni quinze dirigeants africains.", "2025-05-16")
+    assert by_trigger(doc, "Coprésidant").place_id == place
