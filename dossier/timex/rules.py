@@ -295,7 +295,7 @@ def french_rules() -> list[Rule]:
             _c(
                 _B
                 + r"(?P<w>maintenant|actuellement|désormais|dorénavant|à présent|jusqu'à présent|jusqu'ici|à ce jour|"
-                r"à l'heure actuelle|pour l'instant|pour le moment|en ce moment|immédiatement|aussitôt|ces jours-ci|"
+                r"à l'heure actuelle|pour l'instant|pour l'heure|pour le moment|en ce moment|immédiatement|aussitôt|ces jours-ci|"
                 r"de nos jours|récemment|dernièrement|précédemment|auparavant|par le passé|de longue date|"
                 r"(?:un peu |bien )?plus tôt(?:\s+(?:dans la journée|dans la matinée|dans la semaine|cette semaine|ce mois-ci|"
                 r"dans le mois|cette année|dans l'année|ce matin))?)" + _E

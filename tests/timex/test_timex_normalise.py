@@ -180,6 +180,7 @@ FRENCH = [
     ("jusqu'ici", A, None, "2025-12-03", _, _, "before"),
     ("à ce jour", A, None, "2025-12-03", _, _, "before"),
     ("pour l'instant", A, None, "2025-12-03", _, _, _),
+    ("pour l'heure", A, None, "2025-12-03", _, _, _),
     ("en ce moment", A, None, "2025-12-03", _, _, _),
     ("immédiatement", A, None, "2025-12-03", _, _, _),
     ("plus tôt", A, None, "2025-12-03", _, _, "before"),
