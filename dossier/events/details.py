@@ -48,14 +48,15 @@ def _is_place(m: Mention) -> bool:
 def _locates(root: Token, trigger: Token, head: Token) -> bool:
     """The place's phrase hangs on the trigger's clause: directly, through an adjunct of it
     ("samedi 12 avril à X", "quelques heures plus tôt, à X"), through an occasion noun introduced
-    by a preposition ("lors d'un sommet organisé à X") or a hosting verb ("reçus à X"); not through
+    by a preposition that itself hangs on the clause ("lors d'un sommet à X"; not "un accord signé
+    lors d'un sommet à X") or a hosting verb ("reçus à X", "un sommet organisé à X"); not through
     another noun ("un cessez-le-feu à X") or verb ("s'affrontant au Soudan"). Inside the phrase
     of an occasion trigger ("la rencontre entre les dirigeants à X") the parser's attachment is
     not trusted: the place is the occasion's."""
     occasions, hosting = _place_words()
     if trigger.pos_ in ("NOUN", "PROPN") and _is_occasion(trigger, occasions) and trigger.is_ancestor(root):
         return True
-    cur = root
+    cur, occasion = root, False
     for _ in range(10):
         if cur.head.i == cur.i:
             return True
@@ -65,9 +66,10 @@ def _locates(root: Token, trigger: Token, head: Token) -> bool:
         if cur.pos_ in ("NOUN", "PROPN"):
             if cur.pos_ == "PROPN" or (cur.dep_.startswith("obl") and cur.head.i in (trigger.i, head.i)):
                 continue  # a name the parser hung the phrase on; an adjunct of the clause (a date)
-            if _is_occasion(cur, occasions):
-                return any(c.dep_ == "case" for c in cur.children)
-            return False
+            if _is_occasion(cur, occasions) and any(c.dep_ == "case" for c in cur.children):
+                occasion = True  # the occasion's place is the event's unless the occasion is another
+                continue         # verb's ("un accord signé lors d'un sommet à X")
+            return occasion  # "au terme de trois jours de discussions à X"
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
             return cur.lemma_.lower() in hosting
     return True

@@ -39,6 +39,14 @@ def test_fighting_events_share_the_article_ground(annotate, text, trigger, place
     ("Le président ukrainien a rencontré mardi les élus locaux dans la ville de Kherson.", "rencontré", "kherson"),
     # a place after the date of the clause still locates it
     ("Les négociations entre Belgrade et Pristina se sont terminées le 10 mai à Bruxelles.", "négociations", "brussels"),
+    # an occasion of another verb: the signing was there, the release not
+    ("Les insurgés ont libéré mardi trente prisonniers, en application d'un compromis signé lors d'une "
+     "conférence à Doha.", "libéré", None),
+    ("Les insurgés ont libéré mardi trente prisonniers, en application d'un compromis signé lors d'une "
+     "conférence à Doha.", "signé", "doha"),
+    # an occasion inside a time phrase of the clause
+    ("Au terme de deux jours de négociations à Genève, l'Arménie et l'Azerbaïdjan ont accepté jeudi un "
+     "cessez-le-feu.", "accepté", "geneva"),
     # what the agreement is about is placed there, not the agreement
     ("Bamako et Alger ont conclu jeudi une entente sur une trêve durable à Kidal.", "conclu", None),
     # an apposition of the subject places the subject
