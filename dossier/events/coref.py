@@ -13,14 +13,21 @@ name actors, at least one actor in common. Every member of a group then carries 
 actors (added with their roles), its date (the one the text ties to a trigger; a date taken from
 the sentence context only is replaced) and its place when it had none. Cost: linear in the number
 of events times the number of groups of the article.
+
+Beyond meetings, undated or unplaced events borrow from the rest of the article, filling only:
+``inherit_dates`` (the same act reported elsewhere: same PLOVER type, a shared actor, one date),
+``continue_dates`` (an actor going on in the next sentence, which gives no date of its own) and
+``inherit_places`` (the fighting events of an article that names one ground only).
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from dossier.events import lexicon as lx
 from dossier.models import Event, Participant
 from dossier.nlp import access
 
@@ -189,5 +196,174 @@ def inherit_dates(events: list[Event]) -> list[Event]:
         if len(dates) == 1:
             value, precision = dates.pop()
             e = dataclasses.replace(e, date=value, date_precision=precision, date_basis="coreference")
+        out.append(e)
+    return out
+
+
+
+_FIGHTING = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+
+
+def _names_place(doc: Doc, e: Event, mentions, other_than: str) -> bool:
+    """The event's own words locate it at another place than ``other_than`` ("à Gaza", "au
+    Soudan", "le Soudan est ravagé"),
+    even when the parse did not tie that place to the trigger. A country acting ("Israël a
+    lancé") or named in an adjective does not locate anything."""
+    for m in mentions:
+        if not (e.start <= m.start and m.end <= e.end) or not (m.entity_type == "place" or m.label == "LOC") \
+                or m.entity_id == other_than:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if root.dep_ == "nsubj:pass" or any(c.dep_ == "case" and c.lower_ in lx.PLACE_PREPS for c in root.children) \
+                or (prev is not None and prev.lower_ in lx.PLACE_PREPS):
+            return True
+    return False
+
+
+def _finest(places: set[tuple[str, str | None]]) -> set[tuple[str, str | None]]:
+    """The places less the countries holding another of them (the knowledge base's country
+    codes): "El-Fasher" and "le Soudan" name one ground, the town."""
+    from dossier.events.features import place_info  # the knowledge base's places, cached
+
+    info = {p: place_info(p[0], p[1]) for p in places}
+    inner = {i[2] for i in info.values() if i[2] and not i[3]}
+    return {p for p, i in info.items() if not (i[3] and i[2] in inner)}
+
+
+def inherit_places(doc: Doc, events: list[Event]) -> list[Event]:
+    """A fighting event (attack, capture, coercion, truce or withdrawal) without a place takes the
+    place of the article's other held fighting events when they name one place only: an article on
+    a battle or a siege names its ground once and then says "la ville", "les frappes", "la trêve".
+    Places are only filled, never replaced, and not when the event's words name another place;
+    a country holding the town named is the same ground; an article whose fighting events name
+    two places or more (a front, a campaign) fills none.
+    Other kinds of events keep their own place, if any."""
+    places = _finest({(e.place_id, e.place_name) for e in events
+                      if e.plover in _FIGHTING and e.place_id and e.status == "held"})
+    if len(places) != 1:
+        return events
+    place_id, place_name = places.pop()
+    mentions = access.mentions(doc)
+    return [dataclasses.replace(e, place_id=place_id, place_name=place_name)
+            if e.plover in _FIGHTING and not e.place_id and e.status == "held" and not _names_place(doc, e, mentions, place_id)
+            else e for e in events]
+
+
+
+_UNTIED_BASES = frozenset({"paragraph-nearest", "continuation"})
+
+
+def _pieces(doc: Doc) -> list[int]:
+    """Start offsets of the article's sentences, cut again at line breaks (the parser sometimes
+    runs a sentence over a paragraph break), in text order."""
+    text = access.doc_text(doc)
+    starts = set()
+    for sent in doc.sents:
+        starts.add(sent.start_char)
+        pos = text.find("\n", sent.start_char, sent.end_char)
+        while pos >= 0:
+            starts.add(pos + 1)
+            pos = text.find("\n", pos + 1, sent.end_char)
+    starts = sorted(starts)
+    ends = starts[1:] + [len(text)]
+    return [a for a, b in zip(starts, ends) if text[a:b].strip()]  # blank lines are no sentence
+
+
+def _sides(e: Event) -> set[str]:
+    """The event's actors and those they act for (a minister's government, a capital's state)."""
+    from dossier.events.features import side_of  # the knowledge base's affiliations, cached
+
+    ids = {p.entity_id for p in e.participants}
+    return ids | {side for i in ids if (side := side_of(i))}
+
+
+def continue_dates(doc: Doc, events: list[Event]) -> list[Event]:
+    """An undated held event that goes on with what one of its actors (or the state or body it
+    acts for) did or said just before (in the same or the previous sentence) takes that event's
+    date: "X a été reçu mardi à Y. Il a
+    salué …", "… alors qu'il accueillait Y. « … », a affirmé X, qui a également annoncé …". The
+    sentence of the later event gives no date of its own; the earlier event's date is its own
+    sentence's (not one borrowed from another paragraph or by this same rule). Dates are only
+    filled, never replaced."""
+    starts = _pieces(doc)
+
+    def piece(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    dated = {piece(t.start) for t in access.timexes(doc) if t.type in ("date", "time") and t.value}
+    order = sorted(range(len(events)), key=lambda n: (events[n].start, n))
+    out = list(events)
+    for k, n in enumerate(order):
+        e = events[n]
+        here = piece(e.start)
+        if e.date or e.status != "held" or here in dated:
+            continue
+        mine = _sides(e)
+        for m in reversed(order[:k]):
+            p = events[m]
+            if piece(p.start) < here - 1:
+                break
+            if p.date and p.date_basis not in _UNTIED_BASES and p.status == "held" and mine & _sides(p):
+                out[n] = dataclasses.replace(e, date=p.date, date_precision=p.date_precision,
+                                             date_basis="continuation")
+                break
+    return out
+
+
+def _held_at(doc: Doc, noun: Token, m, hosting: frozenset[str]) -> bool:
+    """The place is the occasion's own: said of the noun itself ("un sommet à X") or of the verb
+    that hosted it ("un sommet organisé à X"), not of a word inside its phrase ("des discussions
+    sur la paix en X")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    up = span.root.head
+    if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in hosting:
+        up = up.head
+    while up.pos_ == "PROPN" and up.head.i != up.i and up.i != noun.i:
+        up = up.head  # "un sommet sur Gaza organisé à X": a name the parser hung the participle on
+    return up.i == noun.i
+
+
+def place_of_occasion(doc: Doc, events: list[Event]) -> list[Event]:
+    """A meeting without a place that names, with a definite noun, an occasion the article placed
+    earlier ("Coprésidant le sommet, X a …" after "un sommet organisé à Y") takes that place: the
+    first earlier mention of the same occasion noun with a place tied to it (``find_place`` with
+    the noun as trigger). Places are only filled, never replaced."""
+    from dossier.events.details import _is_occasion, _place_words, find_place
+    from dossier.events.filters import definite
+
+    occasions, hosting = _place_words()
+    mentions = access.mentions(doc)
+    placed: dict[str, tuple[int, str, str | None] | None] = {}
+
+    def first_place(lemma: str, before: int):
+        if lemma not in placed:
+            placed[lemma] = None
+            for tok in doc:
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma:
+                    m = find_place(doc, tok, tok, mentions)
+                    if m is not None and _held_at(doc, tok, m, hosting):
+                        placed[lemma] = (tok.idx, m.entity_id, m.entity_name)
+                        break
+        found = placed[lemma]
+        return found if found is not None and found[0] < before else None
+
+    out = []
+    for e in events:
+        if e.place_id or e.plover != "CONSULT" or e.status != "held":
+            out.append(e)
+            continue
+        span = doc.char_span(e.start, e.end, alignment_mode="expand") or ()
+        for tok in span:
+            if tok.pos_ == "NOUN" and _is_occasion(tok, occasions) and definite(tok):
+                found = first_place(tok.lemma_.lower(), tok.idx)
+                if found is not None:
+                    e = dataclasses.replace(e, place_id=found[1], place_name=found[2])
+                    break
         out.append(e)
     return out

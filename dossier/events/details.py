@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from dossier.events import lexicon as lx
@@ -13,15 +16,99 @@ _NO_DATE_BASES = frozenset({"publication-fallback", "none", None})
 
 
 # -- place --------------------------------------------------------------------------------------
+DATA = Path(__file__).resolve().parent / "data" / "details.yaml"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    with open(DATA, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``data/details.yaml``: (occasion nouns, hosting verbs)."""
+    return frozenset(_data().get("occasions") or ()), frozenset(_data().get("hosting") or ())
+
+
+@lru_cache(maxsize=1)
+def _earlier_words() -> frozenset[str]:
+    """``data/details.yaml``: words of an unspecified earlier time ("précédemment")."""
+    return frozenset(w.lower() for w in _data().get("earlier") or ())
+
+
+def _dates_nothing(t: Timex) -> bool:
+    """"précédemment": before the text's time, an unknown day; no event's date."""
+    return " ".join(t.text.lower().split()) in _earlier_words()
+
+
 def _is_place(m: Mention) -> bool:
     return m.entity_type == "place" or m.label == "LOC"
 
 
+def _locates(root: Token, trigger: Token, head: Token) -> bool:
+    """The place's phrase hangs on the trigger's clause: directly, through an adjunct of it
+    ("samedi 12 avril à X", "quelques heures plus tôt, à X"), through an occasion noun introduced
+    by a preposition that itself hangs on the clause ("lors d'un sommet à X"; not "un accord signé
+    lors d'un sommet à X") or a hosting verb ("reçus à X", "un sommet organisé à X"); not through
+    another noun ("un cessez-le-feu à X") or verb ("s'affrontant au Soudan"). Inside the phrase
+    of an occasion trigger ("la rencontre entre les dirigeants à X") the parser's attachment is
+    not trusted: the place is the occasion's."""
+    occasions, hosting = _place_words()
+    if trigger.pos_ in ("NOUN", "PROPN") and _is_occasion(trigger, occasions) and trigger.is_ancestor(root):
+        return True
+    cur, occasion = root, False
+    for _ in range(10):
+        if cur.head.i == cur.i:
+            return True
+        cur = cur.head
+        if cur.i in (trigger.i, head.i) or cur.is_punct or cur.is_space:
+            return True  # (a phrase the parser hung on punctuation: attached to nothing in particular)
+        if cur.pos_ in ("NOUN", "PROPN"):
+            if cur.pos_ == "PROPN" or (cur.dep_.startswith("obl") and cur.head.i in (trigger.i, head.i)):
+                continue  # a name the parser hung the phrase on; an adjunct of the clause (a date)
+            if _is_occasion(cur, occasions) and any(c.dep_ == "case" for c in cur.children):
+                occasion = True  # the occasion's place is the event's unless the occasion is another
+                continue         # verb's ("un accord signé lors d'un sommet à X")
+            return occasion  # "au terme de trois jours de discussions à X"
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+            return cur.lemma_.lower() in hosting
+    return True
+
+
+def _named_settlement(root: Token) -> bool:
+    """"dans la ville assiégée d'el-Facher", "au village de X": the name of a town, a village or
+    a region (``data/details.yaml``: settlements) that a place preposition governs."""
+    noun = root.head
+    if not any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’", "du", "of") for c in root.children):
+        return False
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in frozenset(_data().get("settlements") or ()):
+        return False
+    return any(c.dep_ == "case" and c.lower_ in lx.PLACE_PREPS for c in noun.children)
+
+
+def _second_party(root: Token) -> bool:
+    """"une guerre opposant Kiev à Moscou", "un corridor reliant Bakou à Erevan": after a verb of
+    pairing (``data/details.yaml``: pairing), "à" names a second party or an end point, not where
+    anything happens."""
+    pairing = frozenset(_data().get("pairing") or ())
+    verb = root.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in pairing and any(
+        c.dep_ == "obj" and c.i < root.i for c in verb.children)
+
+
+def _is_occasion(tok: Token, occasions: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in occasions or tok.lower_ in occasions
+
+
 def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
-               objects: bool = False) -> Mention | None:
+               objects: bool = False, located: bool = True) -> Mention | None:
     """A place mention governed by à/au/en/dans inside the trigger's clause, nearest the trigger
-    (with ``objects``, also the place a military trigger acts on: "capturé le village de X")."""
+    (with ``objects``, also the place a military trigger acts on: "capturé le village de X").
+    With ``located`` (the default), only a place whose phrase locates the event (``_locates``);
+    without, any such place of the clause (a place named there is no actor of the event)."""
     obj_tokens = {t.i for c in trigger.children if c.dep_ in ("obj", "nmod") for t in c.subtree} if objects else set()
+    if not objects and head.i == trigger.i and trigger.dep_ == "xcomp" and trigger.head.pos_ in ("VERB", "AUX"):
+        head = trigger.head  # "X, reçu à Y, a assuré soutenir …": the clause of the verb it completes
     lo = min(head.left_edge.i, trigger.left_edge.i)
     hi = max(head.right_edge.i, trigger.right_edge.i)
     lo_c, hi_c = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
@@ -37,13 +124,39 @@ def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
         # "à Kiev" parsed as a determiner of the next noun: look at the token before the mention
         prev = doc[span.start - 1] if span.start > 0 else None
         governed = any(c.lower_ in lx.PLACE_PREPS for c in cases) or (
-            prev is not None and prev.lower_ in lx.PLACE_PREPS)
+            prev is not None and prev.lower_ in lx.PLACE_PREPS) or _named_settlement(root)
         if not governed and root.i not in obj_tokens:
+            continue
+        if governed and _second_party(root):
+            continue
+        if located and root.i not in obj_tokens and not objects and not _locates(root, trigger, head):
             continue
         d = abs(root.i - trigger.i)
         if best_d is None or d < best_d:
             best, best_d = m, d
+    if best is None and objects:
+        best = _stricken(doc, trigger, mentions)
     return best
+
+
+def _stricken(doc: Doc, trigger: Token, mentions: list[Mention]) -> Mention | None:
+    """The land a fighting noun befalls: "le Soudan est ravagé par une guerre", "le pays reste
+    en proie à un conflit qui a éclaté …" (the subject of a passive verb, or of a verb of state
+    in ``data/details.yaml``, whose oblique is the fighting)."""
+    noun = trigger
+    if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ in ("acl", "acl:relcl") and trigger.head.pos_ == "NOUN":
+        noun = trigger.head  # "un conflit qui a éclaté", "une guerre opposant X à Y"
+    if noun.pos_ != "NOUN" or not noun.dep_.startswith("obl") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = noun.head
+    states = frozenset(_data().get("states") or ())
+    for c in verb.children:
+        if c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and verb.lemma_.lower() in states):
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            found = [m for m in access.mentions_in(doc, lo, hi, mentions) if _is_place(m)]
+            if found:
+                return found[0]
+    return None
 
 
 # -- date ---------------------------------------------------------------------------------------
@@ -66,7 +179,7 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     ``quoted``: the document's direct-speech spans (``filters.quoted_regions``)."""
     timexes_all = timexes
     in_sent = [t for t in timexes if t.type in ("date", "time") and t.value
-               and sent.start_char <= t.start < sent.end_char]
+               and sent.start_char <= t.start < sent.end_char and not _dates_nothing(t)]
     best = None
     for t in in_sent:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -83,6 +196,8 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     if st is None or not st.value or st.basis in _NO_DATE_BASES:
         return None
     source = timexes_all[st.timex_index] if st.timex_index is not None and st.timex_index < len(timexes_all) else None
+    if source is not None and _dates_nothing(source):
+        return None
     if source is not None and _quoted_apart(doc, source, trigger, quoted):
         return None  # « … dans un an … », a ajouté X: the quoted words' date is not the saying's
     if source is not None and not sent.start_char <= source.start < sent.end_char:

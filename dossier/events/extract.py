@@ -24,7 +24,8 @@ from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
 from dossier.events.content import content_family
-from dossier.events.coref import inherit_dates, resolve_meetings, trigger_token
+from dossier.events.coref import (continue_dates, inherit_dates, inherit_places, place_of_occasion, resolve_meetings,
+                                  trigger_token)
 from dossier.events.sides import fill_sides
 from dossier.events.spans import clause_tokens
 from dossier.events.story import mark_story
@@ -792,7 +793,8 @@ def extract_events(doc: Doc) -> list[Event]:
     for si, sentence in enumerate(doc.sents):
         for sent in paragraphs(sentence):
             events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
-    return fill_sides(mark_story(inherit_dates(_dated_by_named_event(doc, resolve_meetings(doc, events))),
+    return fill_sides(mark_story(place_of_occasion(doc, inherit_places(doc, continue_dates(doc, inherit_dates(
+        _dated_by_named_event(doc, resolve_meetings(doc, events)))))),
                                  doc._.published))
 
 
@@ -1005,7 +1007,8 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))
     if place is None and fam_name == "military_claim":
         place = _clitic_place(doc, tok, sent, mentions)
-    place_ids = {place.entity_id} if place is not None else set()
+    named = find_place(doc, tok, head, mentions, located=False)  # a place of the clause is no actor, even one
+    place_ids = {m.entity_id for m in (place, named) if m is not None}  # that does not locate the event
     parts = _participants(doc, cand, (sent.start_char, sent.end_char), mentions, source if speaker_tok is not None else [], place_ids)
     owner = _claim_owner(doc, tok, mentions)
     if owner is not None and owner.entity_id not in {p.entity_id for p in parts}:
@@ -1032,6 +1035,8 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if fam_name == "rejection" and any(_lemma(t) in lx.MILITARY_WORDS for t in tokens):
         etype, context = "military_denial", "military"
     status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
+    if status == "hypothetical" and date is not None and date[2] != "governing":
+        date = None  # "X ne frapperait pas si Y cessait": what did not happen has no day from its sentence
     return Event(
         start=start, end=end, text=access.doc_text(doc)[start:end], type=etype if fam_name != "phone_call" else "phone_call",
         plover=fam.plover, mode=mode, context=context, trigger=tok.text,

@@ -396,6 +396,29 @@ def anaphora(m, ctx):
     )
 
 
+_LEAD_WORDS = frozenset("et mais puis or and but then so".split())
+_SENTENCE_END = ".!?\n"
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Nothing but a coordinating word ("Et", "Mais") between a sentence's start and ``start``."""
+    head = text[max(0, start - 40):start].rstrip()
+    words = head.split()
+    if words and words[-1].strip(",").lower() in _LEAD_WORDS:
+        head = head[: head.rstrip().rfind(words[-1])].rstrip()
+    return not head or head[-1] in _SENTENCE_END
+
+
+def hours_around(m, ctx):
+    """"Quelques heures plus tôt, …" opening a sentence: the same day as the date the text gave
+    last (resolved as an anaphora). Inside a sentence the offset counts from another event of it
+    ("suivi 12 heures plus tard") and is no date of its own."""
+    if not sentence_initial(ctx.text, m.start()):
+        return EXCLUDE
+    w = " ".join(group_lower(m, "w").split())
+    return Found(value=None, precision="day", kind="anaphora", data={"shift": 0, "word": w})
+
+
 def anniversary(m, ctx):
     o = group_lower(m, "ord") or ""
     ords = {

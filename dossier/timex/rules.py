@@ -81,6 +81,11 @@ def french_rules() -> list[Rule]:
     clock = r"(?P<h>[01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*(?P<mi>[0-5]\d))?(?:\s*\(?heure (?:locale|de \w+|française)\)?|\s*(?:GMT|UTC|HEC|HNE))?"
     rules = [
         Rule(
+            "hours_around",  # before "exclude", which reserves the same span elsewhere in a sentence
+            _c(_B + rf"(?P<w>{b.qty}\s+(?:heures?|minutes?)\s+(?:plus tôt|plus tard|auparavant))" + _E),
+            R.hours_around,
+        ),
+        Rule(
             "exclude",
             _c(
                 _B + r"(?:plus tard|depuis (?:longtemps|toujours|des lustres)|par la suite|peu (?:après|avant)"
@@ -298,7 +303,7 @@ def french_rules() -> list[Rule]:
             _c(
                 _B
                 + r"(?P<w>maintenant|actuellement|désormais|dorénavant|à présent|jusqu'à présent|jusqu'ici|à ce jour|"
-                r"à l'heure actuelle|pour l'instant|pour le moment|en ce moment|immédiatement|aussitôt|ces jours-ci|"
+                r"à l'heure actuelle|pour l'instant|pour l'heure|pour le moment|en ce moment|immédiatement|aussitôt|ces jours-ci|"
                 r"de nos jours|récemment|dernièrement|précédemment|auparavant|par le passé|de longue date|"
                 r"(?:un peu |bien )?plus tôt(?:\s+(?:dans la journée|dans la matinée|dans la semaine|cette semaine|ce mois-ci|"
                 r"dans le mois|cette année|dans l'année|ce matin))?)" + _E
@@ -316,6 +321,11 @@ def english_rules() -> list[Rule]:
     clock = r"(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?:\s*(?:local time|GMT|UTC|ET|EST|BST))?"
     ordinal = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     rules = [
+        Rule(
+            "hours_around",
+            _c(_B + rf"(?P<w>{b.qty}\s+(?:hours?|minutes?)\s+(?:earlier|later|before))" + _E),
+            R.hours_around,
+        ),
         Rule(
             "exclude",
             _c(

@@ -182,6 +182,7 @@ FRENCH = [
     ("jusqu'ici", A, None, "2025-12-03", _, _, "before"),
     ("à ce jour", A, None, "2025-12-03", _, _, "before"),
     ("pour l'instant", A, None, "2025-12-03", _, _, _),
+    ("pour l'heure", A, None, "2025-12-03", _, _, _),
     ("en ce moment", A, None, "2025-12-03", _, _, _),
     ("immédiatement", A, None, "2025-12-03", _, _, _),
     ("plus tôt", A, None, "2025-12-03", _, _, "before"),
@@ -389,6 +390,12 @@ def test_unresolvable_or_not_temporal(expression, lang):
         ),
         ("Le ministre Jean-Noël Barrot est arrivé.", []),
         ("Il attend depuis des mois, depuis longtemps même.", []),
+        # an hours offset opening a sentence: the day of the date given last; inside one, an offset
+        # from another event of the sentence, no date
+        ("Le traité est signé le 4 juin 2025. Quelques heures plus tôt, le roi a parlé.", ["2025-06-04", "2025-06-04"]),
+        ("Le 4 juin 2025, Paris a cédé. Et deux heures plus tard, Rome a suivi.", ["2025-06-04", "2025-06-04"]),
+        ("Le 4 juin 2025, Paris a cédé, suivi par Rome douze heures plus tard.", ["2025-06-04"]),
+        ("Le 4 juin 2025, il a dit : « quelques heures plus tard, tout était fini ».", ["2025-06-04"]),
     ],
 )
 def test_in_context(text, expected):
