@@ -404,6 +404,10 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
     for gov_id, gov_name, dep in pa.adjective_parties(doc, args, mentions):
         if gov_id not in place_ids:  # "les dirigeants serbe et kosovar", "les propositions kosovares"
             out.setdefault(gov_id, Participant(gov_id, gov_name, _role(cand.family, dep, lemma)))
+    if cand.family in ("exchange", "release"):  # "les otages israéliens détenus par X ont été libérés"
+        for gov_id, gov_name in pa.release_parties(doc, cand.token, mentions):
+            if gov_id not in place_ids:
+                out.setdefault(gov_id, Participant(gov_id, gov_name, "participant"))
     for arg, dep in args:  # "Il a ensuite rencontré X": the actor the pronoun stands for
         if dep in ("nsubj", "nsubj:pass"):  # (the tagger may call "Celui" of "Celui-ci" a name)
             for m in pa.pronoun_antecedents(doc, arg, mentions):

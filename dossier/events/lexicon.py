@@ -178,6 +178,17 @@ PARTY_NOUNS: frozenset[str] = _words(
     "gouvernement émissaire envoyé partie camp proposition offre plan exigence demande "
     "revendication condition constitution position leaders mediator negotiator delegation official "
     "authorities government envoy proposal offer demand")
+# persons held and released, and the places they are held in: their nationality adjective
+# names a party of a release or exchange ("les otages israéliens", "des prisons israéliennes")
+HELD_NOUNS: frozenset[str] = _words(
+    "otage otages prisonnier prisonniers détenu détenus captif captifs dépouille dépouilles corps "
+    "soldat soldats civil civils ressortissant ressortissants citoyen citoyens militaire militaires "
+    "prison prisons geôle geôles camp camps hostage hostages prisoner prisoners detainee detainees "
+    "captive captives body bodies soldier soldiers civilian civilians prison jail jails")
+# verbs of holding someone: their agent is the holder ("détenus par X", "retenus par X")
+HOLD_VERBS: frozenset[str] = _words(
+    "détenir retenir emprisonner séquestrer capturer enlever kidnapper incarcérer garder "
+    "hold detain imprison capture abduct kidnap")
 # partner prepositions ("avec X", "entre X et Y")
 PARTNER_PREPS: frozenset[str] = _words("avec entre with between")
 

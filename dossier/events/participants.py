@@ -292,5 +292,87 @@ def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[M
     return out
 
 
-__all__ = ["adjective_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
+_CLAUSE_STOP = ("advcl", "ccomp", "parataxis", "csubj", "acl:relcl")
+
+
+def _release_tokens(trigger: Token) -> list[Token]:
+    """The trigger's own phrase: its subtree without the clauses hanging on it ("…, tandis que
+    …") or verbs coordinated with it."""
+    out, todo = [], [trigger]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSE_STOP
+                 and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        out.append(trigger.head)  # "2 000 Palestiniens échangés contre …": the persons exchanged
+        out += [c for c in trigger.head.children if c.dep_ == "amod"]
+    return out
+
+
+def _demonym_nation(kb, tok: Token) -> str | None:
+    """ISO code of the nation a word names as people ("les Israéliens") or qualifies ("les otages
+    israéliens", "des prisons israéliennes": held persons and holding places only)."""
+    from dossier.events.lexicon import HELD_NOUNS
+
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.text[:1].isupper() and tok.i != tok.sent.start:
+        return kb.country_of_adjective(tok.text)  # a capitalised demonym names people, whatever its tag
+    if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "conj"):
+        noun = tok.head if tok.dep_ == "amod" else tok.head.head
+        if noun.lemma_.lower() in HELD_NOUNS or noun.lower_ in HELD_NOUNS:
+            return kb.country_of_adjective(tok.text)
+    return None
+
+
+def nation_actor(code: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The actor of the article standing for a nation: its government when the article names it
+    (or a place or person acting for it), else the one organisation of that country the article
+    names (the Palestinians of a text naming Hamas only), else the government."""
+    kb = _kb()
+    if kb is None:
+        return None
+    gov = kb.institution(code)
+    from dossier.events.features import side_of
+
+    named = {as_actor(m)[0] for m in mentions if can_act(m)}
+    if gov is not None and (gov in named or any(side_of(x) == gov for x in named)):
+        entry = kb.get(gov)
+        return (gov, entry.name) if entry is not None else None
+    own = []
+    for x in named:
+        entry = kb.get(x) if not x.startswith("local:") else None
+        if entry is not None and entry.type in ("organization", "group") and entry.country == code \
+                and entry.institution is None and entry.id not in own:
+            own.append(entry.id)
+    pick = own[0] if len(own) == 1 else gov
+    entry = kb.get(pick) if pick else None
+    return (entry.id, entry.name) if entry is not None else None
+
+
+def release_parties(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """(id, name) of the parties of a release or exchange the text names indirectly: the nation
+    of the persons released or exchanged and of the place they were held in ("les otages
+    israéliens", "libérés des prisons israéliennes", "échangés contre des Palestiniens"), and the
+    holder ("détenus par X")."""
+    from dossier.events.lexicon import HOLD_VERBS
+
+    kb = _kb()
+    if kb is None:
+        return []
+    out: list[tuple[str, str]] = []
+    for tok in _release_tokens(trigger):
+        found = None
+        if tok.dep_ == "obl:agent" and tok.head.lemma_.lower() in HOLD_VERBS:
+            lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            holder = next((m for m in mentions if lo <= m.start and m.end <= hi and can_act(m)), None)
+            found = as_actor(holder) if holder is not None else None
+        else:
+            code = _demonym_nation(kb, tok)
+            found = nation_actor(code, mentions) if code else None
+        if found is not None and found not in out:
+            out.append(found)
+    return out
+
+
+__all__ = ["adjective_parties", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
            "subject_mentions", "noun_parties", "verb_group_start"]

@@ -1,0 +1,44 @@
+"""Parties an event's text names only indirectly (hand-written French articles): the nations of
+the persons a release or exchange concerns and of the places they were held in, the holder of
+the persons released."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def by_trigger(annotate, text, trigger, published="2025-03-13"):
+    found = [e for e in annotate(text, published)._.events if e.trigger == trigger]
+    assert found, [e.trigger for e in annotate(text, published)._.events]
+    return found[0]
+
+
+def ids(event):
+    return {p.entity_id for p in event.participants}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # the nationality of the persons released names the other party
+    ("Le Hamas a libéré mardi douze otages thaïlandais après des semaines de négociations.",
+     "libéré", {"hamas", "thai_government"}),
+    # the holder ("détenus par X") and the nation of the persons held
+    ("Trente soldats arméniens détenus par l'Azerbaïdjan ont été relâchés samedi.",
+     "relâchés", {"azerbaijani_government", "armenian_government"}),
+    # the prison's nationality names the holder; a people the article names an organisation of
+    # stands for that organisation, not for a government the article never names
+    ("Le Hamas a salué l'accord. Mardi, cinquante prisonniers palestiniens ont été libérés des "
+     "prisons israéliennes.", "libérés", {"israeli_government", "hamas"}),
+    # persons named by their nationality noun, exchanged against others
+    ("Le Hamas et Israël ont conclu une trêve. Elle prévoit la libération de dix Israéliens, "
+     "échangés contre trois cents Palestiniens.", "libération", {"israeli_government", "hamas"}),
+])
+def test_release_parties(annotate, text, trigger, expected):
+    assert ids(by_trigger(annotate, text, trigger)) == expected
+
+
+def test_a_nationality_of_other_nouns_names_no_release_party(annotate):
+    # "la ville ukrainienne" is where it happened, not who takes part
+    event = by_trigger(annotate, "La Russie a libéré lundi deux journalistes dans la ville ukrainienne de Soumy.",
+                       "libéré")
+    assert "ukrainian_government" not in ids(event)
