@@ -279,6 +279,8 @@ def _speaker(sent: Span, reporting: list[Candidate], mentions: list[Mention]) ->
         if tok.pos_ == "ADP":  # "selon X": the source follows the preposition, whatever the parse
             lo = max(lo, tok.idx)
         found = [m for m in mentions if (m.start >= lo and m.end <= hi) or m.start <= target.idx < m.end]
+        if not found and target.pos_ == "NOUN" and tok.pos_ != "ADP":  # ("selon un responsable russe": a source, no party)
+            found = pa.adjective_source(target)  # "un responsable américain a confirmé": its government
         if found or target.pos_ in ("NOUN", "PROPN"):
             return tok, found[:1]
     return None, []
@@ -901,6 +903,8 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
             in_content = False  # "…, alors qu'il accueillait X": what happened meanwhile, not X's report
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes, doc_quoted)
+        if event is not None and in_content and _unparted_agreement(event, cand.token, speaker_tok, mentions):
+            event = _as_statement(event)
         if event is None or filters.unsourced_statement(event) or filters.background_statement(event, cand.token):
             continue
         if in_content and cand.token.i != speaker_tok.i and speaker_tok.pos_ == "ADP" \
@@ -917,6 +921,30 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
                 said = True
         out.append(event)
     return _apart(doc, out)
+
+
+def _unparted_agreement(event: Event, tok: Token, speaker_tok: Token, mentions: list[Mention]) -> bool:
+    """A reported agreement whose text names no party, not even as a subject noun ("X a confirmé
+    qu'un accord avait été conclu", "X a écrit que … avant que l'accord n'entre en vigueur", a
+    content typed by its words only): the report is X's statement about an agreement, not the
+    agreement (the gold types such statements OTHER). An announcement stays the news it carries
+    ("X a annoncé qu'un consensus avait été atteint")."""
+    if event.plover != "AGREE" or any(p.role != "source" for p in event.participants):
+        return False
+    if tok.i == speaker_tok.i:
+        return _lemma(tok) not in ("annoncer", "announce")
+    subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        return not (tok.pos_ in ("VERB", "AUX") and pa.subject_mentions(tok.doc, tok, mentions))
+    if subj.pos_ in ("PRON", "PROPN") or _lemma(subj) in lx.PARTY_NOUNS or subj.lower_ in lx.PARTY_NOUNS:
+        return False  # "leurs dirigeants se sont engagés": parties the text names, found or not
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    return not any(lo <= m.start and m.end <= hi for m in mentions)
+
+
+def _as_statement(event: Event) -> Event:
+    fam = lx.FAMILIES["statement"]
+    return dataclasses.replace(event, type=fam.type, plover=fam.plover, mode=fam.mode, context=fam.context)
 
 
 _TAIL = re.compile(r"(?:[\s,;:–—-]|\b(?:et|ou|puis|and|or)\b)+$", re.IGNORECASE)

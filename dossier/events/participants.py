@@ -292,6 +292,26 @@ def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[M
     return out
 
 
+def adjective_source(noun: Token) -> list[Mention]:
+    """The government a nationality adjective names on an unnamed speaker ("un responsable
+    américain", "des diplomates égyptiens"; the nouns of ``lexicon.PARTY_NOUNS``), as a mention
+    of the adjective; [] otherwise."""
+    from dossier.events.lexicon import PARTY_NOUNS
+
+    kb = _kb()
+    if kb is None or (noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS):
+        return []
+    for a in noun.children:
+        if a.dep_ != "amod" or a.pos_ != "ADJ":
+            continue
+        gov = kb.government_of_adjective(a.text)
+        entry = kb.get(gov) if gov else None
+        if entry is not None:
+            return [Mention(a.idx, a.idx + len(a.text), a.text, "ORG", entry.id, entry.name, entry.type,
+                            confidence=0.5, resolution="adjective")]
+    return []
+
+
 _CLAUSE_STOP = ("advcl", "ccomp", "parataxis", "csubj", "acl:relcl")
 
 
@@ -374,5 +394,5 @@ def release_parties(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[t
     return out
 
 
-__all__ = ["adjective_parties", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
+__all__ = ["adjective_parties", "adjective_source", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
            "subject_mentions", "noun_parties", "verb_group_start"]

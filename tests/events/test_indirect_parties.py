@@ -42,3 +42,24 @@ def test_a_nationality_of_other_nouns_names_no_release_party(annotate):
     event = by_trigger(annotate, "La Russie a libéré lundi deux journalistes dans la ville ukrainienne de Soumy.",
                        "libéré")
     assert "ukrainian_government" not in ids(event)
+
+
+def test_an_unnamed_speaker_with_a_nationality_speaks_for_its_government(annotate):
+    text = "Un responsable indien a confirmé jeudi que les deux délégations se rencontreraient à Genève."
+    sayings = [e for e in annotate(text)._.events if "indian_government" in ids(e)]
+    assert sayings, [(e.trigger, ids(e)) for e in annotate(text)._.events]
+
+
+@pytest.mark.parametrize("text, plover", [
+    # an agreement whose text names no party, reported by someone: that person's statement
+    ("Un responsable indien a confirmé jeudi qu'un accord avait été conclu.", "OTHER"),
+    # the parties named as the subject: the agreement itself, even when the parse loses them
+    ("Selon Emmanuel Macron, leurs dirigeants se sont engagés jeudi à cesser les combats.", "AGREE"),
+    # an announcement makes the news it carries
+    ("Mardi, le Pakistan a annoncé qu'un consensus avait été obtenu avec l'Inde sur le texte.", "AGREE"),
+])
+def test_a_reported_agreement_without_parties_is_a_statement(annotate, text, plover):
+    events = annotate(text)._.events
+    assert plover in {e.plover for e in events}, [(e.trigger, e.plover) for e in events]
+    if plover == "OTHER":
+        assert "AGREE" not in {e.plover for e in events}
