@@ -799,7 +799,7 @@ def extract_events(doc: Doc) -> list[Event]:
         for sent in paragraphs(sentence):
             events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
     return fill_sides(mark_story(inherit_dates(_dated_by_named_event(doc, resolve_meetings(doc, events))),
-                                 doc._.published))
+                                 doc._.published), doc)
 
 
 def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:

@@ -189,6 +189,12 @@ HELD_NOUNS: frozenset[str] = _words(
 HOLD_VERBS: frozenset[str] = _words(
     "détenir retenir emprisonner séquestrer capturer enlever kidnapper incarcérer garder "
     "hold detain imprison capture abduct kidnap")
+# nouns that, counted two ("les deux parties", "les deux pays") or as the parties ("les
+# belligérants"), stand for the two actors the article opposes or brings together
+PAIR_NOUNS: frozenset[str] = _words(
+    "partie parties camp camps pays nation nations belligérant belligérants délégation délégations "
+    "côté côtés protagoniste protagonistes party parties side sides country countries delegation delegations")
+PAIR_WORDS: frozenset[str] = _words("deux 2 two both")
 # partner prepositions ("avec X", "entre X et Y")
 PARTNER_PREPS: frozenset[str] = _words("avec entre with between")
 

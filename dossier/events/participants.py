@@ -312,6 +312,34 @@ def adjective_source(noun: Token) -> list[Mention]:
     return []
 
 
+def pair_phrase(tok: Token) -> bool:
+    """"les deux parties", "les deux pays", "les belligérants": a phrase standing for the pair of
+    actors the article is about."""
+    from dossier.events.lexicon import PAIR_NOUNS, PAIR_WORDS
+
+    if tok.pos_ not in ("NOUN", "PRON") or (tok.lemma_.lower() not in PAIR_NOUNS and tok.lower_ not in PAIR_NOUNS):
+        return False
+    if any(c.lower_ in PAIR_WORDS for c in tok.children if c.dep_ in ("nummod", "det", "amod")):
+        return True
+    return tok.lemma_.lower() in ("belligérant", "protagoniste")
+
+
+def names_the_pair(trigger: Token) -> bool:
+    """Whether an event's trigger has a pair phrase as its subject, object or "entre"/"de" phrase
+    ("les deux parties ont convenu …", "les négociations entre les deux pays")."""
+    heads = [trigger]
+    if trigger.pos_ in ("VERB", "AUX"):
+        subj = subject_token(trigger)
+        heads = [trigger] + ([subj] if subj is not None else [])
+    for h in heads:
+        if h is not trigger and pair_phrase(h):
+            return True
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubj:pass", "obj", "nmod", "obl:arg") and pair_phrase(c):
+                return True
+    return False
+
+
 _CLAUSE_STOP = ("advcl", "ccomp", "parataxis", "csubj", "acl:relcl")
 
 
@@ -394,5 +422,5 @@ def release_parties(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[t
     return out
 
 
-__all__ = ["adjective_parties", "adjective_source", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
+__all__ = ["adjective_parties", "names_the_pair", "pair_phrase", "adjective_source", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
            "subject_mentions", "noun_parties", "verb_group_start"]

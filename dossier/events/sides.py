@@ -50,7 +50,55 @@ def article_sides(events: list[Event]) -> tuple[Participant, Participant] | None
     return names[a], names[b]
 
 
-def fill_sides(events: list[Event]) -> list[Event]:
+def article_pair(events: list[Event]) -> tuple[Participant, Participant] | None:
+    """The pair of sides (a person's government or organisation, KB affiliation) the article's
+    events name together most often, any type of event: the actors "les deux parties" stands
+    for. None when no pair stands out."""
+    from dossier.events.participants import _kb
+
+    kb = _kb()
+    pairs: Counter = Counter()
+    for e in events:
+        if getattr(e, "background", False):
+            continue
+        sides = sorted({_side(p.entity_id) for p in e.participants if not p.entity_id.startswith("local:")})
+        for a, b in combinations(sides, 2):
+            pairs[(a, b)] += 1
+    if not pairs or kb is None:
+        return None
+    (a, b), n = pairs.most_common(1)[0]
+    if sum(1 for c in pairs.values() if c == n) > 1:
+        return None
+    ea, eb = kb.get(a), kb.get(b)
+    if ea is None or eb is None:
+        return None
+    return Participant(ea.id, ea.name, "participant"), Participant(eb.id, eb.name, "participant")
+
+
+def fill_pair(events: list[Event], doc) -> list[Event]:
+    """"Les deux parties ont convenu de …": an event whose subject or object is a pair phrase
+    (``participants.names_the_pair``) and that names fewer than two actors takes the article's
+    pair (``article_pair``)."""
+    from dossier.events.coref import trigger_token
+    from dossier.events.participants import names_the_pair
+
+    pair = None
+    out = []
+    for e in events:
+        if len({_side(p.entity_id) for p in e.participants if p.role != "source"}) < 2:
+            tok = trigger_token(doc, e) if doc is not None else None
+            if tok is not None and names_the_pair(tok):
+                pair = pair or article_pair(events)
+                if pair is not None:
+                    have = {_side(p.entity_id) for p in e.participants}
+                    e = dataclasses.replace(e, participants=list(e.participants) + [
+                        p for p in pair if p.entity_id not in have])
+        out.append(e)
+    return out
+
+
+def fill_sides(events: list[Event], doc=None) -> list[Event]:
+    events = fill_pair(events, doc)
     sides = article_sides(events)
     if sides is None:
         return events
@@ -68,4 +116,4 @@ def fill_sides(events: list[Event]) -> list[Event]:
     return out
 
 
-__all__ = ["article_sides", "fill_sides"]
+__all__ = ["article_pair", "article_sides", "fill_pair", "fill_sides"]

@@ -63,3 +63,16 @@ def test_a_reported_agreement_without_parties_is_a_statement(annotate, text, plo
     assert plover in {e.plover for e in events}, [(e.trigger, e.plover) for e in events]
     if plover == "OTHER":
         assert "AGREE" not in {e.plover for e in events}
+
+
+def test_the_two_parties_are_the_pair_the_article_names_together(annotate):
+    text = ("Des négociations entre l'Inde et le Pakistan se sont tenues lundi à Genève. "
+            "Les deux parties ont convenu de se revoir la semaine prochaine.")
+    event = by_trigger(annotate, text, "convenu")
+    assert {"indian_government", "pakistani_government"} <= ids(event)
+
+
+def test_the_two_parties_take_no_pair_when_none_stands_out(annotate):
+    text = "Les deux parties ont convenu mardi de se revoir la semaine prochaine."
+    event = by_trigger(annotate, text, "convenu")
+    assert not ids(event)
