@@ -403,7 +403,8 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         if not members:
             out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
     _written_parties(doc, cand, mentions, out, place_ids)
-    for gov_id, gov_name, dep in pa.adjective_parties(doc, args, mentions):
+    military = lx.FAMILIES[cand.family].plover in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN")
+    for gov_id, gov_name, dep in pa.adjective_parties(doc, args, mentions, military):
         if gov_id not in place_ids:  # "les dirigeants serbe et kosovar", "les propositions kosovares"
             out.setdefault(gov_id, Participant(gov_id, gov_name, _role(cand.family, dep, lemma)))
     if cand.family in ("exchange", "release"):  # "les otages israéliens détenus par X ont été libérés"

@@ -178,6 +178,14 @@ PARTY_NOUNS: frozenset[str] = _words(
     "gouvernement émissaire envoyé partie camp proposition offre plan exigence demande "
     "revendication condition constitution position leaders mediator negotiator delegation official "
     "authorities government envoy proposal offer demand")
+# weapons and units whose nationality adjective names a state's armed forces as the party
+# of a military event ("des missiles russes ont frappé", "les troupes azerbaïdjanaises")
+ARMED_NOUNS: frozenset[str] = _words(
+    "drone drones missile missiles roquette roquettes obus avion avions chasseur chasseurs bombardier "
+    "bombardiers hélicoptère hélicoptères char chars blindé blindés troupe troupes soldat soldats "
+    "force forces armée unité unités artillerie navire navires frégate frégates aviation marine "
+    "drone drones missile missiles rocket rockets aircraft jet jets tank tanks troops soldier soldiers "
+    "army forces artillery ship ships navy")
 # persons held and released, and the places they are held in: their nationality adjective
 # names a party of a release or exchange ("les otages israéliens", "des prisons israéliennes")
 HELD_NOUNS: frozenset[str] = _words(

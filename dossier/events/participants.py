@@ -264,11 +264,14 @@ def pronoun_antecedents(doc: Doc, pronoun: Token, mentions: list[Mention]) -> li
     return []
 
 
-def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[Mention]) -> list[tuple[str, str, str]]:
+def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[Mention],
+                      military: bool = False) -> list[tuple[str, str, str]]:
     """(government id, name, dependency of the argument) for each nationality adjective of an
     argument noun or of a noun it governs ("les dirigeants serbe et kosovar", "en présence de
-    médiateurs allemands"), unless a mention already covers it ("l'armée russe")."""
-    from dossier.events.lexicon import PARTY_NOUNS
+    médiateurs allemands"), unless a mention already covers it ("l'armée russe"). ``military``
+    (a military event): weapons and units (``lexicon.ARMED_NOUNS``: "des missiles russes") name
+    the state's armed forces."""
+    from dossier.events.lexicon import ARMED_NOUNS, PARTY_NOUNS
 
     kb = _kb()
     if kb is None:
@@ -277,7 +280,8 @@ def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[M
     seen: set[str] = set()
     nouns = [(h, dep) for h, dep in heads] + [(c, dep) for h, dep in heads for c in h.children if c.dep_ == "nmod"]
     for noun, dep in nouns:
-        if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS):
+        armed = military and (noun.lemma_.lower() in ARMED_NOUNS or noun.lower_ in ARMED_NOUNS)
+        if noun.pos_ != "NOUN" or not armed and (noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS):
             continue
         adjs = [c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
         adjs += [x for a in adjs for x in a.children if x.dep_ == "conj"]  # "serbe et kosovar" (any tag)
@@ -285,6 +289,8 @@ def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[M
             if any(m.start <= a.idx < m.end for m in mentions):
                 continue
             gov = kb.government_of_adjective(a.text)
+            if armed:
+                gov = kb.institution(kb.country_of_adjective(a.text), "armed_forces") or gov
             entry = kb.get(gov) if gov else None
             if entry is not None and entry.id not in seen:
                 seen.add(entry.id)

@@ -97,9 +97,40 @@ def fill_pair(events: list[Event], doc) -> list[Event]:
     return out
 
 
+MIN_MENTIONS = 2  # mentions of each of the two sides in the sentences of the article's fighting
+
+
+def article_belligerents(events: list[Event], doc) -> tuple[Participant, Participant] | None:
+    """The fallback for the two sides when no events name them together: the two sides (KB
+    affiliation; a country acting is its government) named most often in the sentences that
+    tell the article's own fighting, truces and releases, when both are named there at least
+    ``MIN_MENTIONS`` times and no third side as often as the second."""
+    from dossier.events.participants import _kb, as_actor, can_act
+    from dossier.nlp import access
+
+    kb = _kb()
+    if doc is None or kb is None:
+        return None
+    sents = list(doc.sents)
+    spans = {(sents[e.sentence].start_char, sents[e.sentence].end_char) for e in events
+             if e.plover in IMPLICIT and not getattr(e, "background", False) and e.sentence is not None
+             and 0 <= e.sentence < len(sents)}
+    counts: Counter = Counter()
+    for m in access.mentions(doc):
+        if can_act(m) and not m.entity_id.startswith("local:") and any(a <= m.start < b for a, b in spans):
+            counts[_side(as_actor(m)[0])] += 1
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < MIN_MENTIONS or (len(top) > 2 and top[2][1] == top[1][1]):
+        return None
+    ea, eb = kb.get(top[0][0]), kb.get(top[1][0])
+    if ea is None or eb is None:
+        return None
+    return Participant(ea.id, ea.name, "participant"), Participant(eb.id, eb.name, "participant")
+
+
 def fill_sides(events: list[Event], doc=None) -> list[Event]:
     events = fill_pair(events, doc)
-    sides = article_sides(events)
+    sides = article_sides(events) or article_belligerents(events, doc)
     if sides is None:
         return events
     ids = {p.entity_id for p in sides}
@@ -116,4 +147,4 @@ def fill_sides(events: list[Event], doc=None) -> list[Event]:
     return out
 
 
-__all__ = ["article_pair", "article_sides", "fill_pair", "fill_sides"]
+__all__ = ["article_belligerents", "article_pair", "article_sides", "fill_pair", "fill_sides"]

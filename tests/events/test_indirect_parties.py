@@ -76,3 +76,36 @@ def test_the_two_parties_take_no_pair_when_none_stands_out(annotate):
     text = "Les deux parties ont convenu mardi de se revoir la semaine prochaine."
     event = by_trigger(annotate, text, "convenu")
     assert not ids(event)
+
+
+def test_weapons_of_a_nationality_are_its_armed_forces(annotate):
+    event = by_trigger(annotate, "Dans la nuit, des drones pakistanais ont frappé un dépôt près de Lahore.", "frappé")
+    from dossier.entities import load_kb
+
+    assert load_kb().institution("PK", "armed_forces") in ids(event)
+    assert "indian_government" not in ids(event)
+
+
+BELLIGERENTS = (
+    "L'armée indienne a bombardé mardi des camps du Pakistan, près de la frontière avec le Pakistan, "
+    "a indiqué l'Inde. Le Pakistan a promis une réponse. Les bombardements ont continué mercredi soir.")
+
+
+def test_the_sides_named_around_the_fighting_are_the_belligerents(annotate):
+    from dossier.events.sides import article_belligerents
+
+    doc = annotate(BELLIGERENTS)
+    pair = article_belligerents(doc._.events, doc)
+    assert pair is not None and {p.entity_id for p in pair} == {"indian_government", "pakistani_government"}
+    resumed = [e for e in doc._.events if e.trigger == "bombardements"]
+    assert resumed and {"indian_government", "pakistani_government"} <= ids(resumed[0])
+
+
+def test_no_sides_when_the_fighting_sentences_name_one_actor(annotate):
+    from dossier.events.sides import article_belligerents
+
+    doc = annotate("L'armée indienne a bombardé mardi plusieurs camps, a indiqué l'Inde. Le Pakistan a "
+                   "promis une réponse. Les bombardements ont continué mercredi soir.")
+    assert article_belligerents(doc._.events, doc) is None
+    resumed = [e for e in doc._.events if e.trigger == "bombardements"]
+    assert resumed and all(not ids(e) for e in resumed)
