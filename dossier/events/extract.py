@@ -431,6 +431,10 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
             found += [(m, "nsubj") for m in pa.subject_mentions(doc, tok, mentions)]
     elif tok.pos_ in ("NOUN", "PROPN"):
         found += [(m, "participant" if r == "participant" else "obj") for m, r in pa.noun_parties(doc, tok, mentions)]
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "acl:relcl") and tok.head.pos_ == "NOUN" \
+            and (_lemma(tok.head) in lx.NOUNS or tok.head.lower_ in lx.NOUNS or _lemma(tok.head) in senses.CONFLICT_NOUNS):
+        # "un conflit entre X et Y, qui a éclaté en 2023": the event noun the clause describes names the parties
+        found += [(m, "participant" if r == "participant" else "obj") for m, r in pa.noun_parties(doc, tok.head, mentions)]
     if cand.family != "statement" and _lemma(tok) in lx.REPORTING and not _incise(tok):
         # a statement typed by its content ("X a déclaré que Y devait …"): Y is its target
         found += [(m, "obj") for m in pa.content_actors(doc, tok, mentions)]

@@ -151,8 +151,14 @@ def subject_mentions(doc: Doc, verb: Token, mentions: list[Mention]) -> list[Men
 def noun_parties(doc: Doc, noun: Token, mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """Actors named inside an event noun's own phrase, with their role: "entre X et Y", "avec X"
     (participants), "contre X" (target), "de X"/"par X" (participant)."""
+    from dossier.events.lexicon import PARTNER_PREPS
+
     out: list[tuple[Mention, str]] = []
     phrases = list(noun.children)
+    # "les pourparlers sur le nucléaire entre X et Y": a partner phrase the parser hung on the
+    # noun's own complement
+    phrases += [x for c in noun.children if c.dep_ == "nmod" for x in c.children if x.dep_ == "nmod"
+                and any(y.lower_ in PARTNER_PREPS for y in x.children if y.dep_ == "case")]
     for c in noun.children:  # "les frappes menées par Israël", "un accord négocié par X": the agent
         if c.dep_ == "acl":
             phrases += [x for x in c.children if x.dep_ in ("obl:agent", "obl:arg", "obl:mod")
@@ -327,7 +333,16 @@ def pair_phrase(tok: Token) -> bool:
         return False
     if any(c.lower_ in PAIR_WORDS for c in tok.children if c.dep_ in ("nummod", "det", "amod")):
         return True
-    return tok.lemma_.lower() in ("belligérant", "protagoniste")
+    return tok.lemma_.lower() in ("belligérant", "protagoniste") or any(
+        c.lower_ in ("ces", "these") for c in tok.children if c.dep_ == "det")  # "ces pays", "ces parties"
+
+
+def _their_party(tok: Token) -> bool:
+    """"leurs dirigeants", "leurs délégations": a party noun owned by a plural "leur"."""
+    from dossier.events.lexicon import PARTY_NOUNS
+
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PARTY_NOUNS or tok.lower_ in PARTY_NOUNS) and any(
+        c.lower_ in ("leurs", "their") for c in tok.children if c.dep_ in ("det", "nmod:poss"))
 
 
 def names_the_pair(trigger: Token) -> bool:
@@ -338,11 +353,14 @@ def names_the_pair(trigger: Token) -> bool:
         subj = subject_token(trigger)
         heads = [trigger] + ([subj] if subj is not None else [])
     for h in heads:
-        if h is not trigger and pair_phrase(h):
+        if h is not trigger and (pair_phrase(h) or _their_party(h)):
             return True
         for c in h.children:
-            if c.dep_ in ("nsubj", "nsubj:pass", "obj", "nmod", "obl:arg") and pair_phrase(c):
+            if c.dep_ in ("nsubj", "nsubj:pass", "obj", "nmod", "obl:arg") and (pair_phrase(c) or _their_party(c)) or (
+                    c.dep_ == "obl:mod" and pair_phrase(c) and any(x.lower_ in ("pour", "for") for x in c.children)):
                 return True
+            if c.dep_ == "obj" and any(x.dep_ == "nmod" and pair_phrase(x) for x in c.children):
+                return True  # "a souligné la nécessité pour ces pays de …"
     return False
 
 

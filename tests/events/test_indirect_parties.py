@@ -109,3 +109,29 @@ def test_no_sides_when_the_fighting_sentences_name_one_actor(annotate):
     assert article_belligerents(doc._.events, doc) is None
     resumed = [e for e in doc._.events if e.trigger == "bombardements"]
     assert resumed and all(not ids(e) for e in resumed)
+
+
+PAIR_ARTICLE = "Une rencontre entre l'Inde et le Pakistan a eu lieu lundi à Genève. "
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    # "leurs dirigeants": the pair's leaders, as their governments
+    ("Mardi, leurs dirigeants se sont engagés à cesser les tirs.", "engagés"),
+    # "ces pays", in a "pour" phrase of what is stressed
+    ("La France a souligné mardi la nécessité pour ces pays de reprendre le dialogue.", "souligné"),
+])
+def test_the_pair_named_by_a_possessive_or_a_demonstrative(annotate, sentence, trigger):
+    event = by_trigger(annotate, PAIR_ARTICLE + sentence, trigger)
+    assert {"indian_government", "pakistani_government"} <= ids(event)
+
+
+def test_a_clause_describing_a_conflict_takes_the_conflicts_parties(annotate):
+    text = "Le pays vit depuis un conflit entre l'Inde et le Pakistan, qui a éclaté en mai 2024 après un attentat."
+    event = by_trigger(annotate, text, "éclaté")
+    assert {"indian_government", "pakistani_government"} <= ids(event)
+
+
+def test_a_partner_phrase_hung_on_the_nouns_complement(annotate):
+    text = "Des pourparlers sur le programme nucléaire entre l'Inde et le Pakistan se sont achevés samedi à Genève."
+    event = by_trigger(annotate, text, "pourparlers")
+    assert {"indian_government", "pakistani_government"} <= ids(event)
