@@ -388,7 +388,7 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         if m.entity_id in out or m.entity_id in place_ids:
             continue
         root = _mention_root(doc, m)
-        if root is None or not _is_actor(m, root):
+        if root is None or not _is_actor(m, root) or pa.qualifies_actor(doc, m, mentions):
             continue
         # any token of the name may carry the argument edge ("Vladimir" appos, "Poutine" nsubj)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -439,7 +439,7 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
         # a statement typed by its content ("X a déclaré que Y devait …"): Y is its target
         found += [(m, "obj") for m in pa.content_actors(doc, tok, mentions)]
     for m, dep in found:
-        if m.entity_id in place_ids or m.entity_id in out:
+        if m.entity_id in place_ids or m.entity_id in out or pa.qualifies_actor(doc, m, mentions):
             continue
         role = _role(cand.family, dep, _lemma(tok))
         out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)

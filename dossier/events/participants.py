@@ -304,6 +304,29 @@ def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[M
     return out
 
 
+def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    """A name that only says which actor another one is: a complement of another actor's name
+    ("les Forces de soutien rapide du Soudan") or of the role noun in apposition to it ("X,
+    porte-parole du gouvernement soudanais"). Such a name is no party of the event."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ != "nmod" or root.head.i == root.i:
+        return False
+    head = root.head
+    owners = [o for o in mentions if o is not m and can_act(o) and not (o.start <= m.start and m.end <= o.end)]
+
+    def named(tok: Token) -> bool:
+        return any(o.start <= tok.idx < o.end for o in owners)
+
+    if named(head):
+        return True
+    # the role noun in apposition to a name ("X, porte-parole de Y"; "porte-parole de Y, X")
+    return head.pos_ == "NOUN" and ((head.dep_ == "appos" and named(head.head)) or any(
+        c.dep_ == "appos" and named(c) for c in head.children))
+
+
 def adjective_source(noun: Token) -> list[Mention]:
     """The government a nationality adjective names on an unnamed speaker ("un responsable
     américain", "des diplomates égyptiens"; the nouns of ``lexicon.PARTY_NOUNS``), as a mention
@@ -446,5 +469,5 @@ def release_parties(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[t
     return out
 
 
-__all__ = ["adjective_parties", "names_the_pair", "pair_phrase", "adjective_source", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
+__all__ = ["adjective_parties", "qualifies_actor", "names_the_pair", "pair_phrase", "adjective_source", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
            "subject_mentions", "noun_parties", "verb_group_start"]

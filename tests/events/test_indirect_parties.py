@@ -135,3 +135,15 @@ def test_a_partner_phrase_hung_on_the_nouns_complement(annotate):
     text = "Des pourparlers sur le programme nucléaire entre l'Inde et le Pakistan se sont achevés samedi à Genève."
     event = by_trigger(annotate, text, "pourparlers")
     assert {"indian_government", "pakistani_government"} <= ids(event)
+
+
+@pytest.mark.parametrize("text, trigger, absent", [
+    # the country qualifying an actor's name
+    ("Les Forces de soutien rapide du Soudan ont attaqué mardi un dépôt de munitions.", "attaqué",
+     "sudanese_government"),
+    # the body a speaker speaks for, in the role noun in apposition to the speaker
+    ("Ali Karimi, porte-parole du gouvernement iranien, a accusé mardi l'Inde de mentir.", "accusé",
+     "iranian_government"),
+])
+def test_a_name_qualifying_another_actor_is_no_party(annotate, text, trigger, absent):
+    assert absent not in ids(by_trigger(annotate, text, trigger))
