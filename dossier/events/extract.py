@@ -234,6 +234,9 @@ def _is_actor(m: Mention, root: Token | None) -> bool:
         return False
     if root.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "conj") or _governed_by(root, lx.PARTNER_PREPS):
         return True
+    if root.dep_ == "ROOT" and root.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i == root.i + 1
+                                                           for c in root.children):
+        return pa.can_act(m)  # "Israël combattra …" read as a name and its participle: the subject
     return pa.can_act(m) and root.dep_ in ("nmod", "obl:arg", "obl:mod") and _governed_by(root, pa.PARTY_PREPS)
 
 
@@ -928,6 +931,23 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
     return _apart(doc, out)
 
 
+def _vows_to_fight(tok: Token) -> bool:
+    """An attack verb in the future indicative with its own subject ("X combattra", "nous
+    frapperons"), not negated: a vow to fight, not fighting (the dated future is a plan)."""
+    return tok.pos_ == "VERB" and _future(tok) and not _negated(tok) and (
+        subject_of(tok) is not None or tok.dep_ == "acl")  # (the tagger may hang "X combattra" on X)
+
+
+def _future(tok: Token) -> bool:
+    """Future indicative, from the tag or, when the tagger misreads it, from the form: the
+    infinitive (without the final "e" of "-re") and a future ending ("frappera", "combattra")."""
+    if "Fut" in tok.morph.get("Tense") and "Ind" in tok.morph.get("Mood"):
+        return True
+    lemma = _lemma(tok)
+    base = lemma[:-1] if lemma.endswith("re") else lemma
+    return lemma.endswith(("er", "ir", "re")) and tok.lower_ in {base + end for end in ("a", "ont", "ons", "ai", "as", "ez")}
+
+
 def _unparted_agreement(event: Event, tok: Token, speaker_tok: Token, mentions: list[Mention]) -> bool:
     """A reported agreement whose text names no party, not even as a subject noun ("X a confirmé
     qu'un accord avait été conclu", "X a écrit que … avant que l'accord n'entre en vigueur", a
@@ -1069,6 +1089,10 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if fam_name == "rejection" and any(_lemma(t) in lx.MILITARY_WORDS for t in tokens):
         etype, context = "military_denial", "military"
     status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
+    if fam_name == "attack" and date is None and _vows_to_fight(tok):
+        # "X combattra à Gaza tant que …": fighting announced in the future tense is a threat
+        fam_name, fam = "threat", lx.FAMILIES["threat"]
+        etype, context, mode = fam.type, fam.context, fam.mode
     return Event(
         start=start, end=end, text=access.doc_text(doc)[start:end], type=etype if fam_name != "phone_call" else "phone_call",
         plover=fam.plover, mode=mode, context=context, trigger=tok.text,

@@ -1,12 +1,15 @@
-"""The two sides of an article's conflict as the implicit parties of its fighting, truces and
-releases.
+"""The two sides of an article's conflict as the implicit parties of its fighting, truces,
+releases and threats.
 
 "Les frappes ont repris", "la trêve entrera en vigueur", "2 000 prisonniers ont été libérés":
 news texts name the belligerents once and leave them implicit afterwards. The article's two
 sides are the pair of opposed actors (different sides in the knowledge base) its own force,
-truce, release and agreement events name together most often; an undated-or-dated event of
-those kinds naming at most one of them takes the pair (never a background event, a claim or a
-denial: who claims is what they say).
+truce, release and agreement events name together most often; when no events name them
+together, the two sides named most often in the sentences telling its fighting
+(``article_belligerents``). An undated-or-dated event of those kinds naming at most one of them
+takes the pair (never a background event, a claim or a denial: who claims is what they say); a
+threat by one side ("X combattra …") takes the other. "Les deux parties", "ces pays", "leurs
+dirigeants" stand for the pair the article's events name together most often (``fill_pair``).
 """
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ IMPLICIT = frozenset({"ASSAULT", "RETREAT", "CONCEDE"})
 REVEALING = frozenset({"ASSAULT", "RETREAT", "CONCEDE", "AGREE"})
 MIN_PAIRS = 2  # events naming the pair together before it counts as the two sides
 KEPT_TYPES = frozenset({"military_claim", "military_denial", "statement"})
+# a threat by one side is a threat against the other ("X combattra tant que …")
+THREATS = frozenset({"THREATEN"})
 
 
 def _side(entity_id: str) -> str:
@@ -137,7 +142,8 @@ def fill_sides(events: list[Event], doc=None) -> list[Event]:
     out = []
     for e in events:
         have = {p.entity_id for p in e.participants}
-        if e.plover in IMPLICIT and e.type not in KEPT_TYPES and not getattr(e, "background", False) \
+        if (e.plover in IMPLICIT and e.type not in KEPT_TYPES or e.plover in THREATS and have & ids) \
+                and not getattr(e, "background", False) \
                 and e.status in ("held", "planned") and len(have & ids) < 2 \
                 and all(_side(x) in {_side(i) for i in ids} or x.startswith("local:") for x in have):
             parts = list(e.participants) + [Participant(p.entity_id, p.name, "participant")

@@ -147,3 +147,22 @@ def test_a_partner_phrase_hung_on_the_nouns_complement(annotate):
 ])
 def test_a_name_qualifying_another_actor_is_no_party(annotate, text, trigger, absent):
     assert absent not in ids(by_trigger(annotate, text, trigger))
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    # fighting announced in the future tense is a threat
+    ("Le Pakistan combattra tant que ses soldats ne seront pas rentrés, a prévenu le ministre.", "combattra",
+     "THREATEN"),
+    ("L'Inde frappera les camps si les attaques continuent, a averti son ministre.", "frappera", "THREATEN"),
+    # a dated future strike is a planned attack, not a threat
+    ("L'armée indienne frappera les camps le 12 mars, selon le ministre.", "frappera", "ASSAULT"),
+])
+def test_fighting_announced_in_the_future_is_a_threat(annotate, text, trigger, plover):
+    assert by_trigger(annotate, text, trigger).plover == plover
+
+
+def test_a_threat_by_one_side_is_against_the_other(annotate):
+    doc = annotate(BELLIGERENTS + " L'Inde combattra tant que les camps resteront ouverts.")
+    threat = [e for e in doc._.events if e.trigger == "combattra"]
+    assert threat and threat[0].plover == "THREATEN"
+    assert {"indian_government", "pakistani_government"} <= ids(threat[0])
