@@ -305,9 +305,13 @@ def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[M
 
 
 def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
-    """A name that only says which actor another one is: a complement of another actor's name
+    """A name that only says which actor another one is: a name inside another actor's name, a
+    complement of another actor's name
     ("les Forces de soutien rapide du Soudan") or of the role noun in apposition to it ("X,
     porte-parole du gouvernement soudanais"). Such a name is no party of the event."""
+    if any(o.entity_id != m.entity_id and can_act(o) and o.start <= m.start and m.end <= o.end
+           and o.end - o.start > m.end - m.start for o in mentions):
+        return True  # "le Conseil de sécurité de l'ONU": a name inside another actor's name
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False

@@ -141,6 +141,9 @@ def test_a_partner_phrase_hung_on_the_nouns_complement(annotate):
     # the country qualifying an actor's name
     ("Les Forces de soutien rapide du Soudan ont attaqué mardi un dépôt de munitions.", "attaqué",
      "sudanese_government"),
+    # a name inside another actor's name
+    ("Le Pakistan a demandé mardi au Conseil de sécurité de l'ONU de condamner les frappes.", "demandé",
+     "united_nations"),
     # the body a speaker speaks for, in the role noun in apposition to the speaker
     ("Ali Karimi, porte-parole du gouvernement iranien, a accusé mardi l'Inde de mentir.", "accusé",
      "iranian_government"),
