@@ -283,7 +283,7 @@ def _speaker(sent: Span, reporting: list[Candidate], mentions: list[Mention]) ->
             lo = max(lo, tok.idx)
         found = [m for m in mentions if (m.start >= lo and m.end <= hi) or m.start <= target.idx < m.end]
         if not found and target.pos_ == "NOUN" and tok.pos_ != "ADP":  # ("selon un responsable russe": a source, no party)
-            found = pa.adjective_source(target)  # "un responsable américain a confirmé": its government
+            found = pa.adjective_source(target, mentions)  # "un responsable américain a confirmé": its government
         if found or target.pos_ in ("NOUN", "PROPN"):
             return tok, found[:1]
     return None, []
@@ -384,7 +384,8 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
                   source: list[Mention], place_ids: set[str]) -> list[Participant]:
     out: dict[str, Participant] = {}
     for m in source:
-        out[m.entity_id] = Participant(m.entity_id, m.entity_name, "source")
+        pid, name = pa.holder_of_mention(doc, m, mentions) or (m.entity_id, m.entity_name)
+        out[pid] = Participant(pid, name, "source")
     lemma = _lemma(cand.token)
     args = argument_tokens(cand.token, doc.char_span(*bounds, alignment_mode="expand"))
     for m in access.mentions_in(doc, *bounds, mentions):
@@ -404,7 +405,8 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         for p in members:  # "les négociateurs américains": the envoys the article names
             out.setdefault(p.entity_id, Participant(p.entity_id, p.entity_name, role))
         if not members:
-            out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
+            pid, name = pa.holder_of_mention(doc, m, mentions) or (m.entity_id, m.entity_name)
+            out.setdefault(pid, Participant(pid, name, role))
     _written_parties(doc, cand, mentions, out, place_ids)
     military = lx.FAMILIES[cand.family].plover in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN")
     for gov_id, gov_name, dep in pa.adjective_parties(doc, args, mentions, military):

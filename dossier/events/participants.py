@@ -297,7 +297,7 @@ def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[M
             gov = kb.government_of_adjective(a.text)
             if armed:
                 gov = kb.institution(kb.country_of_adjective(a.text), "armed_forces") or gov
-            entry = kb.get(gov) if gov else None
+            entry = named_holder(noun, a, mentions) or (kb.get(gov) if gov else None)
             if entry is not None and entry.id not in seen:
                 seen.add(entry.id)
                 out.append((entry.id, entry.name, dep))
@@ -331,7 +331,45 @@ def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         c.dep_ == "appos" and named(c) for c in head.children))
 
 
-def adjective_source(noun: Token) -> list[Mention]:
+def named_holder(noun: Token, adjective: Token, mentions: list[Mention]):
+    """The KB person holding the role a noun and a nationality adjective name ("les dirigeants
+    arménien et azerbaïdjanais": the role "dirigeant arménien" on the publication day), when the
+    article names that person; None otherwise (the government then stands for its leader)."""
+    kb = _kb()
+    if kb is None or not mentions:
+        return None
+    named = {m.entity_id for m in mentions if m.entity_type == "person"}
+    if not named:
+        return None
+    date = noun.doc._.published if noun.doc.has_extension("published") else None
+    for text in (f"{noun.lemma_} {adjective.lemma_}", f"{noun.text} {adjective.text}"):
+        holder = kb.resolve_role(text.lower(), date=date or None)
+        if holder is not None and holder.id in named:
+            return holder
+    return None
+
+
+def holder_of_mention(doc: Doc, m: Mention, mentions: list[Mention]) -> tuple[str, str] | None:
+    """(id, name) of the person a role mention with a nationality adjective stands for ("les
+    dirigeants azerbaïdjanais" resolved to a government), when the article names that person
+    (``named_holder``); None otherwise."""
+    if m.entity_type == "person":
+        return None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    noun = span.root
+    if noun.pos_ != "NOUN":
+        return None
+    for a in noun.children:
+        if a.dep_ == "amod" and a.pos_ == "ADJ":
+            holder = named_holder(noun, a, mentions)
+            if holder is not None:
+                return holder.id, holder.name
+    return None
+
+
+def adjective_source(noun: Token, mentions: list[Mention] = ()) -> list[Mention]:
     """The government a nationality adjective names on an unnamed speaker ("un responsable
     américain", "des diplomates égyptiens"; the nouns of ``lexicon.PARTY_NOUNS``), as a mention
     of the adjective; [] otherwise."""
@@ -344,7 +382,7 @@ def adjective_source(noun: Token) -> list[Mention]:
         if a.dep_ != "amod" or a.pos_ != "ADJ":
             continue
         gov = kb.government_of_adjective(a.text)
-        entry = kb.get(gov) if gov else None
+        entry = named_holder(noun, a, mentions) or (kb.get(gov) if gov else None)
         if entry is not None:
             return [Mention(a.idx, a.idx + len(a.text), a.text, "ORG", entry.id, entry.name, entry.type,
                             confidence=0.5, resolution="adjective")]
@@ -473,5 +511,5 @@ def release_parties(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[t
     return out
 
 
-__all__ = ["adjective_parties", "qualifies_actor", "names_the_pair", "pair_phrase", "adjective_source", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
+__all__ = ["adjective_parties", "holder_of_mention", "named_holder", "qualifies_actor", "names_the_pair", "pair_phrase", "adjective_source", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
            "subject_mentions", "noun_parties", "verb_group_start"]

@@ -169,3 +169,20 @@ def test_a_threat_by_one_side_is_against_the_other(annotate):
     threat = [e for e in doc._.events if e.trigger == "combattra"]
     assert threat and threat[0].plover == "THREATEN"
     assert {"indian_government", "pakistani_government"} <= ids(threat[0])
+
+
+LEADERS = "Nikol Pachinian et Ilham Aliev étaient attendus mardi à Paris. "
+
+
+def test_leaders_of_a_nationality_are_the_persons_the_article_names(annotate):
+    doc = annotate(LEADERS + "Les dirigeants azerbaïdjanais et arménien ont signé mercredi une déclaration commune.",
+                   published="2025-08-09")
+    signed = [e for e in doc._.events if e.trigger == "signé"]
+    assert signed and {"ilham_aliyev", "nikol_pashinyan"} <= ids(signed[0])
+
+
+def test_leaders_the_article_does_not_name_stay_their_governments(annotate):
+    doc = annotate("Les dirigeants azerbaïdjanais et arménien ont signé mercredi une déclaration commune.",
+                   published="2025-08-09")
+    signed = [e for e in doc._.events if e.trigger == "signé"]
+    assert signed and {"azerbaijani_government", "armenian_government"} <= ids(signed[0])
