@@ -805,11 +805,32 @@ def extract_events(doc: Doc) -> list[Event]:
             if span is not None:
                 dated.update(range(span.start, span.end))
     doc_quoted = filters.quoted_regions(doc, quotes)
-    for si, sentence in enumerate(doc.sents):
-        for sent in paragraphs(sentence):
-            events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
+    pieces = [(si, sent) for si, sentence in enumerate(doc.sents) for sent in paragraphs(sentence)]
+    repeated = _repeated(sent for _, sent in pieces)
+    for si, sent in pieces:
+        if _sentence_key(sent) in repeated:
+            continue  # a headline or standfirst the page repeats: furniture, not a report
+        events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
     return fill_sides(mark_story(inherit_dates(_dated_by_named_event(doc, resolve_meetings(doc, events))),
                                  doc._.published), doc)
+
+
+_MIN_REPEATED_WORDS = 6
+
+
+def _sentence_key(sent: Span) -> str:
+    return " ".join(t.lower_ for t in sent if not t.is_space and not t.is_punct)
+
+
+def _repeated(sents) -> set[str]:
+    """Sentences written twice in the article, word for word (at least ``_MIN_REPEATED_WORDS``
+    words): a headline or standfirst the page repeats as a heading or as the lead."""
+    seen: dict[str, int] = {}
+    for sent in sents:
+        key = _sentence_key(sent)
+        if len(key.split()) >= _MIN_REPEATED_WORDS:
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n > 1}
 
 
 def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:

@@ -186,3 +186,17 @@ def test_leaders_the_article_does_not_name_stay_their_governments(annotate):
                    published="2025-08-09")
     signed = [e for e in doc._.events if e.trigger == "signé"]
     assert signed and {"azerbaijani_government", "armenian_government"} <= ids(signed[0])
+
+
+def test_a_sentence_the_page_repeats_is_furniture(annotate):
+    lead = "Le Pakistan annonce un accord avec l'Inde sur le partage des eaux de l'Indus."
+    body = "Emmanuel Macron a salué mardi cet accord lors d'une visite à Genève."
+    doc = annotate(f"{lead}\n\n{lead}\n\n{body}")
+    assert not [e for e in doc._.events if e.start < 2 * len(lead) + 4]
+    assert [e for e in doc._.events if e.start > 2 * len(lead)]
+
+
+def test_a_sentence_written_once_is_a_report(annotate):
+    lead = "Le Pakistan annonce un accord avec l'Inde sur le partage des eaux de l'Indus."
+    doc = annotate(f"{lead}\n\nLe ministre pakistanais a déclaré mardi que les deux pays avaient signé le texte.")
+    assert [e for e in doc._.events if e.start < len(lead)]
