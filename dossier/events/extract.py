@@ -815,6 +815,44 @@ def extract_events(doc: Doc) -> list[Event]:
                                  doc._.published), doc)
 
 
+_QUOTE_REACH = 250  # characters between a reporting verb and the words it reports
+
+
+def _quoted_speaker(doc: Doc, verb: Token, quotes) -> list[Mention]:
+    """The speaker the quotes component found for the words a reporting verb reports ("…, a
+    annoncé le mouvement islamiste", "avait assuré son administration": a description the
+    entity ruler does not name), as a mention of the verb's subject; [] when it found none."""
+    from dossier.events.participants import _kb
+
+    sent = verb.sent
+    best = None
+    for q in quotes:
+        cue = (q.cue or "").lower().split()
+        if verb.lower_ not in cue:
+            continue
+        if not (sent.start_char <= q.start < sent.end_char or sent.start_char < q.end <= sent.end_char
+                or q.start <= sent.start_char < q.end):
+            continue
+        gap = min(abs(verb.idx - q.end), abs(q.start - verb.idx))
+        if gap <= _QUOTE_REACH and (best is None or gap < best[0]):
+            best = (gap, q)
+    if best is None:
+        return []
+    q = best[1]
+    who = q.speaker_id or (q.affiliation if q.anonymous else None)
+    if not who:
+        return []
+    kb = _kb()
+    entry = kb.get(who) if kb is not None and not who.startswith("local:") else None
+    info = (doc._.entities or {}).get(who) if doc.has_extension("entities") else None
+    kind = entry.type if entry is not None else getattr(info, "type", None) or "organization"
+    name = entry.name if entry is not None else getattr(info, "name", None) or q.speaker_name or who
+    subj = subject_of(verb)
+    at = subj if subj is not None else verb
+    return [Mention(at.idx, at.idx + len(at.text), at.text, "ORG", who, name, kind, confidence=0.5,
+                    resolution="quote-speaker")]
+
+
 _MIN_REPEATED_WORDS = 6
 
 
@@ -923,6 +961,8 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
     reporting = [c for c in cands if c.family == "statement" and not (
         c.token.pos_ == "ADP" and sum(not t.is_punct for t in sent) - len(list(c.token.head.subtree)) < 4)]
     speaker_tok, source = _speaker(sent, reporting, mentions)
+    if speaker_tok is not None and not source and speaker_tok.pos_ != "ADP":
+        source = _quoted_speaker(doc, speaker_tok, quotes)  # "a annoncé le mouvement islamiste"
     out = []
     picked = _pick(cands, speaker_tok, dated)
     said = speaker_tok is not None and any(c.token.i == speaker_tok.i for c in picked)

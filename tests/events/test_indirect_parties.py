@@ -200,3 +200,11 @@ def test_a_sentence_written_once_is_a_report(annotate):
     lead = "Le Pakistan annonce un accord avec l'Inde sur le partage des eaux de l'Indus."
     doc = annotate(f"{lead}\n\nLe ministre pakistanais a déclaré mardi que les deux pays avaient signé le texte.")
     assert [e for e in doc._.events if e.start < len(lead)]
+
+
+def test_an_incise_speaker_the_quotes_resolved_makes_the_statement(annotate):
+    # "le mouvement islamiste": a description the quotes component resolves to Hamas
+    doc = annotate("Le Hamas a perdu un cadre. Le porte-parole de sa branche armée à Rafah, Ahmed Saleh, "
+                   "a été tué dans la nuit, a annoncé le mouvement islamiste dans un communiqué.")
+    said = [e for e in doc._.events if e.trigger == "annoncé"]
+    assert said and "hamas" in ids(said[0])
