@@ -1,6 +1,6 @@
 """Who takes part in an event, beyond the trigger's own dependency arguments.
 
-Three general repairs of what the parse gives:
+General repairs of what the parse gives:
 
 * **a country or capital acting is its government** (the knowledge base's ``metonym_of``):
   "l'Inde a rejeté l'offre du Pakistan" has two governments as parties, and a country listed
@@ -15,7 +15,17 @@ Three general repairs of what the parse gives:
   "accepte les propositions kosovares" have the two governments as parties (on the nouns of
   ``lexicon.PARTY_NOUNS`` only: "la ville ukrainienne" is a place, not a party);
 * **a pronoun subject is the actor before it**: "Il a ensuite rencontré X", "Celui-ci a signé"
-  act for the subject of the previous sentence (or of an earlier clause of the same one).
+  act for the subject of the previous sentence (or of an earlier clause of the same one);
+* **parties named indirectly**: the nation of the persons a release or exchange concerns and of
+  the place they were held in, and their holder (``release_parties``: "les otages israéliens
+  détenus par X", "libérés des prisons israéliennes", mapped to the article's actor for that
+  nation by ``nation_actor``); an unnamed speaker's nationality (``adjective_source``: "un
+  responsable américain"); a role and a nationality naming a person the article names
+  (``named_holder``: "les dirigeants arménien et azerbaïdjanais"); a pair phrase ("les deux
+  parties", "ces pays", "leurs dirigeants": ``names_the_pair``, filled in ``sides``);
+* **names that are no party**: a name inside another actor's name or qualifying it ("le Conseil
+  de sécurité de l'ONU", "les Forces … du Soudan", "X, porte-parole du gouvernement …":
+  ``qualifies_actor``).
 """
 from __future__ import annotations
 
