@@ -329,7 +329,8 @@ def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
     if root.dep_ != "nmod" or root.head.i == root.i:
         return False
     head = root.head
-    owners = [o for o in mentions if o is not m and can_act(o) and not (o.start <= m.start and m.end <= o.end)]
+    owners = [o for o in mentions if (o.start, o.end, o.entity_id) != (m.start, m.end, m.entity_id) and can_act(o)
+              and not (o.start <= m.start and m.end <= o.end)]
 
     def named(tok: Token) -> bool:
         return any(o.start <= tok.idx < o.end for o in owners)
@@ -428,7 +429,7 @@ def names_the_pair(trigger: Token) -> bool:
         subj = subject_token(trigger)
         heads = [trigger] + ([subj] if subj is not None else [])
     for h in heads:
-        if h is not trigger and (pair_phrase(h) or _their_party(h)):
+        if h.i != trigger.i and (pair_phrase(h) or _their_party(h)):
             return True
         for c in h.children:
             if c.dep_ in ("nsubj", "nsubj:pass", "obj", "nmod", "obl:arg") and (pair_phrase(c) or _their_party(c)) or (
@@ -521,5 +522,7 @@ def release_parties(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[t
     return out
 
 
-__all__ = ["adjective_parties", "holder_of_mention", "named_holder", "qualifies_actor", "names_the_pair", "pair_phrase", "adjective_source", "nation_actor", "release_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
-           "subject_mentions", "noun_parties", "verb_group_start"]
+__all__ = ["acting_entity", "adjective_parties", "adjective_source", "as_actor", "can_act", "content_actors",
+           "holder_of_mention", "merge_duplicates", "named_holder", "names_the_pair", "nation_actor",
+           "noun_parties", "pair_phrase", "pronoun_antecedents", "qualifies_actor", "release_parties",
+           "subject_group", "subject_mentions", "verb_group_start"]
