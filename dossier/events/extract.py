@@ -235,6 +235,9 @@ def _is_actor(m: Mention, root: Token | None) -> bool:
         return False
     if root.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "conj") or _governed_by(root, lx.PARTNER_PREPS):
         return True
+    if root.dep_ == "ROOT" and root.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i == root.i + 1
+                                                           for c in root.children):
+        return pa.can_act(m)  # "Israël combattra …" read as a name and its participle: the subject
     return pa.can_act(m) and root.dep_ in ("nmod", "obl:arg", "obl:mod") and _governed_by(root, pa.PARTY_PREPS)
 
 
@@ -280,6 +283,8 @@ def _speaker(sent: Span, reporting: list[Candidate], mentions: list[Mention]) ->
         if tok.pos_ == "ADP":  # "selon X": the source follows the preposition, whatever the parse
             lo = max(lo, tok.idx)
         found = [m for m in mentions if (m.start >= lo and m.end <= hi) or m.start <= target.idx < m.end]
+        if not found and target.pos_ == "NOUN" and tok.pos_ != "ADP":  # ("selon un responsable russe": a source, no party)
+            found = pa.adjective_source(target, mentions)  # "un responsable américain a confirmé": its government
         if found or target.pos_ in ("NOUN", "PROPN"):
             return tok, found[:1]
     return None, []
@@ -380,14 +385,15 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
                   source: list[Mention], place_ids: set[str]) -> list[Participant]:
     out: dict[str, Participant] = {}
     for m in source:
-        out[m.entity_id] = Participant(m.entity_id, m.entity_name, "source")
+        pid, name = pa.holder_of_mention(doc, m, mentions) or (m.entity_id, m.entity_name)
+        out[pid] = Participant(pid, name, "source")
     lemma = _lemma(cand.token)
     args = argument_tokens(cand.token, doc.char_span(*bounds, alignment_mode="expand"))
     for m in access.mentions_in(doc, *bounds, mentions):
         if m.entity_id in out or m.entity_id in place_ids:
             continue
         root = _mention_root(doc, m)
-        if root is None or not _is_actor(m, root):
+        if root is None or not _is_actor(m, root) or pa.qualifies_actor(doc, m, mentions):
             continue
         # any token of the name may carry the argument edge ("Vladimir" appos, "Poutine" nsubj)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -400,11 +406,17 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         for p in members:  # "les négociateurs américains": the envoys the article names
             out.setdefault(p.entity_id, Participant(p.entity_id, p.entity_name, role))
         if not members:
-            out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
+            pid, name = pa.holder_of_mention(doc, m, mentions) or (m.entity_id, m.entity_name)
+            out.setdefault(pid, Participant(pid, name, role))
     _written_parties(doc, cand, mentions, out, place_ids)
-    for gov_id, gov_name, dep in pa.adjective_parties(doc, args, mentions):
+    military = lx.FAMILIES[cand.family].plover in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN")
+    for gov_id, gov_name, dep in pa.adjective_parties(doc, args, mentions, military):
         if gov_id not in place_ids:  # "les dirigeants serbe et kosovar", "les propositions kosovares"
             out.setdefault(gov_id, Participant(gov_id, gov_name, _role(cand.family, dep, lemma)))
+    if cand.family in ("exchange", "release"):  # "les otages israéliens détenus par X ont été libérés"
+        for gov_id, gov_name in pa.release_parties(doc, cand.token, mentions):
+            if gov_id not in place_ids:
+                out.setdefault(gov_id, Participant(gov_id, gov_name, "participant"))
     for arg, dep in args:  # "Il a ensuite rencontré X": the actor the pronoun stands for
         if dep in ("nsubj", "nsubj:pass"):  # (the tagger may call "Celui" of "Celui-ci" a name)
             for m in pa.pronoun_antecedents(doc, arg, mentions):
@@ -425,11 +437,15 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
             found += [(m, "nsubj") for m in pa.subject_mentions(doc, tok, mentions)]
     elif tok.pos_ in ("NOUN", "PROPN"):
         found += [(m, "participant" if r == "participant" else "obj") for m, r in pa.noun_parties(doc, tok, mentions)]
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "acl:relcl") and tok.head.pos_ == "NOUN" \
+            and (_lemma(tok.head) in lx.NOUNS or tok.head.lower_ in lx.NOUNS or _lemma(tok.head) in senses.CONFLICT_NOUNS):
+        # "un conflit entre X et Y, qui a éclaté en 2023": the event noun the clause describes names the parties
+        found += [(m, "participant" if r == "participant" else "obj") for m, r in pa.noun_parties(doc, tok.head, mentions)]
     if cand.family != "statement" and _lemma(tok) in lx.REPORTING and not _incise(tok):
         # a statement typed by its content ("X a déclaré que Y devait …"): Y is its target
         found += [(m, "obj") for m in pa.content_actors(doc, tok, mentions)]
     for m, dep in found:
-        if m.entity_id in place_ids or m.entity_id in out:
+        if m.entity_id in place_ids or m.entity_id in out or pa.qualifies_actor(doc, m, mentions):
             continue
         role = _role(cand.family, dep, _lemma(tok))
         out[m.entity_id] = Participant(m.entity_id, m.entity_name, role)
@@ -790,12 +806,75 @@ def extract_events(doc: Doc) -> list[Event]:
             if span is not None:
                 dated.update(range(span.start, span.end))
     doc_quoted = filters.quoted_regions(doc, quotes)
-    for si, sentence in enumerate(doc.sents):
-        for sent in paragraphs(sentence):
-            events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
+    pieces = [(si, sent) for si, sentence in enumerate(doc.sents) for sent in paragraphs(sentence)]
+    repeated = _repeated(sent for _, sent in pieces)
+    told: set[str] = set()
+    for si, sent in pieces:
+        key = _sentence_key(sent)
+        if key in repeated:
+            if key in told:
+                continue  # a headline or standfirst the page repeats: told once, where it first appears
+            told.add(key)
+        events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
     return fill_sides(mark_story(place_of_occasion(doc, inherit_places(doc, continue_dates(doc, inherit_dates(
         _dated_by_named_event(doc, resolve_meetings(doc, events)))))),
-                                 doc._.published))
+                                 doc._.published), doc)
+
+
+_QUOTE_REACH = 250  # characters between a reporting verb and the words it reports
+
+
+def _quoted_speaker(doc: Doc, verb: Token, quotes) -> list[Mention]:
+    """The speaker the quotes component found for the words a reporting verb reports ("…, a
+    annoncé le mouvement islamiste", "avait assuré son administration": a description the
+    entity ruler does not name), as a mention of the verb's subject; [] when it found none."""
+    from dossier.events.participants import _kb
+
+    sent = verb.sent
+    best = None
+    for q in quotes:
+        cue = (q.cue or "").lower().split()
+        if verb.lower_ not in cue:
+            continue
+        if not (sent.start_char <= q.start < sent.end_char or sent.start_char < q.end <= sent.end_char
+                or q.start <= sent.start_char < q.end):
+            continue
+        gap = min(abs(verb.idx - q.end), abs(q.start - verb.idx))
+        if gap <= _QUOTE_REACH and (best is None or gap < best[0]):
+            best = (gap, q)
+    if best is None:
+        return []
+    q = best[1]
+    who = q.speaker_id or (q.affiliation if q.anonymous else None)
+    if not who:
+        return []
+    kb = _kb()
+    entry = kb.get(who) if kb is not None and not who.startswith("local:") else None
+    info = (doc._.entities or {}).get(who) if doc.has_extension("entities") else None
+    kind = entry.type if entry is not None else getattr(info, "type", None) or "organization"
+    name = entry.name if entry is not None else getattr(info, "name", None) or q.speaker_name or who
+    subj = subject_of(verb)
+    at = subj if subj is not None else verb
+    return [Mention(at.idx, at.idx + len(at.text), at.text, "ORG", who, name, kind, confidence=0.5,
+                    resolution="quote-speaker")]
+
+
+_MIN_REPEATED_WORDS = 6
+
+
+def _sentence_key(sent: Span) -> str:
+    return " ".join(t.lower_ for t in sent if not t.is_space and not t.is_punct)
+
+
+def _repeated(sents) -> set[str]:
+    """Sentences written twice in the article, word for word (at least ``_MIN_REPEATED_WORDS``
+    words): a headline or standfirst the page repeats as a heading or as the lead."""
+    seen: dict[str, int] = {}
+    for sent in sents:
+        key = _sentence_key(sent)
+        if len(key.split()) >= _MIN_REPEATED_WORDS:
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n > 1}
 
 
 def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:
@@ -888,6 +967,8 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
     reporting = [c for c in cands if c.family == "statement" and not (
         c.token.pos_ == "ADP" and sum(not t.is_punct for t in sent) - len(list(c.token.head.subtree)) < 4)]
     speaker_tok, source = _speaker(sent, reporting, mentions)
+    if speaker_tok is not None and not source and speaker_tok.pos_ != "ADP":
+        source = _quoted_speaker(doc, speaker_tok, quotes)  # "a annoncé le mouvement islamiste"
     out = []
     picked = _pick(cands, speaker_tok, dated)
     said = speaker_tok is not None and any(c.token.i == speaker_tok.i for c in picked)
@@ -899,6 +980,8 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
             in_content = False  # "…, alors qu'il accueillait X": what happened meanwhile, not X's report
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes, doc_quoted)
+        if event is not None and in_content and _unparted_agreement(event, cand.token, speaker_tok, mentions):
+            event = _as_statement(event)
         if event is None or filters.unsourced_statement(event) or filters.background_statement(event, cand.token):
             continue
         if in_content and cand.token.i != speaker_tok.i and speaker_tok.pos_ == "ADP" \
@@ -915,6 +998,47 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
                 said = True
         out.append(event)
     return _apart(doc, out)
+
+
+def _vows_to_fight(tok: Token) -> bool:
+    """An attack verb in the future indicative with its own subject ("X combattra", "nous
+    frapperons"), not negated: a vow to fight, not fighting (the dated future is a plan)."""
+    return tok.pos_ == "VERB" and _future(tok) and not _negated(tok) and (
+        subject_of(tok) is not None or tok.dep_ == "acl")  # (the tagger may hang "X combattra" on X)
+
+
+def _future(tok: Token) -> bool:
+    """Future indicative, from the tag or, when the tagger misreads it, from the form: the
+    infinitive (without the final "e" of "-re") and a future ending ("frappera", "combattra")."""
+    if "Fut" in tok.morph.get("Tense") and "Ind" in tok.morph.get("Mood"):
+        return True
+    lemma = _lemma(tok)
+    base = lemma[:-1] if lemma.endswith("re") else lemma
+    return lemma.endswith(("er", "ir", "re")) and tok.lower_ in {base + end for end in ("a", "ont", "ons", "ai", "as", "ez")}
+
+
+def _unparted_agreement(event: Event, tok: Token, speaker_tok: Token, mentions: list[Mention]) -> bool:
+    """A reported agreement whose text names no party, not even as a subject noun ("X a confirmé
+    qu'un accord avait été conclu", "X a écrit que … avant que l'accord n'entre en vigueur", a
+    content typed by its words only): the report is X's statement about an agreement, not the
+    agreement (the gold types such statements OTHER). An announcement stays the news it carries
+    ("X a annoncé qu'un consensus avait été atteint")."""
+    if event.plover != "AGREE" or any(p.role != "source" for p in event.participants):
+        return False
+    if tok.i == speaker_tok.i:
+        return _lemma(tok) not in ("annoncer", "announce")
+    subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        return not (tok.pos_ in ("VERB", "AUX") and pa.subject_mentions(tok.doc, tok, mentions))
+    if subj.pos_ in ("PRON", "PROPN") or _lemma(subj) in lx.PARTY_NOUNS or subj.lower_ in lx.PARTY_NOUNS:
+        return False  # "leurs dirigeants se sont engagés": parties the text names, found or not
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    return not any(lo <= m.start and m.end <= hi for m in mentions)
+
+
+def _as_statement(event: Event) -> Event:
+    fam = lx.FAMILIES["statement"]
+    return dataclasses.replace(event, type=fam.type, plover=fam.plover, mode=fam.mode, context=fam.context)
 
 
 _TAIL = re.compile(r"(?:[\s,;:–—-]|\b(?:et|ou|puis|and|or)\b)+$", re.IGNORECASE)
@@ -1035,6 +1159,10 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if fam_name == "rejection" and any(_lemma(t) in lx.MILITARY_WORDS for t in tokens):
         etype, context = "military_denial", "military"
     status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
+    if fam_name == "attack" and date is None and _vows_to_fight(tok):
+        # "X combattra à Gaza tant que …": fighting announced in the future tense is a threat
+        fam_name, fam = "threat", lx.FAMILIES["threat"]
+        etype, context, mode = fam.type, fam.context, fam.mode
     if status == "hypothetical" and date is not None and date[2] != "governing":
         date = None  # "X ne frapperait pas si Y cessait": what did not happen has no day from its sentence
     return Event(

@@ -178,6 +178,31 @@ PARTY_NOUNS: frozenset[str] = _words(
     "gouvernement émissaire envoyé partie camp proposition offre plan exigence demande "
     "revendication condition constitution position leaders mediator negotiator delegation official "
     "authorities government envoy proposal offer demand")
+# weapons and units whose nationality adjective names a state's armed forces as the party
+# of a military event ("des missiles russes ont frappé", "les troupes azerbaïdjanaises")
+ARMED_NOUNS: frozenset[str] = _words(
+    "drone drones missile missiles roquette roquettes obus avion avions chasseur chasseurs bombardier "
+    "bombardiers hélicoptère hélicoptères char chars blindé blindés troupe troupes soldat soldats "
+    "force forces armée unité unités artillerie navire navires frégate frégates aviation marine "
+    "drone drones missile missiles rocket rockets aircraft jet jets tank tanks troops soldier soldiers "
+    "army forces artillery ship ships navy")
+# persons held and released, and the places they are held in: their nationality adjective
+# names a party of a release or exchange ("les otages israéliens", "des prisons israéliennes")
+HELD_NOUNS: frozenset[str] = _words(
+    "otage otages prisonnier prisonniers détenu détenus captif captifs dépouille dépouilles corps "
+    "soldat soldats civil civils ressortissant ressortissants citoyen citoyens militaire militaires "
+    "prison prisons geôle geôles camp camps hostage hostages prisoner prisoners detainee detainees "
+    "captive captives body bodies soldier soldiers civilian civilians prison jail jails")
+# verbs of holding someone: their agent is the holder ("détenus par X", "retenus par X")
+HOLD_VERBS: frozenset[str] = _words(
+    "détenir retenir emprisonner séquestrer capturer enlever kidnapper incarcérer garder "
+    "hold detain imprison capture abduct kidnap")
+# nouns that, counted two ("les deux parties", "les deux pays") or as the parties ("les
+# belligérants"), stand for the two actors the article opposes or brings together
+PAIR_NOUNS: frozenset[str] = _words(
+    "partie parties camp camps pays nation nations belligérant belligérants délégation délégations "
+    "côté côtés protagoniste protagonistes party parties side sides country countries delegation delegations")
+PAIR_WORDS: frozenset[str] = _words("deux 2 two both")
 # partner prepositions ("avec X", "entre X et Y")
 PARTNER_PREPS: frozenset[str] = _words("avec entre with between")
 

@@ -1,6 +1,6 @@
 """Who takes part in an event, beyond the trigger's own dependency arguments.
 
-Three general repairs of what the parse gives:
+General repairs of what the parse gives:
 
 * **a country or capital acting is its government** (the knowledge base's ``metonym_of``):
   "l'Inde a rejeté l'offre du Pakistan" has two governments as parties, and a country listed
@@ -15,7 +15,17 @@ Three general repairs of what the parse gives:
   "accepte les propositions kosovares" have the two governments as parties (on the nouns of
   ``lexicon.PARTY_NOUNS`` only: "la ville ukrainienne" is a place, not a party);
 * **a pronoun subject is the actor before it**: "Il a ensuite rencontré X", "Celui-ci a signé"
-  act for the subject of the previous sentence (or of an earlier clause of the same one).
+  act for the subject of the previous sentence (or of an earlier clause of the same one);
+* **parties named indirectly**: the nation of the persons a release or exchange concerns and of
+  the place they were held in, and their holder (``release_parties``: "les otages israéliens
+  détenus par X", "libérés des prisons israéliennes", mapped to the article's actor for that
+  nation by ``nation_actor``); an unnamed speaker's nationality (``adjective_source``: "un
+  responsable américain"); a role and a nationality naming a person the article names
+  (``named_holder``: "les dirigeants arménien et azerbaïdjanais"); a pair phrase ("les deux
+  parties", "ces pays", "leurs dirigeants": ``names_the_pair``, filled in ``sides``);
+* **names that are no party**: a name inside another actor's name or qualifying it ("le Conseil
+  de sécurité de l'ONU", "les Forces … du Soudan", "X, porte-parole du gouvernement …":
+  ``qualifies_actor``).
 """
 from __future__ import annotations
 
@@ -151,8 +161,14 @@ def subject_mentions(doc: Doc, verb: Token, mentions: list[Mention]) -> list[Men
 def noun_parties(doc: Doc, noun: Token, mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """Actors named inside an event noun's own phrase, with their role: "entre X et Y", "avec X"
     (participants), "contre X" (target), "de X"/"par X" (participant)."""
+    from dossier.events.lexicon import PARTNER_PREPS
+
     out: list[tuple[Mention, str]] = []
     phrases = list(noun.children)
+    # "les pourparlers sur le nucléaire entre X et Y": a partner phrase the parser hung on the
+    # noun's own complement
+    phrases += [x for c in noun.children if c.dep_ == "nmod" for x in c.children if x.dep_ == "nmod"
+                and any(y.lower_ in PARTNER_PREPS for y in x.children if y.dep_ == "case")]
     for c in noun.children:  # "les frappes menées par Israël", "un accord négocié par X": the agent
         if c.dep_ == "acl":
             phrases += [x for x in c.children if x.dep_ in ("obl:agent", "obl:arg", "obl:mod")
@@ -264,11 +280,14 @@ def pronoun_antecedents(doc: Doc, pronoun: Token, mentions: list[Mention]) -> li
     return []
 
 
-def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[Mention]) -> list[tuple[str, str, str]]:
+def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[Mention],
+                      military: bool = False) -> list[tuple[str, str, str]]:
     """(government id, name, dependency of the argument) for each nationality adjective of an
     argument noun or of a noun it governs ("les dirigeants serbe et kosovar", "en présence de
-    médiateurs allemands"), unless a mention already covers it ("l'armée russe")."""
-    from dossier.events.lexicon import PARTY_NOUNS
+    médiateurs allemands"), unless a mention already covers it ("l'armée russe"). ``military``
+    (a military event): weapons and units (``lexicon.ARMED_NOUNS``: "des missiles russes") name
+    the state's armed forces."""
+    from dossier.events.lexicon import ARMED_NOUNS, PARTY_NOUNS
 
     kb = _kb()
     if kb is None:
@@ -277,7 +296,8 @@ def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[M
     seen: set[str] = set()
     nouns = [(h, dep) for h, dep in heads] + [(c, dep) for h, dep in heads for c in h.children if c.dep_ == "nmod"]
     for noun, dep in nouns:
-        if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS):
+        armed = military and (noun.lemma_.lower() in ARMED_NOUNS or noun.lower_ in ARMED_NOUNS)
+        if noun.pos_ != "NOUN" or not armed and (noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS):
             continue
         adjs = [c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
         adjs += [x for a in adjs for x in a.children if x.dep_ == "conj"]  # "serbe et kosovar" (any tag)
@@ -285,12 +305,224 @@ def adjective_parties(doc: Doc, heads: list[tuple[Token, str]], mentions: list[M
             if any(m.start <= a.idx < m.end for m in mentions):
                 continue
             gov = kb.government_of_adjective(a.text)
-            entry = kb.get(gov) if gov else None
+            if armed:
+                gov = kb.institution(kb.country_of_adjective(a.text), "armed_forces") or gov
+            entry = named_holder(noun, a, mentions) or (kb.get(gov) if gov else None)
             if entry is not None and entry.id not in seen:
                 seen.add(entry.id)
                 out.append((entry.id, entry.name, dep))
     return out
 
 
-__all__ = ["adjective_parties", "content_actors", "pronoun_antecedents", "acting_entity", "as_actor", "can_act", "merge_duplicates", "subject_group",
-           "subject_mentions", "noun_parties", "verb_group_start"]
+def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    """A name that only says which actor another one is: a name inside another actor's name, a
+    complement of another actor's name
+    ("les Forces de soutien rapide du Soudan") or of the role noun in apposition to it ("X,
+    porte-parole du gouvernement soudanais"). Such a name is no party of the event."""
+    if any(o.entity_id != m.entity_id and can_act(o) and o.start <= m.start and m.end <= o.end
+           and o.end - o.start > m.end - m.start for o in mentions):
+        return True  # "le Conseil de sécurité de l'ONU": a name inside another actor's name
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ != "nmod" or root.head.i == root.i:
+        return False
+    head = root.head
+    owners = [o for o in mentions if (o.start, o.end, o.entity_id) != (m.start, m.end, m.entity_id) and can_act(o)
+              and not (o.start <= m.start and m.end <= o.end)]
+
+    def named(tok: Token) -> bool:
+        return any(o.start <= tok.idx < o.end for o in owners)
+
+    if named(head):
+        return True
+    # the role noun in apposition to a name ("X, porte-parole de Y"; "porte-parole de Y, X")
+    return head.pos_ == "NOUN" and ((head.dep_ == "appos" and named(head.head)) or any(
+        c.dep_ == "appos" and named(c) for c in head.children))
+
+
+def named_holder(noun: Token, adjective: Token, mentions: list[Mention]):
+    """The KB person holding the role a noun and a nationality adjective name ("les dirigeants
+    arménien et azerbaïdjanais": the role "dirigeant arménien" on the publication day), when the
+    article names that person; None otherwise (the government then stands for its leader)."""
+    kb = _kb()
+    if kb is None or not mentions:
+        return None
+    named = {m.entity_id for m in mentions if m.entity_type == "person"}
+    if not named:
+        return None
+    date = noun.doc._.published if noun.doc.has_extension("published") else None
+    for text in (f"{noun.lemma_} {adjective.lemma_}", f"{noun.text} {adjective.text}"):
+        holder = kb.resolve_role(text.lower(), date=date or None)
+        if holder is not None and holder.id in named:
+            return holder
+    return None
+
+
+def holder_of_mention(doc: Doc, m: Mention, mentions: list[Mention]) -> tuple[str, str] | None:
+    """(id, name) of the person a role mention with a nationality adjective stands for ("les
+    dirigeants azerbaïdjanais" resolved to a government), when the article names that person
+    (``named_holder``); None otherwise."""
+    if m.entity_type == "person":
+        return None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    noun = span.root
+    if noun.pos_ != "NOUN":
+        return None
+    for a in noun.children:
+        if a.dep_ == "amod" and a.pos_ == "ADJ":
+            holder = named_holder(noun, a, mentions)
+            if holder is not None:
+                return holder.id, holder.name
+    return None
+
+
+def adjective_source(noun: Token, mentions: list[Mention] = ()) -> list[Mention]:
+    """The government a nationality adjective names on an unnamed speaker ("un responsable
+    américain", "des diplomates égyptiens"; the nouns of ``lexicon.PARTY_NOUNS``), as a mention
+    of the adjective; [] otherwise."""
+    from dossier.events.lexicon import PARTY_NOUNS
+
+    kb = _kb()
+    if kb is None or (noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS):
+        return []
+    for a in noun.children:
+        if a.dep_ != "amod" or a.pos_ != "ADJ":
+            continue
+        gov = kb.government_of_adjective(a.text)
+        entry = named_holder(noun, a, mentions) or (kb.get(gov) if gov else None)
+        if entry is not None:
+            return [Mention(a.idx, a.idx + len(a.text), a.text, "ORG", entry.id, entry.name, entry.type,
+                            confidence=0.5, resolution="adjective")]
+    return []
+
+
+def pair_phrase(tok: Token) -> bool:
+    """"les deux parties", "les deux pays", "les belligérants": a phrase standing for the pair of
+    actors the article is about."""
+    from dossier.events.lexicon import PAIR_NOUNS, PAIR_WORDS
+
+    if tok.pos_ not in ("NOUN", "PRON") or (tok.lemma_.lower() not in PAIR_NOUNS and tok.lower_ not in PAIR_NOUNS):
+        return False
+    if any(c.lower_ in PAIR_WORDS for c in tok.children if c.dep_ in ("nummod", "det", "amod")):
+        return True
+    return tok.lemma_.lower() in ("belligérant", "protagoniste") or any(
+        c.lower_ in ("ces", "these") for c in tok.children if c.dep_ == "det")  # "ces pays", "ces parties"
+
+
+def _their_party(tok: Token) -> bool:
+    """"leurs dirigeants", "leurs délégations": a party noun owned by a plural "leur"."""
+    from dossier.events.lexicon import PARTY_NOUNS
+
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PARTY_NOUNS or tok.lower_ in PARTY_NOUNS) and any(
+        c.lower_ in ("leurs", "their") for c in tok.children if c.dep_ in ("det", "nmod:poss"))
+
+
+def names_the_pair(trigger: Token) -> bool:
+    """Whether an event's trigger has a pair phrase as its subject, object or "entre"/"de" phrase
+    ("les deux parties ont convenu …", "les négociations entre les deux pays")."""
+    heads = [trigger]
+    if trigger.pos_ in ("VERB", "AUX"):
+        subj = subject_token(trigger)
+        heads = [trigger] + ([subj] if subj is not None else [])
+    for h in heads:
+        if h.i != trigger.i and (pair_phrase(h) or _their_party(h)):
+            return True
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubj:pass", "obj", "nmod", "obl:arg") and (pair_phrase(c) or _their_party(c)) or (
+                    c.dep_ == "obl:mod" and pair_phrase(c) and any(x.lower_ in ("pour", "for") for x in c.children)):
+                return True
+            if c.dep_ == "obj" and any(x.dep_ == "nmod" and pair_phrase(x) for x in c.children):
+                return True  # "a souligné la nécessité pour ces pays de …"
+    return False
+
+
+_CLAUSE_STOP = ("advcl", "ccomp", "parataxis", "csubj", "acl:relcl")
+
+
+def _release_tokens(trigger: Token) -> list[Token]:
+    """The trigger's own phrase: its subtree without the clauses hanging on it ("…, tandis que
+    …") or verbs coordinated with it."""
+    out, todo = [], [trigger]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSE_STOP
+                 and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        out.append(trigger.head)  # "2 000 Palestiniens échangés contre …": the persons exchanged
+        out += [c for c in trigger.head.children if c.dep_ == "amod"]
+    return out
+
+
+def _demonym_nation(kb, tok: Token) -> str | None:
+    """ISO code of the nation a word names as people ("les Israéliens") or qualifies ("les otages
+    israéliens", "des prisons israéliennes": held persons and holding places only)."""
+    from dossier.events.lexicon import HELD_NOUNS
+
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.text[:1].isupper() and tok.i != tok.sent.start:
+        return kb.country_of_adjective(tok.text)  # a capitalised demonym names people, whatever its tag
+    if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "conj"):
+        noun = tok.head if tok.dep_ == "amod" else tok.head.head
+        if noun.lemma_.lower() in HELD_NOUNS or noun.lower_ in HELD_NOUNS:
+            return kb.country_of_adjective(tok.text)
+    return None
+
+
+def nation_actor(code: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The actor of the article standing for a nation: its government when the article names it
+    (or a place or person acting for it), else the one organisation of that country the article
+    names (the Palestinians of a text naming Hamas only), else the government."""
+    kb = _kb()
+    if kb is None:
+        return None
+    gov = kb.institution(code)
+    from dossier.events.features import side_of
+
+    named = {as_actor(m)[0] for m in mentions if can_act(m)}
+    if gov is not None and (gov in named or any(side_of(x) == gov for x in named)):
+        entry = kb.get(gov)
+        return (gov, entry.name) if entry is not None else None
+    own = []
+    for x in named:
+        entry = kb.get(x) if not x.startswith("local:") else None
+        if entry is not None and entry.type in ("organization", "group") and entry.country == code \
+                and entry.institution is None and entry.id not in own:
+            own.append(entry.id)
+    pick = own[0] if len(own) == 1 else gov
+    entry = kb.get(pick) if pick else None
+    return (entry.id, entry.name) if entry is not None else None
+
+
+def release_parties(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """(id, name) of the parties of a release or exchange the text names indirectly: the nation
+    of the persons released or exchanged and of the place they were held in ("les otages
+    israéliens", "libérés des prisons israéliennes", "échangés contre des Palestiniens"), and the
+    holder ("détenus par X")."""
+    from dossier.events.lexicon import HOLD_VERBS
+
+    kb = _kb()
+    if kb is None:
+        return []
+    out: list[tuple[str, str]] = []
+    for tok in _release_tokens(trigger):
+        found = None
+        if tok.dep_ == "obl:agent" and tok.head.lemma_.lower() in HOLD_VERBS:
+            lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            holder = next((m for m in mentions if lo <= m.start and m.end <= hi and can_act(m)), None)
+            found = as_actor(holder) if holder is not None else None
+        else:
+            code = _demonym_nation(kb, tok)
+            found = nation_actor(code, mentions) if code else None
+        if found is not None and found not in out:
+            out.append(found)
+    return out
+
+
+__all__ = ["acting_entity", "adjective_parties", "adjective_source", "as_actor", "can_act", "content_actors",
+           "holder_of_mention", "merge_duplicates", "named_holder", "names_the_pair", "nation_actor",
+           "noun_parties", "pair_phrase", "pronoun_antecedents", "qualifies_actor", "release_parties",
+           "subject_group", "subject_mentions", "verb_group_start"]
