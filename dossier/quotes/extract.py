@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.models import Quote
 from dossier.nlp import access
 from dossier.nlp.sentences import MAX_SENTENCE_TOKENS
+from dossier.nlp.tokens import TokenTable, table
 from dossier.quotes import lexicon as lx
 from dossier.quotes.indirect import CLOSERS as _CLOSERS
 from dossier.quotes.indirect import IndirectMixin
@@ -55,6 +56,10 @@ def _withheld(t: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in lx.WITHHOLDING_MARKS for c in t.children)
 
 
+def _faire_savoir_at(tab: TokenTable, i: int) -> bool:
+    return tab.lemma[i] in ("savoir", "entendre") and i > 0 and tab.lemma[i - 1] in ("faire", "laisser")
+
+
 class Extractor(IndirectMixin):
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -65,7 +70,8 @@ class Extractor(IndirectMixin):
         self.quoted = [(s.open, s.close) for s in self.spans]
         self.mentions = access.mentions(doc)
         self.resolver = SpeakerResolver(doc, self.mentions, self.quoted)
-        self.cue_tokens = [t for t in doc if self.is_cue(t)]
+        self.tab = table(doc)
+        self.cue_tokens = [doc[i] for i in self.tab.where(self.may_cue) if self.is_cue(doc[i])]
         self.resolver.note_cue_subjects(self.cue_tokens)
         self.co_speakers: dict[int, list[Speaker]] = {}  # id(quote) -> co-speakers of a coordinated subject
 
@@ -132,6 +138,11 @@ class Extractor(IndirectMixin):
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
+    def may_cue(self, i: int) -> bool:
+        """The cheap test of :meth:`is_cue` (without ``naming``) on the ``i``-th token: a
+        reporting word or "fait savoir". A token failing it is no cue."""
+        return lx.reporting_at(self.tab, i) or _faire_savoir_at(self.tab, i)
+
     def is_cue(self, t: Token, naming: bool = False) -> bool:
         reporting = lx.is_reporting(t)
         if not (reporting or self._faire_savoir(t) or (
@@ -158,7 +169,7 @@ class Extractor(IndirectMixin):
     @staticmethod
     def _faire_savoir(t: Token) -> bool:
         """"fait savoir", "laisse entendre" (reporting by a light verb + infinitive)."""
-        return t.lemma_.lower() in ("savoir", "entendre") and t.i > 0 and t.doc[t.i - 1].lemma_.lower() in ("faire", "laisser")
+        return _faire_savoir_at(table(t.doc), t.i)
 
     def _introduced_as_name(self, q: QuoteSpan) -> bool:
         """"le film « … »", "le plan dit « … »", "Surnommé « … »": a name or title, not speech."""

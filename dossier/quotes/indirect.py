@@ -16,6 +16,10 @@ from dossier.quotes import lexicon as lx
 from dossier.quotes.speakers import Speaker
 
 CLOSERS = set("»\"”’'")
+# the words a source preposition can be (see IndirectMixin._is_source_prep)
+_SOURCE_PREP_WORDS = frozenset({"selon", "suivant", "according", "après", "pour"})
+# verbs whose object or "à" clause is what was asked for ("appelle à …", "qualifié de …")
+_CALL_LEMMAS = ("appeler", "exhorter", "urge", "call", "qualifier")
 
 
 class IndirectMixin:
@@ -98,7 +102,9 @@ class IndirectMixin:
     def selon_quotes(self) -> list[tuple[Quote, int]]:
         out = []
         doc = self.doc
-        for t in doc:
+        low = self.tab.lower
+        for i in self.tab.where(lambda i: low[i] in _SOURCE_PREP_WORDS):  # the words _is_source_prep takes
+            t = doc[i]
             is_dapres = t.lower_ == "après" and t.i > 0 and doc[t.i - 1].lower_ in ("d'", "d’")
             if not self._is_source_prep(t):
                 continue
@@ -283,11 +289,19 @@ class IndirectMixin:
         """Indirect quotes with the offset of their cue verb."""
         out = []
         doc = self.doc
-        for v in doc:
+        tab = self.tab
+
+        def may_report(i: int) -> bool:  # the tokens the tests below can keep
+            lemma = lx.lemma_at(tab, i)
+            return (lemma in lx.ACCUSATION_LEMMAS or lemma in lx.EXPRESSION_LEMMAS or tab.lemma[i] in _CALL_LEMMAS
+                    or self.may_cue(i))
+
+        for i in tab.where(may_report):
+            v = doc[i]
             special = self._accusation_content(v) if lx.lemma_of(v) in lx.ACCUSATION_LEMMAS else None
             stance_only = False
             if special is None and not self.is_cue(v):
-                if v.lemma_.lower() in ("appeler", "exhorter", "urge", "call", "qualifier") and not self.in_quote(v.idx):
+                if v.lemma_.lower() in _CALL_LEMMAS and not self.in_quote(v.idx):
                     special = self._special_content(v)
                 if special is None:
                     if lx.lemma_of(v) not in lx.EXPRESSION_LEMMAS or self.in_quote(v.idx):
@@ -411,7 +425,9 @@ class IndirectMixin:
         sentence of the same paragraph."""
         out = []
         doc = self.doc
-        for t in doc:
+        tab = self.tab
+        for i in tab.where(lambda i: tab.pos[i] == "AUX" and tab.lemma[i] in ("avoir", "être")):
+            t = doc[i]
             if t.pos_ != "AUX" or t.lemma_.lower() not in ("avoir", "être") or t.morph.get("Mood") != ["Cnd"]:
                 continue
             if self.in_quote(t.idx) or t.i + 1 >= len(doc):

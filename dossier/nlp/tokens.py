@@ -1,0 +1,88 @@
+"""Token attributes of one Doc read from spaCy once, as plain lists indexed by token.
+
+Reading ``token.lower_``, ``.lemma_``, ``.pos_`` or ``.sent`` builds a new Python object on every
+access (a ``Token``, a decoded string, a ``Span`` found by walking the sentence), and the
+downstream components (quotes, events, claims) scan every token of a document several times
+to find the few that matter (a reporting verb, "selon", a conditional auxiliary).
+:func:`table` reads each attribute of every token once per Doc (``Doc.to_array`` and one
+string lookup per distinct value) and keeps the lists in ``doc.user_data``, so those scans are
+list look-ups and the components share them. The lists hold exactly what spaCy's properties
+return; call them after the parse (the components that write ``doc.ents`` change none of them).
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.parts_of_speech import NAMES as _POS_NAMES
+from spacy.tokens import Doc, Span
+
+_KEY = "dossier.tokens"
+
+
+class TokenTable:
+    """Per-token lists of one Doc (see the module docstring); each is built on first use."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    def _strings(self, attr: int) -> list[str]:
+        strings = self.doc.vocab.strings
+        seen: dict[int, str] = {}
+        out = []
+        for key in self.doc.to_array(attr).tolist() if len(self.doc) else ():
+            value = seen.get(key)
+            if value is None:
+                value = seen[key] = strings[key]
+            out.append(value)
+        return out
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """``token.lower_``"""
+        return self._strings(LOWER)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """``token.lemma_.lower()``"""
+        seen: dict[str, str] = {}
+        return [seen.get(w) or seen.setdefault(w, w.lower()) for w in self._strings(LEMMA)]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """``token.pos_``"""
+        return [_POS_NAMES[p] for p in self.doc.to_array(POS).tolist()] if len(self.doc) else []
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """``token.dep_``"""
+        return self._strings(DEP)
+
+    @cached_property
+    def sents(self) -> list[Span]:
+        """``list(doc.sents)``"""
+        return list(self.doc.sents)
+
+    @cached_property
+    def sent_index(self) -> list[int]:
+        """The index in :attr:`sents` of each token's sentence."""
+        out = [0] * len(self.doc)
+        for k, sent in enumerate(self.sents):
+            out[sent.start:sent.end] = [k] * (sent.end - sent.start)
+        return out
+
+    def sent(self, i: int) -> Span:
+        """``doc[i].sent``"""
+        return self.sents[self.sent_index[i]]
+
+    def where(self, test) -> list[int]:
+        """Indexes of the tokens for which ``test(i)`` holds, in order."""
+        return [i for i in range(len(self.doc)) if test(i)]
+
+
+def table(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, made once and kept in ``doc.user_data``."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = TokenTable(doc)
+    return found

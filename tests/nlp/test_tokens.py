@@ -1,0 +1,38 @@
+"""Per-Doc token attribute lists (dossier.nlp.tokens) against spaCy's own properties."""
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dossier.nlp import tokens
+
+
+def _doc() -> Doc:
+    words = ["Le", "Kremlin", "a", "Démenti", ".", "Selon", "LUI", ",", "rien", "."]
+    return Doc(Vocab(), words=words,
+               lemmas=["le", "Kremlin", "avoir", "Démentir", ".", "selon", "lui", ",", "rien", "."],
+               pos=["DET", "PROPN", "AUX", "VERB", "PUNCT", "ADP", "PRON", "PUNCT", "PRON", "PUNCT"],
+               deps=["det", "nsubj", "aux:tense", "ROOT", "punct", "case", "obl", "punct", "ROOT", "punct"],
+               heads=[1, 3, 3, 3, 3, 6, 8, 8, 8, 8],
+               sent_starts=[True, False, False, False, False, True, False, False, False, False])
+
+
+def test_lists_hold_what_the_token_properties_return():
+    doc = _doc()
+    tab = tokens.table(doc)
+    assert tab.lower == [t.lower_ for t in doc]
+    assert tab.lemma == [t.lemma_.lower() for t in doc]
+    assert tab.pos == [t.pos_ for t in doc]
+    assert tab.dep == [t.dep_ for t in doc]
+    assert [(s.start, s.end) for s in tab.sents] == [(0, 5), (5, 10)]
+    assert [(tab.sent(t.i).start, tab.sent(t.i).end) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+    assert tab.where(lambda i: tab.pos[i] == "PUNCT") == [4, 7, 9]
+
+
+def test_one_table_per_doc():
+    doc = _doc()
+    assert tokens.table(doc) is tokens.table(doc)
+    assert tokens.table(_doc()) is not tokens.table(doc)
+
+
+def test_empty_doc():
+    tab = tokens.table(Doc(Vocab(), words=[]))
+    assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == []
