@@ -33,6 +33,7 @@ from dossier.entities.repair import acronym_after, institution_span, lexicon, na
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
+from dossier.nlp.tokens import sent_of
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def _word_in_capitals(doc: Doc, m: Match) -> bool:
     if m.end - m.start != 1 or not doc[m.start].text.isupper() or fold(doc[m.start].text) not in lexicon()["articles"] | {
             "on", "il", "et", "ou", "en", "se", "ce", "sa", "son", "ses", "nos", "vos"}:
         return False
-    sent = doc[m.start].sent
+    sent = sent_of(doc[m.start])
     letters = [c for c in sent.text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 

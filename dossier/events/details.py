@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.events import lexicon as lx
 from dossier.models import Mention, Timex
 from dossier.nlp import access
+from dossier.nlp.tokens import morph
 
 _NO_DATE_BASES = frozenset({"publication-fallback", "none", None})
 
@@ -249,8 +250,8 @@ def event_status(trigger: Token, head: Token, negated: bool, family: str) -> str
         return "hypothetical"
     if negated and family not in ("rejection", "cancellation"):
         return "denied"
-    if any("Fut" in t.morph.get("Tense") for t in chain if t.pos_ in ("VERB", "AUX")) or any(
-            "Fut" in c.morph.get("Tense") for t in chain for c in t.children if c.dep_.startswith("aux")):
+    if any("Fut" in morph(t, "Tense") for t in chain if t.pos_ in ("VERB", "AUX")) or any(
+            "Fut" in morph(c, "Tense") for t in chain for c in t.children if c.dep_.startswith("aux")):
         return "planned"
     if (lemmas - {trigger.lemma_.lower()}) & lx.PLANNED_LEMMAS or words & lx.PLANNED_WORDS:
         return "planned"

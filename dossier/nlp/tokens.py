@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "dossier.tokens"
 
@@ -25,6 +25,7 @@ class TokenTable:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self._feats: dict[int, dict[str, list[str]]] = {}
 
     def _strings(self, attr: int) -> list[str]:
         strings = self.doc.vocab.strings
@@ -75,9 +76,43 @@ class TokenTable:
         """``doc[i].sent``"""
         return self.sents[self.sent_index[i]]
 
+    @cached_property
+    def _morph_keys(self) -> list[int]:
+        return self.doc.to_array(MORPH).tolist() if len(self.doc) else []
+
+    def feats(self, i: int) -> dict[str, list[str]]:
+        """The morphological features of the ``i``-th token, field -> values."""
+        key = self._morph_keys[i]
+        found = self._feats.get(key)
+        if found is None:
+            found = self._feats[key] = _parse_feats(self.doc.vocab.strings[key])
+        return found
+
     def where(self, test) -> list[int]:
         """Indexes of the tokens for which ``test(i)`` holds, in order."""
         return [i for i in range(len(self.doc)) if test(i)]
+
+
+def _parse_feats(feats: str) -> dict[str, list[str]]:
+    """"Mood=Cnd|Number=Plur,Sing" -> {"Mood": ["Cnd"], "Number": ["Plur", "Sing"]} (the UD
+    FEATS string spaCy stores; "" or "_" when the token has none)."""
+    out: dict[str, list[str]] = {}
+    for feat in feats.split("|"):
+        field, sep, values = feat.partition("=")
+        if sep:
+            out.setdefault(field, []).extend(values.split(","))
+    return out
+
+
+def morph(token: Token, field: str) -> list[str]:
+    """``token.morph.get(field)``, read from the Doc's table (parsed once per distinct analysis)."""
+    return list(table(token.doc).feats(token.i).get(field, ()))
+
+
+def sent_of(token: Token) -> Span:
+    """``token.sent``, from the Doc's list of sentences (spaCy walks the sentence on each read)."""
+    tab = table(token.doc)
+    return tab.sents[tab.sent_index[token.i]]
 
 
 def table(doc: Doc) -> TokenTable:

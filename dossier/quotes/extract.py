@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.models import Quote
 from dossier.nlp import access
 from dossier.nlp.sentences import MAX_SENTENCE_TOKENS
-from dossier.nlp.tokens import TokenTable, table
+from dossier.nlp.tokens import TokenTable, morph, table
 from dossier.quotes import lexicon as lx
 from dossier.quotes.indirect import CLOSERS as _CLOSERS
 from dossier.quotes.indirect import IndirectMixin
@@ -52,7 +52,7 @@ class _Cue:
 
 def _withheld(t: Token) -> bool:
     """"sans préciser …", "without naming …": a reporting verb its clause says was not used."""
-    return t.morph.get("VerbForm") in (["Inf"], ["Ger"]) and any(
+    return morph(t, "VerbForm") in (["Inf"], ["Ger"]) and any(
         c.dep_ == "mark" and c.lower_ in lx.WITHHOLDING_MARKS for c in t.children)
 
 
@@ -118,8 +118,8 @@ class Extractor(IndirectMixin):
             if stop_at_cues and t.text == "," and j + 1 < len(doc) and not self.in_quote(t.idx):
                 nxt = doc[j + 1]
                 ahead = [x for x in doc[j + 1 : min(len(doc), j + 8)] if self.same_par(x, t)]
-                if any(self.is_cue(x) and not self._is_participle(x) and x.morph.get("VerbForm") != ["Inf"]
-                       and (x.pos_ == "VERB") and any(y.pos_ == "AUX" or y.morph.get("VerbForm") == ["Fin"] for y in doc[max(j + 1, x.i - 3) : x.i + 1])
+                if any(self.is_cue(x) and not self._is_participle(x) and morph(x, "VerbForm") != ["Inf"]
+                       and (x.pos_ == "VERB") and any(y.pos_ == "AUX" or morph(y, "VerbForm") == ["Fin"] for y in doc[max(j + 1, x.i - 3) : x.i + 1])
                        for x in ahead) and not any(x.text in (".", ";") for x in ahead[:1]):
                     return t.idx
                 if self._is_participle(nxt) and self.is_cue(nxt) or nxt.lower_ in ("selon", "according") or (
@@ -150,7 +150,7 @@ class Extractor(IndirectMixin):
             return False  # the cheap test first: most words report nothing
         if self.in_quote(t.idx):
             return False
-        if t.dep_ in ("acl", "amod") and t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"] and not any(
+        if t.dep_ in ("acl", "amod") and morph(t, "VerbForm") == ["Part"] and morph(t, "Tense") == ["Past"] and not any(
                 c.dep_.startswith("aux") for c in t.children) and not self._aux_before(t):
             return False  # "le plan dit « de paix »": an adjectival participle, not a report
         return not _withheld(t) if reporting else True  # "fait savoir", or a naming verb
@@ -187,7 +187,7 @@ class Extractor(IndirectMixin):
 
     def _has_finite_verb(self, start: int, end: int) -> bool:
         span = self.tokens(start, end)
-        return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+        return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in morph(t, "VerbForm") for t in span)
 
     def _final_incise(self, q: QuoteSpan) -> Token | None:
         """A cue verb in an incise closing the written sentence of the quote ("…, a-t-il déclaré.")."""
@@ -250,7 +250,7 @@ class Extractor(IndirectMixin):
 
     def _trailing_agent(self, verb: Token) -> Speaker | None:
         """The "par X" agent of a participle, after a quoted complement, in the same clause."""
-        if verb.morph.get("VerbForm") != ["Part"]:
+        if morph(verb, "VerbForm") != ["Part"]:
             return None
         doc = self.doc
         for t in doc[verb.i + 1: min(len(doc), verb.i + 30)]:
@@ -317,7 +317,7 @@ class Extractor(IndirectMixin):
 
     @staticmethod
     def _is_participle(t: Token) -> bool:
-        return t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"] or t.lower_.endswith("ant") and t.pos_ == "VERB"
+        return morph(t, "VerbForm") == ["Part"] and morph(t, "Tense") == ["Pres"] or t.lower_.endswith("ant") and t.pos_ == "VERB"
 
     def place_of(self, cue: Token) -> str | None:
         """Place where the statement was made ("… a déclaré pendant un point presse à Genève")."""
@@ -503,7 +503,7 @@ class Extractor(IndirectMixin):
         toks = self.tokens(a, b)
         if toks is None or any(self.is_cue(t) or lx.lemma_of(t) in lx.EXPRESSION_LEMMAS for t in toks if not self.in_quote(t.idx)):
             return None
-        if m.entity_type == "place" and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+        if m.entity_type == "place" and any(t.pos_ in ("VERB", "AUX") and "Fin" in morph(t, "VerbForm")
                                             for t in toks if not self.in_quote(t.idx)):
             return None  # "Soudan : les FSR acceptent …": a country labels the topic of a sentence
         return sp, a, b

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from dossier.models import Quote
 from dossier.quotes import lexicon as lx
 from dossier.quotes.speakers import Speaker
+from dossier.nlp.tokens import morph
 
 CLOSERS = set("»\"”’'")
 # the words a source preposition can be (see IndirectMixin._is_source_prep)
@@ -163,9 +164,9 @@ class IndirectMixin:
                 if doc[j - 1].lower_ in lx.SUBORDINATORS and j - 1 > v.i:
                     return None  # "a déclaré X, alors que …": a conjunction, not the content
                 return (doc[j + 1], "que") if j + 1 < len(doc) else None
-            if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Inf"]:
+            if t.pos_ in ("VERB", "AUX") and morph(t, "VerbForm") == ["Inf"]:
                 subject_relative = any(c.lower_ == "qui" and c.dep_.startswith("nsubj") for c in v.children)
-                if (v.dep_ == "acl:relcl" and not subject_relative) or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in x.morph.get("PronType") or x.i > 0 and (
+                if (v.dep_ == "acl:relcl" and not subject_relative) or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in morph(x, "PronType") or x.i > 0 and (
                         doc[x.i - 1].pos_ in ("NOUN", "PROPN") or doc[x.i - 1].text == ",")) for x in doc[max(0, v.i - 4) : v.i]):
                     return None  # "… que X prétendait avoir …": the object is the antecedent
                 prev = doc[j - 1].lower_
@@ -228,7 +229,7 @@ class IndirectMixin:
                 if first.i == t.i:
                     return nxt.idx, self.clause_end(nxt), v.text + " à"
                 verb_after = nxt if nxt.pos_ in ("VERB", "AUX") else (doc[nxt.i + 1] if nxt.lower_ in ("se", "s'", "s’") and nxt.i + 1 < len(doc) else None)
-                if verb_after is not None and verb_after.morph.get("VerbForm") == ["Inf"]:
+                if verb_after is not None and morph(verb_after, "VerbForm") == ["Inf"]:
                     return first.idx, self.clause_end(nxt), v.text + " à"
                 continue
             if lemma == "qualifier" and any(v.idx < q.open < self.clause_end(v) for q in self.spans):
@@ -268,7 +269,7 @@ class IndirectMixin:
                 nxt = doc[t.i + 1]
                 if nxt.text in ("'", "’", "«", "“", '"') and t.i + 2 < len(doc):
                     nxt = doc[t.i + 2]  # "de « torpiller »": the quoted infinitive
-                if nxt.pos_ in ("VERB", "AUX") and nxt.morph.get("VerbForm") == ["Inf"] or self.in_quote(nxt.idx):
+                if nxt.pos_ in ("VERB", "AUX") and morph(nxt, "VerbForm") == ["Inf"] or self.in_quote(nxt.idx):
                     first = obj
                     while first.i > v.i + 1 and doc[first.i - 1].pos_ in ("DET", "ADJ") and doc[first.i - 1].i >= aside:
                         first = doc[first.i - 1]
@@ -277,7 +278,7 @@ class IndirectMixin:
                         if x.idx >= end:
                             break
                         if x.pos_ == "CCONJ" and not self.in_quote(x.idx) and x.i + 1 < len(doc) and doc[x.i + 1].pos_ in ("VERB", "AUX") \
-                                and doc[x.i + 1].morph.get("VerbForm") == ["Fin"]:
+                                and morph(doc[x.i + 1], "VerbForm") == ["Fin"]:
                             end = x.idx
                             break
                     stop = re.search(r",\s*(ce qu|ce qui|selon|a-t-il|a-t-elle)", self.text[first.idx:end])
@@ -386,7 +387,7 @@ class IndirectMixin:
     def _incise_content(self, v: Token) -> tuple[int, int] | None:
         """"<clause>, a déclaré X." -> the clause before the comma (when it is not a quote)."""
         doc = self.doc
-        if v.morph.get("VerbForm") == ["Inf"] or self._is_participle(v):
+        if morph(v, "VerbForm") == ["Inf"] or self._is_participle(v):
             return None
         lo = v.i
         while lo > 0 and (doc[lo - 1].pos_ == "AUX" or doc[lo - 1].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "également", "aussi", "notamment", "encore")):
@@ -407,7 +408,7 @@ class IndirectMixin:
         for t in doc[v.i + 1 : min(len(doc), v.i + 20)]:
             if t.text in (".", "!", "?", ";", ",") or not self.same_par(t, v):
                 break
-            if t.lower_ in ("que", "qu'", "qu’") or self.in_quote(t.idx) or t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"]:
+            if t.lower_ in ("que", "qu'", "qu’") or self.in_quote(t.idx) or t.pos_ == "VERB" and morph(t, "VerbForm") == ["Fin"]:
                 return None
         start = self.clause_start(comma)
         if any(sp.open <= start < sp.close for sp in self.spans):
@@ -428,12 +429,12 @@ class IndirectMixin:
         tab = self.tab
         for i in tab.where(lambda i: tab.pos[i] == "AUX" and tab.lemma[i] in ("avoir", "être")):
             t = doc[i]
-            if t.pos_ != "AUX" or t.lemma_.lower() not in ("avoir", "être") or t.morph.get("Mood") != ["Cnd"]:
+            if t.pos_ != "AUX" or t.lemma_.lower() not in ("avoir", "être") or morph(t, "Mood") != ["Cnd"]:
                 continue
             if self.in_quote(t.idx) or t.i + 1 >= len(doc):
                 continue
             part = next((x for x in doc[t.i + 1 : t.i + 3] if x.pos_ in ("VERB", "AUX")), None)
-            if part is None or part.morph.get("VerbForm") != ["Part"]:
+            if part is None or morph(part, "VerbForm") != ["Part"]:
                 continue
             a = self.clause_start(t)
             b = self.clause_end(t, stop_at_cues=False)

@@ -36,3 +36,15 @@ def test_one_table_per_doc():
 def test_empty_doc():
     tab = tokens.table(Doc(Vocab(), words=[]))
     assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == []
+
+
+def test_morph_and_sent_of_match_spacy():
+    doc = _doc()
+    morphs = ["Definite=Def|Gender=Masc|Number=Sing|PronType=Art", "", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+              "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part", "", "", "Number=Plur,Sing|PronType=Prs", "", "", ""]
+    doc = Doc(doc.vocab, words=[t.text for t in doc], morphs=morphs, sent_starts=[t.is_sent_start for t in doc])
+    for t in doc:
+        for field in ("VerbForm", "Tense", "Number", "PronType", "Mood", "Voice"):
+            assert tokens.morph(t, field) == t.morph.get(field)
+        assert (tokens.sent_of(t).start, tokens.sent_of(t).end) == (t.sent.start, t.sent.end)
+    assert tokens.morph(doc[6], "Number") == ["Plur", "Sing"]
