@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from dossier.entities.kb import KnowledgeBase
 from dossier.entities.normalize import fold, norm_alias
+from dossier.nlp import tokens
 
 _WORD = re.compile(r"[a-z0-9]+")
 _END = "\x00"
@@ -72,12 +73,12 @@ class AliasRuler:
     def _doc_words(self, doc: Doc) -> list[tuple[str, int, bool, bool]]:
         """(word, token index, first word of its token, last word of its token)."""
         out = []
-        for tok in doc:
-            words = _words(tok.text)
-            if not words and tok.text not in {"-", "'", "’", "."}:
+        for i, text in enumerate(tokens.table(doc).text):
+            words = _words(text)
+            if not words and text not in {"-", "'", "’", "."}:
                 words = [_BREAK]  # punctuation ends a name: "(Volodymyr) Zelensky"
             for j, word in enumerate(words):
-                out.append((word, tok.i, j == 0, j == len(words) - 1))
+                out.append((word, i, j == 0, j == len(words) - 1))
         return out
 
     def find(self, doc: Doc) -> list[Match]:

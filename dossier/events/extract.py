@@ -34,7 +34,7 @@ from dossier.events.details import (
 from dossier.models import Event, Mention, Participant
 from dossier.nlp import access
 from dossier.timex.lexicon import parse_number
-from dossier.nlp.tokens import morph, sent_of
+from dossier.nlp.tokens import morph, sent_of, table
 
 ACTOR_TYPES = ("person", "organization", "group")
 
@@ -161,9 +161,19 @@ def kids_number(tok: Token) -> bool:
     return any(c.like_num or c.lower_ in lx.NUMBER_WORDS for c in tok.subtree if c.i > tok.i)
 
 
+_CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+
+
 def candidates(sent: Span) -> list[Candidate]:
     out = []
-    for tok in sent:
+    doc = sent.doc
+    tab = table(doc)
+    pos, lower = tab.pos, tab.lower
+    for i in range(sent.start, sent.end):
+        # only a verb, a noun or a source preposition can be a candidate (see below)
+        if not (pos[i] in _CANDIDATE_POS or pos[i] == "ADP" and lower[i] in lx.SOURCE_PREPS):
+            continue
+        tok = doc[i]
         family = None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "conj")):
             family = _verb_family(tok) if tok.pos_ != "ADJ" else None

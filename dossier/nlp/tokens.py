@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, POS
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +37,11 @@ class TokenTable:
                 value = seen[key] = strings[key]
             out.append(value)
         return out
+
+    @cached_property
+    def text(self) -> list[str]:
+        """``token.text``"""
+        return self._strings(ORTH)
 
     @cached_property
     def lower(self) -> list[str]:
