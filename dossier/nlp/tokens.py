@@ -18,6 +18,10 @@ from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dossier.tokens"
+# the strings of the hashes seen so far (spaCy's hash of a string is the same in every
+# StringStore), emptied when it holds more than _STRINGS_MAX
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 200_000
 
 
 class TokenTable:
@@ -28,15 +32,18 @@ class TokenTable:
         self._feats: dict[int, dict[str, list[str]]] = {}
 
     def _strings(self, attr: int) -> list[str]:
-        strings = self.doc.vocab.strings
-        seen: dict[int, str] = {}
-        out = []
-        for key in self.doc.to_array(attr).tolist() if len(self.doc) else ():
-            value = seen.get(key)
-            if value is None:
-                value = seen[key] = strings[key]
-            out.append(value)
-        return out
+        if not len(self.doc):
+            return []
+        keys = self.doc.to_array(attr).tolist()
+        seen = _STRINGS
+        missing = [key for key in set(keys) if key not in seen]
+        if missing:
+            if len(seen) + len(missing) > _STRINGS_MAX:
+                seen.clear()
+            strings = self.doc.vocab.strings
+            for key in missing:
+                seen[key] = strings[key]
+        return [seen[key] for key in keys]
 
     @cached_property
     def text(self) -> list[str]:
@@ -92,10 +99,6 @@ class TokenTable:
         if found is None:
             found = self._feats[key] = _parse_feats(self.doc.vocab.strings[key])
         return found
-
-    def where(self, test) -> list[int]:
-        """Indexes of the tokens for which ``test(i)`` holds, in order."""
-        return [i for i in range(len(self.doc)) if test(i)]
 
 
 def _parse_feats(feats: str) -> dict[str, list[str]]:

@@ -56,6 +56,10 @@ def _withheld(t: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in lx.WITHHOLDING_MARKS for c in t.children)
 
 
+# every word that passes Extractor.may_cue has its form or its lemma in this set
+_CUE_WORDS = lx.REPORTING_FORMS | lx.REPORTING_LEMMAS | {"savoir", "entendre"}
+
+
 def _faire_savoir_at(tab: TokenTable, i: int) -> bool:
     return tab.lemma[i] in ("savoir", "entendre") and i > 0 and tab.lemma[i - 1] in ("faire", "laisser")
 
@@ -71,7 +75,10 @@ class Extractor(IndirectMixin):
         self.mentions = access.mentions(doc)
         self.resolver = SpeakerResolver(doc, self.mentions, self.quoted)
         self.tab = table(doc)
-        self.cue_tokens = [doc[i] for i in self.tab.where(self.may_cue) if self.is_cue(doc[i])]
+        words = _CUE_WORDS  # a lemma or form one of which every cue has: the cheap test of the cheap test
+        self.maybe_cues = [i for i, (low, lemma) in enumerate(zip(self.tab.lower, self.tab.lemma))
+                           if (low in words or lemma in words) and self.may_cue(i)]
+        self.cue_tokens = [doc[i] for i in self.maybe_cues if self.is_cue(doc[i])]
         self.resolver.note_cue_subjects(self.cue_tokens)
         self.co_speakers: dict[int, list[Speaker]] = {}  # id(quote) -> co-speakers of a coordinated subject
 

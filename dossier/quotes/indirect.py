@@ -104,7 +104,7 @@ class IndirectMixin:
         out = []
         doc = self.doc
         low = self.tab.lower
-        for i in self.tab.where(lambda i: low[i] in _SOURCE_PREP_WORDS):  # the words _is_source_prep takes
+        for i in [i for i, w in enumerate(low) if w in _SOURCE_PREP_WORDS]:  # the words _is_source_prep takes
             t = doc[i]
             is_dapres = t.lower_ == "après" and t.i > 0 and doc[t.i - 1].lower_ in ("d'", "d’")
             if not self._is_source_prep(t):
@@ -292,12 +292,11 @@ class IndirectMixin:
         doc = self.doc
         tab = self.tab
 
-        def may_report(i: int) -> bool:  # the tokens the tests below can keep
-            lemma = lx.lemma_at(tab, i)
-            return (lemma in lx.ACCUSATION_LEMMAS or lemma in lx.EXPRESSION_LEMMAS or tab.lemma[i] in _CALL_LEMMAS
-                    or self.may_cue(i))
-
-        for i in tab.where(may_report):
+        # the tokens the tests below can keep: a cue, an accusation or expression verb, a call
+        cues = set(self.maybe_cues)
+        forms, kept = lx.FORM_LEMMAS, lx.ACCUSATION_LEMMAS | lx.EXPRESSION_LEMMAS
+        for i in [i for i, (low, lemma) in enumerate(zip(tab.lower, tab.lemma))
+                  if i in cues or (forms.get(low) or lemma) in kept or lemma in _CALL_LEMMAS]:
             v = doc[i]
             special = self._accusation_content(v) if lx.lemma_of(v) in lx.ACCUSATION_LEMMAS else None
             stance_only = False
@@ -427,7 +426,7 @@ class IndirectMixin:
         out = []
         doc = self.doc
         tab = self.tab
-        for i in tab.where(lambda i: tab.pos[i] == "AUX" and tab.lemma[i] in ("avoir", "être")):
+        for i in [i for i, (p, lemma) in enumerate(zip(tab.pos, tab.lemma)) if p == "AUX" and lemma in ("avoir", "être")]:
             t = doc[i]
             if t.pos_ != "AUX" or t.lemma_.lower() not in ("avoir", "être") or morph(t, "Mood") != ["Cnd"]:
                 continue

@@ -24,7 +24,6 @@ def test_lists_hold_what_the_token_properties_return():
     assert tab.dep == [t.dep_ for t in doc]
     assert [(s.start, s.end) for s in tab.sents] == [(0, 5), (5, 10)]
     assert [(tab.sent(t.i).start, tab.sent(t.i).end) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
-    assert tab.where(lambda i: tab.pos[i] == "PUNCT") == [4, 7, 9]
 
 
 def test_one_table_per_doc():
