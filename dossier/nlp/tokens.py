@@ -6,11 +6,16 @@ downstream components (quotes, events, claims) scan every token of a document se
 to find the few that matter (a reporting verb, "selon", a conditional auxiliary).
 :func:`table` reads each attribute of every token once per Doc (``Doc.to_array`` and one
 string lookup per distinct value) and keeps the lists in ``doc.user_data``, so those scans are
-list look-ups and the components share them. The lists hold exactly what spaCy's properties
-return; call them after the parse (the components that write ``doc.ents`` change none of them).
+list look-ups and the components share them: a scan tests the lists and builds a ``Token``
+only for the few words that pass. :func:`morph` and :func:`sent_of` stand for
+``token.morph.get(field)`` (a ``MorphAnalysis`` built and its feature string split on every
+read) and ``token.sent`` (a walk over the sentence on every read). The lists hold exactly what
+spaCy's properties return; read them after the parse (the components that write ``doc.ents``
+change none of them).
 """
 from __future__ import annotations
 
+import weakref
 from functools import cached_property
 
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS
@@ -28,8 +33,14 @@ class TokenTable:
     """Per-token lists of one Doc (see the module docstring); each is built on first use."""
 
     def __init__(self, doc: Doc):
-        self.doc = doc
+        # a weak reference: the table lives in the Doc's user_data, and a Doc that its own data
+        # referred back to would wait for the cycle collector instead of being freed at once
+        self._doc = weakref.ref(doc)
         self._feats: dict[int, dict[str, list[str]]] = {}
+
+    @property
+    def doc(self) -> Doc:
+        return self._doc()
 
     def _strings(self, attr: int) -> list[str]:
         if not len(self.doc):

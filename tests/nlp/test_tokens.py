@@ -33,7 +33,8 @@ def test_one_table_per_doc():
 
 
 def test_empty_doc():
-    tab = tokens.table(Doc(Vocab(), words=[]))
+    doc = Doc(Vocab(), words=[])
+    tab = tokens.table(doc)
     assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == []
 
 
@@ -47,3 +48,18 @@ def test_morph_and_sent_of_match_spacy():
             assert tokens.morph(t, field) == t.morph.get(field)
         assert (tokens.sent_of(t).start, tokens.sent_of(t).end) == (t.sent.start, t.sent.end)
     assert tokens.morph(doc[6], "Number") == ["Plur", "Sing"]
+
+
+def test_the_table_does_not_keep_its_doc_alive():
+    import gc
+    import weakref
+
+    doc = _doc()
+    tokens.table(doc).lower
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None  # freed by its reference count, no cycle through user_data
+    finally:
+        gc.enable()
