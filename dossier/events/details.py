@@ -239,11 +239,12 @@ def event_status(trigger: Token, head: Token, negated: bool, family: str) -> str
             break
         cur = cur.head
         chain.append(cur)
-    words = {c.lower_ for t in chain for c in t.children} | {t.lower_ for t in chain}
-    lemmas = {c.lemma_.lower() for t in chain for c in t.children} | {t.lemma_.lower() for t in chain}
+    kids = [c for t in chain for c in t.children]  # the chain's children, read once
+    words = {c.lower_ for c in kids} | {t.lower_ for t in chain}
+    lemmas = {c.lemma_.lower() for c in kids} | {t.lemma_.lower() for t in chain}
     if words & lx.CANCEL_WORDS or lemmas & {"annuler", "ajourner", "cancel", "postpone"}:
         return "cancelled"
-    if any(c.lower_ in ("si", "if") and c.dep_ == "mark" for t in chain for c in t.children) or any(
+    if any(c.lower_ in ("si", "if") and c.dep_ == "mark" for c in kids) or any(
             g.lower_ in ("si", "if") and g.dep_ == "mark" for c in trigger.children if c.dep_ == "advcl" for g in c.children):
         return "hypothetical"
     if {c.lower_ for c in trigger.children} & lx.HYPOTHETICAL_WORDS:
@@ -251,7 +252,7 @@ def event_status(trigger: Token, head: Token, negated: bool, family: str) -> str
     if negated and family not in ("rejection", "cancellation"):
         return "denied"
     if any("Fut" in morph(t, "Tense") for t in chain if t.pos_ in ("VERB", "AUX")) or any(
-            "Fut" in morph(c, "Tense") for t in chain for c in t.children if c.dep_.startswith("aux")):
+            "Fut" in morph(c, "Tense") for c in kids if c.dep_.startswith("aux")):
         return "planned"
     if (lemmas - {trigger.lemma_.lower()}) & lx.PLANNED_LEMMAS or words & lx.PLANNED_WORDS:
         return "planned"
