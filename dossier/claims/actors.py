@@ -21,6 +21,7 @@ from dossier.claims.sides import entity_side, generated_side_words, state_named_
 from dossier.models import Mention
 from dossier.nlp import access
 from dossier.nlp.tree import preorder
+from dossier.nlp.tokens import morph, sent_of
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "he", "she", "they"})
 _RELATIVE_DEPS = ("acl:relcl", "acl", "parataxis", "punct")
@@ -157,7 +158,7 @@ class ActorContext:
         """The subject of an earlier clause of the same sentence, else the latest speaker of the
         previous sentences, else the last person named (pronoun resolution)."""
         if before is not None:
-            for t in reversed(list(before.sent)[: before.i - before.sent.start]):
+            for t in reversed(list(sent_of(before))[: before.i - sent_of(before).start]):
                 if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ in ("NOUN", "PROPN"):
                     m = self.mention_at(t) or next(
                         (self.mention_at(c) for c in t.children if c.dep_ in ("flat:name", "appos") and self.mention_at(c)), None)
@@ -407,7 +408,7 @@ def subject_of(tok: Token) -> Token | None:
                 cur = noun.head
                 seen += 1
                 continue
-            if cur.dep_ == "acl" and "Part" in cur.morph.get("VerbForm"):
+            if cur.dep_ == "acl" and "Part" in morph(cur, "VerbForm"):
                 return None  # "une offensive présentée comme …": the noun is not the speaker
             return cur.head
         return _preceding_subject(tok) if cur == tok else None
@@ -418,7 +419,7 @@ def _preceding_subject(tok: Token) -> Token | None:
     """When the parser found no subject: the noun (or name) right before the verb and its
     auxiliaries, if nothing but them separates it from the verb."""
     doc = tok.doc
-    lo = tok.sent.start
+    lo = sent_of(tok).start
     while True:  # each turn moves strictly left: it ends within the sentence
         i = tok.i - 1
         while i >= lo and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or doc[i].dep_ == "advmod"
@@ -441,7 +442,7 @@ def _preceding_subject(tok: Token) -> Token | None:
 
 
 def _present_participle(tok: Token) -> bool:
-    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense") or tok.text.lower().endswith("ant")
+    return "Part" in morph(tok, "VerbForm") and "Pres" in morph(tok, "Tense") or tok.text.lower().endswith("ant")
 
 
 def agent_of(tok: Token) -> Token | None:

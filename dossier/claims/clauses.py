@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from dossier.claims.lexicon import cue_set, fold
 from dossier.nlp import access
+from dossier.nlp.tokens import sent_of
 
 _QUOTE_CHARS = set("\"«»“”'‘’")
 
@@ -48,7 +49,7 @@ def relative_antecedent(tok: Token) -> tuple[Token, list[Token]] | None:
         if fold(t.text) in ("que", "qu'") and i >= 2 and fold(doc[i - 1].text) == "ce":
             ce = doc[i - 1]
             # the segmenter may have cut before "ce que": then the antecedent is the previous sentence
-            sent = ce.sent if ce.sent.start < ce.i else doc[ce.i - 1].sent
+            sent = sent_of(ce) if sent_of(ce).start < ce.i else sent_of(doc[ce.i - 1])
             if "\n" in access.doc_text(doc)[sent.start_char:ce.idx]:
                 return None
             before = [x for x in sent if x.i < ce.i and not x.is_space]

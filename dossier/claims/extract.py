@@ -24,6 +24,7 @@ from dossier.models import Claim
 from dossier.nlp import access
 from dossier.nlp.tree import preorder, walk_up
 from dossier.quotes.lexicon import NOT_SOURCE_NOUNS
+from dossier.nlp.tokens import morph, sent_of
 
 _VERBAL = ("VERB", "AUX", "ADJ")
 _GAP_WORD = re.compile(r"\w+")
@@ -155,7 +156,7 @@ def _qualifying_participle(tok: Token) -> bool:
     """A past participle the tagger reads as an adjective, with its agent: "des frappes qualifiées
     de « crimes » par X", "un plan présenté comme … par Y" (X, Y assert what it says)."""
     participle = (tok.pos_ == "ADJ" and fold(tok.lemma_).endswith("e")) or (
-        tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and "Pres" not in tok.morph.get("Tense"))
+        tok.pos_ == "VERB" and "Part" in morph(tok, "VerbForm") and "Pres" not in morph(tok, "Tense"))
     return participle and tok.dep_ in ("amod", "acl") and _qualifier_agent(tok) is not None
 
 
@@ -200,12 +201,12 @@ def _publisher(noun: Token) -> Token | None:
 def _not_said(tok: Token, stance: str) -> bool:
     """Reporting verbs that report nothing: "n'a pas précisé", "sans expliquer", "il faut
     reconnaître que", "exige que Washington reconnaisse"."""
-    if "Inf" in tok.morph.get("VerbForm"):
+    if "Inf" in morph(tok, "VerbForm"):
         return True
-    moods = set(tok.morph.get("Mood"))
+    moods = set(morph(tok, "Mood"))
     for c in tok.children:
         if c.dep_.startswith("aux"):
-            moods |= set(c.morph.get("Mood"))
+            moods |= set(morph(c, "Mood"))
     if "Sub" in moods:
         return True
     return stance == "asserts" and _negated(tok)
@@ -266,7 +267,7 @@ def _subtree_without(head: Token, exclude: list[Token]) -> list[Token]:
 def _following_que(tok: Token) -> Token | None:
     """"a déclaré (mardi) que": the "que" right after the verb (a time word may come between)."""
     doc = tok.doc
-    for i in range(tok.i + 1, min(tok.i + 4, tok.sent.end)):
+    for i in range(tok.i + 1, min(tok.i + 4, sent_of(tok).end)):
         t = doc[i]
         if fold(t.text) in ("que", "qu'"):
             return t
@@ -278,13 +279,13 @@ def _following_que(tok: Token) -> Token | None:
 
 def _after_comma(tok: Token) -> bool:
     i = tok.i - 1
-    while i > tok.sent.start and (tok.doc[i].pos_ == "AUX" or tok.doc[i].dep_.startswith("aux")):
+    while i > sent_of(tok).start and (tok.doc[i].pos_ == "AUX" or tok.doc[i].dep_.startswith("aux")):
         i -= 1
-    return i >= tok.sent.start and (tok.doc[i].text in {","} | _QUOTE_CHARS or i == tok.sent.start and tok.doc[i].pos_ == "AUX")
+    return i >= sent_of(tok).start and (tok.doc[i].text in {","} | _QUOTE_CHARS or i == sent_of(tok).start and tok.doc[i].pos_ == "AUX")
 
 
 def _is_incise(tok: Token, subj: Token | None) -> bool:
-    sent = tok.sent
+    sent = sent_of(tok)
     before = [t for t in sent if t.i < tok.i and t.dep_ not in ("aux:tense", "aux:pass", "aux") and t.pos_ != "AUX"]
     if not before:
         return False
@@ -386,10 +387,10 @@ class ClaimExtractor:
     # -- sources of claims ----------------------------------------------------------------------
     def from_verb(self, cue: _Cue, sentence: int) -> None:
         tok = cue.tok
-        gerund = "Pres" in tok.morph.get("Tense") and "Part" in tok.morph.get("VerbForm") or fold(tok.text).endswith("ant")
+        gerund = "Pres" in morph(tok, "Tense") and "Part" in morph(tok, "VerbForm") or fold(tok.text).endswith("ant")
         qualifying = _qualifying_participle(tok)
         passive = not gerund and (qualifying or any(c.dep_ == "aux:pass" for c in tok.children) or (
-            "Part" in tok.morph.get("VerbForm") and not any(c.dep_ == "aux:tense" for c in tok.children)))
+            "Part" in morph(tok, "VerbForm") and not any(c.dep_ == "aux:tense" for c in tok.children)))
         subj = (_qualifier_agent(tok) if qualifying else agent_of(tok)) if passive else None
         if subj is None and not gerund and _after_comma(tok) and not any(c.dep_.startswith("nsubj") for c in tok.children):
             # incise: ", a déclaré mercredi le ministre X" (the parser may call the speaker obj)
@@ -608,7 +609,7 @@ class ClaimExtractor:
         this sentence or the one before, made by someone else; None without such a clitic."""
         doc = self.doc
         i = tok.i - 1
-        while i > tok.sent.start and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or fold(doc[i].text) in ("ne", "n'")):
+        while i > sent_of(tok).start and (doc[i].pos_ == "AUX" or doc[i].dep_.startswith("aux") or fold(doc[i].text) in ("ne", "n'")):
             i -= 1
         if i < 0 or fold(doc[i].text) not in ("le", "l'") or any(c.dep_ in ("obj", "ccomp") and c.i > tok.i for c in tok.children):
             return None

@@ -19,6 +19,7 @@ from dossier.claims.lexicon import Issue, cue_set, fold
 from dossier.models import Position
 from dossier.nlp import access
 from dossier.nlp.tree import walk_up
+from dossier.nlp.tokens import morph, sent_of
 
 _POSSESSIVE_ACTORS = frozenset({"pays", "gouvernement", "administration", "camp", "equipe", "delegation"})
 _WINDOW = 12  # tokens between an issue and the noun a relative clause hangs on
@@ -112,7 +113,7 @@ def _negated_strictly(tok: Token) -> bool:
 def _passive(tok: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
         return True
-    return "Part" in tok.morph.get("VerbForm") and not any(c.dep_ == "aux:tense" for c in tok.children)
+    return "Part" in morph(tok, "VerbForm") and not any(c.dep_ == "aux:tense" for c in tok.children)
 
 
 def _never(tok: Token) -> bool:
@@ -126,7 +127,7 @@ def _conditional(tok: Token) -> bool:
             return True
         if c.dep_.startswith("advcl") and any(fold(m.text) in cond for m in c.children if m.dep_ in ("mark", "case")):
             return True
-    window = tok.doc[tok.i: min(tok.sent.end, tok.i + 12)]
+    window = tok.doc[tok.i: min(sent_of(tok).end, tok.i + 12)]
     return "a condition" in " ".join(fold(t.text) for t in window)
 
 
@@ -210,7 +211,7 @@ def _governs(doc: Doc, start: int, end: int, cue: Token, span: Span) -> bool:
         return False
     tok = tx.root
     for _ in range(4):  # "le 3 décembre" -> décembre -> cue; a preposition or two in between
-        if tok.head.i == tok.i or not (cue.sent.start <= tok.head.i < cue.sent.end):
+        if tok.head.i == tok.i or not (sent_of(cue).start <= tok.head.i < sent_of(cue).end):
             return False
         tok = tok.head
         if span.start <= tok.i < span.end:
@@ -285,8 +286,8 @@ class _Extractor:
             if q.start <= cue.idx < q.end and q.date and _not_after(q.date, published):
                 return q.date
         for t in self.timexes:
-            if t.type not in ("date", "time") or not t.value or t.start >= cue.sent.end_char \
-                    or t.end <= cue.sent.start_char or (t.start < span.end_char and span.start_char < t.end):
+            if t.type not in ("date", "time") or not t.value or t.start >= sent_of(cue).end_char \
+                    or t.end <= sent_of(cue).start_char or (t.start < span.end_char and span.start_char < t.end):
                 continue
             governs = _governs(self.doc, t.start, t.end, cue, span)
             if governs and _not_after(t.value, published):

@@ -21,6 +21,7 @@ from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, side
 from dossier.claims.lexicon import cue_set, fold, opponent
 from dossier.events.participants import acting_entity, subject_group
 from dossier.nlp.tree import walk_up
+from dossier.nlp.tokens import morph, sent_of
 
 # predicates whose last argument is a value: two claims with different values conflict
 FUNCTIONAL = {"EVALUATES": 1, "CASUALTIES": 1, "AUTHORED": 1, "CHARACTERISES": 1}
@@ -191,7 +192,7 @@ def normalise(
         near = list(t.children) + (list(t.head.children) if t.pos_ in ("NOUN", "ADJ") else [])
         if any(fold(c.text) in neg for c in near if c.dep_ in ("advmod", "det")):
             return True
-        window = t.doc[max(t.sent.start, t.i - 4): t.i]
+        window = t.doc[max(sent_of(t).start, t.i - 4): t.i]
         return any(fold(w.text) in neg for w in window)
 
     claimant_side = claimant.side if claimant else None
@@ -229,11 +230,11 @@ def normalise(
             if m is not None and ctx.is_place(m):
                 return True
         if not verbal(t):  # "la prise de X" however the parser hung "de X"
-            nxt = t.doc[t.i + 1: min(t.i + 4, t.sent.end)]
+            nxt = t.doc[t.i + 1: min(t.i + 4, sent_of(t).end)]
             return len(nxt) > 1 and fold(nxt[0].text) in ("de", "du", "d'") and (
                 bool(ctx.place_mentions(nxt[1].idx, nxt[-1].idx + len(nxt[-1])))
                 or (nxt[1].pos_ == "PROPN" and _unnamed_place(ctx, nxt[1])))
-        return "Pass" in t.morph.get("Voice")
+        return "Pass" in morph(t, "Voice")
 
     control_tok = next(
         (t for t, l in zip(toks, lemmas) if ((l in cue_set("control_verbs") and verbal(t))
@@ -265,7 +266,7 @@ def normalise(
             if control_tok is None:  # "fighting goes on in X": the enemy does not hold it
                 agent = opponent(claimant_side) or "unknown"
                 return Proposition("CONTROLS", [agent, place], "denies" if stance == "asserts" else stance)
-            passive = verbal(control_tok) and ("Pass" in control_tok.morph.get("Voice") or any(
+            passive = verbal(control_tok) and ("Pass" in morph(control_tok, "Voice") or any(
                 c.dep_ in ("aux:pass", "nsubj:pass") for c in control_tok.children))
             if passive:  # "n'a pas été prise par les Russes": the agent took it
                 subj = agent_of(control_tok)
@@ -416,14 +417,14 @@ def _reported(verb: Token) -> bool:
     conclu à …"), an aim ("avant de signer", "prêt à être signé") or a subjunctive."""
     if verb.dep_ in ("acl", "amod"):
         return False
-    if "Sub" in verb.morph.get("Mood"):
+    if "Sub" in morph(verb, "Mood"):
         return False
-    if "Inf" in verb.morph.get("VerbForm"):
+    if "Inf" in morph(verb, "VerbForm"):
         return False
     aux = [c for c in verb.children if c.dep_.startswith("aux")]
-    if any("Inf" in a.morph.get("VerbForm") for a in aux):  # "avoir accepté"
+    if any("Inf" in morph(a, "VerbForm") for a in aux):  # "avoir accepté"
         return verb.dep_ in ("xcomp", "ccomp") and not any(c.dep_ == "mark" for c in verb.children)
-    return bool(aux) or "Fin" in verb.morph.get("VerbForm")
+    return bool(aux) or "Fin" in morph(verb, "VerbForm")
 
 
 _NO = frozenset({"aucun", "aucune", "nul", "nulle", "no"})
@@ -435,7 +436,7 @@ def _no_such(noun: Token) -> bool:
     if any(c.dep_ == "det" and fold(c.text) in _NO for c in noun.children):
         return True
     doc = noun.doc
-    before = [fold(doc[i].text) for i in range(max(noun.sent.start, noun.i - 3), noun.i)]
+    before = [fold(doc[i].text) for i in range(max(sent_of(noun).start, noun.i - 3), noun.i)]
     if "pas" in before[-3:] and before and before[-1] in ("de", "d'", "d"):
         return True
     head = noun.head
@@ -470,7 +471,7 @@ def _agreement(ctx: ActorContext, toks: list[Token], claimant: Actor | None,
         if not parties and subj is not None:
             parties = _parties(ctx, [subj], sentence)
         if not parties and claimant is not None and any(
-                "Inf" in t.morph.get("VerbForm") for t in [tok, *tok.children] if t.i == tok.i or t.dep_.startswith("aux")):
+                "Inf" in morph(t, "VerbForm") for t in [tok, *tok.children] if t.i == tok.i or t.dep_.startswith("aux")):
             parties = [claimant.side or _short(claimant.id)]  # "ont annoncé avoir accepté": the claimant
         obj = next((c for c in tok.children if c.dep_ in ("obj", "obl:arg", "xcomp", "nsubj:pass")
                     and c.pos_ in ("NOUN", "PROPN", "VERB")), None)

@@ -21,6 +21,11 @@ from dataclasses import dataclass
 _TERMINAL = ".!?…»\"”'’:;)"
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _BULLET_RE = re.compile(r"^[\s•·▪►‣◦*\-–—|]+")
+try:  # letters with a case-insensitive twin other than their upper/lower case (long s, dotless i)
+    from re._casefix import _EXTRA_CASES
+    _ODD_CASE = frozenset(chr(c) for c in _EXTRA_CASES if c > 0x7F)
+except ImportError:  # pragma: no cover  (another Python: every line is tested by the regex)
+    _ODD_CASE = frozenset(chr(c) for c in range(0x80, 0x10000))
 _HAS_ALNUM = re.compile(r"[^\W_]", re.UNICODE)
 _TEMPLATE_RE = re.compile(r"^(?:\{\{.*\}\}|\{%.*%\}|\{#.*#\}|<%.*%>|\$\{.*\}|[#%]\}|\{[#%])$")
 
@@ -231,6 +236,16 @@ def is_headline(text: str) -> bool:
     return 2 <= n <= 30 and not text.rstrip().endswith((".", ":", ";", ",")) and text[:1].isupper() | text[:1].isdigit() | (text[:1] in "«\"“'")
 
 
+def _may_trail_credit(text: str) -> bool:
+    """False only when no :data:`_TRAILING_CREDIT_RE` match can be in ``text``: each of its
+    alternatives holds "(", "/", "©", "photo", "licensors" or "ayants" (a few substring tests
+    instead of the regex tried at every position of every line of up to 60 words)."""
+    if "(" in text or "/" in text or "©" in text or not _ODD_CASE.isdisjoint(text):
+        return True  # (a letter such as the long s matches "s" case-insensitively)
+    low = text.lower()
+    return len(low) != len(text) or "photo" in low or "licensors" in low or "ayants" in low
+
+
 def lexical_kind(text: str) -> str | None:
     """Furniture kind of a line judged on its own (no context), or None."""
     if not _HAS_ALNUM.search(text) or _TEMPLATE_RE.match(text):
@@ -276,7 +291,7 @@ def lexical_kind(text: str) -> str | None:
         return "label"
     if n <= 40 and _LIVE_RE.match(t):
         return "promo"
-    if n <= 60 and _TRAILING_CREDIT_RE.search(t):
+    if n <= 60 and _may_trail_credit(t) and _TRAILING_CREDIT_RE.search(t):
         return "credited-caption"  # carries its own text: the line above is not its alt text
     if _BARE_DATE_RE.match(t):
         return "dateline"

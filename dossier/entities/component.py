@@ -31,10 +31,12 @@ from dossier.entities.matching import match_name
 from dossier.entities.metonymy import actor_reading
 from dossier.entities.normalize import canonical_key, fold, norm_alias
 from dossier.entities import roles as learned
-from dossier.entities.repair import acronym_after, institution_span, lexicon, named_spans, pattern_institution, repair
+from dossier.entities.repair import (acronym_after, institution_span, lexicon, may_head_institution, named_spans,
+                                     pattern_institution, repair)
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
+from dossier.nlp import tokens
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +79,7 @@ def _word_in_capitals(doc: Doc, m: Match) -> bool:
     if m.end - m.start != 1 or not doc[m.start].text.isupper() or fold(doc[m.start].text) not in lexicon()["articles"] | {
             "on", "il", "et", "ou", "en", "se", "ce", "sa", "son", "ses", "nos", "vos"}:
         return False
-    sent = doc[m.start].sent
+    sent = tokens.sent_of(doc[m.start])
     letters = [c for c in sent.text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
@@ -377,9 +379,11 @@ class EntityComponent:
         covered = {i for c in cands for i in range(c.start, c.end)}
         persons = sorted((c for c in cands if c.type == "person"), key=lambda c: c.start)
         out = []
-        for tok in doc:
-            if fold(tok.text) not in words or tok.i in covered or tok.i == 0:
+        texts = tokens.table(doc).text
+        for i in range(1, len(doc)):
+            if fold(texts[i]) not in words or i in covered:
                 continue
+            tok = doc[i]
             det = doc[tok.i - 1]
             if det.lower_ not in ("son", "sa", "leur", "his", "her", "their"):
                 continue
@@ -428,9 +432,11 @@ class EntityComponent:
         armies = [c for c in orgs if "armed_forces" in c.id]
         covered = {i for c in cands for i in range(c.start, c.end)}
         out = list(cands)
-        for tok in doc:
-            if fold(tok.text) not in lexicon()["army_nouns"] or tok.i in covered:
+        texts, army_nouns = tokens.table(doc).text, lexicon()["army_nouns"]
+        for i in range(len(doc)):
+            if fold(texts[i]) not in army_nouns or i in covered:
                 continue
+            tok = doc[i]
             if not any(ch.dep_ == "det" and ch.lower_ in ("l'", "l’", "la", "the") for ch in tok.children):
                 continue
             lex = lexicon()
@@ -658,7 +664,10 @@ class EntityComponent:
                         if cand is not None:
                             cands.append(cand)
                     run = []
+        texts = tokens.table(doc).text
         for i in range(len(doc)):  # institutions the NER missed ("les Forces de libération du Nord (FLN)")
+            if not may_head_institution(texts[i]):
+                continue
             found = pattern_institution(doc, i, covered)
             if found is None:
                 continue

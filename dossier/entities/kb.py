@@ -225,7 +225,7 @@ class KnowledgeBase:
         return merged
 
     def _reindex(self) -> None:
-        for cache in ("_name_index", "_country_ids"):  # caches built by other modules
+        for cache in ("_name_index", "_name_matches", "_country_ids"):  # caches built by other modules
             self.__dict__.pop(cache, None)
         self._alias_index = {}
         # user entries first, so that ``by_alias`` lists them first; generated ones last

@@ -52,9 +52,26 @@ def _given_compatible(a: list[str], b: list[str]) -> tuple[bool, float]:
     return score >= 75, score
 
 
+_MATCHES_MAX = 50_000  # remembered results per knowledge base before the memo is emptied
+
+
 def match_name(name: str, kb: KnowledgeBase, types: tuple[str, ...] = ("person",)
                ) -> tuple[KBEntry | None, float, str]:
-    """``(entry, confidence, evidence)``; entry is None when no known entity is safely the same."""
+    """``(entry, confidence, evidence)``; entry is None when no known entity is safely the same.
+
+    Remembered per knowledge base (the KB drops the memo when its entries change): the same
+    names come back in article after article, and each new one is compared with every name
+    the KB knows."""
+    memo = kb.__dict__.setdefault("_name_matches", {})
+    found = memo.get((name, types))
+    if found is None:
+        if len(memo) >= _MATCHES_MAX:
+            memo.clear()
+        found = memo[(name, types)] = _match_name(name, kb, types)
+    return found
+
+
+def _match_name(name: str, kb: KnowledgeBase, types: tuple[str, ...]) -> tuple[KBEntry | None, float, str]:
     exact = [e for e in kb.by_alias(name) if e.type in types]
     if len(exact) == 1:
         return exact[0], 1.0, f"alias {name!r} of {exact[0].id}"

@@ -258,6 +258,14 @@ def acronym_after(doc: Doc, end: int) -> int | None:
     return None
 
 
+def may_head_institution(text: str) -> bool:
+    """Whether a token of this text can head a :func:`pattern_institution` name (the cheap test
+    first: the scan runs over every token)."""
+    lex = lexicon()
+    word = fold(text)
+    return word in lex["institution_heads"] or word in lex["lowercase_institution_heads"]
+
+
 def pattern_institution(doc: Doc, i: int, covered: set[int]) -> tuple[int, int] | None:
     """An institution named by a capitalised head noun and its complements, which the statistical
     NER missed: "les Forces de libération du Nord (FLN)", "le Groupe de Minsk", "la Garde

@@ -22,6 +22,7 @@ from dossier.entities.kb import LEARNED_FORMAT, KnowledgeBase
 from dossier.entities.normalize import fold, norm_alias
 from dossier.entities.repair import lexicon
 from dossier.models import RoleFact
+from dossier.nlp import tokens
 _DETS = frozenset({"le", "la", "l'", "les"})
 _OF = frozenset({"de", "du", "des", "d'"})
 _STOP_WORDS = frozenset({"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "en", "a", "au", "aux", "pour"})
@@ -188,9 +189,11 @@ def descriptions(doc: Doc, facts: list[RoleFact], kb: KnowledgeBase, covered: se
     person_ends = {p.end for p in persons}
     lex = lexicon()
     openers = _DETS | {"l’", "ce", "cette"}
-    for tok in doc:
-        if tok.lower_ not in openers:  # cheap test first: this runs over every token
+    lower = tokens.table(doc).lower
+    for i in range(len(doc)):
+        if lower[i] not in openers:  # cheap test first: this runs over every token
             continue
+        tok = doc[i]
         found = _forward(doc, tok.i + 1, min(len(doc), tok.i + 2 + _MAX)) if tok.lower_ in ("ce", "cette") else _forward(doc, tok.i, min(len(doc), tok.i + 1 + _MAX))
         if found is None:
             continue

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from dossier.entities.kb import KnowledgeBase
 from dossier.entities.normalize import fold, norm_alias
+from dossier.nlp import tokens
 
 _WORD = re.compile(r"[a-z0-9]+")
 _END = "\x00"
@@ -72,27 +73,28 @@ class AliasRuler:
     def _doc_words(self, doc: Doc) -> list[tuple[str, int, bool, bool]]:
         """(word, token index, first word of its token, last word of its token)."""
         out = []
-        for tok in doc:
-            words = _words(tok.text)
-            if not words and tok.text not in {"-", "'", "’", "."}:
+        for i, text in enumerate(tokens.table(doc).text):
+            words = _words(text)
+            if not words and text not in {"-", "'", "’", "."}:
                 words = [_BREAK]  # punctuation ends a name: "(Volodymyr) Zelensky"
             for j, word in enumerate(words):
-                out.append((word, tok.i, j == 0, j == len(words) - 1))
+                out.append((word, i, j == 0, j == len(words) - 1))
         return out
 
     def find(self, doc: Doc) -> list[Match]:
         words = self._doc_words(doc)
+        tab = tokens.table(doc)
         found: list[Match] = []
         for i, (word, tok_i, first, _) in enumerate(words):
             if not first or word == _BREAK:
                 continue
-            self._walk(doc, words, i, i, self.trie, False, found)
+            self._walk(doc, tab, words, i, i, self.trie, False, found)
         return found
 
-    def _walk(self, doc, words, begin, pos, node, skipped, found, last_skipped=False) -> None:
+    def _walk(self, doc, tab, words, begin, pos, node, skipped, found, last_skipped=False) -> None:
         if _END in node and pos > begin and words[pos - 1][3] and not last_skipped:
             start_tok, end_tok = words[begin][1], words[pos - 1][1] + 1
-            text_start_upper = doc[start_tok].text[:1].isupper()
+            text_start_upper = tab.text[start_tok][:1].isupper()
             for (kind, cased), ids in node[_END].items():
                 if cased == "upper" and not doc[start_tok:end_tok].text.isupper():
                     continue
@@ -106,12 +108,12 @@ class AliasRuler:
             return
         word = words[pos][0]
         if word in node:
-            self._walk(doc, words, begin, pos + 1, node[word], skipped, found)
+            self._walk(doc, tab, words, begin, pos + 1, node[word], skipped, found)
         # one adjective may sit inside a lower-case description
-        tok = doc[words[pos][1]]
-        if (not skipped and pos > begin and words[pos][2] and words[pos][3] and tok.pos_ == "ADJ"
-                and tok.text[:1].islower()):
-            self._walk(doc, words, begin, pos + 1, node, True, found, True)
+        k = words[pos][1]
+        if (not skipped and pos > begin and words[pos][2] and words[pos][3] and tab.pos[k] == "ADJ"
+                and tab.text[k][:1].islower()):
+            self._walk(doc, tab, words, begin, pos + 1, node, True, found, True)
 
 
 def select(matches: list[Match]) -> list[Match]:

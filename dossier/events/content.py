@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dossier.events import lexicon as lx
+from dossier.nlp.tokens import sent_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -59,7 +60,7 @@ def negated_here(t: Token) -> bool:
         return True
     if t.head.i != t.i and any(c.lower_ in _NEGATORS for c in t.head.children if c.dep_ == "advmod"):
         return True
-    before = t.doc[max(t.sent.start, t.i - 3):t.i]
+    before = t.doc[max(sent_of(t).start, t.i - 3):t.i]
     return any(b.lower_ in _NEGATORS for b in before)
 
 

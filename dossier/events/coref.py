@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from dossier.events import lexicon as lx
 from dossier.models import Event, Participant
 from dossier.nlp import access
+from dossier.nlp.tokens import morph
 
 MEETING_NOUNS = frozenset(
     "rencontre réunion entretien entretiens discussion discussions pourparlers négociation négociations "
@@ -59,7 +60,7 @@ def definite_reference(tok: Token) -> bool:
         if c.dep_ == "det" and c.lower_ in _DEFINITE:
             return True
         if c.lower_ in _CONTRACTED and (c.dep_ == "case" or c.pos_ == "ADP"
-                                        or (c.dep_ == "det" and "Def" in c.morph.get("Definite"))):
+                                        or (c.dep_ == "det" and "Def" in morph(c, "Definite"))):
             return True
     return False
 

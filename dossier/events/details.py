@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.events import lexicon as lx
 from dossier.models import Mention, Timex
 from dossier.nlp import access
+from dossier.nlp.tokens import morph
 
 _NO_DATE_BASES = frozenset({"publication-fallback", "none", None})
 
@@ -353,19 +354,20 @@ def event_status(trigger: Token, head: Token, negated: bool, family: str) -> str
             break
         cur = cur.head
         chain.append(cur)
-    words = {c.lower_ for t in chain for c in t.children} | {t.lower_ for t in chain}
-    lemmas = {c.lemma_.lower() for t in chain for c in t.children} | {t.lemma_.lower() for t in chain}
+    kids = [c for t in chain for c in t.children]  # the chain's children, read once
+    words = {c.lower_ for c in kids} | {t.lower_ for t in chain}
+    lemmas = {c.lemma_.lower() for c in kids} | {t.lemma_.lower() for t in chain}
     if words & lx.CANCEL_WORDS or lemmas & {"annuler", "ajourner", "cancel", "postpone"}:
         return "cancelled"
-    if any(c.lower_ in ("si", "if") and c.dep_ == "mark" for t in chain for c in t.children) or any(
+    if any(c.lower_ in ("si", "if") and c.dep_ == "mark" for c in kids) or any(
             g.lower_ in ("si", "if") and g.dep_ == "mark" for c in trigger.children if c.dep_ == "advcl" for g in c.children):
         return "hypothetical"
     if {c.lower_ for c in trigger.children} & lx.HYPOTHETICAL_WORDS:
         return "hypothetical"
     if negated and family not in ("rejection", "cancellation"):
         return "denied"
-    if any("Fut" in t.morph.get("Tense") for t in chain if t.pos_ in ("VERB", "AUX")) or any(
-            "Fut" in c.morph.get("Tense") for t in chain for c in t.children if c.dep_.startswith("aux")):
+    if any("Fut" in morph(t, "Tense") for t in chain if t.pos_ in ("VERB", "AUX")) or any(
+            "Fut" in morph(c, "Tense") for c in kids if c.dep_.startswith("aux")):
         return "planned"
     if (lemmas - {trigger.lemma_.lower()}) & lx.PLANNED_LEMMAS or words & lx.PLANNED_WORDS:
         return "planned"

@@ -35,6 +35,7 @@ from dossier.events.details import (
 from dossier.models import Event, Mention, Participant
 from dossier.nlp import access
 from dossier.timex.lexicon import parse_number
+from dossier.nlp.tokens import morph, sent_of, table
 
 ACTOR_TYPES = ("person", "organization", "group")
 
@@ -58,7 +59,7 @@ def _has_child(tok: Token, words: frozenset[str], deps: tuple[str, ...] | None =
 
 
 def _near_words(tok: Token, words: frozenset[str], window: int = 6) -> bool:
-    sent = tok.sent
+    sent = sent_of(tok)
     lo, hi = max(sent.start, tok.i - window), min(sent.end, tok.i + window + 1)
     return any(t.lower_ in words or _lemma(t) in words for t in tok.doc[lo:hi])
 
@@ -161,9 +162,19 @@ def kids_number(tok: Token) -> bool:
     return any(c.like_num or c.lower_ in lx.NUMBER_WORDS for c in tok.subtree if c.i > tok.i)
 
 
+_CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+
+
 def candidates(sent: Span) -> list[Candidate]:
     out = []
-    for tok in sent:
+    doc = sent.doc
+    tab = table(doc)
+    pos, lower = tab.pos, tab.lower
+    for i in range(sent.start, sent.end):
+        # only a verb, a noun or a source preposition can be a candidate (see below)
+        if not (pos[i] in _CANDIDATE_POS or pos[i] == "ADP" and lower[i] in lx.SOURCE_PREPS):
+            continue
+        tok = doc[i]
         family = None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "conj")):
             family = _verb_family(tok) if tok.pos_ != "ADJ" else None
@@ -192,7 +203,7 @@ def _refused(tok: Token) -> bool:
         cur = cur.head
         if cur.pos_ == "NOUN" and lx.NOUNS.get(_lemma(cur)) == "rejection":
             return True
-        if cur.pos_ in ("VERB", "AUX") and "Fin" in cur.morph.get("VerbForm"):
+        if cur.pos_ in ("VERB", "AUX") and "Fin" in morph(cur, "VerbForm"):
             return False  # a clause of its own
     return False
 
@@ -350,7 +361,7 @@ def argument_tokens(tok: Token, sent: Span | None = None) -> list[tuple[Token, s
     if subj is not None:
         out.append((subj, "nsubj"))
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") \
-            and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+            and "Part" in morph(tok, "VerbForm") and "Past" in morph(tok, "Tense"):
         out.append((tok.head, "nsubj:pass"))  # "les dirigeants reçus à X": the people received
     for h in heads:
         for c in h.children:
@@ -453,7 +464,7 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
 
 def _content_family(tok: Token) -> str | None:
     """Type of a reported statement from its content (``dossier.events.content``)."""
-    sent = tok.sent
+    sent = sent_of(tok)
     inside = _content_test(tok)
     return content_family(t for t in sent if t.i != tok.i and inside(t))
 
@@ -698,7 +709,7 @@ _WHILE = frozenset("alors tandis lorsque quand pendant while when as".split())
 def _circumstance(tok: Token) -> bool:
     """A finite verb heading a clause of circumstance ("alors qu'il accueillait X", "tandis que
     Y rencontrait Z"): what happened meanwhile, not a part of what is reported."""
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl" and "Fin" in tok.morph.get("VerbForm") and any(
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl" and "Fin" in morph(tok, "VerbForm") and any(
         c.dep_ == "mark" and c.lower_ in _WHILE for c in tok.children)
 
 

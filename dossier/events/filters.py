@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from dossier.events import lexicon as lx
 from dossier.models import Event
 from dossier.nlp import access
+from dossier.nlp.tokens import morph
 
 
 def lemma(tok: Token) -> str:
@@ -42,7 +43,7 @@ def landmark_place(root: Token) -> bool:
 
 def bare_participle(tok: Token) -> bool:
     """A past participle with no auxiliary: an adjectival use, not a reporting clause."""
-    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and not any(
+    return "Part" in morph(tok, "VerbForm") and "Past" in morph(tok, "Tense") and not any(
         c.dep_.startswith("aux") or c.dep_ == "cop" for c in tok.children)
 
 
@@ -53,8 +54,8 @@ def definite(tok: Token) -> bool:
 
 def infinitive(tok: Token) -> bool:
     """"accepter", "avoir accepté": an infinitive, or a participle with an infinitive auxiliary."""
-    return "Inf" in tok.morph.get("VerbForm") or any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
+    return "Inf" in morph(tok, "VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in morph(c, "VerbForm") for c in tok.children)
 
 
 def complement_of(gov: Token, tok: Token) -> bool:

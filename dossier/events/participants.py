@@ -35,6 +35,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from dossier.models import Mention, Participant
+from dossier.nlp.tokens import sent_of
 
 # words that end the subject group looking leftwards from a verb
 _BOUNDARY_WORDS = frozenset("que qu' qu’ qui si lorsque quand tandis alors puisque car mais où dont ; :".split())
@@ -129,7 +130,7 @@ def _written_sentence_start(verb: Token) -> int:
     """Start of the sentence as written: the parser sometimes cuts a subject group off its verb
     ("l'Inde et le Pakistan | ont signé …"); a parsed sentence that does not end with final
     punctuation or a line break runs on into the next one."""
-    sent = verb.sent
+    sent = sent_of(verb)
     start = sent.start
     doc = verb.doc
     for _ in range(3):
@@ -138,7 +139,7 @@ def _written_sentence_start(verb: Token) -> int:
         prev = doc[start - 1]
         if prev.text in _FINAL or prev.is_space or "\n" in prev.whitespace_:
             break
-        start = doc[start - 1].sent.start
+        start = sent_of(doc[start - 1]).start
     return start
 
 
@@ -254,17 +255,17 @@ def pronoun_antecedents(doc: Doc, pronoun: Token, mentions: list[Mention]) -> li
     if low not in SINGULAR_PRONOUNS and low not in PLURAL_PRONOUNS:
         return []
     plural = low in PLURAL_PRONOUNS
-    sent = pronoun.sent
+    sent = sent_of(pronoun)
     first = sent.start
     candidates = [t for t in sent if t.i < pronoun.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")][-1:]
     for _ in range(_ANTECEDENT_SENTENCES):
         if first == 0:
             break
-        prev = doc[first - 1].sent
+        prev = sent_of(doc[first - 1])
         candidates.append(prev.root)
         first = prev.start
     if low in _DEMONSTRATIVE:
-        lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        lo = sent_of(doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
         before = [m for m in mentions if lo <= m.start and m.end <= pronoun.idx and can_act(m)]
         named = [m for m in before if m.entity_type != "place"] or before  # a city named last is a setting
         return named[-1:] if named and not plural else []

@@ -18,6 +18,7 @@ import yaml
 from spacy.tokens import Token
 
 from dossier.models import Event, Participant
+from dossier.nlp.tokens import morph
 
 DATA = Path(__file__).resolve().parent / "data" / "reports.yaml"
 
@@ -59,7 +60,7 @@ def _own_act(trigger: Token, implicit: bool = True) -> bool:
         "nsubj", "nsubj:pass", "obj") else None
     if verb is None:
         return False
-    if "Inf" in verb.morph.get("VerbForm"):
+    if "Inf" in morph(verb, "VerbForm"):
         return implicit
     subj = subject_of(verb)
     if subj is None:

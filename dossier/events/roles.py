@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from dossier.entities import KnowledgeBase, load_kb
 from dossier.models import Mention
+from dossier.nlp.tokens import morph, sent_of
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ def envoy_team(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         own = {t.i for t in span}
         if any(_linked(t, anchors) for t in span) or any(
-                _linked(doc[i], own) for i in anchors if doc[i].sent.start == span.sent.start):
+                _linked(doc[i], own) for i in anchors if sent_of(doc[i]).start == span.sent.start):
             team[m.entity_id] = m
     out = sorted(team.values(), key=lambda m: m.start)
     doc.user_data[_TEAM_KEY] = out
@@ -114,7 +115,7 @@ def is_role_group(doc: Doc, m: Mention) -> bool:
     head = root if root.pos_ == "NOUN" else next((t for t in span if t.pos_ == "NOUN"), None)
     if head is None or not (head.lemma_.lower() in ENVOY_NOUNS or head.lower_ in ENVOY_NOUNS):
         return False
-    return "Plur" in head.morph.get("Number") or head.lower_.endswith(("s", "x"))
+    return "Plur" in morph(head, "Number") or head.lower_.endswith(("s", "x"))
 
 
 def team_for(m: Mention, team: list[Mention]) -> list[Mention]:

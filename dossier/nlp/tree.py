@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from dossier.nlp.tokens import sent_of
+
 
 def walk_up(tok: Token, include_self: bool = True) -> Iterator[Token]:
     """``tok`` (unless ``include_self`` is false), then its heads up to the sentence root.
@@ -18,7 +20,7 @@ def walk_up(tok: Token, include_self: bool = True) -> Iterator[Token]:
     Stops at a token that is its own head, at a head outside the sentence and at a token already
     seen, so it ends on any parse.
     """
-    sent = tok.sent
+    sent = sent_of(tok)
     lo, hi = sent.start, sent.end
     seen = {tok.i}
     if include_self:

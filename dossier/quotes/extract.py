@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.models import Quote
 from dossier.nlp import access
 from dossier.nlp.sentences import MAX_SENTENCE_TOKENS
+from dossier.nlp.tokens import TokenTable, morph, table
 from dossier.quotes import lexicon as lx
 from dossier.quotes.indirect import CLOSERS as _CLOSERS
 from dossier.quotes.indirect import IndirectMixin
@@ -51,8 +52,16 @@ class _Cue:
 
 def _withheld(t: Token) -> bool:
     """"sans préciser …", "without naming …": a reporting verb its clause says was not used."""
-    return t.morph.get("VerbForm") in (["Inf"], ["Ger"]) and any(
+    return morph(t, "VerbForm") in (["Inf"], ["Ger"]) and any(
         c.dep_ == "mark" and c.lower_ in lx.WITHHOLDING_MARKS for c in t.children)
+
+
+# every word that passes Extractor.may_cue has its form or its lemma in this set
+_CUE_WORDS = lx.REPORTING_FORMS | lx.REPORTING_LEMMAS | {"savoir", "entendre"}
+
+
+def _faire_savoir_at(tab: TokenTable, i: int) -> bool:
+    return tab.lemma[i] in ("savoir", "entendre") and i > 0 and tab.lemma[i - 1] in ("faire", "laisser")
 
 
 class Extractor(IndirectMixin):
@@ -65,7 +74,11 @@ class Extractor(IndirectMixin):
         self.quoted = [(s.open, s.close) for s in self.spans]
         self.mentions = access.mentions(doc)
         self.resolver = SpeakerResolver(doc, self.mentions, self.quoted)
-        self.cue_tokens = [t for t in doc if self.is_cue(t)]
+        self.tab = table(doc)
+        words = _CUE_WORDS  # a lemma or form one of which every cue has: the cheap test of the cheap test
+        self.maybe_cues = [i for i, (low, lemma) in enumerate(zip(self.tab.lower, self.tab.lemma))
+                           if (low in words or lemma in words) and self.may_cue(i)]
+        self.cue_tokens = [doc[i] for i in self.maybe_cues if self.is_cue(doc[i])]
         self.resolver.note_cue_subjects(self.cue_tokens)
         self.co_speakers: dict[int, list[Speaker]] = {}  # id(quote) -> co-speakers of a coordinated subject
 
@@ -112,8 +125,8 @@ class Extractor(IndirectMixin):
             if stop_at_cues and t.text == "," and j + 1 < len(doc) and not self.in_quote(t.idx):
                 nxt = doc[j + 1]
                 ahead = [x for x in doc[j + 1 : min(len(doc), j + 8)] if self.same_par(x, t)]
-                if any(self.is_cue(x) and not self._is_participle(x) and x.morph.get("VerbForm") != ["Inf"]
-                       and (x.pos_ == "VERB") and any(y.pos_ == "AUX" or y.morph.get("VerbForm") == ["Fin"] for y in doc[max(j + 1, x.i - 3) : x.i + 1])
+                if any(self.is_cue(x) and not self._is_participle(x) and morph(x, "VerbForm") != ["Inf"]
+                       and (x.pos_ == "VERB") and any(y.pos_ == "AUX" or morph(y, "VerbForm") == ["Fin"] for y in doc[max(j + 1, x.i - 3) : x.i + 1])
                        for x in ahead) and not any(x.text in (".", ";") for x in ahead[:1]):
                     return t.idx
                 if self._is_participle(nxt) and self.is_cue(nxt) or nxt.lower_ in ("selon", "according") or (
@@ -132,6 +145,11 @@ class Extractor(IndirectMixin):
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
+    def may_cue(self, i: int) -> bool:
+        """The cheap test of :meth:`is_cue` (without ``naming``) on the ``i``-th token: a
+        reporting word or "fait savoir". A token failing it is no cue."""
+        return lx.reporting_at(self.tab, i) or _faire_savoir_at(self.tab, i)
+
     def is_cue(self, t: Token, naming: bool = False) -> bool:
         reporting = lx.is_reporting(t)
         if not (reporting or self._faire_savoir(t) or (
@@ -139,7 +157,7 @@ class Extractor(IndirectMixin):
             return False  # the cheap test first: most words report nothing
         if self.in_quote(t.idx):
             return False
-        if t.dep_ in ("acl", "amod") and t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"] and not any(
+        if t.dep_ in ("acl", "amod") and morph(t, "VerbForm") == ["Part"] and morph(t, "Tense") == ["Past"] and not any(
                 c.dep_.startswith("aux") for c in t.children) and not self._aux_before(t):
             return False  # "le plan dit « de paix »": an adjectival participle, not a report
         return not _withheld(t) if reporting else True  # "fait savoir", or a naming verb
@@ -158,7 +176,7 @@ class Extractor(IndirectMixin):
     @staticmethod
     def _faire_savoir(t: Token) -> bool:
         """"fait savoir", "laisse entendre" (reporting by a light verb + infinitive)."""
-        return t.lemma_.lower() in ("savoir", "entendre") and t.i > 0 and t.doc[t.i - 1].lemma_.lower() in ("faire", "laisser")
+        return _faire_savoir_at(table(t.doc), t.i)
 
     def _introduced_as_name(self, q: QuoteSpan) -> bool:
         """"le film « … »", "le plan dit « … »", "Surnommé « … »": a name or title, not speech."""
@@ -176,7 +194,7 @@ class Extractor(IndirectMixin):
 
     def _has_finite_verb(self, start: int, end: int) -> bool:
         span = self.tokens(start, end)
-        return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+        return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in morph(t, "VerbForm") for t in span)
 
     def _final_incise(self, q: QuoteSpan) -> Token | None:
         """A cue verb in an incise closing the written sentence of the quote ("…, a-t-il déclaré.")."""
@@ -239,7 +257,7 @@ class Extractor(IndirectMixin):
 
     def _trailing_agent(self, verb: Token) -> Speaker | None:
         """The "par X" agent of a participle, after a quoted complement, in the same clause."""
-        if verb.morph.get("VerbForm") != ["Part"]:
+        if morph(verb, "VerbForm") != ["Part"]:
             return None
         doc = self.doc
         for t in doc[verb.i + 1: min(len(doc), verb.i + 30)]:
@@ -306,7 +324,7 @@ class Extractor(IndirectMixin):
 
     @staticmethod
     def _is_participle(t: Token) -> bool:
-        return t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"] or t.lower_.endswith("ant") and t.pos_ == "VERB"
+        return morph(t, "VerbForm") == ["Part"] and morph(t, "Tense") == ["Pres"] or t.lower_.endswith("ant") and t.pos_ == "VERB"
 
     def place_of(self, cue: Token) -> str | None:
         """Place where the statement was made ("… a déclaré pendant un point presse à Genève")."""
@@ -494,7 +512,7 @@ class Extractor(IndirectMixin):
         toks = self.tokens(a, b)
         if toks is None or any(self.is_cue(t) or lx.lemma_of(t) in lx.EXPRESSION_LEMMAS for t in toks if not self.in_quote(t.idx)):
             return None
-        if m.entity_type == "place" and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+        if m.entity_type == "place" and any(t.pos_ in ("VERB", "AUX") and "Fin" in morph(t, "VerbForm")
                                             for t in toks if not self.in_quote(t.idx)):
             return None  # "Soudan : les FSR acceptent …": a country labels the topic of a sentence
         return sp, a, b

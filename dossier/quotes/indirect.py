@@ -14,8 +14,13 @@ from spacy.tokens import Span, Token
 from dossier.models import Quote
 from dossier.quotes import lexicon as lx
 from dossier.quotes.speakers import Speaker
+from dossier.nlp.tokens import morph
 
 CLOSERS = set("»\"”’'")
+# the words a source preposition can be (see IndirectMixin._is_source_prep)
+_SOURCE_PREP_WORDS = frozenset({"selon", "suivant", "according", "après", "pour"})
+# verbs whose object or "à" clause is what was asked for ("appelle à …", "qualifié de …")
+_CALL_LEMMAS = ("appeler", "exhorter", "urge", "call", "qualifier")
 
 
 class IndirectMixin:
@@ -98,7 +103,9 @@ class IndirectMixin:
     def selon_quotes(self) -> list[tuple[Quote, int]]:
         out = []
         doc = self.doc
-        for t in doc:
+        low = self.tab.lower
+        for i in [i for i, w in enumerate(low) if w in _SOURCE_PREP_WORDS]:  # the words _is_source_prep takes
+            t = doc[i]
             is_dapres = t.lower_ == "après" and t.i > 0 and doc[t.i - 1].lower_ in ("d'", "d’")
             if not self._is_source_prep(t):
                 continue
@@ -157,9 +164,9 @@ class IndirectMixin:
                 if doc[j - 1].lower_ in lx.SUBORDINATORS and j - 1 > v.i:
                     return None  # "a déclaré X, alors que …": a conjunction, not the content
                 return (doc[j + 1], "que") if j + 1 < len(doc) else None
-            if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Inf"]:
+            if t.pos_ in ("VERB", "AUX") and morph(t, "VerbForm") == ["Inf"]:
                 subject_relative = any(c.lower_ == "qui" and c.dep_.startswith("nsubj") for c in v.children)
-                if (v.dep_ == "acl:relcl" and not subject_relative) or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in x.morph.get("PronType") or x.i > 0 and (
+                if (v.dep_ == "acl:relcl" and not subject_relative) or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in morph(x, "PronType") or x.i > 0 and (
                         doc[x.i - 1].pos_ in ("NOUN", "PROPN") or doc[x.i - 1].text == ",")) for x in doc[max(0, v.i - 4) : v.i]):
                     return None  # "… que X prétendait avoir …": the object is the antecedent
                 prev = doc[j - 1].lower_
@@ -222,7 +229,7 @@ class IndirectMixin:
                 if first.i == t.i:
                     return nxt.idx, self.clause_end(nxt), v.text + " à"
                 verb_after = nxt if nxt.pos_ in ("VERB", "AUX") else (doc[nxt.i + 1] if nxt.lower_ in ("se", "s'", "s’") and nxt.i + 1 < len(doc) else None)
-                if verb_after is not None and verb_after.morph.get("VerbForm") == ["Inf"]:
+                if verb_after is not None and morph(verb_after, "VerbForm") == ["Inf"]:
                     return first.idx, self.clause_end(nxt), v.text + " à"
                 continue
             if lemma == "qualifier" and any(v.idx < q.open < self.clause_end(v) for q in self.spans):
@@ -262,7 +269,7 @@ class IndirectMixin:
                 nxt = doc[t.i + 1]
                 if nxt.text in ("'", "’", "«", "“", '"') and t.i + 2 < len(doc):
                     nxt = doc[t.i + 2]  # "de « torpiller »": the quoted infinitive
-                if nxt.pos_ in ("VERB", "AUX") and nxt.morph.get("VerbForm") == ["Inf"] or self.in_quote(nxt.idx):
+                if nxt.pos_ in ("VERB", "AUX") and morph(nxt, "VerbForm") == ["Inf"] or self.in_quote(nxt.idx):
                     first = obj
                     while first.i > v.i + 1 and doc[first.i - 1].pos_ in ("DET", "ADJ") and doc[first.i - 1].i >= aside:
                         first = doc[first.i - 1]
@@ -271,7 +278,7 @@ class IndirectMixin:
                         if x.idx >= end:
                             break
                         if x.pos_ == "CCONJ" and not self.in_quote(x.idx) and x.i + 1 < len(doc) and doc[x.i + 1].pos_ in ("VERB", "AUX") \
-                                and doc[x.i + 1].morph.get("VerbForm") == ["Fin"]:
+                                and morph(doc[x.i + 1], "VerbForm") == ["Fin"]:
                             end = x.idx
                             break
                     stop = re.search(r",\s*(ce qu|ce qui|selon|a-t-il|a-t-elle)", self.text[first.idx:end])
@@ -283,11 +290,18 @@ class IndirectMixin:
         """Indirect quotes with the offset of their cue verb."""
         out = []
         doc = self.doc
-        for v in doc:
+        tab = self.tab
+
+        # the tokens the tests below can keep: a cue, an accusation or expression verb, a call
+        cues = set(self.maybe_cues)
+        forms, kept = lx.FORM_LEMMAS, lx.ACCUSATION_LEMMAS | lx.EXPRESSION_LEMMAS
+        for i in [i for i, (low, lemma) in enumerate(zip(tab.lower, tab.lemma))
+                  if i in cues or (forms.get(low) or lemma) in kept or lemma in _CALL_LEMMAS]:
+            v = doc[i]
             special = self._accusation_content(v) if lx.lemma_of(v) in lx.ACCUSATION_LEMMAS else None
             stance_only = False
             if special is None and not self.is_cue(v):
-                if v.lemma_.lower() in ("appeler", "exhorter", "urge", "call", "qualifier") and not self.in_quote(v.idx):
+                if v.lemma_.lower() in _CALL_LEMMAS and not self.in_quote(v.idx):
                     special = self._special_content(v)
                 if special is None:
                     if lx.lemma_of(v) not in lx.EXPRESSION_LEMMAS or self.in_quote(v.idx):
@@ -372,7 +386,7 @@ class IndirectMixin:
     def _incise_content(self, v: Token) -> tuple[int, int] | None:
         """"<clause>, a déclaré X." -> the clause before the comma (when it is not a quote)."""
         doc = self.doc
-        if v.morph.get("VerbForm") == ["Inf"] or self._is_participle(v):
+        if morph(v, "VerbForm") == ["Inf"] or self._is_participle(v):
             return None
         lo = v.i
         while lo > 0 and (doc[lo - 1].pos_ == "AUX" or doc[lo - 1].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "également", "aussi", "notamment", "encore")):
@@ -393,7 +407,7 @@ class IndirectMixin:
         for t in doc[v.i + 1 : min(len(doc), v.i + 20)]:
             if t.text in (".", "!", "?", ";", ",") or not self.same_par(t, v):
                 break
-            if t.lower_ in ("que", "qu'", "qu’") or self.in_quote(t.idx) or t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Fin"]:
+            if t.lower_ in ("que", "qu'", "qu’") or self.in_quote(t.idx) or t.pos_ == "VERB" and morph(t, "VerbForm") == ["Fin"]:
                 return None
         start = self.clause_start(comma)
         if any(sp.open <= start < sp.close for sp in self.spans):
@@ -411,13 +425,15 @@ class IndirectMixin:
         sentence of the same paragraph."""
         out = []
         doc = self.doc
-        for t in doc:
-            if t.pos_ != "AUX" or t.lemma_.lower() not in ("avoir", "être") or t.morph.get("Mood") != ["Cnd"]:
+        tab = self.tab
+        for i in [i for i, (p, lemma) in enumerate(zip(tab.pos, tab.lemma)) if p == "AUX" and lemma in ("avoir", "être")]:
+            t = doc[i]
+            if t.pos_ != "AUX" or t.lemma_.lower() not in ("avoir", "être") or morph(t, "Mood") != ["Cnd"]:
                 continue
             if self.in_quote(t.idx) or t.i + 1 >= len(doc):
                 continue
             part = next((x for x in doc[t.i + 1 : t.i + 3] if x.pos_ in ("VERB", "AUX")), None)
-            if part is None or part.morph.get("VerbForm") != ["Part"]:
+            if part is None or morph(part, "VerbForm") != ["Part"]:
                 continue
             a = self.clause_start(t)
             b = self.clause_end(t, stop_at_cues=False)

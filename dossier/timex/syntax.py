@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.models import SentenceTime, Timex
 from dossier.nlp.tree import walk_up
 from dossier.nlp import access
+from dossier.nlp.tokens import morph
 
 FUTURE_LEMMAS = {"prévoir", "programmer", "planifier", "devoir", "aller", "compter", "envisager", "projeter"}
 # verbs of agreeing, deciding and promising: what their infinitive says is still ahead of them,
@@ -107,18 +108,18 @@ def verb_tense(verb: Token) -> str | None:
     seen: set[int] = set()
     while verb.i not in seen:
         seen.add(verb.i)
-        tenses = verb.morph.get("Tense")
+        tenses = morph(verb, "Tense")
         auxes = _aux(verb)
-        if any("Fut" in a.morph.get("Tense") for a in auxes) or "Fut" in tenses:
+        if any("Fut" in morph(a, "Tense") for a in auxes) or "Fut" in tenses:
             return "future"
         text = verb.text.lower()
-        if verb.lemma_ in ("prévoir", "programmer", "planifier") and "Part" in verb.morph.get("VerbForm"):
+        if verb.lemma_ in ("prévoir", "programmer", "planifier") and "Part" in morph(verb, "VerbForm"):
             return "future"
-        if "Inf" in verb.morph.get("VerbForm"):
+        if "Inf" in morph(verb, "VerbForm"):
             head = verb.head
             if head.i == verb.i:
                 return None
-            if head.lemma_ in FUTURE_LEMMAS and "Past" not in head.morph.get("Tense") and not _aux(head):
+            if head.lemma_ in FUTURE_LEMMAS and "Past" not in morph(head, "Tense") and not _aux(head):
                 return "future"
             if head.lemma_ in INTENT_LEMMAS and verb.i > head.i:
                 return "future"

@@ -216,3 +216,20 @@ def test_seeds_gold_boilerplate_removed_and_title_found(seeds_dir, gold_file):
             inside = any(s <= a and b <= e + 1 for s, e in gold_spans)
             assert inside or raw[a:b] == c.title, (name, raw[a:b])
         _assert_round_trip(c)
+
+
+@pytest.mark.parametrize("line, credited", [
+    ("Des manifestants devant le parlement. (Photo AFP / Jean Exemple)", True),
+    ("Des manifestants devant le parlement. Photo : Jean Exemple Martin", True),
+    ("Le port de la ville au matin Reuters / Marie Exemple", True),
+    ("Image d'archives AFP or licensors", True),
+    ("Le conseil se réunira de nouveau la semaine prochaine pour en discuter.", False),
+    ("Une réunion sans photo ni communiqué", False),
+])
+def test_trailing_credit_pre_test_never_hides_a_match(line, credited):
+    from dossier.clean import boilerplate as b
+
+    assert bool(b._TRAILING_CREDIT_RE.search(line)) == credited
+    assert b._may_trail_credit(line) or not credited  # the cheap test keeps every match
+    assert not b._may_trail_credit("Le conseil se réunira la semaine prochaine.")
+    assert b._may_trail_credit("Une légende PHOTO")  # case-insensitive, like the regex

@@ -65,3 +65,16 @@ def test_geocode_pokrovsk_is_in_donetsk_oblast():
 
 def test_geocode_unknown():
     assert geocode("Xyzzyville-sur-Plouf", []) is None
+
+
+def test_remembered_matches_follow_the_knowledge_base():
+    from dossier.entities.kb import KnowledgeBase
+
+    kb = KnowledgeBase()
+    kb.add_data({"entities": [{"id": "anna_exemplova", "name": "Anna Exemplova", "type": "person"}]})
+    assert match_name("Exemplova", kb)[0].id == "anna_exemplova"
+    assert match_name("Exemplova", kb) == match_name("Exemplova", kb)
+    # a second person of that surname: the bare surname is ambiguous from now on
+    kb.add_data({"entities": [{"id": "boris_exemplov", "name": "Boris Exemplov", "type": "person"}]})
+    entry, _, evidence = match_name("Exemplova", kb)
+    assert entry is None and "ambiguous" in evidence

@@ -1,0 +1,142 @@
+"""Token attributes of one Doc read from spaCy once, as plain lists indexed by token.
+
+Reading ``token.lower_``, ``.lemma_``, ``.pos_`` or ``.sent`` builds a new Python object on every
+access (a ``Token``, a decoded string, a ``Span`` found by walking the sentence), and the
+downstream components (quotes, events, claims) scan every token of a document several times
+to find the few that matter (a reporting verb, "selon", a conditional auxiliary).
+:func:`table` reads each attribute of every token once per Doc (``Doc.to_array`` and one
+string lookup per distinct value) and keeps the lists in ``doc.user_data``, so those scans are
+list look-ups and the components share them: a scan tests the lists and builds a ``Token``
+only for the few words that pass. :func:`morph` and :func:`sent_of` stand for
+``token.morph.get(field)`` (a ``MorphAnalysis`` built and its feature string split on every
+read) and ``token.sent`` (a walk over the sentence on every read). The lists hold exactly what
+spaCy's properties return; read them after the parse (the components that write ``doc.ents``
+change none of them).
+"""
+from __future__ import annotations
+
+import weakref
+from functools import cached_property
+
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS
+from spacy.parts_of_speech import NAMES as _POS_NAMES
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "dossier.tokens"
+# the strings of the hashes seen so far (spaCy's hash of a string is the same in every
+# StringStore), emptied when it holds more than _STRINGS_MAX
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 200_000
+
+
+class TokenTable:
+    """Per-token lists of one Doc (see the module docstring); each is built on first use."""
+
+    def __init__(self, doc: Doc):
+        # a weak reference: the table lives in the Doc's user_data, and a Doc that its own data
+        # referred back to would wait for the cycle collector instead of being freed at once
+        self._doc = weakref.ref(doc)
+        self._feats: dict[int, dict[str, list[str]]] = {}
+
+    @property
+    def doc(self) -> Doc:
+        return self._doc()
+
+    def _strings(self, attr: int) -> list[str]:
+        if not len(self.doc):
+            return []
+        keys = self.doc.to_array(attr).tolist()
+        seen = _STRINGS
+        missing = [key for key in set(keys) if key not in seen]
+        if missing:
+            if len(seen) + len(missing) > _STRINGS_MAX:
+                seen.clear()
+            strings = self.doc.vocab.strings
+            for key in missing:
+                seen[key] = strings[key]
+        return [seen[key] for key in keys]
+
+    @cached_property
+    def text(self) -> list[str]:
+        """``token.text``"""
+        return self._strings(ORTH)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """``token.lower_``"""
+        return self._strings(LOWER)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """``token.lemma_.lower()``"""
+        seen: dict[str, str] = {}
+        return [seen.get(w) or seen.setdefault(w, w.lower()) for w in self._strings(LEMMA)]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """``token.pos_``"""
+        return [_POS_NAMES[p] for p in self.doc.to_array(POS).tolist()] if len(self.doc) else []
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """``token.dep_``"""
+        return self._strings(DEP)
+
+    @cached_property
+    def sents(self) -> list[Span]:
+        """``list(doc.sents)``"""
+        return list(self.doc.sents)
+
+    @cached_property
+    def sent_index(self) -> list[int]:
+        """The index in :attr:`sents` of each token's sentence."""
+        out = [0] * len(self.doc)
+        for k, sent in enumerate(self.sents):
+            out[sent.start:sent.end] = [k] * (sent.end - sent.start)
+        return out
+
+    def sent(self, i: int) -> Span:
+        """``doc[i].sent``"""
+        return self.sents[self.sent_index[i]]
+
+    @cached_property
+    def _morph_keys(self) -> list[int]:
+        return self.doc.to_array(MORPH).tolist() if len(self.doc) else []
+
+    def feats(self, i: int) -> dict[str, list[str]]:
+        """The morphological features of the ``i``-th token, field -> values."""
+        key = self._morph_keys[i]
+        found = self._feats.get(key)
+        if found is None:
+            found = self._feats[key] = _parse_feats(self.doc.vocab.strings[key])
+        return found
+
+
+def _parse_feats(feats: str) -> dict[str, list[str]]:
+    """"Mood=Cnd|Number=Plur,Sing" -> {"Mood": ["Cnd"], "Number": ["Plur", "Sing"]} (the UD
+    FEATS string spaCy stores; "" or "_" when the token has none)."""
+    out: dict[str, list[str]] = {}
+    for feat in feats.split("|"):
+        field, sep, values = feat.partition("=")
+        if sep:
+            out.setdefault(field, []).extend(values.split(","))
+    return out
+
+
+def morph(token: Token, field: str) -> list[str]:
+    """``token.morph.get(field)``, read from the Doc's table (parsed once per distinct analysis)."""
+    return list(table(token.doc).feats(token.i).get(field, ()))
+
+
+def sent_of(token: Token) -> Span:
+    """``token.sent``, from the Doc's list of sentences (spaCy walks the sentence on each read)."""
+    tab = table(token.doc)
+    return tab.sents[tab.sent_index[token.i]]
+
+
+def table(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, made once and kept in ``doc.user_data``."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = TokenTable(doc)
+    return found

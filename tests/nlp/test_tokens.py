@@ -1,0 +1,65 @@
+"""Per-Doc token attribute lists (dossier.nlp.tokens) against spaCy's own properties."""
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dossier.nlp import tokens
+
+
+def _doc() -> Doc:
+    words = ["Le", "Kremlin", "a", "Démenti", ".", "Selon", "LUI", ",", "rien", "."]
+    return Doc(Vocab(), words=words,
+               lemmas=["le", "Kremlin", "avoir", "Démentir", ".", "selon", "lui", ",", "rien", "."],
+               pos=["DET", "PROPN", "AUX", "VERB", "PUNCT", "ADP", "PRON", "PUNCT", "PRON", "PUNCT"],
+               deps=["det", "nsubj", "aux:tense", "ROOT", "punct", "case", "obl", "punct", "ROOT", "punct"],
+               heads=[1, 3, 3, 3, 3, 6, 8, 8, 8, 8],
+               sent_starts=[True, False, False, False, False, True, False, False, False, False])
+
+
+def test_lists_hold_what_the_token_properties_return():
+    doc = _doc()
+    tab = tokens.table(doc)
+    assert tab.lower == [t.lower_ for t in doc]
+    assert tab.lemma == [t.lemma_.lower() for t in doc]
+    assert tab.pos == [t.pos_ for t in doc]
+    assert tab.dep == [t.dep_ for t in doc]
+    assert [(s.start, s.end) for s in tab.sents] == [(0, 5), (5, 10)]
+    assert [(tab.sent(t.i).start, tab.sent(t.i).end) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+
+
+def test_one_table_per_doc():
+    doc = _doc()
+    assert tokens.table(doc) is tokens.table(doc)
+    assert tokens.table(_doc()) is not tokens.table(doc)
+
+
+def test_empty_doc():
+    doc = Doc(Vocab(), words=[])
+    tab = tokens.table(doc)
+    assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == []
+
+
+def test_morph_and_sent_of_match_spacy():
+    doc = _doc()
+    morphs = ["Definite=Def|Gender=Masc|Number=Sing|PronType=Art", "", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+              "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part", "", "", "Number=Plur,Sing|PronType=Prs", "", "", ""]
+    doc = Doc(doc.vocab, words=[t.text for t in doc], morphs=morphs, sent_starts=[t.is_sent_start for t in doc])
+    for t in doc:
+        for field in ("VerbForm", "Tense", "Number", "PronType", "Mood", "Voice"):
+            assert tokens.morph(t, field) == t.morph.get(field)
+        assert (tokens.sent_of(t).start, tokens.sent_of(t).end) == (t.sent.start, t.sent.end)
+    assert tokens.morph(doc[6], "Number") == ["Plur", "Sing"]
+
+
+def test_the_table_does_not_keep_its_doc_alive():
+    import gc
+    import weakref
+
+    doc = _doc()
+    tokens.table(doc).lower
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None  # freed by its reference count, no cycle through user_data
+    finally:
+        gc.enable()
