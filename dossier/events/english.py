@@ -45,6 +45,7 @@ _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # a sentence ends at . ! ? (and a closing quote) before a space and a capital or an opening quote
 # a dateline opening a dispatch ("KYIV, Ukraine — "): where it was written, not who acts
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{1,40})?\s*[—–]\s*")
+_RECENT = 1  # sentences a speaker stays the antecedent of "he"/"she" after speaking
 _SENT_END = re.compile(r"[.!?…][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|approx)\.)$")
@@ -74,6 +75,7 @@ class _Sentence:
     quoted: list[tuple[int, int]]
     text: str  # the whole document's text
     doc_starts: list[int]  # start offsets of the Doc's sentences (records cite those)
+    recent_speaker: Mention | None = None  # a person who spoke in the last sentences ("he added")
 
 
 def _norm(word: str) -> str:
@@ -539,7 +541,7 @@ def _speaker(doc: Doc, s: _Sentence, t: Trigger, triggers: list[Trigger], data: 
                     not person or _is_person(q.speaker_id)):
                 return Mention(q.start, q.start, q.speaker_name, "PER", q.speaker_id, q.speaker_name,
                                "person", resolution="quote")
-        return None
+        return s.recent_speaker if person else None  # "…,” he added": the person who just spoke
     nxt = t.last + 1
     if nxt < len(s.words) and not s.text[s.words[t.last].end:s.words[nxt].start].strip():  # "…, said Ushakov"
         group = [m for m in _name_group(s, s.words[nxt].start) if m.start == s.words[nxt].start] and \
@@ -588,6 +590,9 @@ def _act(doc: Doc, s: _Sentence, si: int, t: Trigger, triggers: list[Trigger], d
     lo = _left_bound(s, t, triggers, data)
     hi = _right_bound(s, t, triggers, data)
     found = _participants(s, t, triggers, data, lo, hi)
+    fronting = data["fronting_preps"] if t.kind == "noun" else data["gerund_preps"]
+    if lo <= 1 and s.words[0].low in fronting:  # "On a visit to X, Y …": the event's words end at the comma
+        hi = next((k for k in range(t.last + 1, hi) if _comma_before(s, k)), hi)
     place = _place(s, t, lo, hi, data, set())
     if place is not None:
         found = [(m, r) for m, r in found if m.start != place.start]
@@ -634,10 +639,12 @@ def _sentence_events(doc: Doc, s: _Sentence, si: int, data: dict) -> list[Event]
         # "On a visit to X, Y stressed …": an act written before its speaker is no content of the saying
         before = speaker is not None and all(s.words[t.last].end <= speaker.start for t, _ in found)
         if speaker is not None and (not acts or before or (reported and speaker_id not in acting and not folded)):
-            lo = _left_bound(s, saying, triggers, data)
             first_act = min((e.start for e in acts), default=s.end)
-            start = s.start
-            end = first_act if first_act > s.words[saying.last].end else s.end
+            start, end = s.start, (first_act if first_act > s.words[saying.last].end else s.end)
+            if acts and before:  # the saying's own words follow the act told before it
+                last_act = max(e.end for e in acts)
+                if last_act <= speaker.start:
+                    start = last_act + len(s.text[last_act:speaker.start]) - len(s.text[last_act:speaker.start].lstrip(" ,;:—–"))
             date = _date(doc, s, saying, start, end, si, (s.start, s.end))
             out.append(_event(doc, s, si, saying, "statement", [_participant(speaker, "source")], None, date,
                               "held", (start, end), s.text[s.words[saying.first].start:s.words[saying.last].end]))
@@ -654,6 +661,7 @@ def extract_english_events(doc: Doc) -> list[Event]:
     mentions = access.mentions(doc)
     doc_sents = access.sentence_starts(doc) if doc.has_annotation("SENT_START") else [0]
     events: list[Event] = []
+    recent, since = None, 0
     for start, end in sentences(text):
         if _headline(text, start, end):
             continue
@@ -665,7 +673,13 @@ def extract_english_events(doc: Doc) -> list[Event]:
         quoted = [(start + m.start(), start + m.end()) for m in _QUOTE.finditer(text[start:end])]
         s = _Sentence(start, end, words, _longest([m for m in mentions if start <= m.start and m.end <= end]), quoted, text, doc_sents)
         si = access.sentence_index(doc, start, doc_sents)
-        events.extend(_sentence_events(doc, s, si, data))
+        s.recent_speaker = recent if since <= _RECENT else None
+        found = _sentence_events(doc, s, si, data)
+        events.extend(found)
+        sources = [p for e in found if e.type == "statement" for p in e.participants
+                   if p.role == "source" and _is_person(p.entity_id)]
+        recent, since = ((Mention(start, start, sources[-1].name, "PER", sources[-1].entity_id, sources[-1].name,
+                                  "person", resolution="antecedent"), 0) if sources else (recent, since + 1))
     inherited = [e if e.date_basis != "coreference" or e.date_precision in ("day", "week", "time")
                  else dataclasses.replace(e, date=None, date_precision=None, date_basis=None)
                  for e in inherit_dates(events)]  # "this year" told of another event dates nothing here

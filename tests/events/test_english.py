@@ -221,3 +221,11 @@ def test_speaker_after_the_verb_is_the_person(nlp):
     doc = run(nlp, text)
     statement = only(doc._.events, "statement")
     assert ids(statement, "source") == {"dmitry_peskov"}
+
+
+def test_he_is_the_person_who_just_spoke(nlp):
+    text = ("Dmitry Peskov said the two sides would meet again soon. "
+            "He added that no date had been set.\n")
+    doc = run(nlp, text)
+    statements = [e for e in doc._.events if e.type == "statement"]
+    assert [ids(e, "source") for e in statements] == [{"dmitry_peskov"}, {"dmitry_peskov"}]
