@@ -212,7 +212,7 @@ def _left_bound(s: _Sentence, t: Trigger, triggers: list[Trigger], data: dict) -
         if any(a <= s.words[k].start < b for a, b in s.quoted):
             continue  # a quotation's own clauses say nothing of the clause around it
         if low in data["clause_openers"] or any(
-                o.family == "statement" and o.first <= k <= o.last and o is not t for o in triggers):
+                o.family == "statement" and o.first <= k <= o.last and o != t for o in triggers):
             bound = k + 1
             break
     return bound
@@ -281,7 +281,7 @@ def _modifier(s: _Sentence, m: Mention) -> bool:
     of State X") qualifies it: the person acts, not the country."""
     if m.entity_type != "place":
         return False
-    nxt = next((o for o in s.mentions if o.start >= m.end and o is not m), None)
+    nxt = next((o for o in s.mentions if o.start >= m.end), None)
     if nxt is None or nxt.entity_type not in ("person", "organization", "group"):
         return False
     gap = s.text[m.end:nxt.start]
@@ -353,7 +353,7 @@ def _participants(s: _Sentence, t: Trigger, triggers: list[Trigger], data: dict,
             out += [(m, subj_role) for m in _actors_between(s, lo, light, data, subject=True)]
         # "Putin's meeting", "Russia's invasion"
         prev = [m for m in s.mentions if _possessor(s, m) and pa.can_act(m)
-                and 0 <= s.words[t.first].start - m.end <= 12 + (0 if light is None else 0)]
+                and 0 <= s.words[t.first].start - m.end <= 12]
         out += [(m, subj_role) for m in prev[-1:]]
         det = [w.low for w in s.words[max(lo, t.first - 3):t.first]]
         if not prev and any(w in data["possessive_determiners"] for w in det):
@@ -404,14 +404,14 @@ def _direct(s: _Sentence, t: Trigger, m: Mention, data: dict) -> bool:
         w.low in data["not_subject_preps"] or w.low in data["clause_openers"] for w in between)
 
 
-def _place(s: _Sentence, t: Trigger, lo: int, hi: int, data: dict, used: set[int]) -> Mention | None:
+def _place(s: _Sentence, t: Trigger, lo: int, hi: int, data: dict) -> Mention | None:
     """A place named after "in/at/to" in the clause (or a visit's, an attack's direct object), or
     written right before an event noun ("the Kremlin talks")."""
     a, b = s.words[lo].start, s.words[hi - 1].end
     fillers = frozenset(data["place_fillers"]) | {"the"}
     best = None
     for m in s.mentions:
-        if m.entity_type != "place" or not (a <= m.start and m.end <= b) or id(m) in used or _possessor(s, m):
+        if m.entity_type != "place" or not (a <= m.start and m.end <= b) or _possessor(s, m):
             continue
         before = _word_before(s, m, fillers)
         direct = m.start >= s.words[t.last].end and t.family in ("visit", "attack", "military_claim") \
@@ -593,7 +593,7 @@ def _act(doc: Doc, s: _Sentence, si: int, t: Trigger, triggers: list[Trigger], d
     fronting = data["fronting_preps"] if t.kind == "noun" else data["gerund_preps"]
     if lo <= 1 and s.words[0].low in fronting:  # "On a visit to X, Y …": the event's words end at the comma
         hi = next((k for k in range(t.last + 1, hi) if _comma_before(s, k)), hi)
-    place = _place(s, t, lo, hi, data, set())
+    place = _place(s, t, lo, hi, data)
     if place is not None:
         found = [(m, r) for m, r in found if m.start != place.start]
     if not found and (t.kind == "noun" or place is None):
