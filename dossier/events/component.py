@@ -5,6 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import dossier.nlp  # noqa: F401  (registers the Doc extensions)
+from dossier.events.english import extract_english_events, is_english
 from dossier.events.extract import extract_events
 from dossier.nlp.extensions import doc_list
 
@@ -12,7 +13,9 @@ from dossier.nlp.extensions import doc_list
 class EventsComponent:
     """Writes :class:`dossier.models.Event` records to ``doc._.events``."""
 
-    version = "dossier.events.v4"  # v4: governments for acting countries, clause spans, content-typed statements, senses, background
+    # v4: governments for acting countries, clause spans, content-typed statements, senses, background
+    # v5: English documents read by surface patterns (dossier.events.english); French unchanged
+    version = "dossier.events.v5"
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -20,7 +23,7 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         events = doc_list(doc, "events")
         events.clear()
-        events.extend(extract_events(doc))
+        events.extend(extract_english_events(doc) if is_english(doc) else extract_events(doc))
         return doc
 
 

@@ -146,10 +146,12 @@ def english_tense(text: str, start: int) -> str | None:
     """The French parser says little about English verbs: read the words back to the sentence start."""
     head = text[max(0, start - 300) : start]
     cut = max(head.rfind(". "), head.rfind("! "), head.rfind("? "), head.rfind("\n"))
-    for word in reversed(_EN_WORD.findall(head[cut + 1 :].lower())):
+    for written in reversed(_EN_WORD.findall(head[cut + 1 :])):
+        word = written.lower()
         if word in FUTURE_WORDS or word in ("going", "plan", "expects", "hopes"):
             return "future"
-        if word in PAST_WORDS_EN or (word.endswith("ed") and len(word) > 4):
+        # "-ed" makes a past participle of a lower-case word only ("Jared", "Ahmed" are names)
+        if word in PAST_WORDS_EN or (word.endswith("ed") and len(word) > 4 and written.islower()):
             return "past"
     return None
 
