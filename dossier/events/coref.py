@@ -175,6 +175,25 @@ def _echoes(doc: Doc, members: list[Event], indices: list[int]) -> set[int]:
     return out
 
 
+def _principals(e: Event) -> set[str]:
+    """The event's own parties: its actors but those it acts on or with help from ("avec l'aide
+    des États-Unis"), when it has others."""
+    own = {p.entity_id for p in e.participants if p.role not in ("source", "target")}
+    return own or _actors(e)
+
+
+def _same_parties(mine: set[str], theirs: set[str]) -> bool:
+    """Could two mentions be one event by their actors? All of one's actors (or the states and
+    bodies they stand for) among the other's, or two shared: the DRC's agreement with the M23 is
+    not its agreement with Rwanda; a minister's talks are his government's."""
+    from dossier.events.features import side_of  # the knowledge base's affiliations, cached
+
+    mine = {side_of(i) or i for i in mine}
+    theirs = {side_of(i) or i for i in theirs}
+    shared = mine & theirs
+    return bool(shared) and (shared == mine or shared == theirs or len(shared) >= 2)
+
+
 def inherit_dates(events: list[Event]) -> list[Event]:
     """An undated held event takes the date of the same event reported elsewhere in the article:
     same PLOVER type, a shared actor (sources aside) and, among those, one date only (tied to
@@ -193,7 +212,8 @@ def inherit_dates(events: list[Event]) -> list[Event]:
             out.append(e)
             continue
         mine = _actors(e)
-        dates = {(d.date, d.date_precision) for d in same_type[e.plover] if mine and mine & _actors(d)}
+        dates = {(d.date, d.date_precision) for d in same_type[e.plover]
+                 if mine and mine & _actors(d) and _same_parties(_principals(e), _principals(d))}
         if len(dates) == 1:
             value, precision = dates.pop()
             e = dataclasses.replace(e, date=value, date_precision=precision, date_basis="coreference")

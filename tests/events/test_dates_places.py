@@ -117,3 +117,13 @@ def test_a_definite_occasion_takes_its_place(annotate, first, place):
     doc = annotate(f"Le président kényan a annoncé lundi un plan de paix {first}. {second} aux côtés du chef de "
                    "l'État rwandais, William Ruto a réuni quinze dirigeants africains.", "2025-05-16")
     assert by_trigger(doc, "Coprésidant").place_id == place
+
+
+def test_an_agreement_takes_no_date_from_another_agreement_of_one_shared_party(annotate):
+    # the government's agreement with the rebels is not its agreement with the neighbour state
+    text = ("Le gouvernement du Mali et les rebelles du FLA ont accepté de signer une déclaration de principes, "
+            "avec la médiation de l'Algérie. Le 3 juin, les gouvernements du Mali et du Niger ont signé à Niamey "
+            "un accord de sécurité, avec l'aide de l'Algérie.")
+    doc = annotate(text, "2025-07-20")
+    rebels = next(e for e in doc._.events if e.plover == "AGREE" and e.start < text.index("Le 3 juin"))
+    assert rebels.date != "2025-06-03", (rebels.date, rebels.date_basis)
