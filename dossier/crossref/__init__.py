@@ -34,7 +34,7 @@ from dossier.crossref.kinds import APART, KINDS, Kind, Record, event_cross_confl
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-1"
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-2"
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -267,27 +267,19 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
 
     apart: list[tuple[int, int]] = []  # pairs decided in date conflict: stored, never linking units
     same: list[tuple[int, int, float]] = []
-    # two day-precise mentions already linked through day-precise ones stay in one unit for good
-    # (a unit's day-precise members are linked among themselves: coarse ones hang on by one
-    # link), so their pair is not decided: it would change nothing
-    joined = _Links()
-
-    def at(rid: int) -> tuple:
-        return ("n", rid) if rid in new_ids else ("u", unit_of[rid])
-
+    # every candidate pair is decided, and those that count for the merge (one event, a date
+    # conflict) are stored (x_pairs): a unit's results are recomputed from them
+    decided: list[tuple[int, int, float, bool]] = []
     decisions = 0
     for x, y, keyed in pairs:
-        both = fine(x) and fine(y)
-        if both and joined.find(at(x)) == joined.find(at(y)):
-            continue
         decisions += 1
         verdict, score = event_decision(data[x], data[y], cache, keyed)
         if verdict == APART:
             apart.append((x, y))
+            decided.append((x, y, score, True))
         elif verdict:
             same.append((x, y, score))
-            if both:
-                joined.union(at(x), at(y))
+            decided.append((x, y, score, False))
     partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
     fine_links: list[tuple[int, int]] = []
     loose: list[tuple[int, int]] = []
@@ -384,6 +376,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     store.x_delete_keys(f"{kind.name}.a", [str(c) for c in moved])
     store.x_add_records(kind.name, [(r.rid, r.article_id, label[r.rid], r.data) for r in new], key_rows)
     store.x_set_units(kind.name, changed)
+    store.x_add_pairs(kind.name, decided)
     drop = units | split | {u for _, u in moved.items()} | {u for _, _, u in members}
     _recompute(store, kind, ctx, members, sorted(drop))
     log.debug("crossref events: %d new records, %d decisions, %d moved, %d units recomputed (%d records)",

@@ -248,16 +248,19 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
     count: dict[str, int] = {}
     items = []
     row_id = {}
+    mention: dict[int, tuple[str, int]] = {}  # record id -> (article key, the merge's position)
     for m in members:  # in (article, idx) order: the merge numbers each article's events 0, 1, ...
         h = key[m.article_id]
         real[(h, count.get(h, 0))] = m.idx
+        mention[m.rid] = (h, count.get(h, 0))
         count[h] = count.get(h, 0) + 1
         items.append((h, m.rec))
         row_id[(m.article_id, m.idx)] = m.rid
     fields = ("sources", "details", "explanation", "disagreements", "date_conflicts")
     learned = _affiliations(ctx, [m.rec for m in members])
+    decided = _stored_decisions(ctx, members, learned, mention)
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
-               for s in merge_events(items, published=published, affiliations=learned)]
+               for s in merge_events(items, published=published, affiliations=learned, decided=decided)]
     out = []
     for story in stories:
         d = {f.name: getattr(story, f.name) for f in dataclasses.fields(story)}  # asdict deep-copies: slow
@@ -270,6 +273,23 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
     rows = [("conflicts", None, plain(c), 1) for c in _storyline_conflicts(stories)]
     rows += [("conflicts", None, plain(c), 1) for c in _story_detail_conflicts(stories, ctx)]
     return out, rows
+
+
+def _stored_decisions(ctx, members: list[Record], learned: dict[str, str] | None,
+                      mention: dict[int, tuple[str, int]]) -> list | None:
+    """The unit's stored pair decisions for :func:`merge_events` (``decided``), or None when
+    the merge must decide its pairs itself: no state, or an actor of the unit whose party only a
+    learned affiliation gives (the stored decisions were made on features without them, whose
+    blocking keys and decisions may then differ)."""
+    from dossier.events.features import actor_key, side_of
+
+    store = ctx.get("store")
+    if store is None or not hasattr(store, "x_pairs"):
+        return None
+    if learned and any(side_of(a) is None and a in learned
+                       for a in {actor_key(p) for m in members for p in m.rec.participants}):
+        return None
+    return [(mention[a], mention[b], score, apart) for a, b, score, apart in store.x_pairs("e", mention)]
 
 
 def event_cross_conflicts(store, members: list[tuple[int, int, int]], stories: list[dict], ctx

@@ -198,12 +198,25 @@ def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str
                    their_stems: frozenset[str]) -> set[tuple[str, str]]:
     """(name word of ``f``'s actors, word of the other sentence) pairs one edit apart
     (``theirs``: words among the other mention's ``their_stems``)."""
-    names = [x for x in mine & f.names if len(x) >= NAME_VARIANT_LETTERS]
+    names = mine & _long_names(f.names)
     if not names:
         return set()
-    ends = _ends(their_stems)  # two words one edit apart share their first letter or their last one
-    return {(x, y) for x in names for y in {*ends.get("^" + x[0], ()), *ends.get("$" + x[-1], ())}
-            if y in theirs and abs(len(x) - len(y)) <= 1 and _one_edit(x, y)}
+    return {(x, y) for x in names for y in _one_edit_words(x, their_stems) if y in theirs}
+
+
+@lru_cache(maxsize=1 << 14)
+def _long_names(names: frozenset[str]) -> frozenset[str]:
+    """The name words long enough to be spelled one letter apart (once per mention)."""
+    return frozenset(x for x in names if len(x) >= NAME_VARIANT_LETTERS)
+
+
+@lru_cache(maxsize=1 << 18)
+def _one_edit_words(x: str, stems: frozenset[str]) -> tuple[str, ...]:
+    """The words among a mention's ``stems`` one edit from the name word ``x`` (once per name
+    word and mention, not per pair)."""
+    ends = _ends(stems)  # two words one edit apart share their first letter or their last one
+    return tuple(sorted(y for y in {*ends.get("^" + x[0], ()), *ends.get("$" + x[-1], ())}
+                        if abs(len(x) - len(y)) <= 1 and _one_edit(x, y)))
 
 
 @lru_cache(maxsize=1 << 16)
