@@ -28,7 +28,7 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from dossier.blocking.index import KeyIndex
+from dossier.blocking.index import KeyIndex, frequency_rank
 from dossier.crossref.kinds import APART, KINDS, Kind, Record, event_cross_conflicts, storyline_seq
 
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
@@ -139,7 +139,9 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[s
     if not new:
         return {}
     by_rid = {r.rid: r for r in new}
-    keys = {r.rid: kind.keys(r.data) for r in new}
+    # the stems' frequency in the batch: records probe with their rarest stems (fewer met)
+    rank = frequency_rank(r.data["stems"] for r in new if "stems" in r.data)
+    keys = {r.rid: kind.keys(r.data, rank) for r in new}
     if kind.name == "e":
         return _update_events(store, kind, new, keys, ctx)
     links = _Links()

@@ -37,7 +37,7 @@ from dossier.blocking import Edge, KeyIndex, PrefixIndex, cluster, figures
 from dossier.blocking.index import frequency_rank
 from dossier.events.features import (PRECISION_RANK, EventFeatures, _gap, blocking_keys, date_interval,
                                      event_features, participant_key, place_relation, text_buckets)
-from dossier.events.similarity import SAME, cannot_link, compare
+from dossier.events.similarity import SAME, cannot_link, cannot_match, compare
 from dossier.models import Event, Participant
 
 __all__ = ["StorylineEvent", "merge_events", "date_interval", "participant_key", "MergeStats"]
@@ -148,6 +148,8 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     if decided is None:
         candidates = candidate_pairs(feats, stats)
         for i, j in sorted(candidates):
+            if cannot_match(feats[i], feats[j]):
+                continue
             decision = compare(feats[i], feats[j], explain=False)
             if decision.same or decision.date_conflict:
                 decision = compare(feats[i], feats[j])

@@ -339,6 +339,57 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
     return decide(score >= SAME, score, disagreements)
 
 
+def cannot_match(a: EventFeatures, b: EventFeatures) -> bool:
+    """True when :func:`compare` would find the two neither one event nor a date conflict, told
+    cheaply: every weight but the words' exactly, the words' by a bound (the shared words at
+    most those whose singulars meet, their share at most 1, the vector's bonus exact). False
+    means only that :func:`compare` must decide. Mentions of one article are left to it."""
+    if a.key == b.key or a.background != b.background:
+        return a.background != b.background
+    status = _status_weight(a, b)[0]
+    if status is None:
+        return True
+    if a.plover == b.plover == "CONSULT" and (a.mode == "phone") != (b.mode == "phone") and a.mode and b.mode:
+        return True
+    score = status + _type_weight(a, b)[0] + _actor_weight(a, b)[0]
+    relation = place_relation(a, b)
+    if relation != "unknown":
+        score += _PLACE_WEIGHT[relation]
+    words = _words_bound(a, b)
+    if words is None:
+        return False
+    score += words
+    if a.vector is not None and b.vector is not None:
+        cos = float(np.dot(a.vector, b.vector))
+        score += next((w for floor, w in VECTOR_BONUS if cos >= floor), 0.0)
+    time_w, _, dates_differ = _time(a, b)
+    if time_w is None:  # a date conflict needs STRONG without the dates
+        return not dates_differ or score < STRONG - 1e-9
+    return score + time_w < SAME - 1e-9
+
+
+def _words_bound(a: EventFeatures, b: EventFeatures) -> float | None:
+    """An upper bound of :func:`_text_weight` without the vector's bonus (None: no cheap one,
+    when a name may be spelled one letter apart)."""
+    both = a.names & b.names
+    for f, g in ((a, b), (b, a)):
+        if any(_one_edit_words(x, g.stems) for x in (_long_names(f.names) & f.stems) - both):
+            return None
+    sa, na = _singular_set(a.stems)
+    sb, nb = _singular_set(b.stems)
+    shared = len(sa & sb) + max(na, nb)  # words of one sharing a singular with the other's
+    if shared < 2:
+        return 0.0
+    return 4.0 * min(1.0, shared / FULL_WORDS) + min(1.5, 0.25 * max(0, shared - FULL_WORDS))
+
+
+@lru_cache(maxsize=1 << 16)
+def _singular_set(stems: frozenset[str]) -> tuple[frozenset[str], int]:
+    """A mention's stems as singulars, and how many of its stems share a singular with another."""
+    singulars = frozenset(_singular(w) for w in stems)
+    return singulars, len(stems) - len(singulars)
+
+
 def _repeats(a: EventFeatures, b: EventFeatures) -> bool:
     """Two mentions of one article are one event only when they repeat the same words (a
     headline and its lead): telling events of one article apart is the events stage's job."""

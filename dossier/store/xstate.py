@@ -74,7 +74,7 @@ class CrossStateMixin:
         base = kind.split(".")[0]
         out = []
         for part in _chunks(sorted(set(keys))):
-            out += [(r["key"], r["record_id"], r["unit"]) for r in self._rows(
+            out += [(r["key"], r["record_id"], r["unit"]) for r in self._exec(  # rows read once: no dicts
                 "SELECT k.key, k.record_id, r.unit FROM x_keys k JOIN x_records r "
                 "ON r.kind = ? AND r.record_id = k.record_id "
                 f"WHERE k.kind = ? AND k.key IN ({', '.join('?' * len(part))})", [base, kind, *part])]
@@ -92,7 +92,7 @@ class CrossStateMixin:
         """(record_id, article_id, unit) of every record of these units."""
         out = []
         for part in _chunks(sorted(set(units))):
-            out += [(r["record_id"], r["article_id"], r["unit"]) for r in self._rows(
+            out += [(r["record_id"], r["article_id"], r["unit"]) for r in self._exec(
                 "SELECT record_id, article_id, unit FROM x_records WHERE kind = ? "
                 f"AND unit IN ({', '.join('?' * len(part))})", [kind, *part])]
         return out
@@ -115,7 +115,7 @@ class CrossStateMixin:
         ids = set(record_ids)
         out = []
         for part in _chunks(sorted(ids)):
-            out += [(r["a"], r["b"], r["score"], bool(r["apart"])) for r in self._rows(
+            out += [(r["a"], r["b"], r["score"], bool(r["apart"])) for r in self._exec(
                 f"SELECT a, b, score, apart FROM x_pairs WHERE kind = ? AND a IN ({', '.join('?' * len(part))})",
                 [kind, *part]) if r["b"] in ids]
         return out

@@ -52,3 +52,21 @@ def test_a_missing_decision_changes_the_merge():
     fewer = [d for d in decided if not ({d[0], d[1]} <= largest)]
     split = {frozenset((k, i) for k, i, _ in s.sources) for s in merge_events(items, published=published, decided=fewer)}
     assert largest not in split
+
+
+def test_the_cheap_bound_never_refuses_a_pair_compare_keeps():
+    """cannot_match is a bound: whenever it says no, compare finds neither one event nor a date
+    conflict; and it does say no to most of the flow's candidate pairs (what it is for)."""
+    from dossier.events.similarity import cannot_match
+
+    items, published = _items()
+    feats = [f for f, _ in features_of(items, published)]
+    refused = kept = 0
+    for i, j in sorted(candidate_pairs(feats)):
+        d = compare(feats[i], feats[j], explain=False)
+        if cannot_match(feats[i], feats[j]):
+            refused += 1
+            assert not d.same and not d.date_conflict, (feats[i].key, feats[i].index, feats[j].key, feats[j].index)
+        elif d.same or d.date_conflict:
+            kept += 1
+    assert kept and refused > kept
