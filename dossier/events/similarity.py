@@ -339,55 +339,77 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
     return decide(score >= SAME, score, disagreements)
 
 
+MAX_ACTOR = 3.0  # the highest weight _actor_weight gives
+
+
 def cannot_match(a: EventFeatures, b: EventFeatures) -> bool:
     """True when :func:`compare` would find the two neither one event nor a date conflict, told
-    cheaply: every weight but the words' exactly, the words' by a bound (the shared words at
-    most those whose singulars meet, their share at most 1, the vector's bonus exact). False
+    cheaply: the dates, status, type and place exactly, the words by a bound (the shared words at
+    most those whose singulars meet, their share at most 1, the vector's bonus exact), the
+    participants by their highest weight and, only when that is not enough, exactly. False
     means only that :func:`compare` must decide. Mentions of one article are left to it."""
-    if a.key == b.key or a.background != b.background:
-        return a.background != b.background
+    if a.background != b.background:
+        return True
+    if a.key == b.key:
+        return False
     status = _status_weight(a, b)[0]
     if status is None:
         return True
     if a.plover == b.plover == "CONSULT" and (a.mode == "phone") != (b.mode == "phone") and a.mode and b.mode:
         return True
-    score = status + _type_weight(a, b)[0] + _actor_weight(a, b)[0]
+    time_w, _, dates_differ = _time(a, b)
+    if time_w is None and not dates_differ:
+        return True
+    # what the weights before the dates must reach: one event, or a date conflict
+    need = (STRONG if time_w is None else SAME - time_w) - 1e-9
+    score = status + _type_weight(a, b)[0]
     relation = place_relation(a, b)
     if relation != "unknown":
         score += _PLACE_WEIGHT[relation]
+    if a.vector is not None and b.vector is not None:
+        cos = float(np.dot(a.vector, b.vector))
+        score += next((w for floor, w in VECTOR_BONUS if cos >= floor), 0.0)
     words = _words_bound(a, b)
     if words is None:
         return False
     score += words
-    if a.vector is not None and b.vector is not None:
-        cos = float(np.dot(a.vector, b.vector))
-        score += next((w for floor, w in VECTOR_BONUS if cos >= floor), 0.0)
-    time_w, _, dates_differ = _time(a, b)
-    if time_w is None:  # a date conflict needs STRONG without the dates
-        return not dates_differ or score < STRONG - 1e-9
-    return score + time_w < SAME - 1e-9
+    if score + MAX_ACTOR < need:
+        return True
+    return score + _actor_weight(a, b)[0] < need
+
+
+def _bound_info(f: EventFeatures) -> tuple[frozenset[str], int, frozenset[str], frozenset[str], frozenset[str]]:
+    """Once per mention (kept on it): its stems as singulars, how many of its stems share a
+    singular with another, its actors' long name words its sentence holds, and the one-deletion
+    neighbourhoods (the word and the word less one letter) of those and of all its long stems:
+    two words one edit apart always have neighbourhoods that meet."""
+    info = f.__dict__.get("_bound")
+    if info is None:
+        singulars = frozenset(_singular(w) for w in f.stems)
+        names = _long_names(f.names) & f.stems
+        info = (singulars, len(f.stems) - len(singulars), names, _deletions(names),
+                _deletions(w for w in f.stems if len(w) >= NAME_VARIANT_LETTERS - 1))
+        f.__dict__["_bound"] = info
+    return info
+
+
+def _deletions(words) -> frozenset[str]:
+    return frozenset(v for w in words for v in (w, *(w[:i] + w[i + 1:] for i in range(len(w)))))
 
 
 def _words_bound(a: EventFeatures, b: EventFeatures) -> float | None:
     """An upper bound of :func:`_text_weight` without the vector's bonus (None: no cheap one,
     when a name may be spelled one letter apart)."""
-    both = a.names & b.names
-    for f, g in ((a, b), (b, a)):
-        if any(_one_edit_words(x, g.stems) for x in (_long_names(f.names) & f.stems) - both):
+    sa, na, la, da, wa = _bound_info(a)
+    sb, nb, lb, db, wb = _bound_info(b)
+    if (la and not da.isdisjoint(wb)) or (lb and not db.isdisjoint(wa)):
+        both = a.names & b.names
+        if any(_one_edit_words(x, b.stems) for x in la - both) or any(_one_edit_words(x, a.stems) for x in lb - both):
             return None
-    sa, na = _singular_set(a.stems)
-    sb, nb = _singular_set(b.stems)
     shared = len(sa & sb) + max(na, nb)  # words of one sharing a singular with the other's
     if shared < 2:
         return 0.0
     return 4.0 * min(1.0, shared / FULL_WORDS) + min(1.5, 0.25 * max(0, shared - FULL_WORDS))
-
-
-@lru_cache(maxsize=1 << 16)
-def _singular_set(stems: frozenset[str]) -> tuple[frozenset[str], int]:
-    """A mention's stems as singulars, and how many of its stems share a singular with another."""
-    singulars = frozenset(_singular(w) for w in stems)
-    return singulars, len(stems) - len(singulars)
 
 
 def _repeats(a: EventFeatures, b: EventFeatures) -> bool:
