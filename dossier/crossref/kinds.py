@@ -53,8 +53,11 @@ class Record:
     data: Any = None
 
 
-def _prefix(tokens, share: float) -> list[str]:
-    return PrefixIndex(share).prefix(tokens)
+def _prefix(tokens, share: float, rank: dict[str, int] | None = None) -> list[str]:
+    """The tokens a record probes with: enough of them that any record sharing ``share`` of the
+    smaller set holds one (prefix filtering, checked both ways). Which ones is free: the rarest
+    in ``rank`` (the update's batch, rarest first), so that few records are met."""
+    return PrefixIndex(share, rank=rank).prefix(tokens)
 
 
 # -- quotes ------------------------------------------------------------------------------------
@@ -87,11 +90,11 @@ def _speaker_tags(d: dict) -> tuple[set[str], set[str]]:
     return mine | {"all"}, mine | {"*"}
 
 
-def quote_keys(d: dict) -> tuple[set[str], set[str]]:
+def quote_keys(d: dict, rank: dict[str, int] | None = None) -> tuple[set[str], set[str]]:
     """Stems x speaker tags, the prefix of the stems probing (prefix filtering both ways)."""
     filed, looks = _speaker_tags(d)
     stems = d["stems"]
-    prefix = _prefix(stems, STEM_SHARE["q"])
+    prefix = _prefix(stems, STEM_SHARE["q"], rank)
     return {f"{t}|{s}" for s in stems for t in filed}, {f"{t}|{s}" for s in prefix for t in looks}
 
 
@@ -106,19 +109,15 @@ def quotes_linked(a: dict, b: dict, cache: dict) -> bool:
 
 
 def quote_results(members: list[Record], ctx) -> tuple[list, list]:
-    from dossier.quotes.group import group_quotes
-
-    items = [(str(m.article_id), m.rec) for m in members]
-    rows = []
-    for g in group_quotes(items):
-        if len(g) < 2:
-            continue
-        first = min(members[j].rid for j in g)
-        rows.append(("quote_groups", str(first), {
-            "id": first, "members": [{"article_id": members[j].article_id, "sentence": members[j].rec.sentence,
-                                      "text": members[j].rec.text, "speaker_id": members[j].rec.speaker_id}
-                                     for j in g]}, first))
-    return [], rows
+    """A unit of quotes is one quote group: its records are linked by the grouping's own test
+    (:func:`quotes_linked`) and the groups are the connected components of those links, so
+    :func:`dossier.quotes.group.group_quotes` over the unit would find it whole again."""
+    if len(members) < 2:
+        return [], []
+    first = min(m.rid for m in members)
+    return [], [("quote_groups", str(first), {
+        "id": first, "members": [{"article_id": m.article_id, "sentence": m.rec.sentence, "text": m.rec.text,
+                                  "speaker_id": m.rec.speaker_id} for m in members]}, first)]
 
 
 # -- events ------------------------------------------------------------------------------------
@@ -147,7 +146,7 @@ def _features(d: dict):
     return f
 
 
-def event_keys(d: dict) -> tuple[set[str], set[str]]:
+def event_keys(d: dict, rank: dict[str, int] | None = None) -> tuple[set[str], set[str]]:
     from dossier.events.features import blocking_keys, text_buckets
 
     f = _features_plain(d)
@@ -155,7 +154,7 @@ def event_keys(d: dict) -> tuple[set[str], set[str]]:
     ikeys = {"k" + repr(k) for k in index}
     pkeys = {"k" + repr(k) for k in probe}
     if len(f.stems) >= 2:
-        prefix = _prefix(f.stems, STEM_SHARE["e"])
+        prefix = _prefix(f.stems, STEM_SHARE["e"], rank)
         for when in text_buckets(f):
             ikeys |= {f"t{when!r}{s}" for s in f.stems}  # filed: every stem (probed by prefixes)
             pkeys |= {f"t{when!r}{s}" for s in prefix}  # looks: its prefix among every stem
@@ -189,7 +188,7 @@ def event_decision(a: dict, b: dict, cache: dict, keyed: bool | None = None) -> 
     """The merge's decision on two stored mentions: (True when one event, :data:`APART` when in
     date conflict, else False; the score). ``keyed``: whether they share a (who or where, when)
     key, when the caller knows."""
-    from dossier.events.similarity import compare
+    from dossier.events.similarity import cannot_match, compare
 
     if keyed is None:
         ka = cache.get(("k", id(a))) or cache.setdefault(("k", id(a)), _merge_keys(a))
@@ -203,6 +202,8 @@ def event_decision(a: dict, b: dict, cache: dict, keyed: bool | None = None) -> 
     fa = cache.get(id(a)) or cache.setdefault(id(a), _features(a))
     fb = cache.get(id(b)) or cache.setdefault(id(b), _features(b))
     first, second = (fa, fb) if (fa.key, fa.index) <= (fb.key, fb.index) else (fb, fa)
+    if cannot_match(first, second):
+        return False, 0.0
     d = compare(first, second, explain=False)
     if d.same:
         return True, d.score
@@ -248,16 +249,19 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
     count: dict[str, int] = {}
     items = []
     row_id = {}
+    mention: dict[int, tuple[str, int]] = {}  # record id -> (article key, the merge's position)
     for m in members:  # in (article, idx) order: the merge numbers each article's events 0, 1, ...
         h = key[m.article_id]
         real[(h, count.get(h, 0))] = m.idx
+        mention[m.rid] = (h, count.get(h, 0))
         count[h] = count.get(h, 0) + 1
         items.append((h, m.rec))
         row_id[(m.article_id, m.idx)] = m.rid
     fields = ("sources", "details", "explanation", "disagreements", "date_conflicts")
     learned = _affiliations(ctx, [m.rec for m in members])
+    decided = _stored_decisions(ctx, members, learned, mention)
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
-               for s in merge_events(items, published=published, affiliations=learned)]
+               for s in merge_events(items, published=published, affiliations=learned, decided=decided)]
     out = []
     for story in stories:
         d = {f.name: getattr(story, f.name) for f in dataclasses.fields(story)}  # asdict deep-copies: slow
@@ -270,6 +274,23 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
     rows = [("conflicts", None, plain(c), 1) for c in _storyline_conflicts(stories)]
     rows += [("conflicts", None, plain(c), 1) for c in _story_detail_conflicts(stories, ctx)]
     return out, rows
+
+
+def _stored_decisions(ctx, members: list[Record], learned: dict[str, str] | None,
+                      mention: dict[int, tuple[str, int]]) -> list | None:
+    """The unit's stored pair decisions for :func:`merge_events` (``decided``), or None when
+    the merge must decide its pairs itself: no state, or an actor of the unit whose party only a
+    learned affiliation gives (the stored decisions were made on features without them, whose
+    blocking keys and decisions may then differ)."""
+    from dossier.events.features import actor_key, side_of
+
+    store = ctx.get("store")
+    if store is None or not hasattr(store, "x_pairs"):
+        return None
+    if learned and any(side_of(a) is None and a in learned
+                       for a in {actor_key(p) for m in members for p in m.rec.participants}):
+        return None
+    return [(mention[a], mention[b], score, apart) for a, b, score, apart in store.x_pairs("e", mention)]
 
 
 def event_cross_conflicts(store, members: list[tuple[int, int, int]], stories: list[dict], ctx
@@ -419,7 +440,7 @@ def claim_data(r: Record, ctx) -> dict | None:
             "generic": functional and set(args) <= GENERIC}
 
 
-def claim_keys(d: dict) -> tuple[set[str], set[str]]:
+def claim_keys(d: dict, rank: dict[str, int] | None = None) -> tuple[set[str], set[str]]:
     index = {"g" + d["group"]}
     probe = set(index)
     if d["day"]:
@@ -460,7 +481,7 @@ def attribute_data(r: Record, ctx) -> dict:
     return {"key": f"{_canonical(r.rec.entity_id, ctx['names'])}|{r.rec.attribute}"}
 
 
-def keyed(d: dict) -> tuple[set[str], None]:
+def keyed(d: dict, rank: dict[str, int] | None = None) -> tuple[set[str], None]:
     return {d["key"]}, None
 
 
@@ -499,7 +520,8 @@ class Kind:
     name: str  # the record kind in x_records / x_keys
     table: str  # the record table
     data: Callable[[Record, dict], dict | None]  # stored features of one record (None: not cross-article)
-    keys: Callable[[dict], tuple[set[str], set[str] | None]]  # (index keys, probe keys or None: the same)
+    # (index keys, probe keys or None: the same); the rank of the batch's stems (rarest first)
+    keys: Callable[[dict, dict[str, int] | None], tuple[set[str], set[str] | None]]
     linked: Callable[..., bool] | None  # None: records sharing a key are linked
     results: Callable[[list[Record], dict], tuple[list, list]]  # (storylines, crossref rows)
 

@@ -3,6 +3,7 @@ citations (article id, position in the article, sentence) for every reference.""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
 
@@ -10,9 +11,28 @@ _CONTENT_KEY = re.compile(r"\b[0-9a-f]{64}\b")  # an article's content hash (sha
 
 
 def plain(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj):
-        return dataclasses.asdict(obj)
+    """A dataclass as nested dicts, lists and tuples (what ``dataclasses.asdict`` gives, without
+    its deep copy of every leaf: the leaves here are strings and numbers)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return _plain(obj)
     return obj
+
+
+def _plain(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {name: _plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    if isinstance(obj, list):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, tuple):
+        return tuple(_plain(x) for x in obj)
+    if isinstance(obj, dict):
+        return {_plain(k): _plain(v) for k, v in obj.items()}
+    return obj
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def to_ids(obj: Any, article_id: dict[str, str]) -> Any:

@@ -306,7 +306,14 @@ class EventFeatures:
 
     def named_by(self, stems: frozenset[str]) -> list[str]:
         """Its actors that words with these stems name (every stem of one of their names)."""
-        return [actor for actor, aliases in self.named if any(set(alias) <= stems for alias in aliases)]
+        return [actor for actor, aliases in _alias_sets(self.named) if any(alias <= stems for alias in aliases)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _alias_sets(named: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+                ) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
+    """:attr:`EventFeatures.named` with each name as a set (once per distinct value, not per pair)."""
+    return tuple((actor, tuple(frozenset(alias) for alias in aliases)) for actor, aliases in named)
 
 
 def event_class(plover: str, type_: str) -> str:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +37,7 @@ from dossier.blocking import Edge, KeyIndex, PrefixIndex, cluster, figures
 from dossier.blocking.index import frequency_rank
 from dossier.events.features import (PRECISION_RANK, EventFeatures, _gap, blocking_keys, date_interval,
                                      event_features, participant_key, place_relation, text_buckets)
-from dossier.events.similarity import SAME, cannot_link, compare
+from dossier.events.similarity import SAME, cannot_link, cannot_match, compare
 from dossier.models import Event, Participant
 
 __all__ = ["StorylineEvent", "merge_events", "date_interval", "participant_key", "MergeStats"]
@@ -123,43 +123,69 @@ def candidate_pairs(feats: list[EventFeatures], stats: MergeStats | None = None)
 
 def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | None = None,
                  vectors: bool = True, stats: MergeStats | None = None,
-                 affiliations: Mapping[str, str] | None = None) -> list[StorylineEvent]:
+                 affiliations: Mapping[str, str] | None = None,
+                 decided: Iterable[tuple[tuple[str, int], tuple[str, int], float, bool]] | None = None
+                 ) -> list[StorylineEvent]:
     """Merge events reported by many articles into storyline events (see the module docstring).
 
     ``published`` maps article keys to publication dates (the reference day of undated
     mentions); ``vectors=False`` leaves word vectors out (lexical evidence only);
     ``affiliations`` (:func:`dossier.events.features.learned_affiliations` of the articles'
     learned roles) says whom actors the knowledge base does not affiliate act for.
+
+    ``decided``: the decisions already made on these mentions, given as (mention, mention,
+    score, date conflict) for *every* candidate pair that :func:`compare` finds one event or
+    in date conflict (a mention is (article key, its position among that article's items));
+    then no candidate is searched and no pair decided again (the cross-article state keeps
+    them), only the pairs the result explains are compared again for their reasons. The
+    result is the one the full search gives when ``decided`` holds exactly those pairs.
     """
     pairs = features_of(items, published, vectors, affiliations)
     feats = [f for f, _ in pairs]
     events = [e for _, e in pairs]
     edges: list[Edge] = []
-    apart: list[tuple[int, int, list[str]]] = []
-    candidates = candidate_pairs(feats, stats)
-    for i, j in sorted(candidates):
-        decision = compare(feats[i], feats[j], explain=False)
-        if decision.same or decision.date_conflict:
-            decision = compare(feats[i], feats[j])
-        if decision.same:
-            edges.append(Edge(i, j, decision.score, tuple(decision.reasons)))
-        elif decision.date_conflict:
-            apart.append((i, j, decision.reasons))
+    apart: list[tuple[int, int, list[str] | None]] = []  # reasons None: not written yet
+    if decided is None:
+        candidates = candidate_pairs(feats, stats)
+        for i, j in sorted(candidates):
+            if cannot_match(feats[i], feats[j]):
+                continue
+            decision = compare(feats[i], feats[j], explain=False)
+            if decision.same or decision.date_conflict:
+                decision = compare(feats[i], feats[j])
+            if decision.same:
+                edges.append(Edge(i, j, decision.score, tuple(decision.reasons)))
+            elif decision.date_conflict:
+                apart.append((i, j, decision.reasons))
+        if stats is not None:
+            stats.comparisons += len(candidates)
+    else:
+        at = {(f.key, f.index): i for i, f in enumerate(feats)}
+        for x, y, score, in_conflict in decided:
+            i, j = sorted((at[x], at[y]))
+            if in_conflict:
+                apart.append((i, j, None))
+            else:
+                edges.append(Edge(i, j, score))
+        apart.sort(key=lambda t: (t[0], t[1]))
     if stats is not None:
         stats.mentions += len(feats)
-        stats.comparisons += len(candidates)
         stats.accepted += len(edges)
+
+    def reasons(e: Edge) -> tuple[str, ...]:
+        return e.reasons if decided is None else tuple(compare(feats[e.a], feats[e.b]).reasons)
+
     groups, used, refused = cluster_mentions(
         [day_precise(f) for f in feats], edges,
         lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]))
     why: dict[int, list[str]] = defaultdict(list)
     for e in used:
         why[e.b].append(f"{feats[e.a].key}#{feats[e.a].index} ~ {feats[e.b].key}#{feats[e.b].index} "
-                        f"(score {e.score:.1f} >= {SAME}): " + "; ".join(e.reasons))
+                        f"(score {e.score:.1f} >= {SAME}): " + "; ".join(reasons(e)))
     for e, reason in refused:  # a strong pair kept apart by its groups: a conflict only if its own dates differ
         fa, fb = feats[e.a], feats[e.b]
         if fa.key != fb.key and fa.interval and fb.interval and _gap(fa.interval, fb.interval) > 0:
-            apart.append((e.a, e.b, list(e.reasons) + [f"kept apart: {reason}"]))
+            apart.append((e.a, e.b, list(reasons(e)) + [f"kept apart: {reason}"]))
     stories = [_storyline(g, feats, events, why) for g in groups]
     _link_related(stories, [[feats[i] for i in g] for g in groups])
     _date_conflicts(stories, groups, apart, feats, events)
@@ -284,7 +310,8 @@ def _places_agree(members: list[tuple[EventFeatures, Event]], places: set[str]) 
     return not any(place_relation(feats[a], feats[b]) == "differ" for n, a in enumerate(ids) for b in ids[n + 1:])
 
 
-def _date_conflicts(stories: list[StorylineEvent], groups: list[list[int]], apart: list[tuple[int, int, list[str]]],
+def _date_conflicts(stories: list[StorylineEvent], groups: list[list[int]],
+                    apart: list[tuple[int, int, list[str] | None]],
                     feats: list[EventFeatures], events: list[Event]) -> None:
     """Storylines kept apart by their dates although everything else matches: list each side."""
     owner = {i: s for s, g in enumerate(groups) for i in g}
@@ -294,6 +321,8 @@ def _date_conflicts(stories: list[StorylineEvent], groups: list[list[int]], apar
         if si == sj or (min(si, sj), max(si, sj)) in seen:
             continue
         seen.add((min(si, sj), max(si, sj)))
+        if reasons is None:  # a stored decision: its reasons written now
+            reasons = compare(feats[i], feats[j]).reasons
         entry_i = {"storyline": stories[si].id, "date": events[i].date,
                    "sources": [(feats[i].key, feats[i].index, events[i].text)]}
         entry_j = {"storyline": stories[sj].id, "date": events[j].date,

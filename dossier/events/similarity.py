@@ -198,12 +198,25 @@ def _name_variants(f: EventFeatures, mine: frozenset[str], theirs: frozenset[str
                    their_stems: frozenset[str]) -> set[tuple[str, str]]:
     """(name word of ``f``'s actors, word of the other sentence) pairs one edit apart
     (``theirs``: words among the other mention's ``their_stems``)."""
-    names = [x for x in mine & f.names if len(x) >= NAME_VARIANT_LETTERS]
+    names = mine & _long_names(f.names)
     if not names:
         return set()
-    ends = _ends(their_stems)  # two words one edit apart share their first letter or their last one
-    return {(x, y) for x in names for y in {*ends.get("^" + x[0], ()), *ends.get("$" + x[-1], ())}
-            if y in theirs and abs(len(x) - len(y)) <= 1 and _one_edit(x, y)}
+    return {(x, y) for x in names for y in _one_edit_words(x, their_stems) if y in theirs}
+
+
+@lru_cache(maxsize=1 << 14)
+def _long_names(names: frozenset[str]) -> frozenset[str]:
+    """The name words long enough to be spelled one letter apart (once per mention)."""
+    return frozenset(x for x in names if len(x) >= NAME_VARIANT_LETTERS)
+
+
+@lru_cache(maxsize=1 << 18)
+def _one_edit_words(x: str, stems: frozenset[str]) -> tuple[str, ...]:
+    """The words among a mention's ``stems`` one edit from the name word ``x`` (once per name
+    word and mention, not per pair)."""
+    ends = _ends(stems)  # two words one edit apart share their first letter or their last one
+    return tuple(sorted(y for y in {*ends.get("^" + x[0], ()), *ends.get("$" + x[-1], ())}
+                        if abs(len(x) - len(y)) <= 1 and _one_edit(x, y)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -324,6 +337,79 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
             parts.append((None, lambda: "background history needs the same date"))
             return decide(False, score)
     return decide(score >= SAME, score, disagreements)
+
+
+MAX_ACTOR = 3.0  # the highest weight _actor_weight gives
+
+
+def cannot_match(a: EventFeatures, b: EventFeatures) -> bool:
+    """True when :func:`compare` would find the two neither one event nor a date conflict, told
+    cheaply: the dates, status, type and place exactly, the words by a bound (the shared words at
+    most those whose singulars meet, their share at most 1, the vector's bonus exact), the
+    participants by their highest weight and, only when that is not enough, exactly. False
+    means only that :func:`compare` must decide. Mentions of one article are left to it."""
+    if a.background != b.background:
+        return True
+    if a.key == b.key:
+        return False
+    status = _status_weight(a, b)[0]
+    if status is None:
+        return True
+    if a.plover == b.plover == "CONSULT" and (a.mode == "phone") != (b.mode == "phone") and a.mode and b.mode:
+        return True
+    time_w, _, dates_differ = _time(a, b)
+    if time_w is None and not dates_differ:
+        return True
+    # what the weights before the dates must reach: one event, or a date conflict
+    need = (STRONG if time_w is None else SAME - time_w) - 1e-9
+    score = status + _type_weight(a, b)[0]
+    relation = place_relation(a, b)
+    if relation != "unknown":
+        score += _PLACE_WEIGHT[relation]
+    if a.vector is not None and b.vector is not None:
+        cos = float(np.dot(a.vector, b.vector))
+        score += next((w for floor, w in VECTOR_BONUS if cos >= floor), 0.0)
+    words = _words_bound(a, b)
+    if words is None:
+        return False
+    score += words
+    if score + MAX_ACTOR < need:
+        return True
+    return score + _actor_weight(a, b)[0] < need
+
+
+def _bound_info(f: EventFeatures) -> tuple[frozenset[str], int, frozenset[str], frozenset[str], frozenset[str]]:
+    """Once per mention (kept on it): its stems as singulars, how many of its stems share a
+    singular with another, its actors' long name words its sentence holds, and the one-deletion
+    neighbourhoods (the word and the word less one letter) of those and of all its long stems:
+    two words one edit apart always have neighbourhoods that meet."""
+    info = f.__dict__.get("_bound")
+    if info is None:
+        singulars = frozenset(_singular(w) for w in f.stems)
+        names = _long_names(f.names) & f.stems
+        info = (singulars, len(f.stems) - len(singulars), names, _deletions(names),
+                _deletions(w for w in f.stems if len(w) >= NAME_VARIANT_LETTERS - 1))
+        f.__dict__["_bound"] = info
+    return info
+
+
+def _deletions(words) -> frozenset[str]:
+    return frozenset(v for w in words for v in (w, *(w[:i] + w[i + 1:] for i in range(len(w)))))
+
+
+def _words_bound(a: EventFeatures, b: EventFeatures) -> float | None:
+    """An upper bound of :func:`_text_weight` without the vector's bonus (None: no cheap one,
+    when a name may be spelled one letter apart)."""
+    sa, na, la, da, wa = _bound_info(a)
+    sb, nb, lb, db, wb = _bound_info(b)
+    if (la and not da.isdisjoint(wb)) or (lb and not db.isdisjoint(wa)):
+        both = a.names & b.names
+        if any(_one_edit_words(x, b.stems) for x in la - both) or any(_one_edit_words(x, a.stems) for x in lb - both):
+            return None
+    shared = len(sa & sb) + max(na, nb)  # words of one sharing a singular with the other's
+    if shared < 2:
+        return 0.0
+    return 4.0 * min(1.0, shared / FULL_WORDS) + min(1.5, 0.25 * max(0, shared - FULL_WORDS))
 
 
 def _repeats(a: EventFeatures, b: EventFeatures) -> bool:

@@ -21,7 +21,8 @@ from dossier import models
 SCHEMA_VERSION = 5  # 2: storylines.date_start/date_end; 3: crossref.seq (backend-neutral order);
 # 4: failed_articles, storylines.seq, an index on articles.ingested_at; 5: the incremental cross-article
 # state (x_articles, x_records, x_keys, storylines.unit, crossref.unit); later, without a version
-# change (tables and indexes are added on open): x_affiliations, an index on storyline_sources.event_id
+# change (tables and indexes are added on open): x_affiliations, an index on storyline_sources.event_id,
+# x_pairs
 
 TYPES = ("text", "int", "real", "bytes", "json", "timestamp")
 
@@ -188,6 +189,10 @@ TABLES: tuple[Table, ...] = (
     Table("x_keys", (Column("kind"), Column("key"), Column("record_id", "int"))),
     # how many roles learned from the covered articles say an actor acts for an organisation
     Table("x_affiliations", (Column("actor"), Column("org"), Column("n", "int")), primary_key=("actor", "org")),
+    # the pair decisions that count for a unit's results (events: one event, or a date conflict),
+    # each stored once (a < b) when its later record was covered, with the decision's score
+    Table("x_pairs", (Column("kind"), Column("a", "int"), Column("b", "int"), Column("score", "real"),
+                      Column("apart", "int"))),
     FAILED_ARTICLES,
 )
 TABLE = {t.name: t for t in TABLES}
@@ -201,6 +206,7 @@ INDEXES: tuple[Index, ...] = (
     Index("idx_crossref_unit", "crossref", ("unit",)),
     Index("idx_x_records_unit", "x_records", ("kind", "unit")),
     Index("idx_x_keys", "x_keys", ("kind", "key")),
+    Index("idx_x_pairs", "x_pairs", ("kind", "a")),
     Index("idx_mentions_entity", "mentions", ("entity_id",)),
     Index("idx_mentions_sentence", "mentions", ("article_id", "sentence")),
     Index("idx_quotes_speaker", "quotes", ("speaker_id",)),

@@ -31,8 +31,8 @@ class CrossStateMixin:
     def x_reset(self) -> None:
         """Forget the state and every cross-article result (a full rebuild follows)."""
         with self._tx("write"):
-            for table in ("x_articles", "x_records", "x_keys", "x_affiliations", "storyline_sources", "storylines",
-                          "crossref"):
+            for table in ("x_articles", "x_records", "x_keys", "x_pairs", "x_affiliations", "storyline_sources",
+                          "storylines", "crossref"):
                 self._exec(f"DELETE FROM {table}")
 
     def x_pending_articles(self) -> list[dict[str, Any]]:
@@ -74,7 +74,7 @@ class CrossStateMixin:
         base = kind.split(".")[0]
         out = []
         for part in _chunks(sorted(set(keys))):
-            out += [(r["key"], r["record_id"], r["unit"]) for r in self._rows(
+            out += [(r["key"], r["record_id"], r["unit"]) for r in self._exec(  # rows read once: no dicts
                 "SELECT k.key, k.record_id, r.unit FROM x_keys k JOIN x_records r "
                 "ON r.kind = ? AND r.record_id = k.record_id "
                 f"WHERE k.kind = ? AND k.key IN ({', '.join('?' * len(part))})", [base, kind, *part])]
@@ -92,7 +92,7 @@ class CrossStateMixin:
         """(record_id, article_id, unit) of every record of these units."""
         out = []
         for part in _chunks(sorted(set(units))):
-            out += [(r["record_id"], r["article_id"], r["unit"]) for r in self._rows(
+            out += [(r["record_id"], r["article_id"], r["unit"]) for r in self._exec(
                 "SELECT record_id, article_id, unit FROM x_records WHERE kind = ? "
                 f"AND unit IN ({', '.join('?' * len(part))})", [kind, *part])]
         return out
@@ -104,6 +104,21 @@ class CrossStateMixin:
                         [(kind, rid, aid, unit, json.dumps(data, ensure_ascii=False) if data is not None else None)
                          for rid, aid, unit, data in rows])
         self._exec_many("INSERT INTO x_keys (kind, key, record_id) VALUES (?, ?, ?)", keys)
+
+    def x_add_pairs(self, kind: str, rows: Iterable[tuple[int, int, float, bool]]) -> None:
+        """Pair decisions (a, b, score, apart) of ``kind`` that count for a unit's results."""
+        self._exec_many("INSERT INTO x_pairs (kind, a, b, score, apart) VALUES (?, ?, ?, ?, ?)",
+                        [(kind, min(a, b), max(a, b), score, int(bool(apart))) for a, b, score, apart in rows])
+
+    def x_pairs(self, kind: str, record_ids: Iterable[int]) -> list[tuple[int, int, float, bool]]:
+        """The stored pair decisions (a, b, score, apart) of ``kind`` between these records."""
+        ids = set(record_ids)
+        out = []
+        for part in _chunks(sorted(ids)):
+            out += [(r["a"], r["b"], r["score"], bool(r["apart"])) for r in self._exec(
+                f"SELECT a, b, score, apart FROM x_pairs WHERE kind = ? AND a IN ({', '.join('?' * len(part))})",
+                [kind, *part]) if r["b"] in ids]
+        return out
 
     def x_add_affiliations(self, counts: dict[tuple[str, str], int]) -> None:
         """Add (actor, organisation) -> how many more roles say so."""

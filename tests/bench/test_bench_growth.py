@@ -20,6 +20,21 @@ def test_a_grown_database_has_its_cross_article_state(tmp_path):
         assert store.x_counts()["storylines"] == info["crossref"]["storylines"] > 0
 
 
+def test_a_grown_database_built_in_chronological_chunks_is_the_rebuild(tmp_path):
+    """Built by incremental updates of 5 articles in order of publication: the state a full
+    rebuild gives (the same storylines and cross-article results)."""
+    from dossier.crossref import rebuild_cross_article
+
+    path = tmp_path / "grown-12.db"
+    info = build_grown_db(path, 12, chunk=5)
+    assert [c["articles"] for c in info["chunks"]] == [5, 10, 15] and info["crossref"]["articles"] == 2
+    with open_store(Settings().with_(db=str(path))) as store:
+        grown = store.x_counts()
+        stories = sorted(s["id"] for s in store.export_rows("storylines"))
+        rebuild_cross_article(store)
+        assert store.x_counts() == grown and sorted(s["id"] for s in store.export_rows("storylines")) == stories
+
+
 def test_the_flow_keeps_its_density_and_the_batch_is_its_last_days():
     first, days = stored_span(100_000)
     assert days == 1000 and first + dt.timedelta(days=days - 1) == dt.date(2025, 12, 31)
@@ -31,7 +46,9 @@ def test_the_flow_keeps_its_density_and_the_batch_is_its_last_days():
 def test_the_table_has_one_line_per_size():
     lat = {"p50_ms": 1.0, "p95_ms": 2.0}
     row = {"size": 1000, "database": {"crossref_build_seconds": 9.5, "reused": True}, "articles_per_s": 1.5,
-           "seconds": 66.0, "crossref_seconds": 6.6, "crossref_share": 0.1,
+           "seconds": 66.0, "crossref_seconds": 6.6, "crossref_share": 0.1, "cpu_seconds": 30.0,
+           "crossref_cpu_seconds": 3.0, "crossref_cpu_share": 0.1,
+           "crossref": {"events_decisions": 1234, "events_recomputed": 56, "quotes_recomputed": 7},
            "queries": {"timeline_actor": lat, "search": lat, "entity": lat}}
     table = format_growth([row])
-    assert "| 1,000 | 9.5 (reused) | 1.5 | 66.0 | 6.6 | 10.0 % |" in table
+    assert "| 1,000 | 9.5 (reused) | 1.5 | 66.0 (30.0) | 6.6 (3.0) | 10.0 % (10.0 %) | 1,234 | 56 / 7 |" in table

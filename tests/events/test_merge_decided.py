@@ -1,0 +1,72 @@
+"""``merge_events(..., decided=...)``: the storylines from decisions made earlier (as the
+cross-article state keeps them) are those of the merge's own candidate search and decisions,
+explanations and date conflicts included."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+from dossier.bench.synth import synthetic_records
+from dossier.events.merge import candidate_pairs, features_of, merge_events
+from dossier.events.similarity import compare
+
+
+def _items():
+    # a dense flow (40 articles over 4 days): many same-event pairs, groups refused, date conflicts
+    records = list(synthetic_records(40, seed=5, long=True, span=(dt.date(2025, 6, 1), 4)))
+    items = [(r.article.content_hash, e) for r in records for e in r.events]
+    published = {r.article.content_hash: r.article.published for r in records}
+    return items, published
+
+
+def _decided(items, published):
+    feats = [f for f, _ in features_of(items, published)]
+    out = []
+    for i, j in sorted(candidate_pairs(feats)):
+        d = compare(feats[i], feats[j], explain=False)
+        if d.same or d.date_conflict:
+            out.append(((feats[i].key, feats[i].index), (feats[j].key, feats[j].index), d.score, not d.same))
+    return out
+
+
+def test_stored_decisions_give_the_merge():
+    items, published = _items()
+    full = merge_events(items, published=published)
+    decided = _decided(items, published)
+    random.Random(1).shuffle(decided)  # any order
+    given = merge_events(items, published=published, decided=decided)
+    assert [dataclasses.asdict(s) for s in given] == [dataclasses.asdict(s) for s in full]
+    assert sum(len(s.sources) > 1 for s in full) >= 5
+    assert any(s.explanation for s in full) and any(s.date_conflicts for s in full)
+
+
+def test_a_missing_decision_changes_the_merge():
+    """The given decisions are what the merge uses: one accepted pair less can split a storyline."""
+    items, published = _items()
+    decided = [d for d in _decided(items, published) if not d[3]]
+    full = merge_events(items, published=published, decided=decided)
+    pairs = {frozenset((k, i) for k, i, _ in s.sources) for s in full}
+    # drop every accepted pair of the largest storyline: its mentions fall apart
+    largest = max(pairs, key=len)
+    fewer = [d for d in decided if not ({d[0], d[1]} <= largest)]
+    split = {frozenset((k, i) for k, i, _ in s.sources) for s in merge_events(items, published=published, decided=fewer)}
+    assert largest not in split
+
+
+def test_the_cheap_bound_never_refuses_a_pair_compare_keeps():
+    """cannot_match is a bound: whenever it says no, compare finds neither one event nor a date
+    conflict; and it does say no to most of the flow's candidate pairs (what it is for)."""
+    from dossier.events.similarity import cannot_match
+
+    items, published = _items()
+    feats = [f for f, _ in features_of(items, published)]
+    refused = kept = 0
+    for i, j in sorted(candidate_pairs(feats)):
+        d = compare(feats[i], feats[j], explain=False)
+        if cannot_match(feats[i], feats[j]):
+            refused += 1
+            assert not d.same and not d.date_conflict, (feats[i].key, feats[i].index, feats[j].key, feats[j].index)
+        elif d.same or d.date_conflict:
+            kept += 1
+    assert kept and refused > kept
