@@ -827,9 +827,17 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # a headline or standfirst the page repeats: told once, where it first appears
             told.add(key)
         events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
+    events = [_without_media(e) for e in events]
     return fill_sides(mark_story(place_of_occasion(doc, inherit_places(doc, continue_dates(doc, inherit_dates(
         _dated_by_named_event(doc, resolve_meetings(doc, events)))))),
                                  doc._.published), doc)
+
+
+def _without_media(e: Event) -> Event:
+    """A news outlet relays what others do ("cité par l'agence AP", "l'AFP a rapporté que …"): it
+    is no party of the event, unless the event befalls it (a target)."""
+    kept = [p for p in e.participants if p.role == "target" or not pa.is_media(p.entity_id)]
+    return e if len(kept) == len(e.participants) else dataclasses.replace(e, participants=kept)
 
 
 _QUOTE_REACH = 250  # characters between a reporting verb and the words it reports

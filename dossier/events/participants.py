@@ -72,6 +72,16 @@ def as_actor(m: Mention) -> tuple[str, str]:
     return m.entity_id, m.entity_name
 
 
+def is_media(entity_id: str) -> bool:
+    """A news outlet or agency of the knowledge base ("l'AFP", "Associated Press"): it relays
+    what others do; it takes part in an event only as its target."""
+    if entity_id.startswith("local:"):
+        return False
+    kb = _kb()
+    entry = kb.get(entity_id) if kb is not None else None
+    return entry is not None and getattr(entry, "institution", None) == "media"
+
+
 def can_act(m: Mention) -> bool:
     """Persons, organisations, groups, and places the knowledge base knows a government for."""
     return m.entity_type in ("person", "organization", "group") or (

@@ -209,3 +209,12 @@ def test_an_incise_speaker_the_quotes_resolved_makes_the_statement(annotate):
                    "a été tué dans la nuit, a annoncé le mouvement islamiste dans un communiqué.")
     said = [e for e in doc._.events if e.trigger == "annoncé"]
     assert said and "hamas" in ids(said[0])
+
+
+def test_a_news_agency_relaying_takes_no_part(annotate):
+    # the agency reports the meeting; it neither met anyone nor made a statement of its own
+    doc = annotate("Selon des informations rapportées mardi par l'AFP, les négociateurs du Mali et du Niger "
+                   "se sont rencontrés à Niamey. L'AFP a rapporté que la rencontre avait duré trois heures.",
+                   "2025-07-02")
+    ids = {p.entity_id for e in doc._.events for p in e.participants if p.role != "target"}
+    assert "agence_france_presse" not in ids, [(e.type, [(p.entity_id, p.role) for p in e.participants]) for e in doc._.events]
