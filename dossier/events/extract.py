@@ -833,6 +833,14 @@ def extract_events(doc: Doc) -> list[Event]:
                                  doc._.published), doc)
 
 
+def _rejects_a_proposal(tok: Token) -> bool:
+    """"rejetant la proposition de reprendre les négociations à partir des positions …": what is
+    rejected is a proposal or a demand, a political act, whatever military words its complement
+    holds."""
+    return any(c.dep_ in ("obj", "nsubj:pass") and lx.NOUNS.get(_lemma(c)) in ("proposal", "demand")
+               for c in tok.children)
+
+
 def _without_media(e: Event) -> Event:
     """A news outlet relays what others do ("cité par l'agence AP", "l'AFP a rapporté que …"): it
     is no party of the event, unless the event befalls it (a target)."""
@@ -1175,7 +1183,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         fam_name, mode = "phone_call", "phone"
     etype = fam.type
     context = fam.context
-    if fam_name == "rejection" and any(_lemma(t) in lx.MILITARY_WORDS for t in tokens):
+    if fam_name == "rejection" and any(_lemma(t) in lx.MILITARY_WORDS for t in tokens) and not _rejects_a_proposal(tok):
         etype, context = "military_denial", "military"
     status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
     if fam_name == "attack" and date is None and _vows_to_fight(tok):

@@ -218,3 +218,17 @@ def test_a_news_agency_relaying_takes_no_part(annotate):
                    "2025-07-02")
     ids = {p.entity_id for e in doc._.events for p in e.participants if p.role != "target"}
     assert "agence_france_presse" not in ids, [(e.type, [(p.entity_id, p.role) for p in e.participants]) for e in doc._.events]
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a proposal rejected is a political rejection, whatever military words its complement holds
+    ("Le gouvernement péruvien a rejeté mardi la proposition chilienne de retirer les troupes des positions "
+     "occupées le long de la frontière.", "rejection"),
+    # a military claim denied stays a military denial
+    ("L'armée péruvienne a rejeté mardi les affirmations chiliennes sur la prise de la ville de Tacna.",
+     "military_denial"),
+])
+def test_a_rejected_proposal_is_no_military_denial(annotate, text, etype):
+    doc = annotate(text, "2025-07-02")
+    assert [e.type for e in doc._.events if e.trigger == "rejeté"] == [etype], \
+        [(e.type, e.trigger) for e in doc._.events]
