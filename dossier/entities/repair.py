@@ -100,17 +100,15 @@ def is_junk(span: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def demonym_words() -> frozenset[str]:
-    """Every French form (masculine, feminine, singular, plural) of the states' demonyms and their
-    English adjective, folded:
-    "Cambodgien", "Thaïlandaise" name people of a nation, never a place or an organisation.
-    Forms that are also a name of the knowledge base ("Argentine", "Suisse") are left out."""
+    """Every demonym form the knowledge base generates (French masculine, feminine, singular,
+    plural, and the English adjective), normalised: "Cambodgien", "Thaïlandaise", "Turkish" name
+    people of a nation, never a place or an organisation. Forms that are also a name of the
+    knowledge base ("Argentine", "Suisse") are left out."""
     from dossier.entities.kb import load_kb
-    from dossier.entities.states import demonyms, french_forms
 
-    names = {fold(k) for k in load_kb().alias_keys()}
-    words = {fold(en) for _, en, _ in demonyms().values()}  # "Turkish", "Cambodian"
-    words.update(fold(w) for fr, _, fem in demonyms().values() if fr for w in french_forms(fr, fem).values())
-    return frozenset(words - names)
+    kb = load_kb()
+    names = {fold(k) for k in kb.alias_keys()}
+    return frozenset(kb.adjective_forms()) - names
 
 
 def _plural_demonym(tok) -> bool:

@@ -279,19 +279,11 @@ _UNTIED_BASES = frozenset({"paragraph-nearest", "continuation"})
 
 
 def _pieces(doc: Doc) -> list[int]:
-    """Start offsets of the article's sentences, cut again at line breaks (the parser sometimes
-    runs a sentence over a paragraph break), in text order."""
-    text = access.doc_text(doc)
-    starts = set()
-    for sent in doc.sents:
-        starts.add(sent.start_char)
-        pos = text.find("\n", sent.start_char, sent.end_char)
-        while pos >= 0:
-            starts.add(pos + 1)
-            pos = text.find("\n", pos + 1, sent.end_char)
-    starts = sorted(starts)
-    ends = starts[1:] + [len(text)]
-    return [a for a, b in zip(starts, ends) if text[a:b].strip()]  # blank lines are no sentence
+    """Start offsets of the article's sentences, cut again at line breaks
+    (:func:`dossier.events.extract.paragraphs`), in text order."""
+    from dossier.events.extract import paragraphs
+
+    return [p.start_char for sent in doc.sents for p in paragraphs(sent)]
 
 
 def _sides(e: Event) -> set[str]:

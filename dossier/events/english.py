@@ -311,7 +311,7 @@ def _actors_between(s: _Sentence, lo: int, hi: int, data: dict, subject: bool) -
     out = []
     for m in s.mentions:
         if not (a <= m.start and m.end <= b) or not pa.can_act(m) or _possessor(s, m) or _in_quotes(s, m) \
-                or _modifier(s, m) or _false_name(s, m) or _is_media(m):
+                or _modifier(s, m) or _false_name(s, m) or pa.is_media(m.entity_id):
             continue
         before = _word_before(s, m)
         if subject and before in data["not_subject_preps"] and not _party_of(s, m, before, data):
@@ -513,13 +513,6 @@ def _is_person(entity_id: str) -> bool:
     return entry is not None and getattr(entry, "type", None) == "person"
 
 
-def _is_media(m: Mention) -> bool:
-    """A news outlet ("a TASS correspondent reported"): it relays, it takes no part."""
-    kb = pa._kb()
-    entry = kb.get(m.entity_id) if kb is not None and not m.entity_id.startswith("local:") else None
-    return entry is not None and getattr(entry, "institution", None) == "media"
-
-
 def _next_to(s: _Sentence, m: Mention, t: Trigger, gap: int = 2) -> bool:
     """The name is the saying's subject: right before the verb, or with an adverb or two between
     ("Peskov later said"); not a name further back ("…the US proposals, the correspondent noted")."""
@@ -548,7 +541,7 @@ def _speaker(doc: Doc, s: _Sentence, t: Trigger, triggers: list[Trigger], data: 
             _name_group(s, s.words[nxt].start)
         persons = [m for m in group if m.entity_type == "person"]
         m = (persons or group or [None])[-1]
-        if m is not None and pa.can_act(m) and not _possessor(s, m) and not _is_media(m):
+        if m is not None and pa.can_act(m) and not _possessor(s, m) and not pa.is_media(m.entity_id):
             return m
     return None
 
