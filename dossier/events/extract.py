@@ -843,8 +843,10 @@ def _rejects_a_proposal(tok: Token) -> bool:
 
 def _without_media(e: Event) -> Event:
     """A news outlet relays what others do ("cité par l'agence AP", "l'AFP a rapporté que …"): it
-    is no party of the event, unless the event befalls it (a target)."""
-    kept = [p for p in e.participants if p.role == "target" or not pa.is_media(p.entity_id)]
+    is no party of the event, unless the event befalls it (a target). A platform a statement is
+    posted on ("a déclaré … sur le réseau social X") is no party either, target or not."""
+    kept = [p for p in e.participants
+            if (p.role == "target" and not pa.is_platform(p.entity_id)) or not pa.is_media(p.entity_id)]
     return e if len(kept) == len(e.participants) else dataclasses.replace(e, participants=kept)
 
 

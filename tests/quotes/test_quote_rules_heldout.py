@@ -58,6 +58,8 @@ def test_accusation_is_reported_speech(nlp):
     # a banner or an acronym in capitals between quotation marks is no speech
     "Sous une bannière « UNIS POUR 2026 », le ministre a salué les délégués un par un.",
     "L'information a été rapportée par l'agence « TNA », qui cite un responsable.",
+    # a known name set in quotation marks is a name, not speech
+    "Le président a confirmé sur la plateforme « Truth Social » que les deux pays avaient signé.",
 ])
 def test_not_a_quote(nlp, text):
     quotes = _quotes(nlp, text)
