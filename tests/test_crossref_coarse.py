@@ -152,3 +152,36 @@ def test_a_state_built_by_other_rules_is_rebuilt(tmp_path):
         assert update_cross_article(store)["articles"] == len(FIRST) + 1
         store.add_article(SECOND[1])
         assert update_cross_article(store)["articles"] == 1
+
+
+def test_articles_of_unknown_time_meet_in_the_incremental_update_as_in_the_rebuild(db_url):
+    """Two articles without a publication day or any dated event, telling one meeting in the same
+    words, stored in two batches: the update links them (their words' bucket of unknown time) as
+    the rebuild does; a third of unknown time in other words stays apart."""
+    from dossier.config import Settings
+    from dossier.crossref import rebuild_cross_article, update_cross_article
+    from dossier.store import open_store
+    from test_crossref_incremental import _dump
+
+    def timeless(text: str, n: int) -> ArticleRecords:
+        art = Article(raw_text=f"{text} (dépêche {n})", source=f"mem://timeless/{n}")
+        ev = Event(0, len(text), text, "meeting", "CONSULT", participants=list(PEOPLE), sentence=0)
+        return ArticleRecords(article=art, clean_text=art.raw_text, boilerplate=[], events=[ev])
+
+    one = timeless("Oriane Valcourt a reçu Tadeusz Brenner pour parler du futur barrage, du partage des eaux "
+                   "du fleuve et du calendrier du chantier.", 1)
+    two = timeless("Tadeusz Brenner et Oriane Valcourt ont parlé du futur barrage, du partage des eaux du "
+                   "fleuve et du calendrier du chantier.", 2)
+    other = timeless("Oriane Valcourt et Tadeusz Brenner ont signé un accord commercial sur les céréales.", 3)
+    with open_store(Settings().with_(db=db_url)) as store:
+        for batch in ([one], [two, other]):
+            for rec in batch:
+                store.add_article(rec)
+            update_cross_article(store)
+        incremental = _dump(store)
+        units = _units(store)
+        rebuild_cross_article(store)
+        assert _dump(store) == incremental
+        assert _units(store) == units
+    assert units[one.article.content_hash] == units[two.article.content_hash]
+    assert units[other.article.content_hash] != units[one.article.content_hash]

@@ -418,10 +418,11 @@ def time_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
 def text_buckets(f: EventFeatures) -> list[tuple]:
     """Coarse buckets for the word index: ISO weeks over the dates give or take
     :data:`CONFLICT_DAYS` (so that a report dated days off, in the same words, is still compared
-    and can be listed as a date conflict), years for long spans."""
+    and can be listed as a date conflict), years for long spans; one bucket for the mentions
+    whose time is unknown (undated, in an article without a reference day)."""
     span = f.span
-    if span is None:
-        return []
+    if span is None:  # its article's time unknown: it meets the other mentions of unknown time
+        return [("?",)]
     if f.background or (span[1] - span[0]).days > 60:
         return [("Y", y, f.background) for y in range(span[0].year, span[1].year + 1)]
     margin = dt.timedelta(days=CONFLICT_DAYS)

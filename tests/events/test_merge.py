@@ -196,6 +196,18 @@ def test_undated_reports_merge_only_on_strong_evidence():
     assert len(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-10", "b.txt": "2025-07-10"})) == 2
 
 
+def test_articles_of_unknown_time_merge_only_in_the_same_words():
+    # no publication day and no dated event: their time is unknown, so only their words tie them
+    a = meeting("Macron et Zelensky ont parlé de garanties de sécurité et de reconstruction à Paris", date=None)
+    b = meeting("à Paris, Zelensky et Macron ont évoqué garanties de sécurité et reconstruction", date=None)
+    few = meeting("Macron et Zelensky ont parlé de garanties de sécurité", date=None)  # 3 words in common
+    stories = merge([("a.txt", a), ("b.txt", b)])
+    assert len(stories) == 1 and any("time is known" in r for r in stories[0].explanation)
+    assert len(merge([("a.txt", a), ("b.txt", few)])) == 2  # the same people and place, not the same words
+    # an article of unknown time and one whose time is known: never compared
+    assert len(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-10"})) == 2
+
+
 def test_dates_three_days_apart_stay_apart_and_are_a_date_conflict():
     a = meeting("Erdogan a accueilli Zelensky à Istanbul pour des pourparlers sur la mer Noire",
                 people=(ERDOGAN, ZELENSKY), place="istanbul", date="2025-06-13")
