@@ -196,15 +196,20 @@ def _same_parties(mine: set[str], theirs: set[str]) -> bool:
 
 
 _FIGHTING = frozenset({"ASSAULT", "COERCE", "RETREAT"})
-def inherit_dates(events: list[Event]) -> list[Event]:
+def inherit_dates(events: list[Event], published: str | None = None) -> list[Event]:
     """An undated held event takes the date of the same event reported elsewhere in the article:
     same PLOVER type, a shared actor (sources aside) and, among those, one date only (tied to
     its trigger by the text). Dates are only filled, never replaced. Statements (OTHER) are
     left alone: two statements of one speaker are rarely one event. (Places are not inherited
-    that way: measured on both gold sets, it joined more wrong places than right ones.)"""
+    that way: measured on both gold sets, it joined more wrong places than right ones.) History
+    the article recalls (dated long before ``published``, :func:`dossier.events.story.is_background`:
+    a war's outbreak years ago) dates none of its news: an undated report of the same parties'
+    fighting is today's, not the outbreak's."""
+    from dossier.events.story import is_background
+
     same_type: dict[str, list[Event]] = {}
     for e in events:
-        if e.plover != "OTHER" and e.status == "held" and _tied(e):
+        if e.plover != "OTHER" and e.status == "held" and _tied(e) and not is_background(e, published):
             same_type.setdefault(e.plover, []).append(e)
     if not same_type:
         return events

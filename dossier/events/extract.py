@@ -829,7 +829,7 @@ def extract_events(doc: Doc) -> list[Event]:
         events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
     events = [_without_media(e) for e in events]
     return fill_sides(mark_story(place_of_occasion(doc, ground_dates(inherit_places(doc, continue_dates(doc, inherit_dates(
-        _dated_by_named_event(doc, resolve_meetings(doc, events))))))),
+        _dated_by_named_event(doc, resolve_meetings(doc, events)), doc._.published))))),
                                  doc._.published), doc)
 
 

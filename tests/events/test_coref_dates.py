@@ -1,9 +1,11 @@
-"""Undated fighting at a place takes the one day of the article's fighting there (coref.ground_dates)."""
+"""Dates an undated event takes from its article: the one day of the article's fighting at its place
+(coref.ground_dates); the same act of the same parties, never history the article recalls
+(coref.inherit_dates)."""
 from __future__ import annotations
 
 import pytest
 
-from dossier.events.coref import ground_dates
+from dossier.events.coref import ground_dates, inherit_dates
 from dossier.models import Event, Participant
 
 
@@ -48,3 +50,15 @@ def test_left_undated(others, victims):
 def test_a_date_is_never_replaced():
     own = ev("Des frappes ont tué deux responsables", date="2025-03-17", precision="day", basis="governing")
     assert ground_dates([STRIKES, own])[1].date == "2025-03-17"
+
+
+def test_history_recalled_dates_none_of_the_news():
+    war = ev("la guerre entre les deux armées, commencée il y a deux ans", date="2023-04", precision="month",
+             basis="governing", place=None, who=("army_a", "army_b"))
+    capture = ev("la milice affirme avoir pris le quartier général de l'armée", place=None, who=("army_a", "army_b"))
+    assert inherit_dates([war, capture], "2025-10-27")[1].date is None
+    # a date of the story's own weeks still goes to the same act of the same parties
+    recent = ev("les combats ont repris mardi", date="2025-10-21", precision="day", basis="governing", place=None,
+                who=("army_a", "army_b"))
+    assert inherit_dates([recent, capture], "2025-10-27")[1].date == "2025-10-21"
+    assert inherit_dates([war, capture])[1].date == "2023-04"  # no publication date: nothing is history
