@@ -195,7 +195,6 @@ def _same_parties(mine: set[str], theirs: set[str]) -> bool:
     return bool(shared) and (shared == mine or shared == theirs or len(shared) >= 2)
 
 
-_FIGHTING = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 def inherit_dates(events: list[Event], published: str | None = None) -> list[Event]:
     """An undated held event takes the date of the same event reported elsewhere in the article:
     same PLOVER type, a shared actor (sources aside) and, among those, one date only (tied to
@@ -228,7 +227,7 @@ def inherit_dates(events: list[Event], published: str | None = None) -> list[Eve
     return out
 
 
-
+_FIGHTING = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 _DAY = frozenset({"day", "time"})
 
 
