@@ -24,8 +24,8 @@ from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
 from dossier.events.content import content_family
-from dossier.events.coref import (continue_dates, inherit_dates, inherit_places, place_of_occasion, resolve_meetings,
-                                  trigger_token)
+from dossier.events.coref import (continue_dates, ground_dates, inherit_dates, inherit_places, place_of_occasion,
+                                  resolve_meetings, trigger_token)
 from dossier.events.sides import fill_sides
 from dossier.events.spans import clause_tokens
 from dossier.events.story import mark_story
@@ -828,8 +828,8 @@ def extract_events(doc: Doc) -> list[Event]:
             told.add(key)
         events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
     events = [_without_media(e) for e in events]
-    return fill_sides(mark_story(place_of_occasion(doc, inherit_places(doc, continue_dates(doc, inherit_dates(
-        _dated_by_named_event(doc, resolve_meetings(doc, events)))))),
+    return fill_sides(mark_story(place_of_occasion(doc, ground_dates(inherit_places(doc, continue_dates(doc, inherit_dates(
+        _dated_by_named_event(doc, resolve_meetings(doc, events)), doc._.published))))),
                                  doc._.published), doc)
 
 
