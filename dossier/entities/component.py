@@ -581,11 +581,8 @@ class EntityComponent:
 
     # -- main -------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        sents = list(doc.sents)
-        sent_of = [0] * len(doc)
-        for si, sent in enumerate(sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = si
+        tab = tokens.table(doc)
+        sents, sent_of = tab.sents, tab.sent_index
         ner_labels = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):

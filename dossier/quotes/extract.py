@@ -68,7 +68,7 @@ class Extractor(IndirectMixin):
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = access.doc_text(doc)
-        self.sents = list(doc.sents)
+        self.sents = list(table(doc).sents)
         self.sent_starts = [s.start_char for s in self.sents]
         self.spans = [s for s in find_quote_spans(self.text) if s.depth == 0]
         self.quoted = [(s.open, s.close) for s in self.spans]

@@ -22,7 +22,7 @@ from dossier.nlp.tree import walk_up
 from dossier.quotes import constraints as cx
 from dossier.quotes import lexicon as lx
 from dossier.nlp import access
-from dossier.nlp.tokens import morph, sent_of
+from dossier.nlp.tokens import morph, sent_of, table
 
 _NEWLINE = re.compile("\n")
 log = logging.getLogger(__name__)
@@ -90,10 +90,7 @@ class SpeakerResolver:
             top = max(top, b)
             self._quote_ends.append(top)
         self.acts_for = {(e.start_char, e.end_char): e._.acts_for for e in doc.ents if e._.get("acts_for")}
-        self.sent_of = {}
-        for i, sent in enumerate(doc.sents):
-            for t in range(sent.start, sent.end):
-                self.sent_of[t] = i
+        self.sent_of = dict(enumerate(table(doc).sent_index))  # token -> its sentence's index
         self.person_roles = self._person_roles()
         self.par_starts = [0] + [m.end() for m in _NEWLINE.finditer(access.doc_text(doc))]
         self.salient: list[Mention] = []  # mentions that are subjects of speech cues, by position

@@ -63,3 +63,19 @@ def test_the_table_does_not_keep_its_doc_alive():
         assert ref() is None  # freed by its reference count, no cycle through user_data
     finally:
         gc.enable()
+
+
+def test_the_components_share_the_tables_sentences():
+    """doc.sents builds every sentence's Span on each read: the components and the records read
+    the table's list instead (the same Span objects), and get the same boundaries."""
+    from dossier.nlp import access
+    from dossier.quotes.extract import Extractor
+    from dossier.quotes.speakers import SpeakerResolver
+
+    doc = _doc()
+    shared = tokens.table(doc).sents
+    assert access.sentence_starts(doc) == [s.start_char for s in doc.sents]
+    extractor = Extractor(doc)
+    assert all(a is b for a, b in zip(extractor.sents, shared)) and len(extractor.sents) == 2
+    resolver = SpeakerResolver(doc, [], [])
+    assert resolver.sent_of == {t.i: (0 if t.i < 5 else 1) for t in doc}
