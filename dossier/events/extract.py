@@ -890,7 +890,9 @@ _MIN_REPEATED_WORDS = 6
 
 
 def _sentence_key(sent: Span) -> str:
-    return " ".join(t.lower_ for t in sent if not t.is_space and not t.is_punct)
+    tab = table(sent.doc)  # its words, lower-cased: " ".join(t.lower_ for t in sent if not t.is_space and not t.is_punct)
+    lower, word = tab.lower, tab.word
+    return " ".join(lower[i] for i in range(sent.start, sent.end) if word[i])
 
 
 def _repeated(sents) -> set[str]:

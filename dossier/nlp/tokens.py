@@ -18,7 +18,7 @@ from __future__ import annotations
 import weakref
 from functools import cached_property
 
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -81,6 +81,13 @@ class TokenTable:
     def dep(self) -> list[str]:
         """``token.dep_``"""
         return self._strings(DEP)
+
+    @cached_property
+    def word(self) -> list[bool]:
+        """``not token.is_space and not token.is_punct``"""
+        if not len(self.doc):
+            return []
+        return [not (space or punct) for space, punct in self.doc.to_array([IS_SPACE, IS_PUNCT]).tolist()]
 
     @cached_property
     def sents(self) -> list[Span]:
