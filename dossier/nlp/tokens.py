@@ -18,7 +18,7 @@ from __future__ import annotations
 import weakref
 from functools import cached_property
 
-from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -84,10 +84,18 @@ class TokenTable:
 
     @cached_property
     def word(self) -> list[bool]:
-        """``not token.is_space and not token.is_punct``"""
+        """``not token.is_space and not token.is_punct`` (flags of the lexeme: read once per
+        distinct form; ``Doc.to_array`` of flags costs more than reading the tokens)"""
         if not len(self.doc):
             return []
-        return [not (space or punct) for space, punct in self.doc.to_array([IS_SPACE, IS_PUNCT]).tolist()]
+        doc, seen, out = self.doc, {}, []  # (per Doc: the flags come from its vocab's language)
+        for i, key in enumerate(doc.to_array(ORTH).tolist()):
+            found = seen.get(key)
+            if found is None:
+                tok = doc[i]
+                found = seen[key] = not (tok.is_space or tok.is_punct)
+            out.append(found)
+        return out
 
     @cached_property
     def sents(self) -> list[Span]:

@@ -89,7 +89,7 @@ class SpeakerResolver:
         for _, b in self.quoted:
             top = max(top, b)
             self._quote_ends.append(top)
-        self.acts_for = {(e.start_char, e.end_char): e._.acts_for for e in doc.ents if e._.get("acts_for")}
+        self.acts_for = {(e.start_char, e.end_char): ext.acts_for for e in doc.ents if (ext := e._).get("acts_for")}
         self.sent_of = dict(enumerate(table(doc).sent_index))  # token -> its sentence's index
         self.person_roles = self._person_roles()
         self.par_starts = [0] + [m.end() for m in _NEWLINE.finditer(access.doc_text(doc))]

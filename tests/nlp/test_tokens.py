@@ -80,3 +80,14 @@ def test_the_components_share_the_tables_sentences():
     assert all(a is b for a, b in zip(extractor.sents, shared)) and len(extractor.sents) == 2
     resolver = SpeakerResolver(doc, [], [])
     assert resolver.sent_of == {t.i: (0 if t.i < 5 else 1) for t in doc}
+
+
+def test_the_word_flags_come_from_the_docs_own_vocab():
+    """Punctuation is a flag of the lexeme, set by the vocab's language: a table made for a
+    model's Doc must not decide for a bare Vocab's Doc (nor the other way round)."""
+    import spacy
+
+    fr = spacy.blank("fr")("Oui . Non")
+    bare = _doc()
+    assert tokens.table(fr).word == [not t.is_space and not t.is_punct for t in fr] == [True, False, True]
+    assert tokens.table(bare).word == [not t.is_space and not t.is_punct for t in bare]
