@@ -817,7 +817,7 @@ def extract_events(doc: Doc) -> list[Event]:
             if span is not None:
                 dated.update(range(span.start, span.end))
     doc_quoted = filters.quoted_regions(doc, quotes)
-    pieces = [(si, sent) for si, sentence in enumerate(doc.sents) for sent in paragraphs(sentence)]
+    pieces = [(si, sent) for si, sentence in enumerate(table(doc).sents) for sent in paragraphs(sentence)]
     repeated = _repeated(sent for _, sent in pieces)
     told: set[str] = set()
     for si, sent in pieces:
@@ -936,15 +936,17 @@ def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:
 def paragraphs(sent: Span) -> list[Span]:
     """The parser sometimes runs a sentence over a paragraph break: split at line breaks."""
     doc = sent.doc
+    tab = table(doc)  # (the token table's lists: token.is_space, token.text)
+    space, text = tab.space, tab.text
     out, start = [], sent.start
-    for tok in sent:
-        if tok.is_space and "\n" in tok.text:
-            if tok.i > start:
-                out.append(doc[start:tok.i])
-            start = tok.i + 1
+    for i in range(sent.start, sent.end):
+        if space[i] and "\n" in text[i]:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
     if start < sent.end:
-        out.append(doc[start:sent.end])
-    return [p for p in out if any(not t.is_space for t in p)]
+        out.append((start, sent.end))
+    return [doc[a:b] for a, b in out if not all(space[a:b])]
 
 
 _QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")

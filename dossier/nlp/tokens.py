@@ -83,19 +83,31 @@ class TokenTable:
         return self._strings(DEP)
 
     @cached_property
-    def word(self) -> list[bool]:
-        """``not token.is_space and not token.is_punct`` (flags of the lexeme: read once per
-        distinct form; ``Doc.to_array`` of flags costs more than reading the tokens)"""
+    def _flags(self) -> tuple[list[bool], list[bool]]:
+        """(is_space, not is_space and not is_punct) per token: flags of the lexeme, read once
+        per distinct form (``Doc.to_array`` of flags costs more than reading the tokens)."""
         if not len(self.doc):
-            return []
-        doc, seen, out = self.doc, {}, []  # (per Doc: the flags come from its vocab's language)
+            return [], []
+        doc, seen = self.doc, {}  # (per Doc: the flags come from its vocab's language)
+        space, word = [], []
         for i, key in enumerate(doc.to_array(ORTH).tolist()):
             found = seen.get(key)
             if found is None:
                 tok = doc[i]
-                found = seen[key] = not (tok.is_space or tok.is_punct)
-            out.append(found)
-        return out
+                found = seen[key] = (tok.is_space, not (tok.is_space or tok.is_punct))
+            space.append(found[0])
+            word.append(found[1])
+        return space, word
+
+    @property
+    def space(self) -> list[bool]:
+        """``token.is_space``"""
+        return self._flags[0]
+
+    @property
+    def word(self) -> list[bool]:
+        """``not token.is_space and not token.is_punct``"""
+        return self._flags[1]
 
     @cached_property
     def sents(self) -> list[Span]:

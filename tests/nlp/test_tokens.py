@@ -36,7 +36,7 @@ def test_one_table_per_doc():
 def test_empty_doc():
     doc = Doc(Vocab(), words=[])
     tab = tokens.table(doc)
-    assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == tab.word == []
+    assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == tab.word == tab.space == []
 
 
 def test_morph_and_sent_of_match_spacy():
@@ -90,4 +90,7 @@ def test_the_word_flags_come_from_the_docs_own_vocab():
     fr = spacy.blank("fr")("Oui . Non")
     bare = _doc()
     assert tokens.table(fr).word == [not t.is_space and not t.is_punct for t in fr] == [True, False, True]
+    spaced = spacy.blank("fr")("Oui.\n\nNon  ,  si")
+    assert tokens.table(spaced).space == [t.is_space for t in spaced] and any(tokens.table(spaced).space)
+    assert tokens.table(spaced).word == [not t.is_space and not t.is_punct for t in spaced]
     assert tokens.table(bare).word == [not t.is_space and not t.is_punct for t in bare]
