@@ -657,7 +657,19 @@ class ClaimExtractor:
                 kind = 0
                 if text in lex.forms or pos_ in _VERBAL or (
                         pos_ == "ADJ" and dep_ in ("amod", "acl") and fold(lemma).endswith("e")):
-                    kind |= _MAYBE_CUE
+                    # reporting_cue's own first test, where the token alone decides it: the lemma
+                    # it reads (a listed form's, else a verb's) must be one it may accept
+                    form = lex.forms.get(text)
+                    if form is not None:
+                        may = form in lex.may_cue
+                    elif pos_ == "ADJ":
+                        may = True  # a qualifying participle: its parse decides
+                    elif pos_ not in _VERBAL:
+                        may = False
+                    else:
+                        may = fold(lemma) in lex.may_cue
+                    if may:
+                        kind |= _MAYBE_CUE
                 if dep_ == "case" and (text in lex.source_preps or text == "d'"):
                     kind |= _MAYBE_PREP
                 if pos_ == "NOUN" and fold(lemma) in lex.claim_nouns:
