@@ -18,7 +18,7 @@ from __future__ import annotations
 import weakref
 from functools import cached_property
 
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -81,6 +81,11 @@ class TokenTable:
     def dep(self) -> list[str]:
         """``token.dep_``"""
         return self._strings(DEP)
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """``token.idx``"""
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
 
     @cached_property
     def _flags(self) -> tuple[list[bool], list[bool]]:

@@ -100,14 +100,14 @@ class Extractor(IndirectMixin):
 
     def clause_start(self, tok: Token) -> int:
         """Start of the written sentence holding ``tok`` (sentence punctuation or paragraph start)."""
-        doc = self.doc
+        idx, text = self.tab.idx, self.tab.text  # (token.idx, token.text)
         pa, _ = self.par_bounds(tok.idx)
         j = tok.i - 1
-        while j >= 0 and doc[j].idx >= pa:
-            if doc[j].text in (".", "!", "?") and not self.in_quote(doc[j].idx):
-                return doc[j + 1].idx
+        while j >= 0 and idx[j] >= pa:
+            if text[j] in (".", "!", "?") and not self.in_quote(idx[j]):
+                return idx[j + 1]
             if tok.i - j > _MAX_SCAN:  # a run-on paragraph: no written sentence is that long
-                return doc[j + 1].idx
+                return idx[j + 1]
             j -= 1
         return pa
 

@@ -23,6 +23,7 @@ def test_lists_hold_what_the_token_properties_return():
     assert tab.pos == [t.pos_ for t in doc]
     assert tab.dep == [t.dep_ for t in doc]
     assert tab.word == [not t.is_space and not t.is_punct for t in doc]
+    assert tab.idx == [t.idx for t in doc]
     assert [(s.start, s.end) for s in tab.sents] == [(0, 5), (5, 10)]
     assert [(tab.sent(t.i).start, tab.sent(t.i).end) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
 
@@ -36,7 +37,7 @@ def test_one_table_per_doc():
 def test_empty_doc():
     doc = Doc(Vocab(), words=[])
     tab = tokens.table(doc)
-    assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == tab.word == tab.space == []
+    assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == tab.word == tab.space == tab.idx == []
 
 
 def test_morph_and_sent_of_match_spacy():
