@@ -246,3 +246,18 @@ def test_a_reporting_verb_under_sans_opens_no_quote(nlp):
     assert not [q for q in _quotes(nlp, text) if "préciser" in q.cue or "nommer" in q.cue], _quotes(nlp, text)
     said = _quotes(nlp, "Le médiateur a précisé que la prochaine séance aurait lieu jeudi.")
     assert said and "précis" in said[0].cue
+
+
+def test_the_resolver_reads_roles_and_acting_capitals_only_when_asked(nlp):
+    """A speaker resolver (quotes and claims each make one per article) leaves the person-role
+    table and the capitals' acts_for map until a speaker needs them, then gives the same ones."""
+    from dossier.nlp import access
+    from dossier.quotes.speakers import SpeakerResolver
+
+    text = "Le conseiller russe Iouri Ouchakov a rencontré Steve Witkoff à Moscou mardi."
+    doc = nlp(text)
+    resolver = SpeakerResolver(doc, access.mentions(doc), [])
+    assert "person_roles" not in vars(resolver) and "acts_for" not in vars(resolver)
+    roles = resolver.person_roles
+    assert roles == resolver._person_roles() and any(r for _, r in roles)
+    assert resolver.acts_for == {(e.start_char, e.end_char): e._.acts_for for e in doc.ents if e._.acts_for}
