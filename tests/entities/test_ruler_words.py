@@ -14,3 +14,15 @@ def test_token_words_are_remembered():
     first = ruler._token_words("Zelensky")
     assert ruler._token_words("Zelensky") is first
     assert list(first) == ruler._words("Zelensky")
+
+
+def test_institution_heads_are_tested_once_per_text():
+    """The per-token scan for institution heads the NER missed remembers its answer per token
+    text (a pure function of the text and the shipped lexicon)."""
+    from dossier.entities.repair import may_head_institution
+
+    assert may_head_institution("Forces") and may_head_institution("groupe")
+    assert not may_head_institution("mardi")
+    before = may_head_institution.cache_info().hits
+    assert may_head_institution("Forces")
+    assert may_head_institution.cache_info().hits == before + 1
