@@ -75,6 +75,7 @@ class Extractor(IndirectMixin):
         self.mentions = access.mentions(doc)
         self.resolver = SpeakerResolver(doc, self.mentions, self.quoted)
         self.tab = table(doc)
+        self._cue_memo: dict[tuple[int, bool], bool] = {}
         words = _CUE_WORDS  # a lemma or form one of which every cue has: the cheap test of the cheap test
         self.maybe_cues = [i for i, (low, lemma) in enumerate(zip(self.tab.lower, self.tab.lemma))
                            if (low in words or lemma in words) and self.may_cue(i)]
@@ -151,6 +152,14 @@ class Extractor(IndirectMixin):
         return lx.reporting_at(self.tab, i) or _faire_savoir_at(self.tab, i)
 
     def is_cue(self, t: Token, naming: bool = False) -> bool:
+        """Whether ``t`` is a speech cue here (remembered per token: the scans ask again and again)."""
+        key = (t.i, naming)
+        found = self._cue_memo.get(key)
+        if found is None:
+            found = self._cue_memo[key] = self._is_cue(t, naming)
+        return found
+
+    def _is_cue(self, t: Token, naming: bool = False) -> bool:
         reporting = lx.is_reporting(t)
         if not (reporting or self._faire_savoir(t) or (
                 naming and lx.lemma_of(t) in lx.NAMING_LEMMAS and t.pos_ == "VERB")):

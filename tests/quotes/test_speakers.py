@@ -261,3 +261,17 @@ def test_the_resolver_reads_roles_and_acting_capitals_only_when_asked(nlp):
     roles = resolver.person_roles
     assert roles == resolver._person_roles() and any(r for _, r in roles)
     assert resolver.acts_for == {(e.start_char, e.end_char): e._.acts_for for e in doc.ents if e._.acts_for}
+
+
+def test_the_cue_test_is_remembered_per_token(nlp):
+    """The quote scans ask whether a word is a speech cue again and again (each quote's incise,
+    each comma's look-ahead): the answer is computed once per token and kind of test."""
+    from dossier.quotes.extract import Extractor
+
+    doc = nlp("« Nous ne céderons pas », a déclaré mardi le ministre. Il a rencontré son homologue.")
+    ex = Extractor(doc)
+    declared = next(t for t in doc if t.text == "déclaré")
+    met = next(t for t in doc if t.text == "rencontré")
+    assert ex.is_cue(declared) and not ex.is_cue(met)
+    assert ex._cue_memo[(declared.i, False)] is True and ex._cue_memo[(met.i, False)] is False
+    assert ex.is_cue(declared) == ex._is_cue(declared) and ex.is_cue(met) == ex._is_cue(met)
