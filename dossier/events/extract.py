@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -165,15 +166,26 @@ def kids_number(tok: Token) -> bool:
 _CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 
 
+@lru_cache(maxsize=1)
+def _noun_words() -> frozenset[str]:
+    """Every lemma or form _noun_family can type: the nouns of the lexicon and of the senses."""
+    return frozenset(lx.NOUNS) | senses.RELEASE_NOUNS | senses.EASE_NOUNS | senses.TRUCE_NOUNS \
+        | senses.CONCERN_NOUNS | senses.CONDITION_NOUNS
+
+
 def candidates(sent: Span) -> list[Candidate]:
     out = []
     doc = sent.doc
     tab = table(doc)
-    pos, lower = tab.pos, tab.lower
+    pos, lower, lemma = tab.pos, tab.lower, tab.lemma
+    nouns = _noun_words()
     for i in range(sent.start, sent.end):
         # only a verb, a noun or a source preposition can be a candidate (see below)
         if not (pos[i] in _CANDIDATE_POS or pos[i] == "ADP" and lower[i] in lx.SOURCE_PREPS):
             continue
+        if pos[i] in ("NOUN", "PROPN") and lemma[i] not in nouns and lower[i] not in nouns \
+                and _PARTICIPLE.match(lower[i]) is None:
+            continue  # neither _noun_family nor _participle_family can type it
         tok = doc[i]
         family = None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "conj")):

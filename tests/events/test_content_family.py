@@ -39,3 +39,19 @@ CASES = [
 @pytest.mark.parametrize("words,lemmas,pos,deps,heads,family", CASES)
 def test_family_of_a_content(words, lemmas, pos, deps, heads, family):
     assert content_family(_doc(words, lemmas, pos, deps, heads)) == family
+
+
+def test_candidate_nouns_are_screened_by_the_words_that_can_type_them():
+    """events.candidates skips a noun no lexicon noun, sense noun or trigger participle matches
+    (its typing would find nothing) and keeps those they do."""
+    from dossier.events import lexicon as lx
+    from dossier.events import senses
+    from dossier.events.extract import _noun_words, candidates
+
+    words = _noun_words()
+    assert set(lx.NOUNS) <= words and senses.RELEASE_NOUNS <= words and senses.TRUCE_NOUNS <= words
+    doc = _doc(["la", "table", "de", "la", "rencontre"], ["le", "table", "de", "le", "rencontre"],
+               ["DET", "NOUN", "ADP", "DET", "NOUN"], ["det", "ROOT", "case", "det", "nmod"], [1, 1, 4, 4, 1])
+    assert "table" not in words
+    found = [(c.token.text, c.family) for c in candidates(doc[0:5])]
+    assert ("rencontre", lx.NOUNS["rencontre"]) in found and all(t != "table" for t, _ in found)
