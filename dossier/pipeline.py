@@ -21,13 +21,14 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import dossier.nlp  # noqa: F401  (registers the Doc/Span extensions)
 from dossier.clean import clean_text
 from dossier.config import Settings
 from dossier.errors import DossierError, ProcessingError
 from dossier.models import Article, ArticleFailure, ArticleRecords, Sentence
-from dossier.nlp import access, windows
+from dossier.nlp import access, tokens, windows
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +135,9 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
             published_confidence=doc._.published_confidence or 0.0,
         )
     sentences = []
-    sent_starts = [sent.start_char for sent in doc.sents]
-    for sent in doc.sents:
+    sents = tokens.table(doc).sents if isinstance(doc, Doc) else list(doc.sents)  # (a MergedDoc: windows)
+    sent_starts = [sent.start_char for sent in sents]
+    for sent in sents:
         start, end = cleaned.span_to_original(sent.start_char, sent.end_char)
         sentences.append(Sentence(start=start, end=end, text=cleaned.original[start:end]))
 

@@ -21,7 +21,7 @@ from dossier.claims.sides import entity_side, generated_side_words, state_named_
 from dossier.models import Mention
 from dossier.nlp import access
 from dossier.nlp.tree import preorder
-from dossier.nlp.tokens import morph, sent_of
+from dossier.nlp.tokens import morph, sent_of, table
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "he", "she", "they"})
 _RELATIVE_DEPS = ("acl:relcl", "acl", "parataxis", "punct")
@@ -70,7 +70,7 @@ class ActorContext:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = access.doc_text(doc)  # Doc.text re-joins every token on each access
-        self.sents: list[Span] = list(doc.sents)  # computed once: doc.sents walks the whole doc
+        self.sents: list[Span] = list(table(doc).sents)  # shared: doc.sents walks the whole doc
         self.sent_starts: list[int] = [s.start_char for s in self.sents]
         self.mentions: list[Mention] = access.mentions(doc)
         self._mention_starts = [m.start for m in self.mentions]

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import DEP, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Token
 
 from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, subject_of
@@ -24,7 +23,7 @@ from dossier.models import Claim
 from dossier.nlp import access
 from dossier.nlp.tree import preorder, walk_up
 from dossier.quotes.lexicon import NOT_SOURCE_NOUNS
-from dossier.nlp.tokens import morph, sent_of
+from dossier.nlp.tokens import morph, sent_of, table
 
 _VERBAL = ("VERB", "AUX", "ADJ")
 _GAP_WORD = re.compile(r"\w+")
@@ -32,7 +31,7 @@ _QUOTE_CHARS = set("\"«»“”'‘’")
 _STANCES = ("asserts", "denies", "questions", "confirms")
 # what a token may open (``ClaimExtractor._token_kinds``), memoised per (pos, dep, orth, lemma)
 _MAYBE_CUE, _MAYBE_PREP, _CLAIM_NOUN = 1, 2, 4
-_KIND_CACHE: dict[tuple[int, int, int, int], int] = {}
+_KIND_CACHE: dict[tuple[str, str, str, str], int] = {}
 
 
 @dataclass
@@ -643,24 +642,37 @@ class ClaimExtractor:
         return None
 
     def _token_kinds(self) -> list[int]:
-        """Per token, the sources of claims it may open (bits; 0 = none), read from the doc's
-        arrays with one lexicon look-up per distinct (pos, dep, form, lemma), not per token."""
+        """Per token, the sources of claims it may open (bits; 0 = none), read from the token
+        table's lists with one lexicon look-up per distinct (pos, dep, form, lemma), not per token."""
         lex = _lex()
-        strings = self.doc.vocab.strings
         cache = _KIND_CACHE
+        tab = table(self.doc)
         kinds = []
-        for key in map(tuple, self.doc.to_array([POS, DEP, ORTH, LEMMA]).tolist()):
+        # (the table's lemma is lower-cased: fold() lower-cases anyway)
+        for key in zip(tab.pos, tab.dep, tab.text, tab.lemma):
             kind = cache.get(key)
             if kind is None:
-                pos, dep, orth, lemma = key
-                pos_, text = strings[pos], fold(strings[orth])
+                pos_, dep_, orth, lemma = key
+                text = fold(orth)
                 kind = 0
                 if text in lex.forms or pos_ in _VERBAL or (
-                        pos_ == "ADJ" and strings[dep] in ("amod", "acl") and fold(strings[lemma]).endswith("e")):
-                    kind |= _MAYBE_CUE
-                if strings[dep] == "case" and (text in lex.source_preps or text == "d'"):
+                        pos_ == "ADJ" and dep_ in ("amod", "acl") and fold(lemma).endswith("e")):
+                    # reporting_cue's own first test, where the token alone decides it: the lemma
+                    # it reads (a listed form's, else a verb's) must be one it may accept
+                    form = lex.forms.get(text)
+                    if form is not None:
+                        may = form in lex.may_cue
+                    elif pos_ == "ADJ":
+                        may = True  # a qualifying participle: its parse decides
+                    elif pos_ not in _VERBAL:
+                        may = False
+                    else:
+                        may = fold(lemma) in lex.may_cue
+                    if may:
+                        kind |= _MAYBE_CUE
+                if dep_ == "case" and (text in lex.source_preps or text == "d'"):
                     kind |= _MAYBE_PREP
-                if pos_ == "NOUN" and fold(strings[lemma]) in lex.claim_nouns:
+                if pos_ == "NOUN" and fold(lemma) in lex.claim_nouns:
                     kind |= _CLAIM_NOUN
                 if len(cache) >= 100_000:
                     cache.clear()

@@ -19,7 +19,7 @@ from dossier.claims.lexicon import Issue, cue_set, fold
 from dossier.models import Position
 from dossier.nlp import access
 from dossier.nlp.tree import walk_up
-from dossier.nlp.tokens import morph, sent_of
+from dossier.nlp.tokens import morph, sent_of, table
 
 _POSSESSIVE_ACTORS = frozenset({"pays", "gouvernement", "administration", "camp", "equipe", "delegation"})
 _WINDOW = 12  # tokens between an issue and the noun a relative clause hangs on
@@ -246,6 +246,17 @@ class _Extractor:
         self.seen: set[tuple] = set()
         self.quotes = list(doc._.quotes or [])
         self.timexes = access.timexes(doc)
+        self.tab = table(doc)
+        self._stances: dict[tuple[str, str, str], str | None] = {}
+
+    def _stance_at(self, i: int) -> str | None:
+        """``_cue_stance(doc[i])``, computed once per distinct (form, tag, lemma) of the
+        document (it reads nothing else of the token)."""
+        tab = self.tab
+        key = (tab.text[i], tab.pos[i], tab.lemma[i])
+        if key not in self._stances:
+            self._stances[key] = _cue_stance(self.doc[i])
+        return self._stances[key]
 
     def actor(self, verb: Token, sentence: int) -> Actor | None:
         agent = agent_of(verb) if _passive(verb) else None
@@ -320,10 +331,11 @@ class _Extractor:
                 # "Kiev ne cédera jamais de territoire": the issue verb itself, negated
                 self.add(self.actor(head, sentence), issue, "opposes", head, span, sentence)
         # relative clauses hung on the issue's noun phrase: "une option que X refuse"
-        for tok in sent:
-            base = _cue_stance(tok)
-            if base is None or tok.i in used_cues:
+        for i in range(sent.start, sent.end):
+            base = self._stance_at(i)
+            if base is None or i in used_cues:
                 continue
+            tok = self.doc[i]
             relcl = tok
             for up in walk_up(tok, include_self=False):
                 if relcl.dep_ != "conj":

@@ -581,11 +581,8 @@ class EntityComponent:
 
     # -- main -------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        sents = list(doc.sents)
-        sent_of = [0] * len(doc)
-        for si, sent in enumerate(sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = si
+        tab = tokens.table(doc)
+        sents, sent_of = tab.sents, tab.sent_index
         ner_labels = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -737,12 +734,13 @@ class EntityComponent:
         for ent, c, info in spans:
             if id(ent) not in chosen:
                 continue
-            ent._.entity_id = c.id
-            ent._.entity_name = info.name
-            ent._.entity_type = c.type
-            ent._.resolution = c.resolution
-            ent._.confidence = round(c.confidence, 3)
-            ent._.acts_for = c.acts_for
+            ext = ent._  # (each read of ``ent._`` builds a new accessor)
+            ext.entity_id = c.id
+            ext.entity_name = info.name
+            ext.entity_type = c.type
+            ext.resolution = c.resolution
+            ext.confidence = round(c.confidence, 3)
+            ext.acts_for = c.acts_for
             final.append(ent)
         doc.ents = final  # span extension values live in doc.user_data, keyed by the span
 

@@ -279,9 +279,10 @@ def acronym_after(doc: Doc, end: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def may_head_institution(text: str) -> bool:
     """Whether a token of this text can head a :func:`pattern_institution` name (the cheap test
-    first: the scan runs over every token)."""
+    first: the scan runs over every token; remembered per text, token texts repeat)."""
     lex = lexicon()
     word = fold(text)
     return word in lex["institution_heads"] or word in lex["lowercase_institution_heads"]

@@ -40,6 +40,24 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+_TOKEN_WORDS: dict[str, tuple[str, ...]] = {}  # memo of _token_words: token texts repeat endlessly
+_TOKEN_WORDS_MAX = 200_000  # entries before the memo is emptied (bounded memory on long runs)
+
+
+def _token_words(text: str) -> tuple[str, ...]:
+    """The folded words of one token's text; punctuation other than "-", "'", "’", "." is a
+    break (it ends a name: "(Volodymyr) Zelensky")."""
+    found = _TOKEN_WORDS.get(text)
+    if found is None:
+        found = tuple(_words(text))
+        if not found and text not in {"-", "'", "’", "."}:
+            found = (_BREAK,)
+        if len(_TOKEN_WORDS) >= _TOKEN_WORDS_MAX:
+            _TOKEN_WORDS.clear()
+        _TOKEN_WORDS[text] = found
+    return found
+
+
 class AliasRuler:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
@@ -74,21 +92,22 @@ class AliasRuler:
         """(word, token index, first word of its token, last word of its token)."""
         out = []
         for i, text in enumerate(tokens.table(doc).text):
-            words = _words(text)
-            if not words and text not in {"-", "'", "’", "."}:
-                words = [_BREAK]  # punctuation ends a name: "(Volodymyr) Zelensky"
+            words = _token_words(text)
+            last = len(words) - 1
             for j, word in enumerate(words):
-                out.append((word, i, j == 0, j == len(words) - 1))
+                out.append((word, i, j == 0, j == last))
         return out
 
     def find(self, doc: Doc) -> list[Match]:
         words = self._doc_words(doc)
         tab = tokens.table(doc)
         found: list[Match] = []
+        trie = self.trie
         for i, (word, tok_i, first, _) in enumerate(words):
-            if not first or word == _BREAK:
+            # (a walk from a word the trie does not start with finds nothing: not called)
+            if not first or word == _BREAK or word not in trie:
                 continue
-            self._walk(doc, tab, words, i, i, self.trie, False, found)
+            self._walk(doc, tab, words, i, i, trie, False, found)
         return found
 
     def _walk(self, doc, tab, words, begin, pos, node, skipped, found, last_skipped=False) -> None:

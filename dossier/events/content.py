@@ -44,6 +44,10 @@ _NEGATORS = _words("ne n' n’ pas aucun aucune ni jamais nullement no not never
 _MODALS = _words("devoir falloir vouloir exiger insister must should need")
 
 
+# every word a test of content_family looks for (the adjectives apart): a token holding none is skipped
+_ANY_WORD = ACCUSE_WORDS | DEMAND_WORDS | SUPPORT_WORDS | AGREE_WORDS | DENIED_WORDS | _MODALS
+
+
 def _key(t: Token) -> tuple[str, str]:
     return t.lemma_.lower(), t.lower_
 
@@ -68,24 +72,33 @@ def content_family(tokens: Iterable[Token]) -> str | None:
     """Family of a reported content (its tokens, the reporting verb and source excluded)."""
     tokens = [t for t in tokens if not t.is_punct and not t.is_space]
     found: dict[str, bool] = {}
+    adjectives = lx.ADJECTIVES
     for t in tokens:
-        if t.pos_ == "ADJ" and _is(t, frozenset(lx.ADJECTIVES)):
-            fam = lx.ADJECTIVES.get(t.lemma_.lower()) or lx.ADJECTIVES.get(t.lower_)
+        lemma, low = t.lemma_.lower(), t.lower_  # (what _key reads: read once per token)
+        if lemma not in _ANY_WORD and low not in _ANY_WORD and lemma not in adjectives and low not in adjectives:
+            continue  # none of the tests below can hold
+
+        def is_(words) -> bool:
+            return lemma in words or low in words
+
+        pos = t.pos_
+        if pos == "ADJ" and is_(adjectives):
+            fam = adjectives.get(lemma) or adjectives.get(low)
             if fam == "threat" and not any(x.lemma_.lower() in ("battre", "guerre", "combattre", "fight", "war")
                                            for x in t.subtree):
                 continue
             found.setdefault(fam, True)
-        if _is(t, DENIED_WORDS) and t.pos_ in ("NOUN", "PROPN") and negated_here(t):
+        if is_(DENIED_WORDS) and pos in ("NOUN", "PROPN") and negated_here(t):
             found.setdefault("rejection", True)
-        elif _is(t, AGREE_WORDS) and t.pos_ in ("NOUN", "VERB") and not negated_here(t):
+        elif is_(AGREE_WORDS) and pos in ("NOUN", "VERB") and not negated_here(t):
             found.setdefault("agreement", True)
-        elif _is(t, ACCUSE_WORDS):
+        elif is_(ACCUSE_WORDS):
             found.setdefault("accuse", True)
-        elif _is(t, DEMAND_WORDS) and t.pos_ in ("NOUN", "VERB", "ADJ", "AUX"):
+        elif is_(DEMAND_WORDS) and pos in ("NOUN", "VERB", "ADJ", "AUX"):
             found.setdefault("demand", True)
-        elif _is(t, _MODALS) and t.pos_ in ("VERB", "AUX") and t.dep_ != "ROOT":
+        elif is_(_MODALS) and pos in ("VERB", "AUX") and t.dep_ != "ROOT":
             found.setdefault("demand", True)
-        elif _is(t, SUPPORT_WORDS) and (t.pos_ == "VERB" or t.lower_.startswith("bienvenu")):
+        elif is_(SUPPORT_WORDS) and (pos == "VERB" or low.startswith("bienvenu")):
             found.setdefault("support", True)
     for fam in ("rejection", "accuse", "demand", "threat", "support", "agreement"):
         if fam in found:

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from dossier.events import lexicon as lx
 from dossier.models import Event, Participant
 from dossier.nlp import access
-from dossier.nlp.tokens import morph
+from dossier.nlp.tokens import morph, table
 
 MEETING_NOUNS = frozenset(
     "rencontre réunion entretien entretiens discussion discussions pourparlers négociation négociations "
@@ -313,7 +313,7 @@ def _pieces(doc: Doc) -> list[int]:
     (:func:`dossier.events.extract.paragraphs`), in text order."""
     from dossier.events.extract import paragraphs
 
-    return [p.start_char for sent in doc.sents for p in paragraphs(sent)]
+    return [p.start_char for sent in table(doc).sents for p in paragraphs(sent)]
 
 
 def _sides(e: Event) -> set[str]:

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -165,15 +166,26 @@ def kids_number(tok: Token) -> bool:
 _CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 
 
+@lru_cache(maxsize=1)
+def _noun_words() -> frozenset[str]:
+    """Every lemma or form _noun_family can type: the nouns of the lexicon and of the senses."""
+    return frozenset(lx.NOUNS) | senses.RELEASE_NOUNS | senses.EASE_NOUNS | senses.TRUCE_NOUNS \
+        | senses.CONCERN_NOUNS | senses.CONDITION_NOUNS
+
+
 def candidates(sent: Span) -> list[Candidate]:
     out = []
     doc = sent.doc
     tab = table(doc)
-    pos, lower = tab.pos, tab.lower
+    pos, lower, lemma = tab.pos, tab.lower, tab.lemma
+    nouns = _noun_words()
     for i in range(sent.start, sent.end):
         # only a verb, a noun or a source preposition can be a candidate (see below)
         if not (pos[i] in _CANDIDATE_POS or pos[i] == "ADP" and lower[i] in lx.SOURCE_PREPS):
             continue
+        if pos[i] in ("NOUN", "PROPN") and lemma[i] not in nouns and lower[i] not in nouns \
+                and _PARTICIPLE.match(lower[i]) is None:
+            continue  # neither _noun_family nor _participle_family can type it
         tok = doc[i]
         family = None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "conj")):
@@ -817,7 +829,7 @@ def extract_events(doc: Doc) -> list[Event]:
             if span is not None:
                 dated.update(range(span.start, span.end))
     doc_quoted = filters.quoted_regions(doc, quotes)
-    pieces = [(si, sent) for si, sentence in enumerate(doc.sents) for sent in paragraphs(sentence)]
+    pieces = [(si, sent) for si, sentence in enumerate(table(doc).sents) for sent in paragraphs(sentence)]
     repeated = _repeated(sent for _, sent in pieces)
     told: set[str] = set()
     for si, sent in pieces:
@@ -892,7 +904,9 @@ _MIN_REPEATED_WORDS = 6
 
 
 def _sentence_key(sent: Span) -> str:
-    return " ".join(t.lower_ for t in sent if not t.is_space and not t.is_punct)
+    tab = table(sent.doc)  # its words, lower-cased: " ".join(t.lower_ for t in sent if not t.is_space and not t.is_punct)
+    lower, word = tab.lower, tab.word
+    return " ".join(lower[i] for i in range(sent.start, sent.end) if word[i])
 
 
 def _repeated(sents) -> set[str]:
@@ -936,15 +950,17 @@ def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:
 def paragraphs(sent: Span) -> list[Span]:
     """The parser sometimes runs a sentence over a paragraph break: split at line breaks."""
     doc = sent.doc
+    tab = table(doc)  # (the token table's lists: token.is_space, token.text)
+    space, text = tab.space, tab.text
     out, start = [], sent.start
-    for tok in sent:
-        if tok.is_space and "\n" in tok.text:
-            if tok.i > start:
-                out.append(doc[start:tok.i])
-            start = tok.i + 1
+    for i in range(sent.start, sent.end):
+        if space[i] and "\n" in text[i]:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
     if start < sent.end:
-        out.append(doc[start:sent.end])
-    return [p for p in out if any(not t.is_space for t in p)]
+        out.append((start, sent.end))
+    return [doc[a:b] for a, b in out if not all(space[a:b])]
 
 
 _QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")

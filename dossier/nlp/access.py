@@ -46,7 +46,9 @@ def span_text(span: Span) -> str:
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    return [s.start_char for s in doc.sents]
+    from dossier.nlp.tokens import table  # (tokens imports nothing of this module; kept local all the same)
+
+    return [s.start_char for s in table(doc).sents]
 
 
 def sentence_index(doc: Doc, char: int, starts: list[int] | None = None) -> int:

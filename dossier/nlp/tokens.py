@@ -18,7 +18,7 @@ from __future__ import annotations
 import weakref
 from functools import cached_property
 
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -81,6 +81,38 @@ class TokenTable:
     def dep(self) -> list[str]:
         """``token.dep_``"""
         return self._strings(DEP)
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """``token.idx``"""
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+
+    @cached_property
+    def _flags(self) -> tuple[list[bool], list[bool]]:
+        """(is_space, not is_space and not is_punct) per token: flags of the lexeme, read once
+        per distinct form (``Doc.to_array`` of flags costs more than reading the tokens)."""
+        if not len(self.doc):
+            return [], []
+        doc, seen = self.doc, {}  # (per Doc: the flags come from its vocab's language)
+        space, word = [], []
+        for i, key in enumerate(doc.to_array(ORTH).tolist()):
+            found = seen.get(key)
+            if found is None:
+                tok = doc[i]
+                found = seen[key] = (tok.is_space, not (tok.is_space or tok.is_punct))
+            space.append(found[0])
+            word.append(found[1])
+        return space, word
+
+    @property
+    def space(self) -> list[bool]:
+        """``token.is_space``"""
+        return self._flags[0]
+
+    @property
+    def word(self) -> list[bool]:
+        """``not token.is_space and not token.is_punct``"""
+        return self._flags[1]
 
     @cached_property
     def sents(self) -> list[Span]:

@@ -68,7 +68,7 @@ class Extractor(IndirectMixin):
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = access.doc_text(doc)
-        self.sents = list(doc.sents)
+        self.sents = list(table(doc).sents)
         self.sent_starts = [s.start_char for s in self.sents]
         self.mentions = access.mentions(doc)
         # « Truth Social », « Hamas »: a name set in quotation marks is no speech, and the clause
@@ -77,6 +77,7 @@ class Extractor(IndirectMixin):
         self.quoted = [(s.open, s.close) for s in self.spans]
         self.resolver = SpeakerResolver(doc, self.mentions, self.quoted)
         self.tab = table(doc)
+        self._cue_memo: dict[tuple[int, bool], bool] = {}
         words = _CUE_WORDS  # a lemma or form one of which every cue has: the cheap test of the cheap test
         self.maybe_cues = [i for i, (low, lemma) in enumerate(zip(self.tab.lower, self.tab.lemma))
                            if (low in words or lemma in words) and self.may_cue(i)]
@@ -102,14 +103,14 @@ class Extractor(IndirectMixin):
 
     def clause_start(self, tok: Token) -> int:
         """Start of the written sentence holding ``tok`` (sentence punctuation or paragraph start)."""
-        doc = self.doc
+        idx, text = self.tab.idx, self.tab.text  # (token.idx, token.text)
         pa, _ = self.par_bounds(tok.idx)
         j = tok.i - 1
-        while j >= 0 and doc[j].idx >= pa:
-            if doc[j].text in (".", "!", "?") and not self.in_quote(doc[j].idx):
-                return doc[j + 1].idx
+        while j >= 0 and idx[j] >= pa:
+            if text[j] in (".", "!", "?") and not self.in_quote(idx[j]):
+                return idx[j + 1]
             if tok.i - j > _MAX_SCAN:  # a run-on paragraph: no written sentence is that long
-                return doc[j + 1].idx
+                return idx[j + 1]
             j -= 1
         return pa
 
@@ -153,6 +154,14 @@ class Extractor(IndirectMixin):
         return lx.reporting_at(self.tab, i) or _faire_savoir_at(self.tab, i)
 
     def is_cue(self, t: Token, naming: bool = False) -> bool:
+        """Whether ``t`` is a speech cue here (remembered per token: the scans ask again and again)."""
+        key = (t.i, naming)
+        found = self._cue_memo.get(key)
+        if found is None:
+            found = self._cue_memo[key] = self._is_cue(t, naming)
+        return found
+
+    def _is_cue(self, t: Token, naming: bool = False) -> bool:
         reporting = lx.is_reporting(t)
         if not (reporting or self._faire_savoir(t) or (
                 naming and lx.lemma_of(t) in lx.NAMING_LEMMAS and t.pos_ == "VERB")):

@@ -12,7 +12,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -22,7 +22,7 @@ from dossier.nlp.tree import walk_up
 from dossier.quotes import constraints as cx
 from dossier.quotes import lexicon as lx
 from dossier.nlp import access
-from dossier.nlp.tokens import morph, sent_of
+from dossier.nlp.tokens import morph, sent_of, table
 
 _NEWLINE = re.compile("\n")
 log = logging.getLogger(__name__)
@@ -89,12 +89,7 @@ class SpeakerResolver:
         for _, b in self.quoted:
             top = max(top, b)
             self._quote_ends.append(top)
-        self.acts_for = {(e.start_char, e.end_char): e._.acts_for for e in doc.ents if e._.get("acts_for")}
-        self.sent_of = {}
-        for i, sent in enumerate(doc.sents):
-            for t in range(sent.start, sent.end):
-                self.sent_of[t] = i
-        self.person_roles = self._person_roles()
+        self.sent_of = dict(enumerate(table(doc).sent_index))  # token -> its sentence's index
         self.par_starts = [0] + [m.end() for m in _NEWLINE.finditer(access.doc_text(doc))]
         self.salient: list[Mention] = []  # mentions that are subjects of speech cues, by position
         self.subjects: list[Token] = []  # non-pronoun subject tokens of speech cues, by position
@@ -149,6 +144,17 @@ class SpeakerResolver:
         if target:
             return Speaker(target, _display(target), m.text, start=m.start, end=m.end, confidence=conf)
         return Speaker(m.entity_id, m.entity_name, m.text, start=m.start, end=m.end, confidence=conf)
+
+    @cached_property
+    def acts_for(self) -> dict[tuple[int, int], str]:
+        """(start, end) of an entity -> the id it acts for (a capital for its state), read from
+        ``doc.ents`` on first use (only a place that speaks needs it)."""
+        return {(e.start_char, e.end_char): ext.acts_for for e in self.doc.ents if (ext := e._).get("acts_for")}
+
+    @cached_property
+    def person_roles(self) -> list[tuple[Mention, set[str]]]:
+        """:meth:`_person_roles`, on first use (a resolver often never needs it)."""
+        return self._person_roles()
 
     def _person_roles(self) -> list[tuple[Mention, set[str]]]:
         """Role nouns attached to each person mention: its own head noun ("président américain"),

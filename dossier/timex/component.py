@@ -15,7 +15,7 @@ from dossier.timex.extract import detect_language, find, to_timex
 from dossier.timex.infer import infer_published, refine_published
 from dossier.timex.syntax import sentence_times, tense_at
 from dossier.timex.terms import written_during
-from dossier.nlp import access
+from dossier.nlp import access, tokens
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class TimeComponent:
         if self.infer:
             self._publication_date(doc, text, lang, tense)
         anchor = Anchor.parse(doc._.published)
-        sents = list(doc.sents) if has_sents else []
+        sents = list(tokens.table(doc).sents) if has_sents else []
         bounds = [(s.start_char, s.end_char) for s in sents] or None
         found = find(text, anchor, lang, tense, bounds)
         starts = [b[0] for b in bounds] if bounds else []

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from dossier.models import Timex
-from dossier.timex import literals
+from dossier.timex import literals, starts
 from dossier.timex.calendar import Anchor, fmt, value_to_date
 from dossier.timex.calendar import shift as shift_date
 from dossier.timex.known_events import events_near
@@ -105,11 +105,12 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, re.Match]]:
     depend on the anchor, so the publication-date inference and the extraction of one text (two
     ``find`` calls with different anchors) scan it once."""
     cands = []
-    low = literals.folded(text)
+    where = starts.index(text)
+    low = where.low if where is not None else literals.folded(text)
     for idx, rule in enumerate(RULES[lang]):
         if not literals.may_match(literals.required(rule.regex), low):
             continue  # a word every match holds is not in the text
-        for m in rule.regex.finditer(text):
+        for m in starts.finditer(rule.regex, text, where):  # rule.regex.finditer(text), faster
             if m.end() > m.start():
                 cands.append((m.end() - m.start(), idx, m))
     cands.sort(key=lambda c: (-c[0], c[1], c[2].start()))

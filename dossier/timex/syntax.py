@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.models import SentenceTime, Timex
 from dossier.nlp.tree import walk_up
 from dossier.nlp import access
-from dossier.nlp.tokens import morph
+from dossier.nlp.tokens import morph, table
 
 FUTURE_LEMMAS = {"prévoir", "programmer", "planifier", "devoir", "aller", "compter", "envisager", "projeter"}
 # verbs of agreeing, deciding and promising: what their infinitive says is still ahead of them,
@@ -180,7 +180,7 @@ def tense_at(doc: Doc, start: int, end: int, lang: str = "fr") -> str | None:
 
 def sentence_times(doc: Doc, timexes: list[Timex]) -> list[SentenceTime]:
     """One SentenceTime per sentence: governing timex, else nearest, else publication date."""
-    sents = list(doc.sents)
+    sents = table(doc).sents
     by_sentence: dict[int, list[int]] = {}
     for i, tx in enumerate(timexes):
         if tx.type in ("date", "time") and tx.value and tx.sentence is not None:

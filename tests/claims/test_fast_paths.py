@@ -135,3 +135,28 @@ def test_token_prescreen_finds_every_cue(annotate, text):
             assert kind & _MAYBE_PREP, tok.text
         if tok.pos_ == "NOUN" and fold(tok.lemma_) in lex.claim_nouns:
             assert kind & _CLAIM_NOUN, tok.text
+
+
+def test_the_stance_of_a_token_is_read_once_per_form_tag_and_lemma(annotate):
+    """positions: the per-token stance test of the relative-clause scan is remembered per
+    distinct (form, tag, lemma) of the document, with the plain test's answers."""
+    from dossier.claims import positions
+
+    doc = annotate("La Russie rejette une option que l'Ukraine refuse. L'Ukraine refuse et refuse encore.")
+    ex = positions._Extractor(doc, load_issues(), None)
+    assert [ex._stance_at(t.i) for t in doc] == [positions._cue_stance(t) for t in doc]
+    assert any(s is not None for s in (ex._stance_at(t.i) for t in doc))
+    assert len(ex._stances) < len(doc)  # "refuse" (and the punctuation) computed once
+
+
+def test_token_prescreen_drops_verbs_no_cue_can_take(annotate):
+    """A verb whose lemma (or listed form) reporting_cue can never accept is not handed to it:
+    'a rencontré' is screened out, 'a démenti' kept."""
+    from dossier.claims.extract import _MAYBE_CUE, ClaimExtractor, reporting_cue
+
+    doc = annotate("Le ministre a rencontré son homologue mardi. Le Kremlin a démenti ces informations.")
+    kinds = ClaimExtractor(doc)._token_kinds()
+    by_text = {t.text: k for t, k in zip(doc, kinds)}
+    assert not by_text["rencontré"] & _MAYBE_CUE
+    assert by_text["démenti"] & _MAYBE_CUE
+    assert all(k & _MAYBE_CUE for t, k in zip(doc, kinds) if reporting_cue(t) is not None)

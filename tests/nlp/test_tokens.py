@@ -22,6 +22,8 @@ def test_lists_hold_what_the_token_properties_return():
     assert tab.lemma == [t.lemma_.lower() for t in doc]
     assert tab.pos == [t.pos_ for t in doc]
     assert tab.dep == [t.dep_ for t in doc]
+    assert tab.word == [not t.is_space and not t.is_punct for t in doc]
+    assert tab.idx == [t.idx for t in doc]
     assert [(s.start, s.end) for s in tab.sents] == [(0, 5), (5, 10)]
     assert [(tab.sent(t.i).start, tab.sent(t.i).end) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
 
@@ -35,7 +37,7 @@ def test_one_table_per_doc():
 def test_empty_doc():
     doc = Doc(Vocab(), words=[])
     tab = tokens.table(doc)
-    assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == []
+    assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == tab.word == tab.space == tab.idx == []
 
 
 def test_morph_and_sent_of_match_spacy():
@@ -63,3 +65,33 @@ def test_the_table_does_not_keep_its_doc_alive():
         assert ref() is None  # freed by its reference count, no cycle through user_data
     finally:
         gc.enable()
+
+
+def test_the_components_share_the_tables_sentences():
+    """doc.sents builds every sentence's Span on each read: the components and the records read
+    the table's list instead (the same Span objects), and get the same boundaries."""
+    from dossier.nlp import access
+    from dossier.quotes.extract import Extractor
+    from dossier.quotes.speakers import SpeakerResolver
+
+    doc = _doc()
+    shared = tokens.table(doc).sents
+    assert access.sentence_starts(doc) == [s.start_char for s in doc.sents]
+    extractor = Extractor(doc)
+    assert all(a is b for a, b in zip(extractor.sents, shared)) and len(extractor.sents) == 2
+    resolver = SpeakerResolver(doc, [], [])
+    assert resolver.sent_of == {t.i: (0 if t.i < 5 else 1) for t in doc}
+
+
+def test_the_word_flags_come_from_the_docs_own_vocab():
+    """Punctuation is a flag of the lexeme, set by the vocab's language: a table made for a
+    model's Doc must not decide for a bare Vocab's Doc (nor the other way round)."""
+    import spacy
+
+    fr = spacy.blank("fr")("Oui . Non")
+    bare = _doc()
+    assert tokens.table(fr).word == [not t.is_space and not t.is_punct for t in fr] == [True, False, True]
+    spaced = spacy.blank("fr")("Oui.\n\nNon  ,  si")
+    assert tokens.table(spaced).space == [t.is_space for t in spaced] and any(tokens.table(spaced).space)
+    assert tokens.table(spaced).word == [not t.is_space and not t.is_punct for t in spaced]
+    assert tokens.table(bare).word == [not t.is_space and not t.is_punct for t in bare]

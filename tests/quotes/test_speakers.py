@@ -246,3 +246,32 @@ def test_a_reporting_verb_under_sans_opens_no_quote(nlp):
     assert not [q for q in _quotes(nlp, text) if "préciser" in q.cue or "nommer" in q.cue], _quotes(nlp, text)
     said = _quotes(nlp, "Le médiateur a précisé que la prochaine séance aurait lieu jeudi.")
     assert said and "précis" in said[0].cue
+
+
+def test_the_resolver_reads_roles_and_acting_capitals_only_when_asked(nlp):
+    """A speaker resolver (quotes and claims each make one per article) leaves the person-role
+    table and the capitals' acts_for map until a speaker needs them, then gives the same ones."""
+    from dossier.nlp import access
+    from dossier.quotes.speakers import SpeakerResolver
+
+    text = "Le conseiller russe Iouri Ouchakov a rencontré Steve Witkoff à Moscou mardi."
+    doc = nlp(text)
+    resolver = SpeakerResolver(doc, access.mentions(doc), [])
+    assert "person_roles" not in vars(resolver) and "acts_for" not in vars(resolver)
+    roles = resolver.person_roles
+    assert roles == resolver._person_roles() and any(r for _, r in roles)
+    assert resolver.acts_for == {(e.start_char, e.end_char): e._.acts_for for e in doc.ents if e._.acts_for}
+
+
+def test_the_cue_test_is_remembered_per_token(nlp):
+    """The quote scans ask whether a word is a speech cue again and again (each quote's incise,
+    each comma's look-ahead): the answer is computed once per token and kind of test."""
+    from dossier.quotes.extract import Extractor
+
+    doc = nlp("« Nous ne céderons pas », a déclaré mardi le ministre. Il a rencontré son homologue.")
+    ex = Extractor(doc)
+    declared = next(t for t in doc if t.text == "déclaré")
+    met = next(t for t in doc if t.text == "rencontré")
+    assert ex.is_cue(declared) and not ex.is_cue(met)
+    assert ex._cue_memo[(declared.i, False)] is True and ex._cue_memo[(met.i, False)] is False
+    assert ex.is_cue(declared) == ex._is_cue(declared) and ex.is_cue(met) == ex._is_cue(met)
