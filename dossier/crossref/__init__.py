@@ -37,7 +37,7 @@ from dossier.crossref.kinds import APART, KINDS, Kind, Record, event_cross_confl
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-2"
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-3"
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
