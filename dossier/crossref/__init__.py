@@ -31,8 +31,8 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from dossier.blocking.index import KeyIndex, frequency_rank
-from dossier.crossref.kinds import APART, KINDS, Kind, Record, event_cross_conflicts, storyline_seq
+from dossier.blocking.index import KeyIndex, frequency_rank, overlap_share
+from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event_cross_conflicts, storyline_seq
 
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
@@ -277,9 +277,20 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     # conflict) are stored (x_pairs): a unit's results are recomputed from them
     decided: list[tuple[int, int, float, bool]] = []
     decisions = 0
+    stems: dict[int, frozenset] = {}
+
+    def stems_of(rid: int) -> frozenset:
+        if rid not in stems:
+            stems[rid] = frozenset(data[rid]["stems"])
+        return stems[rid]
+
     for x, y, keyed in pairs:
+        if not keyed:  # met only by their words: the word index's own test first (as event_decision's)
+            sx, sy = stems_of(x), stems_of(y)
+            if min(len(sx), len(sy)) < 2 or overlap_share(sx, sy) < STEM_SHARE["e"] - 1e-9:
+                continue
         decisions += 1
-        verdict, score = event_decision(data[x], data[y], cache, keyed)
+        verdict, score = event_decision(data[x], data[y], cache, True)
         if verdict == APART:
             apart.append((x, y))
             decided.append((x, y, score, True))
@@ -387,7 +398,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     _recompute(store, kind, ctx, members, sorted(drop))
     log.debug("crossref events: %d new records, %d decisions, %d moved, %d units recomputed (%d records)",
               len(new), decisions, len(moved), len({u for _, _, u in members}), len(members))
-    return {"events_new": len(new), "events_decisions": decisions, "events_moved": len(moved),
+    return {"events_new": len(new), "events_candidates": len(pairs), "events_decisions": decisions, "events_moved": len(moved),
             "events_units": len({u for _, _, u in members}), "events_recomputed": len(members)}
 
 
