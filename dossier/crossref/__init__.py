@@ -37,7 +37,7 @@ from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-3"
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-4"
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -241,7 +241,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     day-precise one is a better anchor for moves: the unit it leaves is recomputed, and split
     into what stays linked when it had no anchor (such a unit holds only anchorless coarse
     mentions, linked among themselves)."""
-    from dossier.crossref.kinds import anchor_rank, event_day_precise, event_decision
+    from dossier.crossref.kinds import _features, anchor_rank, event_day_precise, event_decision, event_verdict
 
     new_ids = {r.rid for r in new}
     data: dict[int, dict] = {r.rid: r.data for r in new}
@@ -278,11 +278,18 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     decided: list[tuple[int, int, float, bool]] = []
     decisions = 0
     stems: dict[int, frozenset] = {}
+    feats: dict[int, Any] = {}
 
     def stems_of(rid: int) -> frozenset:
         if rid not in stems:
             stems[rid] = frozenset(data[rid]["stems"])
         return stems[rid]
+
+    def features_of(rid: int):
+        f = feats.get(rid)
+        if f is None:
+            f = feats[rid] = cache.get(id(data[rid])) or cache.setdefault(id(data[rid]), _features(data[rid]))
+        return f
 
     for x, y, keyed in pairs:
         if not keyed:  # met only by their words: the word index's own test first (as event_decision's)
@@ -290,7 +297,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
             if min(len(sx), len(sy)) < 2 or overlap_share(sx, sy) < STEM_SHARE["e"] - 1e-9:
                 continue
         decisions += 1
-        verdict, score = event_decision(data[x], data[y], cache, True)
+        verdict, score = event_verdict(features_of(x), features_of(y))
         if verdict == APART:
             apart.append((x, y))
             decided.append((x, y, score, True))

@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -282,7 +282,7 @@ class EventFeatures:
         return self.interval or self.window
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = {name: getattr(self, name) for name in _FIELDS}  # asdict deep-copies: slow
         for name in ("actors", "sides", "stems", "names", "parties"):
             d[name] = sorted(d[name])
         for name in ("interval", "window"):
@@ -307,6 +307,9 @@ class EventFeatures:
     def named_by(self, stems: frozenset[str]) -> list[str]:
         """Its actors that words with these stems name (every stem of one of their names)."""
         return [actor for actor, aliases in _alias_sets(self.named) if any(alias <= stems for alias in aliases)]
+
+
+_FIELDS = tuple(f.name for f in fields(EventFeatures))  # what to_dict stores (not cached attributes)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -495,17 +498,19 @@ def kind_words(stems: frozenset[str]) -> frozenset[str]:
 
 
 def _status_tags(f: EventFeatures, day: int | None, keys: set[tuple]) -> set[tuple]:
-    """Each key tagged with the mention's status group (held and hypothetical are one); a
-    statement neither cancelled nor denied is also filed and looks as a statement of any such
-    status, and a held or planned mention dated to its day also as held or planned on its own
-    day (its keys of that day, at the level of a day)."""
+    """Each key tagged with the mention's status group (held and hypothetical are one). Two
+    statements (neither cancelled nor denied) of different groups, and a plan and the event
+    held on its day, may still be one event: a statement of another group than held is also
+    filed and looks as a statement ("say") and looks as held; a plan dated to its day is also
+    filed and looks as held on its own day (its keys of that day, at the level of a day). Held
+    mentions, most of them, carry their own tag only."""
     group = "held" if f.status in ("held", "hypothetical") else f.status
     out = {(group, *k) for k in keys}
-    if group in ("cancelled", "denied"):
+    if group in ("held", "cancelled", "denied"):
         return out
     if f.kind == "say":
-        out |= {("say", *k) for k in keys}
-    if day is not None and group in ("held", "planned"):
+        out |= {(tag, *k) for k in keys for tag in ("say", "held")}
+    if day is not None and group == "planned":
         own = (("bg",) if f.background else ()) + ("D", day)
-        out |= {("hp", *k) for k in keys if k[1] == own or k[1] == ("day", day)}
+        out |= {("held", *k) for k in keys if k[1] == own or k[1] == ("day", day)}
     return out

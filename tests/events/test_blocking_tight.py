@@ -3,6 +3,7 @@ conflict: the status of two mentions and, for a mention naming no actor, a word 
 the very same day. No pair the merge keeps is lost (checked against every pair of a dense flow)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from dossier.bench.synth import synthetic_records
@@ -44,12 +45,18 @@ def test_status_groups_meet_only_where_compare_may_join_them():
     held = _f("a", text, "CONSULT", "meeting", actors=("donald_trump", "vladimir_putin"))
     denied = _f("b", text, "CONSULT", "meeting", actors=("donald_trump", "vladimir_putin"), status="denied")
     planned = _f("c", text, "CONSULT", "meeting", actors=("donald_trump", "vladimir_putin"), status="planned")
-    planned_next = _f("d", text, "CONSULT", "meeting", actors=("donald_trump", "vladimir_putin"),
-                      status="planned", date="2025-06-11")
+    planned_later = _f("d", text, "CONSULT", "meeting", actors=("donald_trump", "vladimir_putin"),
+                       status="planned", date="2025-06-12")
     assert not _met(held, denied)  # compare refuses a denied and a held event
     assert _met(held, planned)  # a plan for the day it was held: one event
-    assert not _met(held, planned_next)  # a plan for another day: two events, never joined
+    assert not _met(held, planned_later)  # a plan for another day: two events, never joined
+    planned_next = _f("h", text, "CONSULT", "meeting", actors=("donald_trump", "vladimir_putin"),
+                      status="planned", date="2025-06-11")
     assert _met(planned, planned_next)  # the same status group: met as before
+    said = _f("e", "Le Kremlin a dit que la rencontre était utile.", "OTHER", "statement", actors=("donald_trump",))
+    said_planned = dataclasses.replace(said, key="f", status="planned")
+    assert _met(said, said_planned)  # two statements: one event whatever their status
+    assert not _met(said, dataclasses.replace(said, key="g", status="denied"))
 
 
 def test_no_pair_the_merge_keeps_is_lost():
