@@ -14,7 +14,7 @@ after an upgrade; every other article is stored.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +58,7 @@ class IngestSummary:
         }
 
 
-def ingest(inputs: Iterable[str], settings: Settings, manifest: str | None = None,
+def ingest(inputs: Iterable[str], settings: Settings, manifest: str | Sequence[str] | None = None,
            progress: Callable[[str], None] | None = None, rebuild: bool = True,
            retry_failed: bool = False) -> IngestSummary:
     """Read, process and store ``inputs``; with ``retry_failed``, first take again the articles

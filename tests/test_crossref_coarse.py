@@ -152,3 +152,71 @@ def test_a_state_built_by_other_rules_is_rebuilt(tmp_path):
         assert update_cross_article(store)["articles"] == len(FIRST) + 1
         store.add_article(SECOND[1])
         assert update_cross_article(store)["articles"] == 1
+
+
+def test_articles_of_unknown_time_meet_in_the_incremental_update_as_in_the_rebuild(db_url):
+    """Two articles without a publication day or any dated event, telling one meeting in the same
+    words, stored in two batches: the update links them (their words' bucket of unknown time) as
+    the rebuild does; a third of unknown time in other words stays apart."""
+    from dossier.config import Settings
+    from dossier.crossref import rebuild_cross_article, update_cross_article
+    from dossier.store import open_store
+    from test_crossref_incremental import _dump
+
+    def timeless(text: str, n: int) -> ArticleRecords:
+        art = Article(raw_text=f"{text} (dépêche {n})", source=f"mem://timeless/{n}")
+        ev = Event(0, len(text), text, "meeting", "CONSULT", participants=list(PEOPLE), sentence=0)
+        return ArticleRecords(article=art, clean_text=art.raw_text, boilerplate=[], events=[ev])
+
+    one = timeless("Oriane Valcourt a reçu Tadeusz Brenner pour parler du futur barrage, du partage des eaux "
+                   "du fleuve et du calendrier du chantier.", 1)
+    two = timeless("Tadeusz Brenner et Oriane Valcourt ont parlé du futur barrage, du partage des eaux du "
+                   "fleuve et du calendrier du chantier.", 2)
+    other = timeless("Oriane Valcourt et Tadeusz Brenner ont signé un accord commercial sur les céréales.", 3)
+    with open_store(Settings().with_(db=db_url)) as store:
+        for batch in ([one], [two, other]):
+            for rec in batch:
+                store.add_article(rec)
+            update_cross_article(store)
+        incremental = _dump(store)
+        units = _units(store)
+        rebuild_cross_article(store)
+        assert _dump(store) == incremental
+        assert _units(store) == units
+    assert units[one.article.content_hash] == units[two.article.content_hash]
+    assert units[other.article.content_hash] != units[one.article.content_hash]
+
+
+def test_a_publication_known_to_the_month_is_the_reference_in_the_update_as_in_the_rebuild(db_url):
+    """An article published "in June" (no day) with an undated report of a meeting held on 18 June,
+    and a January day it recalls: its undated report joins the meeting in the update (the stored
+    reference is the month) as in the rebuild."""
+    from dossier.config import Settings
+    from dossier.crossref import rebuild_cross_article, update_cross_article
+    from dossier.store import open_store
+    from test_crossref_incremental import _dump
+
+    day = _article("2025-06-18", "Oriane Valcourt a reçu mercredi Tadeusz Brenner pour parler du futur barrage, "
+                   "du partage des eaux du fleuve et du calendrier du chantier.", "2025-06-18", "day", 21)
+    text = ("Tadeusz Brenner et Oriane Valcourt ont parlé du futur barrage, du partage des eaux du fleuve et du "
+            "calendrier du chantier.")
+    recalled = "Le premier accord sur le fleuve date du 19 janvier."
+    art = Article(raw_text=f"{text} {recalled}", source="mem://month/22", published="2025-06")
+    month = ArticleRecords(article=art, clean_text=art.raw_text, boilerplate=[], events=[
+        Event(0, len(text), text, "meeting", "CONSULT", participants=list(PEOPLE), sentence=0),
+        Event(len(text) + 1, len(art.raw_text), recalled, "agreement", "AGREE", date="2025-01-19",
+              date_precision="day", sentence=1)])
+    with open_store(Settings().with_(db=db_url)) as store:
+        for batch in ([day], [month]):
+            for rec in batch:
+                store.add_article(rec)
+            update_cross_article(store)
+        incremental = _dump(store)
+        hashes = {r["id"]: r["content_hash"] for r in store.article_index()}
+        units = sorted((hashes[r["article_id"]], r["unit"]) for r in store._rows(
+            "SELECT article_id, unit FROM x_records WHERE kind = 'e'"))
+        rebuild_cross_article(store)
+        assert _dump(store) == incremental
+    assert len(units) == 3
+    meeting = {u for h, u in units if h == day.article.content_hash}
+    assert len(meeting) == 1 and sum(u in meeting for h, u in units if h == month.article.content_hash) == 1

@@ -115,16 +115,16 @@ def _check_against_whole_run(store) -> None:
     events = store.record_rows("events", article_ids=list(key))
     row = {(key[aid], idx): rid for rid, aid, idx, _ in events}
     published = {}
-    from dossier.events.merge import reference_days
+    from dossier.events.merge import reference_values
 
     per_article: dict = {}
     for _, aid, _, ev in events:
         per_article.setdefault(aid, []).append(ev)
     for r in index:
-        days = reference_days([(key[r["id"]], e) for e in per_article.get(r["id"], [])],
-                              {key[r["id"]]: r["published"]} if r["published"] else None)
-        if key[r["id"]] in days:
-            published[key[r["id"]]] = days[key[r["id"]]].isoformat()
+        refs = reference_values([(key[r["id"]], e) for e in per_article.get(r["id"], [])],
+                                {key[r["id"]]: r["published"]} if r["published"] else None)
+        if key[r["id"]] in refs:
+            published[key[r["id"]]] = refs[key[r["id"]]]
     whole = merge_events([(key[aid], ev) for _, aid, _, ev in events], published=published)
     expected = {frozenset(row[(k, i)] for k, i, _ in s.sources) for s in whole}
     got = {}

@@ -12,7 +12,7 @@ from dossier.errors import DossierError
 def ingest(
     ctx: typer.Context,
     paths: list[str] = typer.Argument(None, help="Files, folders, http(s) URLs or RSS/Atom feeds."),
-    manifest: str = typer.Option(None, "--manifest", "-m", help="JSON Lines manifest (file or url -> published, outlet, url, author, language). With no PATH, ingests what it lists. Its files must be inside its folder (or an --allow-root)."),
+    manifest: list[str] = typer.Option(None, "--manifest", "-m", help="JSON Lines manifest (file or url -> published, outlet, url, author, language; repeatable). With no PATH, ingests what the manifests list. Its files must be inside its folder (or an --allow-root)."),
     allow_root: list[str] = typer.Option(None, "--allow-root", help="Another folder a manifest may name files in (repeatable; also DOSSIER_ALLOWED_ROOTS)."),
     max_bytes: int = typer.Option(None, "--max-bytes", help="Skip files larger than this (default 5 MB, or DOSSIER_MAX_BYTES)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Local worker processes for the NLP, each loading the model once; 1 = in this process."),

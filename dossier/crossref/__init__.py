@@ -37,7 +37,7 @@ from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-4"
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-5"  # -3: main's references, -4: status keys
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -63,7 +63,7 @@ def update_pending(store, full: bool = False) -> dict[str, Any]:
     """Cover the articles the state does not cover yet (all of them with ``full``, or when no
     state exists): their records' features and keys, the units they join, those units'
     results. Runs inside ``store.cross_article_update()``."""
-    from dossier.events.merge import reference_days
+    from dossier.events.merge import reference_values
     from dossier.store.sql import CROSSREF_BUILT_FROM
 
     started, cpu = time.perf_counter(), time.process_time()
@@ -81,10 +81,9 @@ def update_pending(store, full: bool = False) -> dict[str, Any]:
             events[aid].append(ev)
         covered = []
         for a in pending:
-            days = reference_days([(a["content_hash"], e) for e in events.get(a["id"], [])],
-                                  {a["content_hash"]: a["published"]} if a["published"] else None)
-            day = days.get(a["content_hash"])
-            covered.append((a["id"], day.isoformat() if day else None))
+            refs = reference_values([(a["content_hash"], e) for e in events.get(a["id"], [])],
+                                    {a["content_hash"]: a["published"]} if a["published"] else None)
+            covered.append((a["id"], refs.get(a["content_hash"])))  # a day, or a month or week
         store.x_add_articles(covered)
         from dossier.events.features import affiliation_counts
 

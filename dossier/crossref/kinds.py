@@ -124,10 +124,10 @@ def quote_results(members: list[Record], ctx) -> tuple[list, list]:
 def event_data(r: Record, ctx) -> dict:
     """The merge's features of one mention (its article's reference day known), without the
     word vector, which is recomputed from the text (a cached mean of static vectors)."""
-    from dossier.events.features import event_features
+    from dossier.events.features import date_interval, event_features
 
     info = ctx["articles"][r.article_id]
-    ref = dt.date.fromisoformat(info["ref_day"]) if info["ref_day"] else None
+    ref = date_interval(info["ref_day"])  # a day, or a month or week (merge.reference_values)
     d = event_features(info["content_hash"], r.idx, r.rec, ref, vectors=False).to_dict()
     d.pop("vector", None)
     d["text"] = r.rec.text or ""

@@ -29,8 +29,8 @@ known id is merged into it (the user's fields replace, aliases are added), and a
 gives to one entry is taken away from every other entry.
 
 Optional entry fields beyond the example: ``institution`` (government | foreign_ministry |
-defence_ministry | armed_forces | media, of ``country``); roles may carry ``organization`` (the
-body the role belongs to).
+defence_ministry | armed_forces | media | platform, of ``country``; a platform is a social network
+a statement is posted on); roles may carry ``organization`` (the body the role belongs to).
 """
 from __future__ import annotations
 

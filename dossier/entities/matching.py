@@ -42,9 +42,13 @@ def _index(kb: KnowledgeBase, types: tuple[str, ...]) -> list[_Name]:
 
 
 def _given_compatible(a: list[str], b: list[str]) -> tuple[bool, float]:
-    """Given names (all tokens but the surname) agree, or one side has none."""
+    """Given names (all tokens but the surname) agree, or one side has none, or one side's are the
+    last of the other's (a name written with one more given name in front)."""
     if not a or not b:
         return True, 100.0
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < len(long_) and long_[-len(short):] == short and all(len(t) > 1 for t in short):
+        return True, 100.0  # "Muhammad Ishaq Dar" ~ "Ishaq Dar": one more given name in front
     x, y = a[0], b[0]
     if len(x) == 1 or len(y) == 1:  # an initial
         return x[0] == y[0], 100.0 if x[0] == y[0] else 0.0

@@ -197,9 +197,32 @@ def repair(doc: Doc, start: int, end: int, label: str, known) -> list[tuple[int,
     out = []
     for s, e in _split(doc, start, end, label, known):
         s, e = _trim(doc, s, e)
-        if s < e and not is_junk(doc[s:e]):
+        if s < e and not is_junk(doc[s:e]) and not (e - s == 1 and _capital_of_position(doc[s]) and not known(doc[s].text)) \
+                and not (_code_name(doc, s) and not known(doc[s:e].text)):
             out.append((s, e))
     return out
+
+
+def _code_name(doc: Doc, start: int) -> bool:
+    """"l'opération « Sindoor »", "baptisée Bouclier": the name of an operation, not of a place."""
+    i = start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in ("«", "\"", "“", "'")):
+        i -= 1
+    return i >= 0 and _word(doc[i]) in lexicon()["code_name_nouns"]
+
+
+_OPENERS = frozenset("«\"“(—–-")
+
+
+def _capital_of_position(tok) -> bool:
+    """A common noun capitalised only because it opens a sentence, a line or a quotation
+    ("« Félicitations aux deux pays »"): the tagger reads it as a noun, and no name is known so."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.text in _OPENERS or "\n" in prev.text_with_ws
 
 
 def institution_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:

@@ -17,7 +17,8 @@ of events times the number of groups of the article.
 Beyond meetings, undated or unplaced events borrow from the rest of the article, filling only:
 ``inherit_dates`` (the same act reported elsewhere: same PLOVER type, a shared actor, one date),
 ``continue_dates`` (an actor going on in the next sentence, which gives no date of its own) and
-``inherit_places`` (the fighting events of an article that names one ground only).
+``inherit_places`` (the fighting events of an article that names one ground only) and
+``ground_dates`` (undated fighting at a place takes the one day of the article's fighting there).
 """
 from __future__ import annotations
 
@@ -194,15 +195,20 @@ def _same_parties(mine: set[str], theirs: set[str]) -> bool:
     return bool(shared) and (shared == mine or shared == theirs or len(shared) >= 2)
 
 
-def inherit_dates(events: list[Event]) -> list[Event]:
+def inherit_dates(events: list[Event], published: str | None = None) -> list[Event]:
     """An undated held event takes the date of the same event reported elsewhere in the article:
     same PLOVER type, a shared actor (sources aside) and, among those, one date only (tied to
     its trigger by the text). Dates are only filled, never replaced. Statements (OTHER) are
     left alone: two statements of one speaker are rarely one event. (Places are not inherited
-    that way: measured on both gold sets, it joined more wrong places than right ones.)"""
+    that way: measured on both gold sets, it joined more wrong places than right ones.) History
+    the article recalls (dated long before ``published``, :func:`dossier.events.story.is_background`:
+    a war's outbreak years ago) dates none of its news: an undated report of the same parties'
+    fighting is today's, not the outbreak's."""
+    from dossier.events.story import is_background
+
     same_type: dict[str, list[Event]] = {}
     for e in events:
-        if e.plover != "OTHER" and e.status == "held" and _tied(e):
+        if e.plover != "OTHER" and e.status == "held" and _tied(e) and not is_background(e, published):
             same_type.setdefault(e.plover, []).append(e)
     if not same_type:
         return events
@@ -221,8 +227,32 @@ def inherit_dates(events: list[Event]) -> list[Event]:
     return out
 
 
-
 _FIGHTING = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+_DAY = frozenset({"day", "time"})
+
+
+def ground_dates(events: list[Event]) -> list[Event]:
+    """Fighting (attacks, coercion, truces) is told by its ground as much as by its actors: an
+    undated held fighting event at a place (its own or :func:`inherit_places`') takes the day of
+    the article's held fighting of the same PLOVER type at that same place, when those give one
+    day tied to their triggers (strikes on a town dated, then "deux commandants ont péri" there,
+    undated). A day only: a month ("assiégée depuis 18 mois") dates a siege, not
+    today's victims. Dates are only filled, never replaced."""
+    days: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for e in events:
+        if e.plover in _FIGHTING and e.place_id and e.status == "held" and _tied(e) \
+                and e.date_precision in _DAY:
+            days.setdefault((e.plover, e.place_id), set()).add((e.date, e.date_precision))
+    if not days:
+        return events
+    out = []
+    for e in events:
+        found = days.get((e.plover, e.place_id)) if not e.date and e.status == "held" else None
+        if found and len(found) == 1:
+            value, precision = next(iter(found))
+            e = dataclasses.replace(e, date=value, date_precision=precision, date_basis="coreference")
+        out.append(e)
+    return out
 
 
 def _names_place(doc: Doc, e: Event, mentions, other_than: str) -> bool:

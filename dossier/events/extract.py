@@ -24,8 +24,8 @@ from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
 from dossier.events.content import content_family
-from dossier.events.coref import (continue_dates, inherit_dates, inherit_places, place_of_occasion, resolve_meetings,
-                                  trigger_token)
+from dossier.events.coref import (continue_dates, ground_dates, inherit_dates, inherit_places, place_of_occasion,
+                                  resolve_meetings, trigger_token)
 from dossier.events.sides import fill_sides
 from dossier.events.spans import clause_tokens
 from dossier.events.story import mark_story
@@ -828,8 +828,8 @@ def extract_events(doc: Doc) -> list[Event]:
             told.add(key)
         events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
     events = [_without_media(e) for e in events]
-    return fill_sides(mark_story(place_of_occasion(doc, inherit_places(doc, continue_dates(doc, inherit_dates(
-        _dated_by_named_event(doc, resolve_meetings(doc, events)))))),
+    return fill_sides(mark_story(place_of_occasion(doc, ground_dates(inherit_places(doc, continue_dates(doc, inherit_dates(
+        _dated_by_named_event(doc, resolve_meetings(doc, events)), doc._.published))))),
                                  doc._.published), doc)
 
 
@@ -843,8 +843,10 @@ def _rejects_a_proposal(tok: Token) -> bool:
 
 def _without_media(e: Event) -> Event:
     """A news outlet relays what others do ("cité par l'agence AP", "l'AFP a rapporté que …"): it
-    is no party of the event, unless the event befalls it (a target)."""
-    kept = [p for p in e.participants if p.role == "target" or not pa.is_media(p.entity_id)]
+    is no party of the event, unless the event befalls it (a target). A platform a statement is
+    posted on ("a déclaré … sur le réseau social X") is no party either, target or not."""
+    kept = [p for p in e.participants
+            if (p.role == "target" and not pa.is_platform(p.entity_id)) or not pa.is_media(p.entity_id)]
     return e if len(kept) == len(e.participants) else dataclasses.replace(e, participants=kept)
 
 

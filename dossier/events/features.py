@@ -326,9 +326,12 @@ def event_class(plover: str, type_: str) -> str:
     return data["types"].get(type_) or data["class_of"].get(plover, "other")
 
 
-def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
+def event_features(key: str, index: int, event: Event, ref_day: dt.date | tuple[dt.date, dt.date] | None,
                    vectors: bool = True, affiliations: Mapping[str, str] | None = None) -> EventFeatures:
-    """Features of one mention; ``ref_day`` is its article's reference day (publication day);
+    """Features of one mention; ``ref_day`` is its article's reference day (publication day), or
+    the days of a publication known only to the month or the week
+    (:func:`dossier.events.merge.reference_values`): an undated mention may report the week
+    before it, or any day of that month or week;
     ``affiliations`` maps actors (:func:`participant_key`) to the organisation the texts say they
     act for (roles learned from the text: "Massad Boulos, conseiller à la Maison Blanche"), for
     actors the knowledge base does not affiliate."""
@@ -342,11 +345,12 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | None,
     parties = frozenset(party(a) or a for a in actors)
     interval = date_interval(event.date)
     window = None
-    if interval is None and ref_day is not None:
-        window = (ref_day - dt.timedelta(days=UNDATED_DAYS), ref_day)
+    ref = (ref_day, ref_day) if isinstance(ref_day, dt.date) else ref_day
+    if interval is None and ref is not None:
+        window = (ref[0] - dt.timedelta(days=UNDATED_DAYS), ref[1])
     marker = getattr(event, "background", None)  # set by the events stage when it knows
     if marker is None:
-        background = bool(interval and ref_day and interval[1] < ref_day - dt.timedelta(days=BACKGROUND_DAYS))
+        background = bool(interval and ref and interval[1] < ref[0] - dt.timedelta(days=BACKGROUND_DAYS))
     else:
         background = bool(marker)
     per_actor: dict[str, set[tuple[str, ...]]] = {}
@@ -421,10 +425,11 @@ def time_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
 def text_buckets(f: EventFeatures) -> list[tuple]:
     """Coarse buckets for the word index: ISO weeks over the dates give or take
     :data:`CONFLICT_DAYS` (so that a report dated days off, in the same words, is still compared
-    and can be listed as a date conflict), years for long spans."""
+    and can be listed as a date conflict), years for long spans; one bucket for the mentions
+    whose time is unknown (undated, in an article without a reference day)."""
     span = f.span
-    if span is None:
-        return []
+    if span is None:  # its article's time unknown: it meets the other mentions of unknown time
+        return [("?",)]
     if f.background or (span[1] - span[0]).days > 60:
         return [("Y", y, f.background) for y in range(span[0].year, span[1].year + 1)]
     margin = dt.timedelta(days=CONFLICT_DAYS)

@@ -42,6 +42,7 @@ from dossier.models import Event, Participant
 
 __all__ = ["StorylineEvent", "merge_events", "date_interval", "participant_key", "MergeStats"]
 TEXT_SHARE = 0.6  # candidate pairs by words: at least this share of the shorter stem set
+REFERENCE_SPAN_DAYS = 31  # a publication known to the month or the week is a reference; a year is not
 
 
 @dataclass
@@ -74,17 +75,26 @@ class MergeStats:
     accepted: int = 0
 
 
-def reference_days(items: list[tuple[str, Event]], published: Mapping[str, str] | None) -> dict[str, dt.date]:
-    """Each article's reference day: its publication day, else the latest day its events carry."""
-    out: dict[str, dt.date] = {}
+def reference_values(items: list[tuple[str, Event]], published: Mapping[str, str] | None) -> dict[str, str]:
+    """Each article's reference (an ISO value: the days its undated mentions may report): its
+    publication day; a publication known only to the month or the week: the latest day its
+    events carry within it, else that month or week; else (no publication, or a year) the latest
+    day its events carry."""
+    days: dict[str, list[dt.date]] = defaultdict(list)
     for key, event in items:
         iv = date_interval(event.date)
-        if iv is not None and iv[0] == iv[1] and (key not in out or iv[0] > out[key]):
-            out[key] = iv[0]
+        if iv is not None and iv[0] == iv[1]:
+            days[key].append(iv[0])
+    out = {key: max(found).isoformat() for key, found in days.items()}
     for key, value in (published or {}).items():
         pub = date_interval(value)
-        if pub is not None and pub[0] == pub[1]:
-            out[key] = pub[0]
+        if pub is None:
+            continue
+        if pub[0] == pub[1]:
+            out[key] = pub[0].isoformat()
+        elif (pub[1] - pub[0]).days <= REFERENCE_SPAN_DAYS:
+            within = [d for d in days.get(key, ()) if pub[0] <= d <= pub[1]]
+            out[key] = max(within).isoformat() if within else value.strip()
     return out
 
 
@@ -92,13 +102,13 @@ def features_of(items: list[tuple[str, Event]], published: Mapping[str, str] | N
                 vectors: bool = True, affiliations: Mapping[str, str] | None = None
                 ) -> list[tuple[EventFeatures, Event]]:
     """Features of every mention, in canonical order (article key, position in the article)."""
-    days = reference_days(items, published)
+    refs = {key: date_interval(value) for key, value in reference_values(items, published).items()}
     per_key: Counter = Counter()
     out = []
     for key, event in items:
         index = per_key[key]
         per_key[key] += 1
-        out.append((event_features(key, index, event, days.get(key), vectors=vectors, affiliations=affiliations),
+        out.append((event_features(key, index, event, refs.get(key), vectors=vectors, affiliations=affiliations),
                     event))
     out.sort(key=lambda fe: (fe[0].key, fe[0].index))
     return out

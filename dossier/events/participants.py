@@ -73,13 +73,23 @@ def as_actor(m: Mention) -> tuple[str, str]:
 
 
 def is_media(entity_id: str) -> bool:
-    """A news outlet or agency of the knowledge base ("l'AFP", "Associated Press"): it relays
-    what others do; it takes part in an event only as its target."""
+    """A news outlet or agency of the knowledge base ("l'AFP", "Associated Press") or a platform
+    a statement is posted on ("sur Truth Social", "sur X"): it relays what others do; it takes
+    part in an event only as its target."""
     if entity_id.startswith("local:"):
         return False
     kb = _kb()
     entry = kb.get(entity_id) if kb is not None else None
-    return entry is not None and getattr(entry, "institution", None) == "media"
+    return entry is not None and getattr(entry, "institution", None) in ("media", "platform")
+
+
+def is_platform(entity_id: str) -> bool:
+    """A social network of the knowledge base ("sur Truth Social", "sur le réseau social X")."""
+    if entity_id.startswith("local:"):
+        return False
+    kb = _kb()
+    entry = kb.get(entity_id) if kb is not None else None
+    return entry is not None and getattr(entry, "institution", None) == "platform"
 
 
 def can_act(m: Mention) -> bool:

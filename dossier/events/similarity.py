@@ -18,6 +18,10 @@ Hard limits come before the score: a call is not a meeting; a planned and a held
 events (linked, not merged) unless the plan named the day it was held; background history only
 meets background history; two dates more than :data:`WINDOW_DAYS` apart never merge, and when
 everything else matches strongly (:data:`STRONG`) the pair is reported as a date conflict.
+Two undated mentions of articles whose time is unknown (no publication day, no dated event)
+may be one event only when reported in the same words (:data:`FULL_WORDS` content words in
+common besides everything else); an undated mention of such an article and one whose time is
+known are never compared.
 :func:`cannot_link` keeps groups apart whose members could not all be one event (among them two
 mentions one article tells apart, whatever a third report says).
 """
@@ -38,6 +42,7 @@ FULL_WORDS = 4  # shared content words from which their share counts fully
 LONG_ENOUGH = 5  # content words each sentence needs before sharing none counts against a pair
 SAME = 4.5  # total weight from which two mentions are one event
 STRONG = 6.0  # weight without the dates from which two mentions apart in time are a date conflict
+TIMELESS = -0.5  # the time weight of two mentions whose articles' time is unknown
 COARSE = frozenset({"season", "year", "decade"})  # precisions too coarse to support a merge
 VECTOR_BONUS = ((0.9, 1.5), (0.82, 1.0), (0.78, 0.5))  # cosine of the sentences' vectors -> weight
 
@@ -141,15 +146,20 @@ def _both_say(a: EventFeatures, b: EventFeatures) -> bool:
     return a.kind == b.kind == "say"
 
 
-def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | None]:
-    # the names of actors both have are counted with the participants, not again as words
+def _shared_words(a: EventFeatures, b: EventFeatures) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(content words the two sentences share, ``a``'s and ``b``'s content words): the names of
+    actors both have are counted with the participants, not again as words; "tués" / "tué": a
+    short word keeps its plural in its stem."""
     both = a.names & b.names
     sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
-    # "tués" / "tué": a short word keeps its plural in its stem
     ma, mb = _singulars(a.stems), _singulars(b.stems)
     one_b = {mb[w]: w for w in sb}
     shared = frozenset(w for w in sa if ma[w] in one_b)
-    sb = sb - {one_b[ma[w]] for w in shared} | shared
+    return shared, sa, sb - {one_b[ma[w]] for w in shared} | shared
+
+
+def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | None]:
+    shared, sa, sb = _shared_words(a, b)
     # a name spelled another way ("Issam" / "Essam", "Ouchakov" / "Oushakov"): one of an
     # actor's own name words and a word of the other sentence one letter apart
     variants = _name_variants(a, sa - shared, sb - shared, b.stems) | _name_variants(b, sb - shared, sa - shared, a.stems)
@@ -260,6 +270,10 @@ def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, boo
             # "en 2025" says little about which event of the year it is
             return 0.0, lambda: f"dates compatible, one only a {_coarsest(a, b)}", False
         return 0.5 + 2 * bonus, lambda: "dates compatible at their precisions", False
+    if a.span is None and b.span is None:
+        # two articles of unknown time (no date, no publication day, no dated event): only
+        # their words can tie them (see compare)
+        return TIMELESS, lambda: "neither report's time is known", False
     if a.span is None or b.span is None:
         return None, lambda: "no date and no reference day", False
     gap = _gap(a.span, b.span)
@@ -332,6 +346,9 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
     if dates_differ:
         disagreements["date"] = (a.interval[0].isoformat(), b.interval[0].isoformat())
     score += time_w
+    if a.span is None and b.span is None and score >= SAME and len(_shared_words(a, b)[0]) < FULL_WORDS:
+        parts.append((None, lambda: f"time unknown: fewer than {FULL_WORDS} content words in common"))
+        return decide(False, score)
     if a.background and score >= SAME:  # history is merged only on its date and kind
         if not (a.interval and b.interval and _gap(a.interval, b.interval) == 0) or _type_weight(a, b)[0] < 0:
             parts.append((None, lambda: "background history needs the same date"))

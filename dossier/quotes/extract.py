@@ -70,9 +70,11 @@ class Extractor(IndirectMixin):
         self.text = access.doc_text(doc)
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
-        self.spans = [s for s in find_quote_spans(self.text) if s.depth == 0]
-        self.quoted = [(s.open, s.close) for s in self.spans]
         self.mentions = access.mentions(doc)
+        # « Truth Social », « Hamas »: a name set in quotation marks is no speech, and the clause
+        # around it is read as if it had no marks ("a confirmé sur « Truth Social » que …")
+        self.spans = [s for s in find_quote_spans(self.text) if s.depth == 0 and not self._only_a_name(s.open, s.close)]
+        self.quoted = [(s.open, s.close) for s in self.spans]
         self.resolver = SpeakerResolver(doc, self.mentions, self.quoted)
         self.tab = table(doc)
         words = _CUE_WORDS  # a lemma or form one of which every cue has: the cheap test of the cheap test
@@ -191,6 +193,15 @@ class Extractor(IndirectMixin):
             return False
         return not any(c.dep_.startswith("aux") for c in last.children) and not (
             last.i > 0 and self.doc[last.i - 1].pos_ == "AUX")
+
+    def _only_a_name(self, start: int, end: int) -> bool:
+        """The quoted words (``start``..``end``, marks included or not) are one entity mention and
+        nothing else but punctuation."""
+        inner = self.text[start:end]
+        lead = len(inner) - len(inner.lstrip(" \u00a0\u202f'\"“”«»’.,"))
+        trail = len(inner) - len(inner.rstrip(" \u00a0\u202f'\"“”«»’.,"))
+        a, b = start + lead, end - trail
+        return a < b and any(m.start <= a and b <= m.end for m in self.mentions)
 
     def _has_finite_verb(self, start: int, end: int) -> bool:
         span = self.tokens(start, end)

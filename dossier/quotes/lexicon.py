@@ -127,6 +127,15 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 
+# "le chef de l'État" / "le chef du gouvernement": the head noun "chef" and the body it heads
+# name the same office as these role nouns (a person introduced as "le président libanais X" is
+# "le chef de l'État" of the next paragraph, and the other way round).
+CHIEF_OF = {
+    "état": frozenset({"président", "présidente", "roi", "reine", "émir"}),
+    "etat": frozenset({"président", "présidente", "roi", "reine", "émir"}),
+    "gouvernement": frozenset({"premier", "première", "chancelier", "chancelière"}),
+}
+
 # Collective nouns whose affiliation names the actual speaker ("des observateurs affiliés au
 # projet X" -> X).
 COLLECTIVE_NOUNS = frozenset(

@@ -164,19 +164,18 @@ class SpeakerResolver:
             roles: set[str] = set()
             own = [t for t in span if _is_role(t)]
             if own:
-                roles |= {own[0].lower_, own[0].lemma_.lower()}
+                roles |= _role_keys(own[0])
             else:
                 # before: the nearest role noun within 6 tokens, no other name or verb in between
                 for t in reversed(doc[max(0, span.start - 7) : span.start]):
                     if t.pos_ in ("VERB", "AUX") or t.text in (".", ";") or self.mention_at(t) is not None and self.mention_at(t).entity_type == "person":
                         break
                     if _is_role(t):
-                        roles |= {t.lower_, t.lemma_.lower()}
+                        roles |= _role_keys(t)
                         break
                 # after: "X, conseiller …"
                 if span.end + 1 < len(doc) and doc[span.end].text == "," and _is_role(doc[span.end + 1]):
-                    t = doc[span.end + 1]
-                    roles |= {t.lower_, t.lemma_.lower()}
+                    roles |= _role_keys(doc[span.end + 1])
             out.append((m, roles))
         return out
 
@@ -664,11 +663,11 @@ class SpeakerResolver:
         return None
 
     def _person_with_role(self, head: Token, phrase) -> Speaker | None:
-        """Most recent person (before the phrase) introduced with the same role noun."""
-        role = head.lower_
-        lemma = head.lemma_.lower()
+        """Most recent person (before the phrase) introduced with the same role noun (or the same
+        office in other words: "le chef de l'État" after "le président X")."""
+        keys = _role_keys(head)
         matching = [m for m, roles in self.person_roles
-                    if m.start < phrase.start_char and (role in roles or lemma in roles) and not self.in_quote(m.start)]
+                    if m.start < phrase.start_char and keys & roles and not self.in_quote(m.start)]
         salient_ids = {m.entity_id for m in self.salient if m.start < phrase.start_char}
         preferred = [m for m in matching if m.entity_id in salient_ids]
         best = (preferred or matching or [None])[-1]
@@ -813,6 +812,22 @@ class SpeakerResolver:
                 continue
             break
         return False
+
+
+def _role_keys(t: Token) -> set[str]:
+    """The role noun's form and lemma, and for "chef de l'État" / "chef du gouvernement" the role
+    nouns of the same office (``lexicon.CHIEF_OF``)."""
+    keys = {t.lower_, t.lemma_.lower()}
+    if t.lower_ in ("chef", "cheffe"):
+        doc = t.doc
+        for u in doc[t.i + 1 : min(len(doc), t.i + 4)]:
+            office = lx.CHIEF_OF.get(u.lower_)
+            if office is not None:
+                keys |= office
+                break
+            if u.lower_ not in ("de", "du", "l'", "l’", "la"):
+                break
+    return keys
 
 
 def _is_role(t: Token) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from dossier.config import Settings
@@ -30,23 +30,31 @@ Item = Article | InputError
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
 
 
-def iter_articles(inputs: list[str], settings: Settings, manifest: str | None = None) -> Iterator[Item]:
+def iter_articles(inputs: list[str], settings: Settings,
+                  manifest: str | Sequence[str] | None = None) -> Iterator[Item]:
     """Articles from files, folders, URLs and feeds; one InputError value per bad input.
 
-    With ``manifest`` its metadata wins over what the texts say; with no ``inputs`` the files and
-    URLs the manifest lists are read.
+    With ``manifest`` (one path or several) its metadata wins over what the texts say; with no
+    ``inputs`` the files and URLs the manifests list are read. A manifest that cannot be read is
+    reported and nothing is ingested (its articles would go in without their dates).
     """
     entries: dict[str, dict] = {}
     named = True  # inputs the user named: an extensionless file among them is read as text
-    if manifest:
+    manifests = [manifest] if isinstance(manifest, str) else list(manifest or ())
+    failed = False
+    for path in manifests:
         try:
-            entries, errors = load_manifest(manifest, roots=settings.allowed_roots)
+            found, errors = load_manifest(path, roots=settings.allowed_roots)
         except InputError as exc:
             yield exc
-            return
+            failed = True
+            continue
         yield from errors
-        if not inputs:
-            inputs, named = list(entries), False
+        entries.update(found)
+    if failed:
+        return
+    if manifests and not inputs:
+        inputs, named = list(entries), False
     for value in inputs:
         for item in _iter_input(str(value), settings, named):
             if isinstance(item, Article) and entries:

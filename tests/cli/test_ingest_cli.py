@@ -42,6 +42,25 @@ def test_second_ingest_stores_nothing_new(tmp_path, seeds_dir):
     assert "new 0" in second.output and "duplicates 5" in second.output and "nothing new" in second.output
 
 
+def test_two_manifests_on_the_command_line_both_apply(tmp_path):
+    import json
+
+    for story, day in (("a", "2025-03-02"), ("b", "2025-07-19")):
+        _write_articles(tmp_path / story / "texts", 1)
+        (tmp_path / story / "texts" / "a000.txt").write_text(
+            f"Dépêche {story}\n\nLa médiatrice fictive Odile Brun{story} a rencontré lundi ses homologues à Lausanne.\n",
+            encoding="utf-8")
+        (tmp_path / story / "m.jsonl").write_text(json.dumps({"file": "texts/a000.txt", "published": day}) + "\n",
+                                                   encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    result = runner.invoke(app, ["--db", db, "ingest", "--quiet", "-m", str(tmp_path / "a" / "m.jsonl"),
+                                 "--manifest", str(tmp_path / "b" / "m.jsonl")])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(runner.invoke(app, ["--db", db, "articles", "--json"]).output)
+    rows = listed["articles"] if isinstance(listed, dict) else listed
+    assert sorted(r["published"] for r in rows) == ["2025-03-02", "2025-07-19"]
+
+
 def test_bad_input_is_reported_and_the_rest_goes_in(tmp_path):
     _write_articles(tmp_path / "in", 2)
     missing = tmp_path / "missing.txt"

@@ -171,3 +171,37 @@ def test_registered_factory(base_nlp):
 
     assert "dossier_entities" in Language.factories
     assert EntityComponent.version == "dossier.entities.v1"
+
+
+@pytest.mark.parametrize("text,word", [
+    # a common noun capitalised only by its position (sentence, line or quotation opening)
+    ("Le ministre a salué l'accord : « Félicitations aux deux pays pour leur sagesse », a-t-il écrit.", "Félicitations"),
+    ("Le chef de la diplomatie a répondu aux journalistes.\nRemerciements aux médiateurs, a-t-il ajouté.", "Remerciements"),
+])
+def test_words_capitalised_by_position_are_not_entities(base_nlp, comp, text, word):
+    doc = run(base_nlp, comp, text)
+    assert not [m.text for m in doc._.mentions if word in m.text or m.text in word]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("L'armée a lancé l'opération « Vendange » contre des camps au nord de la frontière.", "Vendange"),
+    ("Les frappes de l'opération Bouclier Nocturne ont visé neuf sites près de Lahore.", "Bouclier Nocturne"),
+])
+def test_a_code_name_is_not_a_place(base_nlp, comp, text, word):
+    # the statistical NER takes such names for places now and then: force it to
+    doc = run(base_nlp, comp, text, forced=[(word, "LOC")])
+    assert not [m.text for m in doc._.mentions if word in m.text]
+
+
+def test_an_institution_name_stops_before_a_time_of_day(base_nlp, comp):
+    doc = run(base_nlp, comp, "Dans ce cadre, le Conseil des ministres de cet après-midi doit trancher la question des armes.")
+    names = [m.text for m in doc._.mentions if m.entity_type == "organization"]
+    assert "Conseil des ministres" in names and not any("après-midi" in n for n in names)
+
+
+def test_platforms_and_outlets_of_the_middle_east_are_known(base_nlp, comp):
+    text = ("S'exprimant au micro de la chaîne al-Arabiya, le président libanais Joseph Aoun a répondu "
+            "au chef du Hezbollah, Naïm Qassem, qui s'était exprimé sur Al-Jazira.")
+    doc = run(base_nlp, comp, text, "2025-08-07")
+    found = {m.entity_id for m in doc._.mentions}
+    assert {"al_arabiya", "joseph_aoun", "naim_qassem", "al_jazeera"} <= found, found

@@ -18,6 +18,8 @@ def kb():
     ("Zelenski", "volodymyr_zelensky"), ("Wolodymyr Selenskyj", "volodymyr_zelensky"),
     ("Dmitriev", "kirill_dmitriev"), ("Dmitriiev", "kirill_dmitriev"), ("Kirill Dmitriyev", "kirill_dmitriev"),
     ("Sergey Lavrov", "sergey_lavrov"), ("Sergueï Lavrov", "sergey_lavrov"),
+    # one more given name in front of the known full name
+    ("Muhammad Ishaq Dar", "ishaq_dar"), ("Vladimir Vladimirovitch Poutine", "vladimir_putin"),
 ])
 def test_variants_link_to_one_person(kb, name, expected):
     entry, confidence, evidence = match_name(name, kb)
@@ -32,6 +34,7 @@ def test_variants_link_to_one_person(kb, name, expected):
     ("Lara Trump", "donald_trump"),
     ("Dmitri Ouchakov", "yuri_ushakov"),
     ("Medvedchuk", "dmitry_medvedev"),
+    ("Melania Trump", "donald_trump"),
 ])
 def test_never_merged_with_a_different_person(kb, name, not_expected):
     entry, _, evidence = match_name(name, kb)

@@ -220,6 +220,14 @@ def test_a_news_agency_relaying_takes_no_part(annotate):
     assert "agence_france_presse" not in ids, [(e.type, [(p.entity_id, p.role) for p in e.participants]) for e in doc._.events]
 
 
+def test_a_platform_a_statement_is_posted_on_takes_no_part(annotate):
+    doc = annotate("« Le Mali et le Niger ont convenu d'un cessez-le-feu avec effet immédiat », a déclaré le ministre "
+                   "nigérien des Affaires étrangères, Bakary Sangaré, sur le réseau social X.", "2025-07-02")
+    ids = {p.entity_id for e in doc._.events for p in e.participants}
+    assert doc._.events and not ids & {"truth_social", "x_platform"}, \
+        [(e.type, [(p.entity_id, p.role) for p in e.participants]) for e in doc._.events]
+
+
 @pytest.mark.parametrize("text, etype", [
     # a proposal rejected is a political rejection, whatever military words its complement holds
     ("Le gouvernement péruvien a rejeté mardi la proposition chilienne de retirer les troupes des positions "

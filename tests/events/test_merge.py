@@ -196,6 +196,35 @@ def test_undated_reports_merge_only_on_strong_evidence():
     assert len(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-10", "b.txt": "2025-07-10"})) == 2
 
 
+def test_articles_of_unknown_time_merge_only_in_the_same_words():
+    # no publication day and no dated event: their time is unknown, so only their words tie them
+    a = meeting("Macron et Zelensky ont parlé de garanties de sécurité et de reconstruction à Paris", date=None)
+    b = meeting("à Paris, Zelensky et Macron ont évoqué garanties de sécurité et reconstruction", date=None)
+    few = meeting("Macron et Zelensky ont parlé de garanties de sécurité", date=None)  # 3 words in common
+    stories = merge([("a.txt", a), ("b.txt", b)])
+    assert len(stories) == 1 and any("time is known" in r for r in stories[0].explanation)
+    assert len(merge([("a.txt", a), ("b.txt", few)])) == 2  # the same people and place, not the same words
+    # an article of unknown time and one whose time is known: never compared
+    assert len(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-10"})) == 2
+
+
+def test_a_publication_known_to_the_month_is_the_reference_of_its_undated_mentions():
+    from dossier.events.merge import reference_values
+
+    dated = meeting("Macron a reçu Zelensky à l'Élysée pour parler des garanties de sécurité", date="2025-06-18")
+    undated = meeting("Zelensky reçu à l'Élysée par Macron : les garanties de sécurité au menu", date=None)
+    truce = ev(type="other", plover="RETREAT", mode=None, people=(), date="2025-01-19", text="la trêve du 19 janvier")
+    items = [("a.txt", dated), ("b.txt", truce), ("b.txt", undated)]
+    # a day recalled from January is not the reference of an article of June
+    assert reference_values(items, {"a.txt": "2025-06-18", "b.txt": "2025-06"}) == {
+        "a.txt": "2025-06-18", "b.txt": "2025-06"}
+    assert reference_values(items, {"b.txt": "2025"})["b.txt"] == "2025-01-19"  # a year is no reference
+    assert reference_values([("b.txt", dated)], {"b.txt": "2025-06"})["b.txt"] == "2025-06-18"  # its day in the month
+    stories = merge(items, {"a.txt": "2025-06-18", "b.txt": "2025-06"})
+    assert [sorted(k for k, _, _ in s.sources) for s in stories if len(s.sources) > 1] == [["a.txt", "b.txt"]]
+    assert len(merge(items, {"a.txt": "2025-06-18", "b.txt": "2025-04"})) == 3  # another month: apart
+
+
 def test_dates_three_days_apart_stay_apart_and_are_a_date_conflict():
     a = meeting("Erdogan a accueilli Zelensky à Istanbul pour des pourparlers sur la mer Noire",
                 people=(ERDOGAN, ZELENSKY), place="istanbul", date="2025-06-13")

@@ -58,7 +58,21 @@ def test_accusation_is_reported_speech(nlp):
     # a banner or an acronym in capitals between quotation marks is no speech
     "Sous une bannière « UNIS POUR 2026 », le ministre a salué les délégués un par un.",
     "L'information a été rapportée par l'agence « TNA », qui cite un responsable.",
+    # a known name set in quotation marks is a name, not speech
+    "Le président a confirmé sur la plateforme « Truth Social » que les deux pays avaient signé.",
 ])
 def test_not_a_quote(nlp, text):
     quotes = _quotes(nlp, text)
     assert not quotes, [(q.kind, q.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text", [
+    # the office in other words: "le chef de l'État" after "le président libanais X" (an accent or not)
+    "Le président libanais, Joseph Aoun, a reçu jeudi les chefs des partis. "
+    "Le chef de l'Etat a affirmé que « le monopole des armes sera réalisé ».",
+    "Le chef de l'État, Joseph Aoun, a reçu jeudi les chefs des partis. "
+    "Le président a affirmé que « le monopole des armes sera réalisé ».",
+])
+def test_head_of_state_and_president_name_one_office(nlp, text):
+    found = [q for q in _quotes(nlp, text) if "monopole" in q.text]
+    assert found and found[0].speaker_id == "joseph_aoun", [(q.text, q.speaker_id, q.speaker_text) for q in found]

@@ -178,6 +178,25 @@ def test_manifest_metadata_wins_and_paths_are_relative(tmp_path, settings):
     assert by_name["two.txt"].published_basis == "unknown"
 
 
+def test_several_manifests_each_date_their_own_files(tmp_path, settings):
+    """Two story folders, each with its manifest, in one run: both manifests apply (a second
+    --manifest used to replace the first silently, leaving its articles undated)."""
+    for story, day in (("a", "2025-03-02"), ("b", "2025-07-19")):
+        (tmp_path / story / "texts").mkdir(parents=True)
+        (tmp_path / story / "texts" / f"{story}.txt").write_text(BODY + f" Article {story}.", encoding="utf-8")
+        (tmp_path / story / "m.jsonl").write_text(json.dumps({"file": f"texts/{story}.txt", "published": day}) + "\n",
+                                                   encoding="utf-8")
+    manifests = [str(tmp_path / "a" / "m.jsonl"), str(tmp_path / "b" / "m.jsonl")]
+    for inputs in ([], [tmp_path / "a" / "texts", tmp_path / "b" / "texts"]):
+        articles, errors = _run(inputs, settings, manifest=manifests)
+        assert errors == []
+        assert sorted((Path(a.source).name, a.published, a.published_basis) for a in articles) == [
+            ("a.txt", "2025-03-02", "manifest"), ("b.txt", "2025-07-19", "manifest")]
+    # one unreadable manifest among them: reported, and nothing goes in undated
+    articles, errors = _run([tmp_path / "a" / "texts"], settings, manifest=[manifests[0], str(tmp_path / "none.jsonl")])
+    assert (articles, errors) == ([], [f"{tmp_path / 'none.jsonl'}: no such file or directory"])
+
+
 def test_missing_manifest_is_one_error(tmp_path, settings):
     articles, errors = _run([], settings, manifest=str(tmp_path / "none.jsonl"))
     assert (articles, errors) == ([], [f"{tmp_path / 'none.jsonl'}: no such file or directory"])
