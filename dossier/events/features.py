@@ -489,16 +489,13 @@ def _fine_day(f: EventFeatures) -> int | None:
     return None
 
 
-def _singular(word: str) -> str:
-    """As :func:`dossier.events.similarity._singular` (a short word keeps its plural)."""
-    return word[:-1] if len(word) >= 4 and word.endswith("s") else word
-
-
 @lru_cache(maxsize=1 << 16)
 def kind_words(stems: frozenset[str]) -> frozenset[str]:
     """The words a mention is filed and looks under with its kind: its stems' singulars (the
     words :func:`dossier.events.similarity.compare` counts as shared are those whose singulars
     meet, besides a name spelled one letter apart)."""
+    from dossier.events.similarity import _singular  # similarity imports this module
+
     return frozenset(_singular(w) for w in stems)
 
 
