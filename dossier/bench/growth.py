@@ -74,7 +74,7 @@ def build_grown_db(path: Path, n: int, seed: int = SEED, chunk: int = CHUNK) -> 
             crossref += time.perf_counter() - t0
             chunks.append({"articles": start + chunk, "seconds": round(time.perf_counter() - t0, 1),
                            "cpu_seconds": round(time.process_time() - c0, 1),
-                           **{k: v for k, v in counts.items() if k.endswith(("_decisions", "_recomputed"))}})
+                           **{k: v for k, v in counts.items() if k.endswith(("_candidates", "_decisions", "_recomputed"))}})
             log.info("growth: %d articles stored, update %.1f s (%.1f s CPU)", min(n, start + chunk),
                      chunks[-1]["seconds"], chunks[-1]["cpu_seconds"])
             path.with_suffix(".progress.json").write_text(json.dumps(chunks, indent=1))
@@ -140,7 +140,7 @@ def growth(sizes: tuple[int, ...] = SIZES, batch: int = BATCH, growth_dir: str =
                 "crossref_seconds": cross, "crossref_share": round(cross / seconds, 3) if cross else None,
                 "cpu_seconds": round(cpu, 1), "crossref_cpu_seconds": cross_cpu,
                 "crossref_cpu_share": round(cross_cpu / cpu, 3) if cross_cpu and cpu else None,
-                "crossref": {k: v for k, v in update.items() if k.endswith(("_recomputed", "_decisions", "_new"))},
+                "crossref": {k: v for k, v in update.items() if k.endswith(("_recomputed", "_candidates", "_decisions", "_new"))},
                 "queries": _latencies(str(db), queries, seed),
             })
             db.unlink()
@@ -152,7 +152,7 @@ def format_growth(rows: list[dict[str, Any]]) -> str:
     and of its cross-article update, the update's share, its event decisions and the records it
     recomputed, and the reading queries' latencies."""
     out = ["| stored articles | state build (s) | batch articles/s | batch s (CPU s) | cross-article update s (CPU s) "
-           "| share (of CPU) | event decisions | recomputed events / quotes | timeline p50/p95 ms | search p50/p95 ms "
+           "| share (of CPU) | event candidates / decisions | recomputed events / quotes | timeline p50/p95 ms | search p50/p95 ms "
            "| entity p50/p95 ms |",
            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
@@ -166,6 +166,7 @@ def format_growth(rows: list[dict[str, Any]]) -> str:
         out.append(f"| {r['size']:,} | {build} | {r['articles_per_s']} | {r['seconds']} ({r.get('cpu_seconds')}) "
                    f"| {r['crossref_seconds']} ({r.get('crossref_cpu_seconds')}) "
                    f"| {100 * (r['crossref_share'] or 0):.1f} % ({100 * (r.get('crossref_cpu_share') or 0):.1f} %) "
-                   f"| {c.get('events_decisions', 0):,} | {c.get('events_recomputed', 0):,} / "
+                   f"| {c.get('events_candidates', 0):,} / {c.get('events_decisions', 0):,} "
+                   f"| {c.get('events_recomputed', 0):,} / "
                    f"{c.get('quotes_recomputed', 0):,} | {lat('timeline_actor')} | {lat('search')} | {lat('entity')} |")
     return "\n".join(out)

@@ -284,6 +284,13 @@ _NAMES.update({oid: (name, "organization") for oid, name in ORGS})
 _LABELS = {"person": "PER", "place": "LOC", "organization": "ORG"}
 
 
+def _precision(value: str | None) -> str | None:
+    """The precision of one of the generator's ISO dates (as the time stage gives it)."""
+    if not value:
+        return None
+    return "week" if "-W" in value else ("day" if len(value) == 10 else "month")
+
+
 def synthetic_records(n: int, seed: int = 0, version: str = "synthetic", long: bool = False,
                       span: tuple[dt.date, int] | None = None) -> Iterator[ArticleRecords]:
     """ArticleRecords for ``generate(n, seed, long, span)`` built from the generator's own annotations."""
@@ -297,8 +304,7 @@ def synthetic_records(n: int, seed: int = 0, version: str = "synthetic", long: b
         mentions, timexes, entities = [], [], {}
         for a in d.anns:
             if a.kind == "date":
-                precision = "week" if "-W" in a.value else ("day" if len(a.value) == 10 else "month")
-                timexes.append(Timex(a.start, a.end, text[a.start:a.end], "date", a.value, precision,
+                timexes.append(Timex(a.start, a.end, text[a.start:a.end], "date", a.value, _precision(a.value),
                                      anchor=d.published, sentence=sentence_of(a.start)))
                 continue
             name, etype = _NAMES[a.value]
@@ -308,7 +314,7 @@ def synthetic_records(n: int, seed: int = 0, version: str = "synthetic", long: b
         events = [Event(s, e, text[s:e], etype, plover,
                         participants=[Participant(p, _NAMES[p][0]) for p in ids],
                         place_id=place, place_name=_NAMES[place][0] if place else None,
-                        date=date, sentence=sentence_of(s))
+                        date=date, date_precision=_precision(date), sentence=sentence_of(s))
                   for s, e, etype, plover, ids, place, date in d.events]
         quotes = [Quote(s, e, text[s:e], kind, speaker, _NAMES[speaker][0], sentence=sentence_of(s))
                   for s, e, kind, speaker in d.quotes]

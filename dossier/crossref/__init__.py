@@ -31,13 +31,13 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from dossier.blocking.index import KeyIndex, frequency_rank
-from dossier.crossref.kinds import APART, KINDS, Kind, Record, event_cross_conflicts, storyline_seq
+from dossier.blocking.index import KeyIndex, frequency_rank, overlap_share
+from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event_cross_conflicts, storyline_seq
 
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-3"
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-5"  # -3: main's references, -4: status keys
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -240,7 +240,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     day-precise one is a better anchor for moves: the unit it leaves is recomputed, and split
     into what stays linked when it had no anchor (such a unit holds only anchorless coarse
     mentions, linked among themselves)."""
-    from dossier.crossref.kinds import anchor_rank, event_day_precise, event_decision
+    from dossier.crossref.kinds import _features, anchor_rank, event_day_precise, event_decision, event_verdict
 
     new_ids = {r.rid for r in new}
     data: dict[int, dict] = {r.rid: r.data for r in new}
@@ -276,9 +276,27 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     # conflict) are stored (x_pairs): a unit's results are recomputed from them
     decided: list[tuple[int, int, float, bool]] = []
     decisions = 0
+    stems: dict[int, frozenset] = {}
+    feats: dict[int, Any] = {}
+
+    def stems_of(rid: int) -> frozenset:
+        if rid not in stems:
+            stems[rid] = frozenset(data[rid]["stems"])
+        return stems[rid]
+
+    def features_of(rid: int):
+        f = feats.get(rid)
+        if f is None:
+            f = feats[rid] = cache.get(id(data[rid])) or cache.setdefault(id(data[rid]), _features(data[rid]))
+        return f
+
     for x, y, keyed in pairs:
+        if not keyed:  # met only by their words: the word index's own test first (as event_decision's)
+            sx, sy = stems_of(x), stems_of(y)
+            if min(len(sx), len(sy)) < 2 or overlap_share(sx, sy) < STEM_SHARE["e"] - 1e-9:
+                continue
         decisions += 1
-        verdict, score = event_decision(data[x], data[y], cache, keyed)
+        verdict, score = event_verdict(features_of(x), features_of(y))
         if verdict == APART:
             apart.append((x, y))
             decided.append((x, y, score, True))
@@ -386,7 +404,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     _recompute(store, kind, ctx, members, sorted(drop))
     log.debug("crossref events: %d new records, %d decisions, %d moved, %d units recomputed (%d records)",
               len(new), decisions, len(moved), len({u for _, _, u in members}), len(members))
-    return {"events_new": len(new), "events_decisions": decisions, "events_moved": len(moved),
+    return {"events_new": len(new), "events_candidates": len(pairs), "events_decisions": decisions, "events_moved": len(moved),
             "events_units": len({u for _, _, u in members}), "events_recomputed": len(members)}
 
 

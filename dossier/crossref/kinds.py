@@ -188,8 +188,6 @@ def event_decision(a: dict, b: dict, cache: dict, keyed: bool | None = None) -> 
     """The merge's decision on two stored mentions: (True when one event, :data:`APART` when in
     date conflict, else False; the score). ``keyed``: whether they share a (who or where, when)
     key, when the caller knows."""
-    from dossier.events.similarity import cannot_match, compare
-
     if keyed is None:
         ka = cache.get(("k", id(a))) or cache.setdefault(("k", id(a)), _merge_keys(a))
         kb = cache.get(("k", id(b))) or cache.setdefault(("k", id(b)), _merge_keys(b))
@@ -201,6 +199,13 @@ def event_decision(a: dict, b: dict, cache: dict, keyed: bool | None = None) -> 
             return False, 0.0
     fa = cache.get(id(a)) or cache.setdefault(id(a), _features(a))
     fb = cache.get(id(b)) or cache.setdefault(id(b), _features(b))
+    return event_verdict(fa, fb)
+
+
+def event_verdict(fa, fb) -> tuple[bool | str, float]:
+    """:func:`event_decision` on two mentions' features (a candidate pair of the merge)."""
+    from dossier.events.similarity import cannot_match, compare
+
     first, second = (fa, fb) if (fa.key, fa.index) <= (fb.key, fb.index) else (fb, fa)
     if cannot_match(first, second):
         return False, 0.0

@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -282,7 +282,7 @@ class EventFeatures:
         return self.interval or self.window
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = {name: getattr(self, name) for name in _FIELDS}  # asdict deep-copies: slow
         for name in ("actors", "sides", "stems", "names", "parties"):
             d[name] = sorted(d[name])
         for name in ("interval", "window"):
@@ -307,6 +307,9 @@ class EventFeatures:
     def named_by(self, stems: frozenset[str]) -> list[str]:
         """Its actors that words with these stems name (every stem of one of their names)."""
         return [actor for actor, aliases in _alias_sets(self.named) if any(alias <= stems for alias in aliases)]
+
+
+_FIELDS = tuple(f.name for f in fields(EventFeatures))  # what to_dict stores (not cached attributes)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -434,21 +437,82 @@ def text_buckets(f: EventFeatures) -> list[tuple]:
 
 
 def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
-    """(index keys, probe keys): (who or where, when) keys, plus (kind, when) keys that only a
-    mention naming no actor probes, and (word, when) keys: a mention is filed under its words
-    and probes under its actors' own names (a sentence naming an actor meets that actor). A pair is compared only when one's probe keys meet the
-    other's index keys."""
+    """(index keys, probe keys): (who or where, when) keys, plus (word, when) keys: a mention is
+    filed under its words and probes under its actors' own names (a sentence naming an actor
+    meets that actor). A pair is compared only when one's probe keys meet the other's index keys.
+
+    Each key also carries what :func:`dossier.events.similarity.compare` requires of any pair
+    it finds one event or a date conflict, so that pairs it could only refuse are never met:
+
+    - the status: two mentions of different status groups are refused, except two statements
+      (neither cancelled nor denied) and a plan and the held event of one same day
+      (:func:`_status_tags`);
+    - a mention naming no actor meets the mentions of its kind (at every level of time) only
+      where they share a word (their singulars: :func:`kind_words`), or on its very day when
+      both are dated to that day: with fewer than two words in common and no actor, the words
+      weigh at most the vector's bonus, and only the same day and the same type reach
+      :data:`dossier.events.similarity.SAME` (background history keeps the kind's plain keys).
+    """
     index_whens, probe_whens = time_keys(f)
     whats = [("actor", s) for s in f.sides] + ([("place", f.place)] if f.place else [])
     kind = ("kind", f.kind)
-    index = {(what, when) for what in whats + [kind] for when in index_whens}
+    index = {(what, when) for what in whats for when in index_whens}
     probe = {(what, when) for what in whats for when in probe_whens}
     # an actor the other report's sentence names although its extraction missed it
     index |= {(("word", w), when) for w in f.stems for when in index_whens}
     probe |= {(("word", alias[0]), when) for _, aliases in f.named for alias in aliases for when in probe_whens}
+    day = _fine_day(f)
+    if f.background:  # history: its kind at every level, as it is
+        index |= {(kind, when) for when in index_whens}
+    else:
+        words = kind_words(f.stems)
+        index |= {((*kind, w), when) for w in words for when in index_whens}
+        if day is not None:
+            index.add((kind, ("day", day)))
     if not f.actors and f.span is not None:  # no actor to block on: look at the kind at every level
         one = dt.timedelta(days=WINDOW_DAYS)
         tag = ("bg",) if f.background else ()
-        probe |= {(kind, (*tag, *_bucket(lv, d))) for d in _days(f.span[0] - one, f.span[1] + one)
-                  for lv in _COARSER["U"]}
-    return index, probe
+        whens = {(*tag, *_bucket(lv, d)) for d in _days(f.span[0] - one, f.span[1] + one) for lv in _COARSER["U"]}
+        if f.background:
+            probe |= {(kind, when) for when in whens}
+        else:
+            probe |= {((*kind, w), when) for w in kind_words(f.stems) for when in whens}
+            if day is not None:
+                probe.add((kind, ("day", day)))
+    return _status_tags(f, day, index), _status_tags(f, day, probe)
+
+
+def _fine_day(f: EventFeatures) -> int | None:
+    """The day of a mention dated to one day at the precision of a day or a time (ordinal)."""
+    if f.interval and f.interval[0] == f.interval[1] and f.precision in ("day", "time"):
+        return f.interval[0].toordinal()
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def kind_words(stems: frozenset[str]) -> frozenset[str]:
+    """The words a mention is filed and looks under with its kind: its stems' singulars (the
+    words :func:`dossier.events.similarity.compare` counts as shared are those whose singulars
+    meet, besides a name spelled one letter apart)."""
+    from dossier.events.similarity import _singular  # similarity imports this module
+
+    return frozenset(_singular(w) for w in stems)
+
+
+def _status_tags(f: EventFeatures, day: int | None, keys: set[tuple]) -> set[tuple]:
+    """Each key tagged with the mention's status group (held and hypothetical are one). Two
+    statements (neither cancelled nor denied) of different groups, and a plan and the event
+    held on its day, may still be one event: a statement of another group than held is also
+    filed and looks as a statement ("say") and looks as held; a plan dated to its day is also
+    filed and looks as held on its own day (its keys of that day, at the level of a day). Held
+    mentions, most of them, carry their own tag only."""
+    group = "held" if f.status in ("held", "hypothetical") else f.status
+    out = {(group, *k) for k in keys}
+    if group in ("held", "cancelled", "denied"):
+        return out
+    if f.kind == "say":
+        out |= {(tag, *k) for k in keys for tag in ("say", "held")}
+    if day is not None and group == "planned":
+        own = (("bg",) if f.background else ()) + ("D", day)
+        out |= {("held", *k) for k in keys if k[1] == own or k[1] == ("day", day)}
+    return out

@@ -446,9 +446,11 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) 
     than the window apart, or one article dating two of them on different days."""
     actors_a = frozenset().union(*(m.sides for m in members_a))
     actors_b = frozenset().union(*(m.sides for m in members_b))
-    if actors_a and actors_b and not actors_a & actors_b and not any(
-            _named_in(a, b) or _named_in(b, a) for a in members_a for b in members_b):
+    if actors_a and actors_b and not actors_a & actors_b and not (_may_name(members_a, members_b) and any(
+            _named_in(a, b) or _named_in(b, a) for a in members_a for b in members_b)):
         return "their participants have nothing in common"
+    if not _may_clash(members_a, members_b):
+        return None
     for a in members_a:
         for b in members_b:
             if a.interval and b.interval:
@@ -462,3 +464,26 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) 
                 # outlets reported them), whatever a third report says
                 return f"{a.key} reports them as two events"
     return None
+
+
+def _may_name(members_a: list[EventFeatures], members_b: list[EventFeatures]) -> bool:
+    """False only when no member of one group names an actor of the other's (a name whose
+    stems one sentence holds is held by the union of the group's sentences): the pairs need
+    not be tried one by one."""
+    stems_a = frozenset().union(*(m.stems for m in members_a))
+    stems_b = frozenset().union(*(m.stems for m in members_b))
+    return any(a.named_by(stems_b) for a in members_a) or any(b.named_by(stems_a) for b in members_b)
+
+
+def _may_clash(members_a: list[EventFeatures], members_b: list[EventFeatures]) -> bool:
+    """False only when :func:`cannot_link` finds no pair of members apart in time or of one
+    article: no two of their dates more than the window apart (told from the groups' earliest
+    ends and latest starts) and no article in both groups."""
+    if not {a.key for a in members_a}.isdisjoint({b.key for b in members_b}):
+        return True
+    dated_a = [a.interval for a in members_a if a.interval]
+    dated_b = [b.interval for b in members_b if b.interval]
+    if not dated_a or not dated_b:
+        return False
+    return (max(iv[0] for iv in dated_a) - min(iv[1] for iv in dated_b)).days > WINDOW_DAYS \
+        or (max(iv[0] for iv in dated_b) - min(iv[1] for iv in dated_a)).days > WINDOW_DAYS

@@ -48,7 +48,8 @@ def test_the_table_has_one_line_per_size():
     row = {"size": 1000, "database": {"crossref_build_seconds": 9.5, "reused": True}, "articles_per_s": 1.5,
            "seconds": 66.0, "crossref_seconds": 6.6, "crossref_share": 0.1, "cpu_seconds": 30.0,
            "crossref_cpu_seconds": 3.0, "crossref_cpu_share": 0.1,
-           "crossref": {"events_decisions": 1234, "events_recomputed": 56, "quotes_recomputed": 7},
+           "crossref": {"events_candidates": 4321, "events_decisions": 1234, "events_recomputed": 56,
+                        "quotes_recomputed": 7},
            "queries": {"timeline_actor": lat, "search": lat, "entity": lat}}
     table = format_growth([row])
-    assert "| 1,000 | 9.5 (reused) | 1.5 | 66.0 (30.0) | 6.6 (3.0) | 10.0 % (10.0 %) | 1,234 | 56 / 7 |" in table
+    assert "| 1,000 | 9.5 (reused) | 1.5 | 66.0 (30.0) | 6.6 (3.0) | 10.0 % (10.0 %) | 4,321 / 1,234 | 56 / 7 |" in table

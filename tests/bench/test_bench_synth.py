@@ -74,3 +74,18 @@ def test_long_records_point_into_the_text(seed):
 def test_short_articles_are_unchanged_by_the_long_option():
     assert [a.raw_text for a in generate(3, seed=0)] == [a.raw_text for a in generate(3, seed=0, long=False)]
     assert [a.raw_text for a in generate(3, seed=0)] != [a.raw_text for a in generate(3, seed=0, long=True)]
+
+
+def test_events_carry_the_precision_of_their_date():
+    """As the pipeline's events do: a day, an ISO week or a month (a stored mention without it
+    weighs a same-day pair as a coarse one in the merge)."""
+    from dossier.events.features import date_interval
+
+    seen = set()
+    for rec in synthetic_records(20, seed=3, long=True):
+        for ev in rec.events:
+            assert ev.date and ev.date_precision in ("day", "week", "month"), ev
+            first, last = date_interval(ev.date)
+            assert (first == last) == (ev.date_precision == "day")
+            seen.add(ev.date_precision)
+    assert seen == {"day", "week", "month"}
