@@ -24,6 +24,7 @@ from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
 from dossier.events.content import content_family
+from dossier.events.quoted import quote_statements
 from dossier.events.coref import (continue_dates, inherit_dates, inherit_places, place_of_occasion, resolve_meetings,
                                   trigger_token)
 from dossier.events.sides import fill_sides
@@ -827,7 +828,14 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # a headline or standfirst the page repeats: told once, where it first appears
             told.add(key)
         events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
-    events = [_without_media(e) for e in events]
+    def said(cue: Token, who: str, family: str | None) -> Event | None:
+        sent = next(s for s in paragraphs(cue.sent) if s.start <= cue.i < s.end)
+        si = next(i for i, s in enumerate(doc.sents) if s.start <= cue.i < s.end)
+        source = [m for m in _quoted_speaker(doc, cue, quotes) if m.entity_id == who]
+        return _build(doc, sent, si, Candidate(cue, family or "statement", 0), cue, source, mentions, quotes,
+                      timexes, doc_quoted)
+
+    events = quote_statements(doc, [_without_media(e) for e in events], quotes, said)
     return fill_sides(mark_story(place_of_occasion(doc, inherit_places(doc, continue_dates(doc, inherit_dates(
         _dated_by_named_event(doc, resolve_meetings(doc, events)))))),
                                  doc._.published), doc)
