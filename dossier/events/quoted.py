@@ -69,6 +69,7 @@ def quote_statements(doc: Doc, events: list[Event], quotes: list[Quote],
     own builder: date, place, participants from the parse), or None."""
     text = access.doc_text(doc)
     added: list[Event] = []
+    events = list(events)
     for q in quotes:
         who = q.speaker_id or (q.affiliation if q.anonymous else None)
         if not who or q.kind not in ("direct", "indirect"):
@@ -77,6 +78,14 @@ def quote_statements(doc: Doc, events: list[Event], quotes: list[Quote],
         if cue is None:
             continue
         cue_end = cue.idx + len(cue.text)
+        said = next((i for i, e in enumerate(events) if e.type == "statement" and e.trigger == cue.text
+                     and e.start <= cue.idx < e.end), None)
+        if said is not None and q.kind == "direct":  # "« … », a déclaré X": the evidence takes in the words
+            e = events[said]
+            start, end = min(q.start, e.start), max(q.end, e.end)
+            events[said] = dataclasses.replace(e, start=start, end=end, text=text[start:end])
+        if said is not None:
+            continue
         if _overlaps((q.start, q.end), events + added) or _overlaps((cue.idx, cue_end), events + added):
             continue
         family = content_family(doc.char_span(q.start, q.end, alignment_mode="expand") or ())

@@ -39,3 +39,10 @@ def test_words_of_another_kind_from_the_same_speaker_are_an_event_of_their_own(a
                    "« Il faut absolument que l'Europe soit associée à ce processus », a-t-il ajouté.")
     kinds = sorted(e.plover for e in doc._.events)
     assert kinds == ["DEMAND", "OTHER"], [(e.plover, e.text) for e in doc._.events]
+
+
+def test_an_incise_statement_beside_the_event_it_reports_holds_the_words(annotate):
+    doc = annotate("« Les forces indiennes ont bombardé trois villages pendant la nuit », a déclaré Emmanuel Macron.")
+    saying = [e for e in doc._.events if e.trigger == "déclaré"]
+    assert len(saying) == 1, [(e.plover, e.trigger, e.text) for e in doc._.events]
+    assert "trois villages" in saying[0].text
