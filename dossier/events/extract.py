@@ -836,6 +836,8 @@ def extract_events(doc: Doc) -> list[Event]:
                       timexes, doc_quoted)
 
     events = quote_statements(doc, [_without_media(e) for e in events], quotes, said)
+    body = filters.body_start(access.doc_text(doc))
+    events = [e for e in events if e.start >= body]  # the headline sums up what the body tells
     return fill_sides(mark_story(place_of_occasion(doc, inherit_places(doc, continue_dates(doc, inherit_dates(
         _dated_by_named_event(doc, resolve_meetings(doc, events)))))),
                                  doc._.published), doc)

@@ -92,6 +92,23 @@ def background_statement(event: Event, tok: Token) -> bool:
     return event.plover == "OTHER" and event.status == "denied"
 
 
+_CLOSERS = "»\"”’' )]"
+_FINAL = ".!?…:;"
+
+
+def body_start(text: str) -> int:
+    """Where the report starts: after the opening lines that end without a full stop (kicker,
+    headline, subtitle, key-point bullets: "Soudan : X affirme avoir pris Y", "- « … », déclare
+    X"), which sum up what the body tells; 0 when the first line already ends a sentence."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        words = line.strip().rstrip(_CLOSERS).rstrip()
+        if words and words[-1] in _FINAL:
+            return pos
+        pos += len(line)
+    return 0  # no line ends a sentence: no telling what is a headline
+
+
 def unsourced_statement(event: Event) -> bool:
     """A neutral reported statement is an event only when a named source makes it (the gold
     convention: "X a déclaré que …"), not for every reporting cue ("annoncées il y a …")."""
