@@ -78,8 +78,8 @@ def quote_statements(doc: Doc, events: list[Event], quotes: list[Quote],
         if cue is None:
             continue
         cue_end = cue.idx + len(cue.text)
-        said = next((i for i, e in enumerate(events) if e.type == "statement" and e.trigger == cue.text
-                     and e.start <= cue.idx < e.end), None)
+        said = next((i for i, e in enumerate(events) if e.trigger == cue.text and e.start <= cue.idx < e.end),
+                    None)  # the saying itself, plain or typed by its words
         if said is not None and q.kind == "direct":  # "« … », a déclaré X": the evidence takes in the words
             e = events[said]
             start, end = min(q.start, e.start), max(q.end, e.end)

@@ -46,3 +46,10 @@ def test_an_incise_statement_beside_the_event_it_reports_holds_the_words(annotat
     saying = [e for e in doc._.events if e.trigger == "déclaré"]
     assert len(saying) == 1, [(e.plover, e.trigger, e.text) for e in doc._.events]
     assert "trois villages" in saying[0].text
+
+
+def test_a_saying_typed_by_its_words_holds_them_too(annotate):
+    doc = annotate("« Ces accusations ne sont que de la propagande et des mensonges », a déclaré Emmanuel Macron.")
+    saying = [e for e in doc._.events if e.trigger == "déclaré"]
+    assert len(saying) == 1 and saying[0].plover == "ACCUSE", [(e.plover, e.text) for e in doc._.events]
+    assert "propagande" in saying[0].text
