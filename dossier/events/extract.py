@@ -719,6 +719,25 @@ def _coordinated(tok: Token, chosen: list[Candidate]) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "conj" and any(x.token.i == tok.head.i for x in chosen)
 
 
+def _other_actor(c: Candidate, chosen: list[Candidate]) -> bool:
+    """"X a exprimé son inquiétude, tandis que Y dénonce …": a finite verb of its own clause whose
+    named subject is not the subject of the chosen events is another actor's act, even of the
+    same type."""
+    tok = c.token
+    if tok.pos_ != "VERB" or tok.dep_ not in ("conj", "advcl", "parataxis") or filters.infinitive(tok):
+        return False
+    subj = subject_of(tok)
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _PRONOUNS:
+        return False
+    own = {t.i for t in subj.subtree}
+    for x in chosen:
+        head = x.token if x.token.pos_ in ("VERB", "AUX") else x.token.head
+        other = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+        if other is None or other.i in own or x.token.i in own or tok.is_ancestor(x.token):
+            return False
+    return True
+
+
 def _describes_noun(tok: Token) -> bool:
     """A participle modifying a noun ("un accord négocié par X et signé par Y")."""
     cur = tok
@@ -793,7 +812,7 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
                                                or _stance_object(c.token)):
             continue
         if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen) and not (
-                _since_state(c.token) and all(c.family != x.family for x in chosen)):
+                _since_state(c.token) and all(c.family != x.family for x in chosen)) and not _other_actor(c, chosen):
             continue  # (a siege "depuis huit mois" is another event than the capture it ended in)
         if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") and not _stance_object(c.token)
                for x in chosen) or any(
