@@ -56,12 +56,32 @@ def _is(t: Token, words: frozenset[str]) -> bool:
 def negated_here(t: Token) -> bool:
     """A negation on the word, its head, or just before it in its clause ("pas d'accord",
     "aucun accord", "n'a pas accepté")."""
-    if any(c.lower_ in _NEGATORS for c in t.children if c.dep_ in ("advmod", "det", "cc")):
+    if any(c.lower_ in _NEGATORS and not _a_step(c) for c in t.children if c.dep_ in ("advmod", "det", "cc")):
         return True
-    if t.head.i != t.i and any(c.lower_ in _NEGATORS for c in t.head.children if c.dep_ == "advmod"):
+    if t.head.i != t.i and any(c.lower_ in _NEGATORS and not _a_step(c) for c in t.head.children if c.dep_ == "advmod"):
         return True
     before = t.doc[max(sent_of(t).start, t.i - 3):t.i]
-    return any(b.lower_ in _NEGATORS for b in before)
+    return any(b.lower_ in _NEGATORS and not _a_step(b) for b in before)
+
+
+def _a_step(t: Token) -> bool:
+    """"un pas en avant vers un accord": "pas" after a determiner is a step, no negation."""
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    return t.lower_ == "pas" and (t.pos_ == "NOUN" or (prev is not None and prev.pos_ == "DET"))
+
+
+_CONDITIONS = _words("condition conditions")
+_SET = _words("fixer poser imposer établir mettre exiger réclamer set impose lay demand")
+_PRIOR = _words("préalable préalables prior")
+
+
+def _mere_conditions(t: Token) -> bool:
+    """"créera de meilleures conditions": conditions are a demand only when someone sets them or
+    they come first ("a posé des conditions", "des conditions préalables")."""
+    if not _is(t, _CONDITIONS):
+        return False
+    return not (_is(t.head, _SET) or any(_is(c, _PRIOR) for c in t.children)
+                or any(_is(x, _PRIOR) for x in t.doc[t.i + 1:t.i + 3]))
 
 
 def content_family(tokens: Iterable[Token]) -> str | None:
@@ -81,7 +101,7 @@ def content_family(tokens: Iterable[Token]) -> str | None:
             found.setdefault("agreement", True)
         elif _is(t, ACCUSE_WORDS):
             found.setdefault("accuse", True)
-        elif _is(t, DEMAND_WORDS) and t.pos_ in ("NOUN", "VERB", "ADJ", "AUX"):
+        elif _is(t, DEMAND_WORDS) and t.pos_ in ("NOUN", "VERB", "ADJ", "AUX") and not _mere_conditions(t):
             found.setdefault("demand", True)
         elif _is(t, _MODALS) and t.pos_ in ("VERB", "AUX") and t.dep_ != "ROOT":
             found.setdefault("demand", True)
