@@ -3,8 +3,9 @@
 "X a déclaré que …" is a neutral statement (OTHER) unless its content is itself typed:
 an agreement denied ("il n'y a pas d'accord") is a REJECT, a charge ("des ruses", "une
 manœuvre", "accuse") an ACCUSE, an obligation ("doit", "la nécessité de", "des conditions")
-a DEMAND, a readiness to fight a THREATEN, praise ("salue", "félicite") a SUPPORT, and an
-agreement reached ("un consensus", "se sont engagés", "ont convenu") an AGREE.
+a DEMAND, a readiness to fight a THREATEN, praise ("salue", "félicite") a SUPPORT, a warning
+of an escalation a DISAPPROVE, and an agreement reached ("un consensus", "se sont engagés",
+"ont convenu") an AGREE.
 
 Everything here is general French/English vocabulary, read from the parse of the content.
 """
@@ -36,6 +37,8 @@ SUPPORT_WORDS = _words(
     "saluer salue féliciter remercier réjouir soutenir soutien appuyer approuver encourager bienvenu bienvenue "
     "welcome praise congratulate thank support endorse")
 AGREE_WORDS = _words("consensus entente engager finaliser consensus commit")
+# a warning of an escalation ("une terrible escalade du conflit"): disapproval of what happens
+ALARM_WORDS = _words("escalade escalation")
 # agreement words that, negated in a content, deny an agreement ("il n'y a pas d'accord")
 DENIED_WORDS = _words("accord consensus entente cessez-le-feu trêve agreement deal ceasefire truce")
 # negations that turn an agreement in the content into a denial ("il n'y a pas d'accord")
@@ -107,10 +110,12 @@ def content_family(tokens: Iterable[Token]) -> str | None:
             found.setdefault("demand", True)
         elif _is(t, SUPPORT_WORDS) and (t.pos_ == "VERB" or t.lower_.startswith("bienvenu")):
             found.setdefault("support", True)
-    for fam in ("rejection", "accuse", "demand", "threat", "support", "agreement"):
+        elif _is(t, ALARM_WORDS) and t.pos_ == "NOUN":
+            found.setdefault("disapprove", True)
+    for fam in ("rejection", "accuse", "demand", "threat", "support", "agreement", "disapprove"):
         if fam in found:
             return fam
     return None
 
 
-__all__ = ["content_family", "negated_here", "ACCUSE_WORDS", "DEMAND_WORDS", "SUPPORT_WORDS", "AGREE_WORDS", "DENIED_WORDS"]
+__all__ = ["content_family", "negated_here", "ACCUSE_WORDS", "ALARM_WORDS", "DEMAND_WORDS", "SUPPORT_WORDS", "AGREE_WORDS", "DENIED_WORDS"]

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.slow
     ("La réforme créera de meilleures conditions pour la paix.", None),  # conditions nobody sets
     ("L'armée a posé des conditions préalables à toute discussion.", "demand"),
     ("Il faudra des conditions préalables à toute discussion.", "demand"),
+    ("Cela représente une terrible escalade du conflit.", "disapprove"),
 ])
 def test_the_words_of_a_statement_give_its_type(nlp, words, family):
     doc = nlp(words)
