@@ -857,9 +857,10 @@ def extract_events(doc: Doc) -> list[Event]:
     events = quote_statements(doc, [_without_media(e) for e in events], quotes, said)
     body = filters.body_start(access.doc_text(doc))
     events = [e for e in events if e.start >= body]  # the headline sums up what the body tells
-    return fill_sides(mark_story(place_of_occasion(doc, inherit_places(doc, continue_dates(doc, inherit_dates(
+    events = fill_sides(mark_story(place_of_occasion(doc, inherit_places(doc, continue_dates(doc, inherit_dates(
         _dated_by_named_event(doc, resolve_meetings(doc, events)))))),
-                                 doc._.published), doc)
+                                   doc._.published), doc)
+    return [e for e in events if not filters.partyless_meeting(doc, e, trigger_token(doc, e))]
 
 
 def _rejects_a_proposal(tok: Token) -> bool:

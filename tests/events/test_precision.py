@@ -269,3 +269,15 @@ def test_a_headline_and_key_point_bullets_carry_no_event(annotate):
     doc = annotate(text, "2025-10-27")
     body = text.index("Le Pakistan a déclaré")
     assert doc._.events and all(e.start >= body for e in doc._.events), [(e.plover, e.text) for e in doc._.events]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Le texte a été rédigé au terme de négociations intensives.", False),  # talks in general
+    ("Si les négociations indirectes se déroulaient favorablement, un accord pourrait suivre.", False),
+    ("Les pourparlers directs tenus le 2 juin à Istanbul ont permis cet échange.", True),  # a place: a meeting
+    ("Emmanuel Macron a rencontré Olaf Scholz mardi.", True),
+])
+def test_a_meeting_without_parties_or_place_is_talks_in_general(annotate, text, kept):
+    doc = annotate(text, "2025-06-10")
+    meetings = [e for e in doc._.events if e.plover == "CONSULT"]
+    assert bool(meetings) == kept, [(e.plover, e.text, e.participants, e.place_id) for e in doc._.events]
