@@ -15,7 +15,9 @@ class EventsComponent:
 
     # v4: governments for acting countries, clause spans, content-typed statements, senses, background
     # v5: English documents read by surface patterns (dossier.events.english); French unchanged
-    version = "dossier.events.v5"
+    # v6: named quotes as statements (events.quoted), headline lines without events, another actor's
+    #     act of the same type, talks in general dropped, statement types from their words
+    version = "dossier.events.v6"
 
     def __init__(self, nlp: Language, name: str):
         self.name = name

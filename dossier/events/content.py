@@ -3,8 +3,9 @@
 "X a déclaré que …" is a neutral statement (OTHER) unless its content is itself typed:
 an agreement denied ("il n'y a pas d'accord") is a REJECT, a charge ("des ruses", "une
 manœuvre", "accuse") an ACCUSE, an obligation ("doit", "la nécessité de", "des conditions")
-a DEMAND, a readiness to fight a THREATEN, praise ("salue", "félicite") a SUPPORT, and an
-agreement reached ("un consensus", "se sont engagés", "ont convenu") an AGREE.
+a DEMAND, a readiness to fight a THREATEN, praise ("salue", "félicite") a SUPPORT, a warning
+of an escalation a DISAPPROVE, and an agreement reached ("un consensus", "se sont engagés",
+"ont convenu") an AGREE.
 
 Everything here is general French/English vocabulary, read from the parse of the content.
 """
@@ -36,6 +37,8 @@ SUPPORT_WORDS = _words(
     "saluer salue féliciter remercier réjouir soutenir soutien appuyer approuver encourager bienvenu bienvenue "
     "welcome praise congratulate thank support endorse")
 AGREE_WORDS = _words("consensus entente engager finaliser consensus commit")
+# a warning of an escalation ("une terrible escalade du conflit"): disapproval of what happens
+ALARM_WORDS = _words("escalade escalation")
 # agreement words that, negated in a content, deny an agreement ("il n'y a pas d'accord")
 DENIED_WORDS = _words("accord consensus entente cessez-le-feu trêve agreement deal ceasefire truce")
 # negations that turn an agreement in the content into a denial ("il n'y a pas d'accord")
@@ -45,7 +48,7 @@ _MODALS = _words("devoir falloir vouloir exiger insister must should need")
 
 
 # every word a test of content_family looks for (the adjectives apart): a token holding none is skipped
-_ANY_WORD = ACCUSE_WORDS | DEMAND_WORDS | SUPPORT_WORDS | AGREE_WORDS | DENIED_WORDS | _MODALS
+_ANY_WORD = ACCUSE_WORDS | DEMAND_WORDS | SUPPORT_WORDS | AGREE_WORDS | DENIED_WORDS | _MODALS | ALARM_WORDS
 
 
 def _key(t: Token) -> tuple[str, str]:
@@ -60,12 +63,32 @@ def _is(t: Token, words: frozenset[str]) -> bool:
 def negated_here(t: Token) -> bool:
     """A negation on the word, its head, or just before it in its clause ("pas d'accord",
     "aucun accord", "n'a pas accepté")."""
-    if any(c.lower_ in _NEGATORS for c in t.children if c.dep_ in ("advmod", "det", "cc")):
+    if any(c.lower_ in _NEGATORS and not _a_step(c) for c in t.children if c.dep_ in ("advmod", "det", "cc")):
         return True
-    if t.head.i != t.i and any(c.lower_ in _NEGATORS for c in t.head.children if c.dep_ == "advmod"):
+    if t.head.i != t.i and any(c.lower_ in _NEGATORS and not _a_step(c) for c in t.head.children if c.dep_ == "advmod"):
         return True
     before = t.doc[max(sent_of(t).start, t.i - 3):t.i]
-    return any(b.lower_ in _NEGATORS for b in before)
+    return any(b.lower_ in _NEGATORS and not _a_step(b) for b in before)
+
+
+def _a_step(t: Token) -> bool:
+    """"un pas en avant vers un accord": "pas" after a determiner is a step, no negation."""
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    return t.lower_ == "pas" and (t.pos_ == "NOUN" or (prev is not None and prev.pos_ == "DET"))
+
+
+_CONDITIONS = _words("condition conditions")
+_SET = _words("fixer poser imposer établir mettre exiger réclamer set impose lay demand")
+_PRIOR = _words("préalable préalables prior")
+
+
+def _mere_conditions(t: Token) -> bool:
+    """"créera de meilleures conditions": conditions are a demand only when someone sets them or
+    they come first ("a posé des conditions", "des conditions préalables")."""
+    if not _is(t, _CONDITIONS):
+        return False
+    return not (_is(t.head, _SET) or any(_is(c, _PRIOR) for c in t.children)
+                or any(_is(x, _PRIOR) for x in t.doc[t.i + 1:t.i + 3]))
 
 
 def content_family(tokens: Iterable[Token]) -> str | None:
@@ -94,16 +117,18 @@ def content_family(tokens: Iterable[Token]) -> str | None:
             found.setdefault("agreement", True)
         elif is_(ACCUSE_WORDS):
             found.setdefault("accuse", True)
-        elif is_(DEMAND_WORDS) and pos in ("NOUN", "VERB", "ADJ", "AUX"):
+        elif is_(DEMAND_WORDS) and pos in ("NOUN", "VERB", "ADJ", "AUX") and not _mere_conditions(t):
             found.setdefault("demand", True)
         elif is_(_MODALS) and pos in ("VERB", "AUX") and t.dep_ != "ROOT":
             found.setdefault("demand", True)
         elif is_(SUPPORT_WORDS) and (pos == "VERB" or low.startswith("bienvenu")):
             found.setdefault("support", True)
-    for fam in ("rejection", "accuse", "demand", "threat", "support", "agreement"):
+        elif is_(ALARM_WORDS) and pos == "NOUN":
+            found.setdefault("disapprove", True)
+    for fam in ("rejection", "accuse", "demand", "threat", "support", "agreement", "disapprove"):
         if fam in found:
             return fam
     return None
 
 
-__all__ = ["content_family", "negated_here", "ACCUSE_WORDS", "DEMAND_WORDS", "SUPPORT_WORDS", "AGREE_WORDS", "DENIED_WORDS"]
+__all__ = ["content_family", "negated_here", "ACCUSE_WORDS", "ALARM_WORDS", "DEMAND_WORDS", "SUPPORT_WORDS", "AGREE_WORDS", "DENIED_WORDS"]

@@ -25,6 +25,7 @@ from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
 from dossier.events.content import content_family
+from dossier.events.quoted import quote_statements
 from dossier.events.coref import (continue_dates, ground_dates, inherit_dates, inherit_places, place_of_occasion,
                                   resolve_meetings, trigger_token)
 from dossier.events.sides import fill_sides
@@ -730,6 +731,25 @@ def _coordinated(tok: Token, chosen: list[Candidate]) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ == "conj" and any(x.token.i == tok.head.i for x in chosen)
 
 
+def _other_actor(c: Candidate, chosen: list[Candidate]) -> bool:
+    """"X a exprimé son inquiétude, tandis que Y dénonce …": a finite verb of its own clause whose
+    named subject is not the subject of the chosen events is another actor's act, even of the
+    same type."""
+    tok = c.token
+    if tok.pos_ != "VERB" or tok.dep_ not in ("conj", "advcl", "parataxis") or filters.infinitive(tok):
+        return False
+    subj = subject_of(tok)
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _PRONOUNS:
+        return False
+    own = {t.i for t in subj.subtree}
+    for x in chosen:
+        head = x.token if x.token.pos_ in ("VERB", "AUX") else x.token.head
+        other = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+        if other is None or other.i in own or x.token.i in own or tok.is_ancestor(x.token):
+            return False
+    return True
+
+
 def _describes_noun(tok: Token) -> bool:
     """A participle modifying a noun ("un accord négocié par X et signé par Y")."""
     cur = tok
@@ -804,7 +824,7 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
                                                or _stance_object(c.token)):
             continue
         if any(lx.FAMILIES[c.family].plover == lx.FAMILIES[x.family].plover for x in chosen) and not (
-                _since_state(c.token) and all(c.family != x.family for x in chosen)):
+                _since_state(c.token) and all(c.family != x.family for x in chosen)) and not _other_actor(c, chosen):
             continue  # (a siege "depuis huit mois" is another event than the capture it ended in)
         if any(c.token.head.i == x.token.i and c.token.dep_ in ("xcomp", "obj") and not _stance_object(c.token)
                for x in chosen) or any(
@@ -839,10 +859,21 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # a headline or standfirst the page repeats: told once, where it first appears
             told.add(key)
         events.extend(_sentence_events(doc, sent, si, mentions, quotes, timexes, dated, doc_quoted))
-    events = [_without_media(e) for e in events]
-    return fill_sides(mark_story(place_of_occasion(doc, ground_dates(inherit_places(doc, continue_dates(doc, inherit_dates(
+    def said(cue: Token, who: str, family: str | None) -> Event | None:
+        tab = table(doc)
+        si = tab.sent_index[cue.i]
+        sent = next(s for s in paragraphs(tab.sents[si]) if s.start <= cue.i < s.end)
+        source = [m for m in _quoted_speaker(doc, cue, quotes) if m.entity_id == who]
+        return _build(doc, sent, si, Candidate(cue, family or "statement", 0), cue, source, mentions, quotes,
+                      timexes, doc_quoted)
+
+    events = quote_statements(doc, [_without_media(e) for e in events], quotes, said)
+    body = filters.body_start(access.doc_text(doc))
+    events = [e for e in events if e.start >= body]  # the headline sums up what the body tells
+    events = fill_sides(mark_story(place_of_occasion(doc, ground_dates(inherit_places(doc, continue_dates(doc, inherit_dates(
         _dated_by_named_event(doc, resolve_meetings(doc, events)), doc._.published))))),
-                                 doc._.published), doc)
+                                   doc._.published), doc)
+    return [e for e in events if not filters.partyless_meeting(doc, e, trigger_token(doc, e))]
 
 
 def _rejects_a_proposal(tok: Token) -> bool:

@@ -92,6 +92,36 @@ def background_statement(event: Event, tok: Token) -> bool:
     return event.plover == "OTHER" and event.status == "denied"
 
 
+_CLOSERS = "»\"”’' )]"
+_FINAL = ".!?…:;"
+
+
+def body_start(text: str) -> int:
+    """Where the report starts: after the opening lines that end without a full stop (kicker,
+    headline, subtitle, key-point bullets: "Soudan : X affirme avoir pris Y", "- « … », déclare
+    X"), which sum up what the body tells; 0 when the first line already ends a sentence."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        words = line.strip().rstrip(_CLOSERS).rstrip()
+        if words and words[-1] in _FINAL:
+            return pos
+        pos += len(line)
+    return 0  # no line ends a sentence: no telling what is a headline
+
+
+def partyless_meeting(doc: Doc, event: Event, trigger: Token | None) -> bool:
+    """A meeting named by an indefinite or hypothetical noun in a clause that names nobody, no
+    place and no day ("au terme de négociations intensives", "si les négociations se
+    déroulaient favorablement") speaks of talks in general; "des pourparlers tenus à Istanbul", "la réunion de mardi" or a clause with
+    a name the knowledge base does not know stay."""
+    if event.plover != "CONSULT" or event.participants or event.place_id or event.date:
+        return False
+    if trigger is None or trigger.pos_ != "NOUN" or (definite(trigger) and event.status != "hypothetical"):
+        return False  # ("la réunion a eu lieu dans le calme": that meeting)
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
+
+
 def unsourced_statement(event: Event) -> bool:
     """A neutral reported statement is an event only when a named source makes it (the gold
     convention: "X a déclaré que …"), not for every reporting cue ("annoncées il y a …")."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.events.details import is_deadline
+from dossier.events.filters import body_start
 from dossier.models import Timex
 
 pytestmark = pytest.mark.slow
@@ -243,3 +244,40 @@ def test_noun_carried_by_verb_over_place(nlp, text, who):
     assert events
     names = " ".join(p.entity_id + " " + p.name for p in events[0].participants).lower()
     assert all(w in names for w in who), names
+
+
+# -- the opening lines without a full stop sum up the story ------------------------------------------
+
+
+@pytest.mark.parametrize("text,first_body_words", [
+    ("Afrique\nInde : New Delhi affirme avoir repris la ville de Leh\n- Aucune réaction du Pakistan\n"
+     "L'armée indienne a annoncé dimanche avoir repris Leh.\n", "L'armée"),
+    ("Le Pakistan a annoncé un accord.\nInde : suite", "Le Pakistan"),  # the first line is a report
+    ("Le président a déclaré :\n« Nous sommes prêts. »\n", "Le président"),
+    ("Un titre sans point\nun autre\n", "Un titre"),  # no line ends a sentence: nothing is cut
+])
+def test_the_body_starts_at_the_first_line_that_ends_a_sentence(text, first_body_words):
+    assert text[body_start(text):].startswith(first_body_words)
+
+
+def test_a_headline_and_key_point_bullets_carry_no_event(annotate):
+    text = ("Afrique\n"
+            "Inde : le Pakistan affirme avoir pris le contrôle de la ville de Kargil\n"
+            "- « Nos forces ont libéré la ville », déclare le ministre pakistanais de la Défense Khawaja Asif\n"
+            "Le Pakistan a déclaré dimanche avoir pris le contrôle de la ville de Kargil, après trois jours de "
+            "combats.\n")
+    doc = annotate(text, "2025-10-27")
+    body = text.index("Le Pakistan a déclaré")
+    assert doc._.events and all(e.start >= body for e in doc._.events), [(e.plover, e.text) for e in doc._.events]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Le texte a été rédigé au terme de négociations intensives.", False),  # talks in general
+    ("Si les négociations indirectes se déroulaient favorablement, un accord pourrait suivre.", False),
+    ("Les pourparlers directs tenus le 2 juin à Istanbul ont permis cet échange.", True),  # a place: a meeting
+    ("Emmanuel Macron a rencontré Olaf Scholz mardi.", True),
+])
+def test_a_meeting_without_parties_or_place_is_talks_in_general(annotate, text, kept):
+    doc = annotate(text, "2025-06-10")
+    meetings = [e for e in doc._.events if e.plover == "CONSULT"]
+    assert bool(meetings) == kept, [(e.plover, e.text, e.participants, e.place_id) for e in doc._.events]

@@ -1,0 +1,99 @@
+"""Statements from the quotes layer: words someone is reported to have said are an event.
+
+The quotes component finds who said what, with its cue ("« … », a écrit la Maison Blanche",
+"Selon X, …"), also where the parser cut the sentence at the closing quotation mark and left the
+reporting clause without a subject. A quote with a named speaker whose words and cue carry no
+event of their own becomes a ``statement`` event, typed by what it says (``content``), its span
+the quoted words and the cue, its speaker the source. An incise statement already found ("…, a
+déclaré X") takes in the direct words it reports, so that its evidence is what was said.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from dossier.events import lexicon as lx
+from dossier.events.content import content_family
+from dossier.models import Event, Quote
+from dossier.nlp import access
+
+_REACH = 250  # characters between a quote and its cue
+
+
+def _cue_token(doc: Doc, q: Quote) -> Token | None:
+    """The reporting word of the quote's cue nearest the quote (a verb of ``lx.REPORTING`` or
+    "selon"), within ``_REACH`` characters of it."""
+    words = {w.lower() for w in (q.cue or "").replace("-", " ").split()}
+    if not words:
+        return None
+    lo, hi = max(0, q.start - _REACH), q.end + _REACH
+    best = None
+    for tok in doc:
+        if tok.idx < lo:
+            continue
+        if tok.idx > hi:
+            break
+        if q.start <= tok.idx < q.end or tok.lower_ not in words:
+            continue
+        if not (tok.lemma_.lower() in lx.REPORTING or tok.lower_ in lx.SOURCE_PREPS):
+            continue
+        gap = q.start - tok.idx if tok.idx < q.start else tok.idx - q.end
+        if best is None or gap < best[0]:
+            best = (gap, tok)
+    return best[1] if best else None
+
+
+def _overlaps(a: tuple[int, int], events: list[Event]) -> bool:
+    return any(e.start < a[1] and a[0] < e.end for e in events)
+
+
+def _spoke_just_before(who: str, here: int, doc: Doc, events: list[Event]) -> bool:
+    """Whether an event of the same or the previous sentence (a sentence of words, not a stray
+    quotation mark) already has ``who`` among its participants: "…, a-t-il ajouté" goes on with
+    what was just reported."""
+    sents = [s for s in doc.sents if sum(not t.is_punct and not t.is_space for t in s) >= 2]
+    idx = next((i for i, s in enumerate(sents) if s.start_char <= here < s.end_char), None)
+    if idx is None:
+        return False
+    lo = sents[max(0, idx - 1)].start_char
+    return any(lo <= e.start < sents[idx].end_char and any(p.entity_id == who for p in e.participants)
+               for e in events)
+
+
+def quote_statements(doc: Doc, events: list[Event], quotes: list[Quote],
+                     build: Callable[[Token, str, str | None], Event | None]) -> list[Event]:
+    """The events plus one statement per named quote that no event covers (see the module).
+    ``build(cue, speaker_id, family)``: the statement event of a reporting word (the extractor's
+    own builder: date, place, participants from the parse), or None."""
+    text = access.doc_text(doc)
+    added: list[Event] = []
+    events = list(events)
+    for q in quotes:
+        who = q.speaker_id or (q.affiliation if q.anonymous else None)
+        if not who or q.kind not in ("direct", "indirect"):
+            continue
+        cue = _cue_token(doc, q)
+        if cue is None:
+            continue
+        cue_end = cue.idx + len(cue.text)
+        said = next((i for i, e in enumerate(events) if e.trigger == cue.text and e.start <= cue.idx < e.end),
+                    None)  # the saying itself, plain or typed by its words
+        if said is not None and q.kind == "direct":  # "« … », a déclaré X": the evidence takes in the words
+            e = events[said]
+            start, end = min(q.start, e.start), max(q.end, e.end)
+            events[said] = dataclasses.replace(e, start=start, end=end, text=text[start:end])
+        if said is not None:
+            continue
+        if _overlaps((q.start, q.end), events + added) or _overlaps((cue.idx, cue_end), events + added):
+            continue
+        family = content_family(doc.char_span(q.start, q.end, alignment_mode="expand") or ())
+        if family is None and _spoke_just_before(who, cue.sent.start_char, doc, events + added):
+            continue  # "…, a-t-il ajouté": more of what was just reported
+        event = build(cue, who, family)
+        if event is None:
+            continue
+        start, end = min(q.start, cue.idx), max(q.end, cue_end)
+        added.append(dataclasses.replace(event, start=start, end=end, text=text[start:end]))
+    return events + added
