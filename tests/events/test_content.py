@@ -9,12 +9,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("words,family", [
-    ("Il n'y a pas d'accord sur un cessez-le-feu.", "rejection"),
-    ("Ces pourparlers sont « un pas en avant vers un accord mutuellement satisfaisant ».", None),  # a step, no negation
-    ("La réforme créera de meilleures conditions pour la paix.", None),  # conditions nobody sets
-    ("L'armée a posé des conditions préalables à toute discussion.", "demand"),
+    ("Selon lui, il n'existe toujours aucun accord entre les deux camps.", "rejection"),
+    ("Le négociateur parle d'un pas en avant vers un accord, sans plus.", None),  # a step, no negation
+    ("Le texte ouvrira la voie à de meilleures conditions pour la paix.", None),  # conditions nobody sets
+    ("Le ministre a posé des conditions préalables à toute discussion.", "demand"),
     ("Il faudra des conditions préalables à toute discussion.", "demand"),
-    ("Cela représente une terrible escalade du conflit.", "disapprove"),
+    ("Cette décision marque une nouvelle escalade dans la crise.", "disapprove"),
 ])
 def test_the_words_of_a_statement_give_its_type(nlp, words, family):
     doc = nlp(words)

@@ -158,15 +158,15 @@ def test_two_sides_need_two_events_naming_them(annotate):
 
 
 def test_the_same_act_by_another_actor_in_its_own_clause_is_an_event_of_its_own(annotate):
-    doc = annotate("La Chine et la Russie ont exprimé leur inquiétude, tandis que l'Égypte et la Turquie "
-                   "dénoncent une escalade dangereuse.")
+    doc = annotate("Le Brésil et l'Inde ont exprimé leur préoccupation, alors que le Mexique et l'Argentine "
+                   "condamnent une escalade périlleuse.")
     disapprove = [e for e in doc._.events if e.plover == "DISAPPROVE"]
     assert len(disapprove) == 2, [(e.plover, e.text) for e in doc._.events]
     parties = [{p.entity_id for p in e.participants} for e in disapprove]
-    assert {"chinese_government", "russian_government"} in parties
-    assert {"egyptian_government", "turkish_government"} in parties
+    assert {"brazilian_government", "indian_government"} in parties
+    assert {"mexican_government", "argentine_government"} in parties
 
 
 def test_one_actor_doing_the_same_twice_in_a_sentence_stays_one_event(annotate):
-    doc = annotate("Emmanuel Macron a condamné les frappes et a dénoncé une escalade dangereuse.")
+    doc = annotate("Le chancelier allemand a condamné les bombardements puis a dénoncé une escalade périlleuse.")
     assert len([e for e in doc._.events if e.plover == "DISAPPROVE"]) == 1, [(e.plover, e.text) for e in doc._.events]
