@@ -29,6 +29,7 @@ from dossier.quotes.indirect import trim as _trim
 from dossier.quotes.marks import QuoteSpan, find_quote_spans, split_incises
 from dossier.quotes import constraints as cx
 from dossier.quotes.speakers import Speaker, SpeakerResolver, government_for_place, speaker_fields
+from dossier.timex.calendar import value_to_date
 
 log = logging.getLogger(__name__)
 
@@ -624,6 +625,14 @@ class Extractor(IndirectMixin):
         return quotes
 
 
+    def _after_publication(self, value: str) -> bool:
+        """A date that starts after the article's publication day: nobody is reported to have
+        said something then ("… dans son discours d'investiture, en janvier" misread as next
+        January dates an event it mentions, not the statement)."""
+        published = value_to_date(self.doc._.published) if self.doc._.published else None
+        found = value_to_date(value)
+        return published is not None and found is not None and found[0] > published[0]
+
     def _date(self, q: Quote) -> None:
         """When the statement was made: a time expression of its written sentence outside the
         reported content ("a déclaré mardi"), else the sentence time when it does not come from
@@ -634,14 +643,15 @@ class Extractor(IndirectMixin):
         c_start, c_end = self.clause_start(toks[0]), self.clause_end(toks[-1], stop_at_cues=False)
         timexes = access.timexes(self.doc)
         outside = [t for t in timexes if t.value and c_start <= t.start and t.end <= c_end + 1
-                   and (t.end <= q.start or t.start >= q.end) and t.type in ("date", "time")]
+                   and (t.end <= q.start or t.start >= q.end) and t.type in ("date", "time")
+                   and not self._after_publication(t.value)]
         if outside:
             best = min(outside, key=lambda t: min(abs(t.end - q.start), abs(t.start - q.end)))
             q.date, q.date_precision, q.date_basis = best.value, best.precision, "governing"
             return
         for i in range(self.sentence_of(c_start), self.sentence_of(max(c_start, c_end - 1)) + 1):
             st = access.sentence_time(self.doc, i)
-            if st is None or not st.value:
+            if st is None or not st.value or self._after_publication(st.value):
                 continue
             tx = timexes[st.timex_index] if st.timex_index is not None and st.timex_index < len(timexes) else None
             if tx is not None and q.start <= tx.start < q.end:

@@ -256,6 +256,16 @@ def test_quote_gets_the_sentence_date(full_nlp):
     assert quotes and quotes[0].date == "2025-12-02"
 
 
+def test_a_quote_is_never_dated_after_its_article(full_nlp):
+    # "en janvier" inside a conditional clause reads as next January: it dates the programme the
+    # speaker refers to, and no one is reported to have spoken after the article was written
+    if "dossier_time" not in full_nlp.pipe_names:
+        pytest.skip("dossier_time is not available")
+    quotes = _run(full_nlp, "Le président a confirmé que cela permettrait « de tenir les engagements pris » "
+                            "dans son discours d'investiture, en janvier, devant le Parlement.")
+    assert quotes and all(q.date and q.date <= "2025-12-03" for q in quotes), [(q.text, q.date) for q in quotes]
+
+
 @pytest.mark.parametrize("text", [
     "La coopération sera organisée selon les modalités prévues par l'accord signé à Niamey.",
     "Selon le calendrier convenu, les troupes se retireront dans les deux mois.",
