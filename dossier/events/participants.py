@@ -72,24 +72,25 @@ def as_actor(m: Mention) -> tuple[str, str]:
     return m.entity_id, m.entity_name
 
 
+def _institution(entity_id: str) -> str | None:
+    """The knowledge base's ``institution`` of an entity (None for a local one or none)."""
+    if entity_id.startswith("local:"):
+        return None
+    kb = _kb()
+    entry = kb.get(entity_id) if kb is not None else None
+    return getattr(entry, "institution", None) if entry is not None else None
+
+
 def is_media(entity_id: str) -> bool:
     """A news outlet or agency of the knowledge base ("l'AFP", "Associated Press") or a platform
     a statement is posted on ("sur Truth Social", "sur X"): it relays what others do; it takes
     part in an event only as its target."""
-    if entity_id.startswith("local:"):
-        return False
-    kb = _kb()
-    entry = kb.get(entity_id) if kb is not None else None
-    return entry is not None and getattr(entry, "institution", None) in ("media", "platform")
+    return _institution(entity_id) in ("media", "platform")
 
 
 def is_platform(entity_id: str) -> bool:
     """A social network of the knowledge base ("sur Truth Social", "sur le réseau social X")."""
-    if entity_id.startswith("local:"):
-        return False
-    kb = _kb()
-    entry = kb.get(entity_id) if kb is not None else None
-    return entry is not None and getattr(entry, "institution", None) == "platform"
+    return _institution(entity_id) == "platform"
 
 
 def can_act(m: Mention) -> bool:

@@ -9,15 +9,17 @@ déclaré X") takes in the direct words it reports, so that its evidence is what
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dossier.events import lexicon as lx
 from dossier.events.content import content_family
 from dossier.models import Event, Quote
 from dossier.nlp import access
+from dossier.nlp.tokens import table
 
 _REACH = 250  # characters between a quote and its cue
 
@@ -29,12 +31,10 @@ def _cue_token(doc: Doc, q: Quote) -> Token | None:
     if not words:
         return None
     lo, hi = max(0, q.start - _REACH), q.end + _REACH
+    starts = table(doc).idx  # (token.idx, in order)
     best = None
-    for tok in doc:
-        if tok.idx < lo:
-            continue
-        if tok.idx > hi:
-            break
+    for i in range(bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)):
+        tok = doc[i]
         if q.start <= tok.idx < q.end or tok.lower_ not in words:
             continue
         if not (tok.lemma_.lower() in lx.REPORTING or tok.lower_ in lx.SOURCE_PREPS):
@@ -49,11 +49,15 @@ def _overlaps(a: tuple[int, int], events: list[Event]) -> bool:
     return any(e.start < a[1] and a[0] < e.end for e in events)
 
 
-def _spoke_just_before(who: str, here: int, doc: Doc, events: list[Event]) -> bool:
-    """Whether an event of the same or the previous sentence (a sentence of words, not a stray
-    quotation mark) already has ``who`` among its participants: "…, a-t-il ajouté" goes on with
-    what was just reported."""
-    sents = [s for s in doc.sents if sum(not t.is_punct and not t.is_space for t in s) >= 2]
+def _word_sentences(doc: Doc) -> list[Span]:
+    """The sentences of at least two words (not a stray quotation mark)."""
+    return [s for s in table(doc).sents if sum(not t.is_punct and not t.is_space for t in s) >= 2]
+
+
+def _spoke_just_before(who: str, here: int, sents: list[Span], events: list[Event]) -> bool:
+    """Whether an event of the same or the previous sentence (of :func:`_word_sentences`)
+    already has ``who`` among its participants: "…, a-t-il ajouté" goes on with what was just
+    reported."""
     idx = next((i for i, s in enumerate(sents) if s.start_char <= here < s.end_char), None)
     if idx is None:
         return False
@@ -68,6 +72,7 @@ def quote_statements(doc: Doc, events: list[Event], quotes: list[Quote],
     ``build(cue, speaker_id, family)``: the statement event of a reporting word (the extractor's
     own builder: date, place, participants from the parse), or None."""
     text = access.doc_text(doc)
+    sents = None  # the sentences of words, read when a continuation is first in question
     added: list[Event] = []
     events = list(events)
     for q in quotes:
@@ -89,8 +94,10 @@ def quote_statements(doc: Doc, events: list[Event], quotes: list[Quote],
         if _overlaps((q.start, q.end), events + added) or _overlaps((cue.idx, cue_end), events + added):
             continue
         family = content_family(doc.char_span(q.start, q.end, alignment_mode="expand") or ())
-        if family is None and _spoke_just_before(who, cue.sent.start_char, doc, events + added):
-            continue  # "…, a-t-il ajouté": more of what was just reported
+        if family is None:
+            sents = _word_sentences(doc) if sents is None else sents
+            if _spoke_just_before(who, cue.sent.start_char, sents, events + added):
+                continue  # "…, a-t-il ajouté": more of what was just reported
         event = build(cue, who, family)
         if event is None:
             continue

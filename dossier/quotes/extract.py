@@ -15,6 +15,7 @@ import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -629,9 +630,15 @@ class Extractor(IndirectMixin):
         """A date that starts after the article's publication day: nobody is reported to have
         said something then ("… dans son discours d'investiture, en janvier" misread as next
         January dates an event it mentions, not the statement)."""
-        published = value_to_date(self.doc._.published) if self.doc._.published else None
-        found = value_to_date(value)
-        return published is not None and found is not None and found[0] > published[0]
+        published = self._published_day
+        found = value_to_date(value) if published is not None else None
+        return found is not None and found[0] > published
+
+    @cached_property
+    def _published_day(self):
+        """The first day of the article's publication date (None when unknown)."""
+        parsed = value_to_date(self.doc._.published) if self.doc._.published else None
+        return parsed[0] if parsed else None
 
     def _date(self, q: Quote) -> None:
         """When the statement was made: a time expression of its written sentence outside the

@@ -130,9 +130,10 @@ ROLE_NOUNS = frozenset(
 # "le chef de l'État" / "le chef du gouvernement": the head noun "chef" and the body it heads
 # name the same office as these role nouns (a person introduced as "le président libanais X" is
 # "le chef de l'État" of the next paragraph, and the other way round).
+_HEAD_OF_STATE = frozenset({"président", "présidente", "roi", "reine", "émir"})
 CHIEF_OF = {
-    "état": frozenset({"président", "présidente", "roi", "reine", "émir"}),
-    "etat": frozenset({"président", "présidente", "roi", "reine", "émir"}),
+    "état": _HEAD_OF_STATE,
+    "etat": _HEAD_OF_STATE,  # "l'Etat", written without its accent
     "gouvernement": frozenset({"premier", "première", "chancelier", "chancelière"}),
 }
 
