@@ -6,11 +6,15 @@ shared with PostgreSQL (``dossier.store.sql``).
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from dossier.errors import StoreError
 from dossier.store.dialect import SQLITE
 from dossier.store.sql import SQLStore
+
+BUSY_SECONDS = 30  # how long a writer waits for another process's lock (connection timeout too)
+
 
 
 class SQLiteStore(SQLStore):
@@ -32,12 +36,12 @@ class SQLiteStore(SQLStore):
         try:
             uri = f"file:{p}?mode=ro" if readonly else str(p)
             # isolation_level=None: transactions are begun and ended by SQLStore._tx only
-            self.conn = sqlite3.connect(uri, uri=readonly, timeout=30, check_same_thread=False,
+            self.conn = sqlite3.connect(uri, uri=readonly, timeout=BUSY_SECONDS, check_same_thread=False,
                                         isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
-                self.conn.execute("PRAGMA journal_mode=WAL")
+                self._enable_wal()
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 self._migrate()
             elif not self._has_table("articles"):  # never add our tables to someone else's file
@@ -52,6 +56,23 @@ class SQLiteStore(SQLStore):
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(f"{path}: not a dossier database or not writable ({exc})") from exc
+
+    def _enable_wal(self) -> None:
+        """Switch the file to write-ahead logging. The switch needs the file to itself and SQLite
+        does not wait for it (the busy timeout is not consulted): several processes opening a new
+        database at once (``--workers``, Dask workers writing) would get "database is locked".
+        Retried for as long as a write would wait."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        pause = 0.005
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
     def _upgrade_if_needed(self) -> None:
         """A read-only store over a database written by an older dossier: add what it lacks

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import pytest
 
@@ -53,6 +54,23 @@ def test_readonly_open_of_missing_db(tmp_path):
 def test_wal_mode(sqlite_store):
     assert sqlite_store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert isinstance(sqlite_store.conn, sqlite3.Connection)
+
+
+def test_a_new_database_opened_while_another_process_writes_waits_for_it(tmp_path):
+    """Several workers open one new file at once: switching it to WAL needs the file to itself and
+    SQLite does not wait for that on its own; the open waits instead of failing "locked"."""
+    path = tmp_path / "shared.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock for a moment
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        s = open_store(Settings(db=str(path)))
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        s.close()
+    finally:
+        release.join()
+        other.close()
 
 
 @pytest.mark.parametrize("value,bounds", [
