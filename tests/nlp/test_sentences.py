@@ -35,11 +35,11 @@ def test_default_cap_leaves_news_sentences_alone():
 
 @pytest.mark.slow
 def test_parser_keeps_the_cap_on_text_without_punctuation(nlp):
-    assert nlp.pipe_names.index("dossier_sentence_cap") < nlp.pipe_names.index("parser")
+    assert nlp.pipe_names[0] == "dossier_line_parser" and "parser" not in nlp.pipe_names
     words = "le ministre a rencontré son homologue et les deux délégations ont parlé de la trêve puis".split()
     doc = nlp.make_doc(" ".join(words * 120))  # 1,800 tokens, not one sentence end
     for name, proc in nlp.pipeline:
-        if name.startswith("dossier_") and name != "dossier_sentence_cap":
+        if name.startswith("dossier_") and name != "dossier_line_parser":
             break
         doc = proc(doc)
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS + 1
@@ -72,3 +72,21 @@ def test_line_breaks_start_sentences_unless_wrapped(text, starts):
     marked = line_starts(doc)
     assert [doc[i].text for i in marked] == starts
     assert all(doc[i].is_sent_start for i in marked)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,first_words,verb", [
+    # a headline without a full stop, then a paragraph opening on a name: the parser, forced to
+    # start a sentence there, cut "Donald" | "Trump et …" | "se sont parlé …"
+    ("« Une réunion utile », selon le ministre\n\nDonald Trump et Vladimir Poutine se sont parlé "
+     "à Genève mardi pendant deux heures.\n", "Donald Trump", "parlé"),
+    ("« Une journée utile », selon le négociateur\n\nLe ministre Karl Berger et la diplomate Anna Sorel "
+     "se sont rencontrés à Genève mardi.\n", "Le ministre", "rencontrés"),
+    ("Négociations à Rome\n\nLe ministre des Affaires étrangères Karl Berger a reçu son homologue mardi.\n",
+     "Le ministre", "reçu"),
+])
+def test_a_paragraph_after_a_headline_is_parsed_whole(nlp, text, first_words, verb):
+    doc = nlp(text)
+    sent = next(s for s in doc.sents if s.text.startswith(first_words))
+    assert verb in sent.text  # one sentence from its subject to its verb
+    assert doc[0].sent.text.rstrip().endswith(("ministre", "négociateur", "Rome"))  # the headline stays apart
