@@ -311,6 +311,10 @@ class Extractor(IndirectMixin):
             if main is not None:
                 return self.speaker_for(main, depth + 1)
             subj = r.participle_subject(verb)
+        if subj is None and verb is cue:
+            incise = r.incise_subject(cue)
+            if incise is not None:
+                return incise
         if subj is None:
             subj = self._speaking(r.subject_of(verb))
         if subj is None:

@@ -358,6 +358,22 @@ class SpeakerResolver:
                         return u
         return None
 
+    def incise_subject(self, cue: Token) -> Speaker | None:
+        """"… avant de lancer ces frappes, a affirmé la Maison Blanche": a cue verb set off by a
+        comma, with no subject and no conjunction of its own, is an incise whose subject follows
+        it, whatever the parser hung it on (as a conjunct of the reported verb, its subject would
+        be the reported clause's)."""
+        doc = cue.doc
+        if any(c.dep_ in _SUBJ_DEPS or c.dep_ == "cc" for c in cue.children):
+            return None
+        j = cue.i - 1
+        while j >= 0 and (doc[j].pos_ == "AUX" or doc[j].lower_ in _LIGHT_ADVERBS):
+            j -= 1
+        auxiliary = any(doc[k].pos_ == "AUX" for k in range(j + 1, cue.i))
+        if j < 0 or doc[j].text != "," or not (auxiliary or cue.morph.get("VerbForm") == ["Fin"]):
+            return None  # "…, affirmant que …": a participle, not an incise
+        return self.inverted_subject(cue)
+
     def inverted_subject(self, cue: Token) -> Speaker | None:
         """Subject after the verb in an incise: "…, a dit jeudi aux journalistes X"."""
         doc = self.doc
