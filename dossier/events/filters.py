@@ -94,17 +94,21 @@ def background_statement(event: Event, tok: Token) -> bool:
 
 _CLOSERS = "»\"”’' )]"
 _FINAL = ".!?…:;"
+# a sentence ends inside the line and another starts: "… très attendu. Après trois heures …"
+_INNER_END = re.compile(r"\w{2,}[.!?…][»\"”’)]*\s+[«\"“]?\s*[A-ZÀ-Ý]")
 
 
 def body_start(text: str) -> int:
     """Where the report starts: after the opening lines that end without a full stop (kicker,
     headline, subtitle, key-point bullets: "Soudan : X affirme avoir pris Y", "- « … », déclare
-    X"), which sum up what the body tells; 0 when the first line already ends a sentence."""
+    X"), which sum up what the body tells; 0 when the first line already ends a sentence. A line
+    holding two sentences is a paragraph of the body even when its last one ends without a full
+    stop ("… a-t-il dit. « … », rassure X")."""
     pos = 0
     for line in text.splitlines(keepends=True):
         words = line.strip().rstrip(_CLOSERS).rstrip()
-        if words and words[-1] in _FINAL:
-            return pos
+        if words and (words[-1] in _FINAL or _INNER_END.search(words)):
+            return pos  # (a paragraph of several sentences is body, whatever its last one ends on)
         pos += len(line)
     return 0  # no line ends a sentence: no telling what is a headline
 

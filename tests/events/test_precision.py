@@ -255,6 +255,9 @@ def test_noun_carried_by_verb_over_place(nlp, text, who):
     ("Le Pakistan a annoncé un accord.\nInde : suite", "Le Pakistan"),  # the first line is a report
     ("Le président a déclaré :\n« Nous sommes prêts. »\n", "Le président"),
     ("Un titre sans point\nun autre\n", "Un titre"),  # no line ends a sentence: nothing is cut
+    # a paragraph of several sentences is body even when its last one ends on the speaker's name
+    ("« Tout est prêt », selon Paris\n\nLes deux ministres se sont vus à Rome mardi. Ils se reverront. "
+     "« Nous avançons », a résumé Karl Berger\n\nLa suite est prévue en mai.\n", "Les deux ministres"),
 ])
 def test_the_body_starts_at_the_first_line_that_ends_a_sentence(text, first_body_words):
     assert text[body_start(text):].startswith(first_body_words)
