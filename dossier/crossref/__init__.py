@@ -37,7 +37,7 @@ from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-5"  # -3: main's references, -4: status keys
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-6"  # -3: main's references, -4: status keys, -6: rival coarse mentions
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -241,6 +241,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     into what stays linked when it had no anchor (such a unit holds only anchorless coarse
     mentions, linked among themselves)."""
     from dossier.crossref.kinds import _features, anchor_rank, event_day_precise, event_decision, event_verdict
+    from dossier.events.merge import coarse_rivals
 
     new_ids = {r.rid for r in new}
     data: dict[int, dict] = {r.rid: r.data for r in new}
@@ -306,11 +307,16 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
     fine_links: list[tuple[int, int]] = []
     loose: list[tuple[int, int]] = []
+    # a day-precise mention is no anchor for a coarse one that a coarse mention of its own article
+    # matches better (both of that article, so both new or both stored: the pairs are here)
+    rivals = coarse_rivals(fine, same, lambda rid: data[rid]["key"])
     for x, y, score in same:
         if fine(x) and fine(y):
             fine_links.append((x, y))
         elif fine(x) or fine(y):
             c, f = (y, x) if fine(x) else (x, y)
+            if rivals.get((c, data[f]["key"]), -1.0) > score:
+                continue
             partners[c].append((anchor_rank(data[f], score), f))
         else:
             loose.append((x, y))

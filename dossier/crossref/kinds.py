@@ -11,7 +11,8 @@ recomputes only the units its new records join.
 - events (``e``): two day-precise mentions are linked when
   :func:`dossier.events.similarity.compare` finds them one event; a coarse mention (a week, a
   month, undated) is linked only to its *anchor*, the best day-precise mention it is one event
-  with (:func:`anchor_rank`; the ``e.a`` keys keep it), or, when there is none, to the coarse
+  with (:func:`anchor_rank`; the ``e.a`` keys keep it; none of an article whose own coarse
+  mention matches it better: :func:`dossier.events.merge.coarse_rivals`), or, when there is none, to the coarse
   mentions without an anchor it is one event with: as :func:`dossier.events.merge.cluster_mentions`
   groups them, so a month-dated report never chains a month of meetings into one unit (a unit
   holds whole storylines). A pair in *date conflict* (kept apart only by their dates) is stored

@@ -187,7 +187,8 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
 
     groups, used, refused = cluster_mentions(
         [day_precise(f) for f in feats], edges,
-        lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]))
+        lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]),
+        [f.key for f in feats])
     why: dict[int, list[str]] = defaultdict(list)
     for e in used:
         why[e.b].append(f"{feats[e.a].key}#{feats[e.a].index} ~ {feats[e.b].key}#{feats[e.b].index} "
@@ -209,7 +210,8 @@ def day_precise(f: EventFeatures) -> bool:
     return f.interval is not None and f.interval[0] == f.interval[1]
 
 
-def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list[int], list[int]], str | None]
+def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list[int], list[int]], str | None],
+                     articles: list[str] | None = None
                      ) -> tuple[list[list[int]], list[Edge], list[tuple[Edge, str]]]:
     """Groups of mentions from the accepted pairs (:func:`cluster`), such that no coarse mention
     ever bridges two groups of day-precise ones. Of the accepted pairs only these count:
@@ -217,7 +219,11 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
     - the pairs of two day-precise mentions (``fine``);
     - for a coarse mention (a week, a month, undated...) one event with some day-precise ones,
       its pair with the single best of them, its *anchor* (highest score, ties to the first in
-      the canonical order): it may join that group only;
+      the canonical order): it may join that group only. A day-precise mention is no anchor
+      when a coarse mention of its own article (``articles``: each mention's article) matches
+      better: that article reports the coarse mention's event apart from it ("l'Azerbaïdjan a
+      annoncé un consensus" and, further on, "l'Arménie a accepté les propositions", a second
+      outlet reporting only the acceptance);
     - the pairs of two coarse mentions one event with no day-precise mention.
 
     So a month-dated report compatible with a month of meetings joins one of them and chains
@@ -226,11 +232,14 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
     anchors: dict[int, tuple[float, int, Edge]] = {}
     kept: list[Edge] = []
     loose: list[Edge] = []
+    rivals = coarse_rivals(fine, [(e.a, e.b, e.score) for e in edges], articles)
     for e in edges:
         if fine[e.a] and fine[e.b]:
             kept.append(e)
         elif fine[e.a] or fine[e.b]:
             c, f = (e.b, e.a) if fine[e.a] else (e.a, e.b)
+            if articles is not None and rivals.get((c, articles[f]), -1.0) > e.score:
+                continue  # f's own article tells c's event apart from f
             if c not in anchors or (-e.score, f) < anchors[c][:2]:
                 anchors[c] = (-e.score, f, e)
         else:
@@ -238,6 +247,26 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
     kept += [e for _, _, e in anchors.values()]
     kept += [e for e in loose if e.a not in anchors and e.b not in anchors]
     return cluster(len(fine), kept, cannot)
+
+
+def coarse_rivals(fine: Callable[[Any], bool] | list[bool], pairs: Iterable[tuple[Any, Any, float]],
+                  articles: Callable[[Any], str] | list[str] | None) -> dict[tuple[Any, str], float]:
+    """(coarse mention, article) -> the best score of a coarse mention of that article one event
+    with it (``pairs``: (mention, mention, score) found one event): the bar a day-precise mention
+    of that article must pass to be its anchor (:func:`cluster_mentions`)."""
+    if articles is None:
+        return {}
+    is_fine = fine if callable(fine) else fine.__getitem__
+    article = articles if callable(articles) else articles.__getitem__
+    out: dict[tuple[Any, str], float] = {}
+    for x, y, score in pairs:
+        if is_fine(x) or is_fine(y):
+            continue
+        for c, other in ((x, y), (y, x)):
+            k = (c, article(other))
+            if score > out.get(k, -1.0):
+                out[k] = score
+    return out
 
 
 def _most_common(values: list[Any]) -> Any:

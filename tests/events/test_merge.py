@@ -317,3 +317,19 @@ def test_to_plover_fields():
     assert (out["start"], out["end"], out["event_text"]) == (5, 5 + len("Macron a reçu Zelensky"), "Macron a reçu Zelensky")
     assert out["url"] == "https://example.org/a" and out["location"]["id"] == "paris"
     assert out["id"] == to_plover(event, {"key": "a.txt"}, kb=False)["id"]
+
+
+def test_an_undated_report_joins_the_act_its_anchor_article_tells_apart():
+    # one article: an announcement of its day, then an undated acceptance; the second outlet's
+    # acceptance shares words with the announcement but matches the first article's acceptance better
+    deal = dict(type="agreement", plover="AGREE", mode=None, precision="day")
+    items = [
+        ("a.txt", ev(text="La Russie a annoncé jeudi qu'un compromis était trouvé sur le texte du traité de paix "
+                          "avec l'Ukraine, points de frontière compris", people=(RUSSIA,), date="2025-05-15", **deal)),
+        ("a.txt", ev(start=200, text="l'Ukraine a accepté les propositions russes sur les trois points de "
+                                     "frontière encore ouverts du traité", people=(UKRAINE, RUSSIA), date=None, **deal)),
+        ("b.txt", ev(text="Kiev accepte les propositions de Moscou sur les trois derniers points de frontière "
+                          "ouverts du traité de paix", people=(UKRAINE, RUSSIA), date=None, **deal)),
+    ]
+    stories = merge(items, {"a.txt": "2025-05-15", "b.txt": "2025-05-15"})
+    assert sorted(sorted((k, i) for k, i, _ in s.sources) for s in stories) == [[("a.txt", 0)], [("a.txt", 1), ("b.txt", 0)]]
