@@ -273,3 +273,38 @@ def test_an_undated_report_joins_the_act_the_other_article_tells_apart(order, db
         assert _dump(store) == incremental
         shared = [s for s in store.export_rows("storylines") if s["n_articles"] == 2]
     assert len(shared) == 1 and shared[0]["date"] is None  # the acceptances, not the announcement of 15 May
+
+
+@pytest.mark.parametrize("order", ["dated-first", "timeless-first"])
+def test_an_article_of_unknown_time_joins_a_dated_report_in_the_same_words(order, db_url):
+    """An article without a publication day or dated event tells, in the same words, the meeting
+    another article dates: one storyline, in the update (either order) as in the rebuild; a
+    third of unknown time naming the same people in other words stays apart."""
+    from dossier.config import Settings
+    from dossier.crossref import rebuild_cross_article, update_cross_article
+    from dossier.store import open_store
+    from test_crossref_incremental import _dump
+
+    dated = _article("2025-05-06", "Oriane Valcourt a reçu mardi Tadeusz Brenner pour parler du futur barrage, "
+                     "du partage des eaux du fleuve et du calendrier du chantier.", "2025-05-06", "day", 11)
+    text = ("Tadeusz Brenner et Oriane Valcourt ont parlé du futur barrage, du partage des eaux du fleuve et du "
+            "calendrier du chantier.")
+    other_text = "Oriane Valcourt et Tadeusz Brenner ont signé un accord commercial sur les céréales."
+    timeless = []
+    for n, t in ((12, text), (13, other_text)):
+        art = Article(raw_text=f"{t} (dépêche {n})", source=f"mem://timeless-known/{n}")
+        ev = Event(0, len(t), t, "meeting", "CONSULT", participants=list(PEOPLE), sentence=0)
+        timeless.append(ArticleRecords(article=art, clean_text=art.raw_text, boilerplate=[], events=[ev]))
+    batches = [[dated], timeless] if order == "dated-first" else [timeless, [dated]]
+    with open_store(Settings().with_(db=db_url)) as store:
+        for batch in batches:
+            for rec in batch:
+                store.add_article(rec)
+            update_cross_article(store)
+        incremental = _dump(store)
+        units = _units(store)
+        rebuild_cross_article(store)
+        assert _dump(store) == incremental
+        assert _units(store) == units
+    assert units[dated.article.content_hash] == units[timeless[0].article.content_hash]
+    assert units[timeless[1].article.content_hash] != units[dated.article.content_hash]

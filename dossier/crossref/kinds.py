@@ -148,7 +148,7 @@ def _features(d: dict):
 
 
 def event_keys(d: dict, rank: dict[str, int] | None = None) -> tuple[set[str], set[str]]:
-    from dossier.events.features import blocking_keys, text_buckets
+    from dossier.events.features import blocking_keys, text_buckets, timeless_buckets
 
     f = _features_plain(d)
     index, probe = blocking_keys(f)
@@ -159,6 +159,10 @@ def event_keys(d: dict, rank: dict[str, int] | None = None) -> tuple[set[str], s
         for when in text_buckets(f):
             ikeys |= {f"t{when!r}{s}" for s in f.stems}  # filed: every stem (probed by prefixes)
             pkeys |= {f"t{when!r}{s}" for s in prefix}  # looks: its prefix among every stem
+        sides = timeless_buckets(f)  # unknown time meets known time by words (one side files, the other looks)
+        if sides is not None:
+            ikeys |= {f"t{sides[0]!r}{s}" for s in f.stems}
+            pkeys |= {f"t{sides[1]!r}{s}" for s in prefix}
     # prefix filtering both ways: a's prefix meets b's stems or b's prefix meets a's stems
     return ikeys, pkeys
 

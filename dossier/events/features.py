@@ -436,6 +436,22 @@ def text_buckets(f: EventFeatures) -> list[tuple]:
     return sorted({_bucket("W", d) for d in _days(span[0] - margin, span[1] + margin)})
 
 
+def timeless_buckets(f: EventFeatures) -> tuple[tuple, tuple] | None:
+    """(filed under, looks under) for a mention whose article's time is unknown (no date, no
+    publication day, no dated event: filed "?u", looking at "?k") and one whose time is known
+    (the reverse), in place of a time bucket: the two meet by who or where
+    (:func:`blocking_keys`) and by their words (each files every stem and looks with its
+    prefix), never two of the same side (those of unknown time meet in the "?" bucket of
+    :func:`text_buckets`; those of known time by their dates). Only the same words then make
+    them one event (:func:`dossier.events.similarity.compare`). Background history (known to be
+    old) is left out."""
+    if f.span is None:
+        return ("?u",), ("?k",)
+    if f.background:
+        return None
+    return ("?k",), ("?u",)
+
+
 def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
     """(index keys, probe keys): (who or where, when) keys, plus (word, when) keys: a mention is
     filed under its words and probes under its actors' own names (a sentence naming an actor
@@ -458,6 +474,10 @@ def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
     kind = ("kind", f.kind)
     index = {(what, when) for what in whats for when in index_whens}
     probe = {(what, when) for what in whats for when in probe_whens}
+    sides = timeless_buckets(f)  # a mention of unknown time meets those of known time by who or where
+    if sides is not None:
+        index |= {(what, sides[0]) for what in whats}
+        probe |= {(what, sides[1]) for what in whats}
     # an actor the other report's sentence names although its extraction missed it
     index |= {(("word", w), when) for w in f.stems for when in index_whens}
     probe |= {(("word", alias[0]), when) for _, aliases in f.named for alias in aliases for when in probe_whens}

@@ -34,9 +34,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.blocking import Edge, KeyIndex, PrefixIndex, cluster, figures
-from dossier.blocking.index import frequency_rank
+from dossier.blocking.index import frequency_rank, overlap_share
 from dossier.events.features import (PRECISION_RANK, EventFeatures, _gap, blocking_keys, date_interval,
-                                     event_features, participant_key, place_relation, text_buckets)
+                                     event_features, participant_key, place_relation, text_buckets,
+                                     timeless_buckets)
 from dossier.events.similarity import SAME, cannot_link, cannot_match, compare
 from dossier.models import Event, Participant
 
@@ -119,15 +120,21 @@ def candidate_pairs(feats: list[EventFeatures], stats: MergeStats | None = None)
     content words within a few weeks: a function of the mentions alone (not of their order)."""
     rank = frequency_rank(f.stems for f in feats)
     keys, texts = KeyIndex(), defaultdict(lambda: PrefixIndex(TEXT_SHARE, rank=rank))
+    timeless = KeyIndex()  # a mention of unknown time and one of known time, by their words
     pairs: set[tuple[int, int]] = set()
     for i, f in enumerate(feats):
         found = keys.add(i, *blocking_keys(f))
         if len(f.stems) >= 2:
             for when in text_buckets(f):
                 found |= texts[when].add(i, f.stems, verify=True)
+            sides = timeless_buckets(f)
+            if sides is not None:
+                prefix = texts[sides[0]].prefix(f.stems)  # the same order as the word index
+                met = timeless.add(i, {(sides[0], w) for w in f.stems}, {(sides[1], w) for w in prefix})
+                found |= {j for j in met if overlap_share(f.stems, feats[j].stems) >= TEXT_SHARE - 1e-9}
         pairs.update((j, i) for j in found)
     if stats is not None:
-        stats.probed += keys.comparisons + sum(t.probed for t in texts.values())
+        stats.probed += keys.comparisons + timeless.comparisons + sum(t.probed for t in texts.values())
     return pairs
 
 

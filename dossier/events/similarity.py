@@ -18,10 +18,10 @@ Hard limits come before the score: a call is not a meeting; a planned and a held
 events (linked, not merged) unless the plan named the day it was held; background history only
 meets background history; two dates more than :data:`WINDOW_DAYS` apart never merge, and when
 everything else matches strongly (:data:`STRONG`) the pair is reported as a date conflict.
-Two undated mentions of articles whose time is unknown (no publication day, no dated event)
-may be one event only when reported in the same words (:data:`FULL_WORDS` content words in
-common besides everything else); an undated mention of such an article and one whose time is
-known are never compared.
+An undated mention of an article whose time is unknown (no publication day, no dated event)
+may be one event with another mention, of time known or unknown, only when reported in the same
+words (:data:`FULL_WORDS` content words in common besides everything else): an agency dispatch
+repeated without its dateline still joins the dated report of it.
 :func:`cannot_link` keeps groups apart whose members could not all be one event (among them two
 mentions one article tells apart, whatever a third report says).
 """
@@ -275,7 +275,9 @@ def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, boo
         # their words can tie them (see compare)
         return TIMELESS, lambda: "neither report's time is known", False
     if a.span is None or b.span is None:
-        return None, lambda: "no date and no reference day", False
+        # one article's time unknown: its mention may be any day's, so only the words can tie
+        # the two (see compare), and the time supports nothing
+        return TIMELESS, lambda: "one report's time is unknown", False
     gap = _gap(a.span, b.span)
     if gap > WINDOW_DAYS:
         return None, lambda: "the undated report lies outside the other's dates", False
@@ -346,7 +348,7 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
     if dates_differ:
         disagreements["date"] = (a.interval[0].isoformat(), b.interval[0].isoformat())
     score += time_w
-    if a.span is None and b.span is None and score >= SAME and len(_shared_words(a, b)[0]) < FULL_WORDS:
+    if (a.span is None or b.span is None) and score >= SAME and len(_shared_words(a, b)[0]) < FULL_WORDS:
         parts.append((None, lambda: f"time unknown: fewer than {FULL_WORDS} content words in common"))
         return decide(False, score)
     if a.background and score >= SAME:  # history is merged only on its date and kind

@@ -204,8 +204,15 @@ def test_articles_of_unknown_time_merge_only_in_the_same_words():
     stories = merge([("a.txt", a), ("b.txt", b)])
     assert len(stories) == 1 and any("time is known" in r for r in stories[0].explanation)
     assert len(merge([("a.txt", a), ("b.txt", few)])) == 2  # the same people and place, not the same words
-    # an article of unknown time and one whose time is known: never compared
-    assert len(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-10"})) == 2
+    # an article of unknown time and one whose time is known: the same words tie them too,
+    # and nothing less (the same people and place do not)
+    dated = dict(date="2025-06-10")
+    stories = merge([("a.txt", meeting(a.text, **dated)), ("b.txt", b)], {"a.txt": "2025-06-10"})
+    assert len(stories) == 1 and stories[0].date == "2025-06-10"
+    assert any("one report's time is unknown" in r for r in stories[0].explanation)
+    assert len(merge([("a.txt", meeting(a.text, **dated)), ("b.txt", few)], {"a.txt": "2025-06-10"})) == 2
+    # an undated mention of a dated article: its time is that article's days, known too
+    assert len(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-10"})) == 1
 
 
 def test_a_publication_known_to_the_month_is_the_reference_of_its_undated_mentions():
