@@ -275,6 +275,7 @@ class EventFeatures:
     # each actor replaced by the party it acts for (a minister or envoy: his government)
     parties: frozenset[str] = frozenset()
     sentence: int = -1  # the sentence of its article it comes from (-1: unknown)
+    trigger: str = ""  # the stem of the word naming the act ("consulté": consul; a reporting verb: none)
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:
@@ -375,7 +376,14 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | tuple[
         stems=content_stems(event.text or ""), names=names, kind=event_class(event.plover, event.type),
         vector=vector, named=named, parties=parties,
         sentence=event.sentence if isinstance(getattr(event, "sentence", None), int) else -1,
+        trigger=trigger_stem(event.trigger),
     )
+
+
+def trigger_stem(trigger: str | None) -> str:
+    """The content stem of an event's trigger word ("" for none, a reporting verb or a phrase)."""
+    stems = content_stems(trigger or "")
+    return next(iter(stems)) if len(stems) == 1 else ""
 
 
 # -- blocking keys --------------------------------------------------------------------------------

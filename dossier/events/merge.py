@@ -228,8 +228,8 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
       its pair with the single best of them, its *anchor* (highest score, ties to the first in
       the canonical order): it may join that group only. A day-precise mention is no anchor
       when a coarse mention of its own article (``articles``: each mention's article) matches
-      better: that article reports the coarse mention's event apart from it ("l'Azerbaïdjan a
-      annoncé un consensus" and, further on, "l'Arménie a accepté les propositions", a second
+      better: that article reports the coarse mention's event apart from it ("Moscou annonce un
+      compromis sur le traité" and, further on, "Kiev a accepté les propositions russes", a second
       outlet reporting only the acceptance);
     - the pairs of two coarse mentions one event with no day-precise mention.
 

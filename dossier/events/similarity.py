@@ -10,7 +10,8 @@ government, from the knowledge base; an actor one report's extraction missed cou
 sentence names it), the dates at their precisions (a year alone supports nothing; an undated
 report is most likely about its own day), the places (the same, near each other, or unknown),
 and the words of the two sentences (shared content stems, an actor's name spelled one letter
-apart counting as shared, and the cosine of their mean word vectors when the model is
+apart counting as shared, a single word in common counting when it names the act in both and
+an actor is common to both, and the cosine of their mean word vectors when the model is
 installed). A decision depends on the two mentions only,
 never on the rest of the corpus, so an incremental update decides every pair as a rebuild would.
 
@@ -44,6 +45,7 @@ SAME = 4.5  # total weight from which two mentions are one event
 STRONG = 6.0  # weight without the dates from which two mentions apart in time are a date conflict
 TIMELESS = -0.5  # the time weight of two mentions whose articles' time is unknown
 COARSE = frozenset({"season", "year", "decade"})  # precisions too coarse to support a merge
+TRIGGER_WEIGHT = 1.5  # the only content word two sentences share names the act in both (see _text_weight)
 VECTOR_BONUS = ((0.9, 1.5), (0.82, 1.0), (0.78, 0.5))  # cosine of the sentences' vectors -> weight
 
 
@@ -175,6 +177,10 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
         weight += min(1.5, 0.25 * max(0, len(shared) - FULL_WORDS))
         words_why = (lambda shared=shared, share=share:
                      f"words {{{', '.join(sorted(shared))}}} ({share:.2f} of the shorter)")
+    elif len(shared) == 1 and _same_act(a, b, shared):
+        # the one word in common names the act in both, done by or to the same actor ("Tokyo dit
+        # avoir été consulté" / "Séoul a consulté le gouvernement japonais")
+        weight, words_why = TRIGGER_WEIGHT, (lambda: f"the same act word {a.trigger} and the same actor")
     elif not shared and small >= (2 if _both_say(a, b) else LONG_ENOUGH):  # a statement is what it says
         weight, words_why = -1.0, (lambda: "no content word in common")
     cos = None
@@ -189,6 +195,12 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
         return weight, None
     return weight, lambda: ", ".join(x for x in ((words_why() if words_why else None),
                                                  (f"vector cosine {cos:.2f}" if cos is not None else None)) if x)
+
+
+def _same_act(a: EventFeatures, b: EventFeatures, shared: frozenset[str]) -> bool:
+    """Their triggers are the same word (:attr:`EventFeatures.trigger`), among the words they
+    share, and they have an actor in common (not only a party both act for)."""
+    return bool(a.trigger) and a.trigger == b.trigger and a.trigger in shared and not a.actors.isdisjoint(b.actors)
 
 
 NAME_VARIANT_LETTERS = 4  # name words this long may be spelled one letter apart
@@ -427,7 +439,7 @@ def _words_bound(a: EventFeatures, b: EventFeatures) -> float | None:
             return None
     shared = len(sa & sb) + max(na, nb)  # words of one sharing a singular with the other's
     if shared < 2:
-        return 0.0
+        return TRIGGER_WEIGHT if a.trigger and a.trigger == b.trigger else 0.0
     return 4.0 * min(1.0, shared / FULL_WORDS) + min(1.5, 0.25 * max(0, shared - FULL_WORDS))
 
 

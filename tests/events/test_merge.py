@@ -1,6 +1,7 @@
 """Storyline merge over hand-built Event records (no model needed: word vectors left out)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
@@ -340,3 +341,24 @@ def test_an_undated_report_joins_the_act_its_anchor_article_tells_apart():
     ]
     stories = merge(items, {"a.txt": "2025-05-15", "b.txt": "2025-05-15"})
     assert sorted(sorted((k, i) for k, i, _ in s.sources) for s in stories) == [[("a.txt", 0)], [("a.txt", 1), ("b.txt", 0)]]
+
+
+JAPAN = Participant("japanese_government", "Government of Japan")
+KOREA = Participant("south_korean_government", "Government of South Korea")
+CHINA = Participant("chinese_government", "Government of China")
+
+
+@pytest.mark.parametrize("others, trigger, one", [
+    ((JAPAN, KOREA), "consulté", True),  # the same act word, the same actor: one consultation
+    ((KOREA, CHINA), "consulté", False),  # the same word, no actor in common
+    ((JAPAN, KOREA), None, False),  # no act word known: one shared word is not enough
+])
+def test_the_one_shared_word_naming_the_act_of_the_same_actor_ties_two_reports(others, trigger, one):
+    undated = dataclasses.replace(meeting("Tokyo a confirmé avoir été consulté avant l'annonce", date=None,
+                                          people=(JAPAN,), place=None), trigger=trigger)
+    dated = dataclasses.replace(meeting("Séoul a consulté le gouvernement japonais", date="2025-06-09",
+                                        people=others, place=None), trigger=trigger)
+    stories = merge([("a.txt", undated), ("b.txt", dated)], {"a.txt": "2025-06-10", "b.txt": "2025-06-10"})
+    assert (len(stories) == 1) is one
+    if one:
+        assert any("the same act word consul" in r for r in stories[0].explanation)
