@@ -241,6 +241,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     into what stays linked when it had no anchor (such a unit holds only anchorless coarse
     mentions, linked among themselves)."""
     from dossier.crossref.kinds import _features, anchor_rank, event_day_precise, event_decision, event_verdict
+    from dossier.events.features import timeless_mismatch
     from dossier.events.merge import coarse_rivals
 
     new_ids = {r.rid for r in new}
@@ -296,6 +297,8 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
             sx, sy = stems_of(x), stems_of(y)
             if min(len(sx), len(sy)) < 2 or overlap_share(sx, sy) < STEM_SHARE["e"] - 1e-9:
                 continue
+        if timeless_mismatch(features_of(x), features_of(y)):
+            continue  # unknown time and known time, too few words in common: refused anyway
         decisions += 1
         verdict, score = event_verdict(features_of(x), features_of(y))
         if verdict == APART:

@@ -460,6 +460,22 @@ def timeless_buckets(f: EventFeatures) -> tuple[tuple, tuple] | None:
     return ("?k",), ("?u",)
 
 
+TIMELESS_WORDS = 4  # = dossier.events.similarity.FULL_WORDS: the words a mention of unknown time must share
+
+
+def timeless_mismatch(a: EventFeatures, b: EventFeatures) -> bool:
+    """True when one of the two is of unknown time and the other not, and they share fewer than
+    :data:`TIMELESS_WORDS` words (their singulars: an upper bound of the words
+    :func:`dossier.events.similarity.compare` counts): such a pair can only be refused, so the
+    candidates met by :func:`timeless_buckets` are thinned before any decision."""
+    if (a.span is None) == (b.span is None):
+        return False
+    ka, kb = kind_words(a.stems), kind_words(b.stems)
+    # two words of one sentence may share a singular ("tue", "tues"): each counts
+    twins = max(len(a.stems) - len(ka), len(b.stems) - len(kb))
+    return len(ka & kb) + twins < TIMELESS_WORDS
+
+
 def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
     """(index keys, probe keys): (who or where, when) keys, plus (word, when) keys: a mention is
     filed under its words and probes under its actors' own names (a sentence naming an actor

@@ -37,7 +37,7 @@ from dossier.blocking import Edge, KeyIndex, PrefixIndex, cluster, figures
 from dossier.blocking.index import frequency_rank, overlap_share
 from dossier.events.features import (PRECISION_RANK, EventFeatures, _gap, blocking_keys, date_interval,
                                      event_features, participant_key, place_relation, text_buckets,
-                                     timeless_buckets)
+                                     timeless_buckets, timeless_mismatch)
 from dossier.events.similarity import SAME, cannot_link, cannot_match, compare
 from dossier.models import Event, Participant
 
@@ -132,7 +132,7 @@ def candidate_pairs(feats: list[EventFeatures], stats: MergeStats | None = None)
                 prefix = texts[sides[0]].prefix(f.stems)  # the same order as the word index
                 met = timeless.add(i, {(sides[0], w) for w in f.stems}, {(sides[1], w) for w in prefix})
                 found |= {j for j in met if overlap_share(f.stems, feats[j].stems) >= TEXT_SHARE - 1e-9}
-        pairs.update((j, i) for j in found)
+        pairs.update((j, i) for j in found if not timeless_mismatch(feats[j], f))
     if stats is not None:
         stats.probed += keys.comparisons + timeless.comparisons + sum(t.probed for t in texts.values())
     return pairs

@@ -39,7 +39,7 @@ import numpy as np
 from dossier.events.features import PRECISION_RANK, WINDOW_DAYS, EventFeatures, _gap, merge_data, place_relation
 
 REPEAT_WORDS = 3  # content words a mention needs before it can repeat another of its article
-FULL_WORDS = 4  # shared content words from which their share counts fully
+FULL_WORDS = 4  # shared content words from which their share counts fully (features.TIMELESS_WORDS)
 LONG_ENOUGH = 5  # content words each sentence needs before sharing none counts against a pair
 SAME = 4.5  # total weight from which two mentions are one event
 STRONG = 6.0  # weight without the dates from which two mentions apart in time are a date conflict

@@ -362,3 +362,15 @@ def test_the_one_shared_word_naming_the_act_of_the_same_actor_ties_two_reports(o
     assert (len(stories) == 1) is one
     if one:
         assert any("the same act word consul" in r for r in stories[0].explanation)
+
+
+def test_a_mention_of_unknown_time_is_compared_only_with_reports_sharing_its_words():
+    # it meets every report of its people whatever their dates (blocking by who), but a pair
+    # with fewer than four words in common could only be refused: it is never decided
+    timeless = meeting("Macron et Zelensky ont parlé de garanties de sécurité et de reconstruction à Paris", date=None)
+    others = [meeting(f"Macron et Zelensky se sont vus au sujet du blé et des engrais, épisode {n}",
+                      date=f"2025-0{2 + n}-10") for n in range(5)]  # months apart: never met by each other
+    stats = MergeStats()
+    items = [("a.txt", timeless)] + [(f"b{n}.txt", e) for n, e in enumerate(others)]
+    merge(items, {f"b{n}.txt": f"2025-0{2 + n}-10" for n in range(5)}, stats=stats)
+    assert stats.comparisons == 0
