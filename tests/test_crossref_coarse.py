@@ -220,3 +220,91 @@ def test_a_publication_known_to_the_month_is_the_reference_in_the_update_as_in_t
     assert len(units) == 3
     meeting = {u for h, u in units if h == day.article.content_hash}
     assert len(meeting) == 1 and sum(u in meeting for h, u in units if h == month.article.content_hash) == 1
+
+
+def _deals(day: str, n: int, *events: tuple[str, list[Participant], str | None]) -> ArticleRecords:
+    text = " ".join(t for t, _, _ in events)
+    art = Article(raw_text=f"{text} ({day}, dépêche {n})", source=f"mem://rival/{day}/{n}", published=day)
+    evs, at = [], 0
+    for i, (t, people, date) in enumerate(events):
+        evs.append(Event(at, at + len(t), t, "agreement", "AGREE", participants=list(people), date=date,
+                         date_precision="day" if date else None, sentence=i))
+        at += len(t) + 1
+    return ArticleRecords(article=art, clean_text=art.raw_text, boilerplate=[], events=evs)
+
+
+RUSSIA, UKRAINE = Participant("russian_government", "Russie"), Participant("ukrainian_government", "Ukraine")
+# one article: an announcement of its day and, further on, an undated acceptance; another outlet
+# reports only the acceptance, in the same words, and (the words shared with the announcement
+# aside) would otherwise join the announcement, its best day-precise match
+ANNOUNCED = _deals("2025-05-15", 7,
+                   ("La Russie a annoncé jeudi qu'un compromis était trouvé sur le texte du traité de paix avec "
+                    "l'Ukraine, points de frontière compris.", [RUSSIA], "2025-05-15"),
+                   ("L'Ukraine a accepté les propositions russes sur les trois points de frontière encore ouverts "
+                    "du traité.", [UKRAINE, RUSSIA], None))
+ACCEPTED = _deals("2025-05-15", 8, ("Kiev accepte les propositions de Moscou sur les trois derniers points de "
+                                     "frontière ouverts du traité de paix.", [UKRAINE, RUSSIA], None))
+
+
+@pytest.mark.parametrize("order", ["together", "announcement-first", "acceptance-first"])
+def test_an_undated_report_joins_the_act_the_other_article_tells_apart(order, db_url):
+    """A day-precise mention is no anchor for a coarse one when a coarse mention of its own
+    article matches better: the update gives the rebuild's storylines in any order."""
+    from dossier.config import Settings
+    from dossier.crossref import rebuild_cross_article, update_cross_article
+    from dossier.events.merge import merge_events
+    from dossier.store import open_store
+    from test_crossref_incremental import _dump
+
+    records = [ANNOUNCED, ACCEPTED]
+    stories = merge_events([(r.article.content_hash, e) for r in records for e in r.events], vectors=False,
+                           published={r.article.content_hash: r.article.published for r in records})
+    a, b = ANNOUNCED.article.content_hash, ACCEPTED.article.content_hash
+    assert sorted(sorted((k, i) for k, i, _ in s.sources) for s in stories) == [[(a, 0)], [(a, 1), (b, 0)]]
+    batches = {"together": [records], "announcement-first": [[ANNOUNCED], [ACCEPTED]],
+               "acceptance-first": [[ACCEPTED], [ANNOUNCED]]}[order]
+    with open_store(Settings().with_(db=db_url)) as store:
+        for batch in batches:
+            for rec in batch:
+                store.add_article(rec)
+            update_cross_article(store)
+        incremental = _dump(store)
+        rebuild_cross_article(store)
+        assert _dump(store) == incremental
+        shared = [s for s in store.export_rows("storylines") if s["n_articles"] == 2]
+    assert len(shared) == 1 and shared[0]["date"] is None  # the acceptances, not the announcement of 15 May
+
+
+@pytest.mark.parametrize("order", ["dated-first", "timeless-first"])
+def test_an_article_of_unknown_time_joins_a_dated_report_in_the_same_words(order, db_url):
+    """An article without a publication day or dated event tells, in the same words, the meeting
+    another article dates: one storyline, in the update (either order) as in the rebuild; a
+    third of unknown time naming the same people in other words stays apart."""
+    from dossier.config import Settings
+    from dossier.crossref import rebuild_cross_article, update_cross_article
+    from dossier.store import open_store
+    from test_crossref_incremental import _dump
+
+    dated = _article("2025-05-06", "Oriane Valcourt a reçu mardi Tadeusz Brenner pour parler du futur barrage, "
+                     "du partage des eaux du fleuve et du calendrier du chantier.", "2025-05-06", "day", 11)
+    text = ("Tadeusz Brenner et Oriane Valcourt ont parlé du futur barrage, du partage des eaux du fleuve et du "
+            "calendrier du chantier.")
+    other_text = "Oriane Valcourt et Tadeusz Brenner ont signé un accord commercial sur les céréales."
+    timeless = []
+    for n, t in ((12, text), (13, other_text)):
+        art = Article(raw_text=f"{t} (dépêche {n})", source=f"mem://timeless-known/{n}")
+        ev = Event(0, len(t), t, "meeting", "CONSULT", participants=list(PEOPLE), sentence=0)
+        timeless.append(ArticleRecords(article=art, clean_text=art.raw_text, boilerplate=[], events=[ev]))
+    batches = [[dated], timeless] if order == "dated-first" else [timeless, [dated]]
+    with open_store(Settings().with_(db=db_url)) as store:
+        for batch in batches:
+            for rec in batch:
+                store.add_article(rec)
+            update_cross_article(store)
+        incremental = _dump(store)
+        units = _units(store)
+        rebuild_cross_article(store)
+        assert _dump(store) == incremental
+        assert _units(store) == units
+    assert units[dated.article.content_hash] == units[timeless[0].article.content_hash]
+    assert units[timeless[1].article.content_hash] != units[dated.article.content_hash]

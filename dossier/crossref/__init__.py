@@ -37,7 +37,7 @@ from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-5"  # -3: main's references, -4: status keys
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-8"  # -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -241,6 +241,8 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     into what stays linked when it had no anchor (such a unit holds only anchorless coarse
     mentions, linked among themselves)."""
     from dossier.crossref.kinds import _features, anchor_rank, event_day_precise, event_decision, event_verdict
+    from dossier.events.features import timeless_mismatch
+    from dossier.events.merge import coarse_rivals
 
     new_ids = {r.rid for r in new}
     data: dict[int, dict] = {r.rid: r.data for r in new}
@@ -295,6 +297,8 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
             sx, sy = stems_of(x), stems_of(y)
             if min(len(sx), len(sy)) < 2 or overlap_share(sx, sy) < STEM_SHARE["e"] - 1e-9:
                 continue
+        if timeless_mismatch(features_of(x), features_of(y)):
+            continue  # unknown time and known time, too few words in common: refused anyway
         decisions += 1
         verdict, score = event_verdict(features_of(x), features_of(y))
         if verdict == APART:
@@ -306,11 +310,16 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
     fine_links: list[tuple[int, int]] = []
     loose: list[tuple[int, int]] = []
+    # a day-precise mention is no anchor for a coarse one that a coarse mention of its own article
+    # matches better (both of that article, so both new or both stored: the pairs are here)
+    rivals = coarse_rivals(fine, same, lambda rid: data[rid]["key"])
     for x, y, score in same:
         if fine(x) and fine(y):
             fine_links.append((x, y))
         elif fine(x) or fine(y):
             c, f = (y, x) if fine(x) else (x, y)
+            if rivals.get((c, data[f]["key"]), -1.0) > score:
+                continue
             partners[c].append((anchor_rank(data[f], score), f))
         else:
             loose.append((x, y))

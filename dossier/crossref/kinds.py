@@ -11,7 +11,8 @@ recomputes only the units its new records join.
 - events (``e``): two day-precise mentions are linked when
   :func:`dossier.events.similarity.compare` finds them one event; a coarse mention (a week, a
   month, undated) is linked only to its *anchor*, the best day-precise mention it is one event
-  with (:func:`anchor_rank`; the ``e.a`` keys keep it), or, when there is none, to the coarse
+  with (:func:`anchor_rank`; the ``e.a`` keys keep it; none of an article whose own coarse
+  mention matches it better: :func:`dossier.events.merge.coarse_rivals`), or, when there is none, to the coarse
   mentions without an anchor it is one event with: as :func:`dossier.events.merge.cluster_mentions`
   groups them, so a month-dated report never chains a month of meetings into one unit (a unit
   holds whole storylines). A pair in *date conflict* (kept apart only by their dates) is stored
@@ -147,7 +148,7 @@ def _features(d: dict):
 
 
 def event_keys(d: dict, rank: dict[str, int] | None = None) -> tuple[set[str], set[str]]:
-    from dossier.events.features import blocking_keys, text_buckets
+    from dossier.events.features import blocking_keys, text_buckets, timeless_buckets
 
     f = _features_plain(d)
     index, probe = blocking_keys(f)
@@ -158,6 +159,10 @@ def event_keys(d: dict, rank: dict[str, int] | None = None) -> tuple[set[str], s
         for when in text_buckets(f):
             ikeys |= {f"t{when!r}{s}" for s in f.stems}  # filed: every stem (probed by prefixes)
             pkeys |= {f"t{when!r}{s}" for s in prefix}  # looks: its prefix among every stem
+        sides = timeless_buckets(f)  # unknown time meets known time by words (one side files, the other looks)
+        if sides is not None:
+            ikeys |= {f"t{sides[0]!r}{s}" for s in f.stems}
+            pkeys |= {f"t{sides[1]!r}{s}" for s in prefix}
     # prefix filtering both ways: a's prefix meets b's stems or b's prefix meets a's stems
     return ikeys, pkeys
 

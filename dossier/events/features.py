@@ -275,6 +275,7 @@ class EventFeatures:
     # each actor replaced by the party it acts for (a minister or envoy: his government)
     parties: frozenset[str] = frozenset()
     sentence: int = -1  # the sentence of its article it comes from (-1: unknown)
+    trigger: str = ""  # the stem of the word naming the act ("consulté": consul; a reporting verb: none)
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:
@@ -375,7 +376,14 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | tuple[
         stems=content_stems(event.text or ""), names=names, kind=event_class(event.plover, event.type),
         vector=vector, named=named, parties=parties,
         sentence=event.sentence if isinstance(getattr(event, "sentence", None), int) else -1,
+        trigger=trigger_stem(event.trigger),
     )
+
+
+def trigger_stem(trigger: str | None) -> str:
+    """The content stem of an event's trigger word ("" for none, a reporting verb or a phrase)."""
+    stems = content_stems(trigger or "")
+    return next(iter(stems)) if len(stems) == 1 else ""
 
 
 # -- blocking keys --------------------------------------------------------------------------------
@@ -436,6 +444,38 @@ def text_buckets(f: EventFeatures) -> list[tuple]:
     return sorted({_bucket("W", d) for d in _days(span[0] - margin, span[1] + margin)})
 
 
+def timeless_buckets(f: EventFeatures) -> tuple[tuple, tuple] | None:
+    """(filed under, looks under) for a mention whose article's time is unknown (no date, no
+    publication day, no dated event: filed "?u", looking at "?k") and one whose time is known
+    (the reverse), in place of a time bucket: the two meet by who or where
+    (:func:`blocking_keys`) and by their words (each files every stem and looks with its
+    prefix), never two of the same side (those of unknown time meet in the "?" bucket of
+    :func:`text_buckets`; those of known time by their dates). Only the same words then make
+    them one event (:func:`dossier.events.similarity.compare`). Background history (known to be
+    old) is left out."""
+    if f.span is None:
+        return ("?u",), ("?k",)
+    if f.background:
+        return None
+    return ("?k",), ("?u",)
+
+
+TIMELESS_WORDS = 4  # = dossier.events.similarity.FULL_WORDS: the words a mention of unknown time must share
+
+
+def timeless_mismatch(a: EventFeatures, b: EventFeatures) -> bool:
+    """True when one of the two is of unknown time and the other not, and they share fewer than
+    :data:`TIMELESS_WORDS` words (their singulars: an upper bound of the words
+    :func:`dossier.events.similarity.compare` counts): such a pair can only be refused, so the
+    candidates met by :func:`timeless_buckets` are thinned before any decision."""
+    if (a.span is None) == (b.span is None):
+        return False
+    ka, kb = kind_words(a.stems), kind_words(b.stems)
+    # two words of one sentence may share a singular ("tue", "tues"): each counts
+    twins = max(len(a.stems) - len(ka), len(b.stems) - len(kb))
+    return len(ka & kb) + twins < TIMELESS_WORDS
+
+
 def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
     """(index keys, probe keys): (who or where, when) keys, plus (word, when) keys: a mention is
     filed under its words and probes under its actors' own names (a sentence naming an actor
@@ -458,6 +498,10 @@ def blocking_keys(f: EventFeatures) -> tuple[set[tuple], set[tuple]]:
     kind = ("kind", f.kind)
     index = {(what, when) for what in whats for when in index_whens}
     probe = {(what, when) for what in whats for when in probe_whens}
+    sides = timeless_buckets(f)  # a mention of unknown time meets those of known time by who or where
+    if sides is not None:
+        index |= {(what, sides[0]) for what in whats}
+        probe |= {(what, sides[1]) for what in whats}
     # an actor the other report's sentence names although its extraction missed it
     index |= {(("word", w), when) for w in f.stems for when in index_whens}
     probe |= {(("word", alias[0]), when) for _, aliases in f.named for alias in aliases for when in probe_whens}

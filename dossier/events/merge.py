@@ -34,9 +34,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.blocking import Edge, KeyIndex, PrefixIndex, cluster, figures
-from dossier.blocking.index import frequency_rank
+from dossier.blocking.index import frequency_rank, overlap_share
 from dossier.events.features import (PRECISION_RANK, EventFeatures, _gap, blocking_keys, date_interval,
-                                     event_features, participant_key, place_relation, text_buckets)
+                                     event_features, participant_key, place_relation, text_buckets,
+                                     timeless_buckets, timeless_mismatch)
 from dossier.events.similarity import SAME, cannot_link, cannot_match, compare
 from dossier.models import Event, Participant
 
@@ -119,15 +120,21 @@ def candidate_pairs(feats: list[EventFeatures], stats: MergeStats | None = None)
     content words within a few weeks: a function of the mentions alone (not of their order)."""
     rank = frequency_rank(f.stems for f in feats)
     keys, texts = KeyIndex(), defaultdict(lambda: PrefixIndex(TEXT_SHARE, rank=rank))
+    timeless = KeyIndex()  # a mention of unknown time and one of known time, by their words
     pairs: set[tuple[int, int]] = set()
     for i, f in enumerate(feats):
         found = keys.add(i, *blocking_keys(f))
         if len(f.stems) >= 2:
             for when in text_buckets(f):
                 found |= texts[when].add(i, f.stems, verify=True)
-        pairs.update((j, i) for j in found)
+            sides = timeless_buckets(f)
+            if sides is not None:
+                prefix = texts[sides[0]].prefix(f.stems)  # the same order as the word index
+                met = timeless.add(i, {(sides[0], w) for w in f.stems}, {(sides[1], w) for w in prefix})
+                found |= {j for j in met if overlap_share(f.stems, feats[j].stems) >= TEXT_SHARE - 1e-9}
+        pairs.update((j, i) for j in found if not timeless_mismatch(feats[j], f))
     if stats is not None:
-        stats.probed += keys.comparisons + sum(t.probed for t in texts.values())
+        stats.probed += keys.comparisons + timeless.comparisons + sum(t.probed for t in texts.values())
     return pairs
 
 
@@ -187,7 +194,8 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
 
     groups, used, refused = cluster_mentions(
         [day_precise(f) for f in feats], edges,
-        lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]))
+        lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]),
+        [f.key for f in feats])
     why: dict[int, list[str]] = defaultdict(list)
     for e in used:
         why[e.b].append(f"{feats[e.a].key}#{feats[e.a].index} ~ {feats[e.b].key}#{feats[e.b].index} "
@@ -209,7 +217,8 @@ def day_precise(f: EventFeatures) -> bool:
     return f.interval is not None and f.interval[0] == f.interval[1]
 
 
-def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list[int], list[int]], str | None]
+def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list[int], list[int]], str | None],
+                     articles: list[str] | None = None
                      ) -> tuple[list[list[int]], list[Edge], list[tuple[Edge, str]]]:
     """Groups of mentions from the accepted pairs (:func:`cluster`), such that no coarse mention
     ever bridges two groups of day-precise ones. Of the accepted pairs only these count:
@@ -217,7 +226,11 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
     - the pairs of two day-precise mentions (``fine``);
     - for a coarse mention (a week, a month, undated...) one event with some day-precise ones,
       its pair with the single best of them, its *anchor* (highest score, ties to the first in
-      the canonical order): it may join that group only;
+      the canonical order): it may join that group only. A day-precise mention is no anchor
+      when a coarse mention of its own article (``articles``: each mention's article) matches
+      better: that article reports the coarse mention's event apart from it ("Moscou annonce un
+      compromis sur le traité" and, further on, "Kiev a accepté les propositions russes", a second
+      outlet reporting only the acceptance);
     - the pairs of two coarse mentions one event with no day-precise mention.
 
     So a month-dated report compatible with a month of meetings joins one of them and chains
@@ -226,11 +239,14 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
     anchors: dict[int, tuple[float, int, Edge]] = {}
     kept: list[Edge] = []
     loose: list[Edge] = []
+    rivals = coarse_rivals(fine, [(e.a, e.b, e.score) for e in edges], articles)
     for e in edges:
         if fine[e.a] and fine[e.b]:
             kept.append(e)
         elif fine[e.a] or fine[e.b]:
             c, f = (e.b, e.a) if fine[e.a] else (e.a, e.b)
+            if articles is not None and rivals.get((c, articles[f]), -1.0) > e.score:
+                continue  # f's own article tells c's event apart from f
             if c not in anchors or (-e.score, f) < anchors[c][:2]:
                 anchors[c] = (-e.score, f, e)
         else:
@@ -238,6 +254,26 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
     kept += [e for _, _, e in anchors.values()]
     kept += [e for e in loose if e.a not in anchors and e.b not in anchors]
     return cluster(len(fine), kept, cannot)
+
+
+def coarse_rivals(fine: Callable[[Any], bool] | list[bool], pairs: Iterable[tuple[Any, Any, float]],
+                  articles: Callable[[Any], str] | list[str] | None) -> dict[tuple[Any, str], float]:
+    """(coarse mention, article) -> the best score of a coarse mention of that article one event
+    with it (``pairs``: (mention, mention, score) found one event): the bar a day-precise mention
+    of that article must pass to be its anchor (:func:`cluster_mentions`)."""
+    if articles is None:
+        return {}
+    is_fine = fine if callable(fine) else fine.__getitem__
+    article = articles if callable(articles) else articles.__getitem__
+    out: dict[tuple[Any, str], float] = {}
+    for x, y, score in pairs:
+        if is_fine(x) or is_fine(y):
+            continue
+        for c, other in ((x, y), (y, x)):
+            k = (c, article(other))
+            if score > out.get(k, -1.0):
+                out[k] = score
+    return out
 
 
 def _most_common(values: list[Any]) -> Any:

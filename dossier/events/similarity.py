@@ -10,7 +10,8 @@ government, from the knowledge base; an actor one report's extraction missed cou
 sentence names it), the dates at their precisions (a year alone supports nothing; an undated
 report is most likely about its own day), the places (the same, near each other, or unknown),
 and the words of the two sentences (shared content stems, an actor's name spelled one letter
-apart counting as shared, and the cosine of their mean word vectors when the model is
+apart counting as shared, a single word in common counting when it names the act in both and
+an actor is common to both, and the cosine of their mean word vectors when the model is
 installed). A decision depends on the two mentions only,
 never on the rest of the corpus, so an incremental update decides every pair as a rebuild would.
 
@@ -18,10 +19,10 @@ Hard limits come before the score: a call is not a meeting; a planned and a held
 events (linked, not merged) unless the plan named the day it was held; background history only
 meets background history; two dates more than :data:`WINDOW_DAYS` apart never merge, and when
 everything else matches strongly (:data:`STRONG`) the pair is reported as a date conflict.
-Two undated mentions of articles whose time is unknown (no publication day, no dated event)
-may be one event only when reported in the same words (:data:`FULL_WORDS` content words in
-common besides everything else); an undated mention of such an article and one whose time is
-known are never compared.
+An undated mention of an article whose time is unknown (no publication day, no dated event)
+may be one event with another mention, of time known or unknown, only when reported in the same
+words (:data:`FULL_WORDS` content words in common besides everything else): an agency dispatch
+repeated without its dateline still joins the dated report of it.
 :func:`cannot_link` keeps groups apart whose members could not all be one event (among them two
 mentions one article tells apart, whatever a third report says).
 """
@@ -38,12 +39,13 @@ import numpy as np
 from dossier.events.features import PRECISION_RANK, WINDOW_DAYS, EventFeatures, _gap, merge_data, place_relation
 
 REPEAT_WORDS = 3  # content words a mention needs before it can repeat another of its article
-FULL_WORDS = 4  # shared content words from which their share counts fully
+FULL_WORDS = 4  # shared content words from which their share counts fully (features.TIMELESS_WORDS)
 LONG_ENOUGH = 5  # content words each sentence needs before sharing none counts against a pair
 SAME = 4.5  # total weight from which two mentions are one event
 STRONG = 6.0  # weight without the dates from which two mentions apart in time are a date conflict
 TIMELESS = -0.5  # the time weight of two mentions whose articles' time is unknown
 COARSE = frozenset({"season", "year", "decade"})  # precisions too coarse to support a merge
+TRIGGER_WEIGHT = 1.5  # the only content word two sentences share names the act in both (see _text_weight)
 VECTOR_BONUS = ((0.9, 1.5), (0.82, 1.0), (0.78, 0.5))  # cosine of the sentences' vectors -> weight
 
 
@@ -175,6 +177,10 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
         weight += min(1.5, 0.25 * max(0, len(shared) - FULL_WORDS))
         words_why = (lambda shared=shared, share=share:
                      f"words {{{', '.join(sorted(shared))}}} ({share:.2f} of the shorter)")
+    elif len(shared) == 1 and _same_act(a, b, shared):
+        # the one word in common names the act in both, done by or to the same actor ("Tokyo dit
+        # avoir été consulté" / "Séoul a consulté le gouvernement japonais")
+        weight, words_why = TRIGGER_WEIGHT, (lambda: f"the same act word {a.trigger} and the same actor")
     elif not shared and small >= (2 if _both_say(a, b) else LONG_ENOUGH):  # a statement is what it says
         weight, words_why = -1.0, (lambda: "no content word in common")
     cos = None
@@ -189,6 +195,12 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
         return weight, None
     return weight, lambda: ", ".join(x for x in ((words_why() if words_why else None),
                                                  (f"vector cosine {cos:.2f}" if cos is not None else None)) if x)
+
+
+def _same_act(a: EventFeatures, b: EventFeatures, shared: frozenset[str]) -> bool:
+    """Their triggers are the same word (:attr:`EventFeatures.trigger`), among the words they
+    share, and they have an actor in common (not only a party both act for)."""
+    return bool(a.trigger) and a.trigger == b.trigger and a.trigger in shared and not a.actors.isdisjoint(b.actors)
 
 
 NAME_VARIANT_LETTERS = 4  # name words this long may be spelled one letter apart
@@ -275,7 +287,9 @@ def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, boo
         # their words can tie them (see compare)
         return TIMELESS, lambda: "neither report's time is known", False
     if a.span is None or b.span is None:
-        return None, lambda: "no date and no reference day", False
+        # one article's time unknown: its mention may be any day's, so only the words can tie
+        # the two (see compare), and the time supports nothing
+        return TIMELESS, lambda: "one report's time is unknown", False
     gap = _gap(a.span, b.span)
     if gap > WINDOW_DAYS:
         return None, lambda: "the undated report lies outside the other's dates", False
@@ -346,7 +360,7 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
     if dates_differ:
         disagreements["date"] = (a.interval[0].isoformat(), b.interval[0].isoformat())
     score += time_w
-    if a.span is None and b.span is None and score >= SAME and len(_shared_words(a, b)[0]) < FULL_WORDS:
+    if (a.span is None or b.span is None) and score >= SAME and len(_shared_words(a, b)[0]) < FULL_WORDS:
         parts.append((None, lambda: f"time unknown: fewer than {FULL_WORDS} content words in common"))
         return decide(False, score)
     if a.background and score >= SAME:  # history is merged only on its date and kind
@@ -425,7 +439,7 @@ def _words_bound(a: EventFeatures, b: EventFeatures) -> float | None:
             return None
     shared = len(sa & sb) + max(na, nb)  # words of one sharing a singular with the other's
     if shared < 2:
-        return 0.0
+        return TRIGGER_WEIGHT if a.trigger and a.trigger == b.trigger else 0.0
     return 4.0 * min(1.0, shared / FULL_WORDS) + min(1.5, 0.25 * max(0, shared - FULL_WORDS))
 
 

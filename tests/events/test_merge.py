@@ -1,6 +1,7 @@
 """Storyline merge over hand-built Event records (no model needed: word vectors left out)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
@@ -204,8 +205,15 @@ def test_articles_of_unknown_time_merge_only_in_the_same_words():
     stories = merge([("a.txt", a), ("b.txt", b)])
     assert len(stories) == 1 and any("time is known" in r for r in stories[0].explanation)
     assert len(merge([("a.txt", a), ("b.txt", few)])) == 2  # the same people and place, not the same words
-    # an article of unknown time and one whose time is known: never compared
-    assert len(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-10"})) == 2
+    # an article of unknown time and one whose time is known: the same words tie them too,
+    # and nothing less (the same people and place do not)
+    dated = dict(date="2025-06-10")
+    stories = merge([("a.txt", meeting(a.text, **dated)), ("b.txt", b)], {"a.txt": "2025-06-10"})
+    assert len(stories) == 1 and stories[0].date == "2025-06-10"
+    assert any("one report's time is unknown" in r for r in stories[0].explanation)
+    assert len(merge([("a.txt", meeting(a.text, **dated)), ("b.txt", few)], {"a.txt": "2025-06-10"})) == 2
+    # an undated mention of a dated article: its time is that article's days, known too
+    assert len(merge([("a.txt", a), ("b.txt", b)], {"a.txt": "2025-06-10"})) == 1
 
 
 def test_a_publication_known_to_the_month_is_the_reference_of_its_undated_mentions():
@@ -317,3 +325,52 @@ def test_to_plover_fields():
     assert (out["start"], out["end"], out["event_text"]) == (5, 5 + len("Macron a reçu Zelensky"), "Macron a reçu Zelensky")
     assert out["url"] == "https://example.org/a" and out["location"]["id"] == "paris"
     assert out["id"] == to_plover(event, {"key": "a.txt"}, kb=False)["id"]
+
+
+def test_an_undated_report_joins_the_act_its_anchor_article_tells_apart():
+    # one article: an announcement of its day, then an undated acceptance; the second outlet's
+    # acceptance shares words with the announcement but matches the first article's acceptance better
+    deal = dict(type="agreement", plover="AGREE", mode=None, precision="day")
+    items = [
+        ("a.txt", ev(text="La Russie a annoncé jeudi qu'un compromis était trouvé sur le texte du traité de paix "
+                          "avec l'Ukraine, points de frontière compris", people=(RUSSIA,), date="2025-05-15", **deal)),
+        ("a.txt", ev(start=200, text="l'Ukraine a accepté les propositions russes sur les trois points de "
+                                     "frontière encore ouverts du traité", people=(UKRAINE, RUSSIA), date=None, **deal)),
+        ("b.txt", ev(text="Kiev accepte les propositions de Moscou sur les trois derniers points de frontière "
+                          "ouverts du traité de paix", people=(UKRAINE, RUSSIA), date=None, **deal)),
+    ]
+    stories = merge(items, {"a.txt": "2025-05-15", "b.txt": "2025-05-15"})
+    assert sorted(sorted((k, i) for k, i, _ in s.sources) for s in stories) == [[("a.txt", 0)], [("a.txt", 1), ("b.txt", 0)]]
+
+
+JAPAN = Participant("japanese_government", "Government of Japan")
+KOREA = Participant("south_korean_government", "Government of South Korea")
+CHINA = Participant("chinese_government", "Government of China")
+
+
+@pytest.mark.parametrize("others, trigger, one", [
+    ((JAPAN, KOREA), "consulté", True),  # the same act word, the same actor: one consultation
+    ((KOREA, CHINA), "consulté", False),  # the same word, no actor in common
+    ((JAPAN, KOREA), None, False),  # no act word known: one shared word is not enough
+])
+def test_the_one_shared_word_naming_the_act_of_the_same_actor_ties_two_reports(others, trigger, one):
+    undated = dataclasses.replace(meeting("Tokyo a confirmé avoir été consulté avant l'annonce", date=None,
+                                          people=(JAPAN,), place=None), trigger=trigger)
+    dated = dataclasses.replace(meeting("Séoul a consulté le gouvernement japonais", date="2025-06-09",
+                                        people=others, place=None), trigger=trigger)
+    stories = merge([("a.txt", undated), ("b.txt", dated)], {"a.txt": "2025-06-10", "b.txt": "2025-06-10"})
+    assert (len(stories) == 1) is one
+    if one:
+        assert any("the same act word consul" in r for r in stories[0].explanation)
+
+
+def test_a_mention_of_unknown_time_is_compared_only_with_reports_sharing_its_words():
+    # it meets every report of its people whatever their dates (blocking by who), but a pair
+    # with fewer than four words in common could only be refused: it is never decided
+    timeless = meeting("Macron et Zelensky ont parlé de garanties de sécurité et de reconstruction à Paris", date=None)
+    others = [meeting(f"Macron et Zelensky se sont vus au sujet du blé et des engrais, épisode {n}",
+                      date=f"2025-0{2 + n}-10") for n in range(5)]  # months apart: never met by each other
+    stats = MergeStats()
+    items = [("a.txt", timeless)] + [(f"b{n}.txt", e) for n, e in enumerate(others)]
+    merge(items, {f"b{n}.txt": f"2025-0{2 + n}-10" for n in range(5)}, stats=stats)
+    assert stats.comparisons == 0
