@@ -213,16 +213,17 @@ def _said_place(event: Event, mentions: list[Mention]) -> str | None:
 
 def _places_differ(a: str, b: str) -> bool:
     """Two towns far apart (knowledge-base coordinates), or, for a place the knowledge base does
-    not locate, two names with no word in common; a country contains its towns."""
+    not locate, two names with no word in common; a country contains its towns, a region
+    (Alaska) the towns of its country near it (Anchorage)."""
     from dossier.blocking.text import words
-    from dossier.events.features import NEAR_KM, _km, place_info
+    from dossier.events.features import NEAR_KM, _km, place_info, town_in_region
 
     ia, ib = place_info(a, None), place_info(b, None)
     if ia[3] or ib[3]:
         return False
     km = _km(ia, ib)
     if km is not None:
-        return km > NEAR_KM
+        return km > NEAR_KM and not (ia[2] and ia[2] == ib[2] and town_in_region(a, b, km))
     return not set(words(a.replace("local:", "").replace("_", " "))) & set(words(b.replace("local:", "").replace("_", " ")))
 
 

@@ -36,6 +36,13 @@ def _gazetteer() -> tuple[dict[str, list[dict]], dict[str, dict]]:
     return cities, countries
 
 
+def is_town(name: str, country: str | None) -> bool:
+    """Whether the gazetteer knows ``name`` as a city or town of ``country`` (a region, a
+    state, a strip or a peninsula it does not list as one)."""
+    cities, _ = _gazetteer()
+    return any(c["countrycode"] == (country or "").upper() for c in cities.get(norm_alias(name), []))
+
+
 def _kb_place(name: str):
     from dossier.entities.kb import load_kb
 

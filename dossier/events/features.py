@@ -228,8 +228,32 @@ def _km(a: tuple, b: tuple) -> float | None:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
+REGION_KM = 800.0  # how far from a region's centre a town of its country may lie
+
+
+@lru_cache(maxsize=4096)
+def _is_town(place_id: str) -> bool | None:
+    """A town (the gazetteer lists it in its country), a region (it does not), or unknown."""
+    entry = None if place_id.startswith("local:") else _kb().get(place_id)
+    if entry is None or not entry.country:
+        return None
+    from dossier.entities.geo import is_town
+
+    return is_town(entry.name, entry.country)
+
+
+def town_in_region(a: str, b: str, km: float | None) -> bool:
+    """"à Anchorage" and "en Alaska": a town and a region of one country, the town close enough
+    to the region's centre to lie in it (the knowledge base stores no borders)."""
+    if km is None or km > REGION_KM:
+        return False
+    ta, tb = _is_town(a), _is_town(b)
+    return ta is not None and tb is not None and ta != tb
+
+
 def place_relation(a: EventFeatures, b: EventFeatures) -> str:
-    """same | near | within (a place inside a country) | differ | elsewhere (another country) | unknown."""
+    """same | near | within (a place inside a country, a town inside a region) | differ |
+    elsewhere (another country) | unknown."""
     if not a.place or not b.place:
         return "unknown"
     if a.place == b.place:
@@ -238,7 +262,7 @@ def place_relation(a: EventFeatures, b: EventFeatures) -> str:
     km = _km(ia, ib)
     if km is not None and km <= NEAR_KM:
         return "near"
-    if ia[2] and ia[2] == ib[2] and (ia[3] or ib[3]):
+    if ia[2] and ia[2] == ib[2] and (ia[3] or ib[3] or town_in_region(a.place, b.place, km)):
         return "within"
     if km is None and not (ia[2] and ib[2]):
         return "unknown"
