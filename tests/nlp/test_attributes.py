@@ -1,4 +1,4 @@
-"""dossier_attribute_ruler: spaCy's attribute ruler evaluated over arrays, same annotation."""
+"""dossier_attribute_ruler and dossier_french_lemmatizer: spaCy's rule pipes over arrays, same annotation."""
 import numpy as np
 import pytest
 import spacy
@@ -6,7 +6,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from dossier.nlp.attributes import ArrayAttributeRuler, compile_rules
+from dossier.nlp.attributes import ArrayAttributeRuler, ArrayFrenchLemmatizer, compile_rules
 
 COLUMNS = [TAG, POS, MORPH, DEP, HEAD, LEMMA]
 
@@ -66,9 +66,34 @@ def test_empty_doc():
     assert len(array_ruler(Doc(vocab, words=[]))) == 0
 
 
+def test_lemmatizer_sets_the_lemmas_of_spacys_rules():
+    from spacy.lang.fr.lemmatizer import FrenchLemmatizer
+    from spacy.lookups import Lookups
+
+    vocab = spacy.blank("fr").vocab
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", {"été": "être"})
+    lookups.add_table("lemma_rules", {"noun": [["aux", "al"], ["s", ""]], "verb": [["ons", "er"]]})
+    lookups.add_table("lemma_exc", {"noun": {"yeux": ["œil"]}})
+    lookups.add_table("lemma_index", {"noun": ["cheval", "accord"], "verb": ["parler"]})
+    rulers = []
+    for cls in (FrenchLemmatizer, ArrayFrenchLemmatizer):
+        lemmatizer = cls(vocab, None, "lemmatizer", mode="rule")
+        lemmatizer.initialize(lookups=lookups)
+        rulers.append(lemmatizer)
+    words = ["Les", "chevaux", "parlons", "des", "accords", "yeux", "été", "\n", "chevaux", "Parlons"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "NOUN", "NOUN", "AUX", "SPACE", "NOUN", "VERB"]
+    expected, got = (rulers[k](Doc(vocab, words=words, pos=pos)) for k in (0, 1))
+    assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
+    assert [t.lemma_ for t in got][1:3] == ["cheval", "parler"]
+    preset = Doc(vocab, words=["chevaux"], pos=["NOUN"], lemmas=["monture"])  # a lemma already set stays
+    assert rulers[1](preset)[0].lemma_ == "monture"
+
+
 @pytest.mark.slow
-def test_pipeline_uses_the_array_ruler_with_the_models_annotation(nlp, base_nlp):
+def test_pipeline_uses_the_array_pipes_with_the_models_annotation(nlp, base_nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler"), ArrayAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), ArrayFrenchLemmatizer)
     text = ("Le ministre a rencontré son homologue lundi à Genève.\n\n« Nous avançons », a-t-il déclaré,  "
             "avant de repartir.\n \nLes discussions reprendront la semaine prochaine.  ")
     ours = nlp.make_doc(text)
