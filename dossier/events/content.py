@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dossier.events import lexicon as lx
-from dossier.nlp.tokens import sent_of
+from dossier.nlp.tokens import sent_of, table
 
 
 def _words(text: str) -> frozenset[str]:
@@ -91,6 +91,18 @@ def _mere_conditions(t: Token) -> bool:
                 or any(_is(x, _PRIOR) for x in t.doc[t.i + 1:t.i + 3]))
 
 
+def bearing_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens of ``doc[start:end]`` that :func:`content_family` does not skip at once (a
+    word holding one of the words its tests look for), read from the token table: the tokens
+    of a whole sentence or quote need not be built to find the few that count."""
+    tab = table(doc)
+    word, lemma, lower = tab.word, tab.lemma, tab.lower
+    adjectives = lx.ADJECTIVES
+    return [doc[i] for i in range(start, end)
+            if word[i] and (lemma[i] in _ANY_WORD or lower[i] in _ANY_WORD
+                            or lemma[i] in adjectives or lower[i] in adjectives)]
+
+
 def content_family(tokens: Iterable[Token]) -> str | None:
     """Family of a reported content (its tokens, the reporting verb and source excluded)."""
     tokens = [t for t in tokens if not t.is_punct and not t.is_space]
@@ -131,4 +143,4 @@ def content_family(tokens: Iterable[Token]) -> str | None:
     return None
 
 
-__all__ = ["content_family", "negated_here", "ACCUSE_WORDS", "ALARM_WORDS", "DEMAND_WORDS", "SUPPORT_WORDS", "AGREE_WORDS", "DENIED_WORDS"]
+__all__ = ["bearing_tokens", "content_family", "negated_here", "ACCUSE_WORDS", "ALARM_WORDS", "DEMAND_WORDS", "SUPPORT_WORDS", "AGREE_WORDS", "DENIED_WORDS"]

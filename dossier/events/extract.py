@@ -24,7 +24,7 @@ from dossier.events import filters
 from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
-from dossier.events.content import content_family
+from dossier.events.content import bearing_tokens, content_family
 from dossier.events.quoted import quote_statements
 from dossier.events.coref import (continue_dates, ground_dates, inherit_dates, inherit_places, place_of_occasion,
                                   resolve_meetings, trigger_token)
@@ -479,7 +479,7 @@ def _content_family(tok: Token) -> str | None:
     """Type of a reported statement from its content (``dossier.events.content``)."""
     sent = sent_of(tok)
     inside = _content_test(tok)
-    return content_family(t for t in sent if t.i != tok.i and inside(t))
+    return content_family(t for t in bearing_tokens(tok.doc, sent.start, sent.end) if t.i != tok.i and inside(t))
 
 
 def _negated(tok: Token) -> bool:

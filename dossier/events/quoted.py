@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from dossier.events import lexicon as lx
-from dossier.events.content import content_family
+from dossier.events.content import bearing_tokens, content_family
 from dossier.models import Event, Quote
 from dossier.nlp import access
 from dossier.nlp.tokens import table
@@ -31,18 +31,19 @@ def _cue_token(doc: Doc, q: Quote) -> Token | None:
     if not words:
         return None
     lo, hi = max(0, q.start - _REACH), q.end + _REACH
-    starts = table(doc).idx  # (token.idx, in order)
+    tab = table(doc)
+    starts, lower, lemma = tab.idx, tab.lower, tab.lemma  # (token.idx in order, lower_, lemma_.lower())
     best = None
     for i in range(bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)):
-        tok = doc[i]
-        if q.start <= tok.idx < q.end or tok.lower_ not in words:
+        idx = starts[i]
+        if q.start <= idx < q.end or lower[i] not in words:
             continue
-        if not (tok.lemma_.lower() in lx.REPORTING or tok.lower_ in lx.SOURCE_PREPS):
+        if not (lemma[i] in lx.REPORTING or lower[i] in lx.SOURCE_PREPS):
             continue
-        gap = q.start - tok.idx if tok.idx < q.start else tok.idx - q.end
+        gap = q.start - idx if idx < q.start else idx - q.end
         if best is None or gap < best[0]:
-            best = (gap, tok)
-    return best[1] if best else None
+            best = (gap, i)
+    return doc[best[1]] if best else None
 
 
 def _overlaps(a: tuple[int, int], events: list[Event]) -> bool:
@@ -51,7 +52,9 @@ def _overlaps(a: tuple[int, int], events: list[Event]) -> bool:
 
 def _word_sentences(doc: Doc) -> list[Span]:
     """The sentences of at least two words (not a stray quotation mark)."""
-    return [s for s in table(doc).sents if sum(not t.is_punct and not t.is_space for t in s) >= 2]
+    tab = table(doc)
+    word = tab.word  # (not is_punct and not is_space, per token)
+    return [s for s in tab.sents if sum(word[s.start:s.end]) >= 2]
 
 
 def _spoke_just_before(who: str, here: int, sents: list[Span], events: list[Event]) -> bool:
@@ -93,7 +96,8 @@ def quote_statements(doc: Doc, events: list[Event], quotes: list[Quote],
             continue
         if _overlaps((q.start, q.end), events + added) or _overlaps((cue.idx, cue_end), events + added):
             continue
-        family = content_family(doc.char_span(q.start, q.end, alignment_mode="expand") or ())
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        family = content_family(bearing_tokens(doc, span.start, span.end) if span is not None else ())
         if family is None:
             sents = _word_sentences(doc) if sents is None else sents
             if _spoke_just_before(who, cue.sent.start_char, sents, events + added):

@@ -55,3 +55,16 @@ def test_candidate_nouns_are_screened_by_the_words_that_can_type_them():
     assert "table" not in words
     found = [(c.token.text, c.family) for c in candidates(doc[0:5])]
     assert ("rencontre", lx.NOUNS["rencontre"]) in found and all(t != "table" for t, _ in found)
+
+
+@pytest.mark.parametrize("words,lemmas,pos,deps,heads,family", CASES)
+def test_bearing_tokens_keep_the_family(words, lemmas, pos, deps, heads, family):
+    """content_family over bearing_tokens (the words read from the token table that its tests
+    can match) types a content as over all its tokens, and the others are left out."""
+    from dossier.events.content import bearing_tokens
+
+    doc = _doc(words, lemmas, pos, deps, heads)
+    kept = bearing_tokens(doc, 0, len(doc))
+    assert content_family(kept) == family
+    assert [t.text for t in kept if t.lower_ in ("il", "la", "des", "un", "l'")] == []
+    assert bearing_tokens(doc, 1, 1) == []
