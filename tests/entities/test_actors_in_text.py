@@ -265,3 +265,21 @@ def test_an_organisation_alias_closing_a_person_name_is_her_surname(nlp):
     person = dict(ids)["Anna Lindqvist Wagner"]
     assert person != "wagner_group" and ("Wagner", person) in ids, ids
     assert ("groupe Wagner", "wagner_group") in ids or ("Wagner", "wagner_group") in ids, ids
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    # an adjective inside a capitalised name is part of the name: an armed group is not the army
+    # of the state its name ends with
+    ("Les Forces démocratiques syriennes ont signé lundi un accord avec Damas.",
+     "Forces démocratiques syriennes", "syrian_armed_forces"),
+    ("Le chef des Forces patriotiques libyennes a rencontré mardi le ministre.",
+     "Forces patriotiques libyennes", "libyan_armed_forces"),
+])
+def test_an_adjective_inside_a_capitalised_name_belongs_to_the_name(nlp, text, name, wrong):
+    mentions = _mentions(nlp, text)
+    assert name in {m.text for m in mentions}
+    assert wrong not in {m.entity_id for m in mentions}
+
+
+def test_a_lower_case_description_still_takes_an_adjective_inside(nlp):
+    assert "syrian_armed_forces" in _ids(nlp, "Les forces loyalistes syriennes ont repris la ville mardi.")
