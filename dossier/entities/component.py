@@ -32,7 +32,7 @@ from dossier.entities.metonymy import actor_reading
 from dossier.entities.normalize import canonical_key, fold, norm_alias
 from dossier.entities import roles as learned
 from dossier.entities.repair import (acronym_after, institution_span, lexicon, may_head_institution, named_spans,
-                                     pattern_institution, repair)
+                                     pattern_institution, portfolio, repair)
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
@@ -655,7 +655,11 @@ class EntityComponent:
                             continue  # "d'État" in "secrétaire d'État"
                         if ent.label_ == "PER" and e - s == 1 and self._next_to_person(doc, s, ents):
                             continue  # "(Volodymyr) Zelensky": part of a known person's name
-                        cand = self._ner_cand(doc, s, e, ent.label_)
+                        label = ent.label_
+                        if (label != "PER" and s > run[0] and portfolio(doc, s - 1) and e - s >= 2
+                                and all(doc[k].pos_ == "PROPN" for k in range(s, e))):
+                            label = "PER"  # "le secrétaire au Commerce Howard Lutnick": the office's holder
+                        cand = self._ner_cand(doc, s, e, label)
                         if cand is not None and e - s == 1 and cand.id.startswith("local:") and cand.type == "organization":
                             cand = self._lone_head(doc, cand, cands)
                         if cand is not None:

@@ -197,10 +197,28 @@ def repair(doc: Doc, start: int, end: int, label: str, known) -> list[tuple[int,
     out = []
     for s, e in _split(doc, start, end, label, known):
         s, e = _trim(doc, s, e)
+        while s < e and portfolio(doc, s):  # "le secrétaire au Commerce Howard Lutnick"
+            s += 1
         if s < e and not is_junk(doc[s:e]) and not (e - s == 1 and _capital_of_position(doc[s]) and not known(doc[s].text)) \
                 and not (_code_name(doc, s) and not known(doc[s:e].text)):
             out.append((s, e))
     return out
+
+
+def portfolio(doc: Doc, i: int) -> bool:
+    """The capitalised portfolio of an office ("Trésor" in "le secrétaire américain au Trésor"):
+    a portfolio word after a role noun, one adjective at most and "au" / "de la"…"""
+    lex = lexicon()
+    if not doc[i].text[:1].isupper() or _word(doc[i]) not in lex["portfolios"]:
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= 3 and _word(doc[j]) in lex["portfolio_links"]:
+        j -= 1
+    if j == i - 1 or j < 0:
+        return False
+    if doc[j].pos_ == "ADJ" and doc[j].text[:1].islower() and j > 0:
+        j -= 1
+    return _word(doc[j]) in lex["role_nouns"]
 
 
 def _code_name(doc: Doc, start: int) -> bool:

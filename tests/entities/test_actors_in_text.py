@@ -283,3 +283,17 @@ def test_an_adjective_inside_a_capitalised_name_belongs_to_the_name(nlp, text, n
 
 def test_a_lower_case_description_still_takes_an_adjective_inside(nlp):
     assert "syrian_armed_forces" in _ids(nlp, "Les forces loyalistes syriennes ont repris la ville mardi.")
+
+
+@pytest.mark.parametrize("text, person", [
+    # the portfolio of an office ("au Trésor", "au Commerce") is neither a place nor part of a name
+    ("Le secrétaire au Trésor Paul Marchand a rencontré mardi son homologue à Genève.", "Paul Marchand"),
+    ("« Nous voulons un accord », a déclaré le secrétaire américain au Commerce Jean Vidal sur une chaîne.",
+     "Jean Vidal"),
+])
+def test_an_office_portfolio_is_not_a_name(nlp, text, person):
+    mentions = _mentions(nlp, text)
+    texts = {m.text for m in mentions}
+    assert person in texts
+    assert not any(t in ("Trésor", "Commerce") or t.startswith(("Trésor ", "Commerce ")) for t in texts)
+    assert any(m.text == person and m.entity_type == "person" for m in mentions)
