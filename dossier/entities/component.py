@@ -256,6 +256,9 @@ class EntityComponent:
                 continue
             named = None
             nxt = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
+            comma = _after_complement(doc, m.end)
+            if comma is not None and comma + 1 in persons:
+                nxt = comma + 1  # "l'émissaire américain pour le Yémen, X": X holds that office
             if m.start >= 2 and doc[m.start - 1].text == "," and (m.start - 1) in ends:
                 named = ends[m.start - 1]  # "Iouri Ouchakov, conseiller du président russe"
             elif nxt in persons:
@@ -764,6 +767,23 @@ class EntityComponent:
 
 _NAME_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "pour", "en", "à", "au",
                          "aux", "of", "the", "for", "and"})
+
+
+_ROLE_COMPLEMENT_OPENERS = frozenset({"pour", "en", "auprès", "au", "aux", "chargé", "chargée"})
+_ROLE_COMPLEMENT_POS = frozenset({"ADP", "DET", "PROPN", "NOUN", "ADJ"})
+
+
+def _after_complement(doc: Doc, end: int, limit: int = 6) -> int | None:
+    """The comma closing a short complement after a role ("pour la Syrie", "auprès de l'ONU",
+    "en Turquie"), or None when the role is not followed by one."""
+    if end >= len(doc) or fold(doc[end].text) not in _ROLE_COMPLEMENT_OPENERS:
+        return None
+    for k in range(end + 1, min(len(doc), end + 1 + limit)):
+        if doc[k].text == ",":
+            return k if k > end + 1 else None
+        if doc[k].pos_ not in _ROLE_COMPLEMENT_POS or "\n" in doc[k].text_with_ws:
+            return None
+    return None
 
 
 def _initials(span) -> str:

@@ -297,3 +297,12 @@ def test_an_office_portfolio_is_not_a_name(nlp, text, person):
     assert person in texts
     assert not any(t in ("Trésor", "Commerce") or t.startswith(("Trésor ", "Commerce ")) for t in texts)
     assert any(m.text == person and m.entity_type == "person" for m in mentions)
+
+
+def test_a_role_with_a_complement_is_held_by_the_name_after_it(nlp):
+    # "l'envoyé spécial américain pour X, Y": Y holds that office, not the shipped holder of the
+    # general role
+    ids = _ids(nlp, "Le ministre a reçu jeudi à Paris l'émissaire spécial américain pour le Yémen, "
+                    "Paul Girard, pour parler de sécurité.")
+    assert "steve_witkoff" not in ids
+    assert "local:paul_girard" in ids
