@@ -1166,7 +1166,8 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     fam_name = cand.family
     tok = cand.token
     negated = _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head) and tok.dep_ in ("obj", "nsubj")) or (
-        tok.dep_ in ("xcomp", "obl:arg") and tok.head.pos_ in ("ADJ", "VERB") and _negated(tok.head))
+        tok.dep_ in ("xcomp", "obl:arg") and tok.head.pos_ in ("ADJ", "VERB") and _negated(tok.head)
+        and _lemma(tok.head) not in lx.LITOTE_LEMMAS)
     if fam_name == "agreement" and negated:
         fam_name, negated = "rejection", False
     fam = lx.FAMILIES[fam_name]
