@@ -24,7 +24,7 @@ from dossier.events import filters
 from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
-from dossier.events.content import content_family
+from dossier.events.content import a_step, content_family
 from dossier.events.quoted import quote_statements
 from dossier.events.coref import (continue_dates, ground_dates, inherit_dates, inherit_places, place_of_occasion,
                                   resolve_meetings, trigger_token)
@@ -483,7 +483,7 @@ def _content_family(tok: Token) -> str | None:
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in lx.NEGATIONS for c in tok.children)
+    return any(c.dep_ == "advmod" and c.lower_ in lx.NEGATIONS and not a_step(c) for c in tok.children)
 
 
 # verbs that merely carry an event noun ("la réunion a eu lieu", "participer à un sommet")

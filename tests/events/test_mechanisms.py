@@ -242,3 +242,12 @@ def test_a_future_date_inside_the_quote_does_not_date_the_saying(annotate):
 def test_a_negated_verb_of_delay_affirms_its_complement(annotate, text, trigger):
     event = by_trigger(annotate, text, trigger)
     assert event.status != "denied" and event.type != "rejection"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # "pas" after an adjective or a determiner is a step ("un premier pas"), no negation
+    ("Des diplomates kényans ont qualifié la réunion de Nairobi de « premier pas » vers la paix.", "réunion"),
+    ("Des diplomates kényans ont qualifié la réunion de Nairobi de petit pas vers la paix.", "réunion"),
+])
+def test_a_step_is_no_negation(annotate, text, trigger):
+    assert by_trigger(annotate, text, trigger).status != "denied"
