@@ -321,7 +321,7 @@ class EntityComponent:
         the name, not a place of the story nor its government speaking."""
         def inside(c: Cand) -> bool:
             return (start < c.start and c.end <= end and (c.type == "place" or c.resolution == "metonym")
-                    and fold(doc[c.start - 1].text) in ("de", "du", "des", "d'"))
+                    and fold(doc[c.start - 1].text) in ("de", "du", "des", "d'", "d", "l", "la"))
         return [c for c in cands if not inside(c)]
 
     def _lone_head(self, doc: Doc, cand: Cand, cands: list[Cand]) -> Cand | None:

@@ -221,6 +221,26 @@ def portfolio(doc: Doc, i: int) -> bool:
     return _word(doc[j]) in lex["role_nouns"]
 
 
+def _portfolio_ministry(doc: Doc, i: int) -> tuple[int, int] | None:
+    """"ministère du Commerce chinois", "ministère chinois de l'Économie": a lower-case ministry
+    head, at most one adjective, "du"/"de la"…, a capitalised portfolio word, and an adjective
+    after it when there was none before."""
+    lex = lexicon()
+    j = i + 1
+    adjective = j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text[:1].islower()
+    if adjective:
+        j += 1
+    k = j
+    while k < len(doc) and k - j < 2 and _word(doc[k]) in lex["portfolio_links"]:
+        k += 1
+    if k == j or k >= len(doc) or not doc[k].text[:1].isupper() or _word(doc[k]) not in lex["portfolios"]:
+        return None
+    e = k + 1
+    if not adjective and e < len(doc) and doc[e].pos_ == "ADJ" and doc[e].text[:1].islower():
+        e += 1
+    return i, e
+
+
 def _code_name(doc: Doc, start: int) -> bool:
     """"l'opération « Sindoor »", "baptisée Bouclier": the name of an operation, not of a place."""
     i = start - 1
@@ -319,6 +339,10 @@ def pattern_institution(doc: Doc, i: int, covered: set[int]) -> tuple[int, int] 
             and i + 2 < len(doc) and _word(doc[i + 1]) in ("de", "du") and doc[i + 2].text[:1].isupper()
             and (i + 3 >= len(doc) or not doc[i + 3].text[:1].isupper()) and doc[i + 2].pos_ == "PROPN"):
         return i, i + 3  # "le groupe de Minsk": a lower-case head and a place make a name
+    if head.text[:1].islower() and _word(head) in lex["portfolio_heads"] and i not in covered:
+        found = _portfolio_ministry(doc, i)
+        if found is not None:
+            return found  # "le ministère du Commerce chinois": the ministry, not a place "Commerce"
     if i in covered or not head.text[:1].isupper() or head.text.isupper() or _word(head) not in lex["institution_heads"]:
         return None
     if head.pos_ not in ("NOUN", "PROPN", "ADJ"):

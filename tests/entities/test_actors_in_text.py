@@ -306,3 +306,15 @@ def test_a_role_with_a_complement_is_held_by_the_name_after_it(nlp):
                     "Paul Girard, pour parler de sécurité.")
     assert "steve_witkoff" not in ids
     assert "local:paul_girard" in ids
+
+
+@pytest.mark.parametrize("text, name", [
+    # a ministry named by its portfolio, the nationality before or after it
+    ("Le ministère du Commerce chinois a publié jeudi de nouvelles règles d'exportation.",
+     "ministère du Commerce chinois"),
+    ("Le ministère kényan de l'Agriculture a publié un communiqué jeudi.", "ministère kényan de l'Agriculture"),
+])
+def test_a_ministry_named_by_its_portfolio_is_one_organisation(nlp, text, name):
+    mentions = _mentions(nlp, text)
+    assert name in {m.text for m in mentions if m.entity_type == "organization"}, [(m.text, m.entity_type) for m in mentions]
+    assert not any(m.entity_type == "place" and m.text in ("Commerce", "Agriculture") for m in mentions)
