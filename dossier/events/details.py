@@ -215,7 +215,7 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
         return None  # "…, assiégée depuis huit mois": the start of another clause's state
     if source is not None and _dates_its_content(doc, source, trigger, head):
         return None  # "ont convenu de se rencontrer samedi": the date of the meeting agreed on
-    if _told_as_past(trigger) and _after_published(doc, st.value):
+    if _told_as_past(trigger) and after_published(doc, st.value):
         return None  # "X a annoncé un accord" after "… en avril prochain": a past act is not dated ahead
     return st.value, st.precision, f"sentence-{st.basis}"
 
@@ -232,7 +232,7 @@ def _told_as_past(trigger: Token) -> bool:
         and "Cnd" not in morph(trigger, "Mood")
 
 
-def _after_published(doc: Doc, value: str | None) -> bool:
+def after_published(doc: Doc, value: str | None) -> bool:
     """The value starts after the article's publication day."""
     from dossier.timex.calendar import value_to_date
 
