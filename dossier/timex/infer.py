@@ -345,6 +345,8 @@ def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> lis
     for f in found:
         if f.type != "date" or f.value or f.kind != "relative" or f.precision != "day":
             continue
+        if f.mod == "before":
+            continue  # a time limit ("jusqu'au 12 août", "d'ici le 12 août") may lie on either side of the day
         month, day = f.data.get("month"), f.data.get("day")
         if not (month and day):
             a = anchored.get(f.start)
