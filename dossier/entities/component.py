@@ -32,7 +32,7 @@ from dossier.entities.metonymy import actor_reading
 from dossier.entities.normalize import canonical_key, fold, norm_alias
 from dossier.entities import roles as learned
 from dossier.entities.repair import (acronym_after, institution_span, lexicon, may_head_institution, named_spans,
-                                     pattern_institution, repair)
+                                     pattern_institution, portfolio, repair)
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
@@ -256,6 +256,9 @@ class EntityComponent:
                 continue
             named = None
             nxt = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
+            comma = _after_complement(doc, m.end)
+            if comma is not None and comma + 1 in persons:
+                nxt = comma + 1  # "l'émissaire américain pour le Yémen, X": X holds that office
             if m.start >= 2 and doc[m.start - 1].text == "," and (m.start - 1) in ends:
                 named = ends[m.start - 1]  # "Iouri Ouchakov, conseiller du président russe"
             elif nxt in persons:
@@ -318,7 +321,7 @@ class EntityComponent:
         the name, not a place of the story nor its government speaking."""
         def inside(c: Cand) -> bool:
             return (start < c.start and c.end <= end and (c.type == "place" or c.resolution == "metonym")
-                    and fold(doc[c.start - 1].text) in ("de", "du", "des", "d'"))
+                    and fold(doc[c.start - 1].text) in ("de", "du", "des", "d'", "d", "l", "la"))
         return [c for c in cands if not inside(c)]
 
     def _lone_head(self, doc: Doc, cand: Cand, cands: list[Cand]) -> Cand | None:
@@ -655,7 +658,11 @@ class EntityComponent:
                             continue  # "d'État" in "secrétaire d'État"
                         if ent.label_ == "PER" and e - s == 1 and self._next_to_person(doc, s, ents):
                             continue  # "(Volodymyr) Zelensky": part of a known person's name
-                        cand = self._ner_cand(doc, s, e, ent.label_)
+                        label = ent.label_
+                        if (label != "PER" and s > run[0] and portfolio(doc, s - 1) and e - s >= 2
+                                and all(doc[k].pos_ == "PROPN" for k in range(s, e))):
+                            label = "PER"  # "le secrétaire au Commerce Howard Lutnick": the office's holder
+                        cand = self._ner_cand(doc, s, e, label)
                         if cand is not None and e - s == 1 and cand.id.startswith("local:") and cand.type == "organization":
                             cand = self._lone_head(doc, cand, cands)
                         if cand is not None:
@@ -760,6 +767,23 @@ class EntityComponent:
 
 _NAME_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "pour", "en", "à", "au",
                          "aux", "of", "the", "for", "and"})
+
+
+_ROLE_COMPLEMENT_OPENERS = frozenset({"pour", "en", "auprès", "au", "aux", "chargé", "chargée"})
+_ROLE_COMPLEMENT_POS = frozenset({"ADP", "DET", "PROPN", "NOUN", "ADJ"})
+
+
+def _after_complement(doc: Doc, end: int, limit: int = 6) -> int | None:
+    """The comma closing a short complement after a role ("pour la Syrie", "auprès de l'ONU",
+    "en Turquie"), or None when the role is not followed by one."""
+    if end >= len(doc) or fold(doc[end].text) not in _ROLE_COMPLEMENT_OPENERS:
+        return None
+    for k in range(end + 1, min(len(doc), end + 1 + limit)):
+        if doc[k].text == ",":
+            return k if k > end + 1 else None
+        if doc[k].pos_ not in _ROLE_COMPLEMENT_POS or "\n" in doc[k].text_with_ws:
+            return None
+    return None
 
 
 def _initials(span) -> str:

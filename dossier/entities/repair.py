@@ -197,10 +197,48 @@ def repair(doc: Doc, start: int, end: int, label: str, known) -> list[tuple[int,
     out = []
     for s, e in _split(doc, start, end, label, known):
         s, e = _trim(doc, s, e)
+        while s < e and portfolio(doc, s):  # "le secrétaire au Commerce Howard Lutnick"
+            s += 1
         if s < e and not is_junk(doc[s:e]) and not (e - s == 1 and _capital_of_position(doc[s]) and not known(doc[s].text)) \
                 and not (_code_name(doc, s) and not known(doc[s:e].text)):
             out.append((s, e))
     return out
+
+
+def portfolio(doc: Doc, i: int) -> bool:
+    """The capitalised portfolio of an office ("Trésor" in "le secrétaire américain au Trésor"):
+    a portfolio word after a role noun, one adjective at most and "au" / "de la"…"""
+    lex = lexicon()
+    if not doc[i].text[:1].isupper() or _word(doc[i]) not in lex["portfolios"]:
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= 3 and _word(doc[j]) in lex["portfolio_links"]:
+        j -= 1
+    if j == i - 1 or j < 0:
+        return False
+    if doc[j].pos_ == "ADJ" and doc[j].text[:1].islower() and j > 0:
+        j -= 1
+    return _word(doc[j]) in lex["role_nouns"]
+
+
+def _portfolio_ministry(doc: Doc, i: int) -> tuple[int, int] | None:
+    """"ministère du Commerce chinois", "ministère chinois de l'Économie": a lower-case ministry
+    head, at most one adjective, "du"/"de la"…, a capitalised portfolio word, and an adjective
+    after it when there was none before."""
+    lex = lexicon()
+    j = i + 1
+    adjective = j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text[:1].islower()
+    if adjective:
+        j += 1
+    k = j
+    while k < len(doc) and k - j < 2 and _word(doc[k]) in lex["portfolio_links"]:
+        k += 1
+    if k == j or k >= len(doc) or not doc[k].text[:1].isupper() or _word(doc[k]) not in lex["portfolios"]:
+        return None
+    e = k + 1
+    if not adjective and e < len(doc) and doc[e].pos_ == "ADJ" and doc[e].text[:1].islower():
+        e += 1
+    return i, e
 
 
 def _code_name(doc: Doc, start: int) -> bool:
@@ -301,6 +339,10 @@ def pattern_institution(doc: Doc, i: int, covered: set[int]) -> tuple[int, int] 
             and i + 2 < len(doc) and _word(doc[i + 1]) in ("de", "du") and doc[i + 2].text[:1].isupper()
             and (i + 3 >= len(doc) or not doc[i + 3].text[:1].isupper()) and doc[i + 2].pos_ == "PROPN"):
         return i, i + 3  # "le groupe de Minsk": a lower-case head and a place make a name
+    if head.text[:1].islower() and _word(head) in lex["portfolio_heads"] and i not in covered:
+        found = _portfolio_ministry(doc, i)
+        if found is not None:
+            return found  # "le ministère du Commerce chinois": the ministry, not a place "Commerce"
     if i in covered or not head.text[:1].isupper() or head.text.isupper() or _word(head) not in lex["institution_heads"]:
         return None
     if head.pos_ not in ("NOUN", "PROPN", "ADJ"):

@@ -128,11 +128,21 @@ class AliasRuler:
         word = words[pos][0]
         if word in node:
             self._walk(doc, tab, words, begin, pos + 1, node[word], skipped, found)
-        # one adjective may sit inside a lower-case description
+        # one adjective may sit inside a lower-case description; inside a name capitalised in the
+        # middle of a sentence it is part of that name ("les Forces démocratiques syriennes" are
+        # not "les forces syriennes")
         k = words[pos][1]
         if (not skipped and pos > begin and words[pos][2] and words[pos][3] and tab.pos[k] == "ADJ"
-                and tab.text[k][:1].islower()):
+                and tab.text[k][:1].islower() and not _capitalised_name(doc, tab, words[begin][1])):
             self._walk(doc, tab, words, begin, pos + 1, node, True, found, True)
+
+
+def _capitalised_name(doc: Doc, tab, i: int) -> bool:
+    """The token opens a capitalised name: a capital that neither a sentence start nor a line
+    start explains."""
+    if not tab.text[i][:1].isupper() or i == 0 or doc[i].is_sent_start:
+        return False
+    return "\n" not in doc[i - 1].text_with_ws
 
 
 def select(matches: list[Match]) -> list[Match]:

@@ -63,18 +63,25 @@ def _is(t: Token, words: frozenset[str]) -> bool:
 def negated_here(t: Token) -> bool:
     """A negation on the word, its head, or just before it in its clause ("pas d'accord",
     "aucun accord", "n'a pas accepté")."""
-    if any(c.lower_ in _NEGATORS and not _a_step(c) for c in t.children if c.dep_ in ("advmod", "det", "cc")):
+    if any(c.lower_ in _NEGATORS and not a_step(c) for c in t.children if c.dep_ in ("advmod", "det", "cc")):
         return True
-    if t.head.i != t.i and any(c.lower_ in _NEGATORS and not _a_step(c) for c in t.head.children if c.dep_ == "advmod"):
+    if t.head.i != t.i and any(c.lower_ in _NEGATORS and not a_step(c) for c in t.head.children if c.dep_ == "advmod"):
         return True
     before = t.doc[max(sent_of(t).start, t.i - 3):t.i]
-    return any(b.lower_ in _NEGATORS and not _a_step(b) for b in before)
+    return any(b.lower_ in _NEGATORS and not a_step(b) for b in before)
 
 
-def _a_step(t: Token) -> bool:
-    """"un pas en avant vers un accord": "pas" after a determiner is a step, no negation."""
-    prev = t.doc[t.i - 1] if t.i > 0 else None
-    return t.lower_ == "pas" and (t.pos_ == "NOUN" or (prev is not None and prev.pos_ == "DET"))
+def a_step(t: Token) -> bool:
+    """"un pas en avant vers un accord", "un « premier pas »": "pas" after a determiner or an
+    adjective (quotation marks aside) is a step, no negation."""
+    if t.lower_ != "pas":
+        return False
+    if t.pos_ == "NOUN":
+        return True
+    i = t.i - 1
+    while i >= 0 and t.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and t.doc[i].pos_ in ("DET", "ADJ", "NUM") and t.doc[i].lower_ not in ("ne", "n'", "n’")
 
 
 _CONDITIONS = _words("condition conditions")
@@ -143,4 +150,4 @@ def content_family(tokens: Iterable[Token]) -> str | None:
     return None
 
 
-__all__ = ["bearing_tokens", "content_family", "negated_here", "ACCUSE_WORDS", "ALARM_WORDS", "DEMAND_WORDS", "SUPPORT_WORDS", "AGREE_WORDS", "DENIED_WORDS"]
+__all__ = ["a_step", "bearing_tokens", "content_family", "negated_here", "ACCUSE_WORDS", "ALARM_WORDS", "DEMAND_WORDS", "SUPPORT_WORDS", "AGREE_WORDS", "DENIED_WORDS"]

@@ -29,6 +29,7 @@ import datetime as dt
 from spacy.tokens import Doc, Token
 
 from dossier.events import lexicon as lx
+from dossier.events.details import after_published
 from dossier.models import Event, Participant
 from dossier.nlp import access
 from dossier.nlp.tokens import morph, table
@@ -350,7 +351,8 @@ def continue_dates(doc: Doc, events: list[Event]) -> list[Event]:
             p = events[m]
             if piece(p.start) < here - 1:
                 break
-            if p.date and p.date_basis not in _UNTIED_BASES and p.status == "held" and mine & _sides(p):
+            if (p.date and p.date_basis not in _UNTIED_BASES and p.status == "held" and mine & _sides(p)
+                    and not after_published(doc, p.date)):  # a held act is never after its article
                 out[n] = dataclasses.replace(e, date=p.date, date_precision=p.date_precision,
                                              date_basis="continuation")
                 break

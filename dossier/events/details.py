@@ -215,7 +215,30 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
         return None  # "…, assiégée depuis huit mois": the start of another clause's state
     if source is not None and _dates_its_content(doc, source, trigger, head):
         return None  # "ont convenu de se rencontrer samedi": the date of the meeting agreed on
+    if _told_as_past(trigger) and after_published(doc, st.value):
+        return None  # "X a annoncé un accord" after "… en avril prochain": a past act is not dated ahead
     return st.value, st.precision, f"sentence-{st.basis}"
+
+
+def _told_as_past(trigger: Token) -> bool:
+    """A verb in a past tense: a past participle with its auxiliary ("a annoncé"), a simple past
+    or imperfect."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if morph(trigger, "VerbForm") == ["Part"] and morph(trigger, "Tense") == ["Past"]:
+        return any(c.dep_.startswith("aux") and not morph(c, "Tense") in (["Fut"], ["Cnd"])
+                   and "Cnd" not in morph(c, "Mood") for c in trigger.children)
+    return morph(trigger, "VerbForm") == ["Fin"] and morph(trigger, "Tense") in (["Past"], ["Imp"]) \
+        and "Cnd" not in morph(trigger, "Mood")
+
+
+def after_published(doc: Doc, value: str | None) -> bool:
+    """The value starts after the article's publication day."""
+    from dossier.timex.calendar import value_to_date
+
+    published = value_to_date(doc._.published or "")
+    when = value_to_date(value or "")
+    return published is not None and when is not None and when[0] > published[0]
 
 
 def _quoted_apart(doc: Doc, t: Timex, trigger: Token, quoted: list[tuple[int, int]]) -> bool:

@@ -24,7 +24,7 @@ from dossier.events import filters
 from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
-from dossier.events.content import bearing_tokens, content_family
+from dossier.events.content import a_step, bearing_tokens, content_family
 from dossier.events.quoted import quote_statements
 from dossier.events.coref import (continue_dates, ground_dates, inherit_dates, inherit_places, place_of_occasion,
                                   resolve_meetings, trigger_token)
@@ -483,7 +483,7 @@ def _content_family(tok: Token) -> str | None:
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in lx.NEGATIONS for c in tok.children)
+    return any(c.dep_ == "advmod" and c.lower_ in lx.NEGATIONS and not a_step(c) for c in tok.children)
 
 
 # verbs that merely carry an event noun ("la réunion a eu lieu", "participer à un sommet")
@@ -1166,7 +1166,8 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     fam_name = cand.family
     tok = cand.token
     negated = _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head) and tok.dep_ in ("obj", "nsubj")) or (
-        tok.dep_ in ("xcomp", "obl:arg") and tok.head.pos_ in ("ADJ", "VERB") and _negated(tok.head))
+        tok.dep_ in ("xcomp", "obl:arg") and tok.head.pos_ in ("ADJ", "VERB") and _negated(tok.head)
+        and _lemma(tok.head) not in lx.LITOTE_LEMMAS)
     if fam_name == "agreement" and negated:
         fam_name, negated = "rejection", False
     fam = lx.FAMILIES[fam_name]

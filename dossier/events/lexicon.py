@@ -167,6 +167,8 @@ CANCEL_WORDS: frozenset[str] = _words("annuler annulé annulée annulés annulé
 HYPOTHETICAL_WORDS: frozenset[str] = _words("si éventuel éventuelle éventuels éventuellement possible "
                                             "possibilité pourrait pourraient if possible potential")
 NEGATIONS: frozenset[str] = _words("ne n' pas jamais aucun aucune nullement not never n't no")
+# verbs that, negated, affirm their complement ("n'a pas tardé à riposter": it did, at once)
+LITOTE_LEMMAS: frozenset[str] = _words("tarder hésiter manquer")
 
 # place prepositions
 PLACE_PREPS: frozenset[str] = _words("à au aux en dans vers in at to")

@@ -377,6 +377,7 @@ class SpeakerResolver:
     def inverted_subject(self, cue: Token) -> Speaker | None:
         """Subject after the verb in an incise: "…, a dit jeudi aux journalistes X"."""
         doc = self.doc
+        places: set[tuple[int, int]] = set()  # places passed over (all their tokens: "à Kuala Lumpur")
         for t in doc[cue.i + 1 : min(len(doc), cue.i + 14)]:
             if t.text in (".", ";", "!", "?", "«", '"', "“", ":") or self.in_quote(t.idx) or not self.same_par(t, cue):
                 break
@@ -388,10 +389,13 @@ class SpeakerResolver:
                 return self.resolve_pronoun(t)
             m = self.mention_at(t)
             if m is not None and m.entity_type in ("person", "organization", "group", "place"):
+                if (m.start, m.end) in places:
+                    continue
                 if m.entity_type == "place" and not government_for_place(m.entity_id, m.text):
                     continue
                 prev = doc[t.i - 1]
                 if m.entity_type == "place" and prev.lower_ in ("à", "au", "en", "depuis", "de", "du", "in", "at"):
+                    places.add((m.start, m.end))
                     continue
                 return self._speaker_from_mention(m, 0.75)
             if t.pos_ == "NOUN" and (t.lemma_.lower() in lx.ROLE_NOUNS or t.lower_ in lx.ROLE_NOUNS or t.lower_ in lx.ANONYMOUS_NOUNS

@@ -338,13 +338,15 @@ _PAST_WORDS = re.compile(r"\b(?:dernier|dernière|last)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\b(?:prochain|prochaine|next)\b", re.IGNORECASE)
 
 
-def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> list[tuple[int, int, int | None, str | None]]:
-    """(month, day, weekday, tense) of every day-and-month date written without a year."""
+def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> list[tuple[int, int, int | None, str | None, str]]:
+    """(month, day, weekday, tense, words) of every day-and-month date written without a year."""
     anchored = {f.start: f for f in find(text, fmt(lo, "day"), lang)}
     out = []
     for f in found:
         if f.type != "date" or f.value or f.kind != "relative" or f.precision != "day":
             continue
+        if f.mod == "before":
+            continue  # a time limit ("jusqu'au 12 août", "d'ici le 12 août") may lie on either side of the day
         month, day = f.data.get("month"), f.data.get("day")
         if not (month and day):
             a = anchored.get(f.start)
@@ -356,7 +358,7 @@ def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> lis
         wd = f.data.get("weekday")
         wd = wd if wd is not None else _weekday_in(span, lang)
         t = "past" if _PAST_WORDS.search(span) else "future" if _NEXT_WORDS.search(span) else _tense_of(tense, f)
-        out.append((month, day, wd, t))
+        out.append((month, day, wd, t, span))
     return out
 
 
@@ -390,12 +392,16 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     if not dates:
         return None
     weekdays = _bare_weekdays(text, found, lang, tense)
+    if not weekdays and all(d[2] is None and d[3] == "past" and _PAST_WORDS.search(d[4]) for d in dates):
+        # only "le 10 mars dernier": a date the text recalls as past, whose weekday is not given,
+        # bounds the day from below and places it nowhere (the cheapest day would be that date)
+        return None
     last = lo + timedelta(days=SEARCH_DAYS)
     if hi is not None:
         last = min(last, hi - timedelta(days=1))
     last = min(last, today or date.today())  # not published in the future
     days = [lo + timedelta(days=i) for i in range((last - lo).days + 1)]
-    costs = [[_date_cost(p, *d) for p in days] for d in dates]
+    costs = [[_date_cost(p, *d[:4]) for p in days] for d in dates]
     if any(d[2] is not None and min(c, default=_FAR) >= _PLACED for d, c in zip(dates, costs)):
         return None  # "mercredi 27 novembre" falls on no day of the period: the period is not the text's
     # a date no day of the period places near it (its weekday agrees with no year of the period,

@@ -265,3 +265,56 @@ def test_an_organisation_alias_closing_a_person_name_is_her_surname(nlp):
     person = dict(ids)["Anna Lindqvist Wagner"]
     assert person != "wagner_group" and ("Wagner", person) in ids, ids
     assert ("groupe Wagner", "wagner_group") in ids or ("Wagner", "wagner_group") in ids, ids
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    # an adjective inside a capitalised name is part of the name: an armed group is not the army
+    # of the state its name ends with
+    ("Les Forces démocratiques syriennes ont signé lundi un accord avec Damas.",
+     "Forces démocratiques syriennes", "syrian_armed_forces"),
+    ("Le chef des Forces patriotiques libyennes a rencontré mardi le ministre.",
+     "Forces patriotiques libyennes", "libyan_armed_forces"),
+])
+def test_an_adjective_inside_a_capitalised_name_belongs_to_the_name(nlp, text, name, wrong):
+    mentions = _mentions(nlp, text)
+    assert name in {m.text for m in mentions}
+    assert wrong not in {m.entity_id for m in mentions}
+
+
+def test_a_lower_case_description_still_takes_an_adjective_inside(nlp):
+    assert "syrian_armed_forces" in _ids(nlp, "Les forces loyalistes syriennes ont repris la ville mardi.")
+
+
+@pytest.mark.parametrize("text, person", [
+    # the portfolio of an office ("au Trésor", "au Commerce") is neither a place nor part of a name
+    ("Le secrétaire au Trésor Paul Marchand a rencontré mardi son homologue à Genève.", "Paul Marchand"),
+    ("« Nous voulons un accord », a déclaré le secrétaire américain au Commerce Jean Vidal sur une chaîne.",
+     "Jean Vidal"),
+])
+def test_an_office_portfolio_is_not_a_name(nlp, text, person):
+    mentions = _mentions(nlp, text)
+    texts = {m.text for m in mentions}
+    assert person in texts
+    assert not any(t in ("Trésor", "Commerce") or t.startswith(("Trésor ", "Commerce ")) for t in texts)
+    assert any(m.text == person and m.entity_type == "person" for m in mentions)
+
+
+def test_a_role_with_a_complement_is_held_by_the_name_after_it(nlp):
+    # "l'envoyé spécial américain pour X, Y": Y holds that office, not the shipped holder of the
+    # general role
+    ids = _ids(nlp, "Le ministre a reçu jeudi à Paris l'émissaire spécial américain pour le Yémen, "
+                    "Paul Girard, pour parler de sécurité.")
+    assert "steve_witkoff" not in ids
+    assert "local:paul_girard" in ids
+
+
+@pytest.mark.parametrize("text, name", [
+    # a ministry named by its portfolio, the nationality before or after it
+    ("Le ministère du Commerce chinois a publié jeudi de nouvelles règles d'exportation.",
+     "ministère du Commerce chinois"),
+    ("Le ministère kényan de l'Agriculture a publié un communiqué jeudi.", "ministère kényan de l'Agriculture"),
+])
+def test_a_ministry_named_by_its_portfolio_is_one_organisation(nlp, text, name):
+    mentions = _mentions(nlp, text)
+    assert name in {m.text for m in mentions if m.entity_type == "organization"}, [(m.text, m.entity_type) for m in mentions]
+    assert not any(m.entity_type == "place" and m.text in ("Commerce", "Agriculture") for m in mentions)

@@ -133,3 +133,30 @@ def test_bad_user_kb_is_an_input_error(tmp_path, content, suffix):
 def test_missing_user_kb_is_an_input_error(tmp_path):
     with pytest.raises(InputError):
         load_kb([str(tmp_path / "nope.yaml")])
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # US–China trade talks and Syria, 2025 (a fourth sweep of unseen pages lacked them)
+    ("le secrétaire américain au Trésor", "2025-05-12", "scott_bessent"),
+    ("le représentant américain au Commerce", "2025-06-09", "jamieson_greer"),
+    ("le secrétaire au Commerce", "2025-05-10", "howard_lutnick"),
+    ("la directrice générale de l'OMC", "2025-05-10", "ngozi_okonjo_iweala"),
+    ("le président syrien", "2024-06-01", "bashar_al_assad"),
+    ("le président syrien", "2025-10-01", "ahmed_al_sharaa"),
+    ("le chef de la diplomatie syrienne", "2025-08-19", "asaad_al_shaibani"),
+    ("le commandant des FDS", "2025-10-01", "mazloum_abdi"),
+    ("l'envoyé spécial américain pour la Syrie", "2025-07-25", "tom_barrack"),
+])
+def test_resolve_roles_of_later_stories(kb, text, date, expected):
+    entry = kb.resolve_role(text, date)
+    assert entry is not None and entry.id == expected
+
+
+@pytest.mark.parametrize("alias, expected", [
+    ("Forces démocratiques syriennes", "syrian_democratic_forces"), ("FDS", "syrian_democratic_forces"),
+    ("Ahmed al-Charaa", "ahmed_al_sharaa"), ("Ahmad al-Shara", "ahmed_al_sharaa"),
+    ("Assaad al-Chaibani", "asaad_al_shaibani"), ("He Lifeng", "he_lifeng"), ("Haaretz", "haaretz"),
+    ("Chine nouvelle", "xinhua"),
+])
+def test_actors_of_later_stories(kb, alias, expected):
+    assert [e.id for e in kb.by_alias(alias)][:1] == [expected]

@@ -127,3 +127,21 @@ def test_an_agreement_takes_no_date_from_another_agreement_of_one_shared_party(a
     doc = annotate(text, "2025-07-20")
     rebels = next(e for e in doc._.events if e.plover == "AGREE" and e.start < text.index("Le 3 juin"))
     assert rebels.date != "2025-06-03", (rebels.date, rebels.date_basis)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Jean Kamau a précisé qu'il irait à Kampala en avril prochain.",
+     "Jean Kamau a signé avec l'Ouganda un accord de deux ans sur le café."),
+    # the event before, dated ahead, does not lend its date to the act that goes on from it
+    ("Jean Kamau a ajouté qu'il se rendrait à Kampala en avril prochain, invitant en retour son homologue ougandais "
+     "à Nairobi.",
+     "Jean Kamau a annoncé un accord de deux ans sur le café."),
+])
+def test_a_past_act_is_not_dated_by_a_future_time_of_the_sentence_before(annotate, first, second):
+    # the sentence time "en avril prochain" runs on into the next paragraph; an act told in the past
+    # cannot be after the article
+    doc = annotate(first + "\n\n" + second, "2025-10-30")
+    cut = doc.text.index(second)
+    later = [e for e in doc._.events if e.start >= cut]
+    assert later, [(e.trigger, e.date) for e in doc._.events]
+    assert all(not e.date or e.date[:7] <= "2025-10" for e in later), [(e.trigger, e.date) for e in later]

@@ -232,3 +232,22 @@ def test_a_future_date_inside_the_quote_does_not_date_the_saying(annotate):
     dates = {e.trigger: e.date for e in events_of(annotate, text, "2025-12-02")}
     assert "ajouté" in dates, dates
     assert not (dates["ajouté"] or "").startswith("2026"), dates
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # "ne pas tarder à", "ne pas hésiter à": the negation affirms the act
+    ("La Chine n'a pas tardé à riposter en imposant des taxes sur les produits américains.", "riposter"),
+    ("Le Kenya n'a pas hésité à signer l'accord mardi.", "signer"),
+])
+def test_a_negated_verb_of_delay_affirms_its_complement(annotate, text, trigger):
+    event = by_trigger(annotate, text, trigger)
+    assert event.status != "denied" and event.type != "rejection"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # "pas" after an adjective or a determiner is a step ("un premier pas"), no negation
+    ("Des diplomates kényans ont qualifié la réunion de Nairobi de « premier pas » vers la paix.", "réunion"),
+    ("Des diplomates kényans ont qualifié la réunion de Nairobi de petit pas vers la paix.", "réunion"),
+])
+def test_a_step_is_no_negation(annotate, text, trigger):
+    assert by_trigger(annotate, text, trigger).status != "denied"

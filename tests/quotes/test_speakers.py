@@ -275,3 +275,16 @@ def test_the_cue_test_is_remembered_per_token(nlp):
     assert ex.is_cue(declared) and not ex.is_cue(met)
     assert ex._cue_memo[(declared.i, False)] is True and ex._cue_memo[(met.i, False)] is False
     assert ex.is_cue(declared) == ex._is_cue(declared) and ex.is_cue(met) == ex._is_cue(met)
+
+
+@pytest.mark.parametrize("text, contains, wrong", [
+    # a capital of two words after "à" is where the speaker spoke, every word of it: the speaker
+    # comes after it
+    ("Les deux camps sont parvenus à un « accord de principe » sur le commerce, a indiqué dimanche à "
+     "Buenos Aires l'un des négociateurs chiliens.", "accord de principe", "argentine_government"),
+    ("Les deux camps sont tombés d'accord sur le commerce, a indiqué dimanche à Buenos Aires "
+     "un négociateur chilien.", "tombés d'accord", "argentine_government"),
+])
+def test_a_capital_named_as_the_place_of_a_statement_does_not_speak(nlp, text, contains, wrong):
+    q = _quote(nlp, text, contains)
+    assert q.speaker_id != wrong, (q.speaker_id, q.speaker_text)

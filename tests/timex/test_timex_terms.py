@@ -106,3 +106,22 @@ def test_a_date_no_day_of_the_period_places_does_not_date_the_text():
     # a date the term does place still dates it
     text = "Les délégués se sont vus samedi 12 avril à Mascate."
     assert consistent_day(text, find(text, None, "fr"), "fr", None, during, today=date(2026, 6, 1)) == date(2025, 4, 12)
+
+
+def test_a_date_recalled_as_past_only_does_not_date_the_text():
+    """'le 3 février dernier' says the text was written after 3 February, not on it: alone, it
+    places the day nowhere (the same date told as the text's news still dates it)."""
+    during = [(date(2025, 1, 20), None)]
+    text = "La commission examinera l'accord conclu le 3 février dernier entre les deux camps."
+    assert consistent_day(text, find(text, None, "fr"), "fr", None, during, today=date(2026, 6, 1)) is None
+    text = "La commission a examiné le 3 février l'accord conclu entre les deux camps."
+    assert consistent_day(text, find(text, None, "fr"), "fr", None, during, today=date(2026, 6, 1)) == date(2025, 2, 3)
+
+
+def test_a_time_limit_does_not_date_the_text():
+    """'jusqu'au 20 septembre' is a limit the text may write before or after: the day comes from
+    the date of the text's news ('mardi 2 septembre')."""
+    during = [(date(2025, 1, 20), None)]
+    text = ("Les négociateurs se sont quittés mardi 2 septembre sans accord ; la trêve court jusqu'au "
+            "20 septembre.")
+    assert consistent_day(text, find(text, None, "fr"), "fr", None, during, today=date(2026, 6, 1)) == date(2025, 9, 2)
