@@ -66,3 +66,13 @@ def test_the_many_story_flow_asks_the_queries_about_its_own_actors():
     assert len(persons) >= 20 and all(kb.get(pid).type == "person" for pid, _ in persons)
     assert len(places) >= 100
     assert _asked("one-story") == (None, None)
+
+
+def test_an_unknown_growth_flow_is_a_one_line_error():
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    result = CliRunner().invoke(app, ["bench", "--growth", "0", "--growth-flow", "nope"])
+    assert result.exit_code == 2 and "--growth-flow is one of one-story, stories" in result.output
+    assert "Traceback" not in result.output
