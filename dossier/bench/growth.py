@@ -3,15 +3,17 @@
 For each size (0, 1k, 10k, 100k articles) a database holds that many real-length synthetic
 articles, their records written directly (no NLP) and the cross-article state built by a full
 ``rebuild_cross_article`` (so storylines, quote groups, disputes... cover them, as after a real
-ingest). Such a database is built once under ``--growth-dir`` (default ``build/growth``) and
-reused (copied) by later runs; its build time is reported. Then a batch of 100 other real-length
+ingest). Such a database is built once under ``--growth-dir`` (default ``build/growth``, as
+``grown-FLOW-N.db``) and reused (copied) by later runs; its build time is reported. Then a batch of 100 other real-length
 synthetic articles is ingested through the whole pipeline (one process), and the report gives
 the batch's articles/s, the incremental cross-article update's time and share of the batch, and
 the reading queries' latencies on the grown database.
 
-The corpus is a news flow: the stored articles are published over ``n / PER_DAY`` days (at
-least :data:`MIN_DAYS`) ending on :data:`LAST_DAY`, and the batch over that span's last
-:data:`BATCH_DAYS` days, as a daily ingest would be. (Spreading 100k articles over the 365 days
+The corpus is a news flow of many stories (:mod:`dossier.bench.stories`; ``flow="one-story"``
+gives the first generator's single story, which rounds 1 to 5 of docs/benchmarks.md measured):
+the stored articles are published over ``n / PER_DAY`` days (at least :data:`MIN_DAYS`) ending
+on :data:`LAST_DAY`, and the batch over that span's last :data:`BATCH_DAYS` days, as a daily
+ingest would be; the batch continues the stored flow's stories. (Spreading 100k articles over the 365 days
 the generator uses by default would put 270 reports of its few actors on every day: every
 storyline, and so every unit, would grow with the corpus, which no news flow does.)
 """
@@ -37,6 +39,7 @@ MIN_DAYS = 30
 BATCH_DAYS = 3
 CHUNK = 1_000  # articles per incremental update when a grown database is built
 LAST_DAY = dt.date(2025, 12, 31)
+FLOW = "stories"  # the generator's flow (dossier.bench.synth.FLOWS); "one-story" is rounds 1-5's
 
 
 def stored_span(n: int) -> tuple[dt.date, int]:
@@ -48,7 +51,7 @@ def batch_span() -> tuple[dt.date, int]:
     return LAST_DAY - dt.timedelta(days=BATCH_DAYS - 1), BATCH_DAYS
 
 
-def build_grown_db(path: Path, n: int, seed: int = SEED, chunk: int = CHUNK) -> dict[str, Any]:
+def build_grown_db(path: Path, n: int, seed: int = SEED, chunk: int = CHUNK, flow: str = FLOW) -> dict[str, Any]:
     """``n`` synthetic articles' records written straight into ``path`` and the cross-article
     state built over them as a daily ingest would build it: the articles in order of
     publication, ``chunk`` at a time, each chunk followed by the incremental update (one chunk
@@ -60,7 +63,8 @@ def build_grown_db(path: Path, n: int, seed: int = SEED, chunk: int = CHUNK) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".building")
     tmp.unlink(missing_ok=True)
-    records = sorted(synthetic_records(n, seed, long=True, span=stored_span(n)), key=lambda r: r.article.published)
+    records = sorted(synthetic_records(n, seed, long=True, span=stored_span(n), flow=flow),
+                     key=lambda r: r.article.published)
     written = crossref = 0.0
     chunks: list[dict[str, Any]] = []
     counts: dict[str, Any] = {}
@@ -79,7 +83,7 @@ def build_grown_db(path: Path, n: int, seed: int = SEED, chunk: int = CHUNK) -> 
                      chunks[-1]["seconds"], chunks[-1]["cpu_seconds"])
             path.with_suffix(".progress.json").write_text(json.dumps(chunks, indent=1))
         store.analyze()
-    info = {"articles": n, "write_seconds": round(written, 1), "crossref_build_seconds": round(crossref, 1),
+    info = {"articles": n, "flow": flow, "write_seconds": round(written, 1), "crossref_build_seconds": round(crossref, 1),
             "crossref_build_cpu_seconds": round(sum(c["cpu_seconds"] for c in chunks), 1),
             "built_by": f"chronological incremental updates of {chunk} articles", "chunks": chunks,
             "crossref": {k: v for k, v in counts.items() if not k.endswith("_seconds")}}  # the last update's
@@ -89,13 +93,13 @@ def build_grown_db(path: Path, n: int, seed: int = SEED, chunk: int = CHUNK) -> 
     return info
 
 
-def _batch_folder(folder: Path, n: int, seed: int) -> Path:
+def _batch_folder(folder: Path, n: int, seed: int, flow: str = FLOW) -> Path:
     """The batch as text files and a manifest giving each its publication day (as a crawl would)."""
     from dossier.bench.synth import generate
 
     folder.mkdir(parents=True, exist_ok=True)
     lines = []
-    for i, article in enumerate(generate(n, seed, long=True, span=batch_span())):
+    for i, article in enumerate(generate(n, seed, long=True, span=batch_span(), flow=flow)):
         name = f"{i:04d}.txt"
         (folder / name).write_text(article.raw_text, encoding="utf-8")
         lines.append(json.dumps({"file": f"{folder.name}/{name}", "published": article.published, "outlet": article.outlet}))
@@ -105,7 +109,7 @@ def _batch_folder(folder: Path, n: int, seed: int) -> Path:
 
 
 def growth(sizes: tuple[int, ...] = SIZES, batch: int = BATCH, growth_dir: str = "build/growth",
-           queries: int = 20, seed: int = SEED) -> list[dict[str, Any]]:
+           queries: int = 20, seed: int = SEED, flow: str = FLOW) -> list[dict[str, Any]]:
     """One row per size: the stored database, the batch's ingest and the query latencies."""
     from dossier.bench.run import _latencies
     from dossier.ingest import ingest
@@ -114,18 +118,18 @@ def growth(sizes: tuple[int, ...] = SIZES, batch: int = BATCH, growth_dir: str =
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         texts = Path(tmp) / "batch"
-        manifest = _batch_folder(texts, batch, seed + 1000)
+        manifest = _batch_folder(texts, batch, seed + 1000, flow)
         warm = Path(tmp) / "warm"
         _batch_folder(warm, 2, seed + 2000)
         ingest([str(warm)], Settings().with_(db=str(Path(tmp) / "warm.db")))  # model and KB loaded once
         for n in sizes:
-            cached = root / f"grown-{n}.db"
+            cached = root / f"grown-{flow}-{n}.db"
             if cached.exists() and cached.with_suffix(".json").exists():
                 built = json.loads(cached.with_suffix(".json").read_text())
                 built["reused"] = True
             else:
                 log.info("growth: building a database of %d articles under %s", n, root)
-                built = build_grown_db(cached, n, seed)
+                built = build_grown_db(cached, n, seed, flow=flow)
             db = Path(tmp) / f"run-{n}.db"
             shutil.copyfile(cached, db)
             log.info("growth: ingesting %d articles into %d", batch, n)
@@ -135,16 +139,26 @@ def growth(sizes: tuple[int, ...] = SIZES, batch: int = BATCH, growth_dir: str =
             update = summary.crossref or {}
             cross, cross_cpu = update.get("seconds"), update.get("cpu_seconds")
             rows.append({
-                "size": n, "days": stored_span(n)[1], "database": built, "batch": batch, "new": summary.new, "seconds": round(seconds, 1),
+                "size": n, "flow": flow, "days": stored_span(n)[1], "database": built, "batch": batch, "new": summary.new, "seconds": round(seconds, 1),
                 "articles_per_s": round(summary.new / seconds, 2) if seconds else None,
                 "crossref_seconds": cross, "crossref_share": round(cross / seconds, 3) if cross else None,
                 "cpu_seconds": round(cpu, 1), "crossref_cpu_seconds": cross_cpu,
                 "crossref_cpu_share": round(cross_cpu / cpu, 3) if cross_cpu and cpu else None,
                 "crossref": {k: v for k, v in update.items() if k.endswith(("_recomputed", "_candidates", "_decisions", "_new"))},
-                "queries": _latencies(str(db), queries, seed),
+                "queries": _latencies(str(db), queries, seed, *_asked(flow)),
             })
             db.unlink()
     return rows
+
+
+def _asked(flow: str) -> tuple[list[tuple[str, str]] | None, list[str] | None]:
+    """The persons (id, surname) and places the reading queries ask about in this flow."""
+    if flow != "stories":
+        return None, None
+    from dossier.bench.stories import _states
+
+    states = _states()
+    return ([(a.id, a.forms[-1]) for s in states for a in s["persons"]], [s["capital"][1] for s in states])
 
 
 def format_growth(rows: list[dict[str, Any]]) -> str:

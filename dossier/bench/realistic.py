@@ -91,11 +91,11 @@ def _sentence(w, rng, template: str, roles) -> None:
     w.add(text, anns)
 
 
-def _long_quote(w, rng, roles) -> None:
+def _long_quote(w, rng, roles, pool: list[str] = LONG_QUOTES) -> None:
     """A two-sentence direct quote with its cue, annotated as one quote."""
     from dossier.bench.synth import CUES, _Ann
 
-    words = _fresh(w, rng, LONG_QUOTES)
+    words = _fresh(w, rng, pool).replace("{S}", roles.get("S", ""))
     cue, cue_anns = w.fill(rng.choice(CUES), roles)
     start = len(w.d.text)
     w.add(f"« {words} », {cue}.", [])
@@ -103,13 +103,18 @@ def _long_quote(w, rng, roles) -> None:
     for a in cue_anns:
         w.d.anns.append(_Ann(a.start + shift, a.end + shift, a.kind, a.value))
     w.d.quotes.append((start + 2, start + 2 + len(words), "direct", roles["A"][0]))
+    if hasattr(w, "statement"):  # the many-story flow's writer also records the quote's statement event
+        w.statement(start, len(w.d.text), roles["A"][0], None)
 
 
-def body(w, rng, lead) -> None:
-    """Byline, dateline and lead, then paragraphs of 2 to 5 sentences up to a real length."""
+def body(w, rng, lead, pools: dict[str, list[str]] | None = None, length: tuple[int, int] = TOKENS) -> None:
+    """Byline, dateline and lead, then paragraphs of 2 to 5 sentences up to a real length.
+    ``pools``: other sentence templates for some of the kinds (background, analysis, figures,
+    filler, long_quotes), as :mod:`dossier.bench.stories` gives; ``length``: the range of regex
+    tokens to reach."""
     from dossier.bench.synth import FILLER, MONTHS, _Ann
 
-    target = rng.randint(*TOKENS)
+    target = rng.randint(*length)
     pub = w.published
     if rng.random() < 0.7:
         w.add(rng.choice(BYLINES) + "\n", sentence=False)
@@ -120,7 +125,9 @@ def body(w, rng, lead) -> None:
     w.d.anns.append(_Ann(start, start + len(lead["P"][1]), "place", lead["P"][0]))
     w.event(lead)
     w.add(" ", sentence=False)
-    _sentence(w, rng, _fresh(w, rng, BACKGROUND), lead)
+    pools = {"background": BACKGROUND, "analysis": ANALYSIS, "figures": FIGURES, "filler": FILLER,
+             "long_quotes": LONG_QUOTES, **(pools or {})}
+    _sentence(w, rng, _fresh(w, rng, pools["background"]), lead)
     kinds = ["event", "quote", "long_quote", "indirect", "background", "analysis", "figures", "filler"]
     weights = [4, 2, 2, 2, 3, 3, 1, 2]
     while tokens(w.d.text) < target:
@@ -139,12 +146,11 @@ def body(w, rng, lead) -> None:
             elif kind == "quote":
                 w.quote(roles)
             elif kind == "long_quote":
-                _long_quote(w, rng, roles)
+                _long_quote(w, rng, roles, pools["long_quotes"])
             elif kind == "indirect":
                 w.indirect(roles)
             else:
-                pool = {"background": BACKGROUND, "analysis": ANALYSIS, "figures": FIGURES, "filler": FILLER}[kind]
-                _sentence(w, rng, _fresh(w, rng, pool), roles)
+                _sentence(w, rng, _fresh(w, rng, pools[kind]), roles)
     w.add("\n", sentence=False)
     for line in rng.sample(BOTTOM, rng.randrange(1, 4)):
         w.add("\n" + line, sentence=False)

@@ -195,18 +195,23 @@ def build_query_db(db: str, n: int, seed: int = 0) -> dict[str, Any]:
             "build_seconds": round(time.perf_counter() - t0, 1), "db_mb": round(size / 2**20, 1)}
 
 
-def _latencies(db: str, queries: int, seed: int) -> dict[str, Any]:
+def _latencies(db: str, queries: int, seed: int, persons: list[tuple[str, str]] | None = None,
+               places: list[str] | None = None) -> dict[str, Any]:
+    """p50/p95 of the reading queries; ``persons`` (id, surname) and ``places`` (names) asked
+    about: by default the one-story generator's."""
     from dossier.store import open_store
 
     rng = random.Random(seed)
+    persons = persons or [(pid, surname) for pid, _, surname, _ in PERSONS]
+    places = places or [name for _, name in PLACES]
     words = ["cessez-le-feu", "sanctions", "prisonniers", "garanties", "trêve", "souveraineté",
              "négociations", "drones", "plan de paix"]
     cases = {
-        "timeline_actor": lambda s: s.timeline(actor=rng.choice(PERSONS)[0], limit=100),
+        "timeline_actor": lambda s: s.timeline(actor=rng.choice(persons)[0], limit=100),
         "timeline_dates": lambda s: s.timeline(date_from=f"2025-{(m := rng.randrange(1, 11)):02d}",
                                                date_to=f"2025-{m + 1:02d}", limit=100),
-        "search": lambda s: s.search(f"{rng.choice(words)} {rng.choice(PLACES)[1]}", limit=20),
-        "entity": lambda s: s.entity(rng.choice(PERSONS)[2]),
+        "search": lambda s: s.search(f"{rng.choice(words)} {rng.choice(places)}", limit=20),
+        "entity": lambda s: s.entity(rng.choice(persons)[1]),
     }
     out: dict[str, Any] = {"queries_each": queries}
     with open_store(Settings().with_(db=db), readonly=True) as store:

@@ -258,8 +258,21 @@ def _draft(rng: random.Random, index: int, long: bool = False, span: tuple[dt.da
     return w.d
 
 
-def _drafts(n: int, seed: int, long: bool = False, span: tuple[dt.date, int] | None = None) -> Iterator[_Draft]:
+FLOWS = ("one-story", "stories")
+
+
+def _drafts(n: int, seed: int, long: bool = False, span: tuple[dt.date, int] | None = None,
+            flow: str = "one-story") -> Iterator[_Draft]:
     rng = random.Random(seed)
+    if flow == "stories":
+        from dossier.bench import stories
+
+        first, days = span or (dt.date(2025, 1, 1), 365)
+        for _ in range(n):
+            yield stories.draft(rng, first + dt.timedelta(days=rng.randrange(days)))
+        return
+    if flow != "one-story":
+        raise ValueError(f"unknown flow {flow!r} (one of {', '.join(FLOWS)})")
     for i in range(n):
         yield _draft(rng, i, long, span)
 
@@ -270,11 +283,15 @@ def _article(d: _Draft, seed: int, i: int) -> Article:
                    published_confidence=1.0, language="fr")
 
 
-def generate(n: int, seed: int = 0, long: bool = False, span: tuple[dt.date, int] | None = None) -> list[Article]:
+def generate(n: int, seed: int = 0, long: bool = False, span: tuple[dt.date, int] | None = None,
+             flow: str = "one-story") -> list[Article]:
     """``n`` synthetic French articles, the same for the same (n, seed). Short ones (about 115
     tokens) by default; ``long``: real length, 500 to 900 tokens (:mod:`dossier.bench.realistic`).
-    ``span``: (first day, days) over which they are published (default: the 365 days of 2025)."""
-    return [_article(d, seed, i) for i, d in enumerate(_drafts(n, seed, long, span))]
+    ``span``: (first day, days) over which they are published (default: the 365 days of 2025).
+    ``flow``: ``one-story`` (this module's 16 persons and 20 places in every article) or
+    ``stories`` (:mod:`dossier.bench.stories`: many stories of the knowledge base's states and
+    persons, each article about one of them; always real length)."""
+    return [_article(d, seed, i) for i, d in enumerate(_drafts(n, seed, long, span, flow))]
 
 
 _ALIASES = {pid: [full, surname, f"M. {surname}"] for pid, full, surname, _ in PERSONS}
@@ -291,10 +308,21 @@ def _precision(value: str | None) -> str | None:
     return "week" if "-W" in value else ("day" if len(value) == 10 else "month")
 
 
+def _entity(entity_id: str) -> tuple[str, str, list[str]]:
+    """Name, type and aliases of an entity the generator writes (its own lists, else the KB's)."""
+    if entity_id in _NAMES:
+        name, etype = _NAMES[entity_id]
+        return name, etype, _ALIASES.get(entity_id, [name])
+    from dossier.entities.kb import load_kb
+
+    e = load_kb().get(entity_id)
+    return e.name, e.type, e.all_aliases("fr")
+
+
 def synthetic_records(n: int, seed: int = 0, version: str = "synthetic", long: bool = False,
-                      span: tuple[dt.date, int] | None = None) -> Iterator[ArticleRecords]:
-    """ArticleRecords for ``generate(n, seed, long, span)`` built from the generator's own annotations."""
-    for i, d in enumerate(_drafts(n, seed, long, span)):
+                      span: tuple[dt.date, int] | None = None, flow: str = "one-story") -> Iterator[ArticleRecords]:
+    """ArticleRecords for ``generate(n, seed, long, span, flow)`` built from the generator's own annotations."""
+    for i, d in enumerate(_drafts(n, seed, long, span, flow)):
         text = d.text
         sents = [Sentence(s, e, text[s:e]) for s, e in d.sentences]
 
@@ -307,16 +335,16 @@ def synthetic_records(n: int, seed: int = 0, version: str = "synthetic", long: b
                 timexes.append(Timex(a.start, a.end, text[a.start:a.end], "date", a.value, _precision(a.value),
                                      anchor=d.published, sentence=sentence_of(a.start)))
                 continue
-            name, etype = _NAMES[a.value]
+            name, etype, aliases = _entity(a.value)
             mentions.append(Mention(a.start, a.end, text[a.start:a.end], _LABELS[etype], a.value, name, etype,
                                     resolution="kb-alias", sentence=sentence_of(a.start)))
-            entities.setdefault(a.value, EntityInfo(a.value, name, etype, aliases=_ALIASES.get(a.value, [name])))
+            entities.setdefault(a.value, EntityInfo(a.value, name, etype, aliases=aliases))
         events = [Event(s, e, text[s:e], etype, plover,
-                        participants=[Participant(p, _NAMES[p][0]) for p in ids],
-                        place_id=place, place_name=_NAMES[place][0] if place else None,
+                        participants=[Participant(p, _entity(p)[0]) for p in ids],
+                        place_id=place, place_name=_entity(place)[0] if place else None,
                         date=date, date_precision=_precision(date), sentence=sentence_of(s))
                   for s, e, etype, plover, ids, place, date in d.events]
-        quotes = [Quote(s, e, text[s:e], kind, speaker, _NAMES[speaker][0], sentence=sentence_of(s))
+        quotes = [Quote(s, e, text[s:e], kind, speaker, _entity(speaker)[0], sentence=sentence_of(s))
                   for s, e, kind, speaker in d.quotes]
         yield ArticleRecords(article=_article(d, seed, i), clean_text=text, boilerplate=[],
                              sentences=sents, mentions=mentions, entities=entities, timexes=timexes,

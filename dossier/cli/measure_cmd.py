@@ -70,6 +70,9 @@ def bench(
                                "(e.g. 0,1000,10000,100000), with their cross-article state built."),
     growth_dir: str = typer.Option("build/growth", "--growth-dir", help="Where the grown databases are built once "
                                    "and reused."),
+    growth_flow: str = typer.Option("stories", "--growth-flow", help="The synthetic news flow of the growth benchmark: "
+                                    "'stories' (many stories of the knowledge base's states and persons) or 'one-story' "
+                                    "(16 persons in every article, as measured before)."),
 ) -> None:
     """Speed and memory: the pipeline vs a bare nlp.pipe of the same model over the same texts
     (real-length synthetic articles, and the --corpus folders), per-stage time, 1 vs N workers,
@@ -85,7 +88,11 @@ def bench(
             sizes = tuple(int(x) for x in growth.split(",") if x.strip())
         except ValueError:
             raise typer.BadParameter("--growth takes sizes such as 0,1000,10000") from None
-        rows = run_growth(sizes, growth_dir=growth_dir)
+        from dossier.bench.synth import FLOWS
+
+        if growth_flow not in FLOWS:
+            raise typer.BadParameter(f"--growth-flow is one of {', '.join(FLOWS)}")
+        rows = run_growth(sizes, growth_dir=growth_dir, flow=growth_flow)
         if json_out:
             emit_json(rows)
         else:

@@ -378,11 +378,12 @@ def cannot_match(a: EventFeatures, b: EventFeatures) -> bool:
     cheaply: the dates, status, type and place exactly, the words by a bound (the shared words at
     most those whose singulars meet, their share at most 1, the vector's bonus exact), the
     participants by their highest weight and, only when that is not enough, exactly. False
-    means only that :func:`compare` must decide. Mentions of one article are left to it."""
+    means only that :func:`compare` must decide. Two mentions of one article are refused when
+    they do not repeat each other (as :func:`compare` refuses them), else left to it."""
     if a.background != b.background:
         return True
     if a.key == b.key:
-        return False
+        return not _repeats(a, b)
     status = _status_weight(a, b)[0]
     if status is None:
         return True
@@ -399,7 +400,8 @@ def cannot_match(a: EventFeatures, b: EventFeatures) -> bool:
         score += _PLACE_WEIGHT[relation]
     if a.vector is not None and b.vector is not None:
         cos = float(np.dot(a.vector, b.vector))
-        score += next((w for floor, w in VECTOR_BONUS if cos >= floor), 0.0)
+        score += next((w for floor, w in VECTOR_BONUS if cos >= floor),
+                      -0.5 if cos < 0.6 and _small(a, b) >= LONG_ENOUGH else 0.0)
     words = _words_bound(a, b)
     if words is None:
         return False
@@ -438,9 +440,29 @@ def _words_bound(a: EventFeatures, b: EventFeatures) -> float | None:
         if any(_one_edit_words(x, b.stems) for x in la - both) or any(_one_edit_words(x, a.stems) for x in lb - both):
             return None
     shared = len(sa & sb) + max(na, nb)  # words of one sharing a singular with the other's
+    if _none_shared(a, b, sa & sb):  # as _text_weight: against the pair when both say enough
+        return -1.0 if _small(a, b) >= (2 if _both_say(a, b) else LONG_ENOUGH) else 0.0
     if shared < 2:
         return TRIGGER_WEIGHT if a.trigger and a.trigger == b.trigger else 0.0
     return 4.0 * min(1.0, shared / FULL_WORDS) + min(1.5, 0.25 * max(0, shared - FULL_WORDS))
+
+
+def _none_shared(a: EventFeatures, b: EventFeatures, common: frozenset[str]) -> bool:
+    """Whether :func:`_shared_words` finds no word in common (``common``: the singulars of their
+    stems that meet), told exactly only when at most the names both actors have meet."""
+    if not common:
+        return True
+    both = a.names & b.names
+    if not both or not common <= {_singular(w) for w in both}:
+        return False
+    return {_singular(w) for w in a.stems - both}.isdisjoint({_singular(w) for w in b.stems - both})
+
+
+def _small(a: EventFeatures, b: EventFeatures) -> int:
+    """The content words of the shorter sentence, less the names both actors' have (as
+    :func:`_text_weight` counts them)."""
+    both = a.names & b.names
+    return min(len(a.stems - both), len(b.stems - both)) if both else min(len(a.stems), len(b.stems))
 
 
 def _repeats(a: EventFeatures, b: EventFeatures) -> bool:

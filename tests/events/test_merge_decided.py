@@ -70,3 +70,48 @@ def test_the_cheap_bound_never_refuses_a_pair_compare_keeps():
         elif d.same or d.date_conflict:
             kept += 1
     assert kept and refused > kept
+
+
+def _said(key: str, text: str, index: int = 0, sentence: int = 0):
+    from dossier.events.features import event_features
+    from dossier.models import Event, Participant
+
+    ev = Event(0, len(text), text, "statement", "OTHER", participants=[Participant("vladimir_putin", "Vladimir Poutine")],
+               date="2025-06-10", date_precision="day", sentence=sentence)
+    return event_features(key, index, ev, dt.date(2025, 6, 10), vectors=False)
+
+
+def test_the_bound_refuses_what_compare_refuses_without_deciding():
+    """Two statements with no word in common (besides their speaker's name), and two mentions
+    of one article that do not repeat each other: compare refuses both, and so does the bound
+    now (it used to leave them to compare)."""
+    from dossier.events.similarity import cannot_match
+
+    a = _said("a", "Poutine juge les pourparlers encourageants.")
+    b = _said("b", "Poutine refuse toute ingérence étrangère dans ses affaires.")
+    d = compare(a, b, explain=False)
+    assert not d.same and not d.date_conflict and cannot_match(a, b)
+    again = _said("a", "Poutine refuse toute ingérence étrangère dans ses affaires.", index=1, sentence=4)
+    d = compare(a, again, explain=False)
+    assert not d.same and not d.date_conflict and cannot_match(a, again)
+    repeat = _said("a", "Poutine juge les pourparlers encourageants.", index=2, sentence=9)  # a headline and its lead
+    assert not cannot_match(a, repeat)
+
+
+def test_the_cheap_bound_never_refuses_a_pair_compare_keeps_in_a_many_story_flow():
+    """As above, on the many-story flow (statements of many speakers, one article's mentions)."""
+    from dossier.events.similarity import cannot_match
+
+    records = list(synthetic_records(40, seed=2, long=True, span=(dt.date(2025, 6, 1), 4), flow="stories"))
+    items = [(r.article.content_hash, e) for r in records for e in r.events]
+    published = {r.article.content_hash: r.article.published for r in records}
+    feats = [f for f, _ in features_of(items, published)]
+    refused = kept = 0
+    for i, j in sorted(candidate_pairs(feats)):
+        d = compare(feats[i], feats[j], explain=False)
+        if cannot_match(feats[i], feats[j]):
+            refused += 1
+            assert not d.same and not d.date_conflict, (feats[i].key, feats[i].index, feats[j].key, feats[j].index)
+        elif d.same or d.date_conflict:
+            kept += 1
+    assert kept and refused > 3 * kept
