@@ -90,3 +90,15 @@ def test_accusation_content_holds_the_accused_and_the_act(nlp):
 def test_not_a_claim(nlp, text):
     claims = _claims(nlp, text)
     assert not claims, [(c.claimant_name, c.text) for c in claims]
+
+
+# -- verb forms the lemmatizer returns unchanged ("estime", "indique"): data in cues.yaml forms ----
+@pytest.mark.parametrize("text,claimant,words", [
+    ("Le ministère indique que la frontière restera fermée.", None, "la frontière restera fermée"),
+    ("Emmanuel Macron, qui estime mériter un second mandat, a quitté Bruxelles mardi.", "emmanuel_macron",
+     "estime mériter un second mandat"),
+])
+def test_a_cue_the_lemmatizer_leaves_as_it_is_still_reports(nlp, text, claimant, words):
+    claims = [c for c in _claims(nlp, text) if words in c.text]
+    assert claims, [c.text for c in _claims(nlp, text)]
+    assert claims[0].stance == "asserts" and claims[0].claimant_id == claimant
