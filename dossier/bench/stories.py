@@ -285,8 +285,9 @@ def _story(rng: random.Random, first: dt.date, states: tuple[dict, ...], weights
     days = int(round(math.exp(rng.uniform(math.log(DAYS[0]), math.log(DAYS[1])))))
     picked = [rng.choices(states, weights=weights)[0]]
     if rng.random() < 0.75:  # two states, more often neighbours than not
-        near = [w / (1.0 + _km(picked[0]["at"], s["at"]) / 1500.0) if s is not picked[0] else 0.0
-                for s, w in zip(states, weights)]
+        own = states.index(picked[0])
+        near = [w / (1.0 + _km(picked[0]["at"], s["at"]) / 1500.0) if k != own else 0.0
+                for k, (s, w) in enumerate(zip(states, weights))]
         picked.append(rng.choices(states, weights=near)[0])
     actors: list[Actor] = []
     for s in picked:

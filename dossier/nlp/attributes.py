@@ -162,7 +162,7 @@ class ArrayFrenchLemmatizer(FrenchLemmatizer):
     """spaCy's French rule lemmatizer over arrays (module docstring)."""
 
     _MEMO_MAX = 200_000
-    _memo_for: object = None
+    _memo_for: int | None = None  # id() of the lookup tables the memo was filled from
     _memo: dict[tuple[int, int], int]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -170,8 +170,8 @@ class ArrayFrenchLemmatizer(FrenchLemmatizer):
             return super().__call__(doc)
         if not self._validated:
             self._validate_tables(Errors.E1004)
-        if self._memo_for is not self.lookups or len(self._memo) > self._MEMO_MAX:
-            self._memo, self._memo_for = {}, self.lookups  # (orth, pos) -> lemma hash, for these tables
+        if self._memo_for != id(self.lookups) or len(self._memo) > self._MEMO_MAX:
+            self._memo, self._memo_for = {}, id(self.lookups)  # (orth, pos) -> lemma hash, for these tables
         memo, strings, overwrite = self._memo, self.vocab.strings, self.overwrite
         error_handler = self.get_error_handler()
         try:

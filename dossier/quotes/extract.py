@@ -311,7 +311,7 @@ class Extractor(IndirectMixin):
             if main is not None:
                 return self.speaker_for(main, depth + 1)
             subj = r.participle_subject(verb)
-        if subj is None and verb is cue:
+        if subj is None and verb.i == cue.i:
             incise = r.incise_subject(cue)
             if incise is not None:
                 return incise
