@@ -387,16 +387,10 @@ def _writer_class():
         def fill(self, template: str, roles) -> tuple[str, list]:
             return super().fill(template.replace("{S}", roles.get("S", "la crise")), roles)
 
-        def event(self, roles) -> None:
+        def pick_event(self) -> tuple[str, str, list[str]]:  # the kinds of events of the story's theme
             kinds = self.theme["kinds"]
             etype = self.rng.choices(list(kinds), weights=list(kinds.values()))[0]
-            plover, templates = EVENTS[etype]
-            text, anns = self.fill(self.rng.choice(templates), roles)
-            start = self.add(text, anns)
-            ids = [a.value for a in anns if a.kind in ("person", "organization")]
-            place = next((a.value for a in anns if a.kind == "place"), None)
-            date = next((a.value for a in anns if a.kind == "date"), None)
-            self.d.events.append((start, start + len(text), etype, plover, ids, place, date))
+            return (etype, *EVENTS[etype])
 
         def quote(self, roles) -> None:
             from dossier.bench.realistic import _fresh

@@ -195,8 +195,12 @@ class _Writer:
             self.d.sentences.append((start, start + len(text)))
         return start
 
+    def pick_event(self) -> tuple[str, str, list[str]]:
+        """(type, PLOVER code, sentence templates) of the next event."""
+        return self.rng.choice(EVENTS)
+
     def event(self, roles) -> None:
-        etype, plover, templates = self.rng.choice(EVENTS)
+        etype, plover, templates = self.pick_event()
         text, anns = self.fill(self.rng.choice(templates), roles)
         start = self.add(text, anns)
         ids = [a.value for a in anns if a.kind in ("person", "organization")]
