@@ -95,7 +95,7 @@ def background_statement(event: Event, tok: Token) -> bool:
 _CLOSERS = "»\"”’' )]"
 _FINAL = ".!?…:;"
 # a sentence ends inside the line and another starts: "… très attendu. Après trois heures …"
-_INNER_END = re.compile(r"\w{2,}[.!?…][»\"”’)]*\s+[«\"“]?\s*[A-ZÀ-Ý]")
+_INNER_END = re.compile(r"(?<=\w\w)[.!?…][»\"”’)]*\s+[«\"“]?\s*[A-ZÀ-Ý]")  # (a lookbehind: linear on a long word)
 
 
 def body_start(text: str) -> int:
