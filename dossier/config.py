@@ -25,7 +25,8 @@ class Settings:
     kb_files: tuple[str, ...] = field(
         default_factory=lambda: tuple(p for p in os.environ.get("DOSSIER_KB", "").split(os.pathsep) if p)
     )
-    issues_file: str | None = None
+    # a YAML file of negotiation issues added to (or replacing by id) the shipped ones (DOSSIER_ISSUES)
+    issues_file: str | None = field(default_factory=lambda: os.environ.get("DOSSIER_ISSUES") or None)
     timeout: float = 20.0  # seconds, for URLs and feeds
     near_duplicate_threshold: float = 0.8  # Jaccard estimate (MinHash) above which articles are linked
     batch_size: int = 16

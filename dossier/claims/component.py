@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 class ClaimsComponent:
     """Writes ``doc._.claims``, ``doc._.attributes`` and ``doc._.positions``."""
 
-    version = "dossier.claims.v2"  # v2: one claim per claimant, AGREED(parties,topic) and its denials, Claim.denies
+    version = "dossier.claims.v3"  # v2: one claim per claimant, AGREED(parties,topic) and its denials, Claim.denies; v3: positions of coordinated actors, reported demands, issues of other negotiations
 
     def __init__(self, nlp: Language, name: str = "dossier_claims", issues_file: str | None = None):
         self.name = name

@@ -141,6 +141,43 @@ def _final_stance(base: str, cue: Token) -> str:
     return base
 
 
+def _demand_modal(head: Token, cue: Token) -> Token:
+    """The obligation verb between the issue and the reporting cue (else the cue)."""
+    for anc in head.ancestors:
+        if anc.i == cue.i:
+            break
+        if fold(anc.lemma_) in cue_set("positions", "obligation"):
+            return anc
+    return cue
+
+
+def _demand_reported(head: Token, sent: Span, span: Span) -> Token | None:
+    """"X a déclaré que Y devait modifier sa constitution": an obligation verb governing the
+    issue, in a clause reported by X, is X's demand; the reporting verb is the cue."""
+    for anc in head.ancestors:
+        if not (sent.start <= anc.i < sent.end) or span.start <= anc.i < span.end:
+            return None
+        if fold(anc.lemma_) in cue_set("positions", "obligation") and anc.pos_ in ("VERB", "AUX"):
+            up = anc
+            while up.dep_ in ("conj", "xcomp") and up.head.i != up.i:
+                up = up.head
+            if up.dep_ == "ccomp" and fold(up.head.lemma_) in cue_set("reporting", "asserts"):
+                return up.head
+            return None
+    return None
+
+
+def _imputed(cue: Token, sent: Span) -> bool:
+    """The cue sits under a verb that imputes an intent to someone ("accuser X de vouloir …",
+    "reprocher à X de refuser …"): not the actor's own stance."""
+    for anc in cue.ancestors:
+        if not (sent.start <= anc.i < sent.end):
+            break
+        if fold(anc.lemma_) in cue_set("positions", "imputing"):
+            return True
+    return False
+
+
 def _antecedent(clause: Token) -> Token | None:
     """The noun a relative clause hangs on ("une option à laquelle X est hostile"); also when the
     parser took ", que X a accepté" for a completive of an unrelated verb."""
@@ -258,9 +295,27 @@ class _Extractor:
             self._stances[key] = _cue_stance(self.doc[i])
         return self._stances[key]
 
-    def actor(self, verb: Token, sentence: int) -> Actor | None:
+    def actors(self, verb: Token, sentence: int) -> list[Actor | None]:
+        """The cue's actor and those coordinated with it ("X et Y ont accepté la trêve")."""
+        first = self.actor(verb, sentence)
+        subj = self._subject(verb)
+        if first is None or subj is None:
+            return [first]
+        out = [first]
+        for c in subj.children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
+                other = self.ctx.actor_of(c, sentence)
+                if other is not None and other.id and all(other.id != a.id for a in out):
+                    out.append(other)
+        return out
+
+    @staticmethod
+    def _subject(verb: Token) -> Token | None:
         agent = agent_of(verb) if _passive(verb) else None
-        subj = agent if agent is not None else subject_of(verb)
+        return agent if agent is not None else subject_of(verb)
+
+    def actor(self, verb: Token, sentence: int) -> Actor | None:
+        subj = self._subject(verb)
         if subj is None:
             return None
         determiner = next((fold(c.text) for c in subj.children if c.dep_ == "det"), "")
@@ -324,9 +379,17 @@ class _Extractor:
                         continue  # "des garanties soient convenues": the actor is further up
                     cue = anc
                     break
+            if cue is None:
+                cue = _demand_reported(head, sent, span)
+            if cue is not None and _imputed(cue, sent):
+                continue  # "Y accuse X de vouloir …": X's stance in Y's words, not X's
             if cue is not None:
                 used_cues.add(cue.i)
-                self.add(self.actor(cue, sentence), issue, _final_stance(_cue_stance(cue), cue), cue, span, sentence)
+                stance = _final_stance(_cue_stance(cue) or "supports", cue)
+                if stance == "supports" and _negated_strictly(_demand_modal(head, cue)):
+                    stance = "opposes"  # "X a dit que Y ne devait pas …"
+                for actor in self.actors(cue, sentence):
+                    self.add(actor, issue, stance, cue, span, sentence)
             elif head.pos_ in ("VERB", "AUX") and (_never(head) or _negated_strictly(head)):
                 # "Kiev ne cédera jamais de territoire": the issue verb itself, negated
                 self.add(self.actor(head, sentence), issue, "opposes", head, span, sentence)

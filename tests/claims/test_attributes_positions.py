@@ -109,3 +109,56 @@ def test_a_stance_on_the_blame_is_no_stance_on_the_issue(annotate, text):
 def test_a_stance_on_the_issue_itself_still_counts(annotate):
     found = [p for p in annotate("Le Kremlin a rejeté le cessez-le-feu.")._.positions if p.issue == "ceasefire"]
     assert [p.stance for p in found] == ["opposes"]
+
+
+def _stances(doc, issue):
+    return sorted((p.actor_id, p.stance) for p in doc._.positions if p.issue == issue)
+
+
+@pytest.mark.parametrize("text,issue,stance", [
+    ("Le Qatar réclame la libération de tous les otages.", "hostages", "supports"),
+    ("Le Qatar refuse toute inspection de l'AIEA sur ses sites.", "inspections", "opposes"),
+    ("Le Qatar soutient l'acheminement de l'aide dans la ville assiégée.", "humanitarian_access", "supports"),
+    ("Le Qatar rejette tout désarmement de la milice.", "disarmament", "opposes"),
+    ("Le Qatar exige un retrait complet des soldats étrangers.", "withdrawal_of_forces", "supports"),
+    ("Le Qatar accepte la délimitation de la frontière commune.", "border_delimitation", "supports"),
+    ("Le Qatar exclut toute révision constitutionnelle.", "constitutional_change", "opposes"),
+])
+def test_issues_of_other_negotiations(annotate, text, issue, stance):
+    found = _stances(annotate(text), issue)
+    assert [s for _, s in found] == [stance], found
+
+
+def test_each_coordinated_actor_holds_the_position(annotate):
+    found = _stances(annotate("La Turquie et la Grèce ont accepté jeudi une trêve de trois jours."), "ceasefire")
+    assert [s for _, s in found] == ["supports", "supports"], found
+    # this test pipeline has no knowledge base: actors are the local names
+    assert {a for a, _ in found} == {"local:turquie", "local:grece"}, found
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Le gouvernement turc a déclaré que la Grèce devait modifier sa constitution.", "supports"),
+    ("Le gouvernement turc a déclaré que la Grèce ne devait pas modifier sa constitution.", "opposes"),
+])
+def test_an_obligation_in_a_reported_clause_is_the_speakers_demand(annotate, text, stance):
+    found = _stances(annotate(text), "constitutional_change")
+    assert len(found) == 1 and found[0][1] == stance and "gre" not in found[0][0], found
+
+
+def test_an_intent_imputed_by_another_is_no_position(annotate):
+    doc = annotate("Le Qatar accuse le président turc de vouloir sacrifier les otages.")
+    assert _stances(doc, "hostages") == []
+    # the same words as the actor's own: a position
+    assert [s for _, s in _stances(annotate("Le président turc veut sacrifier les otages."), "hostages")] == ["supports"]
+
+
+def test_issues_file_from_the_environment(tmp_path, monkeypatch):
+    from dossier.config import Settings
+
+    path = tmp_path / "issues.yaml"
+    path.write_text("issues:\n  - id: grain_corridor\n    keywords: [corridor cerealier]\n", encoding="utf-8")
+    monkeypatch.setenv("DOSSIER_ISSUES", str(path))
+    assert Settings().issues_file == str(path)
+    assert "grain_corridor" in {i.id for i in load_issues(Settings().issues_file)}
+    monkeypatch.delenv("DOSSIER_ISSUES")
+    assert Settings().issues_file is None
