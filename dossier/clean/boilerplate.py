@@ -218,14 +218,29 @@ class Line:
         return not self.text
 
 
+_LINE_BREAKS = str.maketrans("\r\n", "  ")
+
+
 def split_lines(raw: str) -> list[Line]:
-    lines = []
+    """The lines of ``raw``; the lines of a hard-wrapped paragraph are one line (its text with
+    spaces for the wrapping newlines, see :mod:`dossier.clean.wrap`)."""
+    from dossier.clean.wrap import wrapped_breaks
+
+    wraps = wrapped_breaks(raw) if "\n" in raw else set()
+    lines: list[Line] = []
     pos = 0
+    joined = False  # the previous line was wrapped into this one
     for piece in raw.splitlines(keepends=True):
         content = piece.rstrip("\r\n")
         lead = len(content) - len(content.lstrip())
         stripped = content.strip()
-        lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        if joined and stripped and lines:
+            last = lines[-1]
+            end = pos + lead + len(stripped)
+            lines[-1] = Line(last.start, end, raw[last.start:end].translate(_LINE_BREAKS))
+        else:
+            lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        joined = bool(stripped) and piece.endswith("\n") and (pos + len(piece) - 1) in wraps
         pos += len(piece)
     return lines
 

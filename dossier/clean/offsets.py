@@ -3,7 +3,8 @@
 ``clean_text`` keeps the article lines (see :mod:`dossier.clean.boilerplate` for which lines are
 furniture) and joins them with paragraph breaks. Every character of the cleaned text is a copy of
 one character of the original (separators are copies of original newlines), so
-``original[to_original(i)] == text[i]`` for every ``i``.
+``original[to_original(i)] == text[i]`` for every ``i``, except in a hard-wrapped text
+(:mod:`dossier.clean.wrap`): a newline that only wraps a paragraph is a space there.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dossier.clean.boilerplate import Line, classify, ends_sentence
+from dossier.clean.wrap import wrapped_breaks
 
 
 @dataclass
@@ -62,6 +64,18 @@ def _separator(raw: str, prev: Line, nxt: Line, prev_text: str) -> list[int]:
     return [gap[0], gap[-1]]
 
 
+def _unwrapped(raw: str, o0: int, o1: int, wraps: frozenset[int]) -> str:
+    """``raw[o0:o1]`` with a space for each newline (and the carriage return before it) that only
+    wraps a hard-wrapped paragraph."""
+    chars = list(raw[o0:o1])
+    for k, c in enumerate(chars):
+        if c == "\n" and o0 + k in wraps:
+            chars[k] = " "
+            if k and chars[k - 1] == "\r":
+                chars[k - 1] = " "
+    return "".join(chars)
+
+
 def clean_text(raw: str, title: str | None = None) -> Cleaned:
     """Remove page furniture from ``raw``; keep a map from clean offsets to ``raw`` offsets."""
     analysis = classify(raw, title)
@@ -89,13 +103,14 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
     segments: list[tuple[int, int, int]] = []
     parts: list[str] = []
     pos = 0
+    wraps = wrapped_breaks(raw) if "\n" in raw else frozenset()
     for o0, o1 in pieces:
         if segments and segments[-1][1] + segments[-1][2] == o0:  # contiguous: extend
             c0, s0, length = segments[-1]
             segments[-1] = (c0, s0, length + (o1 - o0))
         else:
             segments.append((pos, o0, o1 - o0))
-        parts.append(raw[o0:o1])
+        parts.append(_unwrapped(raw, o0, o1, wraps) if wraps else raw[o0:o1])
         pos += o1 - o0
     text = "".join(parts)
     if not segments:

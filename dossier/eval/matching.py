@@ -28,19 +28,26 @@ def norm(text: str | None) -> str:
 
 # -- locating gold strings in the article text ---------------------------------------------------
 def find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    """Spans of ``needle`` in ``text``; when it is not there as written, spans where it occurs
+    with other white space between its words (a hard-wrapped text: "un\naccord" for "un accord")."""
     spans, i = [], text.find(needle) if needle else -1
     while i >= 0:
         spans.append((i, i + len(needle)))
         i = text.find(needle, i + 1)
+    if not spans and needle and any(c.isspace() for c in needle.strip()):
+        pattern = r"\s+".join(re.escape(w) for w in needle.split())
+        spans = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
     return spans
 
 
 def locate_in_context(text: str, expression: str, context: str) -> list[tuple[int, int]]:
     """Spans of ``expression`` inside every occurrence of ``context`` (first occurrence within it)."""
-    offset = context.find(expression)
-    if offset < 0:
-        return []
-    return [(s + offset, s + offset + len(expression)) for s, _ in find_all(text, context)]
+    out = []
+    for s, e in find_all(text, context):
+        inner = find_all(text[s:e], expression)
+        if inner:
+            out.append((s + inner[0][0], s + inner[0][1]))
+    return out
 
 
 def line_spans(text: str, line: str) -> list[tuple[int, int]]:

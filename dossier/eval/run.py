@@ -262,11 +262,13 @@ def _finish(gold: Gold, tasks: dict[str, Any], baselines: dict[str, Any], meta: 
 
 def run_eval(gold_path: str | Path, corpus_dir: str | Path | None = None, manifest: str | Path | None = None,
              settings: Settings | None = None, nlp=None, *, complete: Any = None,
-             errors: bool = False) -> dict[str, Any]:
+             errors: bool = False, wrap: int | None = None) -> dict[str, Any]:
     """Run the pipeline over the gold articles and score it. See docs/eval.md.
 
     ``complete``: the tasks the gold annotates completely (overrides the gold's own
-    ``complete`` key); ``errors``: add the items behind the numbers (report["errors"])."""
+    ``complete`` key); ``errors``: add the items behind the numbers (report["errors"]);
+    ``wrap``: hard-wrap every article at that width first (a robustness check: the scores of
+    plain-text wire copy, :func:`dossier.clean.wrap.hard_wrap`)."""
     started = time.perf_counter()
     settings = settings or Settings()
     gold = load_gold(gold_path)
@@ -286,6 +288,8 @@ def run_eval(gold_path: str | Path, corpus_dir: str | Path | None = None, manife
     pipes = list(nlp.pipe_names)
 
     articles, read_errors = read_gold_articles(files, settings, manifest)
+    if wrap:
+        articles = _wrapped(articles, wrap)
     if not articles:
         first = read_errors[0] if read_errors else "no article read"
         raise GoldError(f"{gold_path}: none of its articles could be read ({first})")
@@ -293,6 +297,8 @@ def run_eval(gold_path: str | Path, corpus_dir: str | Path | None = None, manife
     preds_without, failed_without = None, []
     if manifest:
         bare_articles, _ = read_gold_articles(files, settings, None)
+        if wrap:
+            bare_articles = _wrapped(bare_articles, wrap)
         preds_without, failed_without = _process(bare_articles, nlp)
     published = _published(gold, preds, preds_without, manifest)
     storylines = _storylines(preds) if "dossier_events" in pipes else None
@@ -303,8 +309,16 @@ def run_eval(gold_path: str | Path, corpus_dir: str | Path | None = None, manife
     meta = {"mode": "run", "gold": str(gold_path), "corpus_dir": str(corpus_dir), "manifest": manifest,
             "articles": len(gold.articles), "read": len(articles), "missing": missing,
             "read_errors": read_errors, "failed": failed, "failed_without_manifest": failed_without,
-            "components": pipes, "pipeline_version": pipeline_version(nlp)}
+            "components": pipes, "pipeline_version": pipeline_version(nlp), "wrap": wrap}
     return _finish(gold, tasks, baselines, meta, complete, errors, started)
+
+
+def _wrapped(articles: dict, width: int) -> dict:
+    import dataclasses
+
+    from dossier.clean.wrap import hard_wrap
+
+    return {k: dataclasses.replace(a, raw_text=hard_wrap(a.raw_text, width)) for k, a in articles.items()}
 
 
 def run_eval_stored(gold_path: str | Path, settings: Settings, *, complete: Any = None,

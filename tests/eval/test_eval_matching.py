@@ -88,3 +88,14 @@ def test_greedy_align_is_one_to_one_best_first():
 def test_prf(tp, n_pred, n_gold, expected):
     r = prf(tp, n_pred, n_gold)
     assert (r["precision"], r["recall"], r["f1"]) == expected
+
+
+def test_gold_strings_are_found_across_other_white_space():
+    from dossier.eval.matching import find_all, locate_in_context
+
+    text = "Le ministre a parlé d'un accord\nsolide et durable. Un accord solide."
+    wrapped = text.index("accord\nsolide")
+    assert find_all(text, "accord solide") == [(text.index("accord solide"), text.index("accord solide") + 13)]
+    assert find_all(text, "Accord solide") == []  # case still counts
+    assert find_all(text, "d'un accord solide et") == [(wrapped - 5, wrapped + 16)]
+    assert locate_in_context(text, "accord solide", "parlé d'un accord solide et durable") == [(wrapped, wrapped + 13)]

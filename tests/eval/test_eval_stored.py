@@ -122,7 +122,7 @@ def test_cli_scores_a_database(make_db):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--corpus", "x"], "error: --db scores what is stored: --corpus and --manifest do not apply"),
+    (["--corpus", "x"], "error: --db scores what is stored: --corpus, --manifest and --wrap do not apply"),
     (["--complete", "speakers"], "--complete: unknown task 'speakers'"),
 ])
 def test_cli_db_errors_are_one_line(make_db, args, message):
