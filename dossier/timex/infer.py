@@ -334,6 +334,9 @@ def refine_published(text: str, published: str, lang: str = "fr", tense: Tense |
 SEARCH_DAYS = 400
 _FAR = 400  # cost of a date that cannot fall near the day (its weekday never agrees)
 _PLACED = 183  # a date that falls this far before every day of the period does not place the day
+# "depuis la réunion du 28 février", "since the talks of 3 March": the date a state started, in
+# the words just before it (same clause)
+_SINCE_BEFORE = re.compile(r"(?<!\w)(?:depuis|since|à\s+partir\s+d[eu']|dès)\b[^,.;:!?«»\n]{0,30}$", re.IGNORECASE)
 _PAST_WORDS = re.compile(r"\b(?:dernier|dernière|last)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\b(?:prochain|prochaine|next)\b", re.IGNORECASE)
 
@@ -358,12 +361,16 @@ def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> lis
         wd = f.data.get("weekday")
         wd = wd if wd is not None else _weekday_in(span, lang)
         t = "past" if _PAST_WORDS.search(span) else "future" if _NEXT_WORDS.search(span) else _tense_of(tense, f)
+        if f.mod == "after" or _SINCE_BEFORE.search(text[max(0, f.start - 40):f.start]):
+            t = "since"  # "depuis la réunion du 28 février": a state started then, the day is after it
         out.append((month, day, wd, t, span))
     return out
 
 
 def _date_cost(p: date, month: int, day: int, wd: int | None, t: str | None) -> int:
     occurrences = days_around(month, day, p, wd)
+    if t == "since":  # the start of a state only bounds the day from below
+        return 0 if any(d < p and (p - d).days <= 366 for d in occurrences) else _FAR
     if t == "future":  # a date ahead only bounds the day
         return 0 if any(d >= p and (d - p).days <= 366 for d in occurrences) else _FAR
     before = [(p - d).days for d in occurrences if d <= p]
@@ -392,7 +399,8 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     if not dates:
         return None
     weekdays = _bare_weekdays(text, found, lang, tense)
-    if not weekdays and all(d[2] is None and d[3] == "past" and _PAST_WORDS.search(d[4]) for d in dates):
+    if not weekdays and all(d[3] == "since" or (d[2] is None and d[3] == "past" and _PAST_WORDS.search(d[4]))
+                            for d in dates):
         # only "le 10 mars dernier": a date the text recalls as past, whose weekday is not given,
         # bounds the day from below and places it nowhere (the cheapest day would be that date)
         return None
@@ -411,13 +419,20 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     if not costs:
         return None
     anchor = lower if near_lower and lower is not None and lower >= lo else None
-    best, best_cost = None, None
+    best, best_cost, ties = None, None, []
     for i, p in enumerate(days):
         cost = sum(c[i] for c in costs) + _weekday_cost(p, weekdays)
         if anchor is not None:
             cost += (p - anchor).days / 2
         if best_cost is None or cost < best_cost:
-            best, best_cost = p, cost
+            best, best_cost, ties = p, cost, [p]
+        elif cost == best_cost:
+            ties.append(p)
+    if any(NEAR_DAYS < (t - ties[0]).days < _PLACED for t in ties):
+        # as good a day in another week of the same months: the evidence (weekdays, a bound) does
+        # not tell which week. (The same day a year later is the period's own doubt: its first
+        # year is taken, see above.)
+        return None
     return best
 
 

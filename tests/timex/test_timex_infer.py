@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dossier.timex import infer_published
@@ -321,3 +323,32 @@ def test_a_weekday_date_outside_the_terms_window_leaves_the_choice_to_the_weekda
     value, precision, _ = infer_published(text, tense=lambda start, end: "past", during=[(date(2021, 1, 20), None)],
                                           today=date(2026, 12, 6))
     assert (value, precision) == ("2024-11-27", "day")
+
+
+# -- what the inferred date rests on; a state's start; weekdays that fit several weeks --------------
+def test_the_date_a_state_started_on_bounds_the_day_without_placing_it():
+    """'depuis la rencontre du 3 février': the text is written after that day, not near it; its
+    weekdays fit one day of every week after it, so no day is chosen."""
+    from datetime import date
+
+    from dossier.timex.infer import infer_published
+
+    text = ("Les négociateurs se sont retrouvés jeudi à Genève. Mercredi, le ministre avait reçu les "
+            "délégués. Rien n'a bougé depuis la rencontre du 3 février entre les deux camps.")
+    found = infer_published(text, tense=lambda start, end: "past", during=[(date(2025, 1, 20), None)],
+                            today=date(2026, 12, 6))
+    assert found is None or found[1] != "day", found
+
+
+def test_weekdays_that_fit_several_weeks_give_no_day():
+    """A date ahead only bounds the day; a bare past weekday then fits every week before it."""
+    from datetime import date
+
+    from dossier.timex.infer import infer_published
+
+    text = ("Les ministres se sont parlé mardi au téléphone. Le sommet prévu le 20 juin doit sceller "
+            "l'accord.")
+    tense = _tense(text, future_words=("doit",))
+    found = infer_published(text, tense=tense, during=[(date(2025, 1, 20), None)], today=date(2026, 12, 6))
+    assert found is None or found[1] != "day", found
+
