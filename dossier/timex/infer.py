@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from dossier.nlp import access
 from dossier.timex.calendar import add_months, days_around, fmt, shift, value_to_date
@@ -114,10 +115,31 @@ def _text_of(text_or_doc) -> tuple[str, str | None]:
     return access.doc_text(text_or_doc), getattr(text_or_doc._, "language", None)
 
 
+class Inferred(NamedTuple):
+    """A publication date read from the text: its value at its precision, how sure, and on what
+    evidence (``basis``, a short phrase). A date the text states (a publication line, a dateline)
+    says where it is; one the evidence only makes likely starts with "estimate:" and names that
+    evidence ("estimate: yearless dates and weekdays inside the office terms …")."""
+
+    value: str
+    precision: str
+    confidence: float
+    basis: str
+
+
 def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = None,
                     during: list[tuple[date, date | None]] | None = None,
                     today: date | None = None) -> tuple[str, str, float] | None:
-    """(ISO value, precision, confidence) of the likely publication date, or None.
+    """(ISO value, precision, confidence) of the likely publication date, or None (see
+    :func:`explain_published`, which also says on what evidence)."""
+    found = explain_published(text_or_doc, lang, tense, during, today)
+    return tuple(found[:3]) if found else None
+
+
+def explain_published(text_or_doc, lang: str | None = None, tense: Tense | None = None,
+                      during: list[tuple[date, date | None]] | None = None,
+                      today: date | None = None) -> Inferred | None:
+    """The likely publication date (:class:`Inferred`: value, precision, confidence, basis), or None.
     ``tense(start, end)`` ("past" | "future" | None) reads the tense governing a span when a
     parse is available; it sharpens the reading of weekdays. ``during``: the periods the text
     can have been written in (the terms of the offices its persons hold, see
@@ -131,24 +153,26 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
 
     bare = _parse_bare(text, lang)
     if bare:  # a dateline string on its own ("2025-02", "3 décembre 2025")
-        return bare[0], bare[1], 0.9
+        return Inferred(bare[0], bare[1], 0.9, "a dateline on its own")
     head = text[:600]
     m = _META[lang].search(head.replace("’", "'"))
     if m:
         parsed = _parse_meta(m.group("date"), lang)
         if parsed:
-            return parsed[0], parsed[1], 0.9
+            return Inferred(parsed[0], parsed[1], 0.9, "a publication line in the header")
 
     found = find(text, None, lang)
     sentences = sentence_spans(text)
 
     dateline = _dateline(text, found)
     if dateline:
-        return dateline[0], dateline[1], 0.7
+        return Inferred(dateline[0], dateline[1], 0.7, "a dated line in the header")
 
     near = recent_day(text, found, lang, tense)
     if near is not None:  # "ce lundi 13 octobre 2025": a date written with its weekday is recent
-        return near.isoformat(), "day", 0.6
+        return Inferred(near.isoformat(), "day", 0.6,
+                        "estimate: a full date written with its weekday (a text names its own days so), "
+                        "and the bare weekdays")
 
     # lower bound: the latest dated reference
     # a deadline ("d'ici 2027", "avant 2030") looks ahead: it does not bound the publication date
@@ -166,7 +190,8 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
     if during:
         day = consistent_day(text, found, lang, tense, during, lower, today, near_lower=recent)
         if day is not None:  # "samedi 12 avril", "le 18 mars" in a text written during known terms
-            return day.isoformat(), "day", 0.4
+            return Inferred(day.isoformat(), "day", 0.4,
+                            "estimate: yearless dates and weekdays inside the office terms of the text's persons")
 
     # an offset that puts the text after today misreads its event: it says nothing
     year_votes = [(lo, min(hi, today)) for lo, hi in _year_votes(found, text, sentences, lang) if lo <= today]
@@ -178,7 +203,10 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
         cand = _weekday_year(day, month, years, span, lower, news, during, today)
         best = cand if cand is not None and (best is None or cand > best) else best
     if best:
-        return best.isoformat(), "day", 0.6 if year_votes or lower else 0.4
+        return Inferred(best.isoformat(), "day", 0.6 if year_votes or lower else 0.4,
+                        "estimate: a date written with its weekday, its year from "
+                        + ("offsets from dated or well-known events" if span is not None else
+                           "the latest dated reference" if news else "the office terms"))
 
     if year_votes:
         lo = max(r[0] for r in year_votes)
@@ -191,15 +219,16 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
         if month is None and (lo.year, lo.month) == (hi.year, hi.month):
             month = date(lo.year, lo.month, 1)  # "il y a trois semaines, le 3 mars": one month left
         if month:
-            return fmt(month, "month"), "month", 0.5
+            return Inferred(fmt(month, "month"), "month", 0.5,
+                            "estimate: offsets from dated or well-known events, and the months the text names")
         centre = lo + (hi - lo) / 2 if hi >= lo else lo
-        return fmt(centre, "year"), "year", 0.45
+        return Inferred(fmt(centre, "year"), "year", 0.45, "estimate: offsets from dated or well-known events")
     # The latest dated reference alone is a lower bound. A day or month the text names in full
     # ("le 6 mars 2025") is news of its year: that year, with a low confidence. A bare year
     # ("depuis 2013", "en 2014") is as often history: taken as the date, it would resolve the
     # text's relative dates years too early, so the date stays unknown.
     if news and _year_inside(lower.year, during):
-        return fmt(lower, "year"), "year", 0.15
+        return Inferred(fmt(lower, "year"), "year", 0.15, "estimate: the year of the latest full date in the text")
     return None
 
 
@@ -668,4 +697,4 @@ def _month_from_mentions(found, lo: date, hi: date) -> date | None:
     return best
 
 
-__all__ = ["consistent_day", "infer_published", "refine_published", "recent_day"]
+__all__ = ["Inferred", "consistent_day", "explain_published", "infer_published", "refine_published", "recent_day"]

@@ -352,3 +352,35 @@ def test_weekdays_that_fit_several_weeks_give_no_day():
     found = infer_published(text, tense=tense, during=[(date(2025, 1, 20), None)], today=date(2026, 12, 6))
     assert found is None or found[1] != "day", found
 
+
+@pytest.mark.parametrize("text, during, estimate", [
+    ("Publié le 3 décembre 2025\nLes émissaires sont repartis.", None, False),
+    ("Les délégués se sont retrouvés samedi 12 avril à Mascate, a annoncé le ministre.",
+     [(date(2024, 8, 21), None)], True),
+    ("L'armée ukrainienne était entrée dans la région de Koursk l'année dernière.", None, True),
+])
+def test_an_inferred_date_says_what_it_rests_on(text, during, estimate):
+    from dossier.timex.infer import explain_published
+
+    found = explain_published(text, during=during, today=date(2026, 12, 6))
+    assert found is not None and found.basis
+    assert found.basis.startswith("estimate") == estimate, found
+
+
+@pytest.mark.slow
+def test_an_article_records_the_evidence_of_its_date(nlp):
+    """No manifest: the month of a metadata line stays a month when the weekdays fit several weeks
+    (no day is made up), and the day sharpened by a dated weekday says it is an estimate."""
+    from dossier.pipeline import process_article
+    from dossier.read.build import make_article
+
+    month_only = process_article(make_article(
+        "date 2025-03 Les ministres se sont retrouvés mardi à Oslo pour un nouveau cycle.\n", "mem://a"), nlp)
+    assert (month_only.article.published, month_only.article.published_precision) == ("2025-03", "month")
+    assert "published_evidence" not in month_only.article.extra
+
+    day = process_article(make_article(
+        "date 2025-01 Les deux camps ont signé mercredi un accord à Oslo. "
+        "Le retrait entrera en vigueur dimanche 19 janvier 2025, selon les médiateurs.\n", "mem://b"), nlp)
+    assert day.article.published == "2025-01-15"
+    assert day.article.extra["published_evidence"].startswith("estimate"), day.article.extra
