@@ -2,7 +2,9 @@
 
 Evidence, strongest first:
 1. a metadata line or dateline ("Publié le 3 décembre 2025", "date 2025-02", "Updated 4 March 2025");
-2. a weekday written with its date ("mardi 2 décembre"): only some years agree;
+2. a date the text names as yesterday, today or tomorrow ("hier, le 3 mars 2025": the 4th; "hier,
+   mardi 11" in a month the metadata gives; "hier mardi" counts as a Wednesday), then a weekday
+   written with its date ("mardi 2 décembre"): only some years agree;
 3. offsets from a date the sentence names ("en avril 2023, il y a plus de deux ans", "deux ans
    après l'attaque du 7 octobre 2023") or else from well-known events ("il y a presque trois ans"
    next to "invasion", "l'année dernière" next to "Koursk"), and dated anniversaries, give the year;
@@ -168,6 +170,10 @@ def explain_published(text_or_doc, lang: str | None = None, tense: Tense | None 
     if dateline:
         return Inferred(dateline[0], dateline[1], 0.7, "a dated line in the header")
 
+    named = _deictic_day(text, found, lang)
+    if named is not None and named <= today:  # "hier, le 3 mars 2025"
+        return Inferred(named.isoformat(), "day", 0.7, "a full date the text names as yesterday, today or tomorrow")
+
     near = recent_day(text, found, lang, tense)
     if near is not None:  # "ce lundi 13 octobre 2025": a date written with its weekday is recent
         return Inferred(near.isoformat(), "day", 0.6,
@@ -239,6 +245,7 @@ def explain_published(text_or_doc, lang: str | None = None, tense: Tense | None 
 # one day.
 Tense = Callable[[int, int], "str | None"]
 NEAR_DAYS = 6
+DEICTIC = "deictic"  # the "tense" of a day named as yesterday, today or tomorrow: that day exactly
 
 
 def _weekday_in(text: str, lang: str) -> int | None:
@@ -251,9 +258,48 @@ def _tense_of(tense: Tense | None, f) -> str | None:
     return tense(f.start, f.end) if tense is not None else None
 
 
+# "hier, le 3 mars 2025", "hier mardi", "aujourd'hui 4 mars": a day the text names as yesterday,
+# today or tomorrow and dates or names right after it: the publication day is that day shifted
+_DEICTIC_SHIFT = {"fr": {"avant-hier": 2, "hier": 1, "aujourd'hui": 0, "demain": -1, "après-demain": -2},
+                  "en": {"yesterday": 1, "today": 0, "tomorrow": -1}}
+_APPOSED = re.compile(r"[\s,]*(?:(?:le|ce|this|on)\s+)?", re.IGNORECASE)
+
+
+def _deictic_shifts(text: str, found, lang: str) -> dict[int, int]:
+    """Start of a date or weekday expression -> days from it to the publication day, for those
+    apposed to "hier", "aujourd'hui", "demain" ("hier, le 3 mars": +1)."""
+    ordered = sorted(found, key=lambda g: g.start)
+    out = {}
+    for i, f in enumerate(ordered):
+        if f.kind != "deictic":
+            continue
+        shift = _DEICTIC_SHIFT[lang].get(text[f.start:f.end].lower().replace("’", "'"))
+        nxt = next((g for g in ordered[i + 1:] if g.start >= f.end), None)
+        if shift is None or nxt is None or nxt.type != "date" or nxt.precision != "day":
+            continue
+        if _APPOSED.fullmatch(text[f.end:nxt.start]):
+            out[nxt.start] = shift
+    return out
+
+
+def _deictic_day(text: str, found, lang: str) -> date | None:
+    """The publication day a full date named as yesterday, today or tomorrow gives (the one day
+    all such dates agree on)."""
+    shifts = _deictic_shifts(text, found, lang)
+    days = set()
+    for f in found:
+        if f.start in shifts and f.kind == "absolute" and f.value and len(f.value) == 10:
+            parsed = value_to_date(f.value)
+            wd = _weekday_in(text[f.start:f.end], lang)
+            if parsed and (wd is None or parsed[0].weekday() == wd):
+                days.add(parsed[0] + timedelta(days=shifts[f.start]))
+    return days.pop() if len(days) == 1 else None
+
+
 def _anchors(text: str, found, lang: str, tense: Tense | None) -> list[tuple[date, str | None]]:
     """Full dates written with their (matching) weekday, with the tense governing them."""
     out = []
+    shifts = _deictic_shifts(text, found, lang)
     for f in found:
         if f.type != "date" or f.precision != "day" or not f.value or len(f.value) != 10:
             continue
@@ -261,18 +307,24 @@ def _anchors(text: str, found, lang: str, tense: Tense | None) -> list[tuple[dat
         d = value_to_date(f.value)
         if wd is None or d is None or d[0].weekday() != wd:
             continue
-        out.append((d[0], _tense_of(tense, f)))
+        if f.start in shifts:  # "hier, mardi 2 décembre": the day after it, exactly
+            out.append((d[0] + timedelta(days=shifts[f.start]), DEICTIC))
+        else:
+            out.append((d[0], _tense_of(tense, f)))
     return out
 
 
 def _bare_weekdays(text: str, found, lang: str, tense: Tense | None) -> list[tuple[int, str | None]]:
     """Weekdays named without a date ("mercredi", "ce mardi", "lundi soir"), with their tense."""
     out = []
+    shifts = _deictic_shifts(text, found, lang)
     for f in found:
         if f.type != "date" or f.value or f.data.get("day") or f.data.get("month"):
             continue
         wd = _weekday_in(text[f.start:f.end], lang)
-        if wd is not None:
+        if wd is not None and f.start in shifts:  # "hier mardi": written on a Wednesday
+            out.append(((wd + shifts[f.start]) % 7, DEICTIC))
+        elif wd is not None:
             out.append((wd, _tense_of(tense, f)))
     return out
 
@@ -281,11 +333,15 @@ def _weekday_cost(day: date, weekdays: list[tuple[int, str | None]]) -> int:
     """Days between the publication day and the weekdays it names (past: back, future: ahead)."""
     cost = 0
     for wd, t in weekdays:
-        cost += (wd - day.weekday()) % 7 or 7 if t == "future" else (day.weekday() - wd) % 7
+        if t == DEICTIC:
+            cost += 0 if day.weekday() == wd else 7
+        else:
+            cost += (wd - day.weekday()) % 7 or 7 if t == "future" else (day.weekday() - wd) % 7
     return cost
 
 
-def _day_anchors(text: str, lang: str, tense: Tense | None, window: tuple[date, date]) -> list[tuple[date, str | None]]:
+def _day_anchors(text: str, lang: str, tense: Tense | None, window: tuple[date, date],
+                 shifts: dict[int, int] | None = None) -> list[tuple[date, str | None]]:
     """"lundi 13" or "lundi 13 octobre" without a year, inside a known month or year: the one day
     of ``window`` that is a Monday the 13th (of October) (none when no day or several days are)."""
     first, last = window
@@ -308,7 +364,10 @@ def _day_anchors(text: str, lang: str, tense: Tense | None, window: tuple[date, 
             if first <= d <= last and d.weekday() == wd:
                 hits.append(d)
         if len(hits) == 1:
-            out.append((hits[0], tense(m.start(), m.end()) if tense is not None else None))
+            if shifts and m.start() in shifts:  # "hier, mardi 3": the day after it, exactly
+                out.append((hits[0] + timedelta(days=shifts[m.start()]), DEICTIC))
+            else:
+                out.append((hits[0], tense(m.start(), m.end()) if tense is not None else None))
     return out
 
 
@@ -320,12 +379,13 @@ def recent_day(text: str, found, lang: str, tense: Tense | None = None,
     unless one day is best."""
     anchors = _anchors(text, found, lang, tense)
     if window is not None:
-        anchors += [a for a in _day_anchors(text, lang, tense, window) if a not in anchors]
+        shifts = _deictic_shifts(text, found, lang)
+        anchors += [a for a in _day_anchors(text, lang, tense, window, shifts) if a not in anchors]
     weekdays = _bare_weekdays(text, found, lang, tense)
     lo, hi = window if window is not None else (None, None)
     for d, t in anchors:
         a_lo, a_hi = (d - timedelta(days=NEAR_DAYS), d - timedelta(days=1)) if t == "future" else (
-            d, d + timedelta(days=NEAR_DAYS))
+            (d, d) if t == DEICTIC else (d, d + timedelta(days=NEAR_DAYS)))
         lo, hi = max(lo, a_lo) if lo else a_lo, min(hi, a_hi) if hi else a_hi
     if lo is None or hi is None or lo > hi or (not anchors and not weekdays):
         return None
@@ -370,9 +430,12 @@ _PAST_WORDS = re.compile(r"\b(?:dernier|dernière|last)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\b(?:prochain|prochaine|next)\b", re.IGNORECASE)
 
 
-def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> list[tuple[int, int, int | None, str | None, str]]:
-    """(month, day, weekday, tense, words) of every day-and-month date written without a year."""
+def _yearless(text: str, found, lang: str, tense: Tense | None,
+              lo: date) -> list[tuple[int, int, int | None, str | None, str, int]]:
+    """(month, day, weekday, tense, words, days from it to the publication day when named as
+    yesterday or today, else 0) of every day-and-month date written without a year."""
     anchored = {f.start: f for f in find(text, fmt(lo, "day"), lang)}
+    shifts = _deictic_shifts(text, found, lang)
     out = []
     for f in found:
         if f.type != "date" or f.value or f.kind != "relative" or f.precision != "day":
@@ -392,12 +455,14 @@ def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> lis
         t = "past" if _PAST_WORDS.search(span) else "future" if _NEXT_WORDS.search(span) else _tense_of(tense, f)
         if f.mod == "after" or _SINCE_BEFORE.search(text[max(0, f.start - 40):f.start]):
             t = "since"  # "depuis la réunion du 28 février": a state started then, the day is after it
-        out.append((month, day, wd, t, span))
+        out.append((month, day, wd, DEICTIC if f.start in shifts else t, span, shifts.get(f.start, 0)))
     return out
 
 
 def _date_cost(p: date, month: int, day: int, wd: int | None, t: str | None) -> int:
     occurrences = days_around(month, day, p, wd)
+    if t == DEICTIC:  # "hier, le 3 mars" (``p`` already shifted by the caller): that day, exactly
+        return min((2 * abs((p - d).days) for d in occurrences), default=_FAR)
     if t == "since":  # the start of a state only bounds the day from below
         return 0 if any(d < p and (p - d).days <= 366 for d in occurrences) else _FAR
     if t == "future":  # a date ahead only bounds the day
@@ -438,7 +503,7 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
         last = min(last, hi - timedelta(days=1))
     last = min(last, today or date.today())  # not published in the future
     days = [lo + timedelta(days=i) for i in range((last - lo).days + 1)]
-    costs = [[_date_cost(p, *d[:4]) for p in days] for d in dates]
+    costs = [[_date_cost(p - timedelta(days=d[5]), *d[:4]) for p in days] for d in dates]
     if any(d[2] is not None and min(c, default=_FAR) >= _PLACED for d, c in zip(dates, costs)):
         return None  # "mercredi 27 novembre" falls on no day of the period: the period is not the text's
     # a date no day of the period places near it (its weekday agrees with no year of the period,

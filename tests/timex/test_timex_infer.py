@@ -384,3 +384,31 @@ def test_an_article_records_the_evidence_of_its_date(nlp):
         "Le retrait entrera en vigueur dimanche 19 janvier 2025, selon les médiateurs.\n", "mem://b"), nlp)
     assert day.article.published == "2025-01-15"
     assert day.article.extra["published_evidence"].startswith("estimate"), day.article.extra
+
+
+# -- a day the text names as yesterday or today ---------------------------------------------------
+@pytest.mark.parametrize("text, during, value", [
+    # a full date apposed to "hier": the text is written the day after it
+    ("Hier, le 3 mars 2025, les délégations se sont retrouvées à Genève.", None, "2025-03-04"),
+    ("Les délégations se sont retrouvées hier, mardi 4 mars 2025, à Genève.", None, "2025-03-05"),
+    # a yearless one inside the office terms of the text's persons
+    ("Les ministres se sont réunis hier, lundi 1er décembre, à Rome.", [(date(2025, 1, 20), None)], "2025-12-02"),
+])
+def test_a_date_named_as_yesterday_gives_the_day_after_it(text, during, value):
+    from dossier.timex.infer import infer_published
+
+    found = infer_published(text, during=during, today=date(2026, 12, 6))
+    assert found is not None and found[:2] == (value, "day"), found
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # "hier, mardi 11" inside a month from metadata: written on Wednesday the 12th
+    ("Les ministres se sont retrouvés hier, mardi 11, à Oslo.", "2025-03", "2025-03-12"),
+    # "hier mardi" alone: a Wednesday, but four of them in the month
+    ("Les ministres se sont retrouvés hier mardi à Oslo.", "2025-03", None),
+])
+def test_a_weekday_named_as_yesterday_in_a_month(text, published, day):
+    from dossier.timex.infer import refine_published
+
+    got = refine_published(text, published, "fr", _tense(text))
+    assert (got.isoformat() if got else None) == day
