@@ -282,6 +282,14 @@ def _deictic_shifts(text: str, found, lang: str) -> dict[int, int]:
     return out
 
 
+def _plus(day: date, n: int) -> date:
+    """``day`` moved by ``n`` days (kept at the calendar's edge rather than past it)."""
+    try:
+        return day + timedelta(days=n)
+    except OverflowError:
+        return day
+
+
 def _deictic_day(text: str, found, lang: str) -> date | None:
     """The publication day a full date named as yesterday, today or tomorrow gives (the one day
     all such dates agree on)."""
@@ -292,7 +300,7 @@ def _deictic_day(text: str, found, lang: str) -> date | None:
             parsed = value_to_date(f.value)
             wd = _weekday_in(text[f.start:f.end], lang)
             if parsed and (wd is None or parsed[0].weekday() == wd):
-                days.add(parsed[0] + timedelta(days=shifts[f.start]))
+                days.add(_plus(parsed[0], shifts[f.start]))
     return days.pop() if len(days) == 1 else None
 
 
@@ -308,7 +316,7 @@ def _anchors(text: str, found, lang: str, tense: Tense | None) -> list[tuple[dat
         if wd is None or d is None or d[0].weekday() != wd:
             continue
         if f.start in shifts:  # "hier, mardi 2 décembre": the day after it, exactly
-            out.append((d[0] + timedelta(days=shifts[f.start]), DEICTIC))
+            out.append((_plus(d[0], shifts[f.start]), DEICTIC))
         else:
             out.append((d[0], _tense_of(tense, f)))
     return out
@@ -365,7 +373,7 @@ def _day_anchors(text: str, lang: str, tense: Tense | None, window: tuple[date, 
                 hits.append(d)
         if len(hits) == 1:
             if shifts and m.start() in shifts:  # "hier, mardi 3": the day after it, exactly
-                out.append((hits[0] + timedelta(days=shifts[m.start()]), DEICTIC))
+                out.append((_plus(hits[0], shifts[m.start()]), DEICTIC))
             else:
                 out.append((hits[0], tense(m.start(), m.end()) if tense is not None else None))
     return out
@@ -408,6 +416,8 @@ def refine_published(text: str, published: str, lang: str = "fr", tense: Tense |
     if parsed is None or parsed[1] not in ("month", "year"):
         return None
     first, precision = parsed
+    if not date(2, 1, 1) <= first <= date(9998, 1, 1):
+        return None  # a calendar's edge ("date 9999-12"): no day to look for around it
     last = add_months(first, 1) - timedelta(days=1) if precision == "month" else date(first.year, 12, 31)
     return recent_day(text, find(text, None, lang), lang, tense, (first, last))
 
@@ -503,7 +513,7 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
         last = min(last, hi - timedelta(days=1))
     last = min(last, today or date.today())  # not published in the future
     days = [lo + timedelta(days=i) for i in range((last - lo).days + 1)]
-    costs = [[_date_cost(p - timedelta(days=d[5]), *d[:4]) for p in days] for d in dates]
+    costs = [[_date_cost(_plus(p, -d[5]), *d[:4]) for p in days] for d in dates]
     if any(d[2] is not None and min(c, default=_FAR) >= _PLACED for d, c in zip(dates, costs)):
         return None  # "mercredi 27 novembre" falls on no day of the period: the period is not the text's
     # a date no day of the period places near it (its weekday agrees with no year of the period,

@@ -412,3 +412,12 @@ def test_a_weekday_named_as_yesterday_in_a_month(text, published, day):
 
     got = refine_published(text, published, "fr", _tense(text))
     assert (got.isoformat() if got else None) == day
+
+
+@pytest.mark.parametrize("published", ["9999-12", "9999", "0001-01"])
+def test_a_month_at_the_calendars_edge_is_not_refined(published):
+    """Metadata naming the calendar's last or first month: no day, and no error."""
+    from dossier.timex.infer import refine_published
+
+    text = "Les ministres se sont vus hier, vendredi 31, à Rome. Ils se reverront demain, lundi 1er."
+    assert refine_published(text, published, "fr") is None
