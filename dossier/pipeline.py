@@ -142,6 +142,8 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
             published_precision=doc._.published_precision,
             published_basis=doc._.published_basis or "inferred",
             published_confidence=doc._.published_confidence or 0.0,
+            extra={**article.extra, "published_evidence": doc._.published_evidence}
+            if doc._.published_evidence else article.extra,
         )
     sentences = []
     sents = tokens.table(doc).sents if isinstance(doc, Doc) else list(doc.sents)  # (a MergedDoc: windows)

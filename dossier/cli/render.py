@@ -56,6 +56,8 @@ def article_view(a: dict[str, Any], sentence: int | None = None) -> str:
         f"#{a['id']}  {a.get('title') or '(no title)'}",
         f"published: {a.get('published') or 'unknown'} ({a.get('published_precision')}, {a.get('published_basis')})"
         f"   outlet: {a.get('outlet') or '-'}   author: {a.get('author') or '-'}   language: {a.get('language') or '?'}",
+        *([f"publication date from: {(a.get('extra') or {})['published_evidence']}"]
+          if (a.get("extra") or {}).get("published_evidence") else []),
         f"source: {a.get('source')}" + (f"   url: {a['url']}" if a.get("url") else ""),
         f"pipeline: {a.get('pipeline_version')}",
         f"records: {len(a['mentions'])} mentions, {len(a['timexes'])} dates, {len(a['quotes'])} quotes, "

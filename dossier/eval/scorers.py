@@ -187,10 +187,11 @@ def score_published(gold: Gold, preds: Preds, attribute: str = "published") -> d
             correct += 1
         else:
             basis = records.article.published_basis if records is not None else None
+            evidence = records.article.extra.get("published_evidence") if records is not None else None
             errors.append(error("published", key, "wrong", attribute=attribute,
                                 cause=value_cause(art["published"], got),
                                 gold={"published": art["published"]},
-                                predicted={"published": got, "basis": basis},
+                                predicted={"published": got, "basis": basis, "evidence": evidence},
                                 gold_value=art["published"], predicted_value=got))
     return {"accuracy": ratio(correct, n), "n_gold": n, "errors": errors}
 

@@ -7,6 +7,8 @@ offsets into ``doc.text`` (the *cleaned* text) and ``sentence`` = index into ``l
 Doc extensions
     published, published_precision, published_basis   publication date (set before the pipeline
                                                        runs; the time component may infer it)
+    published_confidence, published_evidence           how sure, and on what the inferred date
+                                                       rests ("estimate: …"; None when given)
     language                                           "fr" / "en" / ...
     mentions    list[Mention]       dossier_entities
     entities    dict[str, EntityInfo]  dossier_entities
@@ -29,6 +31,7 @@ _DOC_DEFAULTS = {
     "published_precision": "unknown",
     "published_basis": "unknown",
     "published_confidence": 0.0,
+    "published_evidence": None,
     "language": None,
 }
 _DOC_LISTS = (

@@ -27,7 +27,7 @@ WINDOW_CHARS = 50_000
 RECORD_LISTS = ("mentions", "roles", "timexes", "quotes", "events", "claims", "attributes", "positions")
 # offset fields a record may carry besides start/end (shifted with them)
 _OFFSETS = ("role_start", "role_end")
-_PUBLISHED = ("published", "published_precision", "published_basis", "published_confidence")
+_PUBLISHED = ("published", "published_precision", "published_basis", "published_confidence", "published_evidence")
 
 _PARAGRAPH = re.compile(r"\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…;:][»”\")\]]*\s+")
@@ -81,7 +81,7 @@ class MergedDoc:
         self.sents: list[_Sentence] = []
         self._ = SimpleNamespace(**{name: [] for name in RECORD_LISTS}, sentence_times=[], entities={},
                                  published=None, published_precision="unknown", published_basis="unknown",
-                                 published_confidence=0.0)
+                                 published_confidence=0.0, published_evidence=None)
 
     def add(self, doc: Doc, offset: int) -> None:
         """Append the records of one window's Doc, whose text starts at ``offset``."""

@@ -12,7 +12,7 @@ import dossier.nlp  # noqa: F401  (registers the Doc extensions)
 from dossier.nlp.extensions import doc_list
 from dossier.timex.calendar import Anchor
 from dossier.timex.extract import detect_language, find, to_timex
-from dossier.timex.infer import infer_published, refine_published
+from dossier.timex.infer import explain_published, refine_published
 from dossier.timex.syntax import sentence_times, tense_at
 from dossier.timex.terms import written_during
 from dossier.nlp import access, tokens
@@ -37,14 +37,16 @@ class TimeComponent:
         dateline or metadata, never a manifest) to the day its weekdays settle."""
         if not doc._.published:
             during = written_during(text, doc._.mentions or [])
-            guess = infer_published(text, lang=lang, tense=tense, during=during)
+            guess = explain_published(text, lang=lang, tense=tense, during=during)
             if guess:
                 _set_published(doc, *guess)
             return
         if doc._.published_basis != "manifest" and doc._.published_precision in ("month", "year"):
             day = refine_published(text, doc._.published, lang, tense)
             if day is not None:
-                _set_published(doc, day.isoformat(), "day", 0.6)
+                _set_published(doc, day.isoformat(), "day", 0.6,
+                               f"estimate: the {doc._.published_precision} of the {doc._.published_basis} "
+                               "and the weekdays of the text")
 
     def __call__(self, doc: Doc) -> Doc:
         text = access.doc_text(doc)
@@ -72,13 +74,13 @@ class TimeComponent:
         return doc
 
 
-def _set_published(doc: Doc, value: str, precision: str, confidence: float) -> None:
+def _set_published(doc: Doc, value: str, precision: str, confidence: float, evidence: str) -> None:
     doc._.published = value
     doc._.published_precision = precision
     doc._.published_basis = "inferred"
-    if Doc.has_extension("published_confidence"):  # not (yet) part of the shared contract
-        doc._.published_confidence = confidence
-    log.debug("inferred publication date %s (%s, %.2f)", value, precision, confidence)
+    doc._.published_confidence = confidence
+    doc._.published_evidence = evidence
+    log.debug("inferred publication date %s (%s, %.2f: %s)", value, precision, confidence, evidence)
 
 
 @Language.factory(

@@ -2,7 +2,9 @@
 
 Evidence, strongest first:
 1. a metadata line or dateline ("Publié le 3 décembre 2025", "date 2025-02", "Updated 4 March 2025");
-2. a weekday written with its date ("mardi 2 décembre"): only some years agree;
+2. a date the text names as yesterday, today or tomorrow ("hier, le 3 mars 2025": the 4th; "hier,
+   mardi 11" in a month the metadata gives; "hier mardi" counts as a Wednesday), then a weekday
+   written with its date ("mardi 2 décembre"): only some years agree;
 3. offsets from a date the sentence names ("en avril 2023, il y a plus de deux ans", "deux ans
    après l'attaque du 7 octobre 2023") or else from well-known events ("il y a presque trois ans"
    next to "invasion", "l'année dernière" next to "Koursk"), and dated anniversaries, give the year;
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from dossier.nlp import access
 from dossier.timex.calendar import add_months, days_around, fmt, shift, value_to_date
@@ -114,10 +117,31 @@ def _text_of(text_or_doc) -> tuple[str, str | None]:
     return access.doc_text(text_or_doc), getattr(text_or_doc._, "language", None)
 
 
+class Inferred(NamedTuple):
+    """A publication date read from the text: its value at its precision, how sure, and on what
+    evidence (``basis``, a short phrase). A date the text states (a publication line, a dateline)
+    says where it is; one the evidence only makes likely starts with "estimate:" and names that
+    evidence ("estimate: yearless dates and weekdays inside the office terms …")."""
+
+    value: str
+    precision: str
+    confidence: float
+    basis: str
+
+
 def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = None,
                     during: list[tuple[date, date | None]] | None = None,
                     today: date | None = None) -> tuple[str, str, float] | None:
-    """(ISO value, precision, confidence) of the likely publication date, or None.
+    """(ISO value, precision, confidence) of the likely publication date, or None (see
+    :func:`explain_published`, which also says on what evidence)."""
+    found = explain_published(text_or_doc, lang, tense, during, today)
+    return tuple(found[:3]) if found else None
+
+
+def explain_published(text_or_doc, lang: str | None = None, tense: Tense | None = None,
+                      during: list[tuple[date, date | None]] | None = None,
+                      today: date | None = None) -> Inferred | None:
+    """The likely publication date (:class:`Inferred`: value, precision, confidence, basis), or None.
     ``tense(start, end)`` ("past" | "future" | None) reads the tense governing a span when a
     parse is available; it sharpens the reading of weekdays. ``during``: the periods the text
     can have been written in (the terms of the offices its persons hold, see
@@ -131,24 +155,30 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
 
     bare = _parse_bare(text, lang)
     if bare:  # a dateline string on its own ("2025-02", "3 décembre 2025")
-        return bare[0], bare[1], 0.9
+        return Inferred(bare[0], bare[1], 0.9, "a dateline on its own")
     head = text[:600]
     m = _META[lang].search(head.replace("’", "'"))
     if m:
         parsed = _parse_meta(m.group("date"), lang)
         if parsed:
-            return parsed[0], parsed[1], 0.9
+            return Inferred(parsed[0], parsed[1], 0.9, "a publication line in the header")
 
     found = find(text, None, lang)
     sentences = sentence_spans(text)
 
     dateline = _dateline(text, found)
     if dateline:
-        return dateline[0], dateline[1], 0.7
+        return Inferred(dateline[0], dateline[1], 0.7, "a dated line in the header")
+
+    named = _deictic_day(text, found, lang)
+    if named is not None and named <= today:  # "hier, le 3 mars 2025"
+        return Inferred(named.isoformat(), "day", 0.7, "a full date the text names as yesterday, today or tomorrow")
 
     near = recent_day(text, found, lang, tense)
     if near is not None:  # "ce lundi 13 octobre 2025": a date written with its weekday is recent
-        return near.isoformat(), "day", 0.6
+        return Inferred(near.isoformat(), "day", 0.6,
+                        "estimate: a full date written with its weekday (a text names its own days so), "
+                        "and the bare weekdays")
 
     # lower bound: the latest dated reference
     # a deadline ("d'ici 2027", "avant 2030") looks ahead: it does not bound the publication date
@@ -166,7 +196,8 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
     if during:
         day = consistent_day(text, found, lang, tense, during, lower, today, near_lower=recent)
         if day is not None:  # "samedi 12 avril", "le 18 mars" in a text written during known terms
-            return day.isoformat(), "day", 0.4
+            return Inferred(day.isoformat(), "day", 0.4,
+                            "estimate: yearless dates and weekdays inside the office terms of the text's persons")
 
     # an offset that puts the text after today misreads its event: it says nothing
     year_votes = [(lo, min(hi, today)) for lo, hi in _year_votes(found, text, sentences, lang) if lo <= today]
@@ -178,7 +209,10 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
         cand = _weekday_year(day, month, years, span, lower, news, during, today)
         best = cand if cand is not None and (best is None or cand > best) else best
     if best:
-        return best.isoformat(), "day", 0.6 if year_votes or lower else 0.4
+        return Inferred(best.isoformat(), "day", 0.6 if year_votes or lower else 0.4,
+                        "estimate: a date written with its weekday, its year from "
+                        + ("offsets from dated or well-known events" if span is not None else
+                           "the latest dated reference" if news else "the office terms"))
 
     if year_votes:
         lo = max(r[0] for r in year_votes)
@@ -191,15 +225,16 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
         if month is None and (lo.year, lo.month) == (hi.year, hi.month):
             month = date(lo.year, lo.month, 1)  # "il y a trois semaines, le 3 mars": one month left
         if month:
-            return fmt(month, "month"), "month", 0.5
+            return Inferred(fmt(month, "month"), "month", 0.5,
+                            "estimate: offsets from dated or well-known events, and the months the text names")
         centre = lo + (hi - lo) / 2 if hi >= lo else lo
-        return fmt(centre, "year"), "year", 0.45
+        return Inferred(fmt(centre, "year"), "year", 0.45, "estimate: offsets from dated or well-known events")
     # The latest dated reference alone is a lower bound. A day or month the text names in full
     # ("le 6 mars 2025") is news of its year: that year, with a low confidence. A bare year
     # ("depuis 2013", "en 2014") is as often history: taken as the date, it would resolve the
     # text's relative dates years too early, so the date stays unknown.
     if news and _year_inside(lower.year, during):
-        return fmt(lower, "year"), "year", 0.15
+        return Inferred(fmt(lower, "year"), "year", 0.15, "estimate: the year of the latest full date in the text")
     return None
 
 
@@ -210,6 +245,7 @@ def infer_published(text_or_doc, lang: str | None = None, tense: Tense | None = 
 # one day.
 Tense = Callable[[int, int], "str | None"]
 NEAR_DAYS = 6
+DEICTIC = "deictic"  # the "tense" of a day named as yesterday, today or tomorrow: that day exactly
 
 
 def _weekday_in(text: str, lang: str) -> int | None:
@@ -222,9 +258,56 @@ def _tense_of(tense: Tense | None, f) -> str | None:
     return tense(f.start, f.end) if tense is not None else None
 
 
+# "hier, le 3 mars 2025", "hier mardi", "aujourd'hui 4 mars": a day the text names as yesterday,
+# today or tomorrow and dates or names right after it: the publication day is that day shifted
+_DEICTIC_SHIFT = {"fr": {"avant-hier": 2, "hier": 1, "aujourd'hui": 0, "demain": -1, "après-demain": -2},
+                  "en": {"yesterday": 1, "today": 0, "tomorrow": -1}}
+_APPOSED = re.compile(r"[\s,]*(?:(?:le|ce|this|on)\s+)?", re.IGNORECASE)
+
+
+def _deictic_shifts(text: str, found, lang: str) -> dict[int, int]:
+    """Start of a date or weekday expression -> days from it to the publication day, for those
+    apposed to "hier", "aujourd'hui", "demain" ("hier, le 3 mars": +1)."""
+    ordered = sorted(found, key=lambda g: g.start)
+    out = {}
+    for i, f in enumerate(ordered):
+        if f.kind != "deictic":
+            continue
+        shift = _DEICTIC_SHIFT[lang].get(text[f.start:f.end].lower().replace("’", "'"))
+        nxt = next((g for g in ordered[i + 1:] if g.start >= f.end), None)
+        if shift is None or nxt is None or nxt.type != "date" or nxt.precision != "day":
+            continue
+        if _APPOSED.fullmatch(text[f.end:nxt.start]):
+            out[nxt.start] = shift
+    return out
+
+
+def _plus(day: date, n: int) -> date:
+    """``day`` moved by ``n`` days (kept at the calendar's edge rather than past it)."""
+    try:
+        return day + timedelta(days=n)
+    except OverflowError:
+        return day
+
+
+def _deictic_day(text: str, found, lang: str) -> date | None:
+    """The publication day a full date named as yesterday, today or tomorrow gives (the one day
+    all such dates agree on)."""
+    shifts = _deictic_shifts(text, found, lang)
+    days = set()
+    for f in found:
+        if f.start in shifts and f.kind == "absolute" and f.value and len(f.value) == 10:
+            parsed = value_to_date(f.value)
+            wd = _weekday_in(text[f.start:f.end], lang)
+            if parsed and (wd is None or parsed[0].weekday() == wd):
+                days.add(_plus(parsed[0], shifts[f.start]))
+    return days.pop() if len(days) == 1 else None
+
+
 def _anchors(text: str, found, lang: str, tense: Tense | None) -> list[tuple[date, str | None]]:
     """Full dates written with their (matching) weekday, with the tense governing them."""
     out = []
+    shifts = _deictic_shifts(text, found, lang)
     for f in found:
         if f.type != "date" or f.precision != "day" or not f.value or len(f.value) != 10:
             continue
@@ -232,18 +315,24 @@ def _anchors(text: str, found, lang: str, tense: Tense | None) -> list[tuple[dat
         d = value_to_date(f.value)
         if wd is None or d is None or d[0].weekday() != wd:
             continue
-        out.append((d[0], _tense_of(tense, f)))
+        if f.start in shifts:  # "hier, mardi 2 décembre": the day after it, exactly
+            out.append((_plus(d[0], shifts[f.start]), DEICTIC))
+        else:
+            out.append((d[0], _tense_of(tense, f)))
     return out
 
 
 def _bare_weekdays(text: str, found, lang: str, tense: Tense | None) -> list[tuple[int, str | None]]:
     """Weekdays named without a date ("mercredi", "ce mardi", "lundi soir"), with their tense."""
     out = []
+    shifts = _deictic_shifts(text, found, lang)
     for f in found:
         if f.type != "date" or f.value or f.data.get("day") or f.data.get("month"):
             continue
         wd = _weekday_in(text[f.start:f.end], lang)
-        if wd is not None:
+        if wd is not None and f.start in shifts:  # "hier mardi": written on a Wednesday
+            out.append(((wd + shifts[f.start]) % 7, DEICTIC))
+        elif wd is not None:
             out.append((wd, _tense_of(tense, f)))
     return out
 
@@ -252,11 +341,15 @@ def _weekday_cost(day: date, weekdays: list[tuple[int, str | None]]) -> int:
     """Days between the publication day and the weekdays it names (past: back, future: ahead)."""
     cost = 0
     for wd, t in weekdays:
-        cost += (wd - day.weekday()) % 7 or 7 if t == "future" else (day.weekday() - wd) % 7
+        if t == DEICTIC:
+            cost += 0 if day.weekday() == wd else 7
+        else:
+            cost += (wd - day.weekday()) % 7 or 7 if t == "future" else (day.weekday() - wd) % 7
     return cost
 
 
-def _day_anchors(text: str, lang: str, tense: Tense | None, window: tuple[date, date]) -> list[tuple[date, str | None]]:
+def _day_anchors(text: str, lang: str, tense: Tense | None, window: tuple[date, date],
+                 shifts: dict[int, int] | None = None) -> list[tuple[date, str | None]]:
     """"lundi 13" or "lundi 13 octobre" without a year, inside a known month or year: the one day
     of ``window`` that is a Monday the 13th (of October) (none when no day or several days are)."""
     first, last = window
@@ -279,7 +372,10 @@ def _day_anchors(text: str, lang: str, tense: Tense | None, window: tuple[date, 
             if first <= d <= last and d.weekday() == wd:
                 hits.append(d)
         if len(hits) == 1:
-            out.append((hits[0], tense(m.start(), m.end()) if tense is not None else None))
+            if shifts and m.start() in shifts:  # "hier, mardi 3": the day after it, exactly
+                out.append((_plus(hits[0], shifts[m.start()]), DEICTIC))
+            else:
+                out.append((hits[0], tense(m.start(), m.end()) if tense is not None else None))
     return out
 
 
@@ -291,12 +387,13 @@ def recent_day(text: str, found, lang: str, tense: Tense | None = None,
     unless one day is best."""
     anchors = _anchors(text, found, lang, tense)
     if window is not None:
-        anchors += [a for a in _day_anchors(text, lang, tense, window) if a not in anchors]
+        shifts = _deictic_shifts(text, found, lang)
+        anchors += [a for a in _day_anchors(text, lang, tense, window, shifts) if a not in anchors]
     weekdays = _bare_weekdays(text, found, lang, tense)
     lo, hi = window if window is not None else (None, None)
     for d, t in anchors:
         a_lo, a_hi = (d - timedelta(days=NEAR_DAYS), d - timedelta(days=1)) if t == "future" else (
-            d, d + timedelta(days=NEAR_DAYS))
+            (d, d) if t == DEICTIC else (d, d + timedelta(days=NEAR_DAYS)))
         lo, hi = max(lo, a_lo) if lo else a_lo, min(hi, a_hi) if hi else a_hi
     if lo is None or hi is None or lo > hi or (not anchors and not weekdays):
         return None
@@ -319,6 +416,8 @@ def refine_published(text: str, published: str, lang: str = "fr", tense: Tense |
     if parsed is None or parsed[1] not in ("month", "year"):
         return None
     first, precision = parsed
+    if not date(2, 1, 1) <= first <= date(9998, 1, 1):
+        return None  # a calendar's edge ("date 9999-12"): no day to look for around it
     last = add_months(first, 1) - timedelta(days=1) if precision == "month" else date(first.year, 12, 31)
     return recent_day(text, find(text, None, lang), lang, tense, (first, last))
 
@@ -334,13 +433,19 @@ def refine_published(text: str, published: str, lang: str = "fr", tense: Tense |
 SEARCH_DAYS = 400
 _FAR = 400  # cost of a date that cannot fall near the day (its weekday never agrees)
 _PLACED = 183  # a date that falls this far before every day of the period does not place the day
+# "depuis la réunion du 28 février", "since the talks of 3 March": the date a state started, in
+# the words just before it (same clause)
+_SINCE_BEFORE = re.compile(r"(?<!\w)(?:depuis|since|à\s+partir\s+d[eu']|dès)\b[^,.;:!?«»\n]{0,30}$", re.IGNORECASE)
 _PAST_WORDS = re.compile(r"\b(?:dernier|dernière|last)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\b(?:prochain|prochaine|next)\b", re.IGNORECASE)
 
 
-def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> list[tuple[int, int, int | None, str | None, str]]:
-    """(month, day, weekday, tense, words) of every day-and-month date written without a year."""
+def _yearless(text: str, found, lang: str, tense: Tense | None,
+              lo: date) -> list[tuple[int, int, int | None, str | None, str, int]]:
+    """(month, day, weekday, tense, words, days from it to the publication day when named as
+    yesterday or today, else 0) of every day-and-month date written without a year."""
     anchored = {f.start: f for f in find(text, fmt(lo, "day"), lang)}
+    shifts = _deictic_shifts(text, found, lang)
     out = []
     for f in found:
         if f.type != "date" or f.value or f.kind != "relative" or f.precision != "day":
@@ -358,12 +463,18 @@ def _yearless(text: str, found, lang: str, tense: Tense | None, lo: date) -> lis
         wd = f.data.get("weekday")
         wd = wd if wd is not None else _weekday_in(span, lang)
         t = "past" if _PAST_WORDS.search(span) else "future" if _NEXT_WORDS.search(span) else _tense_of(tense, f)
-        out.append((month, day, wd, t, span))
+        if f.mod == "after" or _SINCE_BEFORE.search(text[max(0, f.start - 40):f.start]):
+            t = "since"  # "depuis la réunion du 28 février": a state started then, the day is after it
+        out.append((month, day, wd, DEICTIC if f.start in shifts else t, span, shifts.get(f.start, 0)))
     return out
 
 
 def _date_cost(p: date, month: int, day: int, wd: int | None, t: str | None) -> int:
     occurrences = days_around(month, day, p, wd)
+    if t == DEICTIC:  # "hier, le 3 mars" (``p`` already shifted by the caller): that day, exactly
+        return min((2 * abs((p - d).days) for d in occurrences), default=_FAR)
+    if t == "since":  # the start of a state only bounds the day from below
+        return 0 if any(d < p and (p - d).days <= 366 for d in occurrences) else _FAR
     if t == "future":  # a date ahead only bounds the day
         return 0 if any(d >= p and (d - p).days <= 366 for d in occurrences) else _FAR
     before = [(p - d).days for d in occurrences if d <= p]
@@ -392,7 +503,8 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     if not dates:
         return None
     weekdays = _bare_weekdays(text, found, lang, tense)
-    if not weekdays and all(d[2] is None and d[3] == "past" and _PAST_WORDS.search(d[4]) for d in dates):
+    if not weekdays and all(d[3] == "since" or (d[2] is None and d[3] == "past" and _PAST_WORDS.search(d[4]))
+                            for d in dates):
         # only "le 10 mars dernier": a date the text recalls as past, whose weekday is not given,
         # bounds the day from below and places it nowhere (the cheapest day would be that date)
         return None
@@ -401,7 +513,7 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
         last = min(last, hi - timedelta(days=1))
     last = min(last, today or date.today())  # not published in the future
     days = [lo + timedelta(days=i) for i in range((last - lo).days + 1)]
-    costs = [[_date_cost(p, *d[:4]) for p in days] for d in dates]
+    costs = [[_date_cost(_plus(p, -d[5]), *d[:4]) for p in days] for d in dates]
     if any(d[2] is not None and min(c, default=_FAR) >= _PLACED for d, c in zip(dates, costs)):
         return None  # "mercredi 27 novembre" falls on no day of the period: the period is not the text's
     # a date no day of the period places near it (its weekday agrees with no year of the period,
@@ -411,13 +523,20 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
     if not costs:
         return None
     anchor = lower if near_lower and lower is not None and lower >= lo else None
-    best, best_cost = None, None
+    best, best_cost, ties = None, None, []
     for i, p in enumerate(days):
         cost = sum(c[i] for c in costs) + _weekday_cost(p, weekdays)
         if anchor is not None:
             cost += (p - anchor).days / 2
         if best_cost is None or cost < best_cost:
-            best, best_cost = p, cost
+            best, best_cost, ties = p, cost, [p]
+        elif cost == best_cost:
+            ties.append(p)
+    if any(NEAR_DAYS < (t - ties[0]).days < _PLACED for t in ties):
+        # as good a day in another week of the same months: the evidence (weekdays, a bound) does
+        # not tell which week. (The same day a year later is the period's own doubt: its first
+        # year is taken, see above.)
+        return None
     return best
 
 
@@ -653,4 +772,4 @@ def _month_from_mentions(found, lo: date, hi: date) -> date | None:
     return best
 
 
-__all__ = ["consistent_day", "infer_published", "refine_published", "recent_day"]
+__all__ = ["Inferred", "consistent_day", "explain_published", "infer_published", "refine_published", "recent_day"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dossier.timex import infer_published
@@ -321,3 +323,101 @@ def test_a_weekday_date_outside_the_terms_window_leaves_the_choice_to_the_weekda
     value, precision, _ = infer_published(text, tense=lambda start, end: "past", during=[(date(2021, 1, 20), None)],
                                           today=date(2026, 12, 6))
     assert (value, precision) == ("2024-11-27", "day")
+
+
+# -- what the inferred date rests on; a state's start; weekdays that fit several weeks --------------
+def test_the_date_a_state_started_on_bounds_the_day_without_placing_it():
+    """'depuis la rencontre du 3 février': the text is written after that day, not near it; its
+    weekdays fit one day of every week after it, so no day is chosen."""
+    from datetime import date
+
+    from dossier.timex.infer import infer_published
+
+    text = ("Les négociateurs se sont retrouvés jeudi à Genève. Mercredi, le ministre avait reçu les "
+            "délégués. Rien n'a bougé depuis la rencontre du 3 février entre les deux camps.")
+    found = infer_published(text, tense=lambda start, end: "past", during=[(date(2025, 1, 20), None)],
+                            today=date(2026, 12, 6))
+    assert found is None or found[1] != "day", found
+
+
+def test_weekdays_that_fit_several_weeks_give_no_day():
+    """A date ahead only bounds the day; a bare past weekday then fits every week before it."""
+    from datetime import date
+
+    from dossier.timex.infer import infer_published
+
+    text = ("Les ministres se sont parlé mardi au téléphone. Le sommet prévu le 20 juin doit sceller "
+            "l'accord.")
+    tense = _tense(text, future_words=("doit",))
+    found = infer_published(text, tense=tense, during=[(date(2025, 1, 20), None)], today=date(2026, 12, 6))
+    assert found is None or found[1] != "day", found
+
+
+@pytest.mark.parametrize("text, during, estimate", [
+    ("Publié le 3 décembre 2025\nLes émissaires sont repartis.", None, False),
+    ("Les délégués se sont retrouvés samedi 12 avril à Mascate, a annoncé le ministre.",
+     [(date(2024, 8, 21), None)], True),
+    ("L'armée ukrainienne était entrée dans la région de Koursk l'année dernière.", None, True),
+])
+def test_an_inferred_date_says_what_it_rests_on(text, during, estimate):
+    from dossier.timex.infer import explain_published
+
+    found = explain_published(text, during=during, today=date(2026, 12, 6))
+    assert found is not None and found.basis
+    assert found.basis.startswith("estimate") == estimate, found
+
+
+@pytest.mark.slow
+def test_an_article_records_the_evidence_of_its_date(nlp):
+    """No manifest: the month of a metadata line stays a month when the weekdays fit several weeks
+    (no day is made up), and the day sharpened by a dated weekday says it is an estimate."""
+    from dossier.pipeline import process_article
+    from dossier.read.build import make_article
+
+    month_only = process_article(make_article(
+        "date 2025-03 Les ministres se sont retrouvés mardi à Oslo pour un nouveau cycle.\n", "mem://a"), nlp)
+    assert (month_only.article.published, month_only.article.published_precision) == ("2025-03", "month")
+    assert "published_evidence" not in month_only.article.extra
+
+    day = process_article(make_article(
+        "date 2025-01 Les deux camps ont signé mercredi un accord à Oslo. "
+        "Le retrait entrera en vigueur dimanche 19 janvier 2025, selon les médiateurs.\n", "mem://b"), nlp)
+    assert day.article.published == "2025-01-15"
+    assert day.article.extra["published_evidence"].startswith("estimate"), day.article.extra
+
+
+# -- a day the text names as yesterday or today ---------------------------------------------------
+@pytest.mark.parametrize("text, during, value", [
+    # a full date apposed to "hier": the text is written the day after it
+    ("Hier, le 3 mars 2025, les délégations se sont retrouvées à Genève.", None, "2025-03-04"),
+    ("Les délégations se sont retrouvées hier, mardi 4 mars 2025, à Genève.", None, "2025-03-05"),
+    # a yearless one inside the office terms of the text's persons
+    ("Les ministres se sont réunis hier, lundi 1er décembre, à Rome.", [(date(2025, 1, 20), None)], "2025-12-02"),
+])
+def test_a_date_named_as_yesterday_gives_the_day_after_it(text, during, value):
+    from dossier.timex.infer import infer_published
+
+    found = infer_published(text, during=during, today=date(2026, 12, 6))
+    assert found is not None and found[:2] == (value, "day"), found
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # "hier, mardi 11" inside a month from metadata: written on Wednesday the 12th
+    ("Les ministres se sont retrouvés hier, mardi 11, à Oslo.", "2025-03", "2025-03-12"),
+    # "hier mardi" alone: a Wednesday, but four of them in the month
+    ("Les ministres se sont retrouvés hier mardi à Oslo.", "2025-03", None),
+])
+def test_a_weekday_named_as_yesterday_in_a_month(text, published, day):
+    from dossier.timex.infer import refine_published
+
+    got = refine_published(text, published, "fr", _tense(text))
+    assert (got.isoformat() if got else None) == day
+
+
+@pytest.mark.parametrize("published", ["9999-12", "9999", "0001-01"])
+def test_a_month_at_the_calendars_edge_is_not_refined(published):
+    """Metadata naming the calendar's last or first month: no day, and no error."""
+    from dossier.timex.infer import refine_published
+
+    text = "Les ministres se sont vus hier, vendredi 31, à Rome. Ils se reverront demain, lundi 1er."
+    assert refine_published(text, published, "fr") is None
