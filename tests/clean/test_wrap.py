@@ -4,6 +4,7 @@ each wrapping newline, so the rest of the pipeline reads it as any other article
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 
 from dossier.clean import clean_text
 from dossier.clean.wrap import hard_wrap, wrapped_breaks
@@ -83,3 +84,23 @@ def test_wrapped_seeds_read_as_the_plain_seeds(nlp, seeds_dir):
         wrapped_q, wrapped_e = summary(wrapped)
         assert wrapped_q == plain_q, path.name
         assert wrapped_e == plain_e, path.name
+
+
+_WORDS = st.sampled_from(["le", "ministre", "a", "déclaré", "«", "»", "accord", "Genève", "2025", ".", ",",
+                          "trêve", "X", "-", "négociations", "mardi", "\u00a0", "é", "l'", "Hamas"])
+_LINE = st.lists(_WORDS, min_size=0, max_size=25).map(" ".join)
+
+
+@hsettings(max_examples=150, deadline=None, derandomize=True)
+@given(lines=st.lists(_LINE, min_size=0, max_size=30), width=st.integers(min_value=20, max_value=120),
+       crlf=st.booleans(), wrapped=st.booleans())
+def test_cleaning_any_text_keeps_the_offset_map(lines, width, crlf, wrapped):
+    text = "\n".join(lines)
+    if wrapped:
+        text = hard_wrap(text, width)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    c = clean_text(text)
+    for i, ch in enumerate(c.text):
+        o = c.to_original(i)
+        assert c.original[o] == ch or (ch == " " and c.original[o] in "\r\n"), (i, ch)
