@@ -68,7 +68,7 @@ def _units(store) -> dict[str, int]:
     return {hashes[r["article_id"]]: r["unit"] for r in store._rows("SELECT article_id, unit FROM x_records WHERE kind = 'e'")}
 
 
-@pytest.mark.parametrize("order", ["month-first", "month-last", "split"])
+@pytest.mark.parametrize("order", ["month-first", "month-last", "split", "split-two"])
 def test_units_do_not_chain_and_moves_give_the_rebuild(order, db_url):
     from dossier.config import Settings
     from dossier.crossref import rebuild_cross_article, update_cross_article
@@ -79,8 +79,12 @@ def test_units_do_not_chain_and_moves_give_the_rebuild(order, db_url):
     # other (the undated one is too late for either meeting), then the meetings take the month report
     undated = _article("2025-05-31", "Oriane Valcourt et Tadeusz Brenner se sont revus pour arrêter le tracé du "
                        "futur barrage et le calendrier du chantier.", None, None, 6)
+    # "split-two": a second outlet's undated report of that later meeting: what stays of the unit
+    # the month report leaves is two reports of one event, still one unit (read from their stored pair)
+    again = _article("2025-05-31", "Nouvelle entrevue entre Oriane Valcourt et Tadeusz Brenner pour arrêter le "
+                     "tracé du futur barrage et le calendrier du chantier.", None, None, 7)
     batches = {"month-first": [MONTH + FIRST, SECOND], "month-last": [FIRST, SECOND, MONTH],
-               "split": [MONTH + [undated], FIRST, SECOND]}[order]
+               "split": [MONTH + [undated], FIRST, SECOND], "split-two": [MONTH + [undated, again], FIRST, SECOND]}[order]
     moved = 0
     with open_store(Settings().with_(db=db_url)) as store:
         for batch in batches:
@@ -88,7 +92,7 @@ def test_units_do_not_chain_and_moves_give_the_rebuild(order, db_url):
                 store.add_article(rec)
             counts = update_cross_article(store)
             moved += counts.get("events_moved", 0)
-            if order == "split" and batch is batches[0]:  # linked: one unit, which the meetings split
+            if order.startswith("split") and batch is batches[0]:  # linked: one unit, which the meetings split
                 assert len({_units(store)[r.article.content_hash] for r in batch}) == 1
         incremental = _dump(store)
         units = _units(store)
@@ -101,8 +105,10 @@ def test_units_do_not_chain_and_moves_give_the_rebuild(order, db_url):
     assert units[MONTH[0].article.content_hash] in second
     if order != "month-last":
         assert moved >= 1  # the month report left the unit it was first stored in
-    if order == "split":
+    if order.startswith("split"):
         assert units[undated.article.content_hash] not in first | second
+    if order == "split-two":
+        assert units[undated.article.content_hash] == units[again.article.content_hash]
 
 
 def test_learned_affiliations_are_counted_per_article(db_url):

@@ -37,7 +37,7 @@ from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-9"  # -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-10"  # -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -239,7 +239,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     decided (a coarse mention's anchor is the best of all). A stored coarse mention that a new
     day-precise one is a better anchor for moves: the unit it leaves is recomputed, and split
     into what stays linked when it had no anchor (such a unit holds only anchorless coarse
-    mentions, linked among themselves)."""
+    mentions, linked among themselves: what stays linked is read from their stored pairs)."""
     from dossier.crossref.kinds import _features, anchor_rank, event_day_precise, event_decision, event_verdict
     from dossier.events.features import timeless_mismatch
     from dossier.events.merge import coarse_rivals
@@ -326,13 +326,21 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     # stored coarse mentions met: their anchors (none: anchorless)
     current = {int(k): a for k, a, _ in store.x_lookup("e.a", [str(c) for c in unit_of if not fine(c)])}
     data.update(store.x_data(kind.name, set(current.values()) - set(data)))
+    # the score of each stored coarse mention with its anchor: stored with the pair (x_pairs)
+    held = {c: current[c] for c in partners if c not in new_ids and c in current}
+    scored = {(min(x, y), max(x, y)): score for x, y, score, _ in store.x_pairs(kind.name, {*held, *held.values()})}
+
+    def anchor_score(c: int, old: int) -> float:
+        found = scored.get((min(c, old), max(c, old)))
+        return found if found is not None else event_decision(data[c], data[old], cache)[1]
+
     anchor: dict[int, int] = {}  # coarse mention -> its (new) anchor
     moved: dict[int, int] = {}  # stored coarse mention -> the unit it leaves
     for c, found in partners.items():
         best = min(found)
         if c not in new_ids:
             old = current.get(c)
-            if old is not None and anchor_rank(data[old], event_decision(data[c], data[old], cache)[1]) < best[0]:
+            if old is not None and anchor_rank(data[old], anchor_score(c, old)) < best[0]:
                 continue  # its anchor stays the best
             moved[c] = unit_of[c]
         anchor[c] = best[1]
@@ -345,15 +353,10 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     shrunk = {u for c, u in moved.items() if c in current} - split
     old_rows = store.x_members(kind.name, split | shrunk)
     staying = [rid for rid, _, u in old_rows if u in split and rid not in moved]
-    data.update(store.x_data(kind.name, set(staying) - set(data)))
-    again = KeyIndex()
-    rest: list[tuple[int, int]] = []
-    for rid in staying:
-        ik, pk = kind.keys(data[rid])
-        for other in sorted(again.add(rid, ik, pk)):
-            decisions += 1
-            if event_decision(data[rid], data[other], cache)[0] is True:
-                rest.append((other, rid))
+    # such a unit holds anchorless coarse mentions only, linked by the pairs found one event:
+    # every candidate pair was decided when its later mention was covered and those pairs
+    # stored (x_pairs), so what stays linked is read from them, never decided again
+    rest = [(x, y) for x, y, _, in_conflict in store.x_pairs(kind.name, staying) if not in_conflict]
     loose_ids = set(staying) | set(moved)
 
     def node(rid: int) -> tuple:
