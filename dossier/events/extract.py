@@ -7,7 +7,10 @@ speaker yields a ``statement`` event typed by its content (a rejection adjective
 modal of obligation) when the sentence carries no stronger trigger; the speaker then joins the
 participants with the role ``source``. A third party's report of an act ("X a déclaré que Y et Z
 se sont rencontrés") is two events, X's statement and the act without X (``reports``); a clause
-of circumstance inside the report ("…, alors qu'il accueillait X") is an event of its own.
+of circumstance inside the report ("…, alors qu'il accueillait X") is an event of its own. The
+occasion of a saying ("lors d'un sommet", "…, où Y ont signé …") is not what is said; a present
+participle of saying after an act ("X a signé …, affirmant que …") is X's statement beside the
+act; persons a release frees "échangés contre" others are the other side's release.
 """
 from __future__ import annotations
 
@@ -561,7 +564,32 @@ def _content_test(reporting: Token) -> Callable[[Token], bool]:
     subj = subject_of(reporting)
     if subj is not None and subj.i > reporting.i and reporting.dep_ != "ROOT":  # "…, a déclaré X": the main clause
         return lambda tok: not reporting.is_ancestor(tok) and tok.i != reporting.i
-    return lambda tok: reporting.is_ancestor(tok) and not (subj is not None and subj.is_ancestor(tok))
+    # "X a proclamé « … » lors d'un sommet où Y ont signé …": the occasion is not what X says
+    occasion = [c for c in reporting.children if _occasion(c)]
+    return lambda tok: reporting.is_ancestor(tok) and not (subj is not None and subj.is_ancestor(tok)) and not any(
+        c.i == tok.i or c.is_ancestor(tok) for c in occasion)
+
+
+_OCCASION_CASES = frozenset("lors pendant durant au cours during".split())
+
+
+def _occasion(tok: Token) -> bool:
+    """A reporting verb's adjunct naming the occasion it speaks at ("lors d'un sommet", "pendant
+    une conférence"): an adjunct phrase of time around a noun, not the words reported."""
+    if tok.dep_ in ("advcl", "acl:relcl") and tok.pos_ in ("VERB", "AUX"):
+        # "…, où Y ont signé …": a relative clause of place or time (the parser may hang it on
+        # the reporting verb when the noun it describes is an adjunct)
+        return any(c.lower_ == "où" and c.i < tok.i for c in tok.children)
+    if tok.dep_ not in ("obl:mod", "obl", "advmod"):
+        return False
+    noun = tok
+    if tok.pos_ == "ADV":  # "lors de X": the parser hangs the noun on the adverb
+        if tok.lower_ not in _OCCASION_CASES:
+            return False
+        noun = next((c for c in tok.children if c.dep_ in ("obl:arg", "obl:mod", "nmod") and c.pos_ in ("NOUN", "PROPN")), None)
+        return noun is not None
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("case", "fixed", "advmod") and c.lower_ in _OCCASION_CASES for c in tok.children)
 
 
 def _incise(reporting: Token) -> bool:
@@ -1047,13 +1075,21 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         source = _quoted_speaker(doc, speaker_tok, quotes)  # "a annoncé le mouvement islamiste"
     out = []
     picked = _pick(cands, speaker_tok, dated)
+    trades = _trades(picked)
+    picked += [c for c, _ in trades]
+    traded_by = {c.token.i: release.token.i for c, release in trades}
+    reported: dict[int, bool] = {}
+    built: dict[int, Event] = {}
     said = speaker_tok is not None and any(c.token.i == speaker_tok.i for c in picked)
     for k, cand in enumerate(picked):
         in_content = speaker_tok is not None and (cand.token.i == speaker_tok.i or _in_content(speaker_tok, cand.token))
+        if cand.token.i in traded_by:  # the other side of a release is told as the release is
+            in_content = reported.get(traded_by[cand.token.i], in_content)
         if k > 0 and cand.token.pos_ in ("NOUN", "PROPN") and _dated_noun(cand, dated):
             in_content = False  # "depuis la trêve du 19 janvier …, selon X": a dated event named in passing, not X's report
         if k > 0 and (_circumstance(cand.token) or _adjunct_event(cand.token)):
             in_content = False  # "…, alors qu'il accueillait X": what happened meanwhile, not X's report
+        reported[cand.token.i] = in_content
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes, doc_quoted)
         if event is not None and in_content and _unparted_agreement(event, cand.token, speaker_tok, mentions):
@@ -1072,8 +1108,83 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
                 out.append(statement)
                 event = reports.without_source(event, alone)
                 said = True
+        if cand.token.i in traded_by:
+            release = built.get(traded_by[cand.token.i])
+            if release is None:
+                continue
+            event = _traded(doc, event, cand.token, release)
+        built[cand.token.i] = event
         out.append(event)
+    out += _saying_while(doc, sent, si, cands, picked, out, mentions, quotes, timexes, doc_quoted)
     return _apart(doc, out)
+
+
+_TRADE_CASES = frozenset(("contre", "against", "for"))
+
+
+def _trades(picked: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """"la libération de X, échangés contre Y": a participle of exchange hung on the persons a
+    chosen release frees, trading them for others, is the other side's release: an event of its
+    own beside the release, of the same type. (trade, release) pairs."""
+    out: list[tuple[Candidate, Candidate]] = []
+    for x in picked:
+        if lx.FAMILIES[x.family].plover != "CONCEDE":
+            continue
+        for tok in x.token.subtree:  # (the tagger may read the participle as an adjective)
+            family = lx.VERBS.get(_lemma(tok))
+            if family is None or lx.FAMILIES[family].plover != "CONCEDE" or tok.dep_ != "acl" \
+                    or tok.pos_ not in ("VERB", "ADJ") or any(y.token.i == tok.i for y in picked) \
+                    or any(y.token.i == tok.i for y, _ in out):
+                continue
+            if any(ch.dep_ in ("obl:arg", "obl:mod", "obl") and any(
+                    g.dep_ == "case" and g.lower_ in _TRADE_CASES for g in ch.children) for ch in tok.children):
+                out.append((Candidate(tok, family, lx.FAMILIES[family].rank), x))
+    return out
+
+
+def _traded(doc: Doc, event: Event, tok: Token, release: Event) -> Event:
+    """The other side of a release: the participle's own phrase ("échangés contre Y"), at the
+    release's place and date."""
+    lo = min(t.idx for t in tok.subtree)
+    hi = max(t.idx + len(t.text) for t in tok.subtree)
+    return dataclasses.replace(event, start=lo, end=hi, text=access.doc_text(doc)[lo:hi],
+                               place_id=release.place_id, place_name=release.place_name, date=release.date,
+                               date_precision=release.date_precision, date_basis=release.date_basis)
+
+
+def _saying_while(doc: Doc, sent: Span, si: int, cands: list[Candidate], picked: list[Candidate],
+                  events: list[Event], mentions, quotes, timexes, doc_quoted) -> list[Event]:
+    """"X a signé l'accord, affirmant que …": a present participle of saying hung on the verb of
+    an event of the sentence, without a subject of its own, is the actor's statement beside the
+    act; its source is the act's subject (the act's participants that are not its targets)."""
+    out = []
+    for c in cands:
+        tok = c.token
+        if c.family != "statement" or tok.pos_ != "VERB" or tok.dep_ != "advcl" or any(x.token.i == tok.i for x in picked):
+            continue
+        if "Part" not in morph(tok, "VerbForm") or "Pres" not in morph(tok, "Tense") or subject_of(tok) is not None:
+            continue
+        if not any(ch.dep_ in ("ccomp", "obj", "parataxis") for ch in tok.children):
+            continue  # "en déclarant": nothing said
+        head = tok.head
+        act = next((e for e in events if e.trigger == head.text and e.start <= head.idx < e.end
+                    and e.type != "statement" and head.pos_ in ("VERB", "AUX")), None)
+        actors = [dataclasses.replace(p, role="source") for p in (act.participants if act is not None else [])
+                  if p.role != "target"]
+        if not actors:
+            continue
+        event = _build(doc, sent, si, Candidate(tok, "statement", 0), None, [], mentions, quotes, timexes, doc_quoted)
+        if event is None:
+            continue
+        lo = min(t.idx for t in tok.subtree)
+        hi = max(t.idx + len(t.text) for t in tok.subtree)
+        # said at the act: its place and day when the saying has none of its own
+        out.append(dataclasses.replace(
+            event, participants=actors, start=lo, end=hi, text=access.doc_text(doc)[lo:hi],
+            place_id=event.place_id or act.place_id, place_name=event.place_name or act.place_name,
+            **({} if event.date else {"date": act.date, "date_precision": act.date_precision,
+                                      "date_basis": act.date_basis})))
+    return out
 
 
 def _vows_to_fight(tok: Token) -> bool:
