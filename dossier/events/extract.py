@@ -10,7 +10,9 @@ se sont rencontrés") is two events, X's statement and the act without X (``repo
 of circumstance inside the report ("…, alors qu'il accueillait X") is an event of its own. The
 occasion of a saying ("lors d'un sommet", "…, où Y ont signé …") is not what is said; a present
 participle of saying after an act ("X a signé …, affirmant que …") is X's statement beside the
-act; persons a release frees "échangés contre" others are the other side's release.
+act; persons a release frees "échangés contre" others are the other side's release; a named
+person cited with "selon" for others' act ("Y et Z se sont engagés, selon X, à …") makes a
+statement of his own beside it.
 """
 from __future__ import annotations
 
@@ -1098,6 +1100,11 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
             continue
         if in_content and cand.token.i != speaker_tok.i and speaker_tok.pos_ == "ADP" \
                 and reports.splits(speaker_tok, cand.token, event):
+            statement = _according_to(doc, sent, si, speaker_tok, source, event, mentions, quotes, timexes,
+                                      doc_quoted) if not said else None
+            if statement is not None:  # "…, selon Donald Trump, …": a person's word is a statement of his
+                out.append(statement)
+                said = True
             event = reports.without_source(event, event)  # "selon X, Y et Z ont …": X reports, Y and Z act
         elif in_content and not said and cand.token.i != speaker_tok.i and reports.splits(speaker_tok, cand.token, event):
             # "X a déclaré que Y et Z se sont rencontrés": X's saying is an event beside the meeting
@@ -1140,6 +1147,26 @@ def _trades(picked: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
                     g.dep_ == "case" and g.lower_ in _TRADE_CASES for g in ch.children) for ch in tok.children):
                 out.append((Candidate(tok, family, lx.FAMILIES[family].rank), x))
     return out
+
+
+def _according_to(doc: Doc, sent: Span, si: int, selon: Token, source: list[Mention], event: Event,
+                  mentions, quotes, timexes, doc_quoted) -> Event | None:
+    """"Y et Z se sont engagés, selon X, à …" with X a named person: X's saying is an event of its
+    own (his phrase as span), beside the act he reports. A document, a toll or an organisation
+    cited as the source of a fact ("selon un bilan du ministère") is no statement."""
+    if len(source) != 1 or source[0].entity_type != "person" or selon.head.pos_ != "PROPN":
+        return None
+    built = _build(doc, sent, si, Candidate(selon, "statement", 0), selon, source, mentions, quotes, timexes,
+                   doc_quoted)
+    if built is None:
+        return None
+    lo, hi = selon.idx, source[0].end
+    if not selon.idx < source[0].start < sent.end_char:  # (a source found elsewhere: the head's name)
+        hi = selon.head.idx + len(selon.head.text)
+    return dataclasses.replace(built, start=lo, end=hi, text=access.doc_text(doc)[lo:hi], place_id=None,
+                               place_name=None, participants=[p for p in built.participants if p.role == "source"],
+                               **({} if built.date else {"date": event.date, "date_precision": event.date_precision,
+                                                         "date_basis": event.date_basis}))
 
 
 def _traded(doc: Doc, event: Event, tok: Token, release: Event) -> Event:

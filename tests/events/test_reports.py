@@ -205,3 +205,19 @@ def test_people_traded_for_others_are_the_other_sides_release(annotate):
     freed, traded = sorted(releases, key=lambda e: e.start)
     assert traded.text.startswith("échangés contre") and "échangés" not in freed.text
     assert "emmanuel_macron" not in {p.entity_id for p in traded.participants}
+
+
+def test_a_person_cited_with_selon_makes_a_statement_beside_the_act(annotate):
+    events = events_of(annotate, "Le Chili et le Pérou se sont engagés mardi à Lima, selon Emmanuel Macron, à "
+                                 "cesser leur querelle sur l'eau.", "2025-06-10")
+    said = [e for e in events if e.trigger == "selon"]
+    assert said and said[0].text == "selon Emmanuel Macron", kinds(events)
+    assert [p.entity_id for p in said[0].participants] == ["emmanuel_macron"]
+    act = next(e for e in events if e.plover == "AGREE")
+    assert "emmanuel_macron" not in {p.entity_id for p in act.participants}
+
+
+def test_a_toll_cited_with_selon_is_no_statement(annotate):
+    events = events_of(annotate, "Au moins trente personnes ont été tuées mardi à Kadougli dans des frappes de "
+                                 "l'armée, selon un bilan du ministère de la Santé.", "2025-06-10")
+    assert not [e for e in events if e.trigger == "selon"], kinds(events)
