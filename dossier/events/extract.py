@@ -12,7 +12,9 @@ occasion of a saying ("lors d'un sommet", "…, où Y ont signé …") is not wh
 participle of saying after an act ("X a signé …, affirmant que …") is X's statement beside the
 act; persons a release frees "échangés contre" others are the other side's release; a named
 person cited with "selon" for others' act ("Y et Z se sont engagés, selon X, à …") makes a
-statement of his own beside it.
+statement of his own beside it. A reporting verb ending the sentence after the clause it reports
+("[…], indique un communiqué de X") is X's statement; with no act of its own in those words, it
+spans them, and their date is not the saying's.
 """
 from __future__ import annotations
 
@@ -71,8 +73,20 @@ def _near_words(tok: Token, words: frozenset[str], window: int = 6) -> bool:
     return any(t.lower_ in words or _lemma(t) in words for t in tok.doc[lo:hi])
 
 
-def _verb_family(tok: Token) -> str | None:
+def verb_lemma(tok: Token) -> str:
+    """The lemma of a verb, or, when the lemmatizer left a first-group present form as it is
+    ("indique", "estiment"), the infinitive the lexicons know ("indiquer")."""
     lemma = _lemma(tok)
+    if lemma != tok.lower_ or lemma in lx.VERBS or lemma in lx.REPORTING:
+        return lemma
+    for stem in (lemma[:-3] if lemma.endswith("ent") else None, lemma[:-1] if lemma.endswith("e") else None):
+        if stem and (stem + "er" in lx.VERBS or stem + "er" in lx.REPORTING):
+            return stem + "er"
+    return lemma
+
+
+def _verb_family(tok: Token) -> str | None:
+    lemma = verb_lemma(tok)
     sense = senses.verb_sense(tok)
     if sense is not None:
         return sense or None
@@ -275,10 +289,17 @@ def _incise_object(tok: Token) -> Token | None:
     follows as a conjunct and take its inverted subject for an object. A reporting verb after a
     comma, coordinated with an earlier verb, with no subject and no clause of its own: its
     object is its speaker."""
-    if tok.dep_ not in ("conj", "parataxis") or tok.head.i >= tok.i or _lemma(tok) not in lx.REPORTING:
+    if verb_lemma(tok) not in lx.REPORTING:
         return None
     kids = list(tok.children)
-    if any(c.dep_ in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
+    if tok.dep_ == "ROOT":  # "[the reported clause], indique un communiqué de X": the clause hangs on it
+        if not any(c.dep_ in ("advcl", "ccomp", "parataxis") and c.i < tok.i for c in kids):
+            return None
+        if any(c.dep_ in ("nsubj", "nsubj:pass", "cc", "mark") or (c.dep_ in ("ccomp", "xcomp") and c.i > tok.i)
+               for c in kids):
+            return None
+    elif tok.dep_ not in ("conj", "parataxis") or tok.head.i >= tok.i or any(
+            c.dep_ in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
         return None
     before = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if t.dep_ not in ("aux", "aux:tense", "aux:pass")]
     if not before or before[-1].text not in (",", "»", "\"", "”"):
@@ -1123,7 +1144,33 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         built[cand.token.i] = event
         out.append(event)
     out += _saying_while(doc, sent, si, cands, picked, out, mentions, quotes, timexes, doc_quoted)
+    if speaker_tok is not None and speaker_tok.i in built:
+        out = _whole_saying(doc, sent, speaker_tok, built[speaker_tok.i], out, dated)
     return _apart(doc, out)
+
+
+def _whole_saying(doc: Doc, sent: Span, speaker_tok: Token, saying: Event, events: list[Event],
+                  dated: set[int]) -> list[Event]:
+    """"[Y a été décidé à la suite du refus de Z], indique X": an incise statement whose words
+    carry no act of their own (no verb event; events named by a noun in passing) spans its words
+    too, as a statement with its content would."""
+    if saying.type != "statement" or speaker_tok.pos_ == "ADP" or not _incise(speaker_tok):
+        return events
+    inside = _content_test(speaker_tok)
+    for e in events:
+        tok = trigger_token(doc, e)
+        if tok is None or tok.i == speaker_tok.i or not inside(tok):
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return events
+    words = [t for t in sent if inside(t) and not t.is_punct]
+    at = next((k for k, e in enumerate(events) if e.trigger == saying.trigger and e.start == saying.start
+               and e.end == saying.end), None)
+    if not words or at is None:
+        return events
+    start = min(words[0].idx, saying.start)
+    whole = dataclasses.replace(saying, start=start, text=access.doc_text(doc)[start:saying.end])
+    return events[:at] + [whole] + events[at + 1:]
 
 
 _TRADE_CASES = frozenset(("contre", "against", "for"))
@@ -1167,6 +1214,35 @@ def _according_to(doc: Doc, sent: Span, si: int, selon: Token, source: list[Ment
                                place_name=None, participants=[p for p in built.participants if p.role == "source"],
                                **({} if built.date else {"date": event.date, "date_precision": event.date_precision,
                                                          "date_basis": event.date_basis}))
+
+
+def _dates_what_is_said(doc: Doc, reporting: Token, value: str, sent: Span, timexes) -> bool:
+    """Every timex of the sentence with this value lies inside a clause ``reporting`` reports (a
+    verb under it), not on the reporting verb itself ("a annoncé jeudi que …")."""
+    inside = _content_test(reporting)
+
+    told_before = any(c.dep_ in ("advcl", "ccomp", "parataxis") and sent.start <= c.i < reporting.i
+                      and c.pos_ in ("VERB", "AUX") for c in reporting.children)
+
+    def in_clause(tok: Token) -> bool:
+        if tok.i < reporting.i and not told_before:
+            return False  # "Lundi, X a annoncé que …": whatever the parse, the saying's day
+        cur = tok
+        for _ in range(32):
+            if cur.head.i == reporting.i:
+                return cur.pos_ in ("VERB", "AUX") and sent.start <= cur.i < sent.end and inside(cur)
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
+
+    roots = []
+    for t in timexes:
+        if t.value == value and sent.start_char <= t.start < sent.end_char:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                roots.append(span.root)
+    return bool(roots) and all(in_clause(r) for r in roots)
 
 
 def _traded(doc: Doc, event: Event, tok: Token, release: Event) -> Event:
@@ -1354,6 +1430,10 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         # "la revendication de X, qui dit avoir pris la ville": X is the claimed actor
         parts.append(Participant(owner.entity_id, owner.entity_name, "participant"))
     date = event_date(doc, tok, head, sent, si, timexes, quoted)
+    if date is not None and (date[2] == "governing" or date[2].startswith("sentence")) and reporting \
+            and tok.pos_ != "ADP" \
+            and _dates_what_is_said(doc, tok, date[0], sent, timexes):
+        date = None  # "[Y, depuis la trêve du 19 janvier, …], indique X": the words' date, not the saying's
     if date is not None and not _since_state(tok) and any(
             _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
         date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day

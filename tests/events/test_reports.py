@@ -221,3 +221,17 @@ def test_a_toll_cited_with_selon_is_no_statement(annotate):
     events = events_of(annotate, "Au moins trente personnes ont été tuées mardi à Kadougli dans des frappes de "
                                  "l'armée, selon un bilan du ministère de la Santé.", "2025-06-10")
     assert not [e for e in events if e.trigger == "selon"], kinds(events)
+
+
+def test_an_incise_after_the_words_it_reports_is_a_statement_of_its_issuer(annotate):
+    # "indique": a form the lemmatizer leaves as it is; the verb ends the sentence, its document
+    # speaks for the government; the words' own date (the truce's) is not the saying's
+    events = events_of(annotate, "Les raids, les plus violents depuis le début de la trêve le 2 février, ont été "
+                                 "ordonnés par le ministre de la Défense à la suite du refus répété de la milice "
+                                 "de libérer les otages, indique un communiqué du gouvernement malien.",
+                       "2025-06-10")
+    said = [e for e in events if e.trigger == "indique"]
+    assert said, kinds(events)
+    assert [p.entity_id for p in said[0].participants] == ["malian_government"]
+    assert said[0].date is None
+    assert "refus répété" in said[0].text  # no act of its own in the words: the statement holds them
