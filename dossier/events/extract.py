@@ -14,7 +14,9 @@ act; persons a release frees "échangés contre" others are the other side's rel
 person cited with "selon" for others' act ("Y et Z se sont engagés, selon X, à …") makes a
 statement of his own beside it. A reporting verb ending the sentence after the clause it reports
 ("[…], indique un communiqué de X") is X's statement; with no act of its own in those words, it
-spans them, and their date is not the saying's.
+spans them, and their date is not the saying's. An event noun the clause is dated by as its
+morrow or eve ("mardi, au lendemain de la prise de X") is an event of its own, a day before (or
+after) the clause's day.
 """
 from __future__ import annotations
 
@@ -553,6 +555,8 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
         return c.rank  # an event noun with its own date: "la frappe menée le 3 mai 2023"
     if c.family == "statement" or participial(tok):
         return c.rank
+    if c.family != "statement" and relative_day(tok) is not None:
+        return c.rank  # "au lendemain de la prise de X": the event the clause is dated by
     if tok.dep_ in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
         return c.rank if _named_partner(tok) else c.rank - 45
     if tok.dep_ == "ROOT" or _lemma(tok.head) in LIGHT_VERBS or carrier_verb(tok) is not None:
@@ -697,12 +701,34 @@ def _named_partner(tok: Token) -> bool:
 _TIME_CASES = frozenset("après avant depuis lors suite after before since".split())
 
 
+# "au lendemain de X": the clause is a day after X; "à la veille de X": a day before
+_RELATIVE_DAYS = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2}
+
+
+def relative_day(tok: Token) -> int | None:
+    """Days from an event noun to the clause it dates, when it hangs (through at most two more
+    nouns: "au lendemain de l'annonce par X de la prise de Y") on "lendemain"/"veille"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ != "nmod" or cur.head.pos_ != "NOUN":
+            return None
+        cur = cur.head
+        days = _RELATIVE_DAYS.get(cur.lower_)
+        if days is not None:
+            return days if cur.dep_ in ("obl:mod", "obl", "nmod", "obl:arg") else None
+    return None
+
+
 def _adjunct_event(tok: Token) -> bool:
     """An event noun dating the clause it hangs on ("… deux semaines après la prise de X",
-    "depuis le début de l'offensive contre Y"): a second event of the sentence, when its own
-    phrase names a party or a place."""
+    "depuis le début de l'offensive contre Y", "au lendemain de la prise de X"): a second event
+    of the sentence, when its own phrase names a party or a place."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if relative_day(tok) is not None:
+        return True
     phrase = tok
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "après un accord de trêve et la libération de Y": the conjunct hangs on the last noun of
@@ -765,6 +791,17 @@ def _offset_date(tok: Token, date: tuple[str, str, str]) -> tuple[str, str, str]
     except ValueError:
         return None
     return day.isoformat(), "day", f"offset-{basis}"
+
+
+def _shifted(date: tuple[str, str, str] | None, days: int) -> tuple[str, str, str] | None:
+    """A day-precise date moved by ``days``; None otherwise."""
+    if date is None or date[1] != "day":
+        return None
+    try:
+        day = dt.date.fromisoformat(date[0][:10]) + dt.timedelta(days=days)
+    except ValueError:
+        return None
+    return day.isoformat(), "day", f"offset-{date[2]}"
 
 
 _WHILE = frozenset("alors tandis lorsque quand pendant while when as".split())
@@ -1439,7 +1476,10 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
     if date is not None and date[2] != "governing" and _stance_object(tok):
         date = None  # "X a salué samedi la rencontre de Y": the day of the judgement, not of the meeting
-    if (date is None or date[2] != "governing") and _adjunct_event(tok):
+    days = relative_day(tok)
+    if days is not None:  # "lundi, au lendemain de la prise de X": the day before the clause's
+        date = _shifted(date, -days)
+    elif (date is None or date[2] != "governing") and _adjunct_event(tok):
         # "depuis la fin du cessez-le-feu le 2 mai": a date right after the noun's phrase is its own;
         # "trois jours après la prise de X": not the clause's day
         date = _trailing_date(doc, tok, timexes) or (_offset_date(tok, date) if date is not None else None)
