@@ -76,6 +76,28 @@ def _locates(root: Token, trigger: Token, head: Token) -> bool:
     return True
 
 
+_DEMONSTRATIVES = frozenset("ce cet cette ces this that these".split())
+
+
+def _town_referred_back(doc: Doc, trigger: Token, mentions: list[Mention]) -> Mention | None:
+    """"la prise de cette ville (clé) du Darfour": a settlement noun (``settlements``) with a
+    demonstrative, as what a military trigger acts on, is the place named last before it in the
+    sentence or the one before (same paragraph); a place after it ("du Darfour") is the region around that town, not the event's
+    place. None when there is no such noun or no place before it."""
+    settlements = frozenset(_data().get("settlements") or ())
+    noun = next((c for c in trigger.children if c.dep_ in ("obj", "nmod") and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in settlements
+                 and any(d.dep_ == "det" and d.lower_ in _DEMONSTRATIVES for d in c.children)), None)
+    if noun is None:
+        return None
+    sent = trigger.sent
+    previous = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    text = access.doc_text(doc)
+    line = text.rfind("\n", 0, noun.idx) + 1  # the sentence or the one before, within the paragraph
+    before = [m for m in access.mentions_in(doc, max(previous, line), noun.idx, mentions) if _is_place(m)]
+    return before[-1] if before else None
+
+
 def _named_settlement(root: Token) -> bool:
     """"dans la ville assiégée d'el-Facher", "au village de X": the name of a town, a village or
     a region (``data/details.yaml``: settlements) that a place preposition governs."""
@@ -108,6 +130,10 @@ def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
     With ``located`` (the default), only a place whose phrase locates the event (``_locates``);
     without, any such place of the clause (a place named there is no actor of the event)."""
     obj_tokens = {t.i for c in trigger.children if c.dep_ in ("obj", "nmod") for t in c.subtree} if objects else set()
+    if objects:
+        back = _town_referred_back(doc, trigger, mentions)
+        if back is not None:
+            return back
     if not objects and head.i == trigger.i and trigger.dep_ == "xcomp" and trigger.head.pos_ in ("VERB", "AUX"):
         head = trigger.head  # "X, reçu à Y, a assuré soutenir …": the clause of the verb it completes
     lo = min(head.left_edge.i, trigger.left_edge.i)

@@ -7,7 +7,16 @@ speaker yields a ``statement`` event typed by its content (a rejection adjective
 modal of obligation) when the sentence carries no stronger trigger; the speaker then joins the
 participants with the role ``source``. A third party's report of an act ("X a déclaré que Y et Z
 se sont rencontrés") is two events, X's statement and the act without X (``reports``); a clause
-of circumstance inside the report ("…, alors qu'il accueillait X") is an event of its own.
+of circumstance inside the report ("…, alors qu'il accueillait X") is an event of its own. The
+occasion of a saying ("lors d'un sommet", "…, où Y ont signé …") is not what is said; a present
+participle of saying after an act ("X a signé …, affirmant que …") is X's statement beside the
+act; persons a release frees "échangés contre" others are the other side's release; a named
+person cited with "selon" for others' act ("Y et Z se sont engagés, selon X, à …") makes a
+statement of his own beside it. A reporting verb ending the sentence after the clause it reports
+("[…], indique un communiqué de X") is X's statement; with no act of its own in those words, it
+spans them, and their date is not the saying's. An event noun the clause is dated by as its
+morrow or eve ("mardi, au lendemain de la prise de X") is an event of its own, a day before (or
+after) the clause's day.
 """
 from __future__ import annotations
 
@@ -66,8 +75,20 @@ def _near_words(tok: Token, words: frozenset[str], window: int = 6) -> bool:
     return any(t.lower_ in words or _lemma(t) in words for t in tok.doc[lo:hi])
 
 
-def _verb_family(tok: Token) -> str | None:
+def verb_lemma(tok: Token) -> str:
+    """The lemma of a verb, or, when the lemmatizer left a first-group present form as it is
+    ("indique", "estiment"), the infinitive the lexicons know ("indiquer")."""
     lemma = _lemma(tok)
+    if lemma != tok.lower_ or lemma in lx.VERBS or lemma in lx.REPORTING:
+        return lemma
+    for stem in (lemma[:-3] if lemma.endswith("ent") else None, lemma[:-1] if lemma.endswith("e") else None):
+        if stem and (stem + "er" in lx.VERBS or stem + "er" in lx.REPORTING):
+            return stem + "er"
+    return lemma
+
+
+def _verb_family(tok: Token) -> str | None:
+    lemma = verb_lemma(tok)
     sense = senses.verb_sense(tok)
     if sense is not None:
         return sense or None
@@ -270,10 +291,17 @@ def _incise_object(tok: Token) -> Token | None:
     follows as a conjunct and take its inverted subject for an object. A reporting verb after a
     comma, coordinated with an earlier verb, with no subject and no clause of its own: its
     object is its speaker."""
-    if tok.dep_ not in ("conj", "parataxis") or tok.head.i >= tok.i or _lemma(tok) not in lx.REPORTING:
+    if verb_lemma(tok) not in lx.REPORTING:
         return None
     kids = list(tok.children)
-    if any(c.dep_ in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
+    if tok.dep_ == "ROOT":  # "[the reported clause], indique un communiqué de X": the clause hangs on it
+        if not any(c.dep_ in ("advcl", "ccomp", "parataxis") and c.i < tok.i for c in kids):
+            return None
+        if any(c.dep_ in ("nsubj", "nsubj:pass", "cc", "mark") or (c.dep_ in ("ccomp", "xcomp") and c.i > tok.i)
+               for c in kids):
+            return None
+    elif tok.dep_ not in ("conj", "parataxis") or tok.head.i >= tok.i or any(
+            c.dep_ in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
         return None
     before = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if t.dep_ not in ("aux", "aux:tense", "aux:pass")]
     if not before or before[-1].text not in (",", "»", "\"", "”"):
@@ -527,6 +555,8 @@ def strength(c: Candidate, dated: set[int] | None = None) -> int:
         return c.rank  # an event noun with its own date: "la frappe menée le 3 mai 2023"
     if c.family == "statement" or participial(tok):
         return c.rank
+    if c.family != "statement" and relative_day(tok) is not None:
+        return c.rank  # "au lendemain de la prise de X": the event the clause is dated by
     if tok.dep_ in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
         return c.rank if _named_partner(tok) else c.rank - 45
     if tok.dep_ == "ROOT" or _lemma(tok.head) in LIGHT_VERBS or carrier_verb(tok) is not None:
@@ -561,7 +591,32 @@ def _content_test(reporting: Token) -> Callable[[Token], bool]:
     subj = subject_of(reporting)
     if subj is not None and subj.i > reporting.i and reporting.dep_ != "ROOT":  # "…, a déclaré X": the main clause
         return lambda tok: not reporting.is_ancestor(tok) and tok.i != reporting.i
-    return lambda tok: reporting.is_ancestor(tok) and not (subj is not None and subj.is_ancestor(tok))
+    # "X a proclamé « … » lors d'un sommet où Y ont signé …": the occasion is not what X says
+    occasion = [c for c in reporting.children if _occasion(c)]
+    return lambda tok: reporting.is_ancestor(tok) and not (subj is not None and subj.is_ancestor(tok)) and not any(
+        c.i == tok.i or c.is_ancestor(tok) for c in occasion)
+
+
+_OCCASION_CASES = frozenset("lors pendant durant au cours during".split())
+
+
+def _occasion(tok: Token) -> bool:
+    """A reporting verb's adjunct naming the occasion it speaks at ("lors d'un sommet", "pendant
+    une conférence"): an adjunct phrase of time around a noun, not the words reported."""
+    if tok.dep_ in ("advcl", "acl:relcl") and tok.pos_ in ("VERB", "AUX"):
+        # "…, où Y ont signé …": a relative clause of place or time (the parser may hang it on
+        # the reporting verb when the noun it describes is an adjunct)
+        return any(c.lower_ == "où" and c.i < tok.i for c in tok.children)
+    if tok.dep_ not in ("obl:mod", "obl", "advmod"):
+        return False
+    noun = tok
+    if tok.pos_ == "ADV":  # "lors de X": the parser hangs the noun on the adverb
+        if tok.lower_ not in _OCCASION_CASES:
+            return False
+        noun = next((c for c in tok.children if c.dep_ in ("obl:arg", "obl:mod", "nmod") and c.pos_ in ("NOUN", "PROPN")), None)
+        return noun is not None
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("case", "fixed", "advmod") and c.lower_ in _OCCASION_CASES for c in tok.children)
 
 
 def _incise(reporting: Token) -> bool:
@@ -646,12 +701,34 @@ def _named_partner(tok: Token) -> bool:
 _TIME_CASES = frozenset("après avant depuis lors suite after before since".split())
 
 
+# "au lendemain de X": the clause is a day after X; "à la veille de X": a day before
+_RELATIVE_DAYS = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2}
+
+
+def relative_day(tok: Token) -> int | None:
+    """Days from an event noun to the clause it dates, when it hangs (through at most two more
+    nouns: "au lendemain de l'annonce par X de la prise de Y") on "lendemain"/"veille"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ != "nmod" or cur.head.pos_ != "NOUN":
+            return None
+        cur = cur.head
+        days = _RELATIVE_DAYS.get(cur.lower_)
+        if days is not None:
+            return days if cur.dep_ in ("obl:mod", "obl", "nmod", "obl:arg") else None
+    return None
+
+
 def _adjunct_event(tok: Token) -> bool:
     """An event noun dating the clause it hangs on ("… deux semaines après la prise de X",
-    "depuis le début de l'offensive contre Y"): a second event of the sentence, when its own
-    phrase names a party or a place."""
+    "depuis le début de l'offensive contre Y", "au lendemain de la prise de X"): a second event
+    of the sentence, when its own phrase names a party or a place."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if relative_day(tok) is not None:
+        return True
     phrase = tok
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "après un accord de trêve et la libération de Y": the conjunct hangs on the last noun of
@@ -714,6 +791,17 @@ def _offset_date(tok: Token, date: tuple[str, str, str]) -> tuple[str, str, str]
     except ValueError:
         return None
     return day.isoformat(), "day", f"offset-{basis}"
+
+
+def _shifted(date: tuple[str, str, str] | None, days: int) -> tuple[str, str, str] | None:
+    """A day-precise date moved by ``days``; None otherwise."""
+    if date is None or date[1] != "day":
+        return None
+    try:
+        day = dt.date.fromisoformat(date[0][:10]) + dt.timedelta(days=days)
+    except ValueError:
+        return None
+    return day.isoformat(), "day", f"offset-{date[2]}"
 
 
 _WHILE = frozenset("alors tandis lorsque quand pendant while when as".split())
@@ -1047,13 +1135,21 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
         source = _quoted_speaker(doc, speaker_tok, quotes)  # "a annoncé le mouvement islamiste"
     out = []
     picked = _pick(cands, speaker_tok, dated)
+    trades = _trades(picked)
+    picked += [c for c, _ in trades]
+    traded_by = {c.token.i: release.token.i for c, release in trades}
+    reported: dict[int, bool] = {}
+    built: dict[int, Event] = {}
     said = speaker_tok is not None and any(c.token.i == speaker_tok.i for c in picked)
     for k, cand in enumerate(picked):
         in_content = speaker_tok is not None and (cand.token.i == speaker_tok.i or _in_content(speaker_tok, cand.token))
+        if cand.token.i in traded_by:  # the other side of a release is told as the release is
+            in_content = reported.get(traded_by[cand.token.i], in_content)
         if k > 0 and cand.token.pos_ in ("NOUN", "PROPN") and _dated_noun(cand, dated):
             in_content = False  # "depuis la trêve du 19 janvier …, selon X": a dated event named in passing, not X's report
         if k > 0 and (_circumstance(cand.token) or _adjunct_event(cand.token)):
             in_content = False  # "…, alors qu'il accueillait X": what happened meanwhile, not X's report
+        reported[cand.token.i] = in_content
         event = _build(doc, sent, si, cand, speaker_tok if in_content else None,
                        source if in_content else [], mentions, quotes, timexes, doc_quoted)
         if event is not None and in_content and _unparted_agreement(event, cand.token, speaker_tok, mentions):
@@ -1062,6 +1158,11 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
             continue
         if in_content and cand.token.i != speaker_tok.i and speaker_tok.pos_ == "ADP" \
                 and reports.splits(speaker_tok, cand.token, event):
+            statement = _according_to(doc, sent, si, speaker_tok, source, event, mentions, quotes, timexes,
+                                      doc_quoted) if not said else None
+            if statement is not None:  # "…, selon Donald Trump, …": a person's word is a statement of his
+                out.append(statement)
+                said = True
             event = reports.without_source(event, event)  # "selon X, Y et Z ont …": X reports, Y and Z act
         elif in_content and not said and cand.token.i != speaker_tok.i and reports.splits(speaker_tok, cand.token, event):
             # "X a déclaré que Y et Z se sont rencontrés": X's saying is an event beside the meeting
@@ -1072,8 +1173,158 @@ def _sentence_events(doc: Doc, sent: Span, si: int, mentions, quotes, timexes, d
                 out.append(statement)
                 event = reports.without_source(event, alone)
                 said = True
+        if cand.token.i in traded_by:
+            release = built.get(traded_by[cand.token.i])
+            if release is None:
+                continue
+            event = _traded(doc, event, cand.token, release)
+        built[cand.token.i] = event
         out.append(event)
+    out += _saying_while(doc, sent, si, cands, picked, out, mentions, quotes, timexes, doc_quoted)
+    if speaker_tok is not None and speaker_tok.i in built:
+        out = _whole_saying(doc, sent, speaker_tok, built[speaker_tok.i], out, dated)
     return _apart(doc, out)
+
+
+def _whole_saying(doc: Doc, sent: Span, speaker_tok: Token, saying: Event, events: list[Event],
+                  dated: set[int]) -> list[Event]:
+    """"[Y a été décidé à la suite du refus de Z], indique X": an incise statement whose words
+    carry no act of their own (no verb event; events named by a noun in passing) spans its words
+    too, as a statement with its content would."""
+    if saying.type != "statement" or speaker_tok.pos_ == "ADP" or not _incise(speaker_tok):
+        return events
+    inside = _content_test(speaker_tok)
+    for e in events:
+        tok = trigger_token(doc, e)
+        if tok is None or tok.i == speaker_tok.i or not inside(tok):
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return events
+    words = [t for t in sent if inside(t) and not t.is_punct]
+    at = next((k for k, e in enumerate(events) if e.trigger == saying.trigger and e.start == saying.start
+               and e.end == saying.end), None)
+    if not words or at is None:
+        return events
+    start = min(words[0].idx, saying.start)
+    whole = dataclasses.replace(saying, start=start, text=access.doc_text(doc)[start:saying.end])
+    return events[:at] + [whole] + events[at + 1:]
+
+
+_TRADE_CASES = frozenset(("contre", "against", "for"))
+
+
+def _trades(picked: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """"la libération de X, échangés contre Y": a participle of exchange hung on the persons a
+    chosen release frees, trading them for others, is the other side's release: an event of its
+    own beside the release, of the same type. (trade, release) pairs."""
+    out: list[tuple[Candidate, Candidate]] = []
+    for x in picked:
+        if lx.FAMILIES[x.family].plover != "CONCEDE":
+            continue
+        for tok in x.token.subtree:  # (the tagger may read the participle as an adjective)
+            family = lx.VERBS.get(_lemma(tok))
+            if family is None or lx.FAMILIES[family].plover != "CONCEDE" or tok.dep_ != "acl" \
+                    or tok.pos_ not in ("VERB", "ADJ") or any(y.token.i == tok.i for y in picked) \
+                    or any(y.token.i == tok.i for y, _ in out):
+                continue
+            if any(ch.dep_ in ("obl:arg", "obl:mod", "obl") and any(
+                    g.dep_ == "case" and g.lower_ in _TRADE_CASES for g in ch.children) for ch in tok.children):
+                out.append((Candidate(tok, family, lx.FAMILIES[family].rank), x))
+    return out
+
+
+def _according_to(doc: Doc, sent: Span, si: int, selon: Token, source: list[Mention], event: Event,
+                  mentions, quotes, timexes, doc_quoted) -> Event | None:
+    """"Y et Z se sont engagés, selon X, à …" with X a named person: X's saying is an event of its
+    own (his phrase as span), beside the act he reports. A document, a toll or an organisation
+    cited as the source of a fact ("selon un bilan du ministère") is no statement."""
+    if len(source) != 1 or source[0].entity_type != "person" or selon.head.pos_ != "PROPN":
+        return None
+    built = _build(doc, sent, si, Candidate(selon, "statement", 0), selon, source, mentions, quotes, timexes,
+                   doc_quoted)
+    if built is None:
+        return None
+    lo, hi = selon.idx, source[0].end
+    if not selon.idx < source[0].start < sent.end_char:  # (a source found elsewhere: the head's name)
+        hi = selon.head.idx + len(selon.head.text)
+    return dataclasses.replace(built, start=lo, end=hi, text=access.doc_text(doc)[lo:hi], place_id=None,
+                               place_name=None, participants=[p for p in built.participants if p.role == "source"],
+                               **({} if built.date else {"date": event.date, "date_precision": event.date_precision,
+                                                         "date_basis": event.date_basis}))
+
+
+def _dates_what_is_said(doc: Doc, reporting: Token, value: str, sent: Span, timexes) -> bool:
+    """Every timex of the sentence with this value lies inside a clause ``reporting`` reports (a
+    verb under it), not on the reporting verb itself ("a annoncé jeudi que …")."""
+    inside = _content_test(reporting)
+
+    told_before = any(c.dep_ in ("advcl", "ccomp", "parataxis") and sent.start <= c.i < reporting.i
+                      and c.pos_ in ("VERB", "AUX") for c in reporting.children)
+
+    def in_clause(tok: Token) -> bool:
+        if tok.i < reporting.i and not told_before:
+            return False  # "Lundi, X a annoncé que …": whatever the parse, the saying's day
+        cur = tok
+        for _ in range(32):
+            if cur.head.i == reporting.i:
+                return cur.pos_ in ("VERB", "AUX") and sent.start <= cur.i < sent.end and inside(cur)
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
+
+    roots = []
+    for t in timexes:
+        if t.value == value and sent.start_char <= t.start < sent.end_char:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                roots.append(span.root)
+    return bool(roots) and all(in_clause(r) for r in roots)
+
+
+def _traded(doc: Doc, event: Event, tok: Token, release: Event) -> Event:
+    """The other side of a release: the participle's own phrase ("échangés contre Y"), at the
+    release's place and date."""
+    lo = min(t.idx for t in tok.subtree)
+    hi = max(t.idx + len(t.text) for t in tok.subtree)
+    return dataclasses.replace(event, start=lo, end=hi, text=access.doc_text(doc)[lo:hi],
+                               place_id=release.place_id, place_name=release.place_name, date=release.date,
+                               date_precision=release.date_precision, date_basis=release.date_basis)
+
+
+def _saying_while(doc: Doc, sent: Span, si: int, cands: list[Candidate], picked: list[Candidate],
+                  events: list[Event], mentions, quotes, timexes, doc_quoted) -> list[Event]:
+    """"X a signé l'accord, affirmant que …": a present participle of saying hung on the verb of
+    an event of the sentence, without a subject of its own, is the actor's statement beside the
+    act; its source is the act's subject (the act's participants that are not its targets)."""
+    out = []
+    for c in cands:
+        tok = c.token
+        if c.family != "statement" or tok.pos_ != "VERB" or tok.dep_ != "advcl" or any(x.token.i == tok.i for x in picked):
+            continue
+        if "Part" not in morph(tok, "VerbForm") or "Pres" not in morph(tok, "Tense") or subject_of(tok) is not None:
+            continue
+        if not any(ch.dep_ in ("ccomp", "obj", "parataxis") for ch in tok.children):
+            continue  # "en déclarant": nothing said
+        head = tok.head
+        act = next((e for e in events if e.trigger == head.text and e.start <= head.idx < e.end
+                    and e.type != "statement" and head.pos_ in ("VERB", "AUX")), None)
+        actors = [dataclasses.replace(p, role="source") for p in (act.participants if act is not None else [])
+                  if p.role != "target"]
+        if not actors:
+            continue
+        event = _build(doc, sent, si, Candidate(tok, "statement", 0), None, [], mentions, quotes, timexes, doc_quoted)
+        if event is None:
+            continue
+        lo = min(t.idx for t in tok.subtree)
+        hi = max(t.idx + len(t.text) for t in tok.subtree)
+        # said at the act: its place and day when the saying has none of its own
+        out.append(dataclasses.replace(
+            event, participants=actors, start=lo, end=hi, text=access.doc_text(doc)[lo:hi],
+            place_id=event.place_id or act.place_id, place_name=event.place_name or act.place_name,
+            **({} if event.date else {"date": act.date, "date_precision": act.date_precision,
+                                      "date_basis": act.date_basis})))
+    return out
 
 
 def _vows_to_fight(tok: Token) -> bool:
@@ -1216,12 +1467,19 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         # "la revendication de X, qui dit avoir pris la ville": X is the claimed actor
         parts.append(Participant(owner.entity_id, owner.entity_name, "participant"))
     date = event_date(doc, tok, head, sent, si, timexes, quoted)
+    if date is not None and (date[2] == "governing" or date[2].startswith("sentence")) and reporting \
+            and tok.pos_ != "ADP" \
+            and _dates_what_is_said(doc, tok, date[0], sent, timexes):
+        date = None  # "[Y, depuis la trêve du 19 janvier, …], indique X": the words' date, not the saying's
     if date is not None and not _since_state(tok) and any(
             _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
         date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
     if date is not None and date[2] != "governing" and _stance_object(tok):
         date = None  # "X a salué samedi la rencontre de Y": the day of the judgement, not of the meeting
-    if (date is None or date[2] != "governing") and _adjunct_event(tok):
+    days = relative_day(tok)
+    if days is not None:  # "lundi, au lendemain de la prise de X": the day before the clause's
+        date = _shifted(date, -days)
+    elif (date is None or date[2] != "governing") and _adjunct_event(tok):
         # "depuis la fin du cessez-le-feu le 2 mai": a date right after the noun's phrase is its own;
         # "trois jours après la prise de X": not the clause's day
         date = _trailing_date(doc, tok, timexes) or (_offset_date(tok, date) if date is not None else None)

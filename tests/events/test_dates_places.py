@@ -145,3 +145,20 @@ def test_a_past_act_is_not_dated_by_a_future_time_of_the_sentence_before(annotat
     later = [e for e in doc._.events if e.start >= cut]
     assert later, [(e.trigger, e.date) for e in doc._.events]
     assert all(not e.date or e.date[:7] <= "2025-10" for e in later), [(e.trigger, e.date) for e in later]
+
+
+# -- an event dating the clause as its eve or its morrow -------------------------------------------
+def test_the_morrow_of_a_capture_dates_it_the_day_before(annotate):
+    doc = annotate("La situation à Kadougli inquiète beaucoup mardi, au lendemain de l'annonce par les rebelles "
+                   "de la prise de cette ville du Kordofan.", "2025-06-10")
+    capture = by_trigger(doc, "prise")
+    assert capture.plover == "ASSAULT" and capture.date == "2025-06-09"
+    # "cette ville du Kordofan": the town named before, not the region around it
+    assert capture.place_name == "Kadougli"
+
+
+def test_the_eve_of_a_meeting_dates_it_the_day_after(annotate):
+    doc = annotate("Le ministre chilien s'est exprimé mardi, à la veille de la rencontre entre le Chili et "
+                   "le Pérou.", "2025-06-10")
+    meeting = by_trigger(doc, "rencontre")
+    assert meeting.date == "2025-06-11"

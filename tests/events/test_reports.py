@@ -170,3 +170,68 @@ def test_the_same_act_by_another_actor_in_its_own_clause_is_an_event_of_its_own(
 def test_one_actor_doing_the_same_twice_in_a_sentence_stays_one_event(annotate):
     doc = annotate("Le chancelier allemand a condamné les bombardements puis a dénoncé une escalade périlleuse.")
     assert len([e for e in doc._.events if e.plover == "DISAPPROVE"]) == 1, [(e.plover, e.text) for e in doc._.events]
+
+
+def test_the_occasion_of_a_statement_is_not_what_it_says(annotate):
+    # "lors d'une conférence …, où …": the adjunct naming the occasion, and the relative clause
+    # describing it, are not the words reported; the signing there is an act of its own
+    events = events_of(annotate, "Le président français Emmanuel Macron a déclaré « une journée historique pour "
+                                 "le continent » lors d'une conférence à Lima, où les ministres andins ont signé "
+                                 "un traité sur l'eau.", "2025-06-10")
+    said = [e for e in events if e.trigger == "déclaré"]
+    signed = [e for e in events if e.trigger == "signé"]
+    assert said and signed, kinds(events)
+    assert "emmanuel_macron" in {p.entity_id for p in said[0].participants}
+    assert "emmanuel_macron" not in {p.entity_id for p in signed[0].participants}
+    assert "signé" not in said[0].text and signed[0].plover == "AGREE"
+
+
+def test_a_participle_of_saying_after_an_act_is_the_actors_statement(annotate):
+    events = events_of(annotate, "Le président français Emmanuel Macron a signé mardi le traité à Lima, affirmant "
+                                 "qu'il s'agissait d'un tournant pour la région.", "2025-06-10")
+    said = [e for e in events if e.trigger == "affirmant"]
+    assert said, kinds(events)
+    assert [(p.entity_id, p.role) for p in said[0].participants] == [("emmanuel_macron", "source")]
+    assert said[0].text.startswith("affirmant") and said[0].date == "2025-06-10"
+    assert [e.plover for e in events if e.trigger == "signé"] == ["AGREE"]
+
+
+def test_people_traded_for_others_are_the_other_sides_release(annotate):
+    text = ("Selon Emmanuel Macron, la crise a pris fin après un accord de principe et la libération des quatre "
+            "derniers otages maliens, échangés contre vingt détenus guinéens.")
+    events = events_of(annotate, text, "2025-06-10")
+    releases = [e for e in events if e.plover == "CONCEDE"]
+    assert sorted(e.trigger for e in releases) == ["libération", "échangés"], kinds(events)
+    freed, traded = sorted(releases, key=lambda e: e.start)
+    assert traded.text.startswith("échangés contre") and "échangés" not in freed.text
+    assert "emmanuel_macron" not in {p.entity_id for p in traded.participants}
+
+
+def test_a_person_cited_with_selon_makes_a_statement_beside_the_act(annotate):
+    events = events_of(annotate, "Le Chili et le Pérou se sont engagés mardi à Lima, selon Emmanuel Macron, à "
+                                 "cesser leur querelle sur l'eau.", "2025-06-10")
+    said = [e for e in events if e.trigger == "selon"]
+    assert said and said[0].text == "selon Emmanuel Macron", kinds(events)
+    assert [p.entity_id for p in said[0].participants] == ["emmanuel_macron"]
+    act = next(e for e in events if e.plover == "AGREE")
+    assert "emmanuel_macron" not in {p.entity_id for p in act.participants}
+
+
+def test_a_toll_cited_with_selon_is_no_statement(annotate):
+    events = events_of(annotate, "Au moins trente personnes ont été tuées mardi à Kadougli dans des frappes de "
+                                 "l'armée, selon un bilan du ministère de la Santé.", "2025-06-10")
+    assert not [e for e in events if e.trigger == "selon"], kinds(events)
+
+
+def test_an_incise_after_the_words_it_reports_is_a_statement_of_its_issuer(annotate):
+    # "indique": a form the lemmatizer leaves as it is; the verb ends the sentence, its document
+    # speaks for the government; the words' own date (the truce's) is not the saying's
+    events = events_of(annotate, "Les raids, les plus violents depuis le début de la trêve le 2 février, ont été "
+                                 "ordonnés par le ministre de la Défense à la suite du refus répété de la milice "
+                                 "de libérer les otages, indique un communiqué du gouvernement malien.",
+                       "2025-06-10")
+    said = [e for e in events if e.trigger == "indique"]
+    assert said, kinds(events)
+    assert [p.entity_id for p in said[0].participants] == ["malian_government"]
+    assert said[0].date is None
+    assert "refus répété" in said[0].text  # no act of its own in the words: the statement holds them
