@@ -181,7 +181,7 @@ def test_resolve_roles_of_seventh_sweep(kb, text, date, expected):
     ("Khawaja Muhammad Asif", "khawaja_asif"), ("Khawaja Asif", "khawaja_asif"), ("talibans", "taliban"),
     ("TTP", "tehrik_e_taliban_pakistan"), ("Nicolas Maduro", "nicolas_maduro"), ("Delcy Rodriguez", "delcy_rodriguez"),
     ("Agence de presse d'Oman", "oman_news_agency"), ("Bab al-Mandab", "bab_el_mandeb"),
-    ("Mohammed Abdel Salam", "mohammed_abdulsalam"),
+    ("Mohammed Abdel Salam", "mohammed_abdulsalam"), ("dirigeants houthis", "houthis"), ("houthistes", "houthis"),
 ])
 def test_actors_of_seventh_sweep(kb, alias, expected):
     assert [e.id for e in kb.by_alias(alias)][:1] == [expected]
