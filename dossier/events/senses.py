@@ -141,6 +141,9 @@ REPEL_VERBS = _words("repousser déjouer contrer enrayer repel repulse thwart")
 
 def verb_sense(tok: Token) -> str | None:
     lemma = _lemma(tok)
+    if lemma in ("menacer", "threaten") and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and morph(tok, "Tense") == ["Pres"] and morph(tok, "VerbForm") == ["Part"]:
+        return NO_EVENT  # "des cellules menaçant la stabilité de X": a noun described, no threat made
     if lemma in HALT_VERBS and _halts_attack(tok):
         # "a suspendu ses frappes", "les bombardements vont cesser"; a halt only promised, decided
         # or supposed ("promettent de cesser les combats", "si X cessait d'attaquer") is told by the
