@@ -153,15 +153,24 @@ _AGENCY_RE = re.compile(
     r"(?:\s*(?:et|and|,|/)\s*(?:afp|reuters|ap|belga|ats|dpa|ansa|efe))*\s*[)\]]?\.?$",
     re.IGNORECASE,
 )
+# a wire service's credit paragraph, wholly in brackets, at the foot of a dispatch: "(Reportage Jane Doe à Kaboul;
+# rédigé par John Doe; version française Jean Dupont)", "(Reporting by …; Editing by …)"
+_WIRE_CREDIT_RE = re.compile(
+    r"^\(\s*(?:reportage|reporting|rédigé\s+par|rédaction|writing\s+by|written\s+by|édité\s+par|édition|editing\s+by"
+    r"|version\s+française|traduction|additional\s+reporting|avec\s+la\s+contribution\s+de)\b[^()]*\)\.?$",
+    re.IGNORECASE,
+)
 _BREADCRUMB_SEP_RE = re.compile(r"\s(?:>|›|»|/|\|)\s")
 # a photo caption closed by its credit: "… le 9 mars. (AP Photo/Jane Doe, File)", "… à Vienne. AFP/Jane DOE.",
-# "… en Ukraine - Jane DOE / AFP", "… le 23 juin.. AFP or licensors" (a body paragraph does not end on a credit)
+# "… en Ukraine - Jane DOE / AFP", "… le 12 mai ( AFP / Jane DOE )", "… le 23 juin.. AFP or licensors"
+# (a body paragraph does not end on a credit)
 _AGENCIES = r"(?:afp|reuters|ap|epa(?:-efe)?|getty\s+images|sipa(?:\s+press)?|abaca(?:press)?|maxppp|anadolu|dpa|belga|ansa)"
 _TRAILING_CREDIT_RE = re.compile(
     rf"(?:\(\s*(?:{_AGENCIES}\s+)?(?:photo|foto|image|video|vidéo)\s*(?:[/:,]|\b{_AGENCIES}\b)[^()]{{0,80}}\)"
     rf"|\b{_AGENCIES}\s*/\s*[^\W\d_][\w'’.\- ]{{1,40}}|[^\W\d_][\w'’.\- ]{{1,40}}?\s*/\s*{_AGENCIES}"
     rf"|\b{_AGENCIES}\s+(?:or|ou)\s+(?:licensors|ayants\s+droit)"
-    rf"|[.!?»”\"]\s+(?:photo|crédit\s+photo|©)\s*:?\s+(?-i:[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){{1,2}}))\s*\.?\s*$",
+    rf"|[.!?»”\"]\s+(?:photo|crédit\s+photo|©)\s*:?\s+(?-i:[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){{1,2}}))"
+    r"\s*(?<!\()\)?\s*\.?\s*$",  # the credit may close a bracket of its own: "… ( AFP / Jane DOE )"
     re.IGNORECASE,
 )
 # a line that is only a site's name: "Example.news", "www.exemple.fr"
@@ -287,6 +296,8 @@ def lexical_kind(text: str) -> str | None:
         return "byline"
     if n <= 8 and _is_byline(t):
         return "byline"
+    if n <= 80 and _WIRE_CREDIT_RE.match(t):
+        return "credit"
     if _AGENCY_RE.match(t) or (n <= 8 and not ends_sentence(t) and _PHOTO_AGENCY_RE.search(t)):
         return "credit"
     if _PROMO_START_RE.match(t) and n <= 14:

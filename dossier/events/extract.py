@@ -965,10 +965,10 @@ def extract_events(doc: Doc) -> list[Event]:
 
 
 def _rejects_a_proposal(tok: Token) -> bool:
-    """"rejetant la proposition de reprendre les négociations à partir des positions …": what is
-    rejected is a proposal or a demand, a political act, whatever military words its complement
-    holds."""
-    return any(c.dep_ in ("obj", "nsubj:pass") and lx.NOUNS.get(_lemma(c)) in ("proposal", "demand")
+    """"rejetant la proposition de reprendre les négociations à partir des positions …", "a
+    démenti toute négociation secrète": what is rejected or denied is a proposal, a demand, talks
+    or an agreement, a political act, whatever military words the sentence holds."""
+    return any(c.dep_ in ("obj", "nsubj:pass") and lx.NOUNS.get(_lemma(c)) in ("proposal", "demand", "meeting", "agreement")
                for c in tok.children)
 
 

@@ -105,7 +105,7 @@ _add(NOUNS, "sanction", "sanction sanctions embargo pause suspension gel sanctio
 _add(NOUNS, "aid", "aide assistance soutien livraison aid assistance")
 _add(NOUNS, "exchange", "échange exchange")
 _add(NOUNS, "military_claim", "prise capture conquête contrôle encerclement progression capture")
-_add(NOUNS, "attack", "attaque frappe frappes bombardement invasion offensive combat combats "
+_add(NOUNS, "attack", "attaque frappe frappes bombardement raid raids invasion offensive combat combats "
      "affrontement affrontements assaut attack strike invasion offensive")
 _add(NOUNS, "retreat", "retrait repli cessez-le-feu trêve withdrawal ceasefire truce")
 _add(NOUNS, "mobilize", "mobilisation déploiement mobilization deployment")

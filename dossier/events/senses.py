@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dossier.events import lexicon as lx
+from dossier.nlp.tokens import morph
 
 NO_EVENT = ""
 
@@ -84,12 +85,72 @@ def _complements(tok: Token) -> list[Token]:
     return out
 
 
+# verbs and nouns that halt what they govern: halting attacks is a de-escalation ("cesser les frappes",
+# "les bombardements vont cesser", "suspendre ses frappes", "renoncer à de nouvelles frappes", "la fin des
+# combats"), the attack itself is not told as happening
+HALT_VERBS = _words("cesser arrêter stopper suspendre interrompre renoncer halt stop cease suspend end")
+HALT_NOUNS = _words("fin arrêt suspension cessation interruption halt end")
+
+
+_HALTED_DEPS = ("obj", "nsubj", "nsubj:pass", "obl:arg", "obl:mod", "obl", "xcomp")
+
+
+def _halted(tok: Token) -> bool:
+    """``tok`` (an attack noun or verb) is what a halting verb or noun stops: its subject or
+    object ("cesser les attaques", "les frappes cesseront", "renoncer aux frappes", "cesser de
+    frapper") or the complement of a halting noun ("l'arrêt des bombardements")."""
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    if tok.dep_ in _HALTED_DEPS and head.pos_ == "VERB" and _is(head, HALT_VERBS):
+        return True
+    if tok.dep_ in ("nsubj", "nsubj:pass") and any(c.dep_ == "xcomp" and c.pos_ == "VERB" and _is(c, HALT_VERBS)
+                                                   for c in head.children):
+        return True  # "les frappes allaient cesser", "les combats doivent cesser"
+    if tok.dep_ == "nmod" and head.pos_ == "NOUN" and _is(head, HALT_NOUNS):
+        return True
+    return False
+
+
+def _halts_attack(tok: Token) -> bool:
+    """The halting verb ``tok`` stops an attack (see :func:`_halted`)."""
+    around = list(tok.children)
+    if tok.dep_ == "xcomp":  # the subject of the verb it complements: "les frappes allaient cesser"
+        around += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    for c in around:
+        if _halted(c) and (_lemma(c) in lx.ATTACK_NOUNS or c.lower_ in lx.ATTACK_NOUNS
+                           or lx.VERBS.get(_lemma(c)) == "attack"):
+            return True
+    return False
+
+
+def _halt_told(tok: Token) -> bool:
+    """The halting verb tells a halt as a fact or as what will happen: a finite verb or a past
+    participle out of any "si" clause, or an infinitive of the near future ("vont cesser")."""
+    if any(c.dep_ == "mark" and c.lower_ in ("si", "s'", "s’", "if") for c in tok.children):
+        return False
+    form = morph(tok, "VerbForm")
+    if form == ["Inf"]:
+        return tok.dep_ == "xcomp" and _lemma(tok.head) in ("aller", "go")
+    return True
+
+
 # verbs of a defence that stops an attack ("repousser une offensive")
 REPEL_VERBS = _words("repousser déjouer contrer enrayer repel repulse thwart")
 
 
 def verb_sense(tok: Token) -> str | None:
     lemma = _lemma(tok)
+    if lemma in ("menacer", "threaten") and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and morph(tok, "Tense") == ["Pres"] and morph(tok, "VerbForm") == ["Part"]:
+        return NO_EVENT  # "des cellules menaçant la stabilité de X": a noun described, no threat made
+    if lemma in HALT_VERBS and _halts_attack(tok):
+        # "a suspendu ses frappes", "les bombardements vont cesser"; a halt only promised, decided
+        # or supposed ("promettent de cesser les combats", "si X cessait d'attaquer") is told by the
+        # verb that governs it, when at all
+        return "retreat" if _halt_told(tok) else NO_EVENT
+    if lx.VERBS.get(lemma) == "attack" and _halted(tok):
+        return NO_EVENT  # "cesser de frapper": the halting verb carries the event
     if lemma in RELEASE_VERBS:
         if any(_is(o, CAPTIVES) for o in _complements(tok)):
             return "release"
@@ -146,6 +207,8 @@ def _conflict_of(tok: Token) -> bool:
 
 def noun_sense(tok: Token) -> str | None:
     lemma = _lemma(tok)
+    if (lemma in lx.ATTACK_NOUNS or tok.lower_ in lx.ATTACK_NOUNS) and _halted(tok):
+        return NO_EVENT  # "cesser les frappes": the halting verb carries the event
     if lemma in RELEASE_NOUNS:
         if any(_is(t, CAPTIVES) or (t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and t.i > tok.i)
                for t in tok.subtree if t.i != tok.i):

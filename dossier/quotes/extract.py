@@ -42,6 +42,23 @@ _ADJUNCT_BEFORE_CUE = ("ADP", "DET", "PROPN")
 _MAX_SCAN = 2 * MAX_SENTENCE_TOKENS
 
 
+_PLURAL_DETS = frozenset({"les", "des", "ces", "leurs", "nos", "vos", "mes", "tes", "ses", "plusieurs"})
+
+
+def _agree(pronoun: Token, noun: Token) -> bool:
+    """The pronoun and the noun do not disagree in number: a singular pronoun ("il", "elle")
+    does not stand for a plural noun phrase ("les rebelles"), nor a plural one for a singular
+    common noun (a proper name's number is not trusted: "les États-Unis" may be read either way)."""
+    number = morph(pronoun, "Number")
+    plural = morph(noun, "Number") == ["Plur"] or any(
+        c.dep_ == "det" and c.lower_ in _PLURAL_DETS for c in noun.children)
+    if number == ["Sing"]:
+        return not plural
+    if number == ["Plur"]:
+        return plural or noun.pos_ == "PROPN" or morph(noun, "Number") != ["Sing"]
+    return True
+
+
 @dataclass
 class _Cue:
     token: Token | None
@@ -306,7 +323,9 @@ class Extractor(IndirectMixin):
             if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
                 verb = head
         subj = None
-        if self._is_participle(verb) and depth < 2:
+        if self._is_participle(verb) and verb.dep_ == "acl" and self._speaking(self._described(verb)) is not None:
+            subj = self._described(verb)  # "la question d'un journaliste suggérant que …": the journalist
+        elif self._is_participle(verb) and depth < 2:
             main = r.main_cue(verb, self.cue_tokens)
             if main is not None:
                 return self.speaker_for(main, depth + 1)
@@ -323,9 +342,10 @@ class Extractor(IndirectMixin):
             subj = self._speaking(r.left_subject(verb))
         if subj is not None and subj.pos_ == "PRON" and verb.dep_ == "acl:relcl" and verb.head.lower_ == "ce" \
                 and verb.head.head.i != verb.head.i and verb.head.head.pos_ in ("VERB", "AUX"):
-            # "l'Inde a frappé ce qu'elle présente comme …": the pronoun is the main clause's subject
+            # "l'Inde a frappé ce qu'elle présente comme …": the pronoun is the main clause's subject,
+            # when it agrees with it ("les rebelles ont cessé …, ce qu'il a qualifié de …": not them)
             main = r.subject_of(verb.head.head)
-            if main is not None and main.pos_ in ("NOUN", "PROPN"):
+            if main is not None and main.pos_ in ("NOUN", "PROPN") and _agree(subj, main):
                 subj = main
         if subj is not None:
             below = [t.i for t in subj.subtree]
@@ -347,6 +367,18 @@ class Extractor(IndirectMixin):
         if m is not None and m.entity_type == "place" and not government_for_place(m.entity_id, m.text):
             return None  # a place that stands for no government does not speak
         return subj if cx.can_speak(subj, m is not None) else None
+
+    @staticmethod
+    def _described(verb: Token) -> Token | None:
+        """The noun a present participle describes, right after it with no comma between
+        ("un journaliste suggérant que"), or None ("X a parlé, affirmant que": a participle set
+        off by a comma goes with the clause's subject, whatever noun the parser hung it on)."""
+        head = verb.head
+        if head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if any(t.text in (",", ";", ":", "(", ")", "«", "»", '"', "—", "–") for t in verb.doc[head.i + 1 : verb.i]):
+            return None
+        return head
 
     @staticmethod
     def _is_participle(t: Token) -> bool:

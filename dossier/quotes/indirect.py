@@ -164,6 +164,11 @@ class IndirectMixin:
                 if doc[j - 1].lower_ in lx.SUBORDINATORS and j - 1 > v.i:
                     return None  # "a déclaré X, alors que …": a conjunction, not the content
                 return (doc[j + 1], "que") if j + 1 < len(doc) else None
+            if t.text == "," and steps:
+                k = self._incidental_end(j)
+                if k is not None:  # "a affirmé aux journalistes, au cours d'un entretien avec X, que …"
+                    j, steps = k, steps + 1
+                    continue
             if t.pos_ in ("VERB", "AUX") and morph(t, "VerbForm") == ["Inf"]:
                 subject_relative = any(c.lower_ == "qui" and c.dep_.startswith("nsubj") for c in v.children)
                 if (v.dep_ == "acl:relcl" and not subject_relative) or any(x.lower_ in ("que", "qu'", "qu’") and ("Rel" in morph(x, "PronType") or x.i > 0 and (
@@ -177,6 +182,21 @@ class IndirectMixin:
                 return None
             j += 1
             steps += 1
+        return None
+
+    def _incidental_end(self, j: int, longest: int = 25) -> int | None:
+        """The comma closing an incidental phrase opened by the comma at ``j``, when "que"
+        follows it: a phrase without a verb, a quotation or a sentence end between two commas
+        ("…, au cours d'un entretien avec le Premier ministre X, que …"), however long up to
+        ``longest`` tokens; None otherwise."""
+        doc = self.doc
+        for k in range(j + 1, min(len(doc) - 1, j + longest)):
+            t = doc[k]
+            if self.in_quote(t.idx) or t.text in (".", ";", ":", "!", "?", "«", "»", '"', "“", "(", ")") \
+                    or t.pos_ in ("VERB", "AUX") or not self.same_par(t, doc[j]):
+                return None
+            if t.text == ",":
+                return k if doc[k + 1].lower_ in ("que", "qu'", "qu’") and k > j + 1 else None
         return None
 
     def _beyond_quotes(self, a: int, b: int) -> bool:

@@ -232,8 +232,9 @@ def explain_published(text_or_doc, lang: str | None = None, tense: Tense | None 
     # The latest dated reference alone is a lower bound. A day or month the text names in full
     # ("le 6 mars 2025") is news of its year: that year, with a low confidence. A bare year
     # ("depuis 2013", "en 2014") is as often history: taken as the date, it would resolve the
-    # text's relative dates years too early, so the date stays unknown.
-    if news and _year_inside(lower.year, during):
+    # text's relative dates years too early, so the date stays unknown; so is a date a state
+    # started on ("à partir de janvier 2024", "depuis le 15 mars 2024"): the state may have lasted years.
+    if news and recent and _year_inside(lower.year, during):
         return Inferred(fmt(lower, "year"), "year", 0.15, "estimate: the year of the latest full date in the text")
     return None
 

@@ -81,6 +81,13 @@ FURNITURE = [
      ["Le médiateur au siège de l'agence, le 4 mai 2019.. AFP or licensors"]),
     ("caption closed by 'Photo Name'", _doc(HEAD, P1, "Le médiateur quitte le palais des Nations après trois jours. Photo Paul Exemple", P2),
      ["Le médiateur quitte le palais des Nations après trois jours. Photo Paul Exemple"]),
+    ("caption with bracketed agency / name credit",
+     _doc(HEAD, P1, "Le président du pays lors d'une fête à Lima ,le 4 mai 2019 ( AFP / Paul EXEMPLE )", P2),
+     ["Le président du pays lors d'une fête à Lima ,le 4 mai 2019 ( AFP / Paul EXEMPLE )"]),
+    ("wire credit paragraph in brackets",
+     _doc(HEAD, P1, P2, "(Reportage Jeanne Exemple à Lima, Paul Exemple à Quito; rédigé par Jeanne Exemple; "
+                        "version française Marc Exemple)"),
+     ["(Reportage Jeanne Exemple à Lima, Paul Exemple à Quito; rédigé par Jeanne Exemple; version française Marc Exemple)"]),
     ("byline of a wire agency", _doc(HEAD, "Jeanne Exemple Associated Press", P1, P2), ["Jeanne Exemple Associated Press"]),
     ("site name line", _doc("Exemple.news", HEAD, P1, P2), ["Exemple.news"]),
     ("app store badge", _doc(HEAD, "Download on the App Store", P1, P2), ["Download on the App Store"]),
@@ -223,6 +230,8 @@ def test_seeds_gold_boilerplate_removed_and_title_found(seeds_dir, gold_file):
     ("Des manifestants devant le parlement. Photo : Jean Exemple Martin", True),
     ("Le port de la ville au matin Reuters / Marie Exemple", True),
     ("Image d'archives AFP or licensors", True),
+    ("Des soldats près du pont, le 4 mai 2019 ( AFP / Jean Exemple )", True),
+    ("Le ministre a parlé de la réforme ( qui sera votée )", False),
     ("Le conseil se réunira de nouveau la semaine prochaine pour en discuter.", False),
     ("Une réunion sans photo ni communiqué", False),
 ])

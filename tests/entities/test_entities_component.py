@@ -205,3 +205,13 @@ def test_platforms_and_outlets_of_the_middle_east_are_known(base_nlp, comp):
     doc = run(base_nlp, comp, text, "2025-08-07")
     found = {m.entity_id for m in doc._.mentions}
     assert {"al_arabiya", "joseph_aoun", "naim_qassem", "al_jazeera"} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # armed movements are often written in lower case ("les houthis", "les talibans")
+    ("Les houthis ont revendiqué une attaque de drones contre un navire.", "houthis"),
+    ("Les talibans ont fermé le poste-frontière mardi.", "taliban"),
+])
+def test_lower_case_movement_names(nlp, text, expected):
+    doc = nlp(text)
+    assert expected in {m.entity_id for m in doc._.mentions}, [(m.text, m.entity_id) for m in doc._.mentions]

@@ -240,3 +240,11 @@ def test_a_rejected_proposal_is_no_military_denial(annotate, text, etype):
     doc = annotate(text, "2025-07-02")
     assert [e.type for e in doc._.events if e.trigger == "rejeté"] == [etype], \
         [(e.type, e.trigger) for e in doc._.events]
+
+
+def test_talks_denied_are_no_military_denial(annotate):
+    # talks denied are political, whatever military words the sentence holds
+    doc = annotate("Le chef des opérations militaires dans la région a annoncé sa retraite, tandis que la "
+                   "vice-présidente a démenti toute négociation secrète avec l'opposition.", "2025-07-02")
+    assert [e.type for e in doc._.events if e.trigger == "démenti"] == ["rejection"], \
+        [(e.type, e.trigger) for e in doc._.events]

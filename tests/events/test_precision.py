@@ -284,3 +284,13 @@ def test_a_meeting_without_parties_or_place_is_talks_in_general(annotate, text, 
     doc = annotate(text, "2025-06-10")
     meetings = [e for e in doc._.events if e.plover == "CONSULT"]
     assert bool(meetings) == kept, [(e.plover, e.text, e.participants, e.place_id) for e in doc._.events]
+
+
+@pytest.mark.parametrize("text, threats", [
+    # a present participle describing a noun says what it is, it makes no threat
+    ("Selon Santiago, le Pérou héberge des groupes armés menaçant la sécurité du Chili.", 0),
+    ("Des milices menaçant les convois ont été signalées près de la frontière.", 0),
+    ("Le gouvernement péruvien a menacé mardi de fermer la frontière.", 1),
+])
+def test_a_participle_describing_a_noun_is_no_threat(nlp, text, threats):
+    assert [e.plover for e in run(nlp, text)._.events].count("THREATEN") == threats

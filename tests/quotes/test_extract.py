@@ -67,6 +67,10 @@ CASES = [
     # "Pour X," at the head of the sentence
     ("Pour Olaf Scholz, « la sécurité du continent se joue aussi à l'est ».",
      "direct", "la sécurité du continent", "Scholz"),
+    # a long incidental phrase between commas before "que"
+    ("Peu avant, le président chilien Gabriel Boric avait affirmé aux journalistes, au cours d’un entretien avec le "
+     "Premier ministre belge Bart De Wever, que son pays allait rouvrir immédiatement la frontière avec le Pérou.",
+     "indirect", "son pays allait rouvrir immédiatement la frontière", "Boric"),
     # English
     ('"We will not give up," Zelensky said on Tuesday.', "direct", "We will not give up", "Zelensky"),
     ("According to Dmitry Peskov, the talks were useful and frank.", "indirect", "the talks were useful", "Peskov"),

@@ -82,6 +82,9 @@ def test_a_phrase_that_cannot_speak_is_no_speaker(nlp, text, junk):
     # a date the parser took for the subject is no speaker: the apposed name is
     ("Le ministre des Affaires étrangères du Tchad, Abakar Mahamat, a déclaré le 13 mars à N'Djamena que le texte était prêt.",
      "le texte était prêt", "Abakar Mahamat"),
+    # a present participle right after a noun is that noun's speech, not the main clause subject's
+    ("Le président Mahamat Idriss a répondu mardi à la remarque d'une journaliste affirmant que le Niger "
+     "aurait retiré ses troupes.", "le Niger aurait retiré ses troupes", "journaliste"),
 ])
 def test_the_speaker_is_the_subject_of_the_cue(nlp, text, contains, speaker):
     q = _quote(nlp, text, contains)
@@ -288,3 +291,11 @@ def test_the_cue_test_is_remembered_per_token(nlp):
 def test_a_capital_named_as_the_place_of_a_statement_does_not_speak(nlp, text, contains, wrong):
     q = _quote(nlp, text, contains)
     assert q.speaker_id != wrong, (q.speaker_id, q.speaker_text)
+
+
+def test_a_singular_pronoun_is_not_the_plural_subject_of_the_main_clause(nlp):
+    # "ce qu'il a qualifié de …": "il" is not "les rebelles" (the main clause's subject)
+    text = ("Le président Mahamat Idriss a annoncé que les rebelles avaient accepté de cesser les combats, ce qu'il a "
+            "qualifié de « bonne nouvelle ».")
+    short = [q for q in _quotes(nlp, text) if q.text == "bonne nouvelle"]
+    assert short and "rebelles" not in (short[0].speaker_text or "") and short[0].speaker_name == "Mahamat Idriss"

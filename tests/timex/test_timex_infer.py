@@ -421,3 +421,12 @@ def test_a_month_at_the_calendars_edge_is_not_refined(published):
 
     text = "Les ministres se sont vus hier, vendredi 31, à Rome. Ils se reverront demain, lundi 1er."
     assert refine_published(text, published, "fr") is None
+
+
+@pytest.mark.parametrize("text", [
+    # a date a state started on: the state may have lasted years, the text's year is not its year
+    "Les patrouilles se sont multipliées à partir de janvier 2024 le long de la côte.",
+    "Les exportations sont suspendues depuis le 3 mars 2024, selon la chambre de commerce.",
+])
+def test_a_date_a_state_started_on_is_not_the_year_of_the_text(text):
+    assert infer_published(text) is None
