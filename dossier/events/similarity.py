@@ -183,16 +183,11 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
         weight, words_why = TRIGGER_WEIGHT, (lambda: f"the same act word {a.trigger} and the same actor")
     elif not shared and small >= (2 if _both_say(a, b) else LONG_ENOUGH):  # a statement is what it says
         weight, words_why = -1.0, (lambda: "no content word in common")
-    said = _says_nothing_shared(a, b, len(shared), weight)
-    if said and small >= 2:
-        weight, words_why = -1.0, (lambda: "a statement, fewer than two content words in common")
     cos = None
     if a.vector is not None and b.vector is not None:
         cos = float(np.dot(a.vector, b.vector))
         bonus = next((w for floor, w in VECTOR_BONUS if cos >= floor),
                      -0.5 if cos < 0.6 and small >= LONG_ENOUGH else 0.0)
-        if said:
-            bonus = min(bonus, 0.0)  # a sentence's mean vector is its cue's and names' as much as what is said
         if not bonus:
             cos = None
         weight += bonus
@@ -200,15 +195,6 @@ def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | No
         return weight, None
     return weight, lambda: ", ".join(x for x in ((words_why() if words_why else None),
                                                  (f"vector cosine {cos:.2f}" if cos is not None else None)) if x)
-
-
-def _says_nothing_shared(a: EventFeatures, b: EventFeatures, shared: int, weight: float) -> bool:
-    """A statement is what it says: when one of the two is a statement (kind ``say``) and the
-    two sentences share fewer than two content words (besides the names of actors both have;
-    one word counts only as the same act done by the same actor, which a reporting verb never
-    is), their words weigh against them and their vectors may not weigh for them: one speaker
-    on one day, or a speaker and an event of its day, are not enough to make one event."""
-    return (a.kind == "say" or b.kind == "say") and shared < 2 and not (shared == 1 and weight > 0)
 
 
 def _same_act(a: EventFeatures, b: EventFeatures, shared: frozenset[str]) -> bool:
@@ -412,14 +398,13 @@ def cannot_match(a: EventFeatures, b: EventFeatures) -> bool:
     relation = place_relation(a, b)
     if relation != "unknown":
         score += _PLACE_WEIGHT[relation]
+    if a.vector is not None and b.vector is not None:
+        cos = float(np.dot(a.vector, b.vector))
+        score += next((w for floor, w in VECTOR_BONUS if cos >= floor),
+                      -0.5 if cos < 0.6 and _small(a, b) >= LONG_ENOUGH else 0.0)
     words = _words_bound(a, b)
     if words is None:
         return False
-    if a.vector is not None and b.vector is not None:
-        cos = float(np.dot(a.vector, b.vector))
-        bonus = next((w for floor, w in VECTOR_BONUS if cos >= floor),
-                     -0.5 if cos < 0.6 and _small(a, b) >= LONG_ENOUGH else 0.0)
-        score += min(bonus, 0.0) if words < 0 and (a.kind == "say" or b.kind == "say") else bonus
     score += words
     if score + MAX_ACTOR < need:
         return True
@@ -455,14 +440,10 @@ def _words_bound(a: EventFeatures, b: EventFeatures) -> float | None:
         if any(_one_edit_words(x, b.stems) for x in la - both) or any(_one_edit_words(x, a.stems) for x in lb - both):
             return None
     shared = len(sa & sb) + max(na, nb)  # words of one sharing a singular with the other's
-    statement = a.kind == "say" or b.kind == "say"
     if _none_shared(a, b, sa & sb):  # as _text_weight: against the pair when both say enough
-        return -1.0 if _small(a, b) >= (2 if statement else LONG_ENOUGH) else 0.0
+        return -1.0 if _small(a, b) >= (2 if _both_say(a, b) else LONG_ENOUGH) else 0.0
     if shared < 2:
-        if a.trigger and a.trigger == b.trigger:
-            return TRIGGER_WEIGHT
-        # a statement and fewer than two words in common (_says_nothing_shared)
-        return -1.0 if statement and _small(a, b) >= 2 else 0.0
+        return TRIGGER_WEIGHT if a.trigger and a.trigger == b.trigger else 0.0
     return 4.0 * min(1.0, shared / FULL_WORDS) + min(1.5, 0.25 * max(0, shared - FULL_WORDS))
 
 

@@ -1,5 +1,7 @@
-"""A statement is what it says: one speaker on one day is not enough to make two of its
-statements one event; the same statement reported by two outlets in other words still is.
+"""The same statement reported by two outlets in other words is one event. (A rule that kept
+apart statements sharing fewer than two content words was tried on 2026-12-07 and withdrawn: it
+split two outlets' paraphrases of one statement on the development set and barely shrank the
+growth benchmark's event units.)
 
 Hand-written sentences, a speaker of our own (not in the knowledge base)."""
 from __future__ import annotations
@@ -17,9 +19,9 @@ def statement(text: str, date: str | None = DAY) -> Event:
                  date_precision="day" if date else None, sentence=0)
 
 
-# one speaker, one day, two subjects: the only content word they share is the region
-BUDGET = statement("Oriane Valcourt a déclaré que le budget des hôpitaux de la région serait relevé de deux milliards.")
-STORM = statement("Oriane Valcourt a promis une aide aux pêcheurs de la région dont les bateaux ont sombré pendant la tempête.")
+# one speaker, two subjects: no content word shared
+BUDGET = statement("Oriane Valcourt a déclaré que le budget des hôpitaux serait relevé de deux milliards.")
+STORM = statement("Oriane Valcourt a promis une aide aux pêcheurs dont les bateaux ont sombré pendant la tempête.")
 # one statement, two outlets, other words
 PORT_A = statement("Oriane Valcourt a annoncé que le port de Brelonne rouvrirait lundi aux bateaux de pêche.")
 PORT_B = statement("Le port de Brelonne sera rouvert aux pêcheurs dès lundi, a indiqué la ministre Oriane Valcourt.")
@@ -36,14 +38,6 @@ def _groups(items):
     return sorted(len(s.sources) for s in stories)
 
 
-def test_two_statements_of_one_speaker_on_one_day_about_other_subjects_stay_apart():
-    fa, fb, items = _pair(BUDGET, STORM)
-    decision = compare(fa, fb)
-    assert not decision.same, decision.reasons
-    assert any("fewer than two content words" in r for r in decision.reasons)
-    assert _groups(items) == [1, 1]
-
-
 def test_one_statement_reported_by_two_outlets_in_other_words_is_one_event():
     fa, fb, items = _pair(PORT_A, PORT_B)
     decision = compare(fa, fb)
@@ -57,15 +51,3 @@ def test_undated_statements_of_one_speaker_need_what_they_say_in_common():
     assert not compare(fa, fb).same
     fa, fb, _ = _pair(statement(PORT_A.text, None), statement(PORT_B.text, None))
     assert compare(fa, fb).same
-
-
-def test_the_cheap_bound_follows_the_rule():
-    """cannot_match is a bound of compare under the rule: a statement sharing one word (no name
-    of its speaker among its words) with another of its speaker is refused cheaply."""
-    bare_a = statement("Le budget des hôpitaux de la région sera relevé de deux milliards, a-t-elle déclaré.")
-    bare_b = statement("Une aide ira aux pêcheurs de la région dont les bateaux ont sombré, a-t-elle promis.")
-    fa, fb, _ = _pair(bare_a, bare_b)
-    assert not compare(fa, fb).same
-    assert cannot_match(fa, fb)
-    fa, fb, _ = _pair(PORT_A, PORT_B)
-    assert not cannot_match(fa, fb)
