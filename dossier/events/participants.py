@@ -23,6 +23,9 @@ General repairs of what the parse gives:
   responsable américain"); a role and a nationality naming a person the article names
   (``named_holder``: "les dirigeants arménien et azerbaïdjanais"); a pair phrase ("les deux
   parties", "ces pays", "leurs dirigeants": ``names_the_pair``, filled in ``sides``);
+* **a group named by what it is** (``descriptor_mentions``): "les paramilitaires", "le groupe
+  rebelle", "le mouvement islamiste" stand for the actor the article names that the knowledge
+  base describes so (its ``kinds``);
 * **names that are no party**: a name inside another actor's name or qualifying it ("le Conseil
   de sécurité de l'ONU", "les Forces … du Soudan", "X, porte-parole du gouvernement …":
   ``qualifies_actor``).
@@ -544,7 +547,89 @@ def release_parties(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[t
     return out
 
 
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, tuple[str, ...]]:
+    """Descriptor word (the knowledge base's ``kinds``, "paramilitaire") -> ids it describes."""
+    kb = _kb()
+    out: dict[str, list[str]] = {}
+    for entry in kb.entries() if kb is not None else ():
+        for k in getattr(entry, "kinds", None) or ():
+            out.setdefault(k, []).append(entry.id)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _kind_word(tok: Token) -> str | None:
+    """The descriptor word a token is ("paramilitaires" -> "paramilitaire"), or None."""
+    kinds = _kinds()
+    for w in (tok.lower_, tok.lemma_.lower(), tok.lower_[:-1] if tok.lower_.endswith(("s", "x")) else ""):
+        if w and w in kinds:
+            return w
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    from dossier.events.lexicon import DEFINITE_DETS
+
+    # "la victoire des paramilitaires", "le retrait du groupe rebelle": "des", "du" are de + the
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS or c.dep_ == "case" and c.lower_ in _CONTRACTED
+               for c in tok.children)
+
+
+_CONTRACTED = frozenset("du des au aux".split())
+_OWN_NAME_DEPS = ("nmod", "appos", "flat:name", "flat", "compound", "amod")
+
+
+def descriptor_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Groups an article names only by what they are, once it has named them: "les
+    paramilitaires", "le groupe rebelle", "le mouvement islamiste" stand for the one actor of
+    the article the knowledge base describes so (``kinds``); when several fit, the one the
+    article names most often (none on a tie). A definite phrase only ("des rebelles" are some),
+    without a name of its own ("les paramilitaires des FSR") and without a nationality that
+    contradicts the actor's country ("les rebelles syriens" in a text about Sudan). Returned as
+    mentions of the noun (``resolution="descriptor"``)."""
+    from collections import Counter
+
+    from dossier.events.lexicon import DESCRIBED_HEADS
+    from dossier.nlp import access
+
+    kb = _kb()
+    kinds = _kinds()
+    if kb is None or not kinds or not mentions:
+        return []
+    counts = Counter(m.entity_id for m in mentions if not m.entity_id.startswith("local:"))
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("amod", "conj") and tok.pos_ == "ADJ":
+            continue
+        word = _kind_word(tok) if tok.pos_ != "ADJ" or _definite(tok) else None
+        last = tok
+        if word is None and (tok.lemma_.lower() in DESCRIBED_HEADS or tok.lower_ in DESCRIBED_HEADS):
+            adj = next((c for c in tok.children if c.dep_ == "amod" and c.i > tok.i and _kind_word(c)), None)
+            word, last = (_kind_word(adj), adj) if adj is not None else (None, tok)
+        if word is None or not _definite(tok):
+            continue
+        own = [tok] + [c for c in tok.children if c.dep_ in _OWN_NAME_DEPS]
+        if any(m.start <= t.idx < m.end for m in mentions for t in own):
+            continue  # "les paramilitaires des FSR", "les rebelles houthis": named
+        countries = {kb.country_of_adjective(c.text) for c in tok.children if c.dep_ == "amod"} - {None}
+        fits = [i for i in kinds[word] if counts[i] and (not countries or (kb.get(i).country in countries))]
+        if not fits:
+            continue
+        best = max(counts[i] for i in fits)
+        top = [i for i in fits if counts[i] == best]
+        if len(top) != 1:
+            continue
+        entry = kb.get(top[0])
+        start, end = min(tok.idx, last.idx), max(tok.idx + len(tok.text), last.idx + len(last.text))
+        out.append(Mention(start, end, access.doc_text(doc)[start:end], LABELS_OF.get(entry.type, "ORG"), entry.id, entry.name,
+                           entry.type, confidence=0.5, resolution="descriptor"))
+    return out
+
+
+LABELS_OF = {"person": "PER", "place": "LOC", "organization": "ORG", "group": "GRP"}
+
+
 __all__ = ["acting_entity", "adjective_parties", "adjective_source", "as_actor", "can_act", "content_actors",
-           "holder_of_mention", "merge_duplicates", "named_holder", "names_the_pair", "nation_actor",
+           "descriptor_mentions", "holder_of_mention", "merge_duplicates", "named_holder", "names_the_pair", "nation_actor",
            "noun_parties", "pair_phrase", "pronoun_antecedents", "qualifies_actor", "release_parties",
            "subject_group", "subject_mentions", "verb_group_start"]

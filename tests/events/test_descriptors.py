@@ -1,0 +1,58 @@
+"""A group the article has named, later named only by what it is ("les paramilitaires", "le
+mouvement islamiste", "le groupe rebelle"): the knowledge base's ``kinds`` (hand-written French
+sentences)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(annotate, text, trigger, published="2025-05-20"):
+    found = [e for e in annotate(text, published)._.events if e.trigger == trigger]
+    assert found, [e.trigger for e in annotate(text, published)._.events]
+    return found[0]
+
+
+def ids(event):
+    return {p.entity_id for p in event.participants}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Les Forces de soutien rapide encerclent la ville depuis un an. Lundi, les paramilitaires ont "
+     "attaqué un camp de déplacés au sud du Darfour.", "attaqué", "rapid_support_forces"),
+    ("Le Hamas a reçu la nouvelle proposition égyptienne. Le mouvement islamiste a rejeté mardi "
+     "toute trêve sans retrait complet.", "rejeté", "hamas"),
+    ("Les Houthis visent les navires de commerce. Le groupe rebelle a revendiqué jeudi un tir de "
+     "missile contre un pétrolier.", "revendiqué", "houthis"),
+    # a relative clause naming a place does not make the description a name
+    ("Le Hamas a reçu la nouvelle proposition. Le mouvement islamiste, qui gouverne Gaza depuis "
+     "longtemps, a rejeté mardi toute trêve sans retrait.", "rejeté", "hamas"),
+])
+def test_a_described_group_is_the_one_the_article_named(annotate, text, trigger, expected):
+    assert expected in ids(events_of(annotate, text, trigger))
+
+
+def test_an_indefinite_description_names_no_group(annotate):
+    text = ("Les Forces de soutien rapide encerclent la ville depuis un an. Lundi, des paramilitaires "
+            "ont attaqué un camp de déplacés au sud du Darfour.")
+    assert "rapid_support_forces" not in ids(events_of(annotate, text, "attaqué"))
+
+
+def test_a_description_the_article_never_named_stays_unresolved(annotate):
+    text = "Lundi, les rebelles ont attaqué un camp de déplacés près de la frontière."
+    assert not {"rapid_support_forces", "houthis", "m23"} & ids(events_of(annotate, text, "attaqué"))
+
+
+def test_a_description_after_a_contracted_article(annotate):
+    text = ("Les Forces de soutien rapide encerclent la ville depuis un an. L'armée a exigé mardi le "
+            "départ du groupe paramilitaire de tous les quartiers.")
+    assert "rapid_support_forces" in ids(events_of(annotate, text, "exigé"))
+
+
+def test_a_kb_entry_reads_its_kinds():
+    from dossier.entities.kb import _entry
+
+    assert _entry({"id": "x", "kinds": ["Rebelle", "insurgé"]}, "test").kinds == ["rebelle", "insurgé"]
+    assert _entry({"id": "x", "kinds": "rebelle"}, "test").kinds == ["rebelle"]
+    assert _entry({"id": "x"}, "test").kinds == []
