@@ -205,6 +205,10 @@ PAIR_NOUNS: frozenset[str] = _words(
     "partie parties camp camps pays nation nations belligérant belligérants délégation délégations "
     "côté côtés protagoniste protagonistes party parties side sides country countries delegation delegations")
 PAIR_WORDS: frozenset[str] = _words("deux 2 two both")
+# nouns naming the persons at the head of the parties ("les dirigeants des deux pays"): the
+# pair's leaders the article names, not their governments
+LEADER_NOUNS: frozenset[str] = _words("dirigeant dirigeants leader leaders chef chefs président présidents "
+                                      "homologue homologues leaders heads")
 # nouns a descriptor adjective turns into a description of a known group ("le groupe
 # paramilitaire", "le mouvement islamiste"); the descriptor words themselves are the knowledge
 # base's ``kinds`` ("paramilitaire", "rebelle"), alone a noun ("les paramilitaires")

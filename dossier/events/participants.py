@@ -446,23 +446,43 @@ def _their_party(tok: Token) -> bool:
         c.lower_ in ("leurs", "their") for c in tok.children if c.dep_ in ("det", "nmod:poss"))
 
 
-def names_the_pair(trigger: Token) -> bool:
+def pair_holder(trigger: Token) -> tuple[bool, Token | None]:
     """Whether an event's trigger has a pair phrase as its subject, object or "entre"/"de" phrase
-    ("les deux parties ont convenu …", "les négociations entre les deux pays")."""
+    ("les deux parties ont convenu …", "les négociations entre les deux pays"; an argument the
+    parse coordinated with another counts), and the party noun that owns the pair when there
+    is one ("les dirigeants des deux pays", "leurs dirigeants": ``dirigeants``), else None."""
     heads = [trigger]
     if trigger.pos_ in ("VERB", "AUX"):
         subj = subject_token(trigger)
         heads = [trigger] + ([subj] if subj is not None else [])
     for h in heads:
         if h.i != trigger.i and (pair_phrase(h) or _their_party(h)):
-            return True
-        for c in h.children:
-            if c.dep_ in ("nsubj", "nsubj:pass", "obj", "nmod", "obl:arg") and (pair_phrase(c) or _their_party(c)) or (
-                    c.dep_ == "obl:mod" and pair_phrase(c) and any(x.lower_ in ("pour", "for") for x in c.children)):
-                return True
-            if c.dep_ == "obj" and any(x.dep_ == "nmod" and pair_phrase(x) for x in c.children):
-                return True  # "a souligné la nécessité pour ces pays de …"
-    return False
+            return True, h if _their_party(h) else None
+        args = [c for c in h.children]
+        # "reçoit à X les dirigeants des deux pays", parsed as one phrase: the guests hang on the place
+        nested = [x for c in args if c.dep_ in ("obj", "obl:arg", "nmod") for x in c.children
+                  if x.dep_ in ("conj", "nmod") and x.pos_ == "NOUN" and leads(x)]
+        for c in args + nested:
+            dep = "obj" if c.head.i != trigger.i and c.head.i != h.i else c.dep_
+            if dep in ("nsubj", "nsubj:pass", "obj", "nmod", "obl:arg") and (pair_phrase(c) or _their_party(c)) or (
+                    dep == "obl:mod" and pair_phrase(c) and any(x.lower_ in ("pour", "for") for x in c.children)):
+                return True, c if _their_party(c) else None
+            if dep == "obj" and any(x.dep_ == "nmod" and pair_phrase(x) for x in c.children):
+                return True, c  # "a souligné la nécessité pour ces pays de …", "accueille les dirigeants des deux pays"
+    return False, None
+
+
+def names_the_pair(trigger: Token) -> bool:
+    """Whether an event's trigger has a pair phrase as an argument (``pair_holder``)."""
+    return pair_holder(trigger)[0]
+
+
+def leads(noun: Token | None) -> bool:
+    """A noun naming the leaders of the parties ("les dirigeants des deux pays", "leurs
+    chefs d'État"): the persons, not their governments (``lexicon.LEADER_NOUNS``)."""
+    from dossier.events.lexicon import LEADER_NOUNS
+
+    return noun is not None and (noun.lemma_.lower() in LEADER_NOUNS or noun.lower_ in LEADER_NOUNS)
 
 
 _CLAUSE_STOP = ("advcl", "ccomp", "parataxis", "csubj", "acl:relcl")
@@ -630,6 +650,6 @@ LABELS_OF = {"person": "PER", "place": "LOC", "organization": "ORG", "group": "G
 
 
 __all__ = ["acting_entity", "adjective_parties", "adjective_source", "as_actor", "can_act", "content_actors",
-           "descriptor_mentions", "holder_of_mention", "merge_duplicates", "named_holder", "names_the_pair", "nation_actor",
-           "noun_parties", "pair_phrase", "pronoun_antecedents", "qualifies_actor", "release_parties",
+           "descriptor_mentions", "holder_of_mention", "leads", "merge_duplicates", "named_holder", "names_the_pair", "nation_actor",
+           "noun_parties", "pair_holder", "pair_phrase", "pronoun_antecedents", "qualifies_actor", "release_parties",
            "subject_group", "subject_mentions", "verb_group_start"]

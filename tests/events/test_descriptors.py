@@ -56,3 +56,17 @@ def test_a_kb_entry_reads_its_kinds():
     assert _entry({"id": "x", "kinds": ["Rebelle", "insurgé"]}, "test").kinds == ["rebelle", "insurgé"]
     assert _entry({"id": "x", "kinds": "rebelle"}, "test").kinds == ["rebelle"]
     assert _entry({"id": "x"}, "test").kinds == []
+
+
+PAIR_LEADERS = ("Narendra Modi et Shehbaz Sharif s'accusent depuis des semaines. L'Inde et le Pakistan ont "
+                "conclu lundi une trêve à Genève. L'Inde et le Pakistan ont signé mardi un accord sur l'eau. ")
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Mercredi, Donald Trump a reçu les dirigeants des deux pays à Washington.", "reçu"),
+    # the parse often coordinates the place and the guests: still the guests
+    ("Jeudi soir, Donald Trump accueillait au Bureau ovale les dirigeants des deux pays voisins.", "accueillait"),
+])
+def test_the_leaders_of_the_pair_are_the_persons_the_article_names(annotate, sentence, trigger):
+    event = events_of(annotate, PAIR_LEADERS + sentence, trigger)
+    assert {"narendra_modi", "shehbaz_sharif"} <= ids(event)
