@@ -215,6 +215,12 @@ LEADER_NOUNS: frozenset[str] = _words("dirigeant dirigeants leader leaders chef 
 DESCRIBED_HEADS: frozenset[str] = _words(
     "groupe mouvement organisation milice formation faction force forces combattant combattants "
     "group movement organization organisation militia faction force forces fighters")
+# a state's own army described, not named ("l'armée régulière", "les forces armées nationales",
+# "les forces gouvernementales"): the armed forces of the country the article is about
+NATIONAL_ARMY_HEADS: frozenset[str] = _words("armée armées force forces army forces")
+NATIONAL_ARMY_WORDS: frozenset[str] = _words(
+    "national nationale nationaux nationales régulier régulière réguliers régulières gouvernemental "
+    "gouvernementale gouvernementaux gouvernementales loyaliste loyalistes national regular government")
 # determiners that make a description refer to one group already known ("les rebelles", "ce
 # mouvement"), not to some ("des rebelles")
 DEFINITE_DETS: frozenset[str] = _words("le la les l' l’ ce cet cette ces du au aux the this these")

@@ -25,7 +25,8 @@ General repairs of what the parse gives:
   parties", "ces pays", "leurs dirigeants": ``names_the_pair``, filled in ``sides``);
 * **a group named by what it is** (``descriptor_mentions``): "les paramilitaires", "le groupe
   rebelle", "le mouvement islamiste" stand for the actor the article names that the knowledge
-  base describes so (its ``kinds``);
+  base describes so (its ``kinds``); "l'armée régulière", "les forces armées nationales" for the
+  armed forces of the country the article names most;
 * **names that are no party**: a name inside another actor's name or qualifying it ("le Conseil
   de sécurité de l'ONU", "les Forces … du Soudan", "X, porte-parole du gouvernement …":
   ``qualifies_actor``).
@@ -355,7 +356,7 @@ def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         return False
     head = root.head
     owners = [o for o in mentions if (o.start, o.end, o.entity_id) != (m.start, m.end, m.entity_id) and can_act(o)
-              and not (o.start <= m.start and m.end <= o.end)]
+              and not (o.start <= m.start and m.end <= o.end) and o.resolution != "descriptor"]  # a description qualifies by no name
 
     def named(tok: Token) -> bool:
         return any(o.start <= tok.idx < o.end for o in owners)
@@ -618,8 +619,18 @@ def descriptor_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return []
     counts = Counter(m.entity_id for m in mentions if not m.entity_id.startswith("local:"))
     out: list[Mention] = []
+    army = None  # the armed forces of the article's country, looked up on the first description
     for tok in doc:
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("amod", "conj") and tok.pos_ == "ADJ":
+            continue
+        national = _national_army(tok, mentions) if _definite(tok) else None
+        if national is not None:
+            army = army if army is not None else _article_army(kb, mentions)
+            entry = kb.get(army) if army else None
+            if entry is not None:
+                out.append(Mention(tok.idx, national.idx + len(national.text),
+                                   access.doc_text(doc)[tok.idx:national.idx + len(national.text)], "ORG",
+                                   entry.id, entry.name, entry.type, confidence=0.5, resolution="descriptor"))
             continue
         word = _kind_word(tok) if tok.pos_ != "ADJ" or _definite(tok) else None
         last = tok
@@ -644,6 +655,34 @@ def descriptor_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(start, end, access.doc_text(doc)[start:end], LABELS_OF.get(entry.type, "ORG"), entry.id, entry.name,
                            entry.type, confidence=0.5, resolution="descriptor"))
     return out
+
+
+def _national_army(tok: Token, mentions: list[Mention]) -> Token | None:
+    """The last word of "l'armée régulière", "les forces armées nationales" (an unnamed army said
+    to be the state's own) when ``tok`` heads one, else None."""
+    from dossier.events.lexicon import NATIONAL_ARMY_HEADS, NATIONAL_ARMY_WORDS
+
+    if tok.lower_ not in NATIONAL_ARMY_HEADS or any(m.start <= tok.idx < m.end for m in mentions):
+        return None
+    adjs = [c for c in tok.children if c.dep_ == "amod" and c.i > tok.i]
+    adjs += [x for a in adjs for x in a.children if x.dep_ == "amod"]  # "forces armées nationales"
+    return next((a for a in adjs if a.lower_ in NATIONAL_ARMY_WORDS), None)
+
+
+def _article_army(kb, mentions: list[Mention]) -> str:
+    """The armed forces (KB ``institution``) of the one country the article names most often
+    (its places and the places' countries); "" when none stands out."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for m in mentions:
+        entry = kb.get(m.entity_id) if not m.entity_id.startswith("local:") else None
+        if entry is not None and entry.type == "place" and entry.country:
+            counts[entry.country] += 1
+    top = counts.most_common(2)
+    if not top or len(top) > 1 and top[0][1] == top[1][1]:
+        return ""
+    return kb.institution(top[0][0], "armed_forces") or ""
 
 
 LABELS_OF = {"person": "PER", "place": "LOC", "organization": "ORG", "group": "GRP"}

@@ -70,3 +70,17 @@ PAIR_LEADERS = ("Narendra Modi et Shehbaz Sharif s'accusent depuis des semaines.
 def test_the_leaders_of_the_pair_are_the_persons_the_article_names(annotate, sentence, trigger):
     event = events_of(annotate, PAIR_LEADERS + sentence, trigger)
     assert {"narendra_modi", "shehbaz_sharif"} <= ids(event)
+
+
+SUDAN = "Le Soudan vit une guerre depuis deux ans. Au Soudan, la faim gagne Khartoum et le Darfour. "
+
+
+def test_the_regular_army_is_the_armed_forces_of_the_articles_country(annotate):
+    text = SUDAN + "Lundi, l'armée régulière a bombardé des positions des Forces de soutien rapide près de Khartoum."
+    assert {"sudanese_armed_forces", "rapid_support_forces"} <= ids(events_of(annotate, text, "bombardé"))
+
+
+def test_a_name_hung_on_a_described_army_stays_a_party(annotate):
+    text = SUDAN + "Le pays est déchiré depuis avril par une guerre opposant les forces armées " \
+                   "nationales aux Forces de soutien rapide."
+    assert {"sudanese_armed_forces", "rapid_support_forces"} <= ids(events_of(annotate, text, "opposant"))
