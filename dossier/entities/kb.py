@@ -13,6 +13,9 @@ File format (YAML or JSON)::
         aliases: {fr: [Vladimir Poutine, Poutine], en: [Putin]}
         roles: [{role: president_of_russia, start: 2012-05-07, end: null}]
         affiliation: russian_government
+      - id: rapid_support_forces
+        type: organization
+        kinds: [paramilitaire, rebelle]  # what texts call it without naming it ("les paramilitaires")
       - id: moscow
         type: place
         metonym_of: russian_government   # "Moscou a déclaré" -> the government
@@ -84,6 +87,7 @@ class KBEntry:
     geonames: int | None = None
     metonym_generated: bool = False  # metonym_of comes from the generated gazetteer (a capital), not a known seat of power
     institution: str | None = None  # government | foreign_ministry | defence_ministry | armed_forces (of ``country``)
+    kinds: list[str] = field(default_factory=list)  # descriptor words a text uses for it unnamed ("paramilitaire")
     source: str = "shipped"  # generated | shipped | path of the user's file
 
     def all_aliases(self, lang: str | None = None) -> list[str]:
@@ -141,6 +145,7 @@ def _entry(raw: dict, source: str) -> KBEntry:
         country=raw.get("country"),
         geonames=raw.get("geonames"),
         institution=raw.get("institution"),
+        kinds=[str(k).lower() for k in ([raw["kinds"]] if isinstance(raw.get("kinds"), str) else raw.get("kinds") or []) if k],
         metonym_generated=bool(raw.get("metonym_generated", False)),
         source=source,
     )
@@ -206,7 +211,7 @@ class KnowledgeBase:
     def _merge(old: KBEntry, new: KBEntry, raw: dict, append_roles: bool = False) -> KBEntry:
         merged = KBEntry(**{**old.__dict__})
         for name in ("name", "type", "wikidata", "affiliation", "metonym_of", "lat", "lon", "country",
-                     "geonames", "institution"):
+                     "geonames", "institution", "kinds"):
             if name in raw:
                 setattr(merged, name, getattr(new, name))
         if "metonym_of" in raw:

@@ -927,6 +927,8 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
 
 def extract_events(doc: Doc) -> list[Event]:
     mentions = access.mentions(doc)
+    # "les paramilitaires", "le mouvement islamiste": a group the article named, described
+    mentions = sorted(mentions + pa.descriptor_mentions(doc, mentions), key=lambda m: (m.start, m.end))
     quotes = list(doc._.quotes or [])
     timexes = access.timexes(doc)
     events: list[Event] = []

@@ -205,6 +205,25 @@ PAIR_NOUNS: frozenset[str] = _words(
     "partie parties camp camps pays nation nations belligérant belligérants délégation délégations "
     "côté côtés protagoniste protagonistes party parties side sides country countries delegation delegations")
 PAIR_WORDS: frozenset[str] = _words("deux 2 two both")
+# nouns naming the persons at the head of the parties ("les dirigeants des deux pays"): the
+# pair's leaders the article names, not their governments
+LEADER_NOUNS: frozenset[str] = _words("dirigeant dirigeants leader leaders chef chefs président présidents "
+                                      "homologue homologues leaders heads")
+# nouns a descriptor adjective turns into a description of a known group ("le groupe
+# paramilitaire", "le mouvement islamiste"); the descriptor words themselves are the knowledge
+# base's ``kinds`` ("paramilitaire", "rebelle"), alone a noun ("les paramilitaires")
+DESCRIBED_HEADS: frozenset[str] = _words(
+    "groupe mouvement organisation milice formation faction force forces combattant combattants "
+    "group movement organization organisation militia faction force forces fighters")
+# a state's own army described, not named ("l'armée régulière", "les forces armées nationales",
+# "les forces gouvernementales"): the armed forces of the country the article is about
+NATIONAL_ARMY_HEADS: frozenset[str] = _words("armée armées force forces army forces")
+NATIONAL_ARMY_WORDS: frozenset[str] = _words(
+    "national nationale nationaux nationales régulier régulière réguliers régulières gouvernemental "
+    "gouvernementale gouvernementaux gouvernementales loyaliste loyalistes national regular government")
+# determiners that make a description refer to one group already known ("les rebelles", "ce
+# mouvement"), not to some ("des rebelles")
+DEFINITE_DETS: frozenset[str] = _words("le la les l' l’ ce cet cette ces du au aux the this these")
 # partner prepositions ("avec X", "entre X et Y")
 PARTNER_PREPS: frozenset[str] = _words("avec entre with between")
 

@@ -23,6 +23,10 @@ General repairs of what the parse gives:
   responsable américain"); a role and a nationality naming a person the article names
   (``named_holder``: "les dirigeants arménien et azerbaïdjanais"); a pair phrase ("les deux
   parties", "ces pays", "leurs dirigeants": ``names_the_pair``, filled in ``sides``);
+* **a group named by what it is** (``descriptor_mentions``): "les paramilitaires", "le groupe
+  rebelle", "le mouvement islamiste" stand for the actor the article names that the knowledge
+  base describes so (its ``kinds``); "l'armée régulière", "les forces armées nationales" for the
+  armed forces of the country the article names most;
 * **names that are no party**: a name inside another actor's name or qualifying it ("le Conseil
   de sécurité de l'ONU", "les Forces … du Soudan", "X, porte-parole du gouvernement …":
   ``qualifies_actor``).
@@ -352,7 +356,7 @@ def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         return False
     head = root.head
     owners = [o for o in mentions if (o.start, o.end, o.entity_id) != (m.start, m.end, m.entity_id) and can_act(o)
-              and not (o.start <= m.start and m.end <= o.end)]
+              and not (o.start <= m.start and m.end <= o.end) and o.resolution != "descriptor"]  # a description qualifies by no name
 
     def named(tok: Token) -> bool:
         return any(o.start <= tok.idx < o.end for o in owners)
@@ -443,23 +447,43 @@ def _their_party(tok: Token) -> bool:
         c.lower_ in ("leurs", "their") for c in tok.children if c.dep_ in ("det", "nmod:poss"))
 
 
-def names_the_pair(trigger: Token) -> bool:
+def pair_holder(trigger: Token) -> tuple[bool, Token | None]:
     """Whether an event's trigger has a pair phrase as its subject, object or "entre"/"de" phrase
-    ("les deux parties ont convenu …", "les négociations entre les deux pays")."""
+    ("les deux parties ont convenu …", "les négociations entre les deux pays"; an argument the
+    parse coordinated with another counts), and the party noun that owns the pair when there
+    is one ("les dirigeants des deux pays", "leurs dirigeants": ``dirigeants``), else None."""
     heads = [trigger]
     if trigger.pos_ in ("VERB", "AUX"):
         subj = subject_token(trigger)
         heads = [trigger] + ([subj] if subj is not None else [])
     for h in heads:
         if h.i != trigger.i and (pair_phrase(h) or _their_party(h)):
-            return True
-        for c in h.children:
-            if c.dep_ in ("nsubj", "nsubj:pass", "obj", "nmod", "obl:arg") and (pair_phrase(c) or _their_party(c)) or (
-                    c.dep_ == "obl:mod" and pair_phrase(c) and any(x.lower_ in ("pour", "for") for x in c.children)):
-                return True
-            if c.dep_ == "obj" and any(x.dep_ == "nmod" and pair_phrase(x) for x in c.children):
-                return True  # "a souligné la nécessité pour ces pays de …"
-    return False
+            return True, h if _their_party(h) else None
+        args = [c for c in h.children]
+        # "reçoit à X les dirigeants des deux pays", parsed as one phrase: the guests hang on the place
+        nested = [x for c in args if c.dep_ in ("obj", "obl:arg", "nmod") for x in c.children
+                  if x.dep_ in ("conj", "nmod") and x.pos_ == "NOUN" and leads(x)]
+        for c in args + nested:
+            dep = "obj" if c.head.i != trigger.i and c.head.i != h.i else c.dep_
+            if dep in ("nsubj", "nsubj:pass", "obj", "nmod", "obl:arg") and (pair_phrase(c) or _their_party(c)) or (
+                    dep == "obl:mod" and pair_phrase(c) and any(x.lower_ in ("pour", "for") for x in c.children)):
+                return True, c if _their_party(c) else None
+            if dep == "obj" and any(x.dep_ == "nmod" and pair_phrase(x) for x in c.children):
+                return True, c  # "a souligné la nécessité pour ces pays de …", "accueille les dirigeants des deux pays"
+    return False, None
+
+
+def names_the_pair(trigger: Token) -> bool:
+    """Whether an event's trigger has a pair phrase as an argument (``pair_holder``)."""
+    return pair_holder(trigger)[0]
+
+
+def leads(noun: Token | None) -> bool:
+    """A noun naming the leaders of the parties ("les dirigeants des deux pays", "leurs
+    chefs d'État"): the persons, not their governments (``lexicon.LEADER_NOUNS``)."""
+    from dossier.events.lexicon import LEADER_NOUNS
+
+    return noun is not None and (noun.lemma_.lower() in LEADER_NOUNS or noun.lower_ in LEADER_NOUNS)
 
 
 _CLAUSE_STOP = ("advcl", "ccomp", "parataxis", "csubj", "acl:relcl")
@@ -544,7 +568,127 @@ def release_parties(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[t
     return out
 
 
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, tuple[str, ...]]:
+    """Descriptor word (the knowledge base's ``kinds``, "paramilitaire") -> ids it describes."""
+    kb = _kb()
+    out: dict[str, list[str]] = {}
+    for entry in kb.entries() if kb is not None else ():
+        for k in getattr(entry, "kinds", None) or ():
+            out.setdefault(k, []).append(entry.id)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _kind_word(tok: Token) -> str | None:
+    """The descriptor word a token is ("paramilitaires" -> "paramilitaire"), or None."""
+    kinds = _kinds()
+    for w in (tok.lower_, tok.lemma_.lower(), tok.lower_[:-1] if tok.lower_.endswith(("s", "x")) else ""):
+        if w and w in kinds:
+            return w
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    from dossier.events.lexicon import DEFINITE_DETS
+
+    # "la victoire des paramilitaires", "le retrait du groupe rebelle": "des", "du" are de + the
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS or c.dep_ == "case" and c.lower_ in _CONTRACTED
+               for c in tok.children)
+
+
+_CONTRACTED = frozenset("du des au aux".split())
+_OWN_NAME_DEPS = ("nmod", "appos", "flat:name", "flat", "compound", "amod")
+
+
+def descriptor_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Groups an article names only by what they are, once it has named them: "les
+    paramilitaires", "le groupe rebelle", "le mouvement islamiste" stand for the one actor of
+    the article the knowledge base describes so (``kinds``); when several fit, the one the
+    article names most often (none on a tie). A definite phrase only ("des rebelles" are some),
+    without a name of its own ("les paramilitaires des FSR") and without a nationality that
+    contradicts the actor's country ("les rebelles syriens" in a text about Sudan). Returned as
+    mentions of the noun (``resolution="descriptor"``)."""
+    from collections import Counter
+
+    from dossier.events.lexicon import DESCRIBED_HEADS
+    from dossier.nlp import access
+
+    kb = _kb()
+    kinds = _kinds()
+    if kb is None or not kinds or not mentions:
+        return []
+    counts = Counter(m.entity_id for m in mentions if not m.entity_id.startswith("local:"))
+    out: list[Mention] = []
+    army = None  # the armed forces of the article's country, looked up on the first description
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("amod", "conj") and tok.pos_ == "ADJ":
+            continue
+        national = _national_army(tok, mentions) if _definite(tok) else None
+        if national is not None:
+            army = army if army is not None else _article_army(kb, mentions)
+            entry = kb.get(army) if army else None
+            if entry is not None:
+                out.append(Mention(tok.idx, national.idx + len(national.text),
+                                   access.doc_text(doc)[tok.idx:national.idx + len(national.text)], "ORG",
+                                   entry.id, entry.name, entry.type, confidence=0.5, resolution="descriptor"))
+            continue
+        word = _kind_word(tok) if tok.pos_ != "ADJ" or _definite(tok) else None
+        last = tok
+        if word is None and (tok.lemma_.lower() in DESCRIBED_HEADS or tok.lower_ in DESCRIBED_HEADS):
+            adj = next((c for c in tok.children if c.dep_ == "amod" and c.i > tok.i and _kind_word(c)), None)
+            word, last = (_kind_word(adj), adj) if adj is not None else (None, tok)
+        if word is None or not _definite(tok):
+            continue
+        own = [tok] + [c for c in tok.children if c.dep_ in _OWN_NAME_DEPS]
+        if any(m.start <= t.idx < m.end for m in mentions for t in own):
+            continue  # "les paramilitaires des FSR", "les rebelles houthis": named
+        countries = {kb.country_of_adjective(c.text) for c in tok.children if c.dep_ == "amod"} - {None}
+        fits = [i for i in kinds[word] if counts[i] and (not countries or (kb.get(i).country in countries))]
+        if not fits:
+            continue
+        best = max(counts[i] for i in fits)
+        top = [i for i in fits if counts[i] == best]
+        if len(top) != 1:
+            continue
+        entry = kb.get(top[0])
+        start, end = min(tok.idx, last.idx), max(tok.idx + len(tok.text), last.idx + len(last.text))
+        out.append(Mention(start, end, access.doc_text(doc)[start:end], LABELS_OF.get(entry.type, "ORG"), entry.id, entry.name,
+                           entry.type, confidence=0.5, resolution="descriptor"))
+    return out
+
+
+def _national_army(tok: Token, mentions: list[Mention]) -> Token | None:
+    """The last word of "l'armée régulière", "les forces armées nationales" (an unnamed army said
+    to be the state's own) when ``tok`` heads one, else None."""
+    from dossier.events.lexicon import NATIONAL_ARMY_HEADS, NATIONAL_ARMY_WORDS
+
+    if tok.lower_ not in NATIONAL_ARMY_HEADS or any(m.start <= tok.idx < m.end for m in mentions):
+        return None
+    adjs = [c for c in tok.children if c.dep_ == "amod" and c.i > tok.i]
+    adjs += [x for a in adjs for x in a.children if x.dep_ == "amod"]  # "forces armées nationales"
+    return next((a for a in adjs if a.lower_ in NATIONAL_ARMY_WORDS), None)
+
+
+def _article_army(kb, mentions: list[Mention]) -> str:
+    """The armed forces (KB ``institution``) of the one country the article names most often
+    (its places and the places' countries); "" when none stands out."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for m in mentions:
+        entry = kb.get(m.entity_id) if not m.entity_id.startswith("local:") else None
+        if entry is not None and entry.type == "place" and entry.country:
+            counts[entry.country] += 1
+    top = counts.most_common(2)
+    if not top or len(top) > 1 and top[0][1] == top[1][1]:
+        return ""
+    return kb.institution(top[0][0], "armed_forces") or ""
+
+
+LABELS_OF = {"person": "PER", "place": "LOC", "organization": "ORG", "group": "GRP"}
+
+
 __all__ = ["acting_entity", "adjective_parties", "adjective_source", "as_actor", "can_act", "content_actors",
-           "holder_of_mention", "merge_duplicates", "named_holder", "names_the_pair", "nation_actor",
-           "noun_parties", "pair_phrase", "pronoun_antecedents", "qualifies_actor", "release_parties",
+           "descriptor_mentions", "holder_of_mention", "leads", "merge_duplicates", "named_holder", "names_the_pair", "nation_actor",
+           "noun_parties", "pair_holder", "pair_phrase", "pronoun_antecedents", "qualifies_actor", "release_parties",
            "subject_group", "subject_mentions", "verb_group_start"]

@@ -9,7 +9,8 @@ together, the two sides named most often in the sentences telling its fighting
 (``article_belligerents``). An undated-or-dated event of those kinds naming at most one of them
 takes the pair (never a background event, a claim or a denial: who claims is what they say); a
 threat by one side ("X combattra …") takes the other. "Les deux parties", "ces pays", "leurs
-dirigeants" stand for the pair the article's events name together most often (``fill_pair``).
+dirigeants" stand for the pair the article's events name together most often (``fill_pair``);
+"les dirigeants des deux pays", "leurs dirigeants" for the person of each side it names most.
 """
 from __future__ import annotations
 
@@ -85,21 +86,40 @@ def fill_pair(events: list[Event], doc) -> list[Event]:
     (``participants.names_the_pair``) and that names fewer than two actors takes the article's
     pair (``article_pair``)."""
     from dossier.events.coref import trigger_token
-    from dossier.events.participants import names_the_pair
+    from dossier.events.participants import leads, pair_holder
 
     pair = None
     out = []
     for e in events:
         if len({_side(p.entity_id) for p in e.participants if p.role != "source"}) < 2:
             tok = trigger_token(doc, e) if doc is not None else None
-            if tok is not None and names_the_pair(tok):
+            named, holder = pair_holder(tok) if tok is not None else (False, None)
+            if named:
                 pair = pair or article_pair(events)
                 if pair is not None:
                     have = {_side(p.entity_id) for p in e.participants}
+                    sides = [_leader(doc, p) for p in pair] if leads(holder) else list(pair)
                     e = dataclasses.replace(e, participants=list(e.participants) + [
-                        p for p in pair if p.entity_id not in have])
+                        p for p in sides if _side(p.entity_id) not in have])
         out.append(e)
     return out
+
+
+def _leader(doc, side: Participant) -> Participant:
+    """The person of a side the article names most often ("les dirigeants des deux pays": the
+    two leaders), else the side itself."""
+    from dossier.nlp import access
+
+    counts: Counter = Counter()
+    names: dict[str, str] = {}
+    for m in access.mentions(doc):
+        if m.entity_type == "person" and not m.entity_id.startswith("local:") and _side(m.entity_id) == side.entity_id:
+            counts[m.entity_id] += 1
+            names[m.entity_id] = m.entity_name
+    top = counts.most_common(2)
+    if not top or len(top) > 1 and top[0][1] == top[1][1]:
+        return side
+    return Participant(top[0][0], names[top[0][0]], side.role)
 
 
 MIN_MENTIONS = 2  # mentions of each of the two sides in the sentences of the article's fighting
