@@ -197,7 +197,8 @@ def positions(ctx: typer.Context,
               actor: str = typer.Option(None, "--actor", help="Only this actor (any alias)."),
               issue: str = typer.Option(None, "--issue", help="Only this issue id (nato, ceasefire, territory…)."),
               json_out: bool = JSON) -> None:
-    """Actor × issue matrix: each actor's stance on each negotiation issue, with dated evidence."""
+    """Actor × issue matrix: each actor's stance on each negotiation issue, with dated evidence.
+    The issues are the shipped ones plus those of the file DOSSIER_ISSUES names at ingest."""
     rows = _crossref(ctx, "positions")
     if actor:
         with _store(ctx) as store:
