@@ -11,13 +11,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-def run(nlp, text, published="2025-04-09"):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    doc._.published_precision = "day"
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+PUBLISHED = "2025-04-09"
 
 
 @pytest.mark.parametrize("text, retreat", [
@@ -30,8 +24,8 @@ def run(nlp, text, published="2025-04-09"):
     ("Les deux voisins promettent de cesser les combats dans la vallée.", False),
     ("La milice a dit qu'elle déposerait les armes si l'armée cessait de bombarder ses villages.", False),
 ])
-def test_halted_attacks_are_no_assault(nlp, text, retreat):
-    events = run(nlp, text)._.events
+def test_halted_attacks_are_no_assault(annotate, text, retreat):
+    events = annotate(text, PUBLISHED)._.events
     plovers = [e.plover for e in events]
     assert "ASSAULT" not in plovers and "SANCTION" not in plovers and "COERCE" not in plovers, plovers
     assert ("RETREAT" in plovers) == retreat, plovers
@@ -41,7 +35,7 @@ def test_halted_attacks_are_no_assault(nlp, text, retreat):
     "L'armée norvégienne a mené mardi des frappes contre les positions rebelles du nord.",
     "Le gouvernement suédois a suspendu mardi son aide financière aux autorités locales.",
 ])
-def test_attacks_and_suspensions_still_count(nlp, text):
-    plovers = [e.plover for e in run(nlp, text)._.events]
+def test_attacks_and_suspensions_still_count(annotate, text):
+    plovers = [e.plover for e in annotate(text, PUBLISHED)._.events]
     assert "RETREAT" not in plovers, plovers
     assert "ASSAULT" in plovers or "SANCTION" in plovers, plovers
