@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dossier.clean.wrap import unwrap, wrapped_breaks
+
 # --- line shapes -----------------------------------------------------------------------------
 _TERMINAL = ".!?…»\"”'’:;)"
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
@@ -227,15 +229,10 @@ class Line:
         return not self.text
 
 
-_LINE_BREAKS = str.maketrans("\r\n", "  ")
-
-
 def split_lines(raw: str) -> list[Line]:
     """The lines of ``raw``; the lines of a hard-wrapped paragraph are one line (its text with
     spaces for the wrapping newlines, see :mod:`dossier.clean.wrap`)."""
-    from dossier.clean.wrap import wrapped_breaks
-
-    wraps = wrapped_breaks(raw) if "\n" in raw else set()
+    wraps = wrapped_breaks(raw)
     lines: list[Line] = []
     pos = 0
     joined = False  # the previous line was wrapped into this one
@@ -246,7 +243,7 @@ def split_lines(raw: str) -> list[Line]:
         if joined and stripped and lines:
             last = lines[-1]
             end = pos + lead + len(stripped)
-            lines[-1] = Line(last.start, end, raw[last.start:end].translate(_LINE_BREAKS))
+            lines[-1] = Line(last.start, end, unwrap(raw, last.start, end, wraps))
         else:
             lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
         joined = bool(stripped) and piece.endswith("\n") and (pos + len(piece) - 1) in wraps

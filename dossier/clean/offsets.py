@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dossier.clean.boilerplate import Line, classify, ends_sentence
-from dossier.clean.wrap import wrapped_breaks
+from dossier.clean.wrap import unwrap, wrapped_breaks
 
 
 @dataclass
@@ -64,18 +64,6 @@ def _separator(raw: str, prev: Line, nxt: Line, prev_text: str) -> list[int]:
     return [gap[0], gap[-1]]
 
 
-def _unwrapped(raw: str, o0: int, o1: int, wraps: frozenset[int]) -> str:
-    """``raw[o0:o1]`` with a space for each newline (and the carriage return before it) that only
-    wraps a hard-wrapped paragraph."""
-    chars = list(raw[o0:o1])
-    for k, c in enumerate(chars):
-        if c == "\n" and o0 + k in wraps:
-            chars[k] = " "
-            if k and chars[k - 1] == "\r":
-                chars[k - 1] = " "
-    return "".join(chars)
-
-
 def clean_text(raw: str, title: str | None = None) -> Cleaned:
     """Remove page furniture from ``raw``; keep a map from clean offsets to ``raw`` offsets."""
     analysis = classify(raw, title)
@@ -103,14 +91,14 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
     segments: list[tuple[int, int, int]] = []
     parts: list[str] = []
     pos = 0
-    wraps = wrapped_breaks(raw) if "\n" in raw else frozenset()
+    wraps = wrapped_breaks(raw)
     for o0, o1 in pieces:
         if segments and segments[-1][1] + segments[-1][2] == o0:  # contiguous: extend
             c0, s0, length = segments[-1]
             segments[-1] = (c0, s0, length + (o1 - o0))
         else:
             segments.append((pos, o0, o1 - o0))
-        parts.append(_unwrapped(raw, o0, o1, wraps) if wraps else raw[o0:o1])
+        parts.append(unwrap(raw, o0, o1, wraps))
         pos += o1 - o0
     text = "".join(parts)
     if not segments:

@@ -32,6 +32,8 @@ def wrapped_breaks(text: str) -> frozenset[int]:
     """Offsets of the newlines of ``text`` that only wrap a paragraph (empty when the text is not
     hard-wrapped). A break wraps when the line before it is followed directly by another line of
     text (no blank line) and the next line's first word would have made it longer than the width."""
+    if "\n" not in text:
+        return frozenset()
     lines: list[tuple[int, str]] = []  # (offset of the newline ending the line, the line's text)
     pos = 0
     for piece in text.split("\n"):
@@ -56,6 +58,20 @@ def wrapped_breaks(text: str) -> frozenset[int]:
         return frozenset()
     return frozenset(found)
 
+
+
+def unwrap(text: str, start: int, end: int, wraps: frozenset[int]) -> str:
+    """``text[start:end]`` with a space for each newline of ``wraps`` (and the carriage return
+    before it): the same length, so offsets stay one for one."""
+    if not wraps:
+        return text[start:end]
+    chars = list(text[start:end])
+    for k, c in enumerate(chars):
+        if c == "\n" and start + k in wraps:
+            chars[k] = " "
+            if k and chars[k - 1] == "\r":
+                chars[k - 1] = " "
+    return "".join(chars)
 
 
 def hard_wrap(text: str, width: int) -> str:
