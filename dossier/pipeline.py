@@ -105,8 +105,22 @@ def pipeline_version(nlp: Language) -> str:
 CLEAN, TOKENIZER, WINDOWS, RECORDS = "clean", "tokenizer", "windows", "records"
 
 
+def known_word(nlp: Language):
+    """The model's vocabulary as a lexicon (a word with a vector, as written or in lower case), for
+    the cleaner to tell a word cut at a line's end from a hyphenated one; None for a model
+    without vectors."""
+    strings, vectors = nlp.vocab.strings, nlp.vocab.vectors
+    if not len(vectors):
+        return None
+
+    def known(word: str) -> bool:
+        return any(w in strings and strings[w] in vectors for w in (word, word.lower()))
+
+    return known
+
+
 def _prepare(article: Article, nlp: Language):
-    cleaned = clean_text(article.raw_text, title=article.title)
+    cleaned = clean_text(article.raw_text, title=article.title, known=known_word(nlp))
     return cleaned, _new_doc(article, nlp, cleaned.text)
 
 
@@ -130,7 +144,7 @@ def _map_record(record, cleaned, sent_starts: list[int]):
     start, end = cleaned.span_to_original(record.start, record.end)
     if getattr(record, "role_start", None) is not None:  # a learned role's own phrase
         changes["role_start"], changes["role_end"] = cleaned.span_to_original(record.role_start, record.role_end)
-    return dataclasses.replace(record, start=start, end=end, text=cleaned.original[start:end], **changes)
+    return dataclasses.replace(record, start=start, end=end, text=cleaned.source(start, end), **changes)
 
 
 def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
@@ -150,7 +164,7 @@ def _records(article: Article, cleaned, doc, version: str) -> ArticleRecords:
     sent_starts = [sent.start_char for sent in sents]
     for sent in sents:
         start, end = cleaned.span_to_original(sent.start_char, sent.end_char)
-        sentences.append(Sentence(start=start, end=end, text=cleaned.original[start:end]))
+        sentences.append(Sentence(start=start, end=end, text=cleaned.source(start, end)))
 
     def mapped(name):
         return [_map_record(r, cleaned, sent_starts) for r in (getattr(doc._, name) or [])]
@@ -198,7 +212,7 @@ class _StageFailed(Exception):
 def _prepared(article: Article, nlp: Language, version: str):
     """(cleaned, doc) of ``article``, or the ArticleFailure of the stage that raised."""
     try:
-        cleaned = clean_text(article.raw_text, title=article.title)
+        cleaned = clean_text(article.raw_text, title=article.title, known=known_word(nlp))
     except Exception as exc:  # noqa: BLE001  (isolation boundary, see above)
         return _failed(article, CLEAN, exc, version)
     try:
@@ -247,7 +261,7 @@ def _one_by_one(article: Article, nlp: Language, version: str,
     """The whole pipeline on one article, each component called on its own, so that a failure
     names the component that raised."""
     try:
-        cleaned = clean_text(article.raw_text, title=article.title)
+        cleaned = clean_text(article.raw_text, title=article.title, known=known_word(nlp))
     except Exception as exc:  # noqa: BLE001
         return _failed(article, CLEAN, exc, version)
     try:

@@ -4,16 +4,18 @@
 furniture) and joins them with paragraph breaks. Every character of the cleaned text is a copy of
 one character of the original (separators are copies of original newlines), so
 ``original[to_original(i)] == text[i]`` for every ``i``, except in a hard-wrapped text
-(:mod:`dossier.clean.wrap`): a newline that only wraps a paragraph is a space there.
+(:mod:`dossier.clean.wrap`): a newline that only wraps a paragraph is a space there, and one
+that cuts a word ("négocia-" / "tions") is left out with its hyphen.
 """
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from dossier.clean.boilerplate import Line, classify, ends_sentence
-from dossier.clean.wrap import unwrap, wrapped_breaks
+from dossier.clean.wrap import hyphen_drops, unwrap, wrapped_breaks
 
 
 @dataclass
@@ -29,6 +31,7 @@ class Cleaned:
     duplicates: list[tuple[int, int]] = field(default_factory=list)  # repeated paragraphs (kept), original spans
     kinds: list[tuple[int, int, str]] = field(default_factory=list)  # removed spans with their furniture kind
     outlet: str | None = None  # outlet named by its own promo line ("X est sur WhatsApp")
+    dropped: tuple[int, ...] = ()  # original offsets left out where a wrapping break cuts a word
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -41,6 +44,13 @@ class Cleaned:
         i = max(0, bisect.bisect_right(self._starts, pos) - 1)
         c0, o0, length = self.segments[i]
         return o0 + min(pos - c0, length)
+
+    def source(self, start: int, end: int) -> str:
+        """``original[start:end]`` (original offsets) as a record quotes it: as written, except a
+        word cut at a wrapping break, which reads whole ("négociations", not "négocia-\ntions")."""
+        if not self.dropped:
+            return self.original[start:end]
+        return "".join(self.original[a:b] for a, b in _without(start, end, list(self.dropped)))
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
@@ -64,8 +74,22 @@ def _separator(raw: str, prev: Line, nxt: Line, prev_text: str) -> list[int]:
     return [gap[0], gap[-1]]
 
 
-def clean_text(raw: str, title: str | None = None) -> Cleaned:
-    """Remove page furniture from ``raw``; keep a map from clean offsets to ``raw`` offsets."""
+def _without(o0: int, o1: int, drops: list[int]) -> list[tuple[int, int]]:
+    """The span [o0, o1) cut around the offsets of ``drops`` (sorted)."""
+    out, start = [], o0
+    for d in drops[bisect.bisect_left(drops, o0):bisect.bisect_left(drops, o1)]:
+        if d > start:
+            out.append((start, d))
+        start = d + 1
+    if o1 > start:
+        out.append((start, o1))
+    return out
+
+
+def clean_text(raw: str, title: str | None = None, known: Callable[[str], bool] | None = None) -> Cleaned:
+    """Remove page furniture from ``raw``; keep a map from clean offsets to ``raw`` offsets.
+    ``known`` (a lexicon, e.g. the model's vocabulary) tells a word cut by a hyphen at a wrapping
+    break ("négocia-" / "tions") from a hyphenated word (:func:`dossier.clean.wrap.hyphen_drops`)."""
     analysis = classify(raw, title)
     pieces: list[tuple[int, int]] = []  # original spans copied into the clean text, in order
     removed: list[tuple[int, int, str]] = []
@@ -92,6 +116,9 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
     parts: list[str] = []
     pos = 0
     wraps = wrapped_breaks(raw)
+    drops = sorted(hyphen_drops(raw, wraps, known)) if wraps else []
+    if drops:  # a word cut at a wrapping break: leave out its newline (and hyphen)
+        pieces = [part for o0, o1 in pieces for part in _without(o0, o1, drops)]
     for o0, o1 in pieces:
         if segments and segments[-1][1] + segments[-1][2] == o0:  # contiguous: extend
             c0, s0, length = segments[-1]
@@ -115,4 +142,5 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
         duplicates=[(lines[i].start, lines[i].end) for i in analysis.duplicates or []],
         kinds=removed,
         outlet=analysis.outlet,
+        dropped=tuple(drops),
     )

@@ -18,6 +18,7 @@ def eval_cmd(
     complete: str = typer.Option(None, "--complete", help="Tasks the gold annotates completely, comma-separated (entities, dates, quotes, events, claims, same_events, conflicts, all, none): precision and F1 only for these. Default: the gold's own 'complete' key, else every task."),
     errors: bool = typer.Option(False, "--errors", help="List what was missed, extra or wrong, per article and task."),
     wrap: int = typer.Option(None, "--wrap", min=20, help="Hard-wrap every article at this many characters before the run (the scores of plain-text wire copy or PDF text; gold strings are found across the new line breaks)."),
+    hyphenate: bool = typer.Option(False, "--hyphenate", help="With --wrap: cut long words with a hyphen at the line's end too, as in text extracted from a PDF (\"négocia-\" / \"tions\")."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON (with --errors: an 'errors' section)."),
     check: bool = typer.Option(False, "--check-floors", help="Exit 1 when a task scores below its recorded floor."),
     update: bool = typer.Option(False, "--update-floors", help="Record the current scores as the new floors (raises only, unless --allow-lower)."),
@@ -29,13 +30,15 @@ def eval_cmd(
 
     if db and (corpus or manifest or wrap):
         raise DossierError("--db scores what is stored: --corpus, --manifest and --wrap do not apply")
+    if hyphenate and not wrap:
+        raise DossierError("--hyphenate goes with --wrap N (the width of the lines)")
     if wrap and (update or check):
         raise DossierError("--wrap is a robustness check: the floors are for the texts as they are")
     if db:
         report = run_eval_stored(gold, settings_of(ctx).with_(db=db), complete=complete, errors=errors)
     else:
         report = run_eval(gold, corpus_dir=corpus, manifest=manifest, settings=settings_of(ctx),
-                          complete=complete, errors=errors, wrap=wrap)
+                          complete=complete, errors=errors, wrap=wrap, hyphenate=hyphenate)
     if json_out:
         emit_json(report)
     else:

@@ -29,13 +29,18 @@ def norm(text: str | None) -> str:
 # -- locating gold strings in the article text ---------------------------------------------------
 def find_all(text: str, needle: str) -> list[tuple[int, int]]:
     """Spans of ``needle`` in ``text``; when it is not there as written, spans where it occurs
-    with other white space between its words (a hard-wrapped text: "un\naccord" for "un accord")."""
+    with other white space between its words (a hard-wrapped text: "un\naccord" for "un accord")
+    or with words cut at a line's end ("négocia-\ntions")."""
     spans, i = [], text.find(needle) if needle else -1
     while i >= 0:
         spans.append((i, i + len(needle)))
         i = text.find(needle, i + 1)
     if not spans and needle and any(c.isspace() for c in needle.strip()):
         pattern = r"\s+".join(re.escape(w) for w in needle.split())
+        spans = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    if not spans and needle.strip() and "-\n" in text:
+        cut = r"(?:-\r?\n)?"
+        pattern = r"\s+".join(cut.join(re.escape(c) for c in w) for w in needle.split())
         spans = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
     return spans
 

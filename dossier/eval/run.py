@@ -262,13 +262,14 @@ def _finish(gold: Gold, tasks: dict[str, Any], baselines: dict[str, Any], meta: 
 
 def run_eval(gold_path: str | Path, corpus_dir: str | Path | None = None, manifest: str | Path | None = None,
              settings: Settings | None = None, nlp=None, *, complete: Any = None,
-             errors: bool = False, wrap: int | None = None) -> dict[str, Any]:
+             errors: bool = False, wrap: int | None = None, hyphenate: bool = False) -> dict[str, Any]:
     """Run the pipeline over the gold articles and score it. See docs/eval.md.
 
     ``complete``: the tasks the gold annotates completely (overrides the gold's own
     ``complete`` key); ``errors``: add the items behind the numbers (report["errors"]);
     ``wrap``: hard-wrap every article at that width first (a robustness check: the scores of
-    plain-text wire copy, :func:`dossier.clean.wrap.hard_wrap`)."""
+    plain-text wire copy, :func:`dossier.clean.wrap.hard_wrap`); with ``hyphenate``, long words
+    are cut with a hyphen at the line's end too, as in text extracted from a PDF."""
     started = time.perf_counter()
     settings = settings or Settings()
     gold = load_gold(gold_path)
@@ -289,7 +290,7 @@ def run_eval(gold_path: str | Path, corpus_dir: str | Path | None = None, manife
 
     articles, read_errors = read_gold_articles(files, settings, manifest)
     if wrap:
-        articles = _wrapped(articles, wrap)
+        articles = _wrapped(articles, wrap, hyphenate)
     if not articles:
         first = read_errors[0] if read_errors else "no article read"
         raise GoldError(f"{gold_path}: none of its articles could be read ({first})")
@@ -298,7 +299,7 @@ def run_eval(gold_path: str | Path, corpus_dir: str | Path | None = None, manife
     if manifest:
         bare_articles, _ = read_gold_articles(files, settings, None)
         if wrap:
-            bare_articles = _wrapped(bare_articles, wrap)
+            bare_articles = _wrapped(bare_articles, wrap, hyphenate)
         preds_without, failed_without = _process(bare_articles, nlp)
     published = _published(gold, preds, preds_without, manifest)
     storylines = _storylines(preds) if "dossier_events" in pipes else None
@@ -309,16 +310,17 @@ def run_eval(gold_path: str | Path, corpus_dir: str | Path | None = None, manife
     meta = {"mode": "run", "gold": str(gold_path), "corpus_dir": str(corpus_dir), "manifest": manifest,
             "articles": len(gold.articles), "read": len(articles), "missing": missing,
             "read_errors": read_errors, "failed": failed, "failed_without_manifest": failed_without,
-            "components": pipes, "pipeline_version": pipeline_version(nlp), "wrap": wrap}
+            "components": pipes, "pipeline_version": pipeline_version(nlp), "wrap": wrap,
+            "hyphenate": bool(wrap and hyphenate)}
     return _finish(gold, tasks, baselines, meta, complete, errors, started)
 
 
-def _wrapped(articles: dict, width: int) -> dict:
+def _wrapped(articles: dict, width: int, hyphenate: bool = False) -> dict:
     import dataclasses
 
     from dossier.clean.wrap import hard_wrap
 
-    return {k: dataclasses.replace(a, raw_text=hard_wrap(a.raw_text, width)) for k, a in articles.items()}
+    return {k: dataclasses.replace(a, raw_text=hard_wrap(a.raw_text, width, hyphenate)) for k, a in articles.items()}
 
 
 def run_eval_stored(gold_path: str | Path, settings: Settings, *, complete: Any = None,

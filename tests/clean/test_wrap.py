@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from dossier.clean import clean_text
-from dossier.clean.wrap import hard_wrap, wrapped_breaks
+from dossier.clean.wrap import hard_wrap, hyphen_drops, wrapped_breaks
 
 HEAD = "Les médiateurs annoncent une trêve de trois jours dans le nord"
 PARAS = [
@@ -87,20 +87,78 @@ def test_wrapped_seeds_read_as_the_plain_seeds(nlp, seeds_dir):
 
 
 _WORDS = st.sampled_from(["le", "ministre", "a", "déclaré", "«", "»", "accord", "Genève", "2025", ".", ",",
-                          "trêve", "X", "-", "négociations", "mardi", "\u00a0", "é", "l'", "Hamas"])
+                          "trêve", "X", "-", "négociations", "mardi", "\u00a0", "é", "l'", "Hamas",
+                          "reconstruction", "porte-parole", "humanitaires", "a-", "-b"])
 _LINE = st.lists(_WORDS, min_size=0, max_size=25).map(" ".join)
 
 
 @hsettings(max_examples=150, deadline=None, derandomize=True)
 @given(lines=st.lists(_LINE, min_size=0, max_size=30), width=st.integers(min_value=20, max_value=120),
-       crlf=st.booleans(), wrapped=st.booleans())
-def test_cleaning_any_text_keeps_the_offset_map(lines, width, crlf, wrapped):
+       crlf=st.booleans(), wrapped=st.booleans(), hyphenate=st.booleans())
+def test_cleaning_any_text_keeps_the_offset_map(lines, width, crlf, wrapped, hyphenate):
     text = "\n".join(lines)
     if wrapped:
-        text = hard_wrap(text, width)
+        text = hard_wrap(text, width, hyphenate)
     if crlf:
         text = text.replace("\n", "\r\n")
-    c = clean_text(text)
+    c = clean_text(text, known=lambda w: "-" not in w)  # every joined word "known": the most cutting
+    assert len(c.source(0, len(text))) == len(text) - len(c.dropped)
     for i, ch in enumerate(c.text):
         o = c.to_original(i)
         assert c.original[o] == ch or (ch == " " and c.original[o] in "\r\n"), (i, ch)
+
+
+# -- words cut with a hyphen at a line's end (typeset text extracted from a PDF) ---------------
+CUT = ("Les délégations se sont retrouvées mardi à Genève pour une nou-\n"
+       "velle journée de discussions techniques sous l'égide des Nations unies, a indi-\n"
+       "qué un porte-parole de l'organisation, avant la reprise des négocia-\n"
+       "tions sur l'échange des prisonniers et l'accès des convois humanitai-\n"
+       "res aux villes assiégées du nord, selon le vice-\n"
+       "président du comité, qui parlait jeudi soir devant la presse étrangère.\n")
+
+
+def test_a_word_cut_at_the_line_end_reads_whole(nlp):
+    from dossier.pipeline import known_word
+
+    c = clean_text(CUT, known=known_word(nlp))
+    for word in ("nouvelle", "indiqué", "négociations", "humanitaires", "porte-parole", "vice-président"):
+        assert word in c.text.split(), word
+    assert "-\n" not in c.text and "nou-" not in c.text
+    for i, ch in enumerate(c.text):  # the rest of the text is still a copy of the original
+        assert c.original[c.to_original(i)] == ch or (ch == " " and c.original[c.to_original(i)] == "\n"), i
+    start = CUT.index("négocia-")
+    assert c.source(start, CUT.index(" sur l'échange")) == "négociations"
+    # the span of the joined word maps back onto the whole cut word of the original
+    k = c.text.index("négociations")
+    assert c.span_to_original(k, k + len("négociations")) == (start, start + len("négocia-\ntions"))
+
+
+def test_without_a_lexicon_every_hyphen_stays():
+    c = clean_text(CUT)
+    assert "négocia-tions" in c.text and "vice-président" in c.text
+    assert hyphen_drops(CUT, frozenset()) == frozenset()
+
+
+def test_a_hyphenated_wrapped_article_reads_as_the_plain_one(nlp):
+    """The test article above, typeset at 45 characters with long words cut: the same quotes
+    (speaker, words) and events as the plain text."""
+    from dossier.eval.matching import norm
+    from dossier.models import Article
+    from dossier.pipeline import process_article
+
+    def summary(text):
+        r = process_article(Article(raw_text=text, published="2025-03-04", published_precision="day"), nlp)
+        return (sorted((norm(q.text), q.speaker_id) for q in r.quotes),
+                sorted((e.type, e.date, tuple(sorted(p.entity_id or "" for p in e.participants))) for e in r.events))
+
+    cut = hard_wrap(PLAIN, 45, hyphenate=True)
+    assert cut.count("-\n") >= 3
+    assert summary(cut) == summary(PLAIN)
+
+
+def test_the_scorer_finds_gold_strings_across_cut_words():
+    from dossier.eval.matching import find_all
+
+    text = "Le porte-parole a parlé des négocia-\ntions humanitai-\nres en cours ce matin."
+    assert find_all(text, "négociations humanitaires") == [(28, 57)]
+    assert find_all(text, "porte-parole") == [(3, 15)]
