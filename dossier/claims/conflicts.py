@@ -524,11 +524,18 @@ def find_conflicts(items: list[tuple[str, ArticleRecords]], kb: Any = None,
 
 
 def positions_matrix(items: list[tuple[str, Position]]) -> dict[str, dict[str, dict[str, Any]]]:
-    """actor -> issue -> {"stance": latest, "date": its date, "history": [...] oldest first}."""
+    """actor -> issue -> {"stance": latest, "date": when it was said, "history": [...] oldest first}.
+    A stance is dated by when it was stated (``Position.said``: "a déclaré mercredi que l'adhésion
+    … n'est pas une solution"), not by a date its sentence speaks of ("les frontières de 2014",
+    kept as ``about``); positions stored before ``said`` existed fall back on ``date``."""
     matrix: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    ordered = sorted(enumerate(items), key=lambda ip: (ip[1][1].date or "", ip[0]))
+    ordered = sorted(enumerate(items), key=lambda ip: (ip[1][1].said or ip[1][1].date or "", ip[0]))
     for index, (key, p) in ordered:
         cell = matrix[p.actor_id].setdefault(p.issue, {"actor_name": p.actor_name, "stance": None, "date": None, "history": []})
-        cell["history"].append({"stance": p.stance, "date": p.date, "key": key, "index": index, "evidence": p.text})
-        cell["stance"], cell["date"] = p.stance, p.date
+        said = p.said or p.date
+        entry = {"stance": p.stance, "date": said, "key": key, "index": index, "evidence": p.text}
+        if p.date and p.date != said:
+            entry["about"] = p.date
+        cell["history"].append(entry)
+        cell["stance"], cell["date"] = p.stance, said
     return {actor: dict(issues) for actor, issues in matrix.items()}

@@ -171,6 +171,19 @@ def test_positions_matrix_latest_stance_and_history():
     assert m["donald_trump"]["sanctions"]["stance"] == "supports"
 
 
+def test_positions_matrix_dates_a_stance_by_when_it_was_said():
+    """A stance stated in 2025 about the borders of 2014 is a 2025 stance: the matrix orders and
+    dates by ``said``; the sentence's own time stays as ``about``."""
+    items = [
+        ("a", Position("us", "USA", "nato_membership", "opposes", 0, 1, "a", "2014", said="2025-02-12")),
+        ("b", Position("us", "USA", "nato_membership", "unclear", 0, 1, "b", "2024-06-01", said="2024-06-01")),
+    ]
+    cell = positions_matrix(items)["us"]["nato_membership"]
+    assert (cell["stance"], cell["date"]) == ("opposes", "2025-02-12")
+    assert [h["key"] for h in cell["history"]] == ["b", "a"]
+    assert cell["history"][1]["about"] == "2014" and "about" not in cell["history"][0]
+
+
 @pytest.mark.parametrize("keyword_text,issue,hit", [
     ("l'adhésion de l'Ukraine à l'OTAN", "nato_membership", True),
     ("L’adhésion de la Géorgie à l’Otan", "nato_membership", True),
