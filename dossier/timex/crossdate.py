@@ -21,7 +21,7 @@ from typing import Any
 from dossier.models import Article, ArticleRecords, Event, Timex
 from dossier.timex.hints import expression_info, pinned_by_hints
 
-__all__ = ["date_hints", "redate", "open_to_hints"]
+__all__ = ["date_hints", "redate", "redate_stored", "open_to_hints", "as_read"]
 
 _KEYS = ("month", "day", "weekday")
 
@@ -130,3 +130,45 @@ def redate(articles: dict[str, Article], records: dict[str, ArticleRecords],
             if isinstance(result, ArticleRecords) and pinned_by_hints(result.article.extra.get("published_evidence")):
                 records[k] = result
     return records
+
+
+def as_read(article: Article) -> Article:
+    """A stored article as it was read, before the time component inferred its date (a date
+    the reader gave, from a manifest, metadata or a dateline, stays)."""
+    if article.published_basis != "inferred":
+        return article
+    extra = {k: v for k, v in article.extra.items() if k != "published_evidence"}
+    return replace(article, published=None, published_precision="unknown", published_basis="unknown",
+                   published_confidence=0.0, extra=extra)
+
+
+def redate_stored(store, process: Callable[[list[Article]], list[ArticleRecords | Any]]) -> list[int]:
+    """:func:`redate` over a store, after a cross-article update: the stored articles the stored
+    storylines date are processed again with their hints and their records replaced
+    (``store.replace_records``); hints that pinned no date are kept in the article's ``extra``,
+    so the same hints are not tried again. The ids of the articles whose records changed."""
+    from types import SimpleNamespace
+
+    open_ids = {r["id"] for r in store.article_index()
+                if r["published_basis"] != "manifest" and r["published_precision"] != "day"}
+    if not open_ids:
+        return []
+    stories = [s for s in store.storyline_sources() if any(int(src[0]) in open_ids for src in s["sources"])]
+    ids = sorted({int(src[0]) for s in stories for src in s["sources"]})
+    records = {str(i): store.article_records(i) for i in ids}
+    hints = date_hints(records, [SimpleNamespace(sources=s["sources"]) for s in stories])
+    todo = {k: h for k, h in sorted(hints.items(), key=lambda kv: int(kv[0]))
+            if records[k].article.extra.get("date_hints") != h}
+    if not todo:
+        return []
+    keys = list(todo)
+    hinted = [replace(as_read(records[k].article), extra={**as_read(records[k].article).extra, "date_hints": todo[k]})
+              for k in keys]
+    changed = []
+    for k, result in zip(keys, process(hinted)):
+        if isinstance(result, ArticleRecords) and pinned_by_hints(result.article.extra.get("published_evidence")):
+            store.replace_records(int(k), result)
+            changed.append(int(k))
+        else:
+            store.set_article_extra(int(k), {**records[k].article.extra, "date_hints": todo[k]})
+    return changed
