@@ -84,7 +84,7 @@ def _pin_from_hints(doc: Doc, text: str, lang: str, tense, bounds) -> bool:
     from datetime import date, timedelta
 
     from dossier.timex.calendar import add_months, value_to_date
-    from dossier.timex.hints import pin_published
+    from dossier.timex.hints import clean_hints, pin_published
 
     published, basis, precision = doc._.published, doc._.published_basis, doc._.published_precision
     if published and (basis == "manifest" or (precision == "day" and basis != "inferred")):
@@ -97,7 +97,9 @@ def _pin_from_hints(doc: Doc, text: str, lang: str, tense, bounds) -> bool:
         first = parsed[0]
         last = add_months(first, 1) - timedelta(days=1) if parsed[1] == "month" else date(first.year, 12, 31)
         window = (first, last)
-    hints = [h for h in doc._.date_hints if isinstance(h, dict)]
+    hints = clean_hints(doc._.date_hints)
+    if not hints:
+        return False
     during = written_during(text, doc._.mentions or [])
     found = pin_published(text, lang, tense, bounds, hints, window, during, date.today())
     if found is None:

@@ -24,11 +24,32 @@ from typing import Any
 from dossier.timex.calendar import value_to_date
 from dossier.timex.extract import find
 
-__all__ = ["expression_info", "named_day", "pin_published", "pinned_by_hints", "HINT_WINDOW", "EVIDENCE"]
+__all__ = ["clean_hints", "expression_info", "named_day", "pin_published", "pinned_by_hints", "HINT_WINDOW",
+           "EVIDENCE"]
 
 HINT_WINDOW = 7  # days either side of the named day a publication day is looked for
 EVIDENCE = "estimate: the same event in "  # how the evidence of a date the hints give starts
 _SPAN_YEARS = 40  # how far back a weekday and a day of the month are searched for a year
+
+
+def clean_hints(hints: Any) -> list[dict[str, Any]]:
+    """The well-formed hints of ``hints`` (``Article.extra["date_hints"]`` may come from any
+    input): a sentence index and words, a ``value`` string or integer ``month``, ``day``,
+    ``weekday``; anything else is ignored."""
+    if not isinstance(hints, list):
+        return []
+    out = []
+    for h in hints:
+        if not isinstance(h, dict) or not isinstance(h.get("text"), str):
+            continue
+        if not isinstance(h.get("sentence"), int) or isinstance(h.get("sentence"), bool):
+            continue
+        if "value" in h and not isinstance(h["value"], str):
+            continue
+        if any(k in h and (not isinstance(h[k], int) or isinstance(h[k], bool)) for k in ("month", "day", "weekday")):
+            continue
+        out.append(h)
+    return out
 
 
 def expression_info(words: str, lang: str = "fr") -> dict[str, Any]:
@@ -102,14 +123,15 @@ def pin_published(text: str, lang: str, tense, bounds, hints: list[dict[str, Any
     None."""
     from dossier.timex.infer import _bare_weekdays, _weekday_cost
 
+    hints = clean_hints(hints)
     plain = find(text, None, lang, tense, bounds)
     pinned: list[tuple[int, int, date, dict]] = []  # (expression start, end, day it names, hint)
     for h in hints:
-        s = h.get("sentence")
-        if not isinstance(s, int) or not bounds or not 0 <= s < len(bounds):
+        s = h["sentence"]
+        if not bounds or not 0 <= s < len(bounds):
             continue
         lo, hi = bounds[s]
-        words = " ".join(str(h.get("text", "")).split()).lower()
+        words = " ".join(h["text"].split()).lower()
         f = next((g for g in plain if lo <= g.start < hi and " ".join(text[g.start:g.end].split()).lower() == words),
                  None)
         if f is None or f.type != "date" or (f.kind == "absolute" and f.value):

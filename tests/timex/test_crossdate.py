@@ -109,3 +109,17 @@ def test_disagreeing_or_absent_evidence_changes_nothing(nlp, second_day):
     first = out["premier.txt"]
     assert first.article.published is None and "published_evidence" not in first.article.extra
     assert first == records["premier.txt"]
+
+
+@pytest.mark.parametrize("hints", [
+    "mardi",
+    [5, None, {"sentence": "2", "text": "mardi", "value": "2025-03-04"}],
+    [{"sentence": 2, "text": "mardi", "month": "3", "day": 4, "weekday": 1}],
+    [{"sentence": 2, "text": "mardi", "value": 20250304}],
+    [{"sentence": 99, "text": "mardi", "value": "2025-03-04"}, {"sentence": 2, "text": "mardi", "value": "n'importe"}],
+])
+def test_malformed_hints_are_ignored(nlp, hints):
+    from dossier.pipeline import process_article
+
+    records = process_article(Article(raw_text=FIRST, source="premier.txt", extra={"date_hints": hints}), nlp)
+    assert records.article.published is None and "published_evidence" not in records.article.extra
