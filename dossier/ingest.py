@@ -109,7 +109,7 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | Sequence[s
                 result = write_records(store, result, index)
             _account(store, index, summary, result, say)
         if rebuild and (summary.new or not store.cross_article_current()):
-            _rebuild(store, summary, say)
+            _rebuild(store, summary, say, settings)
     finally:
         store.close()
         if learned_file is not None:
@@ -211,12 +211,25 @@ def _fail(store, summary: IngestSummary, failure: ArticleFailure, say) -> None:
         log.warning("%s", exc)
 
 
-def _rebuild(store, summary: IngestSummary, say) -> None:
+def reprocessor(settings: Settings) -> Callable[[list[Article]], list[ArticleRecords | ArticleFailure]]:
+    """The pipeline over stored articles again, for the cross-article step to date articles
+    from the merged events (:func:`dossier.timex.crossdate.redate_stored`)."""
+
+    def run(articles: list[Article]) -> list[ArticleRecords | ArticleFailure]:
+        from dossier.pipeline import cached_nlp, process_many
+
+        return list(process_many(articles, cached_nlp(settings), batch_size=settings.batch_size))
+
+    return run
+
+
+def _rebuild(store, summary: IngestSummary, say, settings: Settings) -> None:
     from dossier.crossref import update_cross_article
 
     say("rebuilding cross-article results")
     try:
-        counts = update_cross_article(store)  # None: another process's rebuild covers our articles
+        # None: another process's rebuild covers our articles
+        counts = update_cross_article(store, process=reprocessor(settings))
     except DossierError:
         raise
     except Exception as exc:  # noqa: BLE001  (the articles are stored; the rebuild stays pending)
@@ -235,7 +248,14 @@ def rebuild(settings: Settings, force: bool = True) -> dict[str, int] | None:
     from dossier.store import open_store
 
     with open_store(settings) as store:
-        return rebuild_cross_article(store) if force else update_cross_article(store)
+        learned_file = None
+        try:
+            settings, learned_file = _with_learned_roles(settings, store)  # as ingest processes articles
+            process = reprocessor(settings)
+            return rebuild_cross_article(store, process) if force else update_cross_article(store, process)
+        finally:
+            if learned_file is not None:
+                Path(learned_file).unlink(missing_ok=True)
 
 
 def rebuild_if_stale(settings: Settings) -> str | None:

@@ -132,6 +132,7 @@ def _new_doc(article: Article, nlp: Language, text: str):
     doc._.published_basis = article.published_basis
     doc._.published_confidence = article.published_confidence
     doc._.language = article.language
+    doc._.date_hints = article.extra.get("date_hints") if isinstance(article.extra, dict) else None
     return doc
 
 

@@ -103,7 +103,7 @@ def test_copies_stored_by_a_concurrent_ingest_are_duplicates(folder, db_url, mon
 def test_a_rebuild_that_raises_keeps_the_articles_and_says_so(folder, db_url, monkeypatch):
     import dossier.crossref as crossref
 
-    def broken(store):
+    def broken(store, **_):
         raise ValueError("une fusion impossible")
 
     monkeypatch.setattr(crossref, "update_pending", broken)

@@ -89,8 +89,9 @@ def ingest(
 @handle_errors
 def rebuild(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help="Print the counts as JSON.")) -> None:
     """Recompute the cross-article results (merged timeline, quote groups, disputes, conflicts,
-    positions) from the stored articles. Ingest does it by itself; use this after an interrupted
-    ingest or an upgrade."""
+    positions) from the stored articles. Articles of unknown or month/year date that the merged
+    events date are processed again with that date ("redated" in the counts). Ingest does it by
+    itself; use this after an interrupted ingest or an upgrade."""
     from dossier.ingest import rebuild as run_rebuild
 
     counts = run_rebuild(settings_of(ctx))

@@ -41,28 +41,37 @@ STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-11"  # 
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
-def update_cross_article(store) -> dict[str, int] | None:
+def update_cross_article(store, process=None) -> dict[str, int] | None:
     """Bring the cross-article tables up to date with the stored articles, incrementally, unless
     they already cover every one (e.g. another process's update covered ours meanwhile): the
-    counts, or None when current."""
+    counts, or None when current. ``process`` (the pipeline over articles) lets the update
+    date articles from the merged events (see :func:`update_pending`)."""
     if store.cross_article_current():
         return None
     with store.cross_article_update():
         if store.cross_article_current():  # another process finished an update while we waited
             return None
-        return update_pending(store)
+        return update_pending(store, process=process)
 
 
-def rebuild_cross_article(store) -> dict[str, int]:
+def rebuild_cross_article(store, process=None) -> dict[str, int]:
     """Recompute every cross-article result from the stored records (idempotent)."""
     with store.cross_article_update():
-        return update_pending(store, full=True)
+        return update_pending(store, full=True, process=process)
 
 
-def update_pending(store, full: bool = False) -> dict[str, Any]:
+REDATE_PASSES = 2  # an article dated in one pass can date another in the next
+
+
+def update_pending(store, full: bool = False, process=None) -> dict[str, Any]:
     """Cover the articles the state does not cover yet (all of them with ``full``, or when no
     state exists): their records' features and keys, the units they join, those units'
-    results. Runs inside ``store.cross_article_update()``."""
+    results. Runs inside ``store.cross_article_update()``.
+
+    With ``process`` (the pipeline over a list of articles), articles of unknown or coarse date
+    that the merged events date are then processed again and their records replaced
+    (:func:`dossier.timex.crossdate.redate_stored`); the state is then rebuilt from the stored
+    records, as ``dossier rebuild`` does, so both give the same results."""
     from dossier.events.merge import reference_values
     from dossier.store.sql import CROSSREF_BUILT_FROM
 
@@ -94,6 +103,15 @@ def update_pending(store, full: bool = False) -> dict[str, Any]:
             counts.update(_update_kind(store, kind, aids, ctx))
             counts[f"{kind.table}_seconds"] = round(time.perf_counter() - t0, 3)
     store.set_meta(CROSSREF_BUILT_FROM, fingerprint)
+    if process is not None:
+        from dossier.timex.crossdate import redate_stored
+
+        for _ in range(REDATE_PASSES):
+            changed = redate_stored(store, process)
+            if not changed:
+                break
+            counts["redated"] = counts.get("redated", 0) + len(changed)
+            update_pending(store, full=True)  # their records changed: every unit is built again
     counts.update(store.x_counts())
     counts["seconds"] = round(time.perf_counter() - started, 3)
     counts["cpu_seconds"] = round(time.process_time() - cpu, 3)  # this process's CPU (a loaded machine's wall lies)

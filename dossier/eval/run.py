@@ -85,8 +85,11 @@ def read_gold_articles(files: dict[str, Path], settings: Settings,
 
 def _process(articles: dict[str, Article], nlp) -> tuple[dict[str, ArticleRecords], list[dict[str, str]]]:
     """Records per gold key, and the articles whose processing failed (``ArticleFailure``): such
-    an article predicts nothing (empty records over its text, no publication date)."""
+    an article predicts nothing (empty records over its text, no publication date). Articles
+    of unknown or coarse date that the merged events date are processed again with those dates
+    (:func:`dossier.timex.crossdate.redate`), as ingest does."""
     from dossier.pipeline import process_many
+    from dossier.timex.crossdate import redate
 
     keys = list(articles)
     key_of = {id(articles[k]): k for k in keys}
@@ -102,7 +105,7 @@ def _process(articles: dict[str, Article], nlp) -> tuple[dict[str, ArticleRecord
             preds[key] = ArticleRecords(article=bare, clean_text="", boilerplate=[])
         else:
             preds[key] = item
-    return preds, failed
+    return redate(articles, preds, lambda items: list(process_many(items, nlp))), failed
 
 
 # -- cross-article predictions --------------------------------------------------------------------

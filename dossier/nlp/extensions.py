@@ -9,6 +9,9 @@ Doc extensions
                                                        runs; the time component may infer it)
     published_confidence, published_evidence           how sure, and on what the inferred date
                                                        rests ("estimate: …"; None when given)
+    date_hints                                         what other articles say of the day some of
+                                                       its expressions name (Article.extra
+                                                       "date_hints", see dossier.timex.hints)
     language                                           "fr" / "en" / ...
     mentions    list[Mention]       dossier_entities
     entities    dict[str, EntityInfo]  dossier_entities
@@ -33,6 +36,7 @@ _DOC_DEFAULTS = {
     "published_confidence": 0.0,
     "published_evidence": None,
     "language": None,
+    "date_hints": None,
 }
 _DOC_LISTS = (
     "mentions",

@@ -36,6 +36,16 @@ class Store(ABC):
         """Record that a stored article is a near-duplicate of an earlier one (when the article
         was stored by a worker that had no near-duplicate index: ``dossier.parallel``)."""
 
+    @abstractmethod
+    def replace_records(self, article_id: int, records: ArticleRecords) -> None:
+        """Replace a stored article's records and its publication date (fields and ``extra``)
+        by those of ``records``, the same text processed again (an article the cross-article
+        merge dated: :mod:`dossier.timex.crossdate`); its text and identity stay."""
+
+    @abstractmethod
+    def set_article_extra(self, article_id: int, extra: dict[str, Any]) -> None:
+        """Replace a stored article's ``extra``."""
+
     def size_bytes(self) -> int:
         """What the store takes on disk (benchmarks)."""
         raise NotImplementedError

@@ -286,6 +286,11 @@ class SQLStore(CrossStateMixin, QueryMixin, ViewsMixin, Store):
         if new is None:
             raise AlreadyStored(a.source or "<text>", self.article_id_for_hash(a.content_hash))
         article_id = new["id"]
+        self._insert_records(article_id, records)
+        self._exec("DELETE FROM failed_articles WHERE content_hash = ?", (a.content_hash,))
+        return article_id
+
+    def _insert_records(self, article_id: int, records: ArticleRecords) -> None:
         for table in schema.RECORD_TABLES:
             items = getattr(records, table)
             if not items:
@@ -301,8 +306,21 @@ class SQLStore(CrossStateMixin, QueryMixin, ViewsMixin, Store):
             self._exec_many(f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(cols))})",
                             [[r[c] for c in cols] for r in rows])
         self._upsert_entities(records.entities.values())
-        self._exec("DELETE FROM failed_articles WHERE content_hash = ?", (a.content_hash,))
-        return article_id
+
+    def replace_records(self, article_id: int, records: ArticleRecords) -> None:
+        a = records.article
+        with self._tx("write"):
+            self._exec("UPDATE articles SET published = ?, published_precision = ?, published_basis = ?, "
+                       "published_confidence = ?, extra = ?, pipeline_version = ? WHERE id = ?",
+                       (a.published, a.published_precision, a.published_basis, a.published_confidence,
+                        json.dumps(a.extra, default=str), records.pipeline_version, article_id))
+            for table in schema.RECORD_TABLES:
+                self._exec(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self._insert_records(article_id, records)
+
+    def set_article_extra(self, article_id: int, extra: dict[str, Any]) -> None:
+        with self._tx("write"):
+            self._exec("UPDATE articles SET extra = ? WHERE id = ?", (json.dumps(extra, default=str), article_id))
 
     def _cols(self, table: str) -> list[str]:
         return schema.TABLE[table].column_names

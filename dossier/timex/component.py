@@ -32,9 +32,12 @@ class TimeComponent:
         self.infer = infer
 
     @staticmethod
-    def _publication_date(doc: Doc, text: str, lang: str, tense) -> None:
+    def _publication_date(doc: Doc, text: str, lang: str, tense, bounds) -> None:
         """Infer a missing publication date from the text; sharpen a month or year one (from a
-        dateline or metadata, never a manifest) to the day its weekdays settle."""
+        dateline or metadata, never a manifest) to the day its weekdays settle. Hints from other
+        articles reporting the same events (``doc._.date_hints``) come first."""
+        if doc._.date_hints and _pin_from_hints(doc, text, lang, tense, bounds):
+            return
         if not doc._.published:
             during = written_during(text, doc._.mentions or [])
             guess = explain_published(text, lang=lang, tense=tense, during=during)
@@ -55,11 +58,11 @@ class TimeComponent:
         has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
         has_parse = doc.has_annotation("DEP")
         tense = (lambda s, e: tense_at(doc, s, e, lang)) if has_parse else None
-        if self.infer:
-            self._publication_date(doc, text, lang, tense)
-        anchor = Anchor.parse(doc._.published)
         sents = list(tokens.table(doc).sents) if has_sents else []
         bounds = [(s.start_char, s.end_char) for s in sents] or None
+        if self.infer:
+            self._publication_date(doc, text, lang, tense, bounds)
+        anchor = Anchor.parse(doc._.published)
         found = find(text, anchor, lang, tense, bounds)
         starts = [b[0] for b in bounds] if bounds else []
         names = [(m.start, m.end) for m in doc._.mentions or [] if m.entity_type in _NAMED_NOT_DATES]
@@ -72,6 +75,37 @@ class TimeComponent:
         if sents:
             doc._.sentence_times = sentence_times(doc, timexes)
         return doc
+
+
+def _pin_from_hints(doc: Doc, text: str, lang: str, tense, bounds) -> bool:
+    """Set the publication day the hints give (:func:`dossier.timex.hints.pin_published`) when
+    the article has none, or only a month or year (from a dateline or metadata: the day stays
+    inside it), or an estimate of its own; never over a manifest, a metadata or dateline day."""
+    from datetime import date, timedelta
+
+    from dossier.timex.calendar import add_months, value_to_date
+    from dossier.timex.hints import clean_hints, pin_published
+
+    published, basis, precision = doc._.published, doc._.published_basis, doc._.published_precision
+    if published and (basis == "manifest" or (precision == "day" and basis != "inferred")):
+        return False
+    window = None
+    if published and basis != "inferred":  # a dateline's or metadata's month or year
+        parsed = value_to_date(published)
+        if parsed is None or parsed[1] not in ("month", "year"):
+            return False
+        first = parsed[0]
+        last = add_months(first, 1) - timedelta(days=1) if parsed[1] == "month" else date(first.year, 12, 31)
+        window = (first, last)
+    hints = clean_hints(doc._.date_hints)
+    if not hints:
+        return False
+    during = written_during(text, doc._.mentions or [])
+    found = pin_published(text, lang, tense, bounds, hints, window, during, date.today())
+    if found is None:
+        return False
+    _set_published(doc, found[0].isoformat(), "day", 0.5, found[1])
+    return True
 
 
 def _set_published(doc: Doc, value: str, precision: str, confidence: float, evidence: str) -> None:
