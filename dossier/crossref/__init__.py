@@ -106,12 +106,14 @@ def update_pending(store, full: bool = False, process=None) -> dict[str, Any]:
     if process is not None:
         from dossier.timex.crossdate import redate_stored
 
+        covered = None if full else [a["id"] for a in pending]  # only their storylines can date anew
         for _ in range(REDATE_PASSES):
-            changed = redate_stored(store, process)
+            changed = redate_stored(store, process, covered)
             if not changed:
                 break
             counts["redated"] = counts.get("redated", 0) + len(changed)
             update_pending(store, full=True)  # their records changed: every unit is built again
+            covered = changed
     counts.update(store.x_counts())
     counts["seconds"] = round(time.perf_counter() - started, 3)
     counts["cpu_seconds"] = round(time.process_time() - cpu, 3)  # this process's CPU (a loaded machine's wall lies)

@@ -127,6 +127,10 @@ class Store(ABC):
         """Every article's metadata (no text), by id."""
 
     @abstractmethod
+    def article_dating(self, article_ids: Iterable[int]) -> dict[int, tuple[str | None, str | None]]:
+        """(published_basis, published_precision) of some articles, by id."""
+
+    @abstractmethod
     def records(self, table: str, article_id: int | None = None) -> list[tuple[int, Any]]:
         """(article_id, record dataclass) pairs of one record table."""
 
@@ -140,9 +144,10 @@ class Store(ABC):
         sentences and the entities they name): what ``dossier eval --db`` scores."""
 
     @abstractmethod
-    def storyline_sources(self) -> list[dict[str, Any]]:
-        """Every stored storyline, in the merge's order, with ``sources``: (article id as a
-        string, event index in its article, evidence) of each event merged into it."""
+    def storyline_sources(self, article_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+        """Every stored storyline (with ``article_ids``: those merging an event of one of these
+        articles), in the merge's order, with ``sources``: (article id as a string, event index
+        in its article, evidence) of each event merged into it."""
 
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]: ...

@@ -9,6 +9,7 @@ import dataclasses
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from dossier import models
@@ -164,16 +165,24 @@ class QueryMixin:
                 country=r["country"], affiliation=r["affiliation"], aliases=json.loads(r["aliases"] or "[]"))
         return records
 
-    def storyline_sources(self) -> list[dict[str, Any]]:
-        """Every stored storyline, in the order the merge produced them, with ``sources``:
-        (article id as a string, event index in its article, evidence) of each event merged
-        into it."""
+    def storyline_sources(self, article_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+        """Every stored storyline (with ``article_ids``: those that merge an event of one of
+        these articles), in the order the merge produced them, with ``sources``: (article id as
+        a string, event index in its article, evidence) of each event merged into it."""
         out: dict[str, dict[str, Any]] = {}
-        for r in self._rows("""SELECT s.id, s.type, s.plover, s.date, s.date_precision, s.place_id, s.summary,
+        where, params = "", []
+        if article_ids is not None:
+            ids = sorted(set(article_ids))
+            if not ids:
+                return []
+            where = (" WHERE s.id IN (SELECT ss2.storyline_id FROM storyline_sources ss2 JOIN events e2 "
+                     f"ON e2.id = ss2.event_id WHERE e2.article_id IN ({', '.join('?' * len(ids))}))")
+            params = ids
+        for r in self._rows(f"""SELECT s.id, s.type, s.plover, s.date, s.date_precision, s.place_id, s.summary,
                                       e.article_id, e.idx, e.text
                                FROM storylines s LEFT JOIN storyline_sources ss ON ss.storyline_id = s.id
-                               LEFT JOIN events e ON e.id = ss.event_id
-                               ORDER BY s.seq NULLS FIRST, s.id, e.article_id NULLS FIRST, e.idx, e.id"""):
+                               LEFT JOIN events e ON e.id = ss.event_id{where}
+                               ORDER BY s.seq NULLS FIRST, s.id, e.article_id NULLS FIRST, e.idx, e.id""", params):
             story = out.setdefault(r["id"], {k: r[k] for k in ("id", "type", "plover", "date", "date_precision",
                                                                 "place_id", "summary")} | {"sources": []})
             if r["article_id"] is not None:

@@ -458,6 +458,16 @@ class SQLStore(CrossStateMixin, QueryMixin, ViewsMixin, Store):
         """Every article's metadata (no text), by id."""
         return self._rows(f"SELECT {ARTICLE_LIST_COLS} FROM articles ORDER BY id")
 
+    def article_dating(self, article_ids: Iterable[int]) -> dict[int, tuple[str | None, str | None]]:
+        """(published_basis, published_precision) of some articles, by id."""
+        ids, out = sorted(set(article_ids)), {}
+        for k in range(0, len(ids), 500):
+            part = ids[k:k + 500]
+            for r in self._rows("SELECT id, published_basis, published_precision FROM articles "
+                                f"WHERE id IN ({', '.join('?' * len(part))})", part):
+                out[r["id"]] = (r["published_basis"], r["published_precision"])
+        return out
+
     def record_refs(self, table: str) -> list[dict[str, Any]]:
         """id, article_id, idx and sentence of every row of one record table."""
         if table not in schema.RECORD_TABLES:

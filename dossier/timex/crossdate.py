@@ -142,18 +142,32 @@ def as_read(article: Article) -> Article:
                    published_confidence=0.0, extra=extra)
 
 
-def redate_stored(store, process: Callable[[list[Article]], list[ArticleRecords | Any]]) -> list[int]:
+def redate_stored(store, process: Callable[[list[Article]], list[ArticleRecords | Any]],
+                  article_ids: Iterable[int] | None = None) -> list[int]:
     """:func:`redate` over a store, after a cross-article update: the stored articles the stored
     storylines date are processed again with their hints and their records replaced
     (``store.replace_records``); hints that pinned no date are kept in the article's ``extra``,
-    so the same hints are not tried again. The ids of the articles whose records changed."""
+    so the same hints are not tried again. The ids of the articles whose records changed.
+
+    ``article_ids``: the articles this update covered; only the storylines that merge one of
+    their events can bring new evidence, so only those are read (an update's cost does not grow
+    with the stored corpus). None: every storyline (a rebuild)."""
     from types import SimpleNamespace
 
-    open_ids = {r["id"] for r in store.article_index()
-                if r["published_basis"] != "manifest" and r["published_precision"] != "day"}
+    def open_dated(basis: str | None, precision: str | None) -> bool:
+        return basis != "manifest" and precision != "day"
+
+    if article_ids is None:
+        open_ids = {r["id"] for r in store.article_index() if open_dated(r["published_basis"], r["published_precision"])}
+        stories = store.storyline_sources() if open_ids else []
+    else:  # the open articles these storylines hold, then every storyline of theirs (as a rebuild reads them)
+        touched = store.storyline_sources(article_ids)
+        dating = store.article_dating({int(src[0]) for s in touched for src in s["sources"]})
+        open_ids = {i for i, (basis, precision) in dating.items() if open_dated(basis, precision)}
+        stories = store.storyline_sources(open_ids) if open_ids else []
     if not open_ids:
         return []
-    stories = [s for s in store.storyline_sources() if any(int(src[0]) in open_ids for src in s["sources"])]
+    stories = [s for s in stories if any(int(src[0]) in open_ids for src in s["sources"])]
     ids = sorted({int(src[0]) for s in stories for src in s["sources"]})
     records = {str(i): store.article_records(i) for i in ids}
     hints = date_hints(records, [SimpleNamespace(sources=s["sources"]) for s in stories])
