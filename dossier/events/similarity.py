@@ -281,7 +281,9 @@ def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, boo
         if not bonus and {a.precision, b.precision} & COARSE:
             # "en 2025" says little about which event of the year it is
             return 0.0, lambda: f"dates compatible, one only a {_coarsest(a, b)}", False
-        return 0.5 + 2 * bonus, lambda: "dates compatible at their precisions", False
+        counts = ", ".join(sorted({f.counted for f in (a, b) if f.counted}))
+        return 0.5 + 2 * bonus, lambda: "dates compatible at their precisions" + (
+            f" (counted back by {counts}: give or take one unit)" if counts else ""), False
     if a.span is None and b.span is None:
         # two articles of unknown time (no date, no publication day, no dated event): only
         # their words can tie them (see compare)
