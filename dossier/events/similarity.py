@@ -497,6 +497,10 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) 
                     return f"{a.key} and {b.key} date them {gap} days apart"
                 if gap and a.key == b.key:
                     return f"{a.key} dates them on different days"
+            if a.key == b.key and a.sentence == b.sentence >= 0:
+                # two events the events stage read in one sentence ("X a déclaré que « Y a
+                # accepté … »": the saying and the act) are two, whatever other reports say
+                return f"{a.key} reads them as two events of one sentence"
             if a.key == b.key and not _repeats(a, b) and not compare(a, b, False, one_article=False).same:
                 # the article tells them apart (two of its events that would not be one if two
                 # outlets reported them), whatever a third report says
