@@ -92,6 +92,9 @@ class Timex:
     mod: str | None = None  # approx | start | mid | end | before | after | None
     anchor: str | None = None  # ISO date it was resolved against
     sentence: int | None = None
+    # a date counted from its anchor by a duration ("depuis 18 mois", "il y a trois semaines"):
+    # that duration (P18M, P3W); the value is only as exact as the count, give or take one unit
+    counted: str | None = None
 
 
 @dataclass
@@ -170,6 +173,7 @@ class Event:
     date: str | None = None
     date_precision: str | None = None
     date_basis: str | None = None
+    date_counted: str | None = None  # the date was counted back (or on) by this duration (Timex.counted)
     duration: str | None = None  # ISO 8601 duration, e.g. PT5H
     duration_text: str | None = None
     outcome: list[dict[str, Any]] = field(default_factory=list)  # {"words":..., "by": entity_id}

@@ -156,7 +156,8 @@ def resolve_meetings(doc: Doc, events: list[Event]) -> list[Event]:
             have = {p.entity_id for p in e.participants}
             changes: dict = {"participants": e.participants + [p for pid, p in people.items() if pid not in have]}
             if _tied(anchor) and not _tied(e):
-                changes.update(date=anchor.date, date_precision=anchor.date_precision, date_basis="coreference")
+                changes.update(date=anchor.date, date_precision=anchor.date_precision, date_basis="coreference",
+                               date_counted=anchor.date_counted)
             out[n] = dataclasses.replace(e, **changes)
         drop |= _echoes(doc, [events[n] for n in g.members], g.members) if g.full else set()
     return [e for n, e in enumerate(out) if n not in drop]
@@ -354,7 +355,7 @@ def continue_dates(doc: Doc, events: list[Event]) -> list[Event]:
             if (p.date and p.date_basis not in _UNTIED_BASES and p.status == "held" and mine & _sides(p)
                     and not after_published(doc, p.date)):  # a held act is never after its article
                 out[n] = dataclasses.replace(e, date=p.date, date_precision=p.date_precision,
-                                             date_basis="continuation")
+                                             date_basis="continuation", date_counted=p.date_counted)
                 break
     return out
 

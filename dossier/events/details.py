@@ -246,6 +246,24 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     return st.value, st.precision, f"sentence-{st.basis}"
 
 
+def date_counted(doc: Doc, sent: Span, si: int, date: tuple[str, str, str] | None,
+                 timexes: list[Timex]) -> str | None:
+    """The duration an event's date was counted by ("assiégée depuis 18 mois": P18M), when the
+    date is a timex's own value (governing the trigger, or the sentence's time): such a date is
+    only as exact as the count (:attr:`dossier.models.Timex.counted`). None for a date shifted
+    from another event's or taken from another event (an offset, a coreference)."""
+    if date is None or not (date[2] == "governing" or date[2].startswith(("sentence-", "paragraph-"))):
+        return None
+    found = [t for t in timexes if t.counted and t.value == date[0] and t.precision == date[1]
+             and sent.start_char <= t.start < sent.end_char]
+    if not found and date[2].startswith("sentence-"):
+        st = access.sentence_time(doc, si)
+        if st is not None and st.timex_index is not None and st.timex_index < len(timexes):
+            source = timexes[st.timex_index]
+            found = [source] if source.counted and source.value == date[0] else []
+    return found[0].counted if found else None
+
+
 def _told_as_past(trigger: Token) -> bool:
     """A verb in a past tense: a past participle with its auxiliary ("a annoncé"), a simple past
     or imperfect."""

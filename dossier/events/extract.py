@@ -41,7 +41,7 @@ from dossier.events.sides import fill_sides
 from dossier.events.spans import clause_tokens
 from dossier.events.story import mark_story
 from dossier.events.details import (
-    event_date, event_duration, event_outcome, event_status, find_place,
+    date_counted, event_date, event_duration, event_outcome, event_status, find_place,
 )
 from dossier.models import Event, Mention, Participant
 from dossier.nlp import access
@@ -1252,7 +1252,8 @@ def _according_to(doc: Doc, sent: Span, si: int, selon: Token, source: list[Ment
     return dataclasses.replace(built, start=lo, end=hi, text=access.doc_text(doc)[lo:hi], place_id=None,
                                place_name=None, participants=[p for p in built.participants if p.role == "source"],
                                **({} if built.date else {"date": event.date, "date_precision": event.date_precision,
-                                                         "date_basis": event.date_basis}))
+                                                         "date_basis": event.date_basis,
+                                                         "date_counted": event.date_counted}))
 
 
 def _dates_what_is_said(doc: Doc, reporting: Token, value: str, sent: Span, timexes) -> bool:
@@ -1291,7 +1292,8 @@ def _traded(doc: Doc, event: Event, tok: Token, release: Event) -> Event:
     hi = max(t.idx + len(t.text) for t in tok.subtree)
     return dataclasses.replace(event, start=lo, end=hi, text=access.doc_text(doc)[lo:hi],
                                place_id=release.place_id, place_name=release.place_name, date=release.date,
-                               date_precision=release.date_precision, date_basis=release.date_basis)
+                               date_precision=release.date_precision, date_basis=release.date_basis,
+                               date_counted=release.date_counted)
 
 
 def _saying_while(doc: Doc, sent: Span, si: int, cands: list[Candidate], picked: list[Candidate],
@@ -1325,7 +1327,7 @@ def _saying_while(doc: Doc, sent: Span, si: int, cands: list[Candidate], picked:
             event, participants=actors, start=lo, end=hi, text=access.doc_text(doc)[lo:hi],
             place_id=event.place_id or act.place_id, place_name=event.place_name or act.place_name,
             **({} if event.date else {"date": act.date, "date_precision": act.date_precision,
-                                      "date_basis": act.date_basis})))
+                                      "date_basis": act.date_basis, "date_counted": act.date_counted})))
     return out
 
 
@@ -1509,7 +1511,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         place_id=place.entity_id if place is not None else None,
         place_name=place.entity_name if place is not None else None,
         date=date[0] if date else None, date_precision=date[1] if date else None,
-        date_basis=date[2] if date else None,
+        date_basis=date[2] if date else None, date_counted=date_counted(doc, sent, si, date, timexes),
         duration=duration, duration_text=duration_text,
         outcome=event_outcome(doc, sent, si, quotes, mentions) if fam.plover == "CONSULT" else [],
         status=status, sentence=si, confidence=0.6 if cand.rank > 10 else 0.4,

@@ -81,6 +81,24 @@ def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+def counted_interval(interval: tuple[dt.date, dt.date], counted: str) -> tuple[dt.date, dt.date]:
+    """The days a date counted in months or years (``counted``: the duration, P20M, P3Y) may
+    denote: its own, give or take one of the count's units. "Encerclée depuis 20 mois" written
+    on the 3rd and "depuis plus de 20 mois" on the 14th of the next month name two months: a
+    count is rounded, and counted from two different days. A count of days or weeks is taken as
+    exact (its day stays one day)."""
+    first, last = interval
+    unit = counted[-1:]
+    if unit == "M":
+        before = (first.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        nxt = date_interval(f"{last.year:04d}-{last.month:02d}")[1] + dt.timedelta(days=1)
+        return before, date_interval(f"{nxt.year:04d}-{nxt.month:02d}")[1]
+    if unit == "Y" and dt.MINYEAR < first.year and last.year < dt.MAXYEAR:
+        return (dt.date(first.year - 1, first.month, 1),
+                date_interval(f"{last.year + 1:04d}-{last.month:02d}")[1])
+    return interval
+
+
 def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     """Days between two intervals (0 when they overlap)."""
     return max(0, (max(a[0], b[0]) - min(a[1], b[1])).days)
@@ -300,6 +318,7 @@ class EventFeatures:
     parties: frozenset[str] = frozenset()
     sentence: int = -1  # the sentence of its article it comes from (-1: unknown)
     trigger: str = ""  # the stem of the word naming the act ("consulté": consul; a reporting verb: none)
+    counted: str | None = None  # its date counted by this duration: ``interval`` is one unit wider each side
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:
@@ -378,6 +397,9 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | tuple[
         background = bool(interval and ref and interval[1] < ref[0] - dt.timedelta(days=BACKGROUND_DAYS))
     else:
         background = bool(marker)
+    counted = getattr(event, "date_counted", None)
+    if interval is not None and counted:
+        interval = counted_interval(interval, counted)
     per_actor: dict[str, set[tuple[str, ...]]] = {}
     names = frozenset().union(*(name_stems(p.entity_id, p.name) for p in event.participants)) \
         if event.participants else frozenset()
@@ -400,7 +422,7 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | tuple[
         stems=content_stems(event.text or ""), names=names, kind=event_class(event.plover, event.type),
         vector=vector, named=named, parties=parties,
         sentence=event.sentence if isinstance(getattr(event, "sentence", None), int) else -1,
-        trigger=trigger_stem(event.trigger),
+        trigger=trigger_stem(event.trigger), counted=counted if interval is not None else None,
     )
 
 

@@ -5,12 +5,15 @@ The quotes component finds who said what, with its cue ("« … », a écrit la 
 reporting clause without a subject. A quote with a named speaker whose words and cue carry no
 event of their own becomes a ``statement`` event, typed by what it says (``content``), its span
 the quoted words and the cue, its speaker the source. An incise statement already found ("…, a
-déclaré X") takes in the direct words it reports, so that its evidence is what was said.
+déclaré X") takes in the direct words it reports, so that its evidence is what was said. When
+the whole reported clause is quoted ("X a déclaré que « Y a accepté … »") and the event found
+there is the act the words report, the saying is a statement of its own beside it.
 """
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +51,27 @@ def _cue_token(doc: Doc, q: Quote) -> Token | None:
 
 def _overlaps(a: tuple[int, int], events: list[Event]) -> bool:
     return any(e.start < a[1] and a[0] < e.end for e in events)
+
+
+_OPENS_CLAUSE = re.compile(r"(?:\bque|\bqu['’]|:)\s*[«“\"]\s*$", re.IGNORECASE)
+
+
+def _reports_content(text: str, q: Quote, cue: Token, events: list[Event]) -> bool:
+    """The quoted words are the whole reported clause ("X a déclaré que « … »", not words
+    woven into the reporter's own clause: "que les troupes « avancent »"), and an event covers
+    the cue and names its act inside them (its trigger among them, not the cue): the words
+    report someone's act, and no event stands for the saying."""
+    if not _OPENS_CLAUSE.search(text[max(0, q.start - 12):q.start]):
+        return False
+    cue_end = cue.idx + len(cue.text)
+    for e in events:
+        if not (e.start <= cue.idx and cue_end <= e.end) or not e.trigger or e.trigger == cue.text:
+            continue
+        words = text[q.start:q.end]
+        if e.type != "statement" and f" {e.trigger} " in f" {words} " and f" {e.trigger} " not in \
+                f" {text[e.start:q.start]} {text[q.end:e.end]} ":
+            return True
+    return False
 
 
 def _word_sentences(doc: Doc) -> list[Span]:
@@ -93,6 +117,14 @@ def quote_statements(doc: Doc, events: list[Event], quotes: list[Quote],
             start, end = min(q.start, e.start), max(q.end, e.end)
             events[said] = dataclasses.replace(e, start=start, end=end, text=text[start:end])
         if said is not None:
+            continue
+        if q.kind == "direct" and _reports_content(text, q, cue, events + added):
+            # "X a déclaré que « Y a accepté … »": Y's act is one event, X's saying another
+            event = build(cue, who, None)
+            if event is not None and event.type == "statement" and not (q.start <= event.start < q.end):
+                # the act's actors belong to the act: the saying is its speaker's
+                added.append(dataclasses.replace(event, participants=[
+                    p for p in event.participants if p.role == "source"] or event.participants))
             continue
         if _overlaps((q.start, q.end), events + added) or _overlaps((cue.idx, cue_end), events + added):
             continue

@@ -281,7 +281,9 @@ def _time(a: EventFeatures, b: EventFeatures) -> tuple[float | None, Reason, boo
         if not bonus and {a.precision, b.precision} & COARSE:
             # "en 2025" says little about which event of the year it is
             return 0.0, lambda: f"dates compatible, one only a {_coarsest(a, b)}", False
-        return 0.5 + 2 * bonus, lambda: "dates compatible at their precisions", False
+        counts = ", ".join(sorted({f.counted for f in (a, b) if f.counted}))
+        return 0.5 + 2 * bonus, lambda: "dates compatible at their precisions" + (
+            f" (counted back by {counts}: give or take one unit)" if counts else ""), False
     if a.span is None and b.span is None:
         # two articles of unknown time (no date, no publication day, no dated event): only
         # their words can tie them (see compare)
@@ -495,6 +497,10 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) 
                     return f"{a.key} and {b.key} date them {gap} days apart"
                 if gap and a.key == b.key:
                     return f"{a.key} dates them on different days"
+            if a.key == b.key and a.sentence == b.sentence >= 0:
+                # two events the events stage read in one sentence ("X a déclaré que « Y a
+                # accepté … »": the saying and the act) are two, whatever other reports say
+                return f"{a.key} reads them as two events of one sentence"
             if a.key == b.key and not _repeats(a, b) and not compare(a, b, False, one_article=False).same:
                 # the article tells them apart (two of its events that would not be one if two
                 # outlets reported them), whatever a third report says

@@ -211,6 +211,7 @@ def _snap_to_known_event(f: Found, text: str, sentences) -> None:
         f.day = best[0]
         f.value = fmt(best[0], "month")
         f.precision = "month"
+        f.data["snapped"] = True
 
 
 def to_timex(f: Found, text: str, anchor: Anchor | None, sentence: int | None = None) -> Timex:
@@ -224,7 +225,21 @@ def to_timex(f: Found, text: str, anchor: Anchor | None, sentence: int | None = 
         mod=f.mod,
         anchor=anchor.iso if anchor else None,
         sentence=sentence,
+        counted=counted_duration(f),
     )
+
+
+_COUNT_UNITS = frozenset("DWMY")  # days, weeks, months, years: a count a date can be off by one of
+
+
+def counted_duration(f: Found) -> str | None:
+    """The duration a date value was counted by from its anchor (ISO 8601: "depuis 18 mois" is
+    P18M), None for any other value (a date named, a count snapped to a known event's month)."""
+    unit, n = f.data.get("unit"), f.data.get("n")
+    if f.type != "date" or f.value is None or f.kind != "relative" or unit not in _COUNT_UNITS \
+            or not isinstance(n, (int, float)) or f.data.get("snapped"):
+        return None
+    return f"P{int(n) if float(n).is_integer() else n}{unit}"
 
 
 def find_timexes(text: str, anchor=None, lang: str | None = None, tense=None) -> list[Timex]:
