@@ -610,8 +610,8 @@ def descriptor_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     mentions of the noun (``resolution="descriptor"``)."""
     from collections import Counter
 
-    from dossier.events.lexicon import DESCRIBED_HEADS
-    from dossier.nlp import access
+    from dossier.events.lexicon import DESCRIBED_HEADS, NATIONAL_ARMY_HEADS
+    from dossier.nlp import access, tokens
 
     kb = _kb()
     kinds = _kinds()
@@ -620,9 +620,16 @@ def descriptor_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     counts = Counter(m.entity_id for m in mentions if not m.entity_id.startswith("local:"))
     out: list[Mention] = []
     army = None  # the armed forces of the article's country, looked up on the first description
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("amod", "conj") and tok.pos_ == "ADJ":
+    tab = tokens.table(doc)
+    for i, (pos, dep, lower, lemma) in enumerate(zip(tab.pos, tab.dep, tab.lower, tab.lemma)):
+        if pos not in ("NOUN", "ADJ", "PROPN") or dep in ("amod", "conj") and pos == "ADJ":
             continue
+        # what the tests below can start from: an army head, a descriptor word, a described head
+        # (read from the token table: most nouns are none, and need no Token or children walk)
+        if not (lower in NATIONAL_ARMY_HEADS or lower in DESCRIBED_HEADS or lemma in DESCRIBED_HEADS
+                or lower in kinds or lemma in kinds or lower.endswith(("s", "x")) and lower[:-1] in kinds):
+            continue
+        tok = doc[i]
         national = _national_army(tok, mentions) if _definite(tok) else None
         if national is not None:
             army = army if army is not None else _article_army(kb, mentions)

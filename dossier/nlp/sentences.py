@@ -20,10 +20,13 @@ development and held-out sets: 174 tokens), so their parse does not change.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy
 from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 MAX_SENTENCE_TOKENS = 250
 _ENDS = frozenset(".!?…")
@@ -101,6 +104,28 @@ def make_sentence_cap(nlp: Language, name: str, max_tokens: int) -> SentenceCap:
     return SentenceCap(max_tokens)
 
 
+def line_docs(doc: Doc, bounds: list[int]) -> list[Doc]:
+    """``doc[a:b].as_doc()`` for each pair of ``bounds``, made for a document that has no parse and
+    no entities yet (what the pipeline's first stage receives): the document's attribute array is
+    read once instead of once per line, and the line's mean vector (which ``as_doc`` computes
+    from every word's vector, and no stage reads) is not. A document with a parse, entities or
+    user hooks goes through ``as_doc`` itself."""
+    if (doc.has_annotation("DEP") or doc.has_annotation("ENT_IOB") or doc.user_hooks
+            or doc.user_span_hooks or doc.user_token_hooks or doc.cats or doc.spans):
+        return [doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:])]
+    head = Doc._get_array_attrs()
+    array = doc.to_array(head)
+    words = [tok.text for tok in doc]
+    spaces = [bool(tok.whitespace_) for tok in doc]
+    lines = []
+    for a, b in zip(bounds, bounds[1:]):
+        line = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
+        line.from_array(head, array[a:b])
+        line.noun_chunks_iterator = doc.noun_chunks_iterator
+        lines.append(line)
+    return lines
+
+
 class LineParser:
     """The model's first stages (``tok2vec``, ``morphologizer``, ``parser``) run on each line of the
     text on its own (lines as :func:`line_breaks` finds them; within a line, over-long runs capped
@@ -122,24 +147,47 @@ class LineParser:
         self.nlp, self.stages, self.max_tokens = nlp, list(stages), max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
+        return self._parse([doc])[0]
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """The lines of a batch of documents go through each stage together (the stages' own
+        batching; a line's vectors, tags and tree are its own whatever its batch)."""
+        for batch in minibatch(docs, size=batch_size):
+            yield from self._parse(list(batch))
+
+    def _parse(self, docs: list[Doc]) -> list[Doc]:
         stages = [self.nlp.get_pipe(name) for name in self.stages]
-        breaks = line_breaks(doc, after_full_stops=False)
-        if not breaks:
-            cap_sentences(doc, self.max_tokens)
-            for stage in stages:
-                doc = stage(doc)
-            return doc
-        bounds = [0, *breaks, len(doc)]
-        lines = [doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:])]
-        for line in lines:
-            cap_sentences(line, self.max_tokens)
+        units: list[Doc] = []  # what the stages run on: each line, or a document without line breaks
+        counts: list[int] = []  # per document: its number of lines, 0 when it runs whole
+        for doc in docs:
+            breaks = line_breaks(doc, after_full_stops=False)
+            if not breaks:
+                cap_sentences(doc, self.max_tokens)
+                units.append(doc)
+                counts.append(0)
+                continue
+            bounds = [0, *breaks, len(doc)]
+            lines = line_docs(doc, bounds)
+            for line in lines:
+                cap_sentences(line, self.max_tokens)
+            units.extend(lines)
+            counts.append(len(lines))
         for stage in stages:
-            lines = list(stage.pipe(lines))
+            units = list(stage.pipe(units))
         attrs = [TAG, POS, MORPH, HEAD, DEP]
-        doc.from_array(attrs, numpy.concatenate([line.to_array(attrs) for line in lines]))
-        if all(line.tensor.size for line in lines):
-            doc.tensor = numpy.concatenate([line.tensor for line in lines])
-        return doc
+        out, i = [], 0
+        for doc, count in zip(docs, counts):
+            if not count:
+                out.append(units[i])
+                i += 1
+                continue
+            lines = units[i:i + count]
+            i += count
+            doc.from_array(attrs, numpy.concatenate([line.to_array(attrs) for line in lines]))
+            if all(line.tensor.size for line in lines):
+                doc.tensor = numpy.concatenate([line.tensor for line in lines])
+            out.append(doc)
+        return out
 
 
 @Language.factory("dossier_line_parser", assigns=["token.tag", "token.pos", "token.morph", "token.dep",

@@ -90,3 +90,50 @@ def test_a_paragraph_after_a_headline_is_parsed_whole(nlp, text, first_words, ve
     sent = next(s for s in doc.sents if s.text.startswith(first_words))
     assert verb in sent.text  # one sentence from its subject to its verb
     assert doc[0].sent.text.rstrip().endswith(("ministre", "négociateur", "Rome"))  # the headline stays apart
+
+
+_LINES = ("Pourparlers à Lisbonne\nPar Jeanne Martin\n"
+          "Le ministre Karl Berger a reçu son homologue mardi, a indiqué un porte-parole.\n"
+          "« Nous avons avancé », a-t-il ajouté\nLa suite des discussions est prévue jeudi.\n")
+
+
+def test_line_docs_are_the_lines_as_spacy_copies_them():
+    from dossier.nlp.sentences import line_breaks, line_docs
+
+    doc = _line_doc(_LINES)
+    bounds = [0, *line_breaks(doc, after_full_stops=False), len(doc)]
+    assert len(bounds) > 3
+    lines = line_docs(doc, bounds)
+    assert [line.text for line in lines] == [doc[a:b].text for a, b in zip(bounds, bounds[1:])]
+    for line, (a, b) in zip(lines, zip(bounds, bounds[1:])):
+        assert line.to_bytes(exclude=["user_data"]) == doc[a:b].as_doc().to_bytes(exclude=["user_data"])
+
+
+def test_line_docs_of_an_annotated_doc_keep_its_entities():
+    from dossier.nlp.sentences import line_docs
+
+    text = "Réunion à Lisbonne\nKarl Berger a parlé."
+    doc = _line_doc(text)
+    doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label=label)
+                for name, label in (("Lisbonne", "LOC"), ("Karl Berger", "PER"))]
+    lines = line_docs(doc, [0, 3, len(doc)])
+    assert [[(e.text, e.label_) for e in line.ents] for line in lines] == [[("Lisbonne", "LOC")],
+                                                                          [("Karl Berger", "PER")]]
+
+
+@pytest.mark.slow
+def test_line_parser_gives_a_batch_what_it_gives_each_document(nlp):
+    from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
+
+    texts = [_LINES, "Une phrase sans saut de ligne, écrite pour ce test, sur la trêve conclue lundi.",
+             "Titre seul\n" + "Le ministre a parlé de la trêve. " * 30, ""]
+    parser = nlp.get_pipe("dossier_line_parser")
+    one_by_one = [parser(nlp.make_doc(t)) for t in texts]
+    batched = list(parser.pipe([nlp.make_doc(t) for t in texts], batch_size=3))
+    assert len(batched) == len(texts)
+    attrs = [TAG, POS, MORPH, HEAD, DEP]
+    for a, b in zip(one_by_one, batched):
+        assert a.text == b.text
+        assert (a.to_array(attrs) == b.to_array(attrs)).all()
+        assert (a.tensor == b.tensor).all()
+    assert any(t.dep_ for t in batched[0])
