@@ -38,8 +38,8 @@ def cluster(n: int, edges: Iterable[Edge],
     different days), else None.
 
     ``prior``: each record's group in an earlier run over some of these records (a label; None
-    for a record it did not hold), whose edges were these edges between those records except
-    those of the records ``changed``. The groups are the same as without it; only the constraint
+    for a record it did not hold, or whose whole earlier group is left unlabelled), whose edges
+    were these edges between those records except those of the records ``changed``. The groups are the same as without it; only the constraint
     is asked less. A group is *clean* while it is the very group the earlier run had at the same
     point of its (same) edge order: then an edge between two clean groups whose records ended
     in different earlier groups was refused then, and is refused now without asking (its reason

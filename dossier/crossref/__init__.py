@@ -352,6 +352,9 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     split = {u for c, u in moved.items() if c not in current}
     shrunk = {u for c, u in moved.items() if c in current} - split
     old_rows = store.x_members(kind.name, split | shrunk)
+    # their stored storylines may come from another merge (e.g. its own search, when an actor that
+    # left had only a learned party): not the earlier run the clustering may trust (event_results)
+    ctx.setdefault("unsettled", set()).update(rid for rid, _, _ in old_rows)
     staying = [rid for rid, _, u in old_rows if u in split and rid not in moved]
     # such a unit holds anchorless coarse mentions only, linked by the pairs found one event:
     # every candidate pair was decided when its later mention was covered and those pairs
@@ -385,6 +388,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     where: dict[int, tuple[int, int]] = {}  # stored record -> (article, old unit)
     for rid, aid, u in stored_rows:
         where[rid] = (aid, u)
+        ctx.setdefault("old_unit", {})[rid] = u  # the unit whose merge gave its stored storyline
         if rid not in loose_ids:
             by_unit[u].append((rid, aid))
     article = {r.rid: r.article_id for r in new}

@@ -273,7 +273,10 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
     prior = None
     if decided is not None:  # the storylines these mentions had: only the joins they can change are tried
         before = ctx["store"].x_storyline_groups(mention)
-        prior = {mention[rid]: label for rid, label in before.items()}
+        unsettled = {before[rid] for rid in ctx.get("unsettled", ()) if rid in before}  # whole storylines
+        old_unit = ctx.get("old_unit", {})
+        prior = {mention[rid]: (old_unit[rid], label) for rid, label in before.items()
+                 if label not in unsettled and rid in old_unit}
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
                for s in merge_events(items, published=published, affiliations=learned, decided=decided, prior=prior)]
     out = []

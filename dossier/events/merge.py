@@ -158,8 +158,9 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     them), only the pairs the result explains are compared again for their reasons. The
     result is the one the full search gives when ``decided`` holds exactly those pairs.
 
-    ``prior`` (with ``decided``): the storyline each mention had in an earlier merge of some of
-    these mentions with the decisions between them (a label per mention; mentions missing: new):
+    ``prior`` (with ``decided``): for each mention of an earlier merge (of some of these mentions,
+    with the decisions between them), (that merge, its storyline there), as any labels; mentions
+    missing: new, or their storyline is not to be trusted (all of its mentions then missing):
     the groups are the same, but only the joins they can change are tried again
     (:func:`dossier.blocking.cluster`), so that a large set of mentions chained by their pairs
     costs little when a few are new.
@@ -251,15 +252,15 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
     nothing; the cross-article update's units are the groups these pairs connect
     (:mod:`dossier.crossref.kinds`). Positions are canonical (sorted by article key, position).
 
-    ``prior``: each mention's group in an earlier run over the mentions it labels (None: new);
-    the mentions whose counted pairs differ from what that run counted (a new anchor, a pair with
-    a new mention) are told to :func:`cluster` as changed. ``explain``: which refused pairs need
-    their reason."""
+    ``prior``: each mention's (earlier run, group there) (None: new, or not to be trusted); the
+    mentions whose counted pairs differ from what their earlier run counted (among the pairs
+    within it: a new anchor, a pair with a new mention or with another run's) are told to
+    :func:`cluster` as changed. ``explain``: which refused pairs need their reason."""
     kept = _counted_pairs(fine, edges, articles)
     if prior is None:
         return cluster(len(fine), kept, cannot)
-    old = {(e.a, e.b) for e in _counted_pairs(fine, [e for e in edges if prior[e.a] is not None and prior[e.b] is not None],
-                                               articles)}
+    within = [e for e in edges if prior[e.a] is not None and prior[e.b] is not None and prior[e.a][0] == prior[e.b][0]]
+    old = {(e.a, e.b) for e in _counted_pairs(fine, within, articles)}
     now = {(e.a, e.b) for e in kept}
     changed = {x for pair in old ^ now for x in pair}
     return cluster(len(fine), kept, cannot, prior=prior, changed=changed, explain=explain)

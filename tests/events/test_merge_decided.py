@@ -130,7 +130,7 @@ def test_earlier_storylines_give_the_same_merge_with_fewer_constraint_checks(mon
     decided = _decided(items, published)
     earlier = merge_events(old_items, published=published,
                            decided=[d for d in decided if d[0][0] in old_keys and d[1][0] in old_keys])
-    prior = {(k, i): s.id for s in earlier for k, i, _ in s.sources}
+    prior = {(k, i): ("earlier", s.id) for s in earlier for k, i, _ in s.sources}
     calls = []
 
     def counted(a, b):
