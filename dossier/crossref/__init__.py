@@ -14,7 +14,10 @@ those units' results are recomputed, by the same cross-article functions a full 
 (``merge_events``, ``find_disputes``, the conflicts and ``positions_matrix``; a quote unit is one
 group). The event pair decisions that count for the merge (one event, a date conflict) are
 stored with their scores (``x_pairs``) when the later mention is covered, and a unit's
-storylines are clustered from them instead of deciding every pair of the unit again.
+storylines are clustered from them instead of deciding every pair of the unit again; the
+clustering trusts the groups of the unit's stored storylines wherever the new records cannot
+change them, and asks its constraint only about the other joins
+(:func:`dossier.blocking.cluster`'s ``prior``).
 ``dossier rebuild`` forgets the state and covers every article as one update, so both give the
 same results (``tests/test_crossref_incremental.py``).
 
