@@ -355,9 +355,14 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     split = {u for c, u in moved.items() if c not in current}
     shrunk = {u for c, u in moved.items() if c in current} - split
     old_rows = store.x_members(kind.name, split | shrunk)
-    # their stored storylines may come from another merge (e.g. its own search, when an actor that
-    # left had only a learned party): not the earlier run the clustering may trust (event_results)
-    ctx.setdefault("unsettled", set()).update(rid for rid, _, _ in old_rows)
+    # a unit with an actor whose party only a learned affiliation gives was merged by the merge's
+    # own search: once such a mention has left it, its stored storylines are not the earlier run
+    # the clustering of what stays may trust (event_results)
+    searched = _searched_units(store, kind, old_rows)
+    ctx.setdefault("unsettled", set()).update(rid for rid, _, u in old_rows if u in searched)
+    # a mention that left may have been the rival of a coarse mention of its article (its anchor then other)
+    left = {(where_aid, u) for rid, where_aid, u in old_rows if rid in moved}
+    ctx["unsettled"].update(rid for rid, aid, u in old_rows if (aid, u) in left)
     staying = [rid for rid, _, u in old_rows if u in split and rid not in moved]
     # such a unit holds anchorless coarse mentions only, linked by the pairs found one event:
     # every candidate pair was decided when its later mention was covered and those pairs
@@ -425,6 +430,19 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
               len(new), decisions, len(moved), len({u for _, _, u in members}), len(members))
     return {"events_new": len(new), "events_candidates": len(pairs), "events_decisions": decisions, "events_moved": len(moved),
             "events_units": len({u for _, _, u in members}), "events_recomputed": len(members)}
+
+
+def _searched_units(store, kind: Kind, rows: list[tuple[int, int, int]]) -> set[int]:
+    """The units of ``rows`` ((record, article, unit)) holding an actor the knowledge base gives
+    no party and the covered articles' roles give one (:func:`dossier.crossref.kinds._stored_decisions`
+    then lets the merge decide its pairs itself): told from the stored features' actors."""
+    from dossier.events.features import side_of
+
+    data = store.x_data(kind.name, {rid for rid, _, _ in rows})
+    actors = {rid: set(d.get("actors") or ()) for rid, d in data.items()}
+    unknown = {a for found in actors.values() for a in found if side_of(a) is None}
+    learned = set(store.x_affiliations(unknown)) if unknown else set()
+    return {u for rid, _, u in rows if actors.get(rid, set()) & learned}
 
 
 def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]], drop: list[int]) -> None:

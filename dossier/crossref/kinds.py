@@ -275,8 +275,8 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
         before = ctx["store"].x_storyline_groups(mention)
         unsettled = {before[rid] for rid in ctx.get("unsettled", ()) if rid in before}  # whole storylines
         old_unit = ctx.get("old_unit", {})
-        prior = {mention[rid]: (old_unit[rid], label) for rid, label in before.items()
-                 if label not in unsettled and rid in old_unit}
+        prior = {mention[rid]: (old_unit[rid], before[rid] if before.get(rid) not in (None, *unsettled) else None)
+                 for rid in mention if rid in old_unit}
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
                for s in merge_events(items, published=published, affiliations=learned, decided=decided, prior=prior)]
     out = []

@@ -160,7 +160,7 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
 
     ``prior`` (with ``decided``): for each mention of an earlier merge (of some of these mentions,
     with the decisions between them), (that merge, its storyline there), as any labels; mentions
-    missing: new, or their storyline is not to be trusted (all of its mentions then missing):
+    missing: new; a storyline None: not to be trusted (then for all of its mentions):
     the groups are the same, but only the joins they can change are tried again
     (:func:`dossier.blocking.cluster`), so that a large set of mentions chained by their pairs
     costs little when a few are new.
@@ -207,10 +207,15 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     before = None
     if prior is not None and decided is not None:
         before = [prior.get((f.key, f.index)) for f in feats]
+        # a mention of an earlier run whose storyline is not trusted: its run still tells which
+        # of its pairs that run counted
+        before = [p if p is not None and p[1] is not None else None for p in before], \
+            [p[0] if p is not None else None for p in before]
     groups, used, refused = cluster_mentions(
         [day_precise(f) for f in feats], edges,
         lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]),
-        [f.key for f in feats], prior=before, explain=dated_apart)
+        [f.key for f in feats], prior=before[0] if before else None, runs=before[1] if before else None,
+        explain=dated_apart)
     why: dict[int, list[str]] = defaultdict(list)
     for e in used:
         why[e.b].append(f"{feats[e.a].key}#{feats[e.a].index} ~ {feats[e.b].key}#{feats[e.b].index} "
@@ -233,7 +238,7 @@ def day_precise(f: EventFeatures) -> bool:
 
 def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list[int], list[int]], str | None],
                      articles: list[str] | None = None, prior: list[Any] | None = None,
-                     explain: Callable[[Edge], bool] | None = None
+                     runs: list[Any] | None = None, explain: Callable[[Edge], bool] | None = None
                      ) -> tuple[list[list[int]], list[Edge], list[tuple[Edge, str]]]:
     """Groups of mentions from the accepted pairs (:func:`cluster`), such that no coarse mention
     ever bridges two groups of day-precise ones. Of the accepted pairs only these count:
@@ -252,14 +257,17 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
     nothing; the cross-article update's units are the groups these pairs connect
     (:mod:`dossier.crossref.kinds`). Positions are canonical (sorted by article key, position).
 
-    ``prior``: each mention's (earlier run, group there) (None: new, or not to be trusted); the
+    ``prior``: each mention's group in an earlier run (None: new, or not to be trusted), ``runs``
+    which earlier run each mention was in (None: new; default: told by ``prior``); the
     mentions whose counted pairs differ from what their earlier run counted (among the pairs
     within it: a new anchor, a pair with a new mention or with another run's) are told to
     :func:`cluster` as changed. ``explain``: which refused pairs need their reason."""
     kept = _counted_pairs(fine, edges, articles)
     if prior is None:
         return cluster(len(fine), kept, cannot)
-    within = [e for e in edges if prior[e.a] is not None and prior[e.b] is not None and prior[e.a][0] == prior[e.b][0]]
+    if runs is None:
+        runs = [p[0] if p is not None else None for p in prior]
+    within = [e for e in edges if runs[e.a] is not None and runs[e.a] == runs[e.b]]
     old = {(e.a, e.b) for e in _counted_pairs(fine, within, articles)}
     now = {(e.a, e.b) for e in kept}
     changed = {x for pair in old ^ now for x in pair}
