@@ -4,10 +4,14 @@ Record numbers must be canonical (e.g. the position in a list sorted by (article
 so that the same records give the same groups in any input order. The joins inside one connected
 component of the accepted pairs depend only on that component's pairs: an incremental update
 that recomputes the components a new record touches gives the result of a full rebuild.
+
+Such a component may be large (thousands of records chained by their pairs) while a new record
+changes few of its groups: given the groups an earlier run found (``prior``), :func:`cluster`
+asks the constraint only about the joins that may go otherwise now (see its docstring).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -22,7 +26,9 @@ class Edge:
 
 
 def cluster(n: int, edges: Iterable[Edge],
-            cannot_link: Callable[[list[int], list[int]], str | None] | None = None
+            cannot_link: Callable[[list[int], list[int]], str | None] | None = None,
+            prior: Sequence[Hashable | None] | None = None, changed: Iterable[int] = (),
+            explain: Callable[[Edge], bool] | None = None,
             ) -> tuple[list[list[int]], list[Edge], list[tuple[Edge, str]]]:
     """Groups of ``range(n)`` (sorted, smallest member first), the edges that joined them, and
     the edges refused with the constraint's reason.
@@ -30,9 +36,22 @@ def cluster(n: int, edges: Iterable[Edge],
     Edges are taken by decreasing score, ties by (a, b); ``cannot_link(group_a, group_b)``
     returns a reason when two groups must stay apart (e.g. two members of one article dated on
     different days), else None.
+
+    ``prior``: each record's group in an earlier run over some of these records (a label; None
+    for a record it did not hold, or whose whole earlier group is left unlabelled), whose edges
+    were these edges between those records except those of the records ``changed``. The groups are the same as without it; only the constraint
+    is asked less. A group is *clean* while it is the very group the earlier run had at the same
+    point of its (same) edge order: then an edge between two clean groups whose records ended
+    in different earlier groups was refused then, and is refused now without asking (its reason
+    asked only when ``explain(edge)`` wants it). Every other edge is decided as usual; a join
+    that did not happen before, or that happened before and does not now, makes the groups it
+    touches unclean (as do new and changed records from the start).
     """
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    dirty: set[int] = set()  # roots of the groups that may differ from the earlier run's
+    if prior is not None:
+        dirty = {i for i in range(n) if prior[i] is None} | set(changed)
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -46,14 +65,28 @@ def cluster(n: int, edges: Iterable[Edge],
         ra, rb = find(edge.a), find(edge.b)
         if ra == rb:
             continue
+        clean = prior is not None and ra not in dirty and rb not in dirty
+        before = prior is not None and prior[edge.a] is not None and prior[edge.a] == prior[edge.b]
+        if clean and not before:  # refused by the earlier run, on these very groups
+            if explain is None or explain(edge):
+                why = cannot_link(members[ra], members[rb]) if cannot_link is not None else None
+                refused.append((edge, why or ""))
+            else:
+                refused.append((edge, ""))
+            continue
         if cannot_link is not None:
             why = cannot_link(members[ra], members[rb])
             if why:
                 refused.append((edge, why))
+                if prior is not None and not clean and before:
+                    dirty.update((ra, rb))  # joined before, apart now: neither group is the earlier one
                 continue
         lo, hi = sorted((ra, rb))
         parent[hi] = lo
         members[lo] = sorted(members[lo] + members.pop(hi))
         used.append(edge)
+        if prior is not None and not clean:
+            dirty.add(lo)  # a join on an unclean group: the result is unclean
+            dirty.discard(hi)
     groups = sorted(members.values(), key=lambda g: g[0])
     return groups, used, refused

@@ -14,7 +14,10 @@ those units' results are recomputed, by the same cross-article functions a full 
 (``merge_events``, ``find_disputes``, the conflicts and ``positions_matrix``; a quote unit is one
 group). The event pair decisions that count for the merge (one event, a date conflict) are
 stored with their scores (``x_pairs``) when the later mention is covered, and a unit's
-storylines are clustered from them instead of deciding every pair of the unit again.
+storylines are clustered from them instead of deciding every pair of the unit again; the
+clustering trusts the groups of the unit's stored storylines wherever the new records cannot
+change them, and asks its constraint only about the other joins
+(:func:`dossier.blocking.cluster`'s ``prior``).
 ``dossier rebuild`` forgets the state and covers every article as one update, so both give the
 same results (``tests/test_crossref_incremental.py``).
 
@@ -372,6 +375,14 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     split = {u for c, u in moved.items() if c not in current}
     shrunk = {u for c, u in moved.items() if c in current} - split
     old_rows = store.x_members(kind.name, split | shrunk)
+    # a unit with an actor whose party only a learned affiliation gives was merged by the merge's
+    # own search: once such a mention has left it, its stored storylines are not the earlier run
+    # the clustering of what stays may trust (event_results)
+    searched = _searched_units(store, kind, old_rows)
+    ctx.setdefault("unsettled", set()).update(rid for rid, _, u in old_rows if u in searched)
+    # a mention that left may have been the rival of a coarse mention of its article (its anchor then other)
+    left = {(where_aid, u) for rid, where_aid, u in old_rows if rid in moved}
+    ctx["unsettled"].update(rid for rid, aid, u in old_rows if (aid, u) in left)
     staying = [rid for rid, _, u in old_rows if u in split and rid not in moved]
     # such a unit holds anchorless coarse mentions only, linked by the pairs found one event:
     # every candidate pair was decided when its later mention was covered and those pairs
@@ -405,6 +416,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     where: dict[int, tuple[int, int]] = {}  # stored record -> (article, old unit)
     for rid, aid, u in stored_rows:
         where[rid] = (aid, u)
+        ctx.setdefault("old_unit", {})[rid] = u  # the unit whose merge gave its stored storyline
         if rid not in loose_ids:
             by_unit[u].append((rid, aid))
     article = {r.rid: r.article_id for r in new}
@@ -438,6 +450,19 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
               len(new), decisions, len(moved), len({u for _, _, u in members}), len(members))
     return {"events_new": len(new), "events_candidates": len(pairs), "events_decisions": decisions, "events_moved": len(moved),
             "events_units": len({u for _, _, u in members}), "events_recomputed": len(members)}
+
+
+def _searched_units(store, kind: Kind, rows: list[tuple[int, int, int]]) -> set[int]:
+    """The units of ``rows`` ((record, article, unit)) holding an actor the knowledge base gives
+    no party and the covered articles' roles give one (:func:`dossier.crossref.kinds._stored_decisions`
+    then lets the merge decide its pairs itself): told from the stored features' actors."""
+    from dossier.events.features import side_of
+
+    data = store.x_data(kind.name, {rid for rid, _, _ in rows})
+    actors = {rid: set(d.get("actors") or ()) for rid, d in data.items()}
+    unknown = {a for found in actors.values() for a in found if side_of(a) is None}
+    learned = set(store.x_affiliations(unknown)) if unknown else set()
+    return {u for rid, _, u in rows if actors.get(rid, set()) & learned}
 
 
 def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]], drop: list[int]) -> None:

@@ -270,8 +270,15 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
     fields = ("sources", "details", "explanation", "disagreements", "date_conflicts")
     learned = _affiliations(ctx, [m.rec for m in members])
     decided = _stored_decisions(ctx, members, learned, mention)
+    prior = None
+    if decided is not None:  # the storylines these mentions had: only the joins they can change are tried
+        before = ctx["store"].x_storyline_groups(mention)
+        unsettled = {before[rid] for rid in ctx.get("unsettled", ()) if rid in before}  # whole storylines
+        old_unit = ctx.get("old_unit", {})
+        prior = {mention[rid]: (old_unit[rid], before[rid] if before.get(rid) not in (None, *unsettled) else None)
+                 for rid in mention if rid in old_unit}
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
-               for s in merge_events(items, published=published, affiliations=learned, decided=decided)]
+               for s in merge_events(items, published=published, affiliations=learned, decided=decided, prior=prior)]
     out = []
     for story in stories:
         d = {f.name: getattr(story, f.name) for f in dataclasses.fields(story)}  # asdict deep-copies: slow

@@ -141,7 +141,8 @@ def candidate_pairs(feats: list[EventFeatures], stats: MergeStats | None = None)
 def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | None = None,
                  vectors: bool = True, stats: MergeStats | None = None,
                  affiliations: Mapping[str, str] | None = None,
-                 decided: Iterable[tuple[tuple[str, int], tuple[str, int], float, bool]] | None = None
+                 decided: Iterable[tuple[tuple[str, int], tuple[str, int], float, bool]] | None = None,
+                 prior: Mapping[tuple[str, int], Any] | None = None
                  ) -> list[StorylineEvent]:
     """Merge events reported by many articles into storyline events (see the module docstring).
 
@@ -156,6 +157,13 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     then no candidate is searched and no pair decided again (the cross-article state keeps
     them), only the pairs the result explains are compared again for their reasons. The
     result is the one the full search gives when ``decided`` holds exactly those pairs.
+
+    ``prior`` (with ``decided``): for each mention of an earlier merge (of some of these mentions,
+    with the decisions between them), (that merge, its storyline there), as any labels; mentions
+    missing: new; a storyline None: not to be trusted (then for all of its mentions):
+    the groups are the same, but only the joins they can change are tried again
+    (:func:`dossier.blocking.cluster`), so that a large set of mentions chained by their pairs
+    costs little when a few are new.
     """
     pairs = features_of(items, published, vectors, affiliations)
     feats = [f for f, _ in pairs]
@@ -192,17 +200,28 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     def reasons(e: Edge) -> tuple[str, ...]:
         return e.reasons if decided is None else tuple(compare(feats[e.a], feats[e.b]).reasons)
 
+    def dated_apart(e: Edge) -> bool:  # a refused pair that counts as a date conflict (below)
+        fa, fb = feats[e.a], feats[e.b]
+        return fa.key != fb.key and bool(fa.interval and fb.interval) and _gap(fa.interval, fb.interval) > 0
+
+    before = None
+    if prior is not None and decided is not None:
+        before = [prior.get((f.key, f.index)) for f in feats]
+        # a mention of an earlier run whose storyline is not trusted: its run still tells which
+        # of its pairs that run counted
+        before = [p if p is not None and p[1] is not None else None for p in before], \
+            [p[0] if p is not None else None for p in before]
     groups, used, refused = cluster_mentions(
         [day_precise(f) for f in feats], edges,
         lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]),
-        [f.key for f in feats])
+        [f.key for f in feats], prior=before[0] if before else None, runs=before[1] if before else None,
+        explain=dated_apart)
     why: dict[int, list[str]] = defaultdict(list)
     for e in used:
         why[e.b].append(f"{feats[e.a].key}#{feats[e.a].index} ~ {feats[e.b].key}#{feats[e.b].index} "
                         f"(score {e.score:.1f} >= {SAME}): " + "; ".join(reasons(e)))
     for e, reason in refused:  # a strong pair kept apart by its groups: a conflict only if its own dates differ
-        fa, fb = feats[e.a], feats[e.b]
-        if fa.key != fb.key and fa.interval and fb.interval and _gap(fa.interval, fb.interval) > 0:
+        if dated_apart(e):
             apart.append((e.a, e.b, list(reasons(e)) + [f"kept apart: {reason}"]))
     stories = [_storyline(g, feats, events, why) for g in groups]
     _link_related(stories, [[feats[i] for i in g] for g in groups])
@@ -218,7 +237,8 @@ def day_precise(f: EventFeatures) -> bool:
 
 
 def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list[int], list[int]], str | None],
-                     articles: list[str] | None = None
+                     articles: list[str] | None = None, prior: list[Any] | None = None,
+                     runs: list[Any] | None = None, explain: Callable[[Edge], bool] | None = None
                      ) -> tuple[list[list[int]], list[Edge], list[tuple[Edge, str]]]:
     """Groups of mentions from the accepted pairs (:func:`cluster`), such that no coarse mention
     ever bridges two groups of day-precise ones. Of the accepted pairs only these count:
@@ -235,7 +255,27 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
 
     So a month-dated report compatible with a month of meetings joins one of them and chains
     nothing; the cross-article update's units are the groups these pairs connect
-    (:mod:`dossier.crossref.kinds`). Positions are canonical (sorted by article key, position)."""
+    (:mod:`dossier.crossref.kinds`). Positions are canonical (sorted by article key, position).
+
+    ``prior``: each mention's group in an earlier run (None: new, or not to be trusted), ``runs``
+    which earlier run each mention was in (None: new; default: told by ``prior``); the
+    mentions whose counted pairs differ from what their earlier run counted (among the pairs
+    within it: a new anchor, a pair with a new mention or with another run's) are told to
+    :func:`cluster` as changed. ``explain``: which refused pairs need their reason."""
+    kept = _counted_pairs(fine, edges, articles)
+    if prior is None:
+        return cluster(len(fine), kept, cannot)
+    if runs is None:
+        runs = [p[0] if p is not None else None for p in prior]
+    within = [e for e in edges if runs[e.a] is not None and runs[e.a] == runs[e.b]]
+    old = {(e.a, e.b) for e in _counted_pairs(fine, within, articles)}
+    now = {(e.a, e.b) for e in kept}
+    changed = {x for pair in old ^ now for x in pair}
+    return cluster(len(fine), kept, cannot, prior=prior, changed=changed, explain=explain)
+
+
+def _counted_pairs(fine: list[bool], edges: list[Edge], articles: list[str] | None) -> list[Edge]:
+    """The accepted pairs :func:`cluster_mentions` groups by (see there)."""
     anchors: dict[int, tuple[float, int, Edge]] = {}
     kept: list[Edge] = []
     loose: list[Edge] = []
@@ -253,7 +293,7 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
             loose.append(e)
     kept += [e for _, _, e in anchors.values()]
     kept += [e for e in loose if e.a not in anchors and e.b not in anchors]
-    return cluster(len(fine), kept, cannot)
+    return kept
 
 
 def coarse_rivals(fine: Callable[[Any], bool] | list[bool], pairs: Iterable[tuple[Any, Any, float]],

@@ -195,6 +195,26 @@ class CrossStateMixin:
                 out[r.pop("event_id")] = r
         return out
 
+    def x_storyline_groups(self, event_ids: Iterable[int]) -> dict[int, str]:
+        """event id -> the id of the stored storyline it is a source of, for the events whose
+        storyline has all its sources among ``event_ids``."""
+        ids = set(event_ids)
+        of: dict[int, str] = {}
+        for part in _chunks(sorted(ids)):
+            of.update((r["event_id"], r["storyline_id"]) for r in self._rows(
+                f"SELECT event_id, storyline_id FROM storyline_sources WHERE event_id IN ({', '.join('?' * len(part))})", part))
+        whole: set[str] = set()
+        for part in _chunks(sorted(set(of.values()))):
+            sizes: dict[str, int] = {}
+            outside: set[str] = set()
+            for r in self._rows(f"SELECT storyline_id, event_id FROM storyline_sources WHERE storyline_id IN "
+                                f"({', '.join('?' * len(part))})", part):
+                if r["event_id"] not in ids:
+                    outside.add(r["storyline_id"])
+                sizes[r["storyline_id"]] = sizes.get(r["storyline_id"], 0) + 1
+            whole |= set(sizes) - outside
+        return {e: s for e, s in of.items() if s in whole}
+
     def x_replace_tagged(self, tags: Iterable[str], rows: list[tuple[str, str, dict, int, str]]) -> None:
         """Drop the crossref rows of these unit tags, store ``rows`` (kind, id, payload, seq, tag)."""
         for part in _chunks(sorted(set(tags))):

@@ -115,3 +115,34 @@ def test_the_cheap_bound_never_refuses_a_pair_compare_keeps_in_a_many_story_flow
         elif d.same or d.date_conflict:
             kept += 1
     assert kept and refused > 3 * kept
+
+
+def test_earlier_storylines_give_the_same_merge_with_fewer_constraint_checks(monkeypatch):
+    """``prior``: the storylines an earlier merge of most articles gave. The merge of all of them
+    with the stored decisions is the same with it (explanations and date conflicts included), and
+    asks ``cannot_link`` less: only about the joins the new articles can change."""
+    import dossier.events.merge as merge
+
+    items, published = _items()
+    keys = sorted({k for k, _ in items})
+    old_keys = set(keys[:-3])  # three articles arrive later
+    old_items = [(k, e) for k, e in items if k in old_keys]
+    decided = _decided(items, published)
+    earlier = merge_events(old_items, published=published,
+                           decided=[d for d in decided if d[0][0] in old_keys and d[1][0] in old_keys])
+    prior = {(k, i): ("earlier", s.id) for s in earlier for k, i, _ in s.sources}
+    calls = []
+
+    def counted(a, b):
+        calls.append(1)
+        return cannot_link(a, b)
+
+    cannot_link = merge.cannot_link
+    monkeypatch.setattr(merge, "cannot_link", counted)
+    full = merge_events(items, published=published, decided=decided)
+    asked = len(calls)
+    calls.clear()
+    given = merge_events(items, published=published, decided=decided, prior=prior)
+    assert [dataclasses.asdict(s) for s in given] == [dataclasses.asdict(s) for s in full]
+    assert any(s.date_conflicts for s in full)
+    assert len(calls) < asked  # this flow's storylines are small: most pairs join, few are refused
