@@ -17,7 +17,8 @@ class EventsComponent:
     # v5: English documents read by surface patterns (dossier.events.english); French unchanged
     # v6: named quotes as statements (events.quoted), headline lines without events, another actor's
     #     act of the same type, talks in general dropped, statement types from their words
-    version = "dossier.events.v6"
+    # v7: a wholly quoted reported clause gives the saying its own statement; Event.date_counted
+    version = "dossier.events.v7"
 
     def __init__(self, nlp: Language, name: str):
         self.name = name

@@ -26,7 +26,7 @@ _NAMED_NOT_DATES = frozenset({"organization", "group", "person"})
 class TimeComponent:
     """Finds temporal expressions in ``doc.text`` and resolves them against ``doc._.published``."""
 
-    version = "dossier.time.v1"
+    version = "dossier.time.v2"  # v2: Timex.counted (a date counted back by a duration); date hints of other reports
 
     def __init__(self, infer: bool = True):
         self.infer = infer
