@@ -128,7 +128,7 @@ def test_publication_is_inferred_when_missing(time_nlp):
 
 
 def test_component_version_and_factory(time_nlp):
-    assert time_nlp[1].version == "dossier.time.v1"
+    assert time_nlp[1].version == "dossier.time.v2"
 
 
 def test_a_verb_that_is_its_own_head_does_not_loop(nlp):
