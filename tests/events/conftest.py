@@ -15,3 +15,14 @@ def annotate(nlp):
             doc = proc(doc)
         return doc
     return run
+
+
+@pytest.fixture(scope="session")
+def event_by_trigger(annotate):
+    """The first event of a hand-written text whose trigger is ``trigger`` (the triggers found, when none)."""
+    def find(text: str, trigger: str, published: str = "2025-03-13"):
+        events = annotate(text, published)._.events
+        found = [e for e in events if e.trigger == trigger]
+        assert found, [e.trigger for e in events]
+        return found[0]
+    return find

@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 pytestmark = pytest.mark.slow
-
-
-def events_of(annotate, text, trigger, published="2025-05-20"):
-    found = [e for e in annotate(text, published)._.events if e.trigger == trigger]
-    assert found, [e.trigger for e in annotate(text, published)._.events]
-    return found[0]
+PUBLISHED = "2025-05-20"
 
 
 def ids(event):
@@ -29,25 +24,25 @@ def ids(event):
     ("Le Hamas a reçu la nouvelle proposition. Le mouvement islamiste, qui gouverne Gaza depuis "
      "longtemps, a rejeté mardi toute trêve sans retrait.", "rejeté", "hamas"),
 ])
-def test_a_described_group_is_the_one_the_article_named(annotate, text, trigger, expected):
-    assert expected in ids(events_of(annotate, text, trigger))
+def test_a_described_group_is_the_one_the_article_named(event_by_trigger, text, trigger, expected):
+    assert expected in ids(event_by_trigger(text, trigger, PUBLISHED))
 
 
-def test_an_indefinite_description_names_no_group(annotate):
+def test_an_indefinite_description_names_no_group(event_by_trigger):
     text = ("Les Forces de soutien rapide encerclent la ville depuis un an. Lundi, des paramilitaires "
             "ont attaqué un camp de déplacés au sud du Darfour.")
-    assert "rapid_support_forces" not in ids(events_of(annotate, text, "attaqué"))
+    assert "rapid_support_forces" not in ids(event_by_trigger(text, "attaqué", PUBLISHED))
 
 
-def test_a_description_the_article_never_named_stays_unresolved(annotate):
+def test_a_description_the_article_never_named_stays_unresolved(event_by_trigger):
     text = "Lundi, les rebelles ont attaqué un camp de déplacés près de la frontière."
-    assert not {"rapid_support_forces", "houthis", "m23"} & ids(events_of(annotate, text, "attaqué"))
+    assert not {"rapid_support_forces", "houthis", "m23"} & ids(event_by_trigger(text, "attaqué", PUBLISHED))
 
 
-def test_a_description_after_a_contracted_article(annotate):
+def test_a_description_after_a_contracted_article(event_by_trigger):
     text = ("Les Forces de soutien rapide encerclent la ville depuis un an. L'armée a exigé mardi le "
             "départ du groupe paramilitaire de tous les quartiers.")
-    assert "rapid_support_forces" in ids(events_of(annotate, text, "exigé"))
+    assert "rapid_support_forces" in ids(event_by_trigger(text, "exigé", PUBLISHED))
 
 
 def test_a_kb_entry_reads_its_kinds():
@@ -67,20 +62,20 @@ PAIR_LEADERS = ("Narendra Modi et Shehbaz Sharif s'accusent depuis des semaines.
     # the parse often coordinates the place and the guests: still the guests
     ("Jeudi soir, Donald Trump accueillait au Bureau ovale les dirigeants des deux pays voisins.", "accueillait"),
 ])
-def test_the_leaders_of_the_pair_are_the_persons_the_article_names(annotate, sentence, trigger):
-    event = events_of(annotate, PAIR_LEADERS + sentence, trigger)
+def test_the_leaders_of_the_pair_are_the_persons_the_article_names(event_by_trigger, sentence, trigger):
+    event = event_by_trigger(PAIR_LEADERS + sentence, trigger, PUBLISHED)
     assert {"narendra_modi", "shehbaz_sharif"} <= ids(event)
 
 
 SUDAN = "Le Soudan vit une guerre depuis deux ans. Au Soudan, la faim gagne Khartoum et le Darfour. "
 
 
-def test_the_regular_army_is_the_armed_forces_of_the_articles_country(annotate):
+def test_the_regular_army_is_the_armed_forces_of_the_articles_country(event_by_trigger):
     text = SUDAN + "Lundi, l'armée régulière a bombardé des positions des Forces de soutien rapide près de Khartoum."
-    assert {"sudanese_armed_forces", "rapid_support_forces"} <= ids(events_of(annotate, text, "bombardé"))
+    assert {"sudanese_armed_forces", "rapid_support_forces"} <= ids(event_by_trigger(text, "bombardé", PUBLISHED))
 
 
-def test_a_name_hung_on_a_described_army_stays_a_party(annotate):
+def test_a_name_hung_on_a_described_army_stays_a_party(event_by_trigger):
     text = SUDAN + "Le pays est déchiré depuis avril par une guerre opposant les forces armées " \
                    "nationales aux Forces de soutien rapide."
-    assert {"sudanese_armed_forces", "rapid_support_forces"} <= ids(events_of(annotate, text, "opposant"))
+    assert {"sudanese_armed_forces", "rapid_support_forces"} <= ids(event_by_trigger(text, "opposant", PUBLISHED))

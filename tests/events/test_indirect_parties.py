@@ -8,12 +8,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-def by_trigger(annotate, text, trigger, published="2025-03-13"):
-    found = [e for e in annotate(text, published)._.events if e.trigger == trigger]
-    assert found, [e.trigger for e in annotate(text, published)._.events]
-    return found[0]
-
-
 def ids(event):
     return {p.entity_id for p in event.participants}
 
@@ -33,13 +27,13 @@ def ids(event):
     ("Le Hamas et Israël ont conclu une trêve. Elle prévoit la libération de dix Israéliens, "
      "échangés contre trois cents Palestiniens.", "libération", {"israeli_government", "hamas"}),
 ])
-def test_release_parties(annotate, text, trigger, expected):
-    assert ids(by_trigger(annotate, text, trigger)) == expected
+def test_release_parties(event_by_trigger, text, trigger, expected):
+    assert ids(event_by_trigger(text, trigger)) == expected
 
 
-def test_a_nationality_of_other_nouns_names_no_release_party(annotate):
+def test_a_nationality_of_other_nouns_names_no_release_party(event_by_trigger):
     # "la ville ukrainienne" is where it happened, not who takes part
-    event = by_trigger(annotate, "La Russie a libéré lundi deux journalistes dans la ville ukrainienne de Soumy.",
+    event = event_by_trigger("La Russie a libéré lundi deux journalistes dans la ville ukrainienne de Soumy.",
                        "libéré")
     assert "ukrainian_government" not in ids(event)
 
@@ -65,21 +59,21 @@ def test_a_reported_agreement_without_parties_is_a_statement(annotate, text, plo
         assert "AGREE" not in {e.plover for e in events}
 
 
-def test_the_two_parties_are_the_pair_the_article_names_together(annotate):
+def test_the_two_parties_are_the_pair_the_article_names_together(event_by_trigger):
     text = ("Des négociations entre l'Inde et le Pakistan se sont tenues lundi à Genève. "
             "Les deux parties ont convenu de se revoir la semaine prochaine.")
-    event = by_trigger(annotate, text, "convenu")
+    event = event_by_trigger(text, "convenu")
     assert {"indian_government", "pakistani_government"} <= ids(event)
 
 
-def test_the_two_parties_take_no_pair_when_none_stands_out(annotate):
+def test_the_two_parties_take_no_pair_when_none_stands_out(event_by_trigger):
     text = "Les deux parties ont convenu mardi de se revoir la semaine prochaine."
-    event = by_trigger(annotate, text, "convenu")
+    event = event_by_trigger(text, "convenu")
     assert not ids(event)
 
 
-def test_weapons_of_a_nationality_are_its_armed_forces(annotate):
-    event = by_trigger(annotate, "Dans la nuit, des drones pakistanais ont frappé un dépôt près de Lahore.", "frappé")
+def test_weapons_of_a_nationality_are_its_armed_forces(event_by_trigger):
+    event = event_by_trigger("Dans la nuit, des drones pakistanais ont frappé un dépôt près de Lahore.", "frappé")
     from dossier.entities import load_kb
 
     assert load_kb().institution("PK", "armed_forces") in ids(event)
@@ -120,20 +114,20 @@ PAIR_ARTICLE = "Une rencontre entre l'Inde et le Pakistan a eu lieu lundi à Gen
     # "ces pays", in a "pour" phrase of what is stressed
     ("La France a souligné mardi la nécessité pour ces pays de reprendre le dialogue.", "souligné"),
 ])
-def test_the_pair_named_by_a_possessive_or_a_demonstrative(annotate, sentence, trigger):
-    event = by_trigger(annotate, PAIR_ARTICLE + sentence, trigger)
+def test_the_pair_named_by_a_possessive_or_a_demonstrative(event_by_trigger, sentence, trigger):
+    event = event_by_trigger(PAIR_ARTICLE + sentence, trigger)
     assert {"indian_government", "pakistani_government"} <= ids(event)
 
 
-def test_a_clause_describing_a_conflict_takes_the_conflicts_parties(annotate):
+def test_a_clause_describing_a_conflict_takes_the_conflicts_parties(event_by_trigger):
     text = "Le pays vit depuis un conflit entre l'Inde et le Pakistan, qui a éclaté en mai 2024 après un attentat."
-    event = by_trigger(annotate, text, "éclaté")
+    event = event_by_trigger(text, "éclaté")
     assert {"indian_government", "pakistani_government"} <= ids(event)
 
 
-def test_a_partner_phrase_hung_on_the_nouns_complement(annotate):
+def test_a_partner_phrase_hung_on_the_nouns_complement(event_by_trigger):
     text = "Des pourparlers sur le programme nucléaire entre l'Inde et le Pakistan se sont achevés samedi à Genève."
-    event = by_trigger(annotate, text, "pourparlers")
+    event = event_by_trigger(text, "pourparlers")
     assert {"indian_government", "pakistani_government"} <= ids(event)
 
 
@@ -148,8 +142,8 @@ def test_a_partner_phrase_hung_on_the_nouns_complement(annotate):
     ("Ali Karimi, porte-parole du gouvernement iranien, a accusé mardi l'Inde de mentir.", "accusé",
      "iranian_government"),
 ])
-def test_a_name_qualifying_another_actor_is_no_party(annotate, text, trigger, absent):
-    assert absent not in ids(by_trigger(annotate, text, trigger))
+def test_a_name_qualifying_another_actor_is_no_party(event_by_trigger, text, trigger, absent):
+    assert absent not in ids(event_by_trigger(text, trigger))
 
 
 @pytest.mark.parametrize("text, trigger, plover", [
@@ -160,8 +154,8 @@ def test_a_name_qualifying_another_actor_is_no_party(annotate, text, trigger, ab
     # a dated future strike is a planned attack, not a threat
     ("L'armée indienne frappera les camps le 12 mars, selon le ministre.", "frappera", "ASSAULT"),
 ])
-def test_fighting_announced_in_the_future_is_a_threat(annotate, text, trigger, plover):
-    assert by_trigger(annotate, text, trigger).plover == plover
+def test_fighting_announced_in_the_future_is_a_threat(event_by_trigger, text, trigger, plover):
+    assert event_by_trigger(text, trigger).plover == plover
 
 
 def test_a_threat_by_one_side_is_against_the_other(annotate):
