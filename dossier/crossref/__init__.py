@@ -18,6 +18,8 @@ storylines are clustered from them instead of deciding every pair of the unit ag
 clustering trusts the groups of the unit's stored storylines wherever the new records cannot
 change them, and asks its constraint only about the other joins
 (:func:`dossier.blocking.cluster`'s ``prior``).
+Results that join records of two units (an event denied by another article, a dispute
+supported by merged events) are found after the units (:mod:`dossier.crossref.across`).
 ``dossier rebuild`` forgets the state and covers every article as one update, so both give the
 same results (``tests/test_crossref_incremental.py``).
 
@@ -40,7 +42,7 @@ from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-12"  # -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says, -11: that rule withdrawn, -12: counted dates one unit wide, two events of one sentence never one
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-13"  # -13: denials and disputes' supporting events read across units, -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says, -11: that rule withdrawn, -12: counted dates one unit wide, two events of one sentence never one
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -105,6 +107,11 @@ def update_pending(store, full: bool = False, process=None) -> dict[str, Any]:
             t0 = time.perf_counter()
             counts.update(_update_kind(store, kind, aids, ctx))
             counts[f"{kind.table}_seconds"] = round(time.perf_counter() - t0, 3)
+        from dossier.crossref import across
+
+        t0 = time.perf_counter()
+        counts.update(across.update(store, ctx, aids))
+        counts["across_seconds"] = round(time.perf_counter() - t0, 3)
     store.set_meta(CROSSREF_BUILT_FROM, fingerprint)
     if process is not None:
         from dossier.timex.crossdate import redate_stored
@@ -474,6 +481,9 @@ def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]]
     for rid, aid, unit in members:
         a, idx, rec = recs[rid]
         by_unit[unit].append(Record(rid, a, idx, rec))
+    if kind.name == "e":  # the days of the storylines dropped and stored: claims near them may change
+        ctx.setdefault("story_days", []).extend(store.x_story_days(drop))
+    ctx.setdefault("recomputed", {}).setdefault(kind.name, set()).update(drop)
     stories: list[dict] = []
     out: list[tuple[str, str, dict, int]] = []
     for unit in sorted(by_unit):
@@ -491,6 +501,10 @@ def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]]
             payload["_unit"] = unit
             out.append((ckind, cid, payload, seq))
     store.x_replace_results(kind.name, drop, stories, out)
+    if kind.name == "e":
+        from dossier.store.queries import date_bounds
+
+        ctx["story_days"].extend(b for s in stories if (b := date_bounds(s.get("date")))[0] and b[1])
     if kind.name == "e":  # date conflicts between units, from the stored pairs (storyline ids now final)
         stale, rows = event_cross_conflicts(store, members, stories, ctx)
         store.x_replace_tagged(stale, [(ck, cid, p, 1 * _CONFLICT_CLASS + low * 1000 + 999, tag)

@@ -401,9 +401,9 @@ def _affiliations(ctx, events) -> dict[str, str] | None:
 
 def _story_detail_conflicts(stories: list, ctx) -> list:
     """What the sources of one merged event say differently beyond its date (place, clock time,
-    format of talks, an event held per some and denied per another report), read from the
+    format of talks), read from the
     records of the unit's articles (as ``find_conflicts`` does over a whole corpus)."""
-    from dossier.claims.conflicts import _denied_events, _format_conflicts, _place_conflicts, _time_conflicts
+    from dossier.claims.conflicts import _format_conflicts, _place_conflicts, _time_conflicts
 
     store = ctx.get("store")
     if store is None or not stories:
@@ -411,7 +411,7 @@ def _story_detail_conflicts(stories: list, ctx) -> list:
     ids = sorted({int(src[0]) for s in stories for src in (s.sources or [])})
     items = [(str(aid), _article_records(store, aid, ctx)) for aid in ids]
     return (_place_conflicts(stories, items) + _time_conflicts(stories, items)
-            + _format_conflicts(stories, items) + _denied_events(stories, items))
+            + _format_conflicts(stories, items))  # denials: dossier.crossref.across (other units)
 
 
 def _article_records(store, article_id: int, ctx):
@@ -478,7 +478,10 @@ def claim_results(members: list[Record], ctx) -> tuple[list, list]:
         payload = cite(plain(d), members)
         n_refs = sum(len(s) for s in d.sides.values())
         rows.append(("disputes", None, payload, -(len(d.articles) * 10**6 + min(n_refs, 10**6 - 1))))
-    rows += [("conflicts", None, plain(c), 2) for c in _dispute_conflicts(_per_article(items, "claims"))]
+    from dossier.crossref.across import support_stories
+
+    stories = support_stories(ctx, [m.rec for m in members])  # merged events reporting a disputed fact
+    rows += [("conflicts", None, plain(c), 2) for c in _dispute_conflicts(_per_article(items, "claims"), stories)]
     return [], rows
 
 

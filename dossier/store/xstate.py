@@ -215,6 +215,58 @@ class CrossStateMixin:
             whole |= set(sizes) - outside
         return {e: s for e, s in of.items() if s in whole}
 
+    def x_story_views(self, units: Iterable[int] | None = None, between: tuple[str, str] | None = None
+                      ) -> list[dict[str, Any]]:
+        """The stored storylines of these ``units``, or those whose days meet ``between`` (first
+        and last ISO day), as the conflict finders read merged events: id, unit, type, plover,
+        date, status, place, participants, ``background`` (every source is background) and
+        ``sources`` (article id as a string, event index, evidence), in id order."""
+        if units is not None:
+            parts = [(f"s.unit IN ({', '.join('?' * len(part))})", part) for part in _chunks(sorted(set(units)))]
+        else:
+            parts = [("s.date_end >= ? AND s.date_start <= ?", list(between))] if between else []
+        out: dict[str, dict[str, Any]] = {}
+        for where, params in parts:
+            for r in self._rows("SELECT s.id, s.unit, s.type, s.plover, s.date, s.status, s.place_id, s.participants, "
+                                "e.article_id, e.idx, e.text, e.background FROM storylines s "
+                                "JOIN storyline_sources ss ON ss.storyline_id = s.id JOIN events e ON e.id = ss.event_id "
+                                f"WHERE {where} ORDER BY s.id, e.article_id, e.idx", params):
+                story = out.get(r["id"])
+                if story is None:
+                    parts_ = r["participants"]
+                    story = out[r["id"]] = {
+                        "id": r["id"], "unit": r["unit"], "type": r["type"], "plover": r["plover"], "date": r["date"],
+                        "status": r["status"], "place": r["place_id"], "place_id": r["place_id"],
+                        "participants": json.loads(parts_) if isinstance(parts_, str) else (parts_ or []),
+                        "background": True, "sources": []}
+                story["sources"].append((str(r["article_id"]), r["idx"], r["text"]))
+                story["background"] = story["background"] and bool(r["background"])
+        return [out[k] for k in sorted(out)]
+
+    def x_story_days(self, units: Iterable[int]) -> list[tuple[str, str]]:
+        """(first day, last day) of the dated storylines of these units."""
+        out = []
+        for part in _chunks(sorted(set(units))):
+            out += [(r["date_start"], r["date_end"]) for r in self._rows(
+                f"SELECT date_start, date_end FROM storylines WHERE unit IN ({', '.join('?' * len(part))}) "
+                "AND date_start IS NOT NULL AND date_end IS NOT NULL", part)]
+        return out
+
+    def x_units_of(self, kind: str, record_ids: Iterable[int]) -> dict[int, int]:
+        """record id -> its unit, for the covered records of ``kind`` among ``record_ids``."""
+        out: dict[int, int] = {}
+        for part in _chunks(sorted(set(record_ids))):
+            out.update((r["record_id"], r["unit"]) for r in self._exec(
+                f"SELECT record_id, unit FROM x_records WHERE kind = ? AND record_id IN ({', '.join('?' * len(part))})",
+                [kind, *part]))
+        return out
+
+    def x_record_ids(self, table: str, where: str, params: Iterable[Any] = ()) -> list[int]:
+        """Ids of the records of a record table matching a condition on its own columns."""
+        if table not in schema.RECORD_TABLES:
+            raise ValueError(f"not a record table: {table}")
+        return [r["id"] for r in self._rows(f"SELECT id FROM {table} WHERE {where} ORDER BY id", list(params))]
+
     def x_replace_tagged(self, tags: Iterable[str], rows: list[tuple[str, str, dict, int, str]]) -> None:
         """Drop the crossref rows of these unit tags, store ``rows`` (kind, id, payload, seq, tag)."""
         for part in _chunks(sorted(set(tags))):
