@@ -75,3 +75,33 @@ def test_the_denial_is_stored_in_both_backends(records, db_url):
             store.add_article(rec)
             update_cross_article(store)
         assert _conflicts(store) == _whole_run(records)
+
+
+@pytest.mark.parametrize("date, near", [
+    ("2025-05-02", True), ("2025-05-04", True),  # the day, one day after the changed days
+    ("2025-05-06", False), ("2025-04-29", False),
+    ("2025-05", True), ("2025-W18", True), ("2025-W20", False), ("2025", True), ("202", False),  # a decade has no days: never a support, as in the whole run
+    ("2024-12-31", False), ("2024", False), ("2025-09-01", False), (None, False),
+])
+def test_claims_near_changed_days_read_from_the_database(db_url, date, near):
+    """The claims whose disputes a storyline changed on 1-3 May 2025 may now be supported: their
+    date (a day, a month, a week, a year, a decade) meets those days widened by one day."""
+    import datetime as dt
+
+    from dossier.config import Settings
+    from dossier.crossref.across import _claims_near
+    from dossier.models import Article, ArticleRecords, Claim
+
+    claim = Claim(start=0, end=5, text="texte", predicate="CONTROLS", arguments=["russia", "x"],
+                  proposition="CONTROLS(russia,x)", claimant_id=None, claimant_name=None, stance="asserts",
+                  date=date)
+    other = Claim(start=0, end=5, text="texte", predicate="SAYS", arguments=["russia", "y"],
+                  proposition="SAYS(russia,y)", claimant_id=None, claimant_name=None, stance="asserts", date=date)
+    rec = ArticleRecords(article=Article(raw_text="texte écrit pour le test", source="mem://near"),
+                         clean_text="texte écrit pour le test", boilerplate=[], claims=[claim, other])
+    with open_store(Settings().with_(db=db_url)) as store:
+        store.add_article(rec)
+        found = _claims_near(store, [("2025-05-01", "2025-05-03")], dt.timedelta(days=1))
+        ids = [rid for rid, _, _, c in store.record_rows("claims", article_ids=[a["id"] for a in store.article_index()])
+               if c.predicate == "CONTROLS"]
+    assert (found == ids) == near and len(found) <= 1

@@ -425,17 +425,17 @@ def _format_conflicts(stories: list[Any], items: list[tuple[str, ArticleRecords]
 def _event_support(dispute: Any, stories: list[Any]) -> list[tuple[str, str]]:
     """Sources of merged events that report as fact what a disputed proposition asserts: an
     agreement of its parties (AGREED), a capture of its place by its holder (CONTROLS...), dated
-    within :data:`SUPPORT_DAYS` of the dispute's claims."""
+    within :data:`SUPPORT_DAYS` of one of the dispute's claims (not merely between its first and
+    its last: a dispute argued over months is not supported by every capture in between)."""
     from dossier.events.features import event_class
 
     kind = _SUPPORTED.get(dispute.predicate)
     if kind is None or not dispute.arguments:
         return []
-    claimed = [iv for r in dispute.evolution if (iv := _days(r.date))]
+    pad = dt.timedelta(days=SUPPORT_DAYS)
+    claimed = [(iv[0] - pad, iv[1] + pad) for r in dispute.evolution if (iv := _days(r.date))]
     if not claimed:
         return []
-    first = min(iv[0] for iv in claimed) - dt.timedelta(days=SUPPORT_DAYS)
-    last = max(iv[1] for iv in claimed) + dt.timedelta(days=SUPPORT_DAYS)
     holders = _parties(dispute.arguments[0].split("+"))
     place = dispute.arguments[-1] if kind == "force" else None
     out: list[tuple[str, str]] = []
@@ -443,7 +443,7 @@ def _event_support(dispute: Any, stories: list[Any]) -> list[tuple[str, str]]:
         when = _days(_get(story, "date"))
         if _get(story, "background") or _get(story, "status") != "held" or when is None \
                 or event_class(_get(story, "plover") or "", _get(story, "type") or "") != kind \
-                or when[1] < first or when[0] > last:
+                or not any(when[1] >= first and when[0] <= last for first, last in claimed):
             continue
         parties = _parties(_pid(p) for p in _get(story, "participants") or [])
         if place is not None and _get(story, "place") != place:

@@ -47,7 +47,7 @@ def _supported_predicate(claim: Any) -> bool:
 
 def support_stories(ctx: dict, claims: list[Any]) -> list[dict] | None:
     """The stored storylines a unit's disputes may be supported by: those meeting the days of
-    its claims of a supported predicate, one day wider (``SUPPORT_DAYS``); None without a store
+    one of its claims of a supported predicate, one day wider (``SUPPORT_DAYS``); None without a store
     or such a claim (the dispute conflicts then stand alone, as before)."""
     from dossier.claims.conflicts import SUPPORT_DAYS
 
@@ -58,8 +58,10 @@ def support_stories(ctx: dict, claims: list[Any]) -> list[dict] | None:
     if not spans:
         return None
     pad = dt.timedelta(days=SUPPORT_DAYS)
-    between = ((min(s[0] for s in spans) - pad).isoformat(), (max(s[1] for s in spans) + pad).isoformat())
-    return store.x_story_views(between=between)
+    found: dict[str, dict] = {}
+    for between in _merged([((a - pad).isoformat(), (b + pad).isoformat()) for a, b in spans]):
+        found.update((s["id"], s) for s in store.x_story_views(between=between))
+    return [found[k] for k in sorted(found)]
 
 
 def _deny_events(store) -> list[tuple[int, int, int, Any]]:
@@ -84,33 +86,65 @@ def _deny_events(store) -> list[tuple[int, int, int, Any]]:
             if event_class(ev.plover, ev.type) == "deny" and not ev.background]
 
 
+def _merged(days: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ISO (first, last) day bounds, sorted and merged where they overlap."""
+    out: list[list[str]] = []
+    for a, b in sorted(days):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _claims_near(store, days: list[tuple[str, str]], pad: dt.timedelta) -> list[int]:
+    """Ids of the claims of a supported predicate (or denying one) whose date meets one of
+    ``days`` (ISO first and last day) widened by ``pad``: the claims whose disputes a changed
+    storyline may support (:func:`dossier.claims.conflicts._event_support` looks this close to
+    each claim). The database is asked for the dates that may meet the days' months (a day, a
+    month; a week, season or year of their years), never for every claim."""
+    from dossier.claims.conflicts import _SUPPORTED
+
+    spans = _merged(days)
+    lo, hi = spans[0][0], spans[-1][1]
+    y, m = int(lo[:4]), int(lo[5:7])
+    low = f"{y - (m == 1):04d}-{(m - 2) % 12 + 1:02d}"  # the month before: a pad may cross into it
+    y2, m2 = int(hi[:4]), int(hi[5:7])
+    high = f"{y2 + (m2 == 12):04d}-{m2 % 12 + 1:02d}-99"  # the month after, every day of it
+    years = [str(v) for v in range(y - 1, y2 + 2)]
+    whole = years + sorted({v[:3] for v in years})  # a year, a decade ("202")
+    lettered = " OR ".join("(date > ? AND date < ?)" for _ in years)  # 2025-W18, 2025-SU: after its months
+    preds = sorted(_SUPPORTED)
+    where = (f"(predicate IN ({', '.join('?' * len(preds))}) OR denies IS NOT NULL) AND date IS NOT NULL AND "
+             f"((date >= ? AND date <= ?) OR date IN ({', '.join('?' * len(whole))}) OR {lettered})")
+    params = [*preds, low, high, *whole, *(bound for v in years for bound in (f"{v}-9", f"{v}-~"))]
+    out = []
+    for rid, _, _, claim in store.record_rows("claims", ids=store.x_record_ids("claims", where, params)):
+        iv = _interval(claim.date)
+        if iv is None or not _supported_predicate(claim):
+            continue
+        first, last = (iv[0] - pad).isoformat(), (iv[1] + pad).isoformat()
+        if any(a <= last and b >= first for a, b in spans):
+            out.append(rid)
+    return out
+
+
 def _parties_of(participants: Any) -> set[str]:
     from dossier.claims.conflicts import _get, _parties
 
     return _parties(_get(p, "entity_id") for p in participants or [])
 
 
-def update(store, ctx: dict, new_article_ids: list[int]) -> dict[str, int]:
-    """Status conflicts and dispute supports after the kinds' units of one update (see the
-    module's doc). ``ctx["recomputed"]``: kind -> the unit labels (old and new) it recomputed;
-    ``ctx["story_days"]``: the days of the storylines it dropped and stored."""
-    from dossier.crossref import _CONFLICT_CLASS, _recompute
-    from dossier.crossref.kinds import KINDS, _article_records
+def denied_units(store, denials: list[tuple[int, int, int, Any]]) -> set[int]:
+    """The event units holding a storyline these deny events ((record id, article id, index,
+    event)) may answer: a shared party, within the denial's days (as ``_denied_events``)."""
+    from dossier.claims.conflicts import DENIAL_DAYS, SUPPORT_DAYS
 
-    recomputed: dict[str, set[int]] = ctx.get("recomputed", {})
-    counts: dict[str, int] = {}
-    # -- held per some, denied per another report -------------------------------------------
-    from dossier.claims.conflicts import DENIAL_DAYS, SUPPORT_DAYS, _denied_events
-
-    denials = _deny_events(store)
-    touched = set(recomputed.get("e", ()))
-    units = set(touched)
-    new = set(new_article_ids)
-    if new:
-        published = store.article_meta(sorted({aid for _, aid, _, _ in denials if aid in new}))
+    if not denials:
+        return set()
+    published = store.article_meta(sorted({aid for _, aid, _, _ in denials}))
+    units: set[int] = set()
     for _, aid, _, ev in denials:
-        if aid not in new:
-            continue
         when = _interval(ev.date) or _interval((published.get(aid) or {}).get("published"))
         parties = _parties_of(ev.participants)
         if when is None or not parties:
@@ -119,6 +153,26 @@ def update(store, ctx: dict, new_article_ids: list[int]) -> dict[str, int]:
                    (when[0] + dt.timedelta(days=SUPPORT_DAYS)).isoformat())
         units |= {s["unit"] for s in store.x_story_views(between=between)
                   if s["unit"] is not None and _parties_of(s["participants"]) & parties}
+    return units
+
+
+def update(store, ctx: dict, new_article_ids: list[int]) -> dict[str, int]:
+    """Status conflicts and dispute supports after the kinds' units of one update (see the
+    module's doc). ``ctx["recomputed"]``: kind -> the unit labels (old and new) it recomputed;
+    ``ctx["story_days"]``: the days of the storylines it dropped and stored;
+    ``ctx["status_again"]``: event units whose status conflicts a forgotten denial answered."""
+    from dossier.crossref import _CONFLICT_CLASS, _recompute
+    from dossier.crossref.kinds import KINDS, _article_records
+
+    recomputed: dict[str, set[int]] = ctx.get("recomputed", {})
+    counts: dict[str, int] = {}
+    # -- held per some, denied per another report -------------------------------------------
+    from dossier.claims.conflicts import SUPPORT_DAYS, _denied_events
+
+    denials = _deny_events(store)
+    touched = set(recomputed.get("e", ()))
+    units = touched | denied_units(store, [d for d in denials if d[1] in set(new_article_ids)])
+    units |= set(ctx.get("status_again", ()))
     stale = [f"xs:{u}" for u in sorted(units)]
     rows: list[tuple[str, str, dict, int, str]] = []
     stories = store.x_story_views(units=units) if units else []
@@ -141,23 +195,11 @@ def update(store, ctx: dict, new_article_ids: list[int]) -> dict[str, int]:
     days = [(a[:10], b[:10]) for a, b in ctx.get("story_days", ()) if a and b]  # ISO bounds: compared as text
     redo: set[int] = set()
     if days:
-        from dossier.claims.conflicts import _SUPPORTED
-
-        ids = store.x_record_ids("claims", f"predicate IN ({', '.join('?' * len(_SUPPORTED))}) OR denies IS NOT NULL",
-                                 sorted(_SUPPORTED))
-        claims = [(rid, c) for rid, _, _, c in store.record_rows("claims", ids=ids) if _supported_predicate(c)]
-        unit_of = store.x_units_of("c", [rid for rid, _ in claims])
-        spans: dict[int, list[dt.date]] = {}
-        for rid, c in claims:
-            iv = _interval(c.date)
-            if iv is None or rid not in unit_of:
-                continue
-            span = spans.setdefault(unit_of[rid], [iv[0], iv[1]])
-            span[0], span[1] = min(span[0], iv[0]), max(span[1], iv[1])
         pad = dt.timedelta(days=SUPPORT_DAYS)
+        near = _claims_near(store, days, pad)
+        unit_of = store.x_units_of("c", near)
         done = set(recomputed.get("c", ()))
-        redo = {u for u, (a, b) in spans.items() if u not in done
-                and any(s <= (b + pad).isoformat() and e >= (a - pad).isoformat() for s, e in days)}
+        redo = {u for u in unit_of.values() if u not in done}
         if redo:
             kind = next(k for k in KINDS if k.name == "c")
             _recompute(store, kind, ctx, store.x_members("c", redo), sorted(redo))
