@@ -64,3 +64,38 @@ def test_a_stored_article_takes_its_day_from_a_later_report(folder, db_url, tmp_
         ingest([str(folder / "premier.txt"), str(folder / "second.txt")], Settings(db=both),
                manifest=str(folder / "second.jsonl"))
         assert _state(both) == incremental
+
+
+# an unrelated meeting, stored before: a re-dating must leave its storyline as it was
+OTHER = ("Le 20 février 2025, le ministre indien des Affaires étrangères a reçu à New Delhi son homologue "
+         "brésilien pour préparer un sommet consacré au commerce des engrais.")
+
+
+def test_a_redated_article_updates_only_its_units(folder, tmp_path, monkeypatch):
+    """The re-dated article's units are covered again, not the whole state: no full rebuild,
+    and the storyline of an article it shares nothing with keeps its row."""
+    import dossier.crossref as crossref
+
+    (folder / "autre.txt").write_text(OTHER + "\n", encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    ingest([str(folder / "autre.txt"), str(folder / "premier.txt")], Settings(db=db))
+    with open_store(Settings(db=db), readonly=True) as store:
+        before = {r["id"]: r for r in store.export_rows("storylines")}
+    full_updates = []
+    real = crossref.update_pending
+
+    def spy(store, full=False, **kw):
+        full_updates.append(full)
+        return real(store, full=full, **kw)
+
+    monkeypatch.setattr(crossref, "update_pending", spy)
+    summary = ingest([], Settings(db=db), manifest=str(folder / "second.jsonl"))
+    assert summary.crossref["redated"] == 1 and summary.crossref["redated_recovered"] >= 1
+    assert True not in full_updates, full_updates
+    with open_store(Settings(db=db), readonly=True) as store:
+        after = {r["id"]: r for r in store.export_rows("storylines")}
+        other_id = next(r["id"] for r in store.article_index() if (r["source"] or "").endswith("autre.txt"))
+        sources = store.storyline_sources([other_id])
+        first = next(r for r in store.article_index() if (r["source"] or "").endswith("premier.txt"))
+    assert sources and all(after[s["id"]] == before[s["id"]] for s in sources)
+    assert (first["published"], first["published_basis"]) == ("2025-03-04", "inferred")

@@ -34,12 +34,13 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.blocking.index import KeyIndex, frequency_rank, overlap_share
 from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event_cross_conflicts, storyline_seq
 
-__all__ = ["update_cross_article", "rebuild_cross_article", "update_pending"]
+__all__ = ["update_cross_article", "rebuild_cross_article", "update_pending", "forget_articles"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
 STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-13"  # -13: denials and disputes' supporting events read across units, -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says, -11: that rule withdrawn, -12: counted dates one unit wide, two events of one sentence never one
@@ -68,15 +69,17 @@ def rebuild_cross_article(store, process=None) -> dict[str, int]:
 REDATE_PASSES = 2  # an article dated in one pass can date another in the next
 
 
-def update_pending(store, full: bool = False, process=None) -> dict[str, Any]:
+def update_pending(store, full: bool = False, process=None, again: "Forgotten | None" = None) -> dict[str, Any]:
     """Cover the articles the state does not cover yet (all of them with ``full``, or when no
     state exists): their records' features and keys, the units they join, those units'
-    results. Runs inside ``store.cross_article_update()``.
+    results; with ``again`` (:func:`forget_articles`), the records of the units those articles
+    left are covered again with them. Runs inside ``store.cross_article_update()``.
 
     With ``process`` (the pipeline over a list of articles), articles of unknown or coarse date
     that the merged events date are then processed again and their records replaced
-    (:func:`dossier.timex.crossdate.redate_stored`); the state is then rebuilt from the stored
-    records, as ``dossier rebuild`` does, so both give the same results."""
+    (:func:`dossier.timex.crossdate.redate_stored`): before that, those articles are taken out of
+    the state (:func:`forget_articles`), and the next update covers them and the rest of the
+    units they were in again, as if new (a rebuild gives the same results, not its cost)."""
     from dossier.events.merge import reference_values
     from dossier.store.sql import CROSSREF_BUILT_FROM
 
@@ -102,10 +105,12 @@ def update_pending(store, full: bool = False, process=None) -> dict[str, Any]:
         from dossier.events.features import affiliation_counts
 
         store.x_add_affiliations(affiliation_counts(r for _, _, _, r in store.record_rows("roles", article_ids=aids)))
-        ctx: dict[str, Any] = {"articles": {}, "store": store, "records": {}}
+        ctx: dict[str, Any] = {"articles": {}, "store": store, "records": {},
+                               "story_days": list(again.story_days) if again else [],
+                               "status_again": set(again.status_units) if again else set()}
         for kind in KINDS:
             t0 = time.perf_counter()
-            counts.update(_update_kind(store, kind, aids, ctx))
+            counts.update(_update_kind(store, kind, aids, ctx, again.records.get(kind.name, []) if again else []))
             counts[f"{kind.table}_seconds"] = round(time.perf_counter() - t0, 3)
         from dossier.crossref import across
 
@@ -118,11 +123,15 @@ def update_pending(store, full: bool = False, process=None) -> dict[str, Any]:
 
         covered = None if full else [a["id"] for a in pending]  # only their storylines can date anew
         for _ in range(REDATE_PASSES):
-            changed = redate_stored(store, process, covered)
+            left: list[Forgotten] = []
+            changed = redate_stored(store, process, covered, forget=lambda ids: left.append(forget_articles(store, ids)))
             if not changed:
                 break
             counts["redated"] = counts.get("redated", 0) + len(changed)
-            update_pending(store, full=True)  # their records changed: every unit is built again
+            redo = update_pending(store, again=left[0] if left else None)  # their units only, as new
+            counts["redated_recovered"] = counts.get("redated_recovered", 0) + (
+                sum(len(v) for v in left[0].records.values()) if left else 0)
+            counts["redated_seconds"] = round(counts.get("redated_seconds", 0) + redo["seconds"], 3)
             covered = changed
     counts.update(store.x_counts())
     counts["seconds"] = round(time.perf_counter() - started, 3)
@@ -139,6 +148,58 @@ def _context(store, ctx: dict, kind: Kind, article_ids) -> None:
         from dossier.claims.conflicts import _facts_table
 
         ctx["facts"], ctx["names"] = _facts_table()
+
+
+@dataclass
+class Forgotten:
+    """What :func:`forget_articles` took out of the state: by kind, the records of other
+    articles whose units it dissolved (to be covered again), and the days of the storylines it
+    dropped (claims near them may have lost a supporting event)."""
+
+    records: dict[str, list[int]] = field(default_factory=dict)
+    story_days: list[tuple[str, str]] = field(default_factory=list)
+    status_units: set[int] = field(default_factory=set)  # event units a forgotten denial answered
+
+
+def forget_articles(store, article_ids) -> Forgotten:
+    """Take covered articles out of the state before their records are replaced (a re-dated
+    article): every unit holding one of their records is dissolved (its results dropped, its
+    records, keys and pairs forgotten) and its other records are returned, to be covered again
+    with the articles' new records by the next update; the articles' roles leave the affiliation
+    counts and the articles are pending again. The other units do not change: none of their
+    records is linked to a dissolved unit's (else they would be one unit), so they are what a
+    rebuild without these articles gives, and the next update's candidates meet them as usual.
+    Runs inside ``store.cross_article_update()``, before ``store.replace_records``."""
+    from dossier.events.features import affiliation_counts
+
+    ids = sorted(set(article_ids))
+    out = Forgotten()
+    if not ids:
+        return out
+    counts = affiliation_counts(r for _, _, _, r in store.record_rows("roles", article_ids=ids))
+    if counts:
+        store.x_add_affiliations({k: -n for k, n in counts.items()})
+        store.x_prune_affiliations()
+    leaving = set(ids)
+    from dossier.crossref.across import _deny_events, denied_units
+
+    out.status_units = denied_units(store, [d for d in _deny_events(store) if d[1] in leaving])
+    store.x_replace_tagged([f"xs:{u}" for u in out.status_units], [])
+    for kind in KINDS:
+        units = store.x_units_of_articles(kind.name, ids)
+        if not units:
+            continue
+        members = store.x_members(kind.name, units)
+        gone = [rid for rid, _, _ in members]
+        out.records[kind.name] = sorted(rid for rid, aid, _ in members if aid not in leaving)
+        if kind.name == "e":
+            out.story_days += store.x_story_days(units)
+            pairs = {(min(int(k), p), max(int(k), p)) for k, p, _ in store.x_lookup("e.d", [str(r) for r in gone])}
+            store.x_replace_tagged([f"ex:{a}:{b}" for a, b in pairs] + [f"xs:{u}" for u in units], [])
+        store.x_replace_results(kind.name, units, [], [])
+        store.x_forget_records(kind.name, gone)
+    store.x_forget_articles(ids)
+    return out
 
 
 class _Links:
@@ -160,9 +221,11 @@ class _Links:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict) -> dict[str, int]:
+def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict, again: list[int] = ()) -> dict[str, int]:
     new: list[Record] = []
     rows = store.record_rows(kind.table, article_ids=article_ids)
+    if again:  # records of covered articles whose units were taken apart (forget_articles): new again
+        rows = sorted(rows + store.record_rows(kind.table, ids=again), key=lambda t: (t[1], t[2]))
     _context(store, ctx, kind, {aid for _, aid, _, _ in rows})
     for rid, aid, idx, rec in rows:
         r = Record(rid, aid, idx, rec)

@@ -267,6 +267,36 @@ class CrossStateMixin:
             raise ValueError(f"not a record table: {table}")
         return [r["id"] for r in self._rows(f"SELECT id FROM {table} WHERE {where} ORDER BY id", list(params))]
 
+    def x_units_of_articles(self, kind: str, article_ids: Iterable[int]) -> set[int]:
+        """The units of ``kind`` holding a record of one of these articles."""
+        out: set[int] = set()
+        for part in _chunks(sorted(set(article_ids))):
+            out |= {r["unit"] for r in self._exec(
+                f"SELECT DISTINCT unit FROM x_records WHERE kind = ? AND article_id IN ({', '.join('?' * len(part))})",
+                [kind, *part])}
+        return out
+
+    def x_forget_records(self, kind: str, record_ids: Iterable[int]) -> None:
+        """Take these records of ``kind`` out of the state: their x_records rows, the keys filed
+        for them or naming them (``kind.d`` / ``kind.a`` keys are record ids), their pairs."""
+        for part in _chunks(sorted(set(record_ids))):
+            marks = ", ".join("?" * len(part))
+            self._exec(f"DELETE FROM x_records WHERE kind = ? AND record_id IN ({marks})", [kind, *part])
+            self._exec(f"DELETE FROM x_keys WHERE kind IN (?, ?, ?, ?) AND record_id IN ({marks})",
+                       [f"{kind}.i", f"{kind}.p", f"{kind}.d", f"{kind}.a", *part])
+            self._exec(f"DELETE FROM x_keys WHERE kind IN (?, ?) AND key IN ({marks})",
+                       [f"{kind}.d", f"{kind}.a", *(str(r) for r in part)])
+            self._exec(f"DELETE FROM x_pairs WHERE kind = ? AND (a IN ({marks}) OR b IN ({marks}))", [kind, *part, *part])
+
+    def x_forget_articles(self, article_ids: Iterable[int]) -> None:
+        """These articles are no longer covered (the next update covers them again)."""
+        for part in _chunks(sorted(set(article_ids))):
+            self._exec(f"DELETE FROM x_articles WHERE article_id IN ({', '.join('?' * len(part))})", part)
+
+    def x_prune_affiliations(self) -> None:
+        """Drop the (actor, organisation) counts no covered article says any more."""
+        self._exec("DELETE FROM x_affiliations WHERE n <= 0")
+
     def x_replace_tagged(self, tags: Iterable[str], rows: list[tuple[str, str, dict, int, str]]) -> None:
         """Drop the crossref rows of these unit tags, store ``rows`` (kind, id, payload, seq, tag)."""
         for part in _chunks(sorted(set(tags))):

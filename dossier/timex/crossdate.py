@@ -143,10 +143,12 @@ def as_read(article: Article) -> Article:
 
 
 def redate_stored(store, process: Callable[[list[Article]], list[ArticleRecords | Any]],
-                  article_ids: Iterable[int] | None = None) -> list[int]:
+                  article_ids: Iterable[int] | None = None,
+                  forget: Callable[[list[int]], Any] | None = None) -> list[int]:
     """:func:`redate` over a store, after a cross-article update: the stored articles the stored
     storylines date are processed again with their hints and their records replaced
-    (``store.replace_records``); hints that pinned no date are kept in the article's ``extra``,
+    (``store.replace_records``; ``forget`` is called first with their ids: the cross-article
+    state lets them go while their old records are still there); hints that pinned no date are kept in the article's ``extra``,
     so the same hints are not tried again. The ids of the articles whose records changed.
 
     ``article_ids``: the articles this update covered; only the storylines that merge one of
@@ -178,11 +180,14 @@ def redate_stored(store, process: Callable[[list[Article]], list[ArticleRecords 
     keys = list(todo)
     hinted = [replace(as_read(records[k].article), extra={**as_read(records[k].article).extra, "date_hints": todo[k]})
               for k in keys]
-    changed = []
+    pinned: list[tuple[int, ArticleRecords]] = []
     for k, result in zip(keys, process(hinted)):
         if isinstance(result, ArticleRecords) and pinned_by_hints(result.article.extra.get("published_evidence")):
-            store.replace_records(int(k), result)
-            changed.append(int(k))
+            pinned.append((int(k), result))
         else:
             store.set_article_extra(int(k), {**records[k].article.extra, "date_hints": todo[k]})
-    return changed
+    if pinned and forget is not None:
+        forget([k for k, _ in pinned])
+    for k, result in pinned:
+        store.replace_records(k, result)
+    return [k for k, _ in pinned]
