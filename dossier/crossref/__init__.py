@@ -38,12 +38,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.blocking.index import KeyIndex, frequency_rank, overlap_share
+from dossier.crossref.across import denial_keys
 from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event_cross_conflicts, storyline_seq
 
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending", "forget_articles"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-13"  # -13: denials and disputes' supporting events read across units, -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says, -11: that rule withdrawn, -12: counted dates one unit wide, two events of one sentence never one
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-14"  # -13: denials and disputes' supporting events read across units, -14: deny events filed by party (e.n), -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says, -11: that rule withdrawn, -12: counted dates one unit wide, two events of one sentence never one
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -183,7 +184,7 @@ def forget_articles(store, article_ids) -> Forgotten:
     leaving = set(ids)
     from dossier.crossref.across import _deny_events, denied_units
 
-    out.status_units = denied_units(store, [d for d in _deny_events(store) if d[1] in leaving])
+    out.status_units = denied_units(store, _deny_events(store, article_ids=ids))
     store.x_replace_tagged([f"xs:{u}" for u in out.status_units], [])
     for kind in KINDS:
         units = store.x_units_of_articles(kind.name, ids)
@@ -510,6 +511,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     key_rows += [(f"{kind.name}.p", k, r.rid) for r in new if keys[r.rid][1] is not None for k in keys[r.rid][1]]
     key_rows += [(f"{kind.name}.d", str(a), b) for x, y in apart for a, b in ((x, y), (y, x))]
     key_rows += [(f"{kind.name}.a", str(c), f) for c, f in anchor.items()]
+    key_rows += [k for r in new for k in denial_keys(r.rid, r.rec)]  # status conflicts find denials by party
     store.x_delete_keys(f"{kind.name}.a", [str(c) for c in moved])
     store.x_add_records(kind.name, [(r.rid, r.article_id, label[r.rid], r.data) for r in new], key_rows)
     store.x_set_units(kind.name, changed)

@@ -64,26 +64,32 @@ def support_stories(ctx: dict, claims: list[Any]) -> list[dict] | None:
     return [found[k] for k in sorted(found)]
 
 
-def _deny_events(store) -> list[tuple[int, int, int, Any]]:
-    """(record id, article id, index, event) of every stored event of class ``deny`` that is
-    not background."""
-    from dossier.events.features import event_class, merge_data
+DENIAL_KEY = "e.n"  # x_keys kind: a covered deny event filed under each party it names
 
-    data = merge_data()
-    types = sorted(t for t, c in data["types"].items() if c == "deny")
-    plovers = sorted(p for p, c in data["class_of"].items() if c == "deny")
-    conds, params = [], []
-    if types:
-        conds.append(f"type IN ({', '.join('?' * len(types))})")
-        params += types
-    if plovers:
-        conds.append(f"plover IN ({', '.join('?' * len(plovers))})")
-        params += plovers
-    if not conds:
-        return []
-    ids = store.x_record_ids("events", " OR ".join(conds), params)
-    return [(rid, aid, idx, ev) for rid, aid, idx, ev in store.record_rows("events", ids=ids)
-            if event_class(ev.plover, ev.type) == "deny" and not ev.background]
+
+def is_denial(event: Any) -> bool:
+    """An event of class ``deny`` (a denial of a military claim) that is not background."""
+    from dossier.events.features import event_class
+
+    return event_class(event.plover, event.type) == "deny" and not event.background
+
+
+def denial_keys(rid: int, event: Any) -> list[tuple[str, str, int]]:
+    """The x_keys rows (kind, party, record id) filing a deny event under its parties."""
+    return [(DENIAL_KEY, party, rid) for party in sorted(_parties_of(event.participants))] if is_denial(event) else []
+
+
+def _deny_events(store, article_ids: list[int] | None = None, parties: set[str] | None = None
+                 ) -> list[tuple[int, int, int, Any]]:
+    """(record id, article id, index, event) of the deny events of these articles, or of the
+    covered ones filed under one of these ``parties`` (:data:`DENIAL_KEY`): never a scan of
+    every event."""
+    if article_ids is not None:
+        rows = store.record_rows("events", article_ids=article_ids)
+    else:
+        ids = {rid for _, rid, _ in store.x_lookup(DENIAL_KEY, sorted(parties or ()))}
+        rows = store.record_rows("events", ids=ids) if ids else []
+    return [(rid, aid, idx, ev) for rid, aid, idx, ev in rows if is_denial(ev)]
 
 
 def _merged(days: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -169,16 +175,15 @@ def update(store, ctx: dict, new_article_ids: list[int]) -> dict[str, int]:
     # -- held per some, denied per another report -------------------------------------------
     from dossier.claims.conflicts import SUPPORT_DAYS, _denied_events
 
-    denials = _deny_events(store)
     touched = set(recomputed.get("e", ()))
-    units = touched | denied_units(store, [d for d in denials if d[1] in set(new_article_ids)])
+    units = touched | denied_units(store, _deny_events(store, article_ids=new_article_ids))
     units |= set(ctx.get("status_again", ()))
     stale = [f"xs:{u}" for u in sorted(units)]
     rows: list[tuple[str, str, dict, int, str]] = []
     stories = store.x_story_views(units=units) if units else []
+    denials = _deny_events(store, parties=set().union(*(_parties_of(s["participants"]) for s in stories)))
     if stories and denials:
-        parties = set().union(*(_parties_of(s["participants"]) for s in stories))
-        arts = sorted({aid for _, aid, _, ev in denials if _parties_of(ev.participants) & parties})
+        arts = sorted({aid for _, aid, _, _ in denials})
         items = [(str(aid), _article_records(store, aid, ctx)) for aid in arts]
         unit_of = {s["id"]: s["unit"] for s in stories}
         n_of: dict[int, int] = {}

@@ -282,8 +282,8 @@ class CrossStateMixin:
         for part in _chunks(sorted(set(record_ids))):
             marks = ", ".join("?" * len(part))
             self._exec(f"DELETE FROM x_records WHERE kind = ? AND record_id IN ({marks})", [kind, *part])
-            self._exec(f"DELETE FROM x_keys WHERE kind IN (?, ?, ?, ?) AND record_id IN ({marks})",
-                       [f"{kind}.i", f"{kind}.p", f"{kind}.d", f"{kind}.a", *part])
+            self._exec(f"DELETE FROM x_keys WHERE kind IN (?, ?, ?, ?, ?) AND record_id IN ({marks})",
+                       [f"{kind}.i", f"{kind}.p", f"{kind}.d", f"{kind}.a", f"{kind}.n", *part])
             self._exec(f"DELETE FROM x_keys WHERE kind IN (?, ?) AND key IN ({marks})",
                        [f"{kind}.d", f"{kind}.a", *(str(r) for r in part)])
             self._exec(f"DELETE FROM x_pairs WHERE kind = ? AND (a IN ({marks}) OR b IN ({marks}))", [kind, *part, *part])
