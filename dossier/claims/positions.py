@@ -110,6 +110,22 @@ def _negated_strictly(tok: Token) -> bool:
     return bool(words & {"pas", "plus", "jamais", "nullement", "guere", "not", "never"})
 
 
+def _says_none(head: Token, cue: Token) -> bool:
+    """A clause between the issue and its cue (or the issue's own phrase) says there is none of
+    it: "(X a insisté :) « nous n'avons signé aucune trêve »", "… qu'il n'existe toujours pas
+    de trêve", "… qu'il n'y a pas de trêve": the cue's stance is then not on the issue itself.
+    ``cue`` is an ancestor of ``head``."""
+    none = cue_set("positions", "none")
+    tok = head
+    while tok.i != cue.i:
+        if any(fold(c.text) in none for c in tok.children):
+            return True
+        if _negated_strictly(tok) and any(c.dep_ == "expl:comp" and fold(c.text) == "y" for c in tok.children):
+            return True  # "il n'y a pas de …" (not any negated verb: "que la Russie ne pourrait pas …")
+        tok = tok.head
+    return False
+
+
 def _passive(tok: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
         return True
@@ -388,6 +404,8 @@ class _Extractor:
                 stance = _final_stance(_cue_stance(cue) or "supports", cue)
                 if stance == "supports" and _negated_strictly(_demand_modal(head, cue)):
                     stance = "opposes"  # "X a dit que Y ne devait pas …"
+                elif stance == "supports" and any(a.i == cue.i for a in head.ancestors) and _says_none(head, cue):
+                    stance = "unclear"  # "X insiste : nous n'avons signé aucune trêve": no stance on it
                 for actor in self.actors(cue, sentence):
                     self.add(actor, issue, stance, cue, span, sentence)
             elif head.pos_ in ("VERB", "AUX") and (_never(head) or _negated_strictly(head)):
