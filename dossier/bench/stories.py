@@ -31,6 +31,7 @@ import random
 from dataclasses import dataclass
 from functools import lru_cache
 
+VERSION = "stories-2"  # what the generator writes (2: each speaker's own statements); a grown state of another is rebuilt
 STORIES_PER_DAY = 40
 DAYS = (3, 28)
 WORLD_SEED = 0
