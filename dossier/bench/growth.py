@@ -13,7 +13,8 @@ The corpus is a news flow of many stories (:mod:`dossier.bench.stories`; ``flow=
 gives the first generator's single story, which rounds 1 to 5 of docs/benchmarks.md measured):
 the stored articles are published over ``n / PER_DAY`` days (at least :data:`MIN_DAYS`) ending
 on :data:`LAST_DAY`, and the batch over that span's last :data:`BATCH_DAYS` days, as a daily
-ingest would be; the batch continues the stored flow's stories. (Spreading 100k articles over the 365 days
+ingest would be; the batch continues the stored flow's stories. A grown database is reused only
+when the same version of the generator wrote it (:func:`reusable`). (Spreading 100k articles over the 365 days
 the generator uses by default would put 270 reports of its few actors on every day: every
 storyline, and so every unit, would grow with the corpus, which no news flow does.)
 """
@@ -40,6 +41,29 @@ BATCH_DAYS = 3
 CHUNK = 1_000  # articles per incremental update when a grown database is built
 LAST_DAY = dt.date(2025, 12, 31)
 FLOW = "stories"  # the generator's flow (dossier.bench.synth.FLOWS); "one-story" is rounds 1-5's
+
+
+def generator_version(flow: str = FLOW) -> str:
+    """What the flow's generator writes: a grown database written by another version of it is
+    built again, never reused (its batch would continue other stories, in other words)."""
+    if flow == "stories":
+        from dossier.bench.stories import VERSION
+
+        return VERSION
+    return flow
+
+
+def reusable(path: Path, flow: str = FLOW) -> dict[str, Any] | None:
+    """The build information of the grown database ``path`` when it can be reused: built to
+    the end (its ``.json`` written) by this version of the flow's generator; else None."""
+    info = path.with_suffix(".json")
+    if not path.exists() or not info.exists():
+        return None
+    try:
+        built = json.loads(info.read_text())
+    except (OSError, ValueError):
+        return None
+    return built if isinstance(built, dict) and built.get("generator") == generator_version(flow) else None
 
 
 def stored_span(n: int) -> tuple[dt.date, int]:
@@ -83,7 +107,7 @@ def build_grown_db(path: Path, n: int, seed: int = SEED, chunk: int = CHUNK, flo
                      chunks[-1]["seconds"], chunks[-1]["cpu_seconds"])
             path.with_suffix(".progress.json").write_text(json.dumps(chunks, indent=1))
         store.analyze()
-    info = {"articles": n, "flow": flow, "write_seconds": round(written, 1), "crossref_build_seconds": round(crossref, 1),
+    info = {"articles": n, "flow": flow, "generator": generator_version(flow), "write_seconds": round(written, 1), "crossref_build_seconds": round(crossref, 1),
             "crossref_build_cpu_seconds": round(sum(c["cpu_seconds"] for c in chunks), 1),
             "built_by": f"chronological incremental updates of {chunk} articles", "chunks": chunks,
             "crossref": {k: v for k, v in counts.items() if not k.endswith("_seconds")}}  # the last update's
@@ -124,8 +148,8 @@ def growth(sizes: tuple[int, ...] = SIZES, batch: int = BATCH, growth_dir: str =
         ingest([str(warm)], Settings().with_(db=str(Path(tmp) / "warm.db")))  # model and KB loaded once
         for n in sizes:
             cached = root / f"grown-{flow}-{n}.db"
-            if cached.exists() and cached.with_suffix(".json").exists():
-                built = json.loads(cached.with_suffix(".json").read_text())
+            built = reusable(cached, flow)
+            if built is not None:
                 built["reused"] = True
             else:
                 log.info("growth: building a database of %d articles under %s", n, root)

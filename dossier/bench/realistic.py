@@ -95,7 +95,10 @@ def _long_quote(w, rng, roles, pool: list[str] = LONG_QUOTES) -> None:
     """A two-sentence direct quote with its cue, annotated as one quote."""
     from dossier.bench.synth import CUES, _Ann
 
-    words = _fresh(w, rng, pool).replace("{S}", roles.get("S", ""))
+    if hasattr(w, "said"):  # the many-story flow's writer: a statement of the speaker's own
+        words = w.said(roles["A"][0], long=True)
+    else:
+        words = _fresh(w, rng, pool).replace("{S}", roles.get("S", ""))
     cue, cue_anns = w.fill(rng.choice(CUES), roles)
     start = len(w.d.text)
     w.add(f"« {words} », {cue}.", [])

@@ -14,10 +14,12 @@ So here a *world* of stories is laid over the calendar (the same for every artic
 batch continues the stories its stored flow tells): :data:`STORIES_PER_DAY` stories are running
 on any day, each lasting :data:`DAYS` (3 to 28 days, short ones more often), each about one or
 two states of the knowledge base (about 200, the persons it knows among their actors) and one
-of :data:`THEMES` (its subjects, its kinds of events, its statements), with a popularity that
+of :data:`THEMES` (its subjects, its kinds of events), with a popularity that
 makes some states the subject of many stories. An article is about one story running on its
 publication day: its events, quotes and dates are that story's (dated from the story's first
-day to the article's), its sentences filled with the story's theme. Names are the knowledge
+day to the article's), its sentences filled with the story's theme; what its speakers say is
+their own (:func:`statement`: each speaker a few statements a week, quoted alike by the articles
+reporting them, rarely in the words of another speaker or story). Names are the knowledge
 base's French aliases, so the pipeline (the batch) and the generator's records (the stored
 flow) give the same ids. All sentence templates are written for this project.
 """
@@ -29,82 +31,63 @@ import random
 from dataclasses import dataclass
 from functools import lru_cache
 
+VERSION = "stories-2"  # what the generator writes (2: each speaker's own statements); a grown state of another is rebuilt
 STORIES_PER_DAY = 40
 DAYS = (3, 28)
 WORLD_SEED = 0
 ORIGIN, END = dt.date(2023, 1, 1), dt.date(2026, 12, 31)  # the days the world covers
 
-# theme: subjects ({S}), weights of the event kinds, statements ({S} allowed)
+# theme: subjects ({S}), weights of the event kinds
 THEMES: dict[str, dict] = {
     "frontier": {
         "subjects": ["le tracé de la frontière", "la zone démilitarisée", "le retrait des troupes",
                      "le contrôle des postes frontières", "la démarcation de la frontière commune"],
         "kinds": {"meeting": 4, "phone_call": 2, "proposal": 3, "rejection": 3, "attack": 3, "exchange": 1},
-        "quotes": ["Nous ne céderons pas un mètre sur {S}", "La question de {S} doit être réglée par le droit",
-                   "Chaque incident sur {S} éloigne la perspective d'un accord"],
     },
     "hostages": {
         "subjects": ["la libération des otages", "le sort des détenus", "un échange de prisonniers",
                      "le retour des civils retenus", "l'accès des familles aux détenus"],
         "kinds": {"meeting": 3, "phone_call": 3, "proposal": 3, "rejection": 2, "exchange": 4},
-        "quotes": ["Nous ne laisserons personne derrière nous", "Les familles attendent des réponses sur {S}",
-                   "Un accord sur {S} est à portée de main"],
     },
     "trade": {
         "subjects": ["les droits de douane", "l'accord commercial", "les quotas d'importation",
                      "l'ouverture des marchés agricoles", "les subventions à l'industrie"],
         "kinds": {"meeting": 4, "phone_call": 2, "proposal": 4, "rejection": 3, "sanction": 3},
-        "quotes": ["Personne ne gagne une guerre commerciale", "Nous défendrons nos producteurs sur {S}",
-                   "Les discussions sur {S} avancent, lentement"],
     },
     "energy": {
         "subjects": ["le gazoduc", "les livraisons de gaz", "le prix du pétrole", "la centrale nucléaire",
                      "le transit de l'électricité"],
         "kinds": {"meeting": 3, "phone_call": 2, "proposal": 3, "rejection": 2, "sanction": 2, "attack": 2, "aid": 1},
-        "quotes": ["La sécurité de {S} n'est pas négociable", "Nous ne dépendrons plus d'un seul fournisseur",
-                   "Il faut garantir {S} avant l'hiver"],
     },
     "nuclear": {
         "subjects": ["le programme nucléaire", "l'enrichissement de l'uranium", "les inspections internationales",
                      "le stock de combustible", "l'accès des inspecteurs aux sites"],
         "kinds": {"meeting": 4, "phone_call": 2, "proposal": 3, "rejection": 3, "sanction": 3},
-        "quotes": ["Nous n'accepterons aucune inspection imposée", "Le dossier de {S} reste ouvert",
-                   "La transparence sur {S} est la condition de toute levée des sanctions"],
     },
     "election": {
         "subjects": ["le résultat de l'élection présidentielle", "le recomptage des voix", "la transition politique",
                      "le calendrier électoral", "la formation du gouvernement"],
         "kinds": {"meeting": 3, "phone_call": 3, "proposal": 2, "rejection": 3, "sanction": 2},
-        "quotes": ["La volonté des électeurs doit être respectée", "Nous contestons {S} devant les tribunaux",
-                   "Le pays a besoin de stabilité, pas d'une crise de plus"],
     },
     "humanitarian": {
         "subjects": ["l'acheminement de l'aide", "l'ouverture d'un corridor humanitaire", "l'accès aux camps de déplacés",
                      "la distribution de vivres", "l'évacuation des blessés"],
         "kinds": {"meeting": 3, "phone_call": 2, "proposal": 3, "rejection": 2, "aid": 4, "attack": 2},
-        "quotes": ["Chaque jour sans {S} coûte des vies", "Nous demandons un accès sans entrave",
-                   "Les promesses ne nourrissent personne"],
     },
     "ceasefire": {
         "subjects": ["un cessez-le-feu", "la trêve", "le gel des combats", "le mécanisme de surveillance de la trêve",
                      "le retrait des armes lourdes"],
         "kinds": {"meeting": 4, "phone_call": 3, "proposal": 3, "rejection": 3, "attack": 3, "exchange": 1},
-        "quotes": ["Nous respecterons {S} si l'autre camp le respecte", "Il n'y a pas d'alternative à {S}",
-                   "Les violations répétées de {S} sont inacceptables"],
     },
     "migration": {
         "subjects": ["l'accord migratoire", "le contrôle des départs", "le retour des demandeurs d'asile déboutés",
                      "le financement des centres d'accueil", "la surveillance des côtes"],
         "kinds": {"meeting": 4, "phone_call": 2, "proposal": 3, "rejection": 3, "aid": 2},
-        "quotes": ["Nous ne serons pas le garde-frontière de nos voisins", "Le partage de la charge est une question de justice",
-                   "Un accord sur {S} doit protéger les personnes"],
     },
     "debt": {
         "subjects": ["la restructuration de la dette", "le prêt du FMI", "le plan d'austérité",
                      "le rééchelonnement des remboursements", "la garantie des dépôts bancaires"],
         "kinds": {"meeting": 4, "phone_call": 2, "proposal": 4, "rejection": 3, "aid": 2},
-        "quotes": ["Nous honorerons nos engagements", "Les conditions posées pour {S} sont trop dures",
-                   "La croissance reviendra si {S} aboutit"],
     },
 }
 
@@ -184,18 +167,41 @@ FILLER = [
     "Les marchés ont réagi avec prudence à ces annonces.",
     "L'opinion publique suit le dossier de {S} avec inquiétude.",
 ]
-LONG_QUOTES = [
-    "Nous sommes prêts à discuter de {S}, mais pas à n'importe quel prix. Ceux qui imaginent le contraire se trompent",
-    "Le texte sur la table est une base de travail, rien de plus. Chaque ligne devra être négociée",
-    "Nous jugerons sur les actes, pas sur les déclarations. Sur {S}, le temps des promesses est passé",
-    "Personne ne nous dictera notre conduite. C'est une question de principe",
-]
-STATEMENTS = [  # any theme's, besides its own
-    "Nous attendons des actes concrets sur {S}", "La porte du dialogue reste ouverte",
-    "Rien ne sera décidé sans nous", "Le temps presse et chaque semaine compte",
-    "Nous avons fait notre part, à l'autre camp de faire la sienne", "Il faut des garanties solides sur {S}",
-    "Personne ne veut d'un accord imposé", "Cette étape n'est pas une conclusion",
-]
+# What a speaker says in a story: its own statements, each drawn slot by slot from these lists
+# once per (story, speaker, week) (:func:`statement`), so that two speakers, or one speaker in two
+# stories, rarely say the same words, as in real news: two quotes of two stories of the
+# development set share four content words or more in 0.14 % of pairs (one of 693), where a pool
+# of a few quotes said by every speaker of every story made it 8.9 % (docs/benchmarks.md, round 9).
+ASKS = ["Nous exigeons", "Nous réclamons", "Nous soutenons", "Nous attendons", "Nous défendrons", "Nous proposons",
+        "Nous examinerons", "Nous rejetons", "Nous saluons", "Nous dénonçons", "Nous préparons", "Nous refusons"]
+WHATS = ["un compromis équilibré", "des garanties écrites", "un calendrier précis", "une médiation neutre",
+         "des gestes concrets", "une enquête indépendante", "un mécanisme de contrôle", "une trêve durable",
+         "des excuses officielles", "un dialogue direct", "un sommet régional", "des engagements chiffrés",
+         "une solution politique", "un arbitrage international", "des concessions mutuelles"]
+HOWS = ["sans délai", "avant la fin du mois", "dans la transparence", "malgré les pressions", "avec fermeté",
+        "au nom de nos citoyens", "sans conditions préalables", "dans le respect du droit", "pas à pas",
+        "avec nos partenaires", "contre vents et marées", "dès cette semaine", "sous garantie internationale",
+        "sans naïveté", "en toute lucidité", "faute de mieux", "à visage découvert", "jusqu'au bout",
+        "sans arrière-pensée", "pour la stabilité régionale"]
+WHO = ["Nos partenaires", "Les familles", "Nos soldats", "Les marchés", "Nos diplomates", "Les électeurs",
+       "Nos voisins", "Les médiateurs", "Nos alliés", "Les habitants", "Nos négociateurs", "Les agriculteurs"]
+WANT = ["attendent", "méritent", "réclament", "observent", "redoutent", "espèrent", "préparent", "soutiennent",
+        "comprennent", "exigent", "surveillent", "craignent"]
+THAT = ["des réponses claires", "une issue rapide", "la fin de l'incertitude", "des signes d'apaisement",
+        "un retour au calme", "des résultats visibles", "une parole tenue", "la levée des blocages",
+        "une reprise des échanges", "un geste de bonne foi", "la sécurité promise", "une sortie honorable"]
+SAID_PER_WEEK = 3  # statements of one speaker in one story each week, each quoted by several articles
+
+
+def statement(story: Story, speaker: str, week: int, k: int, long: bool = False) -> str:
+    """The words of the ``k``-th statement ``speaker`` makes in ``story`` in its ``week``-th week
+    (the same in every article quoting it; ``long``: with a second sentence)."""
+    rng = random.Random(f"{story.first}|{story.theme}|{'|'.join(a.id for a in story.actors)}|{speaker}|{week}|{k}")
+    subject = rng.choice(THEMES[story.theme]["subjects"])
+    words = f"{rng.choice(ASKS)} {rng.choice(WHATS)} sur {subject}, {rng.choice(HOWS)}"
+    return f"{words}. {rng.choice(WHO)} {rng.choice(WANT)} {rng.choice(THAT)}" if long else words
+
+
 # the great powers and international bodies, in many stories (as mediators, sponsors, critics)
 INTERNATIONAL = ["united_nations", "european_union", "nato", "iaea", "icrc", "g7", "osce"]
 MEDIATOR_STATES = ["US", "RU", "CN", "FR", "GB", "DE", "TR", "QA", "SA", "EG", "IN", "BR", "ZA"]
@@ -392,11 +398,18 @@ def _writer_class():
             etype = self.rng.choices(list(kinds), weights=list(kinds.values()))[0]
             return (etype, *EVENTS[etype])
 
-        def quote(self, roles) -> None:
-            from dossier.bench.realistic import _fresh
+        def said(self, speaker: str, long: bool = False) -> str:
+            """One of the statements ``speaker`` made in the story's week of the article (one
+            this article has not quoted yet, while there is one)."""
+            week = (self.published - self.story.first).days // 7
+            used = self.__dict__.setdefault("said_used", set())
+            left = [k for k in range(SAID_PER_WEEK) if (speaker, k) not in used] or list(range(SAID_PER_WEEK))
+            k = self.rng.choice(left)
+            used.add((speaker, k))
+            return statement(self.story, speaker, week, k, long)
 
-            pool = self.theme["quotes"] if self.rng.random() < 0.6 else STATEMENTS
-            words = _fresh(self, self.rng, pool).replace("{S}", roles["S"])
+        def quote(self, roles) -> None:
+            words = self.said(roles["A"][0])
             cue, cue_anns = self.fill(self.rng.choice(CUES), roles)
             opening = self.rng.choice(["« ", '"'])
             closing = " »" if opening == "« " else '"'
@@ -425,7 +438,7 @@ def _writer_class():
 
 
 LENGTH = (550, 770)  # regex tokens: these sentences elide more ("l'accord"), so spaCy counts 500 to 900
-POOLS = {"background": BACKGROUND, "analysis": ANALYSIS, "filler": FILLER, "long_quotes": LONG_QUOTES}
+POOLS = {"background": BACKGROUND, "analysis": ANALYSIS, "filler": FILLER}
 
 
 def draft(rng: random.Random, day: dt.date, seed: int = WORLD_SEED):

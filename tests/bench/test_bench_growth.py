@@ -14,6 +14,9 @@ def test_a_grown_database_has_its_cross_article_state(tmp_path):
     info = build_grown_db(path, 12)
     assert info["articles"] == 12 and info["crossref"]["articles"] == 12
     assert path.with_suffix(".json").exists()
+    from dossier.bench.growth import reusable
+
+    assert reusable(path) == info  # the next run reuses it
     with open_store(Settings().with_(db=str(path))) as store:
         assert store.cross_article_current() and not store.x_state_empty()
         assert store.x_pending_articles() == []
@@ -33,6 +36,26 @@ def test_a_grown_database_built_in_chronological_chunks_is_the_rebuild(tmp_path)
         stories = sorted(s["id"] for s in store.export_rows("storylines"))
         rebuild_cross_article(store)
         assert store.x_counts() == grown and sorted(s["id"] for s in store.export_rows("storylines")) == stories
+
+
+def test_a_grown_database_of_another_generator_is_not_reused(tmp_path):
+    """The batch continues the stories the stored flow tells: a database another version of the
+    generator wrote is built again (an unfinished one too)."""
+    import json
+
+    from dossier.bench.growth import generator_version, reusable
+
+    db = tmp_path / "grown-stories-10.db"
+    db.write_bytes(b"")
+    assert reusable(db) is None  # no build information: unfinished
+    db.with_suffix(".json").write_text(json.dumps({"articles": 10, "flow": "stories"}))
+    assert reusable(db) is None  # written before the generator had a version
+    db.with_suffix(".json").write_text(json.dumps({"articles": 10, "generator": "stories-1"}))
+    assert reusable(db) is None
+    db.with_suffix(".json").write_text(json.dumps({"articles": 10, "generator": generator_version("stories")}))
+    assert reusable(db)["articles"] == 10
+    db.with_suffix(".json").write_text("{not json")
+    assert reusable(db) is None
 
 
 def test_the_flow_keeps_its_density_and_the_batch_is_its_last_days():

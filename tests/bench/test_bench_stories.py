@@ -58,6 +58,27 @@ def test_quotes_make_statement_events_as_the_pipeline_does(flow):
         assert {e.participants[0].entity_id for e in statements} == {q.speaker_id for q in r.quotes}
 
 
+def test_two_speakers_rarely_say_the_same_words(flow):
+    """A speaker says its own statements, each quoted alike by the articles reporting it; two
+    speakers' quotes share four content words or more about as rarely as in real news (two
+    stories of the development set: 0.14 % of quote pairs; a pool of a few quotes said by every
+    speaker of every story: 6.7 % of these pairs)."""
+    import itertools
+
+    from dossier.blocking.text import content_stems
+
+    quotes = [(i, q.speaker_id, q.text) for i, r in enumerate(flow) for q in r.quotes if q.kind == "direct"]
+    stems = {text: frozenset(content_stems(text)) for _, _, text in quotes}
+    pairs = shared = 0
+    for (i, sa, ta), (j, sb, tb) in itertools.combinations(quotes, 2):
+        if i != j and sa != sb:
+            pairs += 1
+            shared += len(stems[ta] & stems[tb]) >= 4
+    assert pairs > 10_000 and shared < 0.02 * pairs, (shared, pairs)
+    reported = Counter((speaker, text) for _, speaker, text in {(i, s, t) for i, s, t in quotes})
+    assert sum(n >= 2 for n in reported.values()) >= 20  # one statement, several articles quoting it
+
+
 def test_real_length_and_varied_sentences(flow):
     import spacy
 
