@@ -187,8 +187,21 @@ def disputes(ctx: typer.Context, json_out: bool = JSON) -> None:
 @app.command()
 @handle_errors
 def conflicts(ctx: typer.Context, json_out: bool = JSON) -> None:
-    """Conflicting reports: incompatible details about the same entity or event, side by side."""
-    _show_crossref(ctx, "conflicts", json_out, render.conflict_block)
+    """Conflicting reports: incompatible details about the same entity or event, side by side,
+    each source with its outlet and publication day."""
+    if json_out:
+        return _show_crossref(ctx, "conflicts", json_out, render.conflict_block)
+    with _store(ctx) as store:
+        rows = store.crossref("conflicts")
+        ids = sorted({int(src[0]) for r in rows for v in r.get("values") or [] for src in v.get("sources") or []
+                      if isinstance(src, (list, tuple)) and src and str(src[0]).isdigit()})
+        articles = {}
+        for k in range(0, len(ids), 500):  # only the articles cited
+            articles.update((str(i), a) for i, a in store.article_meta(ids[k:k + 500]).items())
+    if not rows:
+        typer.echo("no conflicts")
+    for r in rows:
+        typer.echo(render.conflict_block(r, articles))
 
 
 @app.command()

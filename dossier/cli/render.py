@@ -203,13 +203,25 @@ def dispute_block(d: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def conflict_block(c: dict[str, Any]) -> str:
+def article_label(a: dict[str, Any] | None) -> str:
+    """Who said it, when: the outlet (else the source file's name) and the publication day."""
+    if not a:
+        return ""
+    who = a.get("outlet") or (str(a.get("source") or "").rstrip("/").rsplit("/", 1)[-1]) or "?"
+    return f"{_one_line(who, 24)}, {str(a.get('published') or 'undated')[:10]}"
+
+
+def conflict_block(c: dict[str, Any], articles: dict[str, dict[str, Any]] | None = None) -> str:
+    """One conflict, each value with its sources: article id (and, given ``articles`` by id as a
+    string, its outlet and day) and evidence."""
     head = f"{c.get('kind') or 'conflict'}: {c.get('summary') or c.get('subject')}"
     lines = [head]
     for v in c.get("values") or []:
         for src in v.get("sources") or []:
             key, evidence = (src[0], src[1]) if isinstance(src, (list, tuple)) and len(src) > 1 else (src, "")
-            lines.append(f"  {str(v.get('value')):28} article {key}  «{_one_line(evidence, 80)}»")
+            label = article_label((articles or {}).get(str(key)))
+            where = f"article {key} ({label})" if label else f"article {key}"
+            lines.append(f"  {str(v.get('value')):28} {where}  «{_one_line(evidence, 80)}»")
     if c.get("settled_by_kb"):
         lines.append(f"  settled by the knowledge base: {c['settled_by_kb']}")
     return "\n".join(lines) + "\n"
