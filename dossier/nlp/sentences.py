@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, MORPH, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -46,41 +46,63 @@ def line_starts(doc: Doc) -> list[int]:
     return marked
 
 
+def _words(doc: Doc) -> tuple[list[str], list[bool]]:
+    """(``token.text``, ``bool(token.whitespace_)``) of every token, read with one array (the
+    line scans below and the line copies read them once per document instead of building a
+    ``Token`` per word and per scan)."""
+    if not len(doc):
+        return [], []
+    rows = doc.to_array([ORTH, SPACY])
+    strings = doc.vocab.strings
+    text_of = {key: strings[key] for key in set(rows[:, 0].tolist())}
+    return [text_of[key] for key in rows[:, 0].tolist()], [bool(flag) for flag in rows[:, 1].tolist()]
+
+
 def line_breaks(doc: Doc, after_full_stops: bool = True) -> list[int]:
     """The first word of every line that is not the continuation of a wrapped line (a line
     ending on . ! ? … counts only with ``after_full_stops``)."""
+    return _line_breaks(_words(doc)[0], after_full_stops)
+
+
+def _line_breaks(texts: list[str], after_full_stops: bool) -> list[int]:
     found = []
-    last = None  # the last non-space token before the current position
+    last = -1  # the last non-space token before the current position
     broken = False  # a line break since ``last``
-    for tok in doc:
-        if tok.is_space or not tok.text.strip():
-            broken = broken or "\n" in tok.text_with_ws
+    for i, text in enumerate(texts):
+        if not text.strip():  # a space token (or, as spaCy's is_space, one of white space only)
+            broken = broken or "\n" in text  # (a token's own trailing whitespace is " " or "")
             continue
-        if last is not None and broken and tok.i > 0:
-            ends = last.text[-1:]
-            if ends in _CLOSING and last.i > 0:  # « … . » : the sentence ended inside the quote
-                ends = doc[last.i - 1].text[-1:]
-            if ends not in _CONTINUED and not tok.text[:1].islower() and (after_full_stops or ends not in _ENDS):
-                found.append(tok.i)
-        broken = "\n" in tok.whitespace_
-        last = tok
+        if last >= 0 and broken and i > 0:
+            ends = texts[last][-1:]
+            if ends in _CLOSING and last > 0:  # « … . » : the sentence ended inside the quote
+                ends = texts[last - 1][-1:]
+            if ends not in _CONTINUED and not text[:1].islower() and (after_full_stops or ends not in _ENDS):
+                found.append(i)
+        broken = False
+        last = i
     return found
 
 
 def cap_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[int]:
     """Mark sentence starts in over-long runs of ``doc``; returns the indexes marked."""
+    marked = _cap_cuts(_words(doc)[0], max_tokens)
+    for cut in marked:
+        doc[cut].is_sent_start = True
+    return marked
+
+
+def _cap_cuts(texts: list[str], max_tokens: int) -> list[int]:
+    """The sentence starts :func:`cap_sentences` marks in tokens of these texts."""
     marked = []
     start, pause = 0, -1
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if text in _ENDS or text[-1:] in _ENDS or "\n" in tok.text_with_ws:
+    for i, text in enumerate(texts):
+        if text in _ENDS or text[-1:] in _ENDS or "\n" in text:  # (trailing whitespace: " " or "")
             start, pause = i + 1, -1
             continue
         if text in _PAUSES:
             pause = i
         if i - start >= max_tokens:
             cut = pause + 1 if pause - start >= max_tokens // 2 else i
-            doc[cut].is_sent_start = True
             marked.append(cut)
             start, pause = cut, -1
     return marked
@@ -104,19 +126,19 @@ def make_sentence_cap(nlp: Language, name: str, max_tokens: int) -> SentenceCap:
     return SentenceCap(max_tokens)
 
 
-def line_docs(doc: Doc, bounds: list[int]) -> list[Doc]:
+def line_docs(doc: Doc, bounds: list[int], words: tuple[list[str], list[bool]] | None = None) -> list[Doc]:
     """``doc[a:b].as_doc()`` for each pair of ``bounds``, made for a document that has no parse and
     no entities yet (what the pipeline's first stage receives): the document's attribute array is
     read once instead of once per line, and the line's mean vector (which ``as_doc`` computes
     from every word's vector, and no stage reads) is not. A document with a parse, entities or
-    user hooks goes through ``as_doc`` itself."""
+    user hooks goes through ``as_doc`` itself. ``words``: the document's :func:`_words`, when
+    already read."""
     if (doc.has_annotation("DEP") or doc.has_annotation("ENT_IOB") or doc.user_hooks
             or doc.user_span_hooks or doc.user_token_hooks or doc.cats or doc.spans):
         return [doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:])]
     head = Doc._get_array_attrs()
     array = doc.to_array(head)
-    words = [tok.text for tok in doc]
-    spaces = [bool(tok.whitespace_) for tok in doc]
+    words, spaces = words or _words(doc)
     lines = []
     for a, b in zip(bounds, bounds[1:]):
         line = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
@@ -160,16 +182,20 @@ class LineParser:
         units: list[Doc] = []  # what the stages run on: each line, or a document without line breaks
         counts: list[int] = []  # per document: its number of lines, 0 when it runs whole
         for doc in docs:
-            breaks = line_breaks(doc, after_full_stops=False)
+            words = _words(doc)
+            texts = words[0]
+            breaks = _line_breaks(texts, after_full_stops=False)
             if not breaks:
-                cap_sentences(doc, self.max_tokens)
+                for cut in _cap_cuts(texts, self.max_tokens):
+                    doc[cut].is_sent_start = True
                 units.append(doc)
                 counts.append(0)
                 continue
             bounds = [0, *breaks, len(doc)]
-            lines = line_docs(doc, bounds)
-            for line in lines:
-                cap_sentences(line, self.max_tokens)
+            lines = line_docs(doc, bounds, words)
+            for line, a, b in zip(lines, bounds, bounds[1:]):
+                for cut in _cap_cuts(texts[a:b], self.max_tokens):
+                    line[cut].is_sent_start = True
             units.extend(lines)
             counts.append(len(lines))
         for stage in stages:

@@ -81,3 +81,18 @@ def test_remembered_matches_follow_the_knowledge_base():
     kb.add_data({"entities": [{"id": "boris_exemplov", "name": "Boris Exemplov", "type": "person"}]})
     entry, _, evidence = match_name("Exemplova", kb)
     assert entry is None and "ambiguous" in evidence
+
+
+def test_the_gazetteer_is_left_out_of_the_cycle_collectors_walks():
+    """The gazetteer lives as long as the process: none of its ~200,000 entries may be a
+    container the cycle collector tracks (each full collection would walk them all)."""
+    import gc
+
+    from dossier.entities import geo
+
+    index, cities = geo._gazetteer()[:2]
+    assert geocode("Pokrovsk", []) is not None  # (loaded and read)
+    gc.collect()
+    assert len(index) > 100_000
+    assert not any(gc.is_tracked(found) for found in index.values())
+    assert not any(gc.is_tracked(city) for city in cities)
