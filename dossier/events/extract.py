@@ -164,9 +164,28 @@ def _participle_family(tok: Token) -> str | None:
 
 
 def _since_state(tok: Token) -> bool:
-    """A participle with its own "depuis …" phrase: a state with its start ("assiégée depuis …")."""
+    """A participle with its own "depuis …" phrase: a state with its start ("assiégée depuis …"),
+    or a war noun followed by its start ("en guerre depuis mai 2024")."""
+    if tok.pos_ in ("NOUN", "PROPN") and senses.noun_sense(tok) and senses.since_phrase(tok) is not None \
+            and (_lemma(tok) in senses.WAR_NOUNS or tok.lower_ in senses.WAR_NOUNS):
+        return True
     return participial(tok) and tok.dep_ not in ("ROOT",) and any(
         c.dep_ in ("nmod", "obl:mod", "obl") and _governed_by(c, _SINCE) for c in tok.children)
+
+
+def _since_date(doc: Doc, tok: Token, timexes) -> tuple[str, str, str] | None:
+    """The start a war noun's own "depuis …" phrase gives ("en guerre depuis mai 2024": May
+    2024), wherever the parser hung that phrase; None for any other trigger."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not (_lemma(tok) in senses.WAR_NOUNS or tok.lower_ in senses.WAR_NOUNS):
+        return None
+    span = senses.since_phrase(tok)
+    if span is None:
+        return None
+    lo, hi = doc[span[0]].idx, doc[span[1]].idx + len(doc[span[1]].text)
+    for t in timexes:
+        if t.type == "date" and t.value and lo <= t.start < hi:
+            return t.value, t.precision, "governing"
+    return None
 
 
 def _dates_state(doc: Doc, state: Token, value: str, timexes) -> bool:
@@ -192,7 +211,7 @@ _CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 def _noun_words() -> frozenset[str]:
     """Every lemma or form _noun_family can type: the nouns of the lexicon and of the senses."""
     return frozenset(lx.NOUNS) | senses.RELEASE_NOUNS | senses.EASE_NOUNS | senses.TRUCE_NOUNS \
-        | senses.CONCERN_NOUNS | senses.CONDITION_NOUNS
+        | senses.CONCERN_NOUNS | senses.CONDITION_NOUNS | senses.WAR_NOUNS
 
 
 def candidates(sent: Span) -> list[Candidate]:
@@ -488,6 +507,9 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
         if subj is None or subj.i < tok.i:  # an inverted subject ("a déclaré X") is found by the parse
             found += [(m, "nsubj") for m in pa.subject_mentions(doc, tok, mentions)]
     elif tok.pos_ in ("NOUN", "PROPN"):
+        holder = pa.detached_holder(doc, tok, mentions)  # "les rebelles, en guerre depuis 2024": the rebels
+        if holder is not None:
+            found.append((holder, "nsubj"))
         found += [(m, "participant" if r == "participant" else "obj") for m, r in pa.noun_parties(doc, tok, mentions)]
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "acl:relcl") and tok.head.pos_ == "NOUN" \
             and (_lemma(tok.head) in lx.NOUNS or tok.head.lower_ in lx.NOUNS or _lemma(tok.head) in senses.CONFLICT_NOUNS):
@@ -1470,7 +1492,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if owner is not None and owner.entity_id not in {p.entity_id for p in parts}:
         # "la revendication de X, qui dit avoir pris la ville": X is the claimed actor
         parts.append(Participant(owner.entity_id, owner.entity_name, "participant"))
-    date = event_date(doc, tok, head, sent, si, timexes, quoted)
+    date = _since_date(doc, tok, timexes) or event_date(doc, tok, head, sent, si, timexes, quoted)
     if date is not None and (date[2] == "governing" or date[2].startswith("sentence")) and reporting \
             and tok.pos_ != "ADP" \
             and _dates_what_is_said(doc, tok, date[0], sent, timexes):
