@@ -11,6 +11,8 @@ takes the pair (never a background event, a claim or a denial: who claims is wha
 threat by one side ("X combattra …") takes the other. "Les deux parties", "ces pays", "leurs
 dirigeants" stand for the pair the article's events name together most often (``fill_pair``);
 "les dirigeants des deux pays", "leurs dirigeants" for the person of each side it names most.
+Fighting at a place that names no one at all, in an article about one actor (in half of its
+current events naming someone), is that actor's (``fill_agent``).
 """
 from __future__ import annotations
 
@@ -179,10 +181,11 @@ def principal_actor(events: list[Event]) -> Participant | None:
 
 
 def fill_agent(events: list[Event]) -> list[Event]:
-    """"La trêve survient après l'assaut sur la ville", "encerclée depuis des mois": a capture or a
-    siege told without its agent, in an article about one armed actor (:func:`principal_actor`),
-    is that actor's: such texts name the actor once and leave it implicit in its own acts. Only
-    fighting at a place that names no one at all is filled (never background history)."""
+    """"La trêve survient après l'assaut sur la ville", "encerclée depuis des mois": fighting (a
+    capture, a siege; also a truce or a release, the codes of :data:`IMPLICIT`) told at a place
+    without anyone, in an article about one actor (:func:`principal_actor`), is that actor's:
+    such texts name the actor once and leave it implicit in its own acts. Only events that name
+    no one at all are filled, after :func:`fill_sides`, and never background history."""
     bare = [n for n, e in enumerate(events) if not e.participants and e.plover in IMPLICIT and e.place_id
             and e.status == "held" and not getattr(e, "background", False)]
     if not bare:
@@ -216,4 +219,5 @@ def fill_sides(events: list[Event], doc=None) -> list[Event]:
     return out
 
 
-__all__ = ["article_belligerents", "article_pair", "article_sides", "fill_pair", "fill_sides"]
+__all__ = ["article_belligerents", "article_pair", "article_sides", "fill_agent", "fill_pair", "fill_sides",
+           "principal_actor"]
