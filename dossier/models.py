@@ -174,6 +174,9 @@ class Event:
     date_precision: str | None = None
     date_basis: str | None = None
     date_counted: str | None = None  # the date was counted back (or on) by this duration (Timex.counted)
+    # undated, but the text bounds its days ("plus de deux semaines après l'assaut sur X" in a clause
+    # of the 30th: 2025-05-09/2025-05-15): FIRST/LAST, read by the merge as the days it may be about
+    date_window: str | None = None
     duration: str | None = None  # ISO 8601 duration, e.g. PT5H
     duration_text: str | None = None
     outcome: list[dict[str, Any]] = field(default_factory=list)  # {"words":..., "by": entity_id}

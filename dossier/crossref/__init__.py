@@ -44,7 +44,7 @@ from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending", "forget_articles"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-14"  # -13: denials and disputes' supporting events read across units, -14: deny events filed by party (e.n), -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says, -11: that rule withdrawn, -12: counted dates one unit wide, two events of one sentence never one
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-15"  # -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says, -11: that rule withdrawn, -12: counted dates one unit wide, two events of one sentence never one, -13: an undated mention's days bounded by a vague offset (Event.date_window), -14: denials and disputes' supporting events read across units, deny events filed by party (e.n), -15: both of those
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 

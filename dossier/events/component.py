@@ -18,7 +18,9 @@ class EventsComponent:
     # v6: named quotes as statements (events.quoted), headline lines without events, another actor's
     #     act of the same type, talks in general dropped, statement types from their words
     # v7: a wholly quoted reported clause gives the saying its own statement; Event.date_counted
-    version = "dossier.events.v7"
+    # v8: a war noun with its own start; Event.date_window (vague offsets); the agent of fighting
+    #     told without anyone from the article's principal actor
+    version = "dossier.events.v8"
 
     def __init__(self, nlp: Language, name: str):
         self.name = name

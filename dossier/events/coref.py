@@ -205,12 +205,14 @@ def inherit_dates(events: list[Event], published: str | None = None) -> list[Eve
     that way: measured on both gold sets, it joined more wrong places than right ones.) History
     the article recalls (dated long before ``published``, :func:`dossier.events.story.is_background`:
     a war's outbreak years ago) dates none of its news: an undated report of the same parties'
-    fighting is today's, not the outbreak's."""
+    fighting is today's, not the outbreak's. Without a publication date history cannot be told
+    from news, so only a day dates others ("a éclaté en mai 2024" dates no "dimanche")."""
     from dossier.events.story import is_background
 
     same_type: dict[str, list[Event]] = {}
     for e in events:
-        if e.plover != "OTHER" and e.status == "held" and _tied(e) and not is_background(e, published):
+        if e.plover != "OTHER" and e.status == "held" and _tied(e) and not is_background(e, published) \
+                and (published or e.date_precision in _DAY):
             same_type.setdefault(e.plover, []).append(e)
     if not same_type:
         return events

@@ -37,7 +37,7 @@ from dossier.events.content import a_step, bearing_tokens, content_family
 from dossier.events.quoted import quote_statements
 from dossier.events.coref import (continue_dates, ground_dates, inherit_dates, inherit_places, place_of_occasion,
                                   resolve_meetings, trigger_token)
-from dossier.events.sides import fill_sides
+from dossier.events.sides import fill_agent, fill_sides
 from dossier.events.spans import clause_tokens
 from dossier.events.story import mark_story
 from dossier.events.details import (
@@ -164,9 +164,28 @@ def _participle_family(tok: Token) -> str | None:
 
 
 def _since_state(tok: Token) -> bool:
-    """A participle with its own "depuis …" phrase: a state with its start ("assiégée depuis …")."""
+    """A participle with its own "depuis …" phrase: a state with its start ("assiégée depuis …"),
+    or a war noun followed by its start ("en guerre depuis mai 2024")."""
+    if tok.pos_ in ("NOUN", "PROPN") and senses.noun_sense(tok) and senses.since_phrase(tok) is not None \
+            and (_lemma(tok) in senses.WAR_NOUNS or tok.lower_ in senses.WAR_NOUNS):
+        return True
     return participial(tok) and tok.dep_ not in ("ROOT",) and any(
         c.dep_ in ("nmod", "obl:mod", "obl") and _governed_by(c, _SINCE) for c in tok.children)
+
+
+def _since_date(doc: Doc, tok: Token, timexes) -> tuple[str, str, str] | None:
+    """The start a war noun's own "depuis …" phrase gives ("en guerre depuis mai 2024": May
+    2024), wherever the parser hung that phrase; None for any other trigger."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not (_lemma(tok) in senses.WAR_NOUNS or tok.lower_ in senses.WAR_NOUNS):
+        return None
+    span = senses.since_phrase(tok)
+    if span is None:
+        return None
+    lo, hi = doc[span[0]].idx, doc[span[1]].idx + len(doc[span[1]].text)
+    for t in timexes:
+        if t.type == "date" and t.value and lo <= t.start < hi:
+            return t.value, t.precision, "governing"
+    return None
 
 
 def _dates_state(doc: Doc, state: Token, value: str, timexes) -> bool:
@@ -192,7 +211,7 @@ _CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 def _noun_words() -> frozenset[str]:
     """Every lemma or form _noun_family can type: the nouns of the lexicon and of the senses."""
     return frozenset(lx.NOUNS) | senses.RELEASE_NOUNS | senses.EASE_NOUNS | senses.TRUCE_NOUNS \
-        | senses.CONCERN_NOUNS | senses.CONDITION_NOUNS
+        | senses.CONCERN_NOUNS | senses.CONDITION_NOUNS | senses.WAR_NOUNS
 
 
 def candidates(sent: Span) -> list[Candidate]:
@@ -488,6 +507,9 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
         if subj is None or subj.i < tok.i:  # an inverted subject ("a déclaré X") is found by the parse
             found += [(m, "nsubj") for m in pa.subject_mentions(doc, tok, mentions)]
     elif tok.pos_ in ("NOUN", "PROPN"):
+        holder = pa.detached_holder(doc, tok, mentions)  # "les rebelles, en guerre depuis 2024": the rebels
+        if holder is not None:
+            found.append((holder, "nsubj"))
         found += [(m, "participant" if r == "participant" else "obj") for m, r in pa.noun_parties(doc, tok, mentions)]
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "acl:relcl") and tok.head.pos_ == "NOUN" \
             and (_lemma(tok.head) in lx.NOUNS or tok.head.lower_ in lx.NOUNS or _lemma(tok.head) in senses.CONFLICT_NOUNS):
@@ -779,8 +801,8 @@ def _offset_date(tok: Token, date: tuple[str, str, str]) -> tuple[str, str, str]
         return None
     unit = units[0]
     if any(x.lower_ in ("plus", "moins", "environ", "près", "quelque", "quelques", "more", "less", "about")
-           for x in unit.subtree):
-        return None
+           for x in (*unit.subtree, *tok.doc[max(0, unit.left_edge.i - 2):unit.left_edge.i])):
+        return None  # vague (the parser may hang "moins", "environ" on the verb): offset_window
     count = next((parse_number(x.text) for x in unit.children if x.dep_ in ("nummod", "det")), None)
     if count is None and any(x.lower_ in ("un", "une", "a", "one") for x in unit.children):
         count = 1
@@ -791,6 +813,66 @@ def _offset_date(tok: Token, date: tuple[str, str, str]) -> tuple[str, str, str]
     except ValueError:
         return None
     return day.isoformat(), "day", f"offset-{basis}"
+
+
+# vague counts: "plus d'une semaine", "moins de trois jours", "environ deux semaines", "quelques jours"
+_MORE = frozenset(("plus", "more", "over"))
+_LESS = frozenset(("moins", "less", "under"))
+_ABOUT = frozenset(("environ", "près", "presque", "quelque", "about", "nearly", "almost", "around", "some"))
+_SOME = frozenset(("quelques", "few", "several", "plusieurs"))
+
+
+def offset_window(tok: Token, day: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days an adjunct event placed by a *vague* offset from its clause's ``day`` may lie on
+    ("plus d'une semaine après l'assaut sur X": 8 to 14 days before; "environ deux semaines
+    avant Y": 11 to 17 days after; "quelques jours après": 2 to 6 days before); None when the
+    offset is exact (:func:`_offset_date` dates those) or missing."""
+    cases = {x.lower_ for x in tok.children if x.dep_ in ("case", "fixed")}
+    sign = -1 if cases & {"après", "after"} else 1 if cases & {"avant", "before"} else 0
+    units = [c for c in tok.children if c.dep_ in ("nmod", "obl:mod") and c.i < tok.i and c.lower_ in _OFFSET_UNITS]
+    before = tok.left_edge.i - 1
+    if not units and before >= 0 and tok.doc[before].lower_ in _OFFSET_UNITS:
+        units = [tok.doc[before]]  # "…, moins d'une semaine après X" hung on the verb beside X
+    if not sign or len(units) != 1:
+        return None
+    unit = units[0]
+    size = _OFFSET_UNITS[unit.lower_]
+    # the count's words, and the two before it (the parser often hangs "environ", "moins" on the verb)
+    words = {x.lower_ for x in unit.subtree if x.i != unit.i} | {
+        x.lower_ for x in tok.doc[max(0, unit.left_edge.i - 2):unit.left_edge.i]}
+    count = next((parse_number(x.text) for x in unit.children if x.dep_ in ("nummod", "det")
+                  and x.lower_ not in _SOME), None)
+    if count is None and words & {"un", "une", "a", "one"}:
+        count = 1
+    if words & _SOME and count is None:
+        lo, hi = 2 * size, 6 * size
+    elif count is None or count != int(count) or count < 1:
+        return None
+    else:
+        n = int(count) * size
+        width = max(size, -(-n // 2))
+        if words & _MORE:
+            lo, hi = n + 1, n + width
+        elif words & _LESS:
+            lo, hi = max(1, n - width), n - 1
+        elif words & _ABOUT:
+            lo, hi = max(1, n - width // 2), n + width // 2
+        else:
+            return None  # an exact count: a day (_offset_date)
+    ends = sorted((day + dt.timedelta(days=sign * lo), day + dt.timedelta(days=sign * hi)))
+    return ends[0], ends[1]
+
+
+def _window_day(doc: Doc, tok: Token, date: tuple[str, str, str] | None) -> dt.date | None:
+    """The day a vague offset counts from: the clause's day, else, for a clause in the present
+    ("la trêve survient plus de dix jours après …"), the publication day."""
+    if date is not None:
+        return dt.date.fromisoformat(date[0][:10]) if date[1] == "day" else None
+    head = tok.head
+    published = doc._.published or ""
+    if head.pos_ not in ("VERB", "AUX") or morph(head, "Tense") != ["Pres"] or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        return None
+    return dt.date.fromisoformat(published)
 
 
 def _shifted(date: tuple[str, str, str] | None, days: int) -> tuple[str, str, str] | None:
@@ -963,6 +1045,7 @@ def extract_events(doc: Doc) -> list[Event]:
     events = fill_sides(mark_story(place_of_occasion(doc, ground_dates(inherit_places(doc, continue_dates(doc, inherit_dates(
         _dated_by_named_event(doc, resolve_meetings(doc, events)), doc._.published))))),
                                    doc._.published), doc)
+    events = fill_agent(events)  # "après l'assaut sur la ville": the act of the actor the article is about
     return [e for e in events if not filters.partyless_meeting(doc, e, trigger_token(doc, e))]
 
 
@@ -1470,7 +1553,8 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     if owner is not None and owner.entity_id not in {p.entity_id for p in parts}:
         # "la revendication de X, qui dit avoir pris la ville": X is the claimed actor
         parts.append(Participant(owner.entity_id, owner.entity_name, "participant"))
-    date = event_date(doc, tok, head, sent, si, timexes, quoted)
+    date = _since_date(doc, tok, timexes) or event_date(doc, tok, head, sent, si, timexes, quoted)
+    window = None
     if date is not None and (date[2] == "governing" or date[2].startswith("sentence")) and reporting \
             and tok.pos_ != "ADP" \
             and _dates_what_is_said(doc, tok, date[0], sent, timexes):
@@ -1486,7 +1570,13 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     elif (date is None or date[2] != "governing") and _adjunct_event(tok):
         # "depuis la fin du cessez-le-feu le 2 mai": a date right after the noun's phrase is its own;
         # "trois jours après la prise de X": not the clause's day
+        clause_date = date
         date = _trailing_date(doc, tok, timexes) or (_offset_date(tok, date) if date is not None else None)
+        if date is None:
+            day = _window_day(doc, tok, clause_date)
+            found = offset_window(tok, day) if day is not None else None
+            if found is not None:
+                window = f"{found[0].isoformat()}/{found[1].isoformat()}"
     duration, duration_text = (None, None)
     if fam.plover == "CONSULT":
         duration, duration_text = event_duration(doc, tok, head, sent, timexes)
@@ -1512,7 +1602,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         place_name=place.entity_name if place is not None else None,
         date=date[0] if date else None, date_precision=date[1] if date else None,
         date_basis=date[2] if date else None, date_counted=date_counted(doc, sent, si, date, timexes),
-        duration=duration, duration_text=duration_text,
+        date_window=window if date is None else None, duration=duration, duration_text=duration_text,
         outcome=event_outcome(doc, sent, si, quotes, mentions) if fam.plover == "CONSULT" else [],
         status=status, sentence=si, confidence=0.6 if cand.rank > 10 else 0.4,
     )

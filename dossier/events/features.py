@@ -390,7 +390,12 @@ def event_features(key: str, index: int, event: Event, ref_day: dt.date | tuple[
     interval = date_interval(event.date)
     window = None
     ref = (ref_day, ref_day) if isinstance(ref_day, dt.date) else ref_day
-    if interval is None and ref is not None:
+    bounded = getattr(event, "date_window", None)
+    if interval is None and bounded:  # "plus de deux semaines après X": the days the text bounds it to
+        ends = [date_interval(x) for x in bounded.split("/", 1)]
+        if len(ends) == 2 and ends[0] and ends[1] and ends[0][0] <= ends[1][1]:
+            window = (ends[0][0], ends[1][1])
+    if interval is None and window is None and ref is not None:
         window = (ref[0] - dt.timedelta(days=UNDATED_DAYS), ref[1])
     marker = getattr(event, "background", None)  # set by the events stage when it knows
     if marker is None:

@@ -187,6 +187,7 @@ def subject_mentions(doc: Doc, verb: Token, mentions: list[Mention]) -> list[Men
 def noun_parties(doc: Doc, noun: Token, mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """Actors named inside an event noun's own phrase, with their role: "entre X et Y", "avec X"
     (participants), "contre X" (target), "de X"/"par X" (participant)."""
+    from dossier.events import senses
     from dossier.events.lexicon import PARTNER_PREPS
 
     out: list[tuple[Mention, str]] = []
@@ -195,6 +196,15 @@ def noun_parties(doc: Doc, noun: Token, mentions: list[Mention]) -> list[tuple[M
     # noun's own complement
     phrases += [x for c in noun.children if c.dep_ == "nmod" for x in c.children if x.dep_ == "nmod"
                 and any(y.lower_ in PARTNER_PREPS for y in x.children if y.dep_ == "case")]
+    # "en guerre depuis 2023 contre X": a "contre" phrase right after the noun's own phrase (and
+    # the "depuis" phrase dating it), wherever the parser hung it, is the noun's target
+    after = noun.right_edge.i + 1
+    since = senses.since_phrase(noun)
+    if since is not None:
+        after = since[1] + 1
+    if after < len(doc) and doc[after].lower_ in ("contre", "against") and doc[after].dep_ == "case" \
+            and doc[after].head.i > after and not noun.is_ancestor(doc[after]):
+        phrases.append(doc[after].head)
     for c in noun.children:  # "les frappes menées par Israël", "un accord négocié par X": the agent
         if c.dep_ == "acl":
             phrases += [x for x in c.children if x.dep_ in ("obl:agent", "obl:arg", "obl:mod")
@@ -212,6 +222,26 @@ def noun_parties(doc: Doc, noun: Token, mentions: list[Mention]) -> list[tuple[M
             if lo <= m.start and m.end <= hi and can_act(m):
                 out.append((m, role))
     return out
+
+
+def detached_holder(doc: Doc, noun: Token, mentions: list[Mention]) -> Mention | None:
+    """The actor a state phrase set off by a comma describes ("les rebelles, en guerre depuis 2024
+    contre X"): an event noun introduced by "en", right after a comma, is the state of the last
+    actor named before that comma in its sentence (the parser hangs such a phrase anywhere)."""
+    if not any(c.dep_ == "case" and c.lower_ in ("en", "in") and c.i == noun.left_edge.i for c in noun.children):
+        return None
+    start = noun.left_edge.i
+    if start == 0 or doc[start - 1].text != ",":
+        return None
+    sent = sent_of(noun)
+    comma = doc[start - 1].idx
+    before = [m for m in mentions if sent.start_char <= m.start and m.end <= comma and can_act(m)]
+    if not before:
+        return None
+    last = max(before, key=lambda m: (m.end, -m.start))
+    from dossier.nlp import access
+
+    return last if not access.doc_text(doc)[last.end:comma].strip(" )»\"”") else None
 
 
 _CONTENT_ARGS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent", "expl:subj")
@@ -354,6 +384,8 @@ def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
     root = span.root
     if root.dep_ != "nmod" or root.head.i == root.i:
         return False
+    if any(c.dep_ == "case" and c.lower_ in ("contre", "against") for c in root.children):
+        return False  # "X, en guerre … contre Y" hung on X: an opponent, not a complement of X's name
     head = root.head
     owners = [o for o in mentions if (o.start, o.end, o.entity_id) != (m.start, m.end, m.entity_id) and can_act(o)
               and not (o.start <= m.start and m.end <= o.end) and o.resolution != "descriptor"]  # a description qualifies by no name

@@ -205,8 +205,41 @@ def _conflict_of(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubj:pass") and _is(c, CONFLICT_NOUNS) for c in tok.children)
 
 
+WAR_NOUNS = _words("guerre conflit war conflict")
+SINCE = _words("depuis since")
+
+
+def since_phrase(tok: Token) -> tuple[int, int] | None:
+    """(first, last) token indexes of the "depuis …" phrase right after a noun (and its
+    adjectives: "guerre depuis mai 2024", "the war since 2023"), read from the words, not the parse (the
+    parser hangs it anywhere): "depuis" then the words up to the next preposition or punctuation
+    (five at most); None when there is none."""
+    doc = tok.doc
+    at = tok.i + 1
+    while at < len(doc) and doc[at].pos_ == "ADJ" and doc[at].head.i == tok.i:  # "la guerre civile depuis …"
+        at += 1
+    if at >= len(doc) or doc[at].lower_ not in SINCE:
+        return None
+    last = at
+    for t in doc[at + 1:min(len(doc), at + 6)]:
+        if t.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX") or t.is_space:
+            break
+        last = t.i
+    return (at, last) if last > at else None
+
+
+def _war_since(tok: Token) -> bool:
+    """A war noun with its own start: "(en) guerre depuis mai 2024", "the conflict since 2023"
+    (a "depuis" phrase right after it that holds a number: a year, a day, a count of months). A
+    war named in passing ("la guerre au Tchad") is the story's setting, no event."""
+    span = since_phrase(tok)
+    return span is not None and any(t.like_num for t in tok.doc[span[0]:span[1] + 1])
+
+
 def noun_sense(tok: Token) -> str | None:
     lemma = _lemma(tok)
+    if lemma in WAR_NOUNS or tok.lower_ in WAR_NOUNS:
+        return "attack" if _war_since(tok) else None
     if (lemma in lx.ATTACK_NOUNS or tok.lower_ in lx.ATTACK_NOUNS) and _halted(tok):
         return NO_EVENT  # "cesser les frappes": the halting verb carries the event
     if lemma in RELEASE_NOUNS:

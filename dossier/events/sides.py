@@ -11,6 +11,8 @@ takes the pair (never a background event, a claim or a denial: who claims is wha
 threat by one side ("X combattra …") takes the other. "Les deux parties", "ces pays", "leurs
 dirigeants" stand for the pair the article's events name together most often (``fill_pair``);
 "les dirigeants des deux pays", "leurs dirigeants" for the person of each side it names most.
+Fighting at a place that names no one at all, in an article about one actor (in half of its
+current events naming someone), is that actor's (``fill_agent``).
 """
 from __future__ import annotations
 
@@ -153,6 +155,50 @@ def article_belligerents(events: list[Event], doc) -> tuple[Participant, Partici
     return Participant(ea.id, ea.name, "participant"), Participant(eb.id, eb.name, "participant")
 
 
+MIN_PRINCIPAL = 3  # events an actor takes part in before it is the article's principal actor
+
+
+def principal_actor(events: list[Event]) -> Participant | None:
+    """The actor the article is about: one taking part in at least half of its current events
+    that name someone (and in :data:`MIN_PRINCIPAL` of them), more than any other; else None."""
+    counts: Counter = Counter()
+    names: dict[str, Participant] = {}
+    told = 0
+    for e in events:
+        if getattr(e, "background", False) or e.status != "held":
+            continue
+        ids = {p.entity_id: p for p in e.participants}
+        if not ids:
+            continue
+        told += 1
+        for i, p in ids.items():
+            counts[i] += 1
+            names.setdefault(i, p)
+    top = counts.most_common(2)
+    if not top or top[0][1] < MIN_PRINCIPAL or 2 * top[0][1] < told or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return Participant(top[0][0], names[top[0][0]].name, "participant")
+
+
+def fill_agent(events: list[Event]) -> list[Event]:
+    """"La trêve survient après l'assaut sur la ville", "encerclée depuis des mois": fighting (a
+    capture, a siege; also a truce or a release, the codes of :data:`IMPLICIT`) told at a place
+    without anyone, in an article about one actor (:func:`principal_actor`), is that actor's:
+    such texts name the actor once and leave it implicit in its own acts. Only events that name
+    no one at all are filled, after :func:`fill_sides`, and never background history."""
+    bare = [n for n, e in enumerate(events) if not e.participants and e.plover in IMPLICIT and e.place_id
+            and e.status == "held" and not getattr(e, "background", False)]
+    if not bare:
+        return events
+    agent = principal_actor(events)
+    if agent is None:
+        return events
+    out = list(events)
+    for n in bare:
+        out[n] = dataclasses.replace(events[n], participants=[agent])
+    return out
+
+
 def fill_sides(events: list[Event], doc=None) -> list[Event]:
     events = fill_pair(events, doc)
     sides = article_sides(events) or article_belligerents(events, doc)
@@ -173,4 +219,5 @@ def fill_sides(events: list[Event], doc=None) -> list[Event]:
     return out
 
 
-__all__ = ["article_belligerents", "article_pair", "article_sides", "fill_pair", "fill_sides"]
+__all__ = ["article_belligerents", "article_pair", "article_sides", "fill_agent", "fill_pair", "fill_sides",
+           "principal_actor"]

@@ -191,7 +191,8 @@ def explain_published(text_or_doc, lang: str | None = None, tense: Tense | None 
     # that starts a state ("depuis octobre 2023") does not place the text near it
     latest = [f for (d, precision), f in dated if d == lower and precision in ("day", "month", "week")]
     news = bool(latest)
-    recent = any(not _START_WORDS.match(text[f.start:f.end]) for f in latest)
+    recent = any(not _START_WORDS.match(text[f.start:f.end]) and not _OUTBREAK_BEFORE.search(text[max(0, f.start - 40):f.start])
+                 for f in latest)
 
     if during:
         day = consistent_day(text, found, lang, tense, during, lower, today, near_lower=recent)
@@ -542,6 +543,10 @@ def consistent_day(text: str, found, lang: str, tense: Tense | None,
 
 
 _START_WORDS = re.compile(r"\s*(?:depuis|since|à\s+partir|a\s+partir|dès|from)\b", re.IGNORECASE)
+# "un conflit qui a éclaté en mai 2024", "the war that began in 2024": the date a state broke
+# out on, which says no more of the text's time than "depuis mai 2024"
+_OUTBREAK_BEFORE = re.compile(r"\b(?:éclat|eclat|commenc|début|debut|déclench|declench|broke\s+out|began|begun|started|erupted)"
+                              r"\w*\s+(?:en|le|au|in|on)?\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^\W{0,3}(?:à\s+|at\s+)?\d{1,2}\s*(?:h|:|heures?)\s*\d{0,2}", re.IGNORECASE)
 
 

@@ -61,4 +61,6 @@ def test_history_recalled_dates_none_of_the_news():
     recent = ev("les combats ont repris mardi", date="2025-10-21", precision="day", basis="governing", place=None,
                 who=("army_a", "army_b"))
     assert inherit_dates([recent, capture], "2025-10-27")[1].date == "2025-10-21"
-    assert inherit_dates([war, capture])[1].date == "2023-04"  # no publication date: nothing is history
+    # no publication date: a month cannot be told from history, so it dates nothing (a day still does)
+    assert inherit_dates([war, capture])[1].date is None
+    assert inherit_dates([recent, capture])[1].date == "2025-10-21"

@@ -427,6 +427,9 @@ def test_a_month_at_the_calendars_edge_is_not_refined(published):
     # a date a state started on: the state may have lasted years, the text's year is not its year
     "Les patrouilles se sont multipliées à partir de janvier 2024 le long de la côte.",
     "Les exportations sont suspendues depuis le 3 mars 2024, selon la chambre de commerce.",
+    # the outbreak of what goes on: "a éclaté en mai 2024" bounds the text as "depuis mai 2024" does
+    "La grève se poursuit dans les ports, un mouvement qui a éclaté en mai 2024.",
+    "The dockers are still on strike; the dispute broke out in May 2024.",
 ])
 def test_a_date_a_state_started_on_is_not_the_year_of_the_text(text):
     assert infer_published(text) is None
