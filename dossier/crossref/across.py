@@ -108,7 +108,9 @@ def _claims_near(store, days: list[tuple[str, str]], pad: dt.timedelta) -> list[
     ``days`` (ISO first and last day) widened by ``pad``: the claims whose disputes a changed
     storyline may support (:func:`dossier.claims.conflicts._event_support` looks this close to
     each claim). The database is asked for the dates that may meet the days' months (a day, a
-    month; a week, season or year of their years), never for every claim."""
+    month; a week, season or year of their years), never for every claim. Days and months are
+    compared as text (their digits and hyphens sort alike in every collation), weeks and seasons
+    by pattern."""
     from dossier.claims.conflicts import _SUPPORTED
 
     spans = _merged(days)
@@ -119,11 +121,12 @@ def _claims_near(store, days: list[tuple[str, str]], pad: dt.timedelta) -> list[
     high = f"{y2 + (m2 == 12):04d}-{m2 % 12 + 1:02d}-99"  # the month after, every day of it
     years = [str(v) for v in range(y - 1, y2 + 2)]
     whole = years + sorted({v[:3] for v in years})  # a year, a decade ("202")
-    lettered = " OR ".join("(date > ? AND date < ?)" for _ in years)  # 2025-W18, 2025-SU: after its months
+    # a week or season of those years (2025-W18, 2025-SU): by pattern, which no collation reorders
+    lettered = " OR ".join("date LIKE ?" for _ in years for _ in "WSF")
     preds = sorted(_SUPPORTED)
     where = (f"(predicate IN ({', '.join('?' * len(preds))}) OR denies IS NOT NULL) AND date IS NOT NULL AND "
              f"((date >= ? AND date <= ?) OR date IN ({', '.join('?' * len(whole))}) OR {lettered})")
-    params = [*preds, low, high, *whole, *(bound for v in years for bound in (f"{v}-9", f"{v}-~"))]
+    params = [*preds, low, high, *whole, *(f"{v}-{c}%" for v in years for c in "WSF")]
     out = []
     for rid, _, _, claim in store.record_rows("claims", ids=store.x_record_ids("claims", where, params)):
         iv = _interval(claim.date)
