@@ -464,8 +464,10 @@ def _pair_memo(part: int, ga: tuple[int, ...] | None, gb: tuple[int, ...] | None
     if ga is None or gb is None:
         return _FIELD_PARTS[part](a, b)
     key = (part, ga[part], gb[part])
-    if key in _PART_VALUES:
-        return _PART_VALUES[key]
+    try:
+        return _PART_VALUES[key]  # one look-up; a clear by another thread between two cannot fail it
+    except KeyError:
+        pass
     if len(_PART_VALUES) > _MEMO_LIMIT:
         _PART_VALUES.clear()
     value = _PART_VALUES[key] = _FIELD_PARTS[part](a, b)
