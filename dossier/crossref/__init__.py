@@ -37,7 +37,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from dossier.blocking.index import KeyIndex, frequency_rank, overlap_share
+from dossier.blocking.index import KeyIndex, frequency_rank
 from dossier.crossref.across import denial_keys
 from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event_cross_conflicts, storyline_seq
 
@@ -386,21 +386,26 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
             f = feats[rid] = cache.get(id(data[rid])) or cache.setdefault(id(data[rid]), _features(data[rid]))
         return f
 
+    decide_cpu = time.process_time()
+    share = STEM_SHARE["e"] - 1e-9
     for x, y, keyed in pairs:
         if not keyed:  # met only by their words: the word index's own test first (as event_decision's)
-            sx, sy = stems_of(x), stems_of(y)
-            if min(len(sx), len(sy)) < 2 or overlap_share(sx, sy) < STEM_SHARE["e"] - 1e-9:
+            sx, sy = stems.get(x) or stems_of(x), stems.get(y) or stems_of(y)
+            small = min(len(sx), len(sy))
+            if small < 2 or len(sx & sy) / small < share:  # overlap_share, inlined (millions of pairs)
                 continue
-        if timeless_mismatch(features_of(x), features_of(y)):
+        fx, fy = feats.get(x) or features_of(x), feats.get(y) or features_of(y)
+        if timeless_mismatch(fx, fy):
             continue  # unknown time and known time, too few words in common: refused anyway
         decisions += 1
-        verdict, score = event_verdict(features_of(x), features_of(y))
+        verdict, score = event_verdict(fx, fy)
         if verdict == APART:
             apart.append((x, y))
             decided.append((x, y, score, True))
         elif verdict:
             same.append((x, y, score))
             decided.append((x, y, score, False))
+    decide_cpu = time.process_time() - decide_cpu
     partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
     fine_links: list[tuple[int, int]] = []
     loose: list[tuple[int, int]] = []
@@ -520,7 +525,8 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     _recompute(store, kind, ctx, members, sorted(drop))
     log.debug("crossref events: %d new records, %d decisions, %d moved, %d units recomputed (%d records)",
               len(new), decisions, len(moved), len({u for _, _, u in members}), len(members))
-    return {"events_new": len(new), "events_candidates": len(pairs), "events_decisions": decisions, "events_moved": len(moved),
+    return {"events_new": len(new), "events_candidates": len(pairs), "events_decisions": decisions,
+            "events_decide_cpu_seconds": round(decide_cpu, 3), "events_moved": len(moved),
             "events_units": len({u for _, _, u in members}), "events_recomputed": len(members)}
 
 

@@ -29,6 +29,7 @@ mentions one article tells apart, whatever a third report says).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -110,10 +111,11 @@ def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | N
             return 1.5, lambda: "one report names no actor, the kind and the day agree"
         return 0.0, None
     shared = a.actors & b.actors
-    # actors of one that the other's sentence names (its extraction left them out)
-    named = sorted((set(_named_in(a, b)) | set(_named_in(b, a))) - shared)
     if len(shared) >= 2:
         return 3.0, lambda: f"participants {{{', '.join(sorted(shared))}}}"
+    # actors of one that the other's sentence names (its extraction left them out; told only
+    # when a weight below needs them)
+    named = sorted((set(_named_in(a, b)) | set(_named_in(b, a))) - shared) if shared else None
     if shared and named and (a.actors <= b.actors | set(named) or b.actors <= a.actors | set(named)):
         # one report's participants all in the other, in its participants or its words (a name
         # in a sentence is weaker than a participant: between one shared and two)
@@ -137,6 +139,8 @@ def _actor_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | N
     if sides:
         return (2.0 if len(sides) >= 2 else 1.0), lambda: f"acting for {{{', '.join(sorted(sides))}}}"
     # an actor the other report's extraction missed, but its sentence names
+    if named is None:
+        named = sorted((set(_named_in(a, b)) | set(_named_in(b, a))) - shared)
     if named:
         return 1.0, lambda: f"{', '.join(named)} named in the other report"
     if all(x.startswith("local:") for x in a.actors) or all(x.startswith("local:") for x in b.actors):
@@ -329,7 +333,9 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
         reasons = [why() + ("" if w is None else f" ({w:+.1f})") for w, why in parts] if explain else []
         return Decision(same, round(score, 2), reasons, disagreements or {}, date_conflict)
 
-    status_w, status_why = _status_weight(a, b)
+    # without the reasons, the parts of a few fields' values are told once per pair of values
+    ga, gb = (None, None) if explain else (_signatures(a), _signatures(b))
+    status_w, status_why = _status_weight(a, b) if explain else (_pair_memo(0, ga, gb, a, b), None)
     if status_w is None:
         parts.append((None, status_why))
         return decide(False, 0.0)
@@ -342,11 +348,12 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
     score, disagreements = status_w, {}
     if status_why:
         parts.append((status_w, status_why))
-    for weight, why in (_type_weight(a, b), _actor_weight(a, b), _text_weight(a, b)):
+    type_w = _type_weight(a, b) if explain else (_pair_memo(2, ga, gb, a, b), None)
+    for weight, why in (type_w, _actor_weight(a, b), _text_weight(a, b)):
         score += weight
         if why:
             parts.append((weight, why))
-    relation = place_relation(a, b)
+    relation = place_relation(a, b) if explain else _pair_memo(3, ga, gb, a, b)
     if relation != "unknown":
         parts.append((_PLACE_WEIGHT[relation], lambda: f"places {a.place} / {b.place}: {relation}"))
         score += _PLACE_WEIGHT[relation]
@@ -355,7 +362,10 @@ def compare(a: EventFeatures, b: EventFeatures, explain: bool = True, one_articl
     if one_article and a.key == b.key and not _repeats(a, b):
         parts.append((None, lambda: "two mentions of one article, not a repeat"))
         return decide(False, score)
-    time_w, time_why, dates_differ = _time(a, b)
+    if explain:
+        time_w, time_why, dates_differ = _time(a, b)
+    else:
+        (time_w, dates_differ), time_why = _pair_memo(1, ga, gb, a, b), None
     parts.append((time_w, time_why))
     if time_w is None:
         return decide(False, score, disagreements, date_conflict=dates_differ and score >= STRONG and a.key != b.key)
@@ -386,18 +396,19 @@ def cannot_match(a: EventFeatures, b: EventFeatures) -> bool:
         return True
     if a.key == b.key:
         return not _repeats(a, b)
-    status = _status_weight(a, b)[0]
+    ga, gb = _signatures(a), _signatures(b)
+    status = _pair_memo(0, ga, gb, a, b)
     if status is None:
         return True
     if a.plover == b.plover == "CONSULT" and (a.mode == "phone") != (b.mode == "phone") and a.mode and b.mode:
         return True
-    time_w, _, dates_differ = _time(a, b)
+    time_w, dates_differ = _pair_memo(1, ga, gb, a, b)
     if time_w is None and not dates_differ:
         return True
     # what the weights before the dates must reach: one event, or a date conflict
     need = (STRONG if time_w is None else SAME - time_w) - 1e-9
-    score = status + _type_weight(a, b)[0]
-    relation = place_relation(a, b)
+    score = status + _pair_memo(2, ga, gb, a, b)
+    relation = _pair_memo(3, ga, gb, a, b)
     if relation != "unknown":
         score += _PLACE_WEIGHT[relation]
     if a.vector is not None and b.vector is not None:
@@ -411,6 +422,56 @@ def cannot_match(a: EventFeatures, b: EventFeatures) -> bool:
     if score + MAX_ACTOR < need:
         return True
     return score + _actor_weight(a, b)[0] < need
+
+
+# the parts of :func:`cannot_match` that depend on a few fields of each mention only (the
+# status, the dates, the type, the place), told once per pair of those fields' values: the
+# candidates of one mention share few of them (an update decides millions of pairs)
+_FIELD_PARTS: tuple[Callable[[EventFeatures, EventFeatures], Any], ...] = (
+    lambda a, b: _status_weight(a, b)[0],
+    lambda a, b: _time(a, b)[::2],  # (weight, whether the dates disagree)
+    lambda a, b: _type_weight(a, b)[0],
+    place_relation,
+)
+_SIGNATURE_IDS: dict[tuple, int] = {}  # (part, its fields' values) -> its number
+_NUMBERS = itertools.count(1)  # never 0: a number found is true
+_PART_VALUES: dict[tuple[int, int, int], Any] = {}  # (part, number of a, number of b) -> its value
+_MEMO_LIMIT = 500_000  # values kept at most (then forgotten and told again)
+
+
+def _signatures(f: EventFeatures) -> tuple[int, ...] | None:
+    """Once per mention (kept on it): the number of the values of the fields each of
+    :data:`_FIELD_PARTS` reads (None when one is not hashable: told every time)."""
+    found = f.__dict__.get("_signatures", False)
+    if found is False:
+        try:
+            fields = ((f.status, f.kind, f.interval, f.precision),  # _status_weight
+                      (f.interval, f.precision, f.background, f.window),  # _time (span: interval or window)
+                      (f.type, f.plover, f.kind),  # _type_weight
+                      (f.place, tuple(f.place_info) if f.place else None))  # place_relation
+            if len(_SIGNATURE_IDS) > _MEMO_LIMIT:
+                _SIGNATURE_IDS.clear()  # the numbers are never given again: those kept on mentions stay true
+            found = tuple(_SIGNATURE_IDS.get((i, v)) or _SIGNATURE_IDS.setdefault((i, v), next(_NUMBERS))
+                          for i, v in enumerate(fields))
+        except TypeError:
+            found = None
+        f.__dict__["_signatures"] = found
+    return found
+
+
+def _pair_memo(part: int, ga: tuple[int, ...] | None, gb: tuple[int, ...] | None, a: EventFeatures, b: EventFeatures) -> Any:
+    """The value of ``_FIELD_PARTS[part]`` for the pair, from the values of the pairs of the same fields."""
+    if ga is None or gb is None:
+        return _FIELD_PARTS[part](a, b)
+    key = (part, ga[part], gb[part])
+    try:
+        return _PART_VALUES[key]  # one look-up; a clear by another thread between two cannot fail it
+    except KeyError:
+        pass
+    if len(_PART_VALUES) > _MEMO_LIMIT:
+        _PART_VALUES.clear()
+    value = _PART_VALUES[key] = _FIELD_PARTS[part](a, b)
+    return value
 
 
 def _bound_info(f: EventFeatures) -> tuple[frozenset[str], int, frozenset[str], frozenset[str], frozenset[str]]:
@@ -441,8 +502,9 @@ def _words_bound(a: EventFeatures, b: EventFeatures) -> float | None:
         both = a.names & b.names
         if any(_one_edit_words(x, b.stems) for x in la - both) or any(_one_edit_words(x, a.stems) for x in lb - both):
             return None
-    shared = len(sa & sb) + max(na, nb)  # words of one sharing a singular with the other's
-    if _none_shared(a, b, sa & sb):  # as _text_weight: against the pair when both say enough
+    common = sa & sb
+    shared = len(common) + max(na, nb)  # words of one sharing a singular with the other's
+    if _none_shared(a, b, common):  # as _text_weight: against the pair when both say enough
         return -1.0 if _small(a, b) >= (2 if _both_say(a, b) else LONG_ENOUGH) else 0.0
     if shared < 2:
         return TRIGGER_WEIGHT if a.trigger and a.trigger == b.trigger else 0.0
