@@ -195,9 +195,7 @@ def conflicts(ctx: typer.Context, json_out: bool = JSON) -> None:
         rows = store.crossref("conflicts")
         ids = sorted({int(src[0]) for r in rows for v in r.get("values") or [] for src in v.get("sources") or []
                       if isinstance(src, (list, tuple)) and src and str(src[0]).isdigit()})
-        articles = {}
-        for k in range(0, len(ids), 500):  # only the articles cited
-            articles.update((str(i), a) for i, a in store.article_meta(ids[k:k + 500]).items())
+        articles = {str(i): a for i, a in store.article_meta(ids).items()}  # only the articles cited
     if not rows:
         typer.echo("no conflicts")
     for r in rows:

@@ -11,6 +11,7 @@ from typing import Any
 
 from dossier.store import schema
 from dossier.store.queries import MAX_INT, bounded, said_between
+from dossier.store.xstate import _chunks
 
 # tables an export may read, in dependency order
 EXPORT_TABLES = ("articles", "entities", *schema.RECORD_TABLES, "storylines", "storyline_sources", "crossref")
@@ -67,14 +68,14 @@ class ViewsMixin:
         return self._one("SELECT 1 AS found FROM articles WHERE id = ?", (article_id,)) is not None
 
     def article_meta(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        """Title, outlet, date and url of some articles (for citations)."""
-        if not ids:
-            return {}
-        marks = ", ".join("?" * len(ids))
-        rows = self._rows(
-            f"""SELECT id, title, outlet, published, url, source, language, substr(clean_text, 1, 200) AS lead
-                FROM articles WHERE id IN ({marks})""", list(ids))
-        return {r["id"]: r for r in rows}
+        """Title, outlet, date and url of some articles (for citations), read a chunk of ids at a
+        time (any number of them)."""
+        out: dict[int, dict[str, Any]] = {}
+        for part in _chunks(list(ids)):
+            out.update((r["id"], r) for r in self._rows(
+                f"""SELECT id, title, outlet, published, url, source, language, substr(clean_text, 1, 200) AS lead
+                    FROM articles WHERE id IN ({", ".join("?" * len(part))})""", part))
+        return out
 
     def locate_evidence(self, items: list[tuple[int, str]]) -> dict[tuple[int, str], dict[str, Any]]:
         """Where pieces of evidence (article id, text as stored) lie: ``sentence`` (index),
