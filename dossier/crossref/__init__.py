@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.blocking.index import KeyIndex, frequency_rank
-from dossier.crossref.across import denial_keys
+from dossier.crossref import across
 from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event_cross_conflicts, storyline_seq
 
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending", "forget_articles"]
@@ -113,8 +113,6 @@ def update_pending(store, full: bool = False, process=None, again: "Forgotten | 
             t0 = time.perf_counter()
             counts.update(_update_kind(store, kind, aids, ctx, again.records.get(kind.name, []) if again else []))
             counts[f"{kind.table}_seconds"] = round(time.perf_counter() - t0, 3)
-        from dossier.crossref import across
-
         t0 = time.perf_counter()
         counts.update(across.update(store, ctx, aids))
         counts["across_seconds"] = round(time.perf_counter() - t0, 3)
@@ -182,10 +180,8 @@ def forget_articles(store, article_ids) -> Forgotten:
         store.x_add_affiliations({k: -n for k, n in counts.items()})
         store.x_prune_affiliations()
     leaving = set(ids)
-    from dossier.crossref.across import _deny_events, denied_units
-
-    out.status_units = denied_units(store, _deny_events(store, article_ids=ids))
-    store.x_replace_tagged([f"xs:{u}" for u in out.status_units], [])
+    out.status_units = across.denied_units(store, across.deny_events(store, article_ids=ids))
+    stale = [f"xs:{u}" for u in out.status_units]  # results read across units, dropped once at the end
     for kind in KINDS:
         units = store.x_units_of_articles(kind.name, ids)
         if not units:
@@ -196,9 +192,10 @@ def forget_articles(store, article_ids) -> Forgotten:
         if kind.name == "e":
             out.story_days += store.x_story_days(units)
             pairs = {(min(int(k), p), max(int(k), p)) for k, p, _ in store.x_lookup("e.d", [str(r) for r in gone])}
-            store.x_replace_tagged([f"ex:{a}:{b}" for a, b in pairs] + [f"xs:{u}" for u in units], [])
+            stale += [f"ex:{a}:{b}" for a, b in pairs] + [f"xs:{u}" for u in units]
         store.x_replace_results(kind.name, units, [], [])
         store.x_forget_records(kind.name, gone)
+    store.x_replace_tagged(stale, [])
     store.x_forget_articles(ids)
     return out
 
@@ -516,7 +513,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     key_rows += [(f"{kind.name}.p", k, r.rid) for r in new if keys[r.rid][1] is not None for k in keys[r.rid][1]]
     key_rows += [(f"{kind.name}.d", str(a), b) for x, y in apart for a, b in ((x, y), (y, x))]
     key_rows += [(f"{kind.name}.a", str(c), f) for c, f in anchor.items()]
-    key_rows += [k for r in new for k in denial_keys(r.rid, r.rec)]  # status conflicts find denials by party
+    key_rows += [k for r in new for k in across.denial_keys(r.rid, r.rec)]  # status conflicts find denials by party
     store.x_delete_keys(f"{kind.name}.a", [str(c) for c in moved])
     store.x_add_records(kind.name, [(r.rid, r.article_id, label[r.rid], r.data) for r in new], key_rows)
     store.x_set_units(kind.name, changed)

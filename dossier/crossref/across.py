@@ -79,7 +79,7 @@ def denial_keys(rid: int, event: Any) -> list[tuple[str, str, int]]:
     return [(DENIAL_KEY, party, rid) for party in sorted(_parties_of(event.participants))] if is_denial(event) else []
 
 
-def _deny_events(store, article_ids: list[int] | None = None, parties: set[str] | None = None
+def deny_events(store, article_ids: list[int] | None = None, parties: set[str] | None = None
                  ) -> list[tuple[int, int, int, Any]]:
     """(record id, article id, index, event) of the deny events of these articles, or of the
     covered ones filed under one of these ``parties`` (:data:`DENIAL_KEY`): never a scan of
@@ -179,12 +179,12 @@ def update(store, ctx: dict, new_article_ids: list[int]) -> dict[str, int]:
     from dossier.claims.conflicts import SUPPORT_DAYS, _denied_events
 
     touched = set(recomputed.get("e", ()))
-    units = touched | denied_units(store, _deny_events(store, article_ids=new_article_ids))
+    units = touched | denied_units(store, deny_events(store, article_ids=new_article_ids))
     units |= set(ctx.get("status_again", ()))
     stale = [f"xs:{u}" for u in sorted(units)]
     rows: list[tuple[str, str, dict, int, str]] = []
     stories = store.x_story_views(units=units) if units else []
-    denials = _deny_events(store, parties=set().union(*(_parties_of(s["participants"]) for s in stories)))
+    denials = deny_events(store, parties=set().union(*(_parties_of(s["participants"]) for s in stories)))
     if stories and denials:
         arts = sorted({aid for _, aid, _, _ in denials})
         items = [(str(aid), _article_records(store, aid, ctx)) for aid in arts]
