@@ -60,10 +60,11 @@ class IngestSummary:
 
 def ingest(inputs: Iterable[str], settings: Settings, manifest: str | Sequence[str] | None = None,
            progress: Callable[[str], None] | None = None, rebuild: bool = True,
-           retry_failed: bool = False) -> IngestSummary:
+           retry_failed: bool = False, settle: bool = False) -> IngestSummary:
     """Read, process and store ``inputs``; with ``retry_failed``, first take again the articles
-    recorded as failed (each one that succeeds leaves the failed list)."""
-    from dossier.dedup import NearDuplicateIndex
+    recorded as failed (each one that succeeds leaves the failed list). ``settle=True`` is for
+    the owner of the process (``dossier ingest``): with the NLP in this process, the loaded model
+    is frozen out of the cycle collector's walks (:func:`dossier.parallel.tasks.settle`)."""
     from dossier.read import iter_articles
     from dossier.store import open_store
 
@@ -73,9 +74,9 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | Sequence[s
     learned_file = None
     try:
         settings, learned_file = _with_learned_roles(settings, store)
-        index = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
-        for key, sig in store.signatures():
-            index.add(key, sig)
+        # built when the first result comes back (with --workers: while they start), unless the
+        # workers store articles themselves: then before, so it holds none of this run's
+        index = _near_duplicate_index(store, settings) if workers_write(settings) else None
         seen: set[str] = set()
 
         def is_new(article: Article) -> bool:
@@ -104,7 +105,9 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | Sequence[s
                 if is_new(item):
                     yield item
 
-        for result in _process(fresh_articles(), settings):
+        for result in _process(fresh_articles(), settings, settle=settle):
+            if index is None:
+                index = _near_duplicate_index(store, settings)
             if isinstance(result, ArticleRecords):  # computed here or sent back by a worker: store it
                 result = write_records(store, result, index)
             _account(store, index, summary, result, say)
@@ -115,6 +118,19 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | Sequence[s
         if learned_file is not None:
             Path(learned_file).unlink(missing_ok=True)
     return summary
+
+
+def _near_duplicate_index(store, settings: Settings):
+    """The near-duplicate index over every stored article's signature. When the records come back
+    to this process it is built once the first result is back rather than before the first
+    article is read: with ``--workers`` the worker processes start (and load the model)
+    meanwhile, instead of after it (importing datasketch and SciPy alone takes about 0.6 CPU-s)."""
+    from dossier.dedup import NearDuplicateIndex
+
+    index = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
+    for key, sig in store.signatures():
+        index.add(key, sig)
+    return index
 
 
 def workers_write(settings: Settings) -> bool:
@@ -135,7 +151,7 @@ def _with_learned_roles(settings: Settings, store) -> tuple[Settings, str | None
 
     import yaml
 
-    from dossier.entities.roles import learned_kb_data
+    from dossier.entities.kb import learned_kb_data  # (not entities.roles: it would load spaCy here)
 
     try:
         facts = [dataclasses.asdict(f) for _, f in store.records("roles")]
@@ -150,7 +166,8 @@ def _with_learned_roles(settings: Settings, store) -> tuple[Settings, str | None
     return settings.with_(kb_files=tuple(settings.kb_files) + (fh.name,)), fh.name
 
 
-def _process(articles: Iterator[Article], settings: Settings) -> Iterator[ArticleRecords | ArticleFailure | Written]:
+def _process(articles: Iterator[Article], settings: Settings,
+             settle: bool = False) -> Iterator[ArticleRecords | ArticleFailure | Written]:
     first = next(articles, None)
     if first is None:
         return
@@ -167,7 +184,12 @@ def _process(articles: Iterator[Article], settings: Settings) -> Iterator[Articl
     else:
         from dossier.pipeline import cached_nlp, process_many
 
-        yield from process_many(chained(), cached_nlp(settings), batch_size=settings.batch_size)
+        nlp = cached_nlp(settings)
+        if settle:
+            from dossier.parallel.tasks import settle as freeze
+
+            freeze()
+        yield from process_many(chained(), nlp, batch_size=settings.batch_size)
 
 
 def _account(store, index, summary: IngestSummary, result: Written, say) -> None:

@@ -8,7 +8,8 @@ date). A later definite description ("le chef de la diplomatie turque", "le port
 mention of the person whose learned role it matches best: the same KB role, else the same head
 noun with no conflicting words, the nearest before it first.
 
-:func:`learned_kb_data` turns stored facts of many articles into knowledge-base data (roles with
+:func:`~dossier.entities.kb.learned_kb_data` (kept in :mod:`dossier.entities.kb`, which
+``dossier ingest`` reads without loading spaCy; also importable from here) turns stored facts of many articles into knowledge-base data (roles with
 their start date), so that later articles and ``dossier entity NAME`` use and show them.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from dossier.entities.kb import LEARNED_FORMAT, KnowledgeBase
+from dossier.entities.kb import LEARNED_FORMAT, KnowledgeBase, learned_kb_data  # noqa: F401  (re-exported)
 from dossier.entities.normalize import fold, norm_alias
 from dossier.entities.repair import lexicon
 from dossier.models import RoleFact
@@ -209,34 +210,3 @@ def descriptions(doc: Doc, facts: list[RoleFact], kb: KnowledgeBase, covered: se
         if fact is not None:
             out.append((s, e, fact))
     return out
-
-
-def learned_kb_data(facts: list[dict]) -> dict:
-    """Knowledge-base data (format ``dossier-kb-learned/1``) from stored facts of many articles:
-    each person with the roles learned for it (start = the article's date), and a role definition
-    for each role written in a way the KB does not know."""
-    roles: dict[str, dict] = {}
-    people: dict[str, dict] = {}
-    for f in facts:
-        pid, role, date = f.get("person_id"), f.get("role"), f.get("date")
-        if not pid or not role:
-            continue
-        ids = list(f.get("role_ids") or [])
-        if not ids:
-            rid = "learned:" + "_".join(re.findall(r"[a-z0-9]+", norm_alias(role)))
-            roles.setdefault(rid, {"aliases": {"fr": [role]}, "organization": f.get("organization_id")})
-            ids = [rid]
-        entry = people.setdefault(pid, {"id": pid, "name": f.get("person_name") or pid, "type": "person",
-                                        "aliases": {"fr": [f.get("person_name")] if f.get("person_name") else []},
-                                        "roles": []})
-        if f.get("organization_id") and "affiliation" not in entry:
-            entry["affiliation"] = f["organization_id"]
-        for rid in ids:
-            day = (date or "")[:10] or None
-            if not any(r["role"] == rid for r in entry["roles"]):
-                entry["roles"].append({"role": rid, "start": day, "end": None, "learned": True})
-            else:  # the earliest date the role is attested
-                for r in entry["roles"]:
-                    if r["role"] == rid and day and (r["start"] is None or day < r["start"]):
-                        r["start"] = day
-    return {"format": LEARNED_FORMAT, "roles": roles, "entities": list(people.values())}
