@@ -55,7 +55,7 @@ def measure(mode: str, path: str, workers: int, db: str | None = None) -> dict[s
             articles = [a for a in iter_articles([path], settings) if isinstance(a, Article)]
             t0, (own0, kids0) = time.perf_counter(), _cpu()
             n, first = 0, None
-            for _ in _process(iter(articles), settings):
+            for _ in _process(iter(articles), settings, settle=True):  # as dossier ingest runs
                 n += 1
                 if n == FIRST:
                     first = time.perf_counter()
@@ -66,7 +66,7 @@ def measure(mode: str, path: str, workers: int, db: str | None = None) -> dict[s
         else:
             from dossier.ingest import ingest, rebuild
 
-            summary = ingest([path], settings, rebuild=False)
+            summary = ingest([path], settings, rebuild=False, settle=True)
             end = time.perf_counter()
             own1, kids1 = _cpu()
             out["articles"] = summary.new

@@ -55,7 +55,8 @@ def ingest(
                 typer.echo(f"  {line}", err=True)
 
     def run():
-        return run_ingest(paths or [], settings, manifest=manifest, progress=progress, retry_failed=retry_failed)
+        return run_ingest(paths or [], settings, manifest=manifest, progress=progress, retry_failed=retry_failed,
+                          settle=True)
 
     if bar is not None:
         with bar:

@@ -45,6 +45,7 @@ def _initialize(settings: Settings, write: bool) -> None:
     error = tasks.warm_up(settings, write)
     if error:  # the first chunk raises it again, with its message
         log.debug("worker start-up: %s", error)
+    tasks.settle()  # this process is the pool's: the loaded model stays for its whole life
 
 
 class LocalPool:

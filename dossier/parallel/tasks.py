@@ -6,6 +6,7 @@ opens the store once; every chunk of articles then reuses them.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -45,6 +46,16 @@ def warm_up(settings: Settings, write: bool = False) -> str | None:
     except DossierError as exc:
         return str(exc)
     return None
+
+
+def settle() -> None:
+    """For a process that runs the pipeline for the rest of its life (a worker, once warmed up;
+    ``dossier ingest`` once the model is loaded): collect once, then move every object alive into
+    the collector's permanent generation (:func:`gc.freeze`), so the full collections of the run
+    no longer walk the loaded model's tables and the knowledge base (about 650,000 tracked objects;
+    0.15 CPU-s per full collection). A process-wide setting: only the owner of the process calls it."""
+    gc.collect()
+    gc.freeze()
 
 
 def worker_store(settings: Settings):
