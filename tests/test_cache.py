@@ -212,3 +212,38 @@ def test_the_gender_detector_is_rebuilt_from_its_cached_state(folder):
             assert detector.get_gender(name) == fresh.get_gender(name)
     finally:
         speakers._gender_detector.cache_clear()
+
+
+def test_the_alias_trie_is_read_back_for_the_same_knowledge_base(folder, monkeypatch, tmp_path):
+    from dossier.entities import kb as kbmod
+    from dossier.entities.ruler import AliasRuler
+
+    user = tmp_path / "user-kb.yaml"
+    user.write_text("entities:\n  - {id: p_essai, name: Jeanne Essai, type: person, aliases: {fr: [Mme Essai]}}\n",
+                    encoding="utf-8")
+    kbmod._load.cache_clear()
+    try:
+        kb = kbmod.load_kb([str(user)])
+        assert kb.source_key
+        built = AliasRuler(kb).trie
+        entry_file(folder, "alias-trie")
+        monkeypatch.setattr(AliasRuler, "_add", lambda *a: (_ for _ in ()).throw(AssertionError("built again")))
+        assert AliasRuler(kb).trie == built  # from the file
+        monkeypatch.undo()
+        assert "essai" in built["jeanne"]
+        user.write_text("entities:\n  - {id: p_autre, name: Paule Autre, type: person}\n", encoding="utf-8")
+        kbmod._load.cache_clear()
+        other = AliasRuler(kbmod.load_kb([str(user)])).trie  # another file content: another key
+        assert "paule" in other and "jeanne" not in other
+    finally:
+        kbmod._load.cache_clear()
+
+
+def test_a_knowledge_base_changed_after_loading_builds_its_own_trie(folder):
+    from dossier.entities import kb as kbmod
+    from dossier.entities.ruler import AliasRuler
+
+    kb = kbmod.KnowledgeBase()
+    kb.add_data({"entities": [{"id": "o_essai", "name": "Office des Essais", "type": "organization"}]})
+    assert kb.source_key is None
+    assert "office" in AliasRuler(kb).trie and not list(folder.glob("alias-trie-*"))

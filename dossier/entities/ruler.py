@@ -9,6 +9,7 @@ needs a capital in the text (``Truth`` the network, not ``truth``); lower-case d
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -62,12 +63,26 @@ class AliasRuler:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.trie: dict = {}
-        for alias, entry in kb.alias_pairs():
+        key = getattr(kb, "source_key", None)
+        if key is None:
+            self._build()
+        else:  # 23,000 aliases normalised and cut into words: 0.3 CPU-s per process, kept on disk
+            from dossier import cache
+
+            self.trie = cache.cached("alias-trie", cache.fingerprint(modules=[sys.modules[__name__]], extra=[key]),
+                                     self._build)
+
+    def _build(self) -> dict:
+        """The trie of every alias and role alias of the KB (plain data: words, then ``_END`` ->
+        {(kind, cased): [ids]})."""
+        self.trie = {}
+        for alias, entry in self.kb.alias_pairs():
             self._add(alias, "entity", entry.id)
-        for role in kb.roles().values():
+        for role in self.kb.roles().values():
             for names in role.aliases.values():
                 for alias in names:
                     self._add(alias, "role", role.id)
+        return self.trie
 
     def _add(self, alias: str, kind: str, ident: str) -> None:
         key = norm_alias(alias)
