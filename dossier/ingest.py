@@ -72,8 +72,10 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | Sequence[s
     say = progress or (lambda line: None)
     store = open_store(settings)
     learned_file = None
+    pool = None
     try:
         settings, learned_file = _with_learned_roles(settings, store)
+        pool = _local_pool(settings)
         # built when the first result comes back (with --workers: while they start), unless the
         # workers store articles themselves: then before, so it holds none of this run's
         index = _near_duplicate_index(store, settings) if workers_write(settings) else None
@@ -105,15 +107,17 @@ def ingest(inputs: Iterable[str], settings: Settings, manifest: str | Sequence[s
                 if is_new(item):
                     yield item
 
-        for result in _process(fresh_articles(), settings, settle=settle):
+        for result in _process(fresh_articles(), settings, settle=settle, pool=pool):
             if index is None:
                 index = _near_duplicate_index(store, settings)
             if isinstance(result, ArticleRecords):  # computed here or sent back by a worker: store it
                 result = write_records(store, result, index)
             _account(store, index, summary, result, say)
         if rebuild and (summary.new or not store.cross_article_current()):
-            _rebuild(store, summary, say, settings)
+            _rebuild(store, summary, say, settings, pool)
     finally:
+        if pool is not None:
+            pool.close()
         store.close()
         if learned_file is not None:
             Path(learned_file).unlink(missing_ok=True)
@@ -166,8 +170,19 @@ def _with_learned_roles(settings: Settings, store) -> tuple[Settings, str | None
     return settings.with_(kb_files=tuple(settings.kb_files) + (fh.name,)), fh.name
 
 
-def _process(articles: Iterator[Article], settings: Settings,
-             settle: bool = False) -> Iterator[ArticleRecords | ArticleFailure | Written]:
+def _local_pool(settings: Settings):
+    """With ``--workers N`` (N > 1, no scheduler): the pool of worker processes, opened for the
+    whole ingest (its processes start with the first chunk) so that the cross-article step can
+    re-date articles on them instead of loading the model in this process. None otherwise."""
+    if settings.scheduler is not None or settings.n_process <= 1:
+        return None
+    from dossier.parallel.local import LocalPool
+
+    return LocalPool(settings, settings.n_process, write=workers_write(settings))
+
+
+def _process(articles: Iterator[Article], settings: Settings, settle: bool = False,
+             pool=None) -> Iterator[ArticleRecords | ArticleFailure | Written]:
     first = next(articles, None)
     if first is None:
         return
@@ -176,7 +191,11 @@ def _process(articles: Iterator[Article], settings: Settings,
         yield first
         yield from articles
 
-    if settings.scheduler is not None or settings.n_process > 1:
+    if pool is not None:
+        from dossier.parallel import process_parallel
+
+        yield from process_parallel(chained(), settings, write=pool.write, pool=pool)
+    elif settings.scheduler is not None or settings.n_process > 1:
         from dossier.parallel import process_parallel
 
         yield from process_parallel(chained(), settings, workers=settings.n_process,
@@ -233,11 +252,17 @@ def _fail(store, summary: IngestSummary, failure: ArticleFailure, say) -> None:
         log.warning("%s", exc)
 
 
-def reprocessor(settings: Settings) -> Callable[[list[Article]], list[ArticleRecords | ArticleFailure]]:
+def reprocessor(settings: Settings, pool=None) -> Callable[[list[Article]], list[ArticleRecords | ArticleFailure]]:
     """The pipeline over stored articles again, for the cross-article step to date articles
-    from the merged events (:func:`dossier.timex.crossdate.redate_stored`)."""
+    from the merged events (:func:`dossier.timex.crossdate.redate_stored`). With ``pool`` (the
+    ingest's local workers) whose processes are running, on them: they hold the model already,
+    which this process would otherwise load (seconds) for a few dozen articles."""
 
     def run(articles: list[Article]) -> list[ArticleRecords | ArticleFailure]:
+        if pool is not None and pool.started and articles:
+            from dossier.parallel import process_parallel
+
+            return list(process_parallel(articles, settings, write=False, pool=pool))
         from dossier.pipeline import cached_nlp, process_many
 
         return list(process_many(articles, cached_nlp(settings), batch_size=settings.batch_size))
@@ -245,13 +270,13 @@ def reprocessor(settings: Settings) -> Callable[[list[Article]], list[ArticleRec
     return run
 
 
-def _rebuild(store, summary: IngestSummary, say, settings: Settings) -> None:
+def _rebuild(store, summary: IngestSummary, say, settings: Settings, pool=None) -> None:
     from dossier.crossref import update_cross_article
 
     say("rebuilding cross-article results")
     try:
         # None: another process's rebuild covers our articles
-        counts = update_cross_article(store, process=reprocessor(settings))
+        counts = update_cross_article(store, process=reprocessor(settings, pool))
     except DossierError:
         raise
     except Exception as exc:  # noqa: BLE001  (the articles are stored; the rebuild stays pending)

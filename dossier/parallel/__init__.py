@@ -36,16 +36,21 @@ __all__ = ["ExecutorLost", "process_parallel"]
 
 def process_parallel(articles: Iterable[Article], settings: Settings, workers: int | None = None,
                      scheduler: Any = None, chunk: int | None = None, in_flight: int | None = None,
-                     write: bool = False) -> Iterator[Any]:
+                     write: bool = False, pool: Any = None) -> Iterator[Any]:
     """Yield, in input order, ``ArticleRecords | ArticleFailure`` for each article (with
     ``write``: ``Stored | NotStored | ArticleFailure``).
 
     ``workers`` local processes (default ``settings.n_process``), or the workers of
-    ``scheduler`` (an address or a ``distributed.Client``). ``chunk`` articles per task (default
-    ``settings.batch_size``); at most ``in_flight`` chunks submitted at once (default: two per
-    worker thread, asked again before each submit on a cluster), which bounds memory however
-    long the stream."""
+    ``scheduler`` (an address or a ``distributed.Client``), or ``pool``, a
+    :class:`~dossier.parallel.local.LocalPool` the caller opened and closes (its processes, and
+    the models they loaded, serve several streams: ``dossier ingest`` re-dates articles on the
+    workers that processed them). ``chunk`` articles per task (default ``settings.batch_size``);
+    at most ``in_flight`` chunks submitted at once (default: two per worker thread, asked again
+    before each submit on a cluster), which bounds memory however long the stream."""
     chunk = chunk or settings.batch_size
+    if pool is not None:
+        yield from ordered(articles, lambda part: pool.submit(part, write=write), chunk, in_flight or 2 * pool.workers)
+        return
     if scheduler is not None:
         from dossier.parallel.cluster import ClusterPool
 

@@ -63,11 +63,19 @@ class LocalPool:
         return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_initialize,
                                    initargs=(self.settings, self.write))
 
-    def submit(self, chunk) -> Future:
+    @property
+    def started(self) -> bool:
+        """Whether the worker processes were started (by a first submit) and are still there."""
+        return self._pool is not None
+
+    def submit(self, chunk, write: bool | None = None) -> Future:
+        """Run ``chunk`` on a worker; ``write`` (default: the pool's) False gets the records back
+        even from workers that store their articles."""
+        write = self.write if write is None else write
         if self._pool is None:
             self._pool = self._new_pool()
         try:
-            future = self._pool.submit(tasks.run_chunk, chunk, self.settings, self.write)
+            future = self._pool.submit(tasks.run_chunk, chunk, self.settings, write)
         except BrokenProcessPool:
             self.restarts += 1
             self._broken_in_a_row += 1
@@ -77,7 +85,7 @@ class LocalPool:
             log.warning("a worker process died; starting a new pool")
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = self._new_pool()
-            future = self._pool.submit(tasks.run_chunk, chunk, self.settings, self.write)
+            future = self._pool.submit(tasks.run_chunk, chunk, self.settings, write)
         future.add_done_callback(self._done)
         return future
 

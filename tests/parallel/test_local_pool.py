@@ -62,3 +62,56 @@ def test_workers_that_cannot_run_stop_the_run_with_one_error(forked):
     forked.setattr(tasks, "run_chunk", _always_dying)
     with pytest.raises(ExecutorLost, match="died 4 times in a row"):
         list(process_parallel(articles(6), Settings(), workers=2, chunk=2))
+
+
+def _echo_chunk(articles, settings, write=False):
+    return [(os.getpid(), a.source, write) for a in articles]
+
+
+def _no_model_here(settings):
+    raise AssertionError("the client loaded the model")
+
+
+def test_an_open_pool_serves_several_streams_and_may_send_records_back(forked):
+    """``dossier ingest`` keeps its pool for the cross-article re-dating: a second stream runs on
+    the same two processes, and asks for records back even from workers that store articles."""
+    from dossier.parallel.local import LocalPool
+
+    forked.setattr(tasks, "run_chunk", _echo_chunk)
+    pool = LocalPool(Settings(), 2, write=True)
+    with pool:
+        assert not pool.started
+        first = list(process_parallel(articles(6), Settings(), pool=pool, write=True, chunk=2))
+        assert pool.started
+        second = list(process_parallel(articles(4), Settings(), pool=pool, write=False, chunk=2))
+    assert [s for _, s, _ in first] == [f"a{i}" for i in range(6)] and all(w for *_, w in first)
+    assert [s for _, s, _ in second] == [f"a{i}" for i in range(4)] and not any(w for *_, w in second)
+    assert len({pid for pid, *_ in first + second}) <= 2
+    assert not pool.started  # closed
+
+
+def test_redating_runs_on_the_ingests_workers_once_they_run(forked):
+    from dossier import pipeline
+    from dossier.ingest import reprocessor
+    from dossier.parallel.local import LocalPool
+
+    forked.setattr(tasks, "run_chunk", _echo_chunk)
+    forked.setattr(pipeline, "cached_nlp", _no_model_here)
+    pool = LocalPool(Settings(), 2)
+    with pool:
+        list(process_parallel(articles(2), Settings(), pool=pool, chunk=2))
+        out = reprocessor(Settings(), pool)(articles(3))
+    assert [s for _, s, _ in out] == ["a0", "a1", "a2"]
+
+
+def test_redating_stays_in_this_process_when_the_workers_never_started(forked):
+    from dossier import pipeline
+    from dossier.ingest import reprocessor
+    from dossier.parallel.local import LocalPool
+
+    forked.setattr(pipeline, "cached_nlp", lambda settings: "the client's model")
+    forked.setattr(pipeline, "process_many", lambda items, nlp, batch_size=16: [(nlp, a.source) for a in items])
+    with LocalPool(Settings(), 2) as pool:
+        out = reprocessor(Settings(), pool)(articles(2))
+        assert not pool.started
+    assert out == [("the client's model", "a0"), ("the client's model", "a1")]
