@@ -150,9 +150,11 @@ def read(name: str, key: str, folder: Path | None = None) -> Any:
         return _MISSING
 
 
-def write(name: str, key: str, value: Any, folder: Path | None = None) -> Path | None:
+def write(name: str, key: str, value: Any, folder: Path | None = None, keep: int = 1) -> Path | None:
     """Store ``value`` (plain data) under ``name`` for ``key`` and remove the entries of ``name``
-    for other keys. Returns the file written, or None when it could not be (logged, not raised)."""
+    for other keys but the ``keep - 1`` newest (an entry whose inputs vary between runs, such as
+    the alias trie of a KB with the user's files, keeps a few). Returns the file written, or None
+    when it could not be (logged, not raised)."""
     folder = folder if folder is not None else cache_dir()
     if folder is None:
         return None
@@ -173,21 +175,22 @@ def write(name: str, key: str, value: Any, folder: Path | None = None) -> Path |
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        for other in folder.glob(f"{name}-*{SUFFIX}"):
-            if other != path:
-                other.unlink(missing_ok=True)
+        others = [(f.stat().st_mtime_ns, f) for f in folder.glob(f"{name}-*{SUFFIX}") if f != path]
+        for _, other in sorted(others, reverse=True)[max(0, keep - 1):]:
+            other.unlink(missing_ok=True)
     except OSError as exc:
         log.debug("cache %s: cannot write in %s (%s)", name, folder, exc)
         return None
     return path
 
 
-def cached(name: str, key: str, build: Callable[[], T]) -> T:
+def cached(name: str, key: str, build: Callable[[], T], keep: int = 1) -> T:
     """``build()``'s value, read from the cache when an entry for ``key`` is there, else built
-    and stored. ``name`` is a file-name stem (letters, digits, ``-`` and ``_``)."""
+    and stored (keeping ``keep`` entries of ``name``, see :func:`write`). ``name`` is a file-name
+    stem (letters, digits, ``-`` and ``_``)."""
     value = read(name, key)
     if value is not _MISSING:
         return value
     value = build()
-    write(name, key, value)
+    write(name, key, value, keep=keep)
     return value

@@ -247,3 +247,13 @@ def test_a_knowledge_base_changed_after_loading_builds_its_own_trie(folder):
     kb.add_data({"entities": [{"id": "o_essai", "name": "Office des Essais", "type": "organization"}]})
     assert kb.source_key is None
     assert "office" in AliasRuler(kb).trie and not list(folder.glob("alias-trie-*"))
+
+
+def test_an_entry_may_keep_a_few_keys(folder):
+    for version in range(5):
+        cache.cached("trie", cache.fingerprint(extra=[str(version)]), Builder({"v": version}), keep=3)
+    assert len(list(folder.glob(f"trie-*{cache.SUFFIX}"))) == 3
+    build = Builder(None)
+    assert cache.cached("trie", cache.fingerprint(extra=["4"]), build, keep=3) == {"v": 4}
+    assert cache.cached("trie", cache.fingerprint(extra=["3"]), build, keep=3) == {"v": 3}
+    assert build.calls == 0

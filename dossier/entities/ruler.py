@@ -69,8 +69,9 @@ class AliasRuler:
         else:  # 23,000 aliases normalised and cut into words: 0.3 CPU-s per process, kept on disk
             from dossier import cache
 
+            # (a few kept: with and without the user's files, the roles learned by the last ingest)
             self.trie = cache.cached("alias-trie", cache.fingerprint(modules=[sys.modules[__name__]], extra=[key]),
-                                     self._build)
+                                     self._build, keep=4)
 
     def _build(self) -> dict:
         """The trie of every alias and role alias of the KB (plain data: words, then ``_END`` ->
