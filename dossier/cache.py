@@ -56,7 +56,12 @@ def cache_dir() -> Path | None:
     value = os.environ.get("DOSSIER_CACHE_DIR")
     if value is not None:
         return None if value.strip().lower() in _OFF else Path(value).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):  # no home directory (a bare service account): no cache
+            return None
     return Path(base) / "dossier"
 
 

@@ -257,3 +257,16 @@ def test_an_entry_may_keep_a_few_keys(folder):
     assert cache.cached("trie", cache.fingerprint(extra=["4"]), build, keep=3) == {"v": 4}
     assert cache.cached("trie", cache.fingerprint(extra=["3"]), build, keep=3) == {"v": 3}
     assert build.calls == 0
+
+
+def test_no_home_directory_means_no_cache_not_a_failure(monkeypatch):
+    monkeypatch.delenv("DOSSIER_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home(cls=None):
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", classmethod(no_home))
+    assert cache.cache_dir() is None
+    build = Builder(VALUE)
+    assert cache.cached("table", "k" * 64, build) == VALUE and build.calls == 1
