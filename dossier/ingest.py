@@ -260,9 +260,12 @@ def reprocessor(settings: Settings, pool=None) -> Callable[[list[Article]], list
 
     def run(articles: list[Article]) -> list[ArticleRecords | ArticleFailure]:
         if pool is not None and pool.started and articles:
-            from dossier.parallel import process_parallel
+            from dossier.parallel import ExecutorLost, process_parallel
 
-            return list(process_parallel(articles, settings, write=False, pool=pool))
+            try:
+                return list(process_parallel(articles, settings, write=False, pool=pool))
+            except ExecutorLost as exc:  # the workers are gone: the model loads here after all
+                log.warning("re-dating in this process: %s", exc)
         from dossier.pipeline import cached_nlp, process_many
 
         return list(process_many(articles, cached_nlp(settings), batch_size=settings.batch_size))

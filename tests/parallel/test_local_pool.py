@@ -115,3 +115,18 @@ def test_redating_stays_in_this_process_when_the_workers_never_started(forked):
         out = reprocessor(Settings(), pool)(articles(2))
         assert not pool.started
     assert out == [("the client's model", "a0"), ("the client's model", "a1")]
+
+
+def test_redating_falls_back_to_this_process_when_the_workers_are_gone(forked):
+    from dossier import pipeline
+    from dossier.ingest import reprocessor
+    from dossier.parallel.local import LocalPool
+
+    forked.setattr(tasks, "run_chunk", _echo_chunk)
+    forked.setattr(pipeline, "cached_nlp", lambda settings: "the client's model")
+    forked.setattr(pipeline, "process_many", lambda items, nlp, batch_size=16: [(nlp, a.source) for a in items])
+    with LocalPool(Settings(), 2) as pool:
+        list(process_parallel(articles(2), Settings(), pool=pool, chunk=2))
+        forked.setattr(tasks, "run_chunk", _always_dying)  # from now on every chunk kills its worker
+        out = reprocessor(Settings(batch_size=2), pool)(articles(8))  # (one lost article is a failure; all: lost pool)
+    assert out == [("the client's model", f"a{i}") for i in range(8)]
