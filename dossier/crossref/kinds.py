@@ -277,20 +277,40 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
         old_unit = ctx.get("old_unit", {})
         prior = {mention[rid]: (old_unit[rid], before[rid] if before.get(rid) not in (None, *unsettled) else None)
                  for rid in mention if rid in old_unit}
+    last_days: list[int | None] = []
+    days: dict[tuple[str, int], int | None] = {}
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
-               for s in merge_events(items, published=published, affiliations=learned, decided=decided, prior=prior)]
+               for s in merge_events(items, published=published, affiliations=learned, decided=decided, prior=prior,
+                                     last_days=last_days, mention_days=days)]
+    ctx.setdefault("fine", set()).update(rid for rid, m in mention.items() if days.get(m) is not None)
     out = []
-    for story in stories:
+    piece = {}
+    for story, last in zip(stories, last_days):
         d = {f.name: getattr(story, f.name) for f in dataclasses.fields(story)}  # asdict deep-copies: slow
         d["participants"] = [dataclasses.asdict(p) for p in story.participants]
         d["event_ids"] = [row_id[(int(src[0]), src[1])] for src in d.get("sources", [])
                           if (int(src[0]), src[1]) in row_id]
         d["n_articles"] = len({src[0] for src in d.get("sources", [])})
         d["place_id"] = d.get("place")
+        d["_piece"] = piece[story.id] = week_of(last)
         out.append(d)
-    rows = [("conflicts", None, plain(c), 1) for c in _storyline_conflicts(stories)]
-    rows += [("conflicts", None, plain(c), 1) for c in _story_detail_conflicts(stories, ctx)]
+    # a date conflict between storylines of two weeks is told across units (event_cross_conflicts)
+    own = [dataclasses.replace(s, date_conflicts=[dc for dc in s.date_conflicts if piece.get(dc["with"]) == piece[s.id]])
+           for s in stories]
+    rows = [("conflicts", None, {**plain(c), "_piece": piece[c.subject.split("|")[0]], "_story": c.subject.split("|")[0]}, 1)
+            for c in _storyline_conflicts(own)]
+    rows += [("conflicts", None, {**plain(c), "_piece": piece[c.subject], "_story": c.subject}, 1)
+             for c in _story_detail_conflicts(stories, ctx)]
     return out, rows
+
+
+def week_of(day: int | None) -> int | None:
+    """The week (Monday to Sunday, numbered) a storyline is filed under, from the latest day of
+    its day-precise mentions (None: it has none). The storylines of one unit of linked mentions
+    are stored as one unit per week: the groups are built day after day
+    (:func:`dossier.events.merge.cluster_mentions`), so a new mention changes no week that ends
+    more than a day before its own, and an update recomputes only the weeks from there on."""
+    return None if day is None else (day - 1) // 7  # date.fromordinal(1) is a Monday
 
 
 def _stored_decisions(ctx, members: list[Record], learned: dict[str, str] | None,
@@ -327,6 +347,19 @@ def event_cross_conflicts(store, members: list[tuple[int, int, int]], stories: l
         a = int(key)
         units = {a: unit_of[a], partner: unit_of.get(partner, punit)}
         pairs[(min(a, partner), max(a, partner))] = (units[min(a, partner)], units[max(a, partner)])
+    # two day-precise mentions found one event but a day apart, in two weeks' units: the merge
+    # kept them apart (its constraint refused the pair), a date conflict as those of one unit
+    same = [(a, b) for a, b, _, apart in store.x_pairs_touching("e", unit_of) if not apart]
+    outside = {r for p in same for r in p} - set(unit_of)
+    known = {**unit_of, **(store.x_units_of("e", outside) if outside else {})}
+    same = [(a, b) for a, b in same if a in known and b in known]
+    if same:  # (those of one unit too: their rows, written when the two were apart, are stale)
+        feats = store.x_data("e", {r for p in same for r in p})
+        for a, b in same:
+            fa, fb = feats.get(a), feats.get(b)
+            if fa and fb and fa["key"] != fb["key"] and event_day_precise(fa) and event_day_precise(fb) \
+                    and fa["interval"][0] != fb["interval"][0]:
+                pairs[(min(a, b), max(a, b))] = (known[min(a, b)], known[max(a, b)])
     stale = [f"ex:{a}:{b}" for a, b in pairs]
     live = sorted(p for p, (ua, ub) in pairs.items() if ua != ub)
     if not live:
