@@ -681,7 +681,8 @@ def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]]
         if kind.name == "e":
             rids = [m.rid for m in items]
             pieces = _weeks(unit_stories, unit_rows, unit, relabel,
-                            [(a, b) for a, b, _, apart in store.x_pairs(kind.name, rids) if not apart], ctx["fine"])
+                            [(a, b) for a, b, _, apart in store.x_pairs(kind.name, rids) if not apart],
+                            {rid for rid in rids if ctx["days"].get(rid) is not None})
         else:
             pieces = [(unit, unit_stories, unit_rows)]
         for label, piece_stories, piece_rows in pieces:

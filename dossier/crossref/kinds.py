@@ -282,7 +282,8 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
                for s in merge_events(items, published=published, affiliations=learned, decided=decided, prior=prior,
                                      last_days=last_days, mention_days=days)]
-    ctx.setdefault("fine", set()).update(rid for rid, m in mention.items() if days.get(m) is not None)
+    known = ctx.setdefault("days", {})  # record -> its day (ordinal; None: coarse), for the weeks
+    known.update((rid, days.get(m)) for rid, m in mention.items())
     out = []
     piece = {}
     for story, last in zip(stories, last_days):
@@ -349,17 +350,28 @@ def event_cross_conflicts(store, members: list[tuple[int, int, int]], stories: l
         pairs[(min(a, partner), max(a, partner))] = (units[min(a, partner)], units[max(a, partner)])
     # two day-precise mentions found one event but a day apart, in two weeks' units: the merge
     # kept them apart (its constraint refused the pair), a date conflict as those of one unit
-    same = [(a, b) for a, b, _, apart in store.x_pairs_touching("e", unit_of) if not apart]
+    # (those of one unit too: their rows, written when the two were apart, are stale)
+    days: dict[int, int | None] = ctx.get("days", {})
+    article = {rid: aid for rid, aid, _ in members}
+    same = [(a, b) for a, b, _, apart in store.x_pairs_touching("e", unit_of) if not apart
+            and (days.get(a) if a in days else 0) != (days.get(b) if b in days else 0)]  # 0: told below
     outside = {r for p in same for r in p} - set(unit_of)
+    keys: dict[int, str] = {}
+    if outside:
+        feats = store.x_data("e", outside)
+        days.update((rid, dt.date.fromisoformat(d["interval"][0]).toordinal() if event_day_precise(d) else None)
+                    for rid, d in feats.items())
+        keys = {rid: d["key"] for rid, d in feats.items()}
     known = {**unit_of, **(store.x_units_of("e", outside) if outside else {})}
-    same = [(a, b) for a, b in same if a in known and b in known]
-    if same:  # (those of one unit too: their rows, written when the two were apart, are stale)
-        feats = store.x_data("e", {r for p in same for r in p})
-        for a, b in same:
-            fa, fb = feats.get(a), feats.get(b)
-            if fa and fb and fa["key"] != fb["key"] and event_day_precise(fa) and event_day_precise(fb) \
-                    and fa["interval"][0] != fb["interval"][0]:
-                pairs[(min(a, b), max(a, b))] = (known[min(a, b)], known[max(a, b)])
+    hashes = {a: ctx["articles"][a]["content_hash"] for a in set(article.values()) if a in ctx["articles"]}
+
+    def key_of(rid: int) -> str | None:
+        return hashes.get(article[rid]) if rid in article else keys.get(rid)
+
+    for a, b in same:
+        if a in known and b in known and days.get(a) is not None and days.get(b) is not None \
+                and days[a] != days[b] and key_of(a) != key_of(b):
+            pairs[(min(a, b), max(a, b))] = (known[min(a, b)], known[max(a, b)])
     stale = [f"ex:{a}:{b}" for a, b in pairs]
     live = sorted(p for p, (ua, ub) in pairs.items() if ua != ub)
     if not live:
