@@ -17,7 +17,9 @@ stored with their scores (``x_pairs``) when the later mention is covered, and a 
 storylines are clustered from them instead of deciding every pair of the unit again; the
 clustering trusts the groups of the unit's stored storylines wherever the new records cannot
 change them, and asks its constraint only about the other joins
-(:func:`dossier.blocking.cluster`'s ``prior``).
+(:func:`dossier.blocking.cluster`'s ``prior``). Merged events are built day after day and
+filed per week (:func:`dossier.crossref.kinds.week_of`), so however long a chain of linked
+mentions grows, an update recomputes it only from the eve of its earliest new day on.
 Results that join records of two units (an event denied by another article, a dispute
 supported by merged events) are found after the units (:mod:`dossier.crossref.across`).
 ``dossier rebuild`` forgets the state and covers every article as one update, so both give the

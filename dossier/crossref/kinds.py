@@ -20,6 +20,11 @@ recomputes only the units its new records join.
   from those stored pairs (:func:`event_cross_conflicts`); keys are the merge's (who or where,
   when) keys and stems per week. A coarse mention moves to a better anchor stored later: its
   old unit is recomputed (and, if it had no anchor, split into what stays linked);
+  the storylines of linked mentions are stored as one unit per week (of their latest
+  day-precise day, :func:`week_of`): the merge builds its groups day after day, so a change on
+  a day reaches only that day's eve and later days, and an update recomputes the weeks linked
+  to its new records from the eve of their earliest day on (:func:`dossier.crossref._later_weeks`);
+  two weeks' storylines found one event a day apart are a date conflict told across units;
 - claims (``c``): linked when they share their dispute key, or one speaks of a generic subject
   on a day the other's predicate has a claim (the disputes' join of generic subjects);
 - attributes (``a``): linked by (canonical subject, attribute); positions (``p``): by issue.
