@@ -522,6 +522,8 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
                 recs += by_unit[n[1]]
             else:
                 recs.append((n[1], article[n[1]] if n[0] == "n" else where[n[1]][0]))
+        if not recs:  # a unit that only held a coarse mention now anchored elsewhere
+            continue
         unit = min(rid for rid, _ in recs)  # a unit is labelled by its smallest record id
         for rid, aid in recs:
             members.append((rid, aid, unit))
@@ -624,11 +626,12 @@ def _searched_units(store, kind: Kind, rows: list[tuple[int, int, int]]) -> set[
 
 
 def _weeks(stories: list[dict], rows: list[tuple], unit: int, relabel: dict[int, int], same: list[tuple[int, int]],
-           fine: set[int]) -> list[tuple[int, list[dict], list[tuple]]]:
+           fine: set[int], anchors: dict[int, int]) -> list[tuple[int, list[dict], list[tuple]]]:
     """One unit of events' results, filed per week (:func:`dossier.crossref.kinds.week_of`): the
     storylines of one week that the pairs found one event (``same``) of two day-precise mentions
     (``fine``), or of two coarse ones in storylines without a day-precise one, connect among
-    themselves are a unit, labelled by its smallest record id, whatever else was recomputed with them;
+    themselves are a unit, with the storylines of the coarse mentions whose anchor (``anchors``)
+    they hold, labelled by its smallest record id, whatever else was recomputed with them;
     (label, storylines, rows) per such unit. ``relabel`` gets each record's label."""
     week_of: dict[int, Any] = {}  # record -> its storyline's week
     owner: dict[int, int] = {}  # record -> its storyline's position
@@ -642,6 +645,9 @@ def _weeks(stories: list[dict], rows: list[tuple], unit: int, relabel: dict[int,
         if a in owner and b in owner and week_of[a] == week_of[b] and (
                 (a in fine and b in fine) or week_of[a] is None):
             links.union(owner[a], owner[b])
+    for c, f in anchors.items():  # a coarse mention stays with its anchor's, even where the merge refused it
+        if c in owner and f in owner:
+            links.union(owner[c], owner[f])
     parts: dict[int, list[int]] = defaultdict(list)
     for n in range(len(stories)):
         parts[links.find(n)].append(n)
@@ -682,9 +688,10 @@ def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]]
         unit_stories, unit_rows = kind.results(items, ctx)
         if kind.name == "e":
             rids = [m.rid for m in items]
+            fine = {rid for rid in rids if ctx["days"].get(rid) is not None}
+            anchors = {int(c): f for c, f, _ in store.x_lookup("e.a", [str(r) for r in rids if r not in fine])}
             pieces = _weeks(unit_stories, unit_rows, unit, relabel,
-                            [(a, b) for a, b, _, apart in store.x_pairs(kind.name, rids) if not apart],
-                            {rid for rid in rids if ctx["days"].get(rid) is not None})
+                            [(a, b) for a, b, _, apart in store.x_pairs(kind.name, rids) if not apart], fine, anchors)
         else:
             pieces = [(unit, unit_stories, unit_rows)]
         for label, piece_stories, piece_rows in pieces:
