@@ -118,3 +118,28 @@ def test_an_update_of_the_last_week_rewrites_no_storyline_of_the_first(tmp_path)
         counts = update_cross_article(store)
         assert counts["events_recomputed"] == len(daily) + 1
         assert [r["id"] for r in store._rows(marked)] == []
+
+
+def test_a_dense_flow_in_daily_batches_gives_the_rebuild(tmp_path):
+    """Many stories a day sharing actors (the growth benchmark's flow): coarse mentions whose
+    anchor's group refused them and that later move to a better anchor (they once left a unit
+    holding nothing, and the update failed), chains across the week; batches of half a day give
+    the rebuild."""
+    from dossier.bench.synth import synthetic_records
+    from dossier.config import Settings
+    from dossier.crossref import rebuild_cross_article, update_cross_article
+    from dossier.store import open_store
+    from test_crossref_incremental import _dump
+
+    records = sorted(synthetic_records(150, 0, long=True, span=(dt.date(2025, 3, 3), 7), flow="stories"),
+                     key=lambda r: r.article.published)
+    with open_store(Settings().with_(db=str(tmp_path / "flow.db"))) as store:
+        moved = 0
+        for start in range(0, len(records), 50):
+            store.add_many(records[start:start + 50])
+            counts = update_cross_article(store)
+            moved += counts.get("events_moved", 0)
+        assert moved > 0
+        incremental = _dump(store)
+        rebuild_cross_article(store)
+        assert _dump(store) == incremental
