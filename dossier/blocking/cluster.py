@@ -12,6 +12,7 @@ asks the constraint only about the joins that may go otherwise now (see its docs
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 
 
@@ -29,11 +30,13 @@ def cluster(n: int, edges: Iterable[Edge],
             cannot_link: Callable[[list[int], list[int]], str | None] | None = None,
             prior: Sequence[Hashable | None] | None = None, changed: Iterable[int] = (),
             explain: Callable[[Edge], bool] | None = None,
+            order: Callable[[Edge], Any] | None = None,
             ) -> tuple[list[list[int]], list[Edge], list[tuple[Edge, str]]]:
     """Groups of ``range(n)`` (sorted, smallest member first), the edges that joined them, and
     the edges refused with the constraint's reason.
 
-    Edges are taken by decreasing score, ties by (a, b); ``cannot_link(group_a, group_b)``
+    Edges are taken by decreasing score, ties by (a, b) (with ``order``: by ``order(edge)``
+    first, then so); ``cannot_link(group_a, group_b)``
     returns a reason when two groups must stay apart (e.g. two members of one article dated on
     different days), else None.
 
@@ -61,7 +64,9 @@ def cluster(n: int, edges: Iterable[Edge],
 
     used: list[Edge] = []
     refused: list[tuple[Edge, str]] = []
-    for edge in sorted(edges, key=lambda e: (-e.score, min(e.a, e.b), max(e.a, e.b))):
+    key = (lambda e: (-e.score, min(e.a, e.b), max(e.a, e.b))) if order is None else \
+        (lambda e: (order(e), -e.score, min(e.a, e.b), max(e.a, e.b)))
+    for edge in sorted(edges, key=key):
         ra, rb = find(edge.a), find(edge.b)
         if ra == rb:
             continue

@@ -17,7 +17,9 @@ stored with their scores (``x_pairs``) when the later mention is covered, and a 
 storylines are clustered from them instead of deciding every pair of the unit again; the
 clustering trusts the groups of the unit's stored storylines wherever the new records cannot
 change them, and asks its constraint only about the other joins
-(:func:`dossier.blocking.cluster`'s ``prior``).
+(:func:`dossier.blocking.cluster`'s ``prior``). Merged events are built day after day and
+filed per week (:func:`dossier.crossref.kinds.week_of`), so however long a chain of linked
+mentions grows, an update recomputes it only from the eve of its earliest new day on.
 Results that join records of two units (an event denied by another article, a dispute
 supported by merged events) are found after the units (:mod:`dossier.crossref.across`).
 ``dossier rebuild`` forgets the state and covers every article as one update, so both give the
@@ -31,6 +33,7 @@ reading command or ``dossier rebuild`` brings it up to date.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections import defaultdict
@@ -44,7 +47,7 @@ from dossier.crossref.kinds import APART, KINDS, STEM_SHARE, Kind, Record, event
 __all__ = ["update_cross_article", "rebuild_cross_article", "update_pending", "forget_articles"]
 log = logging.getLogger(__name__)
 # the rules the stored units follow: a state built by other rules is rebuilt by the next update
-STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-15"  # -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says, -11: that rule withdrawn, -12: counted dates one unit wide, two events of one sentence never one, -13: an undated mention's days bounded by a vague offset (Event.date_window), -14: denials and disputes' supporting events read across units, deny events filed by party (e.n), -15: both of those
+STATE_RULES_KEY, STATE_RULES = "crossref_rules", "anchored-coarse-events-16"  # -3: main's references, -4: status keys, -6: rival coarse mentions, -7: unknown time meets known time, -8: trigger stems, -9: a town within its region, -10: a statement is what it says, -11: that rule withdrawn, -12: counted dates one unit wide, two events of one sentence never one, -13: an undated mention's days bounded by a vague offset (Event.date_window), -14: denials and disputes' supporting events read across units, deny events filed by party (e.n), -15: both of those, -16: groups built day after day, units filed per week
 _CONFLICT_CLASS = 10**13  # conflicts' order: attributes, storylines, disputes, positions; then unit
 
 
@@ -480,6 +483,22 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     for x, y in loose:
         if free(x) and free(y):
             links.union(node(x), node(y))
+    # the groups are built day after day (merge.cluster_mentions): what changes on a day may
+    # change the groups of that day's eve and of every later day, so each component takes in the
+    # stored weeks linked to it that reach that eve (kinds.week_of)
+    changed_days: list[tuple[tuple, str]] = []  # (node, ISO day of a pair that changed)
+    for r in new:
+        if fine(r.rid):
+            changed_days.append((("n", r.rid), data[r.rid]["interval"][0]))
+        elif r.rid in anchor:
+            changed_days.append((("n", r.rid), data[anchor[r.rid]]["interval"][0]))
+    for c, u in moved.items():
+        for f in (current.get(c), anchor.get(c)):
+            if f is not None and f in data:
+                changed_days.append((node(c), data[f]["interval"][0]))
+                if u in shrunk:  # the unit it left (a split one's records are nodes of their own)
+                    changed_days.append((("u", u), data[f]["interval"][0]))
+    _later_weeks(store, kind, links, changed_days, data)
     components: dict[tuple, list[tuple]] = defaultdict(list)
     for n in list(links.parent):
         components[links.find(n)].append(n)
@@ -503,6 +522,8 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
                 recs += by_unit[n[1]]
             else:
                 recs.append((n[1], article[n[1]] if n[0] == "n" else where[n[1]][0]))
+        if not recs:  # a unit that only held a coarse mention now anchored elsewhere
+            continue
         unit = min(rid for rid, _ in recs)  # a unit is labelled by its smallest record id
         for rid, aid in recs:
             members.append((rid, aid, unit))
@@ -527,6 +548,70 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
             "events_units": len({u for _, _, u in members}), "events_recomputed": len(members)}
 
 
+def _later_weeks(store, kind: Kind, links: "_Links", changed_days: list[tuple[tuple, str]], data: dict) -> None:
+    """Join to each component of ``links`` the stored units (weeks of linked mentions) its
+    changes may reach: those linked to it (a pair found one event, stored) that hold a
+    day-precise mention of the eve of its earliest changed day or later, and so on from them
+    (a component that a join gives an earlier eve looks again from all of its units)."""
+    from dossier.crossref.kinds import event_day_precise
+
+    eve: dict[tuple, str] = {}
+    for n, day in changed_days:
+        root = links.find(n)
+        day = (dt.date.fromisoformat(day[:10]) - dt.timedelta(days=1)).isoformat()
+        eve[root] = min(day, eve.get(root, day))
+    last: dict[int, str] = {}  # unit -> its latest day-precise day ("" when none)
+    fine = {rid: event_day_precise(d) for rid, d in data.items()}  # record -> day-precise
+    looked: dict[int, str] = {}  # unit -> the eve its links were followed for
+
+    def eve_of(unit: int) -> str | None:
+        return eve.get(links.find(("u", unit))) if ("u", unit) in links.parent else None
+
+    while True:
+        frontier = {n[1] for n in list(links.parent) if n[0] == "u" and (e := eve_of(n[1])) is not None
+                    and e < looked.get(n[1], "~")}
+        if not frontier:
+            return
+        for u in frontier:
+            looked[u] = eve_of(u)
+        mine = {rid: u for rid, _, u in store.x_members(kind.name, frontier)}
+        pairs = [(a, b) for a, b, _, apart in store.x_pairs_touching(kind.name, mine) if not apart]
+        outside = {r for p in pairs for r in p if r not in mine}
+        # only two day-precise mentions' pair links weeks (a coarse mention joins its anchor's)
+        ends = {r for p in pairs for r in p}
+        missing = ends - set(fine)
+        if missing:
+            fine.update((rid, event_day_precise(d)) for rid, d in store.x_data(kind.name, missing).items())
+        pairs = [(a, b) for a, b in pairs if fine.get(a) and fine.get(b)]
+        outside = {r for p in pairs for r in p if r not in mine}
+        partner_unit = store.x_units_of(kind.name, outside) if outside else {}
+        reach: dict[int, set[int]] = defaultdict(set)  # another unit -> ours it is linked to
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                if x in mine and y in partner_unit and (("u", partner_unit[y]) not in links.parent or
+                                                        links.find(("u", partner_unit[y])) != links.find(("u", mine[x]))):
+                    reach[partner_unit[y]].add(mine[x])
+        unknown = set(reach) - set(last)
+        if unknown:
+            rows = store.x_members(kind.name, unknown)
+            feats = store.x_data(kind.name, [rid for rid, _, _ in rows])
+            last.update((u, "") for u in unknown)
+            for rid, _, u in rows:
+                d = feats.get(rid) or data.get(rid)
+                if d is not None and event_day_precise(d) and d["interval"][0] > last[u]:
+                    last[u] = d["interval"][0]
+        for u, ours in sorted(reach.items()):
+            reached = [o for o in sorted(ours) if (e := eve_of(o)) is not None and last[u] and last[u] >= e]
+            for o in reached:
+                links.union(("u", o), ("u", u))
+            if reached:
+                merged: dict[tuple, str] = {}  # a join may merge two components: the earliest eve counts
+                for root, day in eve.items():
+                    r = links.find(root)
+                    merged[r] = min(day, merged.get(r, day))
+                eve = merged
+
+
 def _searched_units(store, kind: Kind, rows: list[tuple[int, int, int]]) -> set[int]:
     """The units of ``rows`` ((record, article, unit)) holding an actor the knowledge base gives
     no party and the covered articles' roles give one (:func:`dossier.crossref.kinds._stored_decisions`
@@ -538,6 +623,49 @@ def _searched_units(store, kind: Kind, rows: list[tuple[int, int, int]]) -> set[
     unknown = {a for found in actors.values() for a in found if side_of(a) is None}
     learned = set(store.x_affiliations(unknown)) if unknown else set()
     return {u for rid, _, u in rows if actors.get(rid, set()) & learned}
+
+
+def _weeks(stories: list[dict], rows: list[tuple], unit: int, relabel: dict[int, int], same: list[tuple[int, int]],
+           fine: set[int], anchors: dict[int, int]) -> list[tuple[int, list[dict], list[tuple]]]:
+    """One unit of events' results, filed per week (:func:`dossier.crossref.kinds.week_of`): the
+    storylines of one week that the pairs found one event (``same``) of two day-precise mentions
+    (``fine``), or of two coarse ones in storylines without a day-precise one, connect among
+    themselves are a unit, with the storylines of the coarse mentions whose anchor (``anchors``)
+    they hold, labelled by its smallest record id, whatever else was recomputed with them;
+    (label, storylines, rows) per such unit. ``relabel`` gets each record's label."""
+    week_of: dict[int, Any] = {}  # record -> its storyline's week
+    owner: dict[int, int] = {}  # record -> its storyline's position
+    for n, s in enumerate(stories):
+        for rid in s.get("event_ids", ()):
+            week_of[rid], owner[rid] = s["_piece"], n
+    links = _Links()
+    for n in range(len(stories)):
+        links.find(n)
+    for a, b in same:  # the links (kinds.py): two day-precise mentions, or two coarse ones without one
+        if a in owner and b in owner and week_of[a] == week_of[b] and (
+                (a in fine and b in fine) or week_of[a] is None):
+            links.union(owner[a], owner[b])
+    for c, f in anchors.items():  # a coarse mention stays with its anchor's, even where the merge refused it
+        if c in owner and f in owner:
+            links.union(owner[c], owner[f])
+    parts: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(stories)):
+        parts[links.find(n)].append(n)
+    label_of: dict[int, int] = {}  # storyline position -> its unit's label
+    for members in parts.values():
+        label = min((rid for n in members for rid in stories[n].get("event_ids", ())), default=unit)
+        for n in members:
+            label_of[n] = label
+            relabel.update((rid, label) for rid in stories[n].get("event_ids", ()))
+    index = {s["id"]: n for n, s in enumerate(stories)}
+    by_label: dict[int, tuple[list[dict], list[tuple]]] = defaultdict(lambda: ([], []))
+    for n, s in enumerate(stories):
+        s.pop("_piece")
+        by_label[label_of[n]][0].append(s)
+    for ckind, cid, payload, seq in rows:
+        payload.pop("_piece")
+        by_label[label_of[index[payload.pop("_story")]]][1].append((ckind, cid, payload, seq))
+    return [(label, *by_label[label]) for label in sorted(by_label)]
 
 
 def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]], drop: list[int]) -> None:
@@ -554,20 +682,37 @@ def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]]
     ctx.setdefault("recomputed", {}).setdefault(kind.name, set()).update(drop)
     stories: list[dict] = []
     out: list[tuple[str, str, dict, int]] = []
+    relabel: dict[int, int] = {}  # record -> its week's unit (events)
     for unit in sorted(by_unit):
         items = sorted(by_unit[unit], key=lambda m: (m.article_id, m.idx))
         unit_stories, unit_rows = kind.results(items, ctx)
-        for s in unit_stories:
-            s["unit"], s["seq"] = unit, storyline_seq(s)
-        stories += unit_stories
-        for n, (ckind, cid, payload, seq) in enumerate(unit_rows):
-            if cid is None:
-                cid = f"{kind.name}{unit}.{n}"
-                payload["id"] = cid
-            if ckind == "conflicts":
-                seq = seq * _CONFLICT_CLASS + unit * 1000 + min(n, 999)
-            payload["_unit"] = unit
-            out.append((ckind, cid, payload, seq))
+        if kind.name == "e":
+            rids = [m.rid for m in items]
+            fine = {rid for rid in rids if ctx["days"].get(rid) is not None}
+            anchors = {int(c): f for c, f, _ in store.x_lookup("e.a", [str(r) for r in rids if r not in fine])}
+            pieces = _weeks(unit_stories, unit_rows, unit, relabel,
+                            [(a, b) for a, b, _, apart in store.x_pairs(kind.name, rids) if not apart], fine, anchors)
+        else:
+            pieces = [(unit, unit_stories, unit_rows)]
+        for label, piece_stories, piece_rows in pieces:
+            for s in piece_stories:
+                s["unit"], s["seq"] = label, storyline_seq(s)
+            stories += piece_stories
+            for n, (ckind, cid, payload, seq) in enumerate(piece_rows):
+                if cid is None:
+                    cid = f"{kind.name}{label}.{n}"
+                    payload["id"] = cid
+                if ckind == "conflicts":
+                    seq = seq * _CONFLICT_CLASS + label * 1000 + min(n, 999)
+                payload["_unit"] = label
+                out.append((ckind, cid, payload, seq))
+    if relabel:
+        moved = [(rid, label) for rid, _, unit in members if (label := relabel.get(rid, unit)) != unit]
+        store.x_set_units(kind.name, moved)
+        members[:] = [(rid, aid, relabel.get(rid, unit)) for rid, aid, unit in members]
+        labels = set(relabel.values())
+        ctx["recomputed"][kind.name].update(labels)
+        drop = sorted(set(drop) | labels)
     store.x_replace_results(kind.name, drop, stories, out)
     if kind.name == "e":
         from dossier.store.queries import date_bounds

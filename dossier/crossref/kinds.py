@@ -20,6 +20,11 @@ recomputes only the units its new records join.
   from those stored pairs (:func:`event_cross_conflicts`); keys are the merge's (who or where,
   when) keys and stems per week. A coarse mention moves to a better anchor stored later: its
   old unit is recomputed (and, if it had no anchor, split into what stays linked);
+  the storylines of linked mentions are stored as one unit per week (of their latest
+  day-precise day, :func:`week_of`): the merge builds its groups day after day, so a change on
+  a day reaches only that day's eve and later days, and an update recomputes the weeks linked
+  to its new records from the eve of their earliest day on (:func:`dossier.crossref._later_weeks`);
+  two weeks' storylines found one event a day apart are a date conflict told across units;
 - claims (``c``): linked when they share their dispute key, or one speaks of a generic subject
   on a day the other's predicate has a claim (the disputes' join of generic subjects);
 - attributes (``a``): linked by (canonical subject, attribute); positions (``p``): by issue.
@@ -277,20 +282,41 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
         old_unit = ctx.get("old_unit", {})
         prior = {mention[rid]: (old_unit[rid], before[rid] if before.get(rid) not in (None, *unsettled) else None)
                  for rid in mention if rid in old_unit}
+    last_days: list[int | None] = []
+    days: dict[tuple[str, int], int | None] = {}
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
-               for s in merge_events(items, published=published, affiliations=learned, decided=decided, prior=prior)]
+               for s in merge_events(items, published=published, affiliations=learned, decided=decided, prior=prior,
+                                     last_days=last_days, mention_days=days)]
+    known = ctx.setdefault("days", {})  # record -> its day (ordinal; None: coarse), for the weeks
+    known.update((rid, days.get(m)) for rid, m in mention.items())
     out = []
-    for story in stories:
+    piece = {}
+    for story, last in zip(stories, last_days):
         d = {f.name: getattr(story, f.name) for f in dataclasses.fields(story)}  # asdict deep-copies: slow
         d["participants"] = [dataclasses.asdict(p) for p in story.participants]
         d["event_ids"] = [row_id[(int(src[0]), src[1])] for src in d.get("sources", [])
                           if (int(src[0]), src[1]) in row_id]
         d["n_articles"] = len({src[0] for src in d.get("sources", [])})
         d["place_id"] = d.get("place")
+        d["_piece"] = piece[story.id] = week_of(last)
         out.append(d)
-    rows = [("conflicts", None, plain(c), 1) for c in _storyline_conflicts(stories)]
-    rows += [("conflicts", None, plain(c), 1) for c in _story_detail_conflicts(stories, ctx)]
+    # a date conflict between storylines of two weeks is told across units (event_cross_conflicts)
+    own = [dataclasses.replace(s, date_conflicts=[dc for dc in s.date_conflicts if piece.get(dc["with"]) == piece[s.id]])
+           for s in stories]
+    rows = [("conflicts", None, {**plain(c), "_piece": piece[c.subject.split("|")[0]], "_story": c.subject.split("|")[0]}, 1)
+            for c in _storyline_conflicts(own)]
+    rows += [("conflicts", None, {**plain(c), "_piece": piece[c.subject], "_story": c.subject}, 1)
+             for c in _story_detail_conflicts(stories, ctx)]
     return out, rows
+
+
+def week_of(day: int | None) -> int | None:
+    """The week (Monday to Sunday, numbered) a storyline is filed under, from the latest day of
+    its day-precise mentions (None: it has none). The storylines of one unit of linked mentions
+    are stored as one unit per week: the groups are built day after day
+    (:func:`dossier.events.merge.cluster_mentions`), so a new mention changes no week that ends
+    more than a day before its own, and an update recomputes only the weeks from there on."""
+    return None if day is None else (day - 1) // 7  # date.fromordinal(1) is a Monday
 
 
 def _stored_decisions(ctx, members: list[Record], learned: dict[str, str] | None,
@@ -327,6 +353,30 @@ def event_cross_conflicts(store, members: list[tuple[int, int, int]], stories: l
         a = int(key)
         units = {a: unit_of[a], partner: unit_of.get(partner, punit)}
         pairs[(min(a, partner), max(a, partner))] = (units[min(a, partner)], units[max(a, partner)])
+    # two day-precise mentions found one event but a day apart, in two weeks' units: the merge
+    # kept them apart (its constraint refused the pair), a date conflict as those of one unit
+    # (those of one unit too: their rows, written when the two were apart, are stale)
+    days: dict[int, int | None] = ctx.get("days", {})
+    article = {rid: aid for rid, aid, _ in members}
+    same = [(a, b) for a, b, _, apart in store.x_pairs_touching("e", unit_of) if not apart
+            and (days.get(a) if a in days else 0) != (days.get(b) if b in days else 0)]  # 0: told below
+    outside = {r for p in same for r in p} - set(unit_of)
+    keys: dict[int, str] = {}
+    if outside:
+        feats = store.x_data("e", outside)
+        days.update((rid, dt.date.fromisoformat(d["interval"][0]).toordinal() if event_day_precise(d) else None)
+                    for rid, d in feats.items())
+        keys = {rid: d["key"] for rid, d in feats.items()}
+    known = {**unit_of, **(store.x_units_of("e", outside) if outside else {})}
+    hashes = {a: ctx["articles"][a]["content_hash"] for a in set(article.values()) if a in ctx["articles"]}
+
+    def key_of(rid: int) -> str | None:
+        return hashes.get(article[rid]) if rid in article else keys.get(rid)
+
+    for a, b in same:
+        if a in known and b in known and days.get(a) is not None and days.get(b) is not None \
+                and days[a] != days[b] and key_of(a) != key_of(b):
+            pairs[(min(a, b), max(a, b))] = (known[min(a, b)], known[max(a, b)])
     stale = [f"ex:{a}:{b}" for a, b in pairs]
     live = sorted(p for p, (ua, ub) in pairs.items() if ua != ub)
     if not live:

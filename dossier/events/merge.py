@@ -142,7 +142,9 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
                  vectors: bool = True, stats: MergeStats | None = None,
                  affiliations: Mapping[str, str] | None = None,
                  decided: Iterable[tuple[tuple[str, int], tuple[str, int], float, bool]] | None = None,
-                 prior: Mapping[tuple[str, int], Any] | None = None
+                 prior: Mapping[tuple[str, int], Any] | None = None,
+                 last_days: list[int | None] | None = None,
+                 mention_days: dict[tuple[str, int], int | None] | None = None,
                  ) -> list[StorylineEvent]:
     """Merge events reported by many articles into storyline events (see the module docstring).
 
@@ -164,6 +166,11 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     the groups are the same, but only the joins they can change are tried again
     (:func:`dossier.blocking.cluster`), so that a large set of mentions chained by their pairs
     costs little when a few are new.
+
+    ``last_days`` (a list, filled): for each storyline returned, in order, the latest day
+    (ordinal) of its day-precise mentions, None when it has none (the cross-article state files
+    storylines by the week of that day: :mod:`dossier.crossref.kinds`); ``mention_days`` (a dict,
+    filled): each mention's day, None for a coarse one (:func:`slab_day`).
     """
     pairs = features_of(items, published, vectors, affiliations)
     feats = [f for f, _ in pairs]
@@ -215,7 +222,7 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
         [day_precise(f) for f in feats], edges,
         lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]),
         [f.key for f in feats], prior=before[0] if before else None, runs=before[1] if before else None,
-        explain=dated_apart)
+        explain=dated_apart, days=[slab_day(f) for f in feats])  # (the same days as fine_days below)
     why: dict[int, list[str]] = defaultdict(list)
     for e in used:
         why[e.b].append(f"{feats[e.a].key}#{feats[e.a].index} ~ {feats[e.b].key}#{feats[e.b].index} "
@@ -227,7 +234,19 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     _link_related(stories, [[feats[i] for i in g] for g in groups])
     _date_conflicts(stories, groups, apart, feats, events)
     order = sorted(range(len(stories)), key=lambda s: (stories[s].date or "9999", stories[s].id))
+    fine_days = [slab_day(f) for f in feats]
+    if mention_days is not None:
+        mention_days.update(((f.key, f.index), day) for f, day in zip(feats, fine_days))
+    if last_days is not None:
+        last_days.extend(max((fine_days[i] for i in groups[s] if fine_days[i] is not None), default=None)
+                         for s in order)
     return [stories[s] for s in order]
+
+
+def slab_day(f: EventFeatures) -> int | None:
+    """The day (ordinal) of a day-precise mention (:func:`day_precise`), else None: the groups
+    are built day after day (:func:`cluster_mentions`)."""
+    return f.interval[0].toordinal() if f.interval is not None and f.interval[0] == f.interval[1] else None
 
 
 def day_precise(f: EventFeatures) -> bool:
@@ -238,8 +257,8 @@ def day_precise(f: EventFeatures) -> bool:
 
 def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list[int], list[int]], str | None],
                      articles: list[str] | None = None, prior: list[Any] | None = None,
-                     runs: list[Any] | None = None, explain: Callable[[Edge], bool] | None = None
-                     ) -> tuple[list[list[int]], list[Edge], list[tuple[Edge, str]]]:
+                     runs: list[Any] | None = None, explain: Callable[[Edge], bool] | None = None,
+                     days: list[int | None] | None = None) -> tuple[list[list[int]], list[Edge], list[tuple[Edge, str]]]:
     """Groups of mentions from the accepted pairs (:func:`cluster`), such that no coarse mention
     ever bridges two groups of day-precise ones. Of the accepted pairs only these count:
 
@@ -261,17 +280,37 @@ def cluster_mentions(fine: list[bool], edges: list[Edge], cannot: Callable[[list
     which earlier run each mention was in (None: new; default: told by ``prior``); the
     mentions whose counted pairs differ from what their earlier run counted (among the pairs
     within it: a new anchor, a pair with a new mention or with another run's) are told to
-    :func:`cluster` as changed. ``explain``: which refused pairs need their reason."""
+    :func:`cluster` as changed. ``explain``: which refused pairs need their reason.
+
+    ``days``: each mention's day (:func:`slab_day`; None for a coarse one). The groups are then
+    built day after day: the pairs whose later day-precise mention is of an earlier day first
+    (a coarse mention's pair with its anchor on its anchor's day, two coarse mentions last),
+    strongest first within a day. So the groups that end before a day never depend on the
+    pairs of later days, and a report of today changes no group of last month (the
+    cross-article update recomputes the weeks from a new mention's day on:
+    :mod:`dossier.crossref`)."""
     kept = _counted_pairs(fine, edges, articles)
+    order = None if days is None else (lambda e: _pair_day(days, e))
     if prior is None:
-        return cluster(len(fine), kept, cannot)
+        return cluster(len(fine), kept, cannot, order=order)
     if runs is None:
         runs = [p[0] if p is not None else None for p in prior]
     within = [e for e in edges if runs[e.a] is not None and runs[e.a] == runs[e.b]]
     old = {(e.a, e.b) for e in _counted_pairs(fine, within, articles)}
     now = {(e.a, e.b) for e in kept}
     changed = {x for pair in old ^ now for x in pair}
-    return cluster(len(fine), kept, cannot, prior=prior, changed=changed, explain=explain)
+    return cluster(len(fine), kept, cannot, prior=prior, changed=changed, explain=explain, order=order)
+
+
+_LAST = 10**9  # after every day: the pairs of two coarse mentions
+
+
+def _pair_day(days: list[int | None], e: Edge) -> int:
+    """The day a pair is taken on (:func:`cluster_mentions`): its later day-precise mention's."""
+    da, db = days[e.a], days[e.b]
+    if da is None:
+        return _LAST if db is None else db
+    return da if db is None or da >= db else db
 
 
 def _counted_pairs(fine: list[bool], edges: list[Edge], articles: list[str] | None) -> list[Edge]:

@@ -22,7 +22,7 @@ SCHEMA_VERSION = 5  # 2: storylines.date_start/date_end; 3: crossref.seq (backen
 # 4: failed_articles, storylines.seq, an index on articles.ingested_at; 5: the incremental cross-article
 # state (x_articles, x_records, x_keys, storylines.unit, crossref.unit); later, without a version
 # change (tables and indexes are added on open): x_affiliations, an index on storyline_sources.event_id,
-# x_pairs
+# x_pairs (and its index on b)
 
 TYPES = ("text", "int", "real", "bytes", "json", "timestamp")
 
@@ -207,6 +207,7 @@ INDEXES: tuple[Index, ...] = (
     Index("idx_x_records_unit", "x_records", ("kind", "unit")),
     Index("idx_x_keys", "x_keys", ("kind", "key")),
     Index("idx_x_pairs", "x_pairs", ("kind", "a")),
+    Index("idx_x_pairs_b", "x_pairs", ("kind", "b")),  # x_pairs_touching: the weeks a unit is linked to
     Index("idx_mentions_entity", "mentions", ("entity_id",)),
     Index("idx_mentions_sentence", "mentions", ("article_id", "sentence")),
     Index("idx_quotes_speaker", "quotes", ("speaker_id",)),

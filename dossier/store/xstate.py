@@ -120,6 +120,18 @@ class CrossStateMixin:
                 [kind, *part]) if r["b"] in ids]
         return out
 
+    def x_pairs_touching(self, kind: str, record_ids: Iterable[int]) -> list[tuple[int, int, float, bool]]:
+        """The stored pair decisions (a, b, score, apart) of ``kind`` with at least one of these
+        records, each once."""
+        ids = sorted(set(record_ids))
+        found: dict[tuple[int, int], tuple[int, int, float, bool]] = {}
+        for part in _chunks(ids):
+            marks = ', '.join('?' * len(part))
+            for end in ("a", "b"):
+                found.update(((r["a"], r["b"]), (r["a"], r["b"], r["score"], bool(r["apart"]))) for r in self._exec(
+                    f"SELECT a, b, score, apart FROM x_pairs WHERE kind = ? AND {end} IN ({marks})", [kind, *part]))
+        return [found[k] for k in sorted(found)]
+
     def x_add_affiliations(self, counts: dict[tuple[str, str], int]) -> None:
         """Add (actor, organisation) -> how many more roles say so."""
         self._exec_many("INSERT INTO x_affiliations (actor, org, n) VALUES (?, ?, ?) ON CONFLICT (actor, org) "
