@@ -159,7 +159,7 @@ def _shared_words(a: EventFeatures, b: EventFeatures) -> tuple[frozenset[str], f
     both = a.names & b.names
     sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
     ma, mb = _singulars(a.stems), _singulars(b.stems)
-    one_b = {mb[w]: w for w in sb}
+    one_b = {mb[w]: w for w in sorted(sb)}  # two of its words with one singular: the last (its plural) stands for both, whatever the hash seed
     shared = frozenset(w for w in sa if ma[w] in one_b)
     return shared, sa, sb - {one_b[ma[w]] for w in shared} | shared
 
