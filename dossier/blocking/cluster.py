@@ -12,8 +12,8 @@ asks the constraint only about the joins that may go otherwise now (see its docs
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)

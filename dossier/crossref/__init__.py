@@ -576,7 +576,6 @@ def _later_weeks(store, kind: Kind, links: "_Links", changed_days: list[tuple[tu
             looked[u] = eve_of(u)
         mine = {rid: u for rid, _, u in store.x_members(kind.name, frontier)}
         pairs = [(a, b) for a, b, _, apart in store.x_pairs_touching(kind.name, mine) if not apart]
-        outside = {r for p in pairs for r in p if r not in mine}
         # only two day-precise mentions' pair links weeks (a coarse mention joins its anchor's)
         ends = {r for p in pairs for r in p}
         missing = ends - set(fine)
@@ -690,8 +689,10 @@ def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]]
             rids = [m.rid for m in items]
             fine = {rid for rid in rids if ctx["days"].get(rid) is not None}
             anchors = {int(c): f for c, f, _ in store.x_lookup("e.a", [str(r) for r in rids if r not in fine])}
+            read = ctx.pop("unit_pairs", None)  # the stored decisions the merge of this unit read, if it did
+            stored = read[1] if read is not None and read[0] == frozenset(rids) else store.x_pairs(kind.name, rids)
             pieces = _weeks(unit_stories, unit_rows, unit, relabel,
-                            [(a, b) for a, b, _, apart in store.x_pairs(kind.name, rids) if not apart], fine, anchors)
+                            [(a, b) for a, b, _, apart in stored if not apart], fine, anchors)
         else:
             pieces = [(unit, unit_stories, unit_rows)]
         for label, piece_stories, piece_rows in pieces:

@@ -303,10 +303,10 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
     # a date conflict between storylines of two weeks is told across units (event_cross_conflicts)
     own = [dataclasses.replace(s, date_conflicts=[dc for dc in s.date_conflicts if piece.get(dc["with"]) == piece[s.id]])
            for s in stories]
-    rows = [("conflicts", None, {**plain(c), "_piece": piece[c.subject.split("|")[0]], "_story": c.subject.split("|")[0]}, 1)
-            for c in _storyline_conflicts(own)]
-    rows += [("conflicts", None, {**plain(c), "_piece": piece[c.subject], "_story": c.subject}, 1)
-             for c in _story_detail_conflicts(stories, ctx)]
+    rows = []
+    for c in _storyline_conflicts(own) + _story_detail_conflicts(stories, ctx):
+        story = c.subject.split("|")[0]  # a date conflict's subject is "first|second"
+        rows.append(("conflicts", None, {**plain(c), "_piece": piece[story], "_story": story}, 1))
     return out, rows
 
 
@@ -333,7 +333,9 @@ def _stored_decisions(ctx, members: list[Record], learned: dict[str, str] | None
     if learned and any(side_of(a) is None and a in learned
                        for a in {actor_key(p) for m in members for p in m.rec.participants}):
         return None
-    return [(mention[a], mention[b], score, apart) for a, b, score, apart in store.x_pairs("e", mention)]
+    stored = store.x_pairs("e", mention)
+    ctx["unit_pairs"] = (frozenset(mention), stored)  # the weeks' split reads them too (crossref._recompute)
+    return [(mention[a], mention[b], score, apart) for a, b, score, apart in stored]
 
 
 def event_cross_conflicts(store, members: list[tuple[int, int, int]], stories: list[dict], ctx
@@ -359,7 +361,7 @@ def event_cross_conflicts(store, members: list[tuple[int, int, int]], stories: l
     days: dict[int, int | None] = ctx.get("days", {})
     article = {rid: aid for rid, aid, _ in members}
     same = [(a, b) for a, b, _, apart in store.x_pairs_touching("e", unit_of) if not apart
-            and (days.get(a) if a in days else 0) != (days.get(b) if b in days else 0)]  # 0: told below
+            and not (a in days and b in days and days[a] == days[b])]  # a day not known yet: told below
     outside = {r for p in same for r in p} - set(unit_of)
     keys: dict[int, str] = {}
     if outside:

@@ -218,11 +218,12 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
         # of its pairs that run counted
         before = [p if p is not None and p[1] is not None else None for p in before], \
             [p[0] if p is not None else None for p in before]
+    fine_days = [slab_day(f) for f in feats]
     groups, used, refused = cluster_mentions(
-        [day_precise(f) for f in feats], edges,
+        [day is not None for day in fine_days], edges,
         lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]),
         [f.key for f in feats], prior=before[0] if before else None, runs=before[1] if before else None,
-        explain=dated_apart, days=[slab_day(f) for f in feats])  # (the same days as fine_days below)
+        explain=dated_apart, days=fine_days)
     why: dict[int, list[str]] = defaultdict(list)
     for e in used:
         why[e.b].append(f"{feats[e.a].key}#{feats[e.a].index} ~ {feats[e.b].key}#{feats[e.b].index} "
@@ -234,7 +235,6 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     _link_related(stories, [[feats[i] for i in g] for g in groups])
     _date_conflicts(stories, groups, apart, feats, events)
     order = sorted(range(len(stories)), key=lambda s: (stories[s].date or "9999", stories[s].id))
-    fine_days = [slab_day(f) for f in feats]
     if mention_days is not None:
         mention_days.update(((f.key, f.index), day) for f, day in zip(feats, fine_days))
     if last_days is not None:
