@@ -51,7 +51,7 @@ def test_a_stored_article_takes_its_day_from_a_later_report(folder, db_url, tmp_
     assert _state(db)["published"] == (None, "unknown", "unknown")
     ingest([], Settings(db=db), manifest=str(folder / "second.jsonl"))
     incremental = _state(db)
-    assert incremental["published"] == ("2025-03-04", "day", "inferred")
+    assert incremental["published"] == ("2025-03-06", "day", "inferred")  # out with the other report
     assert "La Dépêche du Bosphore" in incremental["evidence"] and '"mardi" is 2025-03-04' in incremental["evidence"]
     assert incremental["meeting"] == ["2025-03-04"]  # its relative dates resolved again, in the store
     assert any(date == "2025-03-04" and {a for a, _, _ in sources} == {"1", "2"}
@@ -98,4 +98,4 @@ def test_a_redated_article_updates_only_its_units(folder, tmp_path, monkeypatch)
         sources = store.storyline_sources([other_id])
         first = next(r for r in store.article_index() if (r["source"] or "").endswith("premier.txt"))
     assert sources and all(after[s["id"]] == before[s["id"]] for s in sources)
-    assert (first["published"], first["published_basis"]) == ("2025-03-04", "inferred")
+    assert (first["published"], first["published_basis"]) == ("2025-03-06", "inferred")

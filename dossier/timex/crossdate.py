@@ -64,8 +64,11 @@ def date_hints(records: dict[str, ArticleRecords], storylines: Iterable[Any]) ->
                    if src[0] in records and 0 <= src[1] < len(records[src[0]].events)]
         days: dict[str, set[str]] = {}  # key -> the days its (known-day) article dates the event
         said: dict[str, dict[str, Any]] = {}  # key -> what its words say of the day
+        issued: dict[str, str] = {}  # key -> its publication day, when known to the day
         for key, ev in members:
             art = records[key].article
+            if _known_day(art):
+                issued[key] = str(art.published)[:10]
             if _known_day(art) and ev.date and len(ev.date) == 10 and ev.date_precision == "day":
                 days.setdefault(key, set()).add(ev.date)
             t = _expression(records[key], ev)
@@ -101,6 +104,9 @@ def date_hints(records: dict[str, ArticleRecords], storylines: Iterable[Any]) ->
             else:
                 continue  # the known articles date it differently: no hint
             hint["by"] = ", ".join(_label(k, records[k].article) for k in by)
+            reports = sorted({d for k, d in issued.items() if k != key})
+            if reports:  # when the other reports of the event came out
+                hint["reports"] = reports
             if all(h.get("sentence") != hint["sentence"] or h.get("text") != hint["text"] for h in out.get(key, [])):
                 out.setdefault(key, []).append(hint)
     return out

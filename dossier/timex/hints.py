@@ -14,7 +14,9 @@ agree with it (a "jeudi" that is a Thursday), else the one day of the periods th
 been written in (the office terms of its persons, ``during``) that has both the day of the month
 and the weekday. The publication day is then the day, near that one, against which the
 expression resolves to it ("jeudi" told in the past: that Thursday or the six days after;
-"dans la nuit": that day), the one the text's bare weekdays agree with best, else the nearest.
+"dans la nuit": that day), the one the text's bare weekdays agree with best, then the nearest to
+a day another report of the event came out (``reports`` in the hint: a news cycle), else to the
+day the expression names.
 """
 from __future__ import annotations
 
@@ -46,6 +48,8 @@ def clean_hints(hints: Any) -> list[dict[str, Any]]:
             continue
         if "value" in h and not isinstance(h["value"], str):
             continue
+        if "reports" in h and not (isinstance(h["reports"], list) and all(isinstance(r, str) for r in h["reports"])):
+            h = {k: v for k, v in h.items() if k != "reports"}
         if any(k in h and (not isinstance(h[k], int) or isinstance(h[k], bool)) for k in ("month", "day", "weekday")):
             continue
         out.append(h)
@@ -148,13 +152,19 @@ def pin_published(text: str, lang: str, tense, bounds, hints: list[dict[str, Any
     if window is not None:
         near = {p for p in near if window[0] <= p <= window[1]}
     weekdays = _bare_weekdays(text, plain, lang, tense)
-    best: tuple[float, date] | None = None
+    feasible = []  # the days against which every pinned expression names its day
     for p in sorted(d for d in near if d <= today):
         values = {g.start: g.value for g in find(text, p.isoformat(), lang, tense, bounds)}
-        if any(values.get(start) != day.isoformat() for start, _, day, _ in pinned):
-            continue
-        # the weekdays the text names, and the nearest day an expression names: "jeudi" told
-        # in the past is most often written that very day
+        if all(values.get(start) == day.isoformat() for start, _, day, _ in pinned):
+            feasible.append(p)
+    # among them, the days another report of these events came out, when there are (a report is
+    # most often published with the others of its news cycle); then the one the weekdays the
+    # text names agree with best, and the nearest day an expression names ("jeudi" told in the
+    # past is most often written that very day)
+    reports = {d for _, _, _, h in pinned for r in h.get("reports", ())
+               if (parsed := value_to_date(r)) is not None and parsed[1] == "day" and (d := parsed[0]) in feasible}
+    best: tuple[float, date] | None = None
+    for p in sorted(reports) or feasible:
         cost = _weekday_cost(p, weekdays) + min(abs((p - day).days) for _, _, day, _ in pinned)
         if best is None or cost < best[0]:
             best = (cost, p)
@@ -162,7 +172,8 @@ def pin_published(text: str, lang: str, tense, bounds, hints: list[dict[str, Any
         return None
     start, end, day, h = min(pinned, key=lambda x: abs((best[1] - x[2]).days))
     by = h.get("by") or "another article"
-    return best[1], f"{EVIDENCE}{by}: \"{text[start:end]}\" is {day.isoformat()}"
+    cycle = f", the day another report of it came out" if best[1] in reports else ""
+    return best[1], f"{EVIDENCE}{by}: \"{text[start:end]}\" is {day.isoformat()}{cycle}"
 
 
 def pinned_by_hints(evidence: str | None) -> bool:

@@ -63,7 +63,8 @@ def test_hints_come_from_known_days_and_never_reach_a_given_date():
     }
     story = SimpleNamespace(sources=[("a", 0, ""), ("b", 0, ""), ("c", 0, "")])
     hints = date_hints(records, [story])
-    assert hints == {"a": [{"sentence": 0, "text": "mardi", "value": "2025-03-04", "by": "b, c"}]}
+    assert hints == {"a": [{"sentence": 0, "text": "mardi", "value": "2025-03-04", "by": "b, c",
+                            "reports": ["2025-03-05"]}]}  # the day the others came out
     assert not open_to_hints(records["c"].article)
     # the known reports disagree on the day: no hint
     records["c"].events[0].date = "2025-03-03"
@@ -78,29 +79,37 @@ SECOND = ("Le {day} mars 2025, Sergueï Lavrov a rencontré Hakan Fidan à Ankar
           "en mer Noire, a indiqué le ministère turc.")
 
 
-def _run(nlp, second_day: int | None):
+def _run(nlp, second_day: int | None, second_published: str = "2025-03-06"):
     from dossier.pipeline import process_article
 
     articles = {"premier.txt": Article(raw_text=FIRST, source="premier.txt")}
     if second_day is not None:
         articles["second.txt"] = Article(raw_text=SECOND.format(day=second_day), source="second.txt",
-                                         outlet="La Dépêche du Bosphore", published="2025-03-06",
+                                         outlet="La Dépêche du Bosphore", published=second_published,
                                          published_precision="day", published_basis="metadata")
     records = {k: process_article(a, nlp) for k, a in articles.items()}
     assert records["premier.txt"].article.published is None  # its text alone does not say
     return records, redate(articles, records, lambda items: [process_article(a, nlp) for a in items])
 
 
-def test_a_weekday_takes_its_day_from_another_report_of_the_same_meeting(nlp):
-    _, out = _run(nlp, 4)  # 4 March 2025 is a Tuesday
+@pytest.mark.parametrize("second_published, published", [
+    ("2025-03-06", "2025-03-06"),  # out on the Thursday: "mardi" told then is that Tuesday, so the
+    # first report is dated with the other report of its news cycle
+    ("2025-03-12", "2025-03-04"),  # out eight days later, after any day "mardi" can be told: the
+    # Tuesday itself, the nearest day the words allow
+    ("2025-03-03", "2025-03-04"),  # out the day before the meeting: not a day "mardi" can be told
+])
+def test_a_weekday_takes_its_day_from_another_report_of_the_same_meeting(nlp, second_published, published):
+    _, out = _run(nlp, 4, second_published)  # 4 March 2025 is a Tuesday
     first = out["premier.txt"]
-    assert (first.article.published, first.article.published_precision) == ("2025-03-04", "day")
+    assert (first.article.published, first.article.published_precision) == (published, "day")
     evidence = first.article.extra["published_evidence"]
     assert pinned_by_hints(evidence) and "La Dépêche du Bosphore" in evidence and '"mardi" is 2025-03-04' in evidence
+    assert ("the day another report of it came out" in evidence) == (published == second_published)
     # its relative dates are resolved against the new date
     assert [t.value for t in first.timexes if t.text == "mardi"] == ["2025-03-04"]
     assert [e.date for e in first.events if e.type == "meeting"] == ["2025-03-04"]
-    assert out["second.txt"].article.published == "2025-03-06"  # a given date never moves
+    assert out["second.txt"].article.published == second_published  # a given date never moves
 
 
 @pytest.mark.parametrize("second_day", [5, None])  # 5 March 2025 is a Wednesday; or no other report
@@ -117,6 +126,7 @@ def test_disagreeing_or_absent_evidence_changes_nothing(nlp, second_day):
     [{"sentence": 2, "text": "mardi", "month": "3", "day": 4, "weekday": 1}],
     [{"sentence": 2, "text": "mardi", "value": 20250304}],
     [{"sentence": 99, "text": "mardi", "value": "2025-03-04"}, {"sentence": 2, "text": "mardi", "value": "n'importe"}],
+    [{"sentence": 2, "text": "mardi", "reports": ["2025-03-06"]}],  # when others came out says no day
 ])
 def test_malformed_hints_are_ignored(nlp, hints):
     from dossier.pipeline import process_article
