@@ -19,6 +19,7 @@ from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, subj
 from dossier.claims.clauses import accusation_content, nickname, relative_antecedent
 from dossier.claims.lexicon import cue_set, cues, fold
 from dossier.claims.propositions import normalise
+from dossier.events.filters import body_start
 from dossier.models import Claim
 from dossier.nlp import access
 from dossier.nlp.tree import preorder, walk_up
@@ -714,7 +715,16 @@ class ClaimExtractor:
             if c.stance in ("denies", "questions") and c.denies is None:
                 c.denies = _asserted_like(c, self.claims) or c.proposition
         self.claims.sort(key=lambda c: (c.start, c.end))
-        return self.claims
+        return _without_told_again(self.claims, body_start(access.doc_text(doc)))
+
+
+def _without_told_again(claims: list[Claim], body: int) -> list[Claim]:
+    """The claims less those of the opening lines (headline, subtitle: before ``body``, see
+    :func:`dossier.events.filters.body_start`) that the body makes again, the same proposition
+    with the same stance: the headline sums up the report, the body's sentence is the claim's
+    evidence. A claim only the headline makes stays."""
+    told = {(c.proposition, c.stance) for c in claims if c.start >= body}
+    return [c for c in claims if c.start >= body or (c.proposition, c.stance) not in told]
 
 
 def _same_cue(claim: Claim, quote) -> bool:

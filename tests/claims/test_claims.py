@@ -143,3 +143,30 @@ def test_claim_noun_with_its_own_clause_is_a_claim(annotate):
     doc = annotate("Kiev a rejeté l'annonce de Moscou selon laquelle ses troupes avaient pris Lyman.")
     asserted = [c for c in _claims_on(doc, "lyman") if c.stance == "asserts"]
     assert asserted and "moscou" in asserted[0].claimant_id
+
+
+
+HEADLINED = ("L'Ukraine dément que les troupes russes aient pris Koupiansk\n\n"
+             "Le ministère ukrainien de la Défense a démenti mardi que les troupes russes aient pris "
+             "la ville de Koupiansk. Les combats continuent dans le secteur, selon l'état-major.")
+OWN_HEADLINE = HEADLINED.replace("aient pris Koupiansk\n", "aient pris Siversk\n")
+
+
+def _denials(nlp, text):
+    from dossier.models import Article
+    from dossier.pipeline import process_article
+
+    records = process_article(Article(raw_text=text, source="t.txt", published="2025-12-02",
+                                      published_precision="day", published_basis="manifest"), nlp)
+    body = records.clean_text.index("Le ministère")
+    return sorted((c.proposition, c.start >= body) for c in records.claims if c.stance == "denies")
+
+
+def test_a_headline_the_body_tells_again_is_not_a_claim_of_its_own(nlp):
+    """The headline sums up the report: the claim the body makes again is the body's (one claim,
+    its evidence in the body); a claim only the headline makes stays."""
+    told = _denials(nlp, HEADLINED)
+    assert ("CONTROLS(russia,kupiansk)", True) in told and all(in_body for _, in_body in told), told
+    own = _denials(nlp, OWN_HEADLINE)
+    assert [p for p, in_body in own if not in_body] == ["CONTROLS(russia,siversk)"], own
+    assert ("CONTROLS(russia,kupiansk)", True) in own
