@@ -219,9 +219,10 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
         before = [p if p is not None and p[1] is not None else None for p in before], \
             [p[0] if p is not None else None for p in before]
     fine_days = [slab_day(f) for f in feats]
+    memo: dict = {}  # two mentions of one article compared, asked again as their groups grow
     groups, used, refused = cluster_mentions(
         [day is not None for day in fine_days], edges,
-        lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb]),
+        lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb], memo),
         [f.key for f in feats], prior=before[0] if before else None, runs=before[1] if before else None,
         explain=dated_apart, days=fine_days)
     why: dict[int, list[str]] = defaultdict(list)

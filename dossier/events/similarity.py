@@ -540,10 +540,16 @@ def _repeats(a: EventFeatures, b: EventFeatures) -> bool:
     return len(sa & sb) / min(len(sa), len(sb)) >= 0.8
 
 
-def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) -> str | None:
+def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures],
+                memo: dict | None = None) -> str | None:
     """Why two groups must stay apart: participants with nothing in common (none named in the
     other's sentences either), members dated more
-    than the window apart, or one article dating two of them on different days."""
+    than the window apart, or one article dating two of them on different days.
+
+    The pairs of members are tried in order (each member of ``members_a``, then each of
+    ``members_b``) and the first reason found is given; a pair that can give none (another
+    article's member within the window) is not looked at. ``memo`` (a dict kept over one
+    clustering) holds the comparisons of two members of one article, asked again as groups grow."""
     actors_a = frozenset().union(*(m.sides for m in members_a))
     actors_b = frozenset().union(*(m.sides for m in members_b))
     if actors_a and actors_b and not actors_a & actors_b and not (_may_name(members_a, members_b) and any(
@@ -551,23 +557,52 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures]) 
         return "their participants have nothing in common"
     if not _may_clash(members_a, members_b):
         return None
+    days_b = [(b, b.key, (b.interval[0].toordinal(), b.interval[1].toordinal()) if b.interval else None)
+              for b in members_b]
+    dated = [d for _, _, d in days_b if d is not None]
+    latest_start = max((d[0] for d in dated), default=None)
+    earliest_end = min((d[1] for d in dated), default=None)
+    keys_b = {k for _, k, _ in days_b}
     for a in members_a:
-        for b in members_b:
-            if a.interval and b.interval:
-                gap = _gap(a.interval, b.interval)
+        da = (a.interval[0].toordinal(), a.interval[1].toordinal()) if a.interval else None
+        # a member of another article can only be too far from it (WINDOW_DAYS)
+        far = da is not None and latest_start is not None and (
+            latest_start - da[1] > WINDOW_DAYS or da[0] - earliest_end > WINDOW_DAYS)
+        if not far and a.key not in keys_b:
+            continue
+        for b, key, db in days_b:
+            same = key == a.key
+            if not same and not far:
+                continue
+            if da is not None and db is not None:
+                gap = max(0, max(da[0], db[0]) - min(da[1], db[1]))
                 if gap > WINDOW_DAYS:
                     return f"{a.key} and {b.key} date them {gap} days apart"
-                if gap and a.key == b.key:
+                if gap and same:
                     return f"{a.key} dates them on different days"
-            if a.key == b.key and a.sentence == b.sentence >= 0:
+            if not same:
+                continue
+            if a.sentence == b.sentence >= 0:
                 # two events the events stage read in one sentence ("X a déclaré que « Y a
                 # accepté … »": the saying and the act) are two, whatever other reports say
                 return f"{a.key} reads them as two events of one sentence"
-            if a.key == b.key and not _repeats(a, b) and not compare(a, b, False, one_article=False).same:
+            if not _repeats(a, b) and not _same_in_article(a, b, memo):
                 # the article tells them apart (two of its events that would not be one if two
                 # outlets reported them), whatever a third report says
                 return f"{a.key} reports them as two events"
     return None
+
+
+def _same_in_article(a: EventFeatures, b: EventFeatures, memo: dict | None) -> bool:
+    """:func:`compare` of two members of one article as if two outlets reported them (remembered
+    in ``memo`` when given)."""
+    if memo is None:
+        return compare(a, b, False, one_article=False).same
+    key = (a.key, a.index, b.index)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = compare(a, b, False, one_article=False).same
+    return found
 
 
 def _may_name(members_a: list[EventFeatures], members_b: list[EventFeatures]) -> bool:
