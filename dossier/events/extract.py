@@ -78,8 +78,12 @@ def _near_words(tok: Token, words: frozenset[str], window: int = 6) -> bool:
 def verb_lemma(tok: Token) -> str:
     """The lemma of a verb, or, when the lemmatizer left a first-group present form as it is
     ("indique", "estiment"), the infinitive the lexicons know ("indiquer")."""
-    lemma = _lemma(tok)
-    if lemma != tok.lower_ or lemma in lx.VERBS or lemma in lx.REPORTING:
+    return _verb_lemma(_lemma(tok), tok.lower_)
+
+
+def _verb_lemma(lemma: str, lower: str) -> str:
+    """:func:`verb_lemma` of a token with that (lower-cased) lemma and form."""
+    if lemma != lower or lemma in lx.VERBS or lemma in lx.REPORTING:
         return lemma
     for stem in (lemma[:-3] if lemma.endswith("ent") else None, lemma[:-1] if lemma.endswith("e") else None):
         if stem and (stem + "er" in lx.VERBS or stem + "er" in lx.REPORTING):
@@ -173,6 +177,19 @@ def _since_state(tok: Token) -> bool:
         c.dep_ in ("nmod", "obl:mod", "obl") and _governed_by(c, _SINCE) for c in tok.children)
 
 
+_SINCE_STATES = "dossier.events.since_states"
+
+
+def _since_states(doc: Doc, sent: Span) -> list[Token]:
+    """The tokens of ``sent`` that are :func:`_since_state`, found once per sentence (every
+    dated event of the sentence asks)."""
+    found = doc.user_data.setdefault(_SINCE_STATES, {})
+    indexes = found.get(sent.start)
+    if indexes is None:
+        indexes = found[sent.start] = [t.i for t in sent if _since_state(t)]
+    return [doc[i] for i in indexes]
+
+
 def _since_date(doc: Doc, tok: Token, timexes) -> tuple[str, str, str] | None:
     """The start a war noun's own "depuis …" phrase gives ("en guerre depuis mai 2024": May
     2024), wherever the parser hung that phrase; None for any other trigger."""
@@ -214,12 +231,19 @@ def _noun_words() -> frozenset[str]:
         | senses.CONCERN_NOUNS | senses.CONDITION_NOUNS | senses.WAR_NOUNS
 
 
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """Every lemma _verb_family can type: the verbs of the lexicons, of the senses and its own."""
+    return frozenset(lx.VERBS) | frozenset(lx.REPORTING) | senses.SENSED_VERBS \
+        | frozenset(("parler", "entretenir", "rendre", "appeler"))
+
+
 def candidates(sent: Span) -> list[Candidate]:
     out = []
     doc = sent.doc
     tab = table(doc)
     pos, lower, lemma = tab.pos, tab.lower, tab.lemma
-    nouns = _noun_words()
+    nouns, verbs = _noun_words(), _verb_words()
     for i in range(sent.start, sent.end):
         # only a verb, a noun or a source preposition can be a candidate (see below)
         if not (pos[i] in _CANDIDATE_POS or pos[i] == "ADP" and lower[i] in lx.SOURCE_PREPS):
@@ -227,6 +251,8 @@ def candidates(sent: Span) -> list[Candidate]:
         if pos[i] in ("NOUN", "PROPN") and lemma[i] not in nouns and lower[i] not in nouns \
                 and _PARTICIPLE.match(lower[i]) is None:
             continue  # neither _noun_family nor _participle_family can type it
+        if pos[i] in ("VERB", "AUX") and lemma[i] not in verbs and _verb_lemma(lemma[i], lower[i]) not in verbs:
+            continue  # neither verb_sense (the token's lemma) nor _verb_family (its verb_lemma) can type it
         tok = doc[i]
         family = None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "conj")):
@@ -1560,7 +1586,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
             and _dates_what_is_said(doc, tok, date[0], sent, timexes):
         date = None  # "[Y, depuis la trêve du 19 janvier, …], indique X": the words' date, not the saying's
     if date is not None and not _since_state(tok) and any(
-            _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
+            t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in _since_states(doc, sent)):
         date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
     if date is not None and date[2] != "governing" and _stance_object(tok):
         date = None  # "X a salué samedi la rencontre de Y": the day of the judgement, not of the meeting
