@@ -46,7 +46,7 @@ from dossier.events.details import (
 from dossier.models import Event, Mention, Participant
 from dossier.nlp import access
 from dossier.timex.lexicon import parse_number
-from dossier.nlp.tokens import morph, sent_of, table
+from dossier.nlp.tokens import TokenTable, morph, sent_of, table
 
 ACTOR_TYPES = ("person", "organization", "group")
 
@@ -338,20 +338,22 @@ def _incise_object(tok: Token) -> Token | None:
     object is its speaker."""
     if verb_lemma(tok) not in lx.REPORTING:
         return None
-    kids = list(tok.children)
-    if tok.dep_ == "ROOT":  # "[the reported clause], indique un communiqué de X": the clause hangs on it
-        if not any(c.dep_ in ("advcl", "ccomp", "parataxis") and c.i < tok.i for c in kids):
+    tab = table(tok.doc)  # (labels, heads and children read from the lists: a Token only for the result)
+    dep, i = tab.dep, tok.i
+    kids = tab.children[i]
+    if dep[i] == "ROOT":  # "[the reported clause], indique un communiqué de X": the clause hangs on it
+        if not any(dep[c] in ("advcl", "ccomp", "parataxis") and c < i for c in kids):
             return None
-        if any(c.dep_ in ("nsubj", "nsubj:pass", "cc", "mark") or (c.dep_ in ("ccomp", "xcomp") and c.i > tok.i)
+        if any(dep[c] in ("nsubj", "nsubj:pass", "cc", "mark") or (dep[c] in ("ccomp", "xcomp") and c > i)
                for c in kids):
             return None
-    elif tok.dep_ not in ("conj", "parataxis") or tok.head.i >= tok.i or any(
-            c.dep_ in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
+    elif dep[i] not in ("conj", "parataxis") or tab.head[i] >= i or any(
+            dep[c] in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
         return None
-    before = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if t.dep_ not in ("aux", "aux:tense", "aux:pass")]
-    if not before or before[-1].text not in (",", "»", "\"", "”"):
+    before = [j for j in range(max(0, i - 3), i) if dep[j] not in ("aux", "aux:tense", "aux:pass")]
+    if not before or tab.text[before[-1]] not in (",", "»", "\"", "”"):
         return None
-    return next((c for c in kids if c.dep_ == "obj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")), None)
+    return next((tok.doc[c] for c in kids if dep[c] == "obj" and c > i and tab.pos[c] in ("NOUN", "PROPN")), None)
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -467,14 +469,15 @@ def argument_tokens(tok: Token, sent: Span | None = None) -> list[tuple[Token, s
     return expanded
 
 
-def _inside(m_root: Token, arg: Token) -> bool:
-    cur = m_root
+def _inside(tab: TokenTable, i: int, arg: int) -> bool:
+    """Token ``arg`` is token ``i`` or one of its first heads, within its clause (indexes into the
+    token table's lists: the walk builds no Token)."""
     for _ in range(6):
-        if cur.i == arg.i:
+        if i == arg:
             return True
-        if cur.dep_ in _NESTED or cur.head.i == cur.i:
+        if tab.dep[i] in _NESTED or tab.head[i] == i:
             return False
-        cur = cur.head
+        i = tab.head[i]
     return False
 
 
@@ -485,6 +488,7 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         pid, name = pa.holder_of_mention(doc, m, mentions) or (m.entity_id, m.entity_name)
         out[pid] = Participant(pid, name, "source")
     lemma = _lemma(cand.token)
+    tab = table(doc)
     args = argument_tokens(cand.token, doc.char_span(*bounds, alignment_mode="expand"))
     for m in access.mentions_in(doc, *bounds, mentions):
         if m.entity_id in out or m.entity_id in place_ids:
@@ -494,8 +498,8 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
             continue
         # any token of the name may carry the argument edge ("Vladimir" appos, "Poutine" nsubj)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        toks = [root] + [t for t in span if t.i != root.i and not t.is_space]
-        hit = next((dep for arg, dep in args for t in toks if _inside(t, arg)), None)
+        toks = [root.i] + [i for i in range(span.start, span.end) if i != root.i and not tab.space[i]]
+        hit = next((dep for arg, dep in args for i in toks if _inside(tab, i, arg.i)), None)
         if hit is None:
             continue
         role = _role(cand.family, hit, lemma)
