@@ -66,7 +66,9 @@ def _lemma(tok: Token) -> str:
 
 
 def _has_child(tok: Token, words: frozenset[str], deps: tuple[str, ...] | None = None) -> bool:
-    return any(c.lower_ in words or _lemma(c) in words for c in tok.children if deps is None or c.dep_ in deps)
+    tab = table(tok.doc)  # (the children's forms, lemmas and labels read from the lists)
+    return any(tab.lower[c] in words or tab.lemma[c] in words
+               for c in tab.children[tok.i] if deps is None or tab.dep[c] in deps)
 
 
 def _near_words(tok: Token, words: frozenset[str], window: int = 6) -> bool:
@@ -289,14 +291,15 @@ def _refused(tok: Token) -> bool:
 
 def clause_head(tok: Token) -> Token:
     """The verb heading the clause the token belongs to."""
-    cur = tok
+    tab = table(tok.doc)  # (the walk up reads the lists: a Token only for the head found)
+    cur = tok.i
     for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _CLAUSE_DEPS:
-            return cur
-        if cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
+        if tab.pos[cur] in ("VERB", "AUX") and tab.dep[cur] in _CLAUSE_DEPS:
+            break
+        if tab.head[cur] == cur:
+            break
+        cur = tab.head[cur]
+    return tok if cur == tok.i else tok.doc[cur]
 
 
 def _span_of(tokens: list[Token], sent: Span) -> tuple[int, int]:
@@ -312,7 +315,8 @@ def _mention_root(doc: Doc, m: Mention) -> Token | None:
 
 
 def _governed_by(tok: Token, preps: frozenset[str]) -> bool:
-    return any(c.dep_ == "case" and c.lower_ in preps for c in tok.children)
+    tab = table(tok.doc)
+    return any(tab.dep[c] == "case" and tab.lower[c] in preps for c in tab.children[tok.i])
 
 
 def _is_actor(m: Mention, root: Token | None) -> bool:
