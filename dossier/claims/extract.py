@@ -286,8 +286,9 @@ def _after_comma(tok: Token) -> bool:
 
 def _is_incise(tok: Token, subj: Token | None) -> bool:
     sent = sent_of(tok)
-    before = [t for t in sent if t.i < tok.i and t.dep_ not in ("aux:tense", "aux:pass", "aux") and t.pos_ != "AUX"]
-    if not before:
+    tab = table(tok.doc)  # (a word before the cue other than an auxiliary: read from the lists)
+    if not any(tab.dep[i] not in ("aux:tense", "aux:pass", "aux") and tab.pos[i] != "AUX"
+               for i in range(sent.start, tok.i)):
         return False
     prev = tok.doc[max(sent.start, tok.i - 1)]
     while prev.i > sent.start and (prev.pos_ == "AUX" or prev.dep_.startswith("aux") or prev.dep_ == "advmod"):

@@ -216,8 +216,15 @@ def reporting_like(tok: Token) -> bool:
 def _candidate_patterns(issues: list[Issue], folded: str) -> list[tuple[Issue, list[tuple[re.Pattern, str]]]]:
     """The issues' (pattern, required literal) pairs that can match somewhere in ``folded``."""
     out = []
+    present: dict[str, bool] = {}  # each literal looked for once (issues share many)
     for issue in issues:
-        pats = [(pat, lit) for pat, lit in zip(issue.patterns, _required_literals(issue.keywords)) if lit in folded]
+        pats = []
+        for pat, lit in zip(issue.patterns, _required_literals(issue.keywords)):
+            found = present.get(lit)
+            if found is None:
+                found = present[lit] = lit in folded
+            if found:
+                pats.append((pat, lit))
         if pats:
             out.append((issue, pats))
     return out
@@ -288,6 +295,11 @@ def _government_of_side(side: str) -> Actor:
     return Actor(side, side.replace("_", " ").title(), side, False, "place")
 
 
+_STANCE_MEMO: dict[tuple[str, str, str], str | None] = {}  # (form, tag, lemma) -> _cue_stance
+_STANCE_MEMO_MAX = 100_000  # entries before the memo is emptied (bounded memory on long runs)
+_UNSEEN = object()
+
+
 class _Extractor:
     def __init__(self, doc: Doc, issues: list[Issue], ctx: ActorContext | None):
         self.doc = doc
@@ -300,16 +312,18 @@ class _Extractor:
         self.quotes = list(doc._.quotes or [])
         self.timexes = access.timexes(doc)
         self.tab = table(doc)
-        self._stances: dict[tuple[str, str, str], str | None] = {}
 
     def _stance_at(self, i: int) -> str | None:
-        """``_cue_stance(doc[i])``, computed once per distinct (form, tag, lemma) of the
-        document (it reads nothing else of the token)."""
+        """``_cue_stance(doc[i])``, computed once per distinct (form, tag, lemma) in the process
+        (it reads nothing else of the token, and the cue lexicons are the package's)."""
         tab = self.tab
         key = (tab.text[i], tab.pos[i], tab.lemma[i])
-        if key not in self._stances:
-            self._stances[key] = _cue_stance(self.doc[i])
-        return self._stances[key]
+        found = _STANCE_MEMO.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(_STANCE_MEMO) >= _STANCE_MEMO_MAX:
+                _STANCE_MEMO.clear()
+            found = _STANCE_MEMO[key] = _cue_stance(self.doc[i])
+        return found
 
     def actors(self, verb: Token, sentence: int) -> list[Actor | None]:
         """The cue's actor and those coordinated with it ("X et Y ont accepté la trêve")."""

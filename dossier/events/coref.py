@@ -48,7 +48,8 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
     span = doc.char_span(event.start, event.end, alignment_mode="expand")
     if span is None or not event.trigger:
         return None
-    return next((t for t in span if t.text == event.trigger), None)
+    text = table(doc).text  # (the forms compared in the list: a Token only for the trigger)
+    return next((doc[i] for i in range(span.start, span.end) if text[i] == event.trigger), None)
 
 
 def definite_reference(tok: Token) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.events import lexicon as lx
 from dossier.models import Mention, Timex
 from dossier.nlp import access
-from dossier.nlp.tokens import morph
+from dossier.nlp.tokens import morph, table
 
 _NO_DATE_BASES = frozenset({"publication-fallback", "none", None})
 
@@ -412,31 +412,35 @@ def event_duration(doc: Doc, trigger: Token, head: Token, sent: Span,
 
 # -- status -------------------------------------------------------------------------------------
 def event_status(trigger: Token, head: Token, negated: bool, family: str) -> str:
-    chain = [trigger]
-    cur = trigger
+    # (token indexes: forms, lemmas, labels, heads, children and tenses read from the token table)
+    tab = table(trigger.doc)
+    lower, lemma, dep, children = tab.lower, tab.lemma, tab.dep, tab.children
+    chain = [trigger.i]
+    cur = trigger.i
     for _ in range(4):
-        if cur.head.i == cur.i:
+        if tab.head[cur] == cur:
             break
-        if cur.dep_ not in ("xcomp", "obj", "nsubj", "nsubj:pass", "obl:arg") and cur.i != trigger.i:
+        if dep[cur] not in ("xcomp", "obj", "nsubj", "nsubj:pass", "obl:arg") and cur != trigger.i:
             break
-        cur = cur.head
+        cur = tab.head[cur]
         chain.append(cur)
-    kids = [c for t in chain for c in t.children]  # the chain's children, read once
-    words = {c.lower_ for c in kids} | {t.lower_ for t in chain}
-    lemmas = {c.lemma_.lower() for c in kids} | {t.lemma_.lower() for t in chain}
+    kids = [c for t in chain for c in children[t]]  # the chain's children, read once
+    words = {lower[c] for c in kids} | {lower[t] for t in chain}
+    lemmas = {lemma[c] for c in kids} | {lemma[t] for t in chain}
     if words & lx.CANCEL_WORDS or lemmas & {"annuler", "ajourner", "cancel", "postpone"}:
         return "cancelled"
-    if any(c.lower_ in ("si", "if") and c.dep_ == "mark" for c in kids) or any(
-            g.lower_ in ("si", "if") and g.dep_ == "mark" for c in trigger.children if c.dep_ == "advcl" for g in c.children):
+    if any(lower[c] in ("si", "if") and dep[c] == "mark" for c in kids) or any(
+            lower[g] in ("si", "if") and dep[g] == "mark"
+            for c in children[trigger.i] if dep[c] == "advcl" for g in children[c]):
         return "hypothetical"
-    if {c.lower_ for c in trigger.children} & lx.HYPOTHETICAL_WORDS:
+    if {lower[c] for c in children[trigger.i]} & lx.HYPOTHETICAL_WORDS:
         return "hypothetical"
     if negated and family not in ("rejection", "cancellation"):
         return "denied"
-    if any("Fut" in morph(t, "Tense") for t in chain if t.pos_ in ("VERB", "AUX")) or any(
-            "Fut" in morph(c, "Tense") for c in kids if c.dep_.startswith("aux")):
+    if any("Fut" in tab.feats(t).get("Tense", ()) for t in chain if tab.pos[t] in ("VERB", "AUX")) or any(
+            "Fut" in tab.feats(c).get("Tense", ()) for c in kids if dep[c].startswith("aux")):
         return "planned"
-    if (lemmas - {trigger.lemma_.lower()}) & lx.PLANNED_LEMMAS or words & lx.PLANNED_WORDS:
+    if (lemmas - {lemma[trigger.i]}) & lx.PLANNED_LEMMAS or words & lx.PLANNED_WORDS:
         return "planned"
     return "held"
 

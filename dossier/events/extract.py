@@ -46,7 +46,7 @@ from dossier.events.details import (
 from dossier.models import Event, Mention, Participant
 from dossier.nlp import access
 from dossier.timex.lexicon import parse_number
-from dossier.nlp.tokens import morph, sent_of, table
+from dossier.nlp.tokens import TokenTable, morph, sent_of, table
 
 ACTOR_TYPES = ("person", "organization", "group")
 
@@ -66,7 +66,9 @@ def _lemma(tok: Token) -> str:
 
 
 def _has_child(tok: Token, words: frozenset[str], deps: tuple[str, ...] | None = None) -> bool:
-    return any(c.lower_ in words or _lemma(c) in words for c in tok.children if deps is None or c.dep_ in deps)
+    tab = table(tok.doc)  # (the children's forms, lemmas and labels read from the lists)
+    return any(tab.lower[c] in words or tab.lemma[c] in words
+               for c in tab.children[tok.i] if deps is None or tab.dep[c] in deps)
 
 
 def _near_words(tok: Token, words: frozenset[str], window: int = 6) -> bool:
@@ -78,8 +80,12 @@ def _near_words(tok: Token, words: frozenset[str], window: int = 6) -> bool:
 def verb_lemma(tok: Token) -> str:
     """The lemma of a verb, or, when the lemmatizer left a first-group present form as it is
     ("indique", "estiment"), the infinitive the lexicons know ("indiquer")."""
-    lemma = _lemma(tok)
-    if lemma != tok.lower_ or lemma in lx.VERBS or lemma in lx.REPORTING:
+    return _verb_lemma(_lemma(tok), tok.lower_)
+
+
+def _verb_lemma(lemma: str, lower: str) -> str:
+    """:func:`verb_lemma` of a token with that (lower-cased) lemma and form."""
+    if lemma != lower or lemma in lx.VERBS or lemma in lx.REPORTING:
         return lemma
     for stem in (lemma[:-3] if lemma.endswith("ent") else None, lemma[:-1] if lemma.endswith("e") else None):
         if stem and (stem + "er" in lx.VERBS or stem + "er" in lx.REPORTING):
@@ -173,6 +179,19 @@ def _since_state(tok: Token) -> bool:
         c.dep_ in ("nmod", "obl:mod", "obl") and _governed_by(c, _SINCE) for c in tok.children)
 
 
+_SINCE_STATES = "dossier.events.since_states"
+
+
+def _since_states(doc: Doc, sent: Span) -> list[Token]:
+    """The tokens of ``sent`` that are :func:`_since_state`, found once per sentence (every
+    dated event of the sentence asks)."""
+    found = doc.user_data.setdefault(_SINCE_STATES, {})
+    indexes = found.get(sent.start)
+    if indexes is None:
+        indexes = found[sent.start] = [t.i for t in sent if _since_state(t)]
+    return [doc[i] for i in indexes]
+
+
 def _since_date(doc: Doc, tok: Token, timexes) -> tuple[str, str, str] | None:
     """The start a war noun's own "depuis …" phrase gives ("en guerre depuis mai 2024": May
     2024), wherever the parser hung that phrase; None for any other trigger."""
@@ -214,12 +233,19 @@ def _noun_words() -> frozenset[str]:
         | senses.CONCERN_NOUNS | senses.CONDITION_NOUNS | senses.WAR_NOUNS
 
 
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """Every lemma _verb_family can type: the verbs of the lexicons, of the senses and its own."""
+    return frozenset(lx.VERBS) | frozenset(lx.REPORTING) | senses.SENSED_VERBS \
+        | frozenset(("parler", "entretenir", "rendre", "appeler"))
+
+
 def candidates(sent: Span) -> list[Candidate]:
     out = []
     doc = sent.doc
     tab = table(doc)
     pos, lower, lemma = tab.pos, tab.lower, tab.lemma
-    nouns = _noun_words()
+    nouns, verbs = _noun_words(), _verb_words()
     for i in range(sent.start, sent.end):
         # only a verb, a noun or a source preposition can be a candidate (see below)
         if not (pos[i] in _CANDIDATE_POS or pos[i] == "ADP" and lower[i] in lx.SOURCE_PREPS):
@@ -227,6 +253,8 @@ def candidates(sent: Span) -> list[Candidate]:
         if pos[i] in ("NOUN", "PROPN") and lemma[i] not in nouns and lower[i] not in nouns \
                 and _PARTICIPLE.match(lower[i]) is None:
             continue  # neither _noun_family nor _participle_family can type it
+        if pos[i] in ("VERB", "AUX") and lemma[i] not in verbs and _verb_lemma(lemma[i], lower[i]) not in verbs:
+            continue  # neither verb_sense (the token's lemma) nor _verb_family (its verb_lemma) can type it
         tok = doc[i]
         family = None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "conj")):
@@ -263,14 +291,15 @@ def _refused(tok: Token) -> bool:
 
 def clause_head(tok: Token) -> Token:
     """The verb heading the clause the token belongs to."""
-    cur = tok
+    tab = table(tok.doc)  # (the walk up reads the lists: a Token only for the head found)
+    cur = tok.i
     for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _CLAUSE_DEPS:
-            return cur
-        if cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
+        if tab.pos[cur] in ("VERB", "AUX") and tab.dep[cur] in _CLAUSE_DEPS:
+            break
+        if tab.head[cur] == cur:
+            break
+        cur = tab.head[cur]
+    return tok if cur == tok.i else tok.doc[cur]
 
 
 def _span_of(tokens: list[Token], sent: Span) -> tuple[int, int]:
@@ -286,7 +315,8 @@ def _mention_root(doc: Doc, m: Mention) -> Token | None:
 
 
 def _governed_by(tok: Token, preps: frozenset[str]) -> bool:
-    return any(c.dep_ == "case" and c.lower_ in preps for c in tok.children)
+    tab = table(tok.doc)
+    return any(tab.dep[c] == "case" and tab.lower[c] in preps for c in tab.children[tok.i])
 
 
 def _is_actor(m: Mention, root: Token | None) -> bool:
@@ -312,20 +342,22 @@ def _incise_object(tok: Token) -> Token | None:
     object is its speaker."""
     if verb_lemma(tok) not in lx.REPORTING:
         return None
-    kids = list(tok.children)
-    if tok.dep_ == "ROOT":  # "[the reported clause], indique un communiqué de X": the clause hangs on it
-        if not any(c.dep_ in ("advcl", "ccomp", "parataxis") and c.i < tok.i for c in kids):
+    tab = table(tok.doc)  # (labels, heads and children read from the lists: a Token only for the result)
+    dep, i = tab.dep, tok.i
+    kids = tab.children[i]
+    if dep[i] == "ROOT":  # "[the reported clause], indique un communiqué de X": the clause hangs on it
+        if not any(dep[c] in ("advcl", "ccomp", "parataxis") and c < i for c in kids):
             return None
-        if any(c.dep_ in ("nsubj", "nsubj:pass", "cc", "mark") or (c.dep_ in ("ccomp", "xcomp") and c.i > tok.i)
+        if any(dep[c] in ("nsubj", "nsubj:pass", "cc", "mark") or (dep[c] in ("ccomp", "xcomp") and c > i)
                for c in kids):
             return None
-    elif tok.dep_ not in ("conj", "parataxis") or tok.head.i >= tok.i or any(
-            c.dep_ in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
+    elif dep[i] not in ("conj", "parataxis") or tab.head[i] >= i or any(
+            dep[c] in ("nsubj", "nsubj:pass", "ccomp", "xcomp", "cc", "mark") for c in kids):
         return None
-    before = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if t.dep_ not in ("aux", "aux:tense", "aux:pass")]
-    if not before or before[-1].text not in (",", "»", "\"", "”"):
+    before = [j for j in range(max(0, i - 3), i) if dep[j] not in ("aux", "aux:tense", "aux:pass")]
+    if not before or tab.text[before[-1]] not in (",", "»", "\"", "”"):
         return None
-    return next((c for c in kids if c.dep_ == "obj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")), None)
+    return next((tok.doc[c] for c in kids if dep[c] == "obj" and c > i and tab.pos[c] in ("NOUN", "PROPN")), None)
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -441,14 +473,15 @@ def argument_tokens(tok: Token, sent: Span | None = None) -> list[tuple[Token, s
     return expanded
 
 
-def _inside(m_root: Token, arg: Token) -> bool:
-    cur = m_root
+def _inside(tab: TokenTable, i: int, arg: int) -> bool:
+    """Token ``arg`` is token ``i`` or one of its first heads, within its clause (indexes into the
+    token table's lists: the walk builds no Token)."""
     for _ in range(6):
-        if cur.i == arg.i:
+        if i == arg:
             return True
-        if cur.dep_ in _NESTED or cur.head.i == cur.i:
+        if tab.dep[i] in _NESTED or tab.head[i] == i:
             return False
-        cur = cur.head
+        i = tab.head[i]
     return False
 
 
@@ -459,6 +492,7 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         pid, name = pa.holder_of_mention(doc, m, mentions) or (m.entity_id, m.entity_name)
         out[pid] = Participant(pid, name, "source")
     lemma = _lemma(cand.token)
+    tab = table(doc)
     args = argument_tokens(cand.token, doc.char_span(*bounds, alignment_mode="expand"))
     for m in access.mentions_in(doc, *bounds, mentions):
         if m.entity_id in out or m.entity_id in place_ids:
@@ -468,8 +502,8 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
             continue
         # any token of the name may carry the argument edge ("Vladimir" appos, "Poutine" nsubj)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        toks = [root] + [t for t in span if t.i != root.i and not t.is_space]
-        hit = next((dep for arg, dep in args for t in toks if _inside(t, arg)), None)
+        toks = [root.i] + [i for i in range(span.start, span.end) if i != root.i and not tab.space[i]]
+        hit = next((dep for arg, dep in args for i in toks if _inside(tab, i, arg.i)), None)
         if hit is None:
             continue
         role = _role(cand.family, hit, lemma)
@@ -1560,7 +1594,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
             and _dates_what_is_said(doc, tok, date[0], sent, timexes):
         date = None  # "[Y, depuis la trêve du 19 janvier, …], indique X": the words' date, not the saying's
     if date is not None and not _since_state(tok) and any(
-            _since_state(t) and t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in sent):
+            t.i != tok.i and _dates_state(doc, t, date[0], timexes) for t in _since_states(doc, sent)):
         date = None  # "s'est emparée de X, assiégée depuis huit mois": the siege's start, not the capture's day
     if date is not None and date[2] != "governing" and _stance_object(tok):
         date = None  # "X a salué samedi la rencontre de Y": the day of the judgement, not of the meeting

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from dossier.events import lexicon as lx
 from dossier.models import Event
 from dossier.nlp import access
-from dossier.nlp.tokens import morph
+from dossier.nlp.tokens import morph, table
 
 
 def lemma(tok: Token) -> str:
@@ -48,8 +48,11 @@ def bare_participle(tok: Token) -> bool:
 
 
 def definite(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("le", "la", "les", "l'", "l’", "the") for c in tok.children) or any(
-        c.dep_ == "case" and c.lower_ == "du" for c in tok.children)
+    tab = table(tok.doc)  # (the children's labels and forms read from the lists)
+    dep, lower = tab.dep, tab.lower
+    kids = tab.children[tok.i]
+    return any(dep[c] == "det" and lower[c] in ("le", "la", "les", "l'", "l’", "the") for c in kids) or any(
+        dep[c] == "case" and lower[c] == "du" for c in kids)
 
 
 def infinitive(tok: Token) -> bool:

@@ -39,7 +39,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from dossier.models import Mention, Participant
-from dossier.nlp.tokens import sent_of
+from dossier.nlp.tokens import sent_of, table
 
 # words that end the subject group looking leftwards from a verb
 _BOUNDARY_WORDS = frozenset("que qu' qu’ qui si lorsque quand tandis alors puisque car mais où dont ; :".split())
@@ -118,12 +118,14 @@ def merge_duplicates(parts: list[Participant]) -> list[Participant]:
 
 def verb_group_start(verb: Token) -> Token:
     """The first token of a verb group: its auxiliaries, clitics and negation ("ne l'ont pas")."""
-    first = verb
-    for c in verb.children:
-        if c.i < first.i and (c.dep_.startswith("aux") or c.dep_ in ("advmod", "expl:pv", "expl:comp", "obj", "iobj")
-                              and c.pos_ in _SUBJECT_SKIP_POS and verb.i - c.i <= 4):
+    tab = table(verb.doc)  # (the children's labels read from the lists: a Token only for the result)
+    dep, pos = tab.dep, tab.pos
+    first = verb.i
+    for c in tab.children[verb.i]:
+        if c < first and (dep[c].startswith("aux") or dep[c] in ("advmod", "expl:pv", "expl:comp", "obj", "iobj")
+                          and pos[c] in _SUBJECT_SKIP_POS and verb.i - c <= 4):
             first = c
-    return first
+    return verb if first == verb.i else verb.doc[first]
 
 
 def subject_group(verb: Token) -> tuple[int, int] | None:
@@ -273,13 +275,14 @@ _ANTECEDENT_SENTENCES = 2
 
 def subject_token(verb: Token) -> Token | None:
     """nsubj of the verb, climbing through xcomp/conj chains ("doit rencontrer"), bounded."""
-    cur = verb
+    tab = table(verb.doc)  # (labels and heads read from the lists: a Token only for the subject)
+    cur = verb.i
     for _ in range(4):
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "nsubj:pass"):
-                return c
-        if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
-            cur = cur.head
+        for c in tab.children[cur]:
+            if tab.dep[c] in ("nsubj", "nsubj:pass"):
+                return verb.doc[c]
+        if tab.dep[cur] in ("xcomp", "conj") and tab.head[cur] != cur:
+            cur = tab.head[cur]
         else:
             break
     return None

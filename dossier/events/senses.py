@@ -140,6 +140,8 @@ REPEL_VERBS = _words("repousser déjouer contrer enrayer repel repulse thwart")
 
 
 def verb_sense(tok: Token) -> str | None:
+    """The family a verb's context gives it, NO_EVENT when the context says it tells no event,
+    None when its lemma is not one of :data:`SENSED_VERBS` or its context says nothing."""
     lemma = _lemma(tok)
     if lemma in ("menacer", "threaten") and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and morph(tok, "Tense") == ["Pres"] and morph(tok, "VerbForm") == ["Part"]:
@@ -193,6 +195,10 @@ def verb_sense(tok: Token) -> str | None:
 
 
 EVACUATE = _words("évacuer evacuer quitter evacuate leave")
+# every lemma verb_sense can give a family (keep it with verb_sense: events.extract.candidates
+# skips a verb whose lemma is neither here nor in the lexicons)
+SENSED_VERBS = HALT_VERBS | RELEASE_VERBS | EASE_VERBS | REPEL_VERBS | EVACUATE | _words(
+    "échanger exchange engager soutenir support prendre take opposer oppose éclater erupt break")
 ORDERING = _words("ordonner sommer enjoindre contraindre forcer obliger order force compel")
 CONFLICT_NOUNS = _words("guerre conflit combat combats affrontement affrontements hostilités war conflict fighting")
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import weakref
 from functools import cached_property
 
-from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, ORTH, POS
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -81,6 +82,23 @@ class TokenTable:
     def dep(self) -> list[str]:
         """``token.dep_``"""
         return self._strings(DEP)
+
+    @cached_property
+    def head(self) -> list[int]:
+        """``token.head.i``"""
+        if not len(self.doc):
+            return []
+        offsets = self.doc.to_array(HEAD).view(numpy.int64)  # (relative, stored unsigned)
+        return (numpy.arange(len(offsets), dtype=numpy.int64) + offsets).tolist()
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """``[c.i for c in token.children]``: each token's dependents, in text order"""
+        out: list[list[int]] = [[] for _ in range(len(self.doc))]
+        for i, h in enumerate(self.head):
+            if h != i:
+                out[h].append(i)
+        return out
 
     @cached_property
     def idx(self) -> list[int]:

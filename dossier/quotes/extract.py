@@ -136,16 +136,16 @@ class Extractor(IndirectMixin):
     def clause_end(self, tok: Token, stop_at_cues: bool = True) -> int:
         """End of the written sentence from ``tok`` on; stops before ", ajoutant que" style cues."""
         doc = self.doc
+        idx, text = self.tab.idx, self.tab.text  # (token.idx, token.text: a Token only at a comma)
         _, pb = self.par_bounds(tok.idx)
         j = tok.i
-        while j < len(doc) and doc[j].idx < pb:
-            t = doc[j]
-            if t.text in (".", "!", "?", ";") and not self.in_quote(t.idx):
-                return t.idx
+        while j < len(doc) and idx[j] < pb:
+            if text[j] in (".", "!", "?", ";") and not self.in_quote(idx[j]):
+                return idx[j]
             if j - tok.i > _MAX_SCAN:  # a run-on paragraph: no written sentence is that long
-                return t.idx
-            if stop_at_cues and t.text == "," and j + 1 < len(doc) and not self.in_quote(t.idx):
-                nxt = doc[j + 1]
+                return idx[j]
+            if stop_at_cues and text[j] == "," and j + 1 < len(doc) and not self.in_quote(idx[j]):
+                t, nxt = doc[j], doc[j + 1]
                 ahead = [x for x in doc[j + 1 : min(len(doc), j + 8)] if self.same_par(x, t)]
                 if any(self.is_cue(x) and not self._is_participle(x) and morph(x, "VerbForm") != ["Inf"]
                        and (x.pos_ == "VERB") and any(y.pos_ == "AUX" or morph(y, "VerbForm") == ["Fin"] for y in doc[max(j + 1, x.i - 3) : x.i + 1])

@@ -236,17 +236,19 @@ class SpeakerResolver:
     def left_subject(self, cue: Token) -> Token | None:
         """Surface fallback: the noun phrase right before the verb group ("la Maison-Blanche a déclaré")."""
         doc = cue.doc
+        tab = table(doc)  # (the scan back over the verb group reads the lists: no Token per step)
+        pos, lower, text, idx = tab.pos, tab.lower, tab.text, tab.idx
         j = cue.i - 1
-        while j >= 0 and (doc[j].pos_ == "AUX" or doc[j].lower_ in _LIGHT_ADVERBS or doc[j].lower_ in ("-t", "-il", "-elle")):
-            if doc[j].lower_ in ("-il", "-elle", "-ils", "-elles"):
+        while j >= 0 and (pos[j] == "AUX" or lower[j] in _LIGHT_ADVERBS or lower[j] in ("-t", "-il", "-elle")):
+            if lower[j] in ("-il", "-elle", "-ils", "-elles"):
                 return doc[j]
             j -= 1
-        if j >= 2 and doc[j].text == ")" and not self.in_quote(doc[j].idx):
+        if j >= 2 and text[j] == ")" and not self.in_quote(idx[j]):
             # "Les Forces de soutien rapide (FSR) ont annoncé": past the acronym in parentheses
-            k = next((k for k in range(j - 1, max(-1, j - 6), -1) if doc[k].text == "("), None)
+            k = next((k for k in range(j - 1, max(-1, j - 6), -1) if text[k] == "("), None)
             if k is not None and k > 0:
                 j = k - 1
-        if j >= 0 and doc[j].text == "," and not self.in_quote(doc[j].idx):
+        if j >= 0 and text[j] == "," and not self.in_quote(idx[j]):
             # "Ankara, de son côté, présente …": skip a short parenthetical between commas
             k = j - 1
             while k >= 0 and j - k <= 6 and doc[k].text != "," and not doc[k].is_sent_start:
@@ -257,9 +259,9 @@ class SpeakerResolver:
                 j = k - 1
         if j >= 1 and doc[j].text == "," and not self.in_quote(doc[j].idx) and self._apposed_name(doc[j - 1]):
             j -= 1  # "Le ministre …, Jeyhun Bayramov, a déclaré": the name apposed before the verb
-        if j >= 2 and doc[j].lower_ in _ASIDE_NOUNS and doc[j - 1].pos_ in ("DET", "PRON") and doc[j - 2].pos_ == "ADP":
+        if j >= 2 and lower[j] in _ASIDE_NOUNS and pos[j - 1] in ("DET", "PRON") and pos[j - 2] == "ADP":
             j -= 3  # "X a pour sa part / de son côté déclaré"
-            while j >= 0 and (doc[j].pos_ == "AUX" or doc[j].lower_ in _LIGHT_ADVERBS):
+            while j >= 0 and (pos[j] == "AUX" or lower[j] in _LIGHT_ADVERBS):
                 j -= 1
         if j < 0 or not self.same_par(doc[j], cue) or self.in_quote(doc[j].idx):
             return None

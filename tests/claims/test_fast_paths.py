@@ -137,16 +137,23 @@ def test_token_prescreen_finds_every_cue(annotate, text):
             assert kind & _CLAIM_NOUN, tok.text
 
 
-def test_the_stance_of_a_token_is_read_once_per_form_tag_and_lemma(annotate):
+def test_the_stance_of_a_token_is_read_once_per_form_tag_and_lemma(annotate, monkeypatch):
     """positions: the per-token stance test of the relative-clause scan is remembered per
-    distinct (form, tag, lemma) of the document, with the plain test's answers."""
+    distinct (form, tag, lemma), across the documents of the process, with the plain test's
+    answers."""
     from dossier.claims import positions
 
+    monkeypatch.setattr(positions, "_STANCE_MEMO", {})
     doc = annotate("La Russie rejette une option que l'Ukraine refuse. L'Ukraine refuse et refuse encore.")
     ex = positions._Extractor(doc, load_issues(), None)
     assert [ex._stance_at(t.i) for t in doc] == [positions._cue_stance(t) for t in doc]
     assert any(s is not None for s in (ex._stance_at(t.i) for t in doc))
-    assert len(ex._stances) < len(doc)  # "refuse" (and the punctuation) computed once
+    assert len(positions._STANCE_MEMO) < len(doc)  # "refuse" (and the punctuation) computed once
+    seen = len(positions._STANCE_MEMO)
+    again = annotate("L'Ukraine refuse.")  # another document, the same words: nothing computed again
+    other = positions._Extractor(again, load_issues(), None)
+    assert [other._stance_at(t.i) for t in again] == [positions._cue_stance(t) for t in again]
+    assert len(positions._STANCE_MEMO) == seen
 
 
 def test_token_prescreen_drops_verbs_no_cue_can_take(annotate):

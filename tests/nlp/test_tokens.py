@@ -28,6 +28,22 @@ def test_lists_hold_what_the_token_properties_return():
     assert [(tab.sent(t.i).start, tab.sent(t.i).end) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
 
 
+def test_heads_and_children_are_the_parse():
+    doc = _doc()  # heads before and after each token, two roots
+    tab = tokens.table(doc)
+    assert tab.head == [t.head.i for t in doc] == [1, 3, 3, 3, 3, 6, 8, 8, 8, 8]
+    assert tab.children == [[c.i for c in t.children] for t in doc]
+    assert tab.children[3] == [1, 2, 4] and tab.children[8] == [6, 7, 9]
+
+
+def test_heads_and_children_of_a_nonprojective_parse():
+    words = ["a", "b", "c", "d", "e"]
+    doc = Doc(Vocab(), words=words, deps=["ROOT", "dep", "dep", "dep", "dep"], heads=[0, 3, 0, 0, 1])
+    tab = tokens.table(doc)
+    assert tab.head == [t.head.i for t in doc]
+    assert tab.children == [[c.i for c in t.children] for t in doc]
+
+
 def test_one_table_per_doc():
     doc = _doc()
     assert tokens.table(doc) is tokens.table(doc)
@@ -38,6 +54,7 @@ def test_empty_doc():
     doc = Doc(Vocab(), words=[])
     tab = tokens.table(doc)
     assert tab.lower == tab.lemma == tab.pos == tab.dep == tab.sent_index == tab.word == tab.space == tab.idx == []
+    assert tab.head == tab.children == []
 
 
 def test_morph_and_sent_of_match_spacy():
