@@ -281,7 +281,7 @@ class SpeakerResolver:
                 nxt = doc[span.end] if span is not None and span.end < len(doc) else None
                 if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "qui":
                     return span.root
-            return None
+            return self._opening_name(j, cue)
         t = doc[j]
         if t.pos_ == "ADJ" and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
             t = t.head  # "un diplomate européen juge que": the noun the adjective qualifies
@@ -295,6 +295,31 @@ class SpeakerResolver:
                 if span is not None:
                     return span.root
             return t
+        return None
+
+    def _opening_name(self, close: int, cue: Token) -> Token | None:
+        """"… après que Trump, lors d'une conférence de presse, a évoqué": the name that opens its
+        clause (at the sentence's start or after "que") and ends right before the comma opening
+        the incise that ``close`` (a comma just before the verb group) closes; None otherwise."""
+        doc = cue.doc
+        opening = None
+        for k in range(close - 1, max(-1, close - 30), -1):
+            if not self.same_par(doc[k], cue) or doc[k].text in (".", ";", ":", "!", "?") or self.in_quote(doc[k].idx):
+                return None
+            if doc[k].text == ",":
+                opening = k
+                break
+        if opening is None or opening < 1:
+            return None
+        m = self.mention_at(doc[opening - 1])
+        if m is None or m.entity_type not in ("person", "organization", "group"):
+            return None
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end != opening:
+            return None
+        before = doc[span.start - 1] if span.start > 0 else None
+        if span[0].is_sent_start or (before is not None and before.lower_ in ("que", "qu'", "qu’")):
+            return span.root
         return None
 
     def _apposed_name(self, t: Token) -> bool:

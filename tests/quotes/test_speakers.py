@@ -158,6 +158,9 @@ def test_coordinated_speakers_are_all_kept(nlp):
     # a heading run into the sentence: "qui" takes the name right before it
     ("Médaille d'honneur\n\nDonald Trump, qui estime mériter une médaille d'honneur pour son arbitrage, "
      "a dit que la remise aurait lieu lundi.", "pour son arbitrage", "Donald Trump"),
+    # a name opening a "que" clause, set off from its verb by an incise the parser hangs elsewhere
+    ("La mise au point intervient après que Trump, lors d'un point de presse avec le Premier ministre "
+     "britannique, a évoqué des « négociations directes » avec Téhéran.", "négociations directes", "Donald Trump"),
 ])
 def test_round_two_speaker_shapes(nlp, text, contains, speaker):
     q = _quote(nlp, text, contains, published="2025-01-10")
