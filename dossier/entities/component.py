@@ -463,20 +463,27 @@ class EntityComponent:
         return out
 
     def _apposed_persons(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
-        """"Le chef de la junte au pouvoir à Niamey, Ali Maïga, a …": an unknown
-        name the NER took for a place, set in apposition after a role phrase, is that person."""
+        """"Le chef de la junte au pouvoir à Niamey, Ali Maïga, a …", "… affirme Ali Maïga,
+        porte-parole du mouvement": an unknown name the NER took for a place, set in apposition
+        after or before a role phrase, is that person."""
         roles = lexicon()["role_nouns"]
         out = []
         for c in cands:
-            if (c.type == "place" and c.id.startswith("local:") and c.start >= 2 and doc[c.start - 1].text == ","
-                    and c.end - c.start >= 2):
-                k, role = c.start - 2, False
-                while k >= 0 and c.start - k <= 16 and doc[k].text not in (",", ";", ":", ".") and not doc[k].is_space:
-                    if doc[k].pos_ == "NOUN" and doc[k].text[:1].islower() and fold(doc[k].text) in roles:
-                        role = True
-                    if doc[k].is_sent_start:
-                        break
-                    k -= 1
+            if c.type == "place" and c.id.startswith("local:") and c.end - c.start >= 2:
+                role = False
+                if c.start >= 2 and doc[c.start - 1].text == ",":
+                    k = c.start - 2
+                    while k >= 0 and c.start - k <= 16 and doc[k].text not in (",", ";", ":", ".") and not doc[k].is_space:
+                        if doc[k].pos_ == "NOUN" and doc[k].text[:1].islower() and fold(doc[k].text) in roles:
+                            role = True
+                        if doc[k].is_sent_start:
+                            break
+                        k -= 1
+                k = c.end + 1  # ", porte-parole de …", ", le porte-parole de …" right after the name
+                if not role and c.end < len(doc) and doc[c.end].text == ",":
+                    if k < len(doc) and doc[k].pos_ == "DET":
+                        k += 1
+                    role = k < len(doc) and doc[k].text[:1].islower() and fold(doc[k].text) in roles
                 if role:
                     person = self._ner_cand(doc, c.start, c.end, "PER")
                     if person is not None and person.type == "person":
