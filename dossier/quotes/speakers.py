@@ -613,6 +613,10 @@ class SpeakerResolver:
                 break
         while hi > lo + 1 and doc[hi - 1].is_punct:
             hi -= 1
+        if head.text[:1].isupper() and head.pos_ in ("PROPN", "X") and self.mention_at(head) is None:
+            # a name the parser cut ("Al-Fateh Qurashi Bashir" read as three words hung apart): the
+            # whole run of capitalised words and the hyphens glued to them
+            lo, hi = _name_run(doc, head.i, lo, hi)
         phrase = doc[lo:hi]
         text = phrase.text
         # 1. the head itself is (part of) a mention
@@ -940,3 +944,22 @@ def _display(entity_id: str) -> str:
     if entry is not None and entry.name:
         return entry.name
     return entity_id.removeprefix("local:").replace("_", " ").title()
+
+
+def _name_run(doc, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """(lo, hi) widened to the run of capitalised words around token ``i`` (and the hyphens glued
+    between two of them) within its line: the words of one proper name."""
+    def part(k: int) -> bool:
+        t = doc[k]
+        if t.is_space or "\n" in t.text:
+            return False
+        if t.text == "-":
+            return 0 < k < len(doc) - 1 and not doc[k - 1].whitespace_ and not t.whitespace_ and doc[k + 1].text[:1].isupper()
+        return t.text[:1].isupper() and t.is_alpha
+    a, b = i, i + 1
+    # (a sentence's first word is capitalised whatever it is: only a name there)
+    while a > 0 and part(a - 1) and not doc[a].is_sent_start and (not doc[a - 1].is_sent_start or doc[a - 1].pos_ == "PROPN"):
+        a -= 1
+    while b < len(doc) and part(b):
+        b += 1
+    return min(lo, a), max(hi, b)

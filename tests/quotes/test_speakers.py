@@ -302,3 +302,19 @@ def test_a_singular_pronoun_is_not_the_plural_subject_of_the_main_clause(nlp):
             "qualifié de « bonne nouvelle ».")
     short = [q for q in _quotes(nlp, text) if q.text == "bonne nouvelle"]
     assert short and "rebelles" not in (short[0].speaker_text or "") and short[0].speaker_name == "Mahamat Idriss"
+
+
+@pytest.mark.parametrize("text, word, name", [
+    # a name the parser cut into words hung apart: the whole run of capitalised words
+    ("Le texte protège les civils, affirme Al-Fateh Qurashi Bashir, porte-parole du mouvement.", "Al",
+     "Al-Fateh Qurashi Bashir"),
+    # a sentence's first word is capitalised whatever it is: not part of the name
+    ("Selon Ahmed Qurashi Bashir, le texte protège les civils.", "Ahmed", "Ahmed Qurashi Bashir"),
+])
+def test_an_unresolved_speaker_is_the_whole_name(nlp, text, word, name):
+    from dossier.quotes.speakers import _name_run
+
+    doc = nlp.make_doc(text)
+    i = next(t.i for t in doc if t.text == word)
+    lo, hi = _name_run(doc, i, i, i + 1)
+    assert doc[lo:hi].text == name
