@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, subject_of
 from dossier.claims.clauses import accusation_content, nickname, relative_antecedent
 from dossier.claims.lexicon import cue_set, cues, fold
-from dossier.claims.propositions import normalise
+from dossier.claims.propositions import _short, normalise
 from dossier.events.filters import body_start
 from dossier.models import Claim
 from dossier.nlp import access
@@ -578,10 +578,11 @@ class ClaimExtractor:
                     if c.claimant_id is None and not c.anonymous and q.speaker_id:
                         c.claimant_id, c.claimant_name = q.speaker_id, q.speaker_name
                     elif (q.speaker_id and c.claimant_id != q.speaker_id and c.claimant_id not in (q.co_speakers or [])
-                          and _same_cue(c, q)):
+                          and (_same_cue(c, q) or self._said_in_first_person(c, q))):
                         # one statement, one speaker: the quotes' resolution (pronouns, roles,
-                        # incises after the quote) is the one that reads the whole passage
-                        c.claimant_id, c.claimant_name, c.anonymous = q.speaker_id, q.speaker_name, False
+                        # incises after the quote) is the one that reads the whole passage; "je
+                        # pense que …" inside a quotation is its speaker's
+                        _reclaim(c, q.speaker_id, q.speaker_name)
                 continue
             span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or (not q.speaker_id and not q.anonymous):
@@ -604,6 +605,18 @@ class ClaimExtractor:
                 if word in cue:
                     stance = s
             self._add(actor, stance, q.cue, list(span), q.start, q.end, sentence, q.confidence)
+
+    def _said_in_first_person(self, claim: Claim, quote) -> bool:
+        """The claim's cue is a verb inside the quotation ``quote`` (a direct one) whose subject
+        is "je" or "nous": the quotation's speaker talking."""
+        if quote.kind != "direct" or not claim.cue:
+            return False
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        first = fold(claim.cue.split()[0])
+        return span is not None and any(
+            fold(t.text) == first and t.idx >= claim.start - len(t.text) - 40 and any(
+                c.dep_.startswith("nsubj") and fold(c.text) in ("je", "j'", "j’", "nous") for c in t.children)
+            for t in span)
 
     def _pronoun_object_claim(self, tok: Token, sentence: int) -> Claim | None:
         """The claim a clitic object refers to ("le conteste", "l'a démenti"): the latest claim of
@@ -726,6 +739,18 @@ def _without_told_again(claims: list[Claim], body: int) -> list[Claim]:
     evidence. A claim only the headline makes stays."""
     told = {(c.proposition, c.stance) for c in claims if c.start >= body}
     return [c for c in claims if c.start >= body or (c.proposition, c.stance) not in told]
+
+
+def _reclaim(claim: Claim, claimant_id: str, claimant_name: str | None) -> None:
+    """Give ``claim`` another claimant; a free-text claim (``SAYS(claimant,content)``) is keyed by
+    its claimant, so its key follows."""
+    if claim.predicate == "SAYS" and claim.arguments and claim.arguments[0] == _short(claim.claimant_id):
+        own = claim.denies == claim.proposition
+        claim.arguments = [_short(claimant_id), *claim.arguments[1:]]
+        claim.proposition = f"SAYS({','.join(claim.arguments)})"
+        if own:
+            claim.denies = claim.proposition
+    claim.claimant_id, claim.claimant_name, claim.anonymous = claimant_id, claimant_name, False
 
 
 def _same_cue(claim: Claim, quote) -> bool:

@@ -170,3 +170,19 @@ def test_a_headline_the_body_tells_again_is_not_a_claim_of_its_own(nlp):
     own = _denials(nlp, OWN_HEADLINE)
     assert [p for p, in_body in own if not in_body] == ["CONTROLS(russia,siversk)"], own
     assert ("CONTROLS(russia,kupiansk)", True) in own
+
+
+def test_a_claim_in_the_first_person_inside_a_quotation_is_its_speakers(nlp):
+    """"« … je pense que nous nous sommes rapprochés … », a déclaré X": the claim is X's (and a
+    free-text claim's key names X), not that of the speaker of the sentence before."""
+    from dossier.models import Article
+    from dossier.pipeline import process_article
+
+    text = ("Pourparlers à Mascate\n\nLa Maison Blanche a salué des échanges positifs. « Lors de la réunion, je pense "
+            "que nous nous sommes rapprochés d'un accord », a déclaré à la télévision d'Etat le ministre des Affaires "
+            "étrangères iranien, Abbas Araghchi.")
+    records = process_article(Article(raw_text=text, source="t.txt", published="2025-04-12",
+                                      published_precision="day", published_basis="manifest"), nlp)
+    claim = next(c for c in records.claims if "rapprochés" in c.text)
+    assert claim.claimant_id == "abbas_araghchi", (claim.claimant_id, claim.proposition)
+    assert "us_government" not in claim.proposition
