@@ -298,7 +298,7 @@ class SpeakerResolver:
         return None
 
     def _opening_name(self, close: int, cue: Token) -> Token | None:
-        """"… après que Trump, lors d'une conférence de presse, a évoqué": the name that opens its
+        """"… depuis que Karim Bello, en visite à Niamey, a parlé de …": the name that opens its
         clause (at the sentence's start or after "que") and ends right before the comma opening
         the incise that ``close`` (a comma just before the verb group) closes; None otherwise."""
         doc = cue.doc
@@ -614,7 +614,7 @@ class SpeakerResolver:
         while hi > lo + 1 and doc[hi - 1].is_punct:
             hi -= 1
         if head.text[:1].isupper() and head.pos_ in ("PROPN", "X") and self.mention_at(head) is None:
-            # a name the parser cut ("Al-Fateh Qurashi Bashir" read as three words hung apart): the
+            # a name the parser cut ("Abdel-Karim Moussa Bello" read as words hung apart): the
             # whole run of capitalised words and the hyphens glued to them
             lo, hi = _name_run(doc, head.i, lo, hi)
         phrase = doc[lo:hi]

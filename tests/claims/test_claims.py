@@ -173,16 +173,19 @@ def test_a_headline_the_body_tells_again_is_not_a_claim_of_its_own(nlp):
 
 
 def test_a_claim_in_the_first_person_inside_a_quotation_is_its_speakers(nlp):
-    """"« … je pense que nous nous sommes rapprochés … », a déclaré X": the claim is X's (and a
-    free-text claim's key names X), not that of the speaker of the sentence before."""
+    """A claim whose verb has "je" or "nous" for subject inside a quotation is the quotation's
+    speaker's (and a free-text claim's key names that speaker), not the speaker of the sentence
+    before's."""
     from dossier.models import Article
     from dossier.pipeline import process_article
 
-    text = ("Pourparlers à Mascate\n\nLa Maison Blanche a salué des échanges positifs. « Lors de la réunion, je pense "
-            "que nous nous sommes rapprochés d'un accord », a déclaré à la télévision d'Etat le ministre des Affaires "
-            "étrangères iranien, Abbas Araghchi.")
+    text = ("Pourparlers de Niamey\n\nLe gouvernement tchadien a salué jeudi une journée utile. « Au fond, je crois "
+            "que nous tenons enfin une base pour la trêve », a confié à la radio nationale le négociateur nigérien, "
+            "Karim Bello.")
     records = process_article(Article(raw_text=text, source="t.txt", published="2025-04-12",
                                       published_precision="day", published_basis="manifest"), nlp)
-    claim = next(c for c in records.claims if "rapprochés" in c.text)
-    assert claim.claimant_id == "abbas_araghchi", (claim.claimant_id, claim.proposition)
-    assert "us_government" not in claim.proposition
+    quote = next(q for q in records.quotes if "base pour la trêve" in q.text)
+    assert quote.speaker_name == "Karim Bello", quote  # the quotation's speaker is read right
+    claim = next(c for c in records.claims if "base pour la trêve" in c.text)
+    assert claim.claimant_id == quote.speaker_id, (claim.claimant_id, claim.proposition)
+    assert claim.proposition.startswith(f"SAYS({quote.speaker_id.replace('local:', '')},")

@@ -159,8 +159,8 @@ def test_coordinated_speakers_are_all_kept(nlp):
     ("Médaille d'honneur\n\nDonald Trump, qui estime mériter une médaille d'honneur pour son arbitrage, "
      "a dit que la remise aurait lieu lundi.", "pour son arbitrage", "Donald Trump"),
     # a name opening a "que" clause, set off from its verb by an incise the parser hangs elsewhere
-    ("La mise au point intervient après que Trump, lors d'un point de presse avec le Premier ministre "
-     "britannique, a évoqué des « négociations directes » avec Téhéran.", "négociations directes", "Donald Trump"),
+    ("Le ton a changé depuis que Karim Bello, en visite officielle à Niamey pour deux jours, a promis une "
+     "« trêve sans conditions » aux rebelles du Nord.", "trêve sans conditions", "Karim Bello"),
 ])
 def test_round_two_speaker_shapes(nlp, text, contains, speaker):
     q = _quote(nlp, text, contains, published="2025-01-10")
@@ -306,10 +306,10 @@ def test_a_singular_pronoun_is_not_the_plural_subject_of_the_main_clause(nlp):
 
 @pytest.mark.parametrize("text, word, name", [
     # a name the parser cut into words hung apart: the whole run of capitalised words
-    ("Le texte protège les civils, affirme Al-Fateh Qurashi Bashir, porte-parole du mouvement.", "Al",
-     "Al-Fateh Qurashi Bashir"),
+    ("Le convoi partira jeudi, assure Abdel-Karim Moussa Bello, le négociateur du Front.", "Abdel",
+     "Abdel-Karim Moussa Bello"),
     # a sentence's first word is capitalised whatever it is: not part of the name
-    ("Selon Ahmed Qurashi Bashir, le texte protège les civils.", "Ahmed", "Ahmed Qurashi Bashir"),
+    ("Selon Idriss Moussa Bello, le convoi partira jeudi.", "Idriss", "Idriss Moussa Bello"),
 ])
 def test_an_unresolved_speaker_is_the_whole_name(nlp, text, word, name):
     from dossier.quotes.speakers import _name_run
