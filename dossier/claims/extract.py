@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, subject_of
 from dossier.claims.clauses import accusation_content, nickname, relative_antecedent
 from dossier.claims.lexicon import cue_set, cues, fold
-from dossier.claims.propositions import _short, normalise
+from dossier.claims.propositions import Proposition, _short, normalise
 from dossier.events.filters import body_start
 from dossier.models import Claim
 from dossier.nlp import access
@@ -747,7 +747,7 @@ def _reclaim(claim: Claim, claimant_id: str, claimant_name: str | None) -> None:
     if claim.predicate == "SAYS" and claim.arguments and claim.arguments[0] == _short(claim.claimant_id):
         own = claim.denies == claim.proposition
         claim.arguments = [_short(claimant_id), *claim.arguments[1:]]
-        claim.proposition = f"SAYS({','.join(claim.arguments)})"
+        claim.proposition = Proposition(claim.predicate, claim.arguments, claim.stance).key
         if own:
             claim.denies = claim.proposition
     claim.claimant_id, claim.claimant_name, claim.anonymous = claimant_id, claimant_name, False

@@ -479,8 +479,8 @@ class EntityComponent:
                         if doc[k].is_sent_start:
                             break
                         k -= 1
-                k = c.end + 1  # ", porte-parole de …", ", le porte-parole de …" right after the name
                 if not role and c.end < len(doc) and doc[c.end].text == ",":
+                    k = c.end + 1  # ", porte-parole de …", ", le porte-parole de …" right after the name
                     if k < len(doc) and doc[k].pos_ == "DET":
                         k += 1
                     role = k < len(doc) and doc[k].text[:1].islower() and fold(doc[k].text) in roles

@@ -550,10 +550,7 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures],
     ``members_b``) and the first reason found is given; a pair that can give none (another
     article's member within the window) is not looked at. ``memo`` (a dict kept over one
     clustering) holds the comparisons of two members of one article, asked again as groups grow."""
-    actors_a = frozenset().union(*(m.sides for m in members_a))
-    actors_b = frozenset().union(*(m.sides for m in members_b))
-    if actors_a and actors_b and not actors_a & actors_b and not (_may_name(members_a, members_b) and any(
-            _named_in(a, b) or _named_in(b, a) for a in members_a for b in members_b)):
+    if nothing_in_common(members_a, members_b):
         return "their participants have nothing in common"
     if not _may_clash(members_a, members_b):
         return None
@@ -591,6 +588,15 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures],
                 # outlets reported them), whatever a third report says
                 return f"{a.key} reports them as two events"
     return None
+
+
+def nothing_in_common(members_a: list[EventFeatures], members_b: list[EventFeatures]) -> bool:
+    """Both groups name participants, none shared, and no member's sentence names an actor of
+    the other group (:func:`cannot_link`'s first reason)."""
+    actors_a = frozenset().union(*(m.sides for m in members_a))
+    actors_b = frozenset().union(*(m.sides for m in members_b))
+    return bool(actors_a and actors_b and not actors_a & actors_b and not (_may_name(members_a, members_b) and any(
+        _named_in(a, b) or _named_in(b, a) for a in members_a for b in members_b)))
 
 
 def _same_in_article(a: EventFeatures, b: EventFeatures, memo: dict | None) -> bool:

@@ -69,8 +69,8 @@ def date_hints(records: dict[str, ArticleRecords], storylines: Iterable[Any]) ->
             art = records[key].article
             if _known_day(art):
                 issued[key] = str(art.published)[:10]
-            if _known_day(art) and ev.date and len(ev.date) == 10 and ev.date_precision == "day":
-                days.setdefault(key, set()).add(ev.date)
+                if ev.date and len(ev.date) == 10 and ev.date_precision == "day":
+                    days.setdefault(key, set()).add(ev.date)
             t = _expression(records[key], ev)
             info = {k: v for k, v in expression_info(t.text).items() if k in _KEYS} if t is not None else {}
             if info:

@@ -14,9 +14,9 @@ agree with it (a "jeudi" that is a Thursday), else the one day of the periods th
 been written in (the office terms of its persons, ``during``) that has both the day of the month
 and the weekday. The publication day is then the day, near that one, against which the
 expression resolves to it ("jeudi" told in the past: that Thursday or the six days after;
-"dans la nuit": that day), the one the text's bare weekdays agree with best, then the nearest to
-a day another report of the event came out (``reports`` in the hint: a news cycle), else to the
-day the expression names.
+"dans la nuit": that day), a day another report of the event came out when one of those days is
+such a day (``reports`` in the hint: a news cycle), and among the days left the one the text's
+bare weekdays agree with best, then the nearest to the day the expression names.
 """
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def pin_published(text: str, lang: str, tense, bounds, hints: list[dict[str, Any
         return None
     start, end, day, h = min(pinned, key=lambda x: abs((best[1] - x[2]).days))
     by = h.get("by") or "another article"
-    cycle = f", the day another report of it came out" if best[1] in reports else ""
+    cycle = ", the day another report of it came out" if best[1] in reports else ""
     return best[1], f"{EVIDENCE}{by}: \"{text[start:end]}\" is {day.isoformat()}{cycle}"
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.events.features import WINDOW_DAYS, EventFeatures, _gap
-from dossier.events.similarity import _named_in, _repeats, _may_clash, _may_name, cannot_link, compare
+from dossier.events.similarity import _may_clash, _repeats, cannot_link, compare, nothing_in_common
 
 DAY0 = dt.date(2025, 8, 1)
 WORDS = ["accord", "sommet", "paix", "frappe", "ville", "treve", "otage", "reunion", "armee", "drone"]
@@ -19,11 +19,9 @@ ACTORS = ["local:ana_lindqvist", "local:bo_karlsson", "local:cleo_mendes"]
 
 
 def reference(members_a, members_b):
-    """The walk over every pair, as the function was first written."""
-    actors_a = frozenset().union(*(m.sides for m in members_a))
-    actors_b = frozenset().union(*(m.sides for m in members_b))
-    if actors_a and actors_b and not actors_a & actors_b and not (_may_name(members_a, members_b) and any(
-            _named_in(a, b) or _named_in(b, a) for a in members_a for b in members_b)):
+    """The walk over every pair, as the function was first written (its participants test
+    unchanged: the function's own)."""
+    if nothing_in_common(members_a, members_b):
         return "their participants have nothing in common"
     if not _may_clash(members_a, members_b):
         return None
