@@ -9,7 +9,7 @@ other's results are in one unit (see :mod:`dossier.crossref.kinds`), and the res
 
 An update covers the articles stored since the last one (``x_articles``): their records are
 linked among themselves through in-memory indexes and to the stored records through the
-blocking keys filed in ``x_keys`` (never all pairs); the units they join are merged, and only
+blocking keys filed in ``x_key_ids`` / ``x_key_records`` (never all pairs); the units they join are merged, and only
 those units' results are recomputed, by the same cross-article functions a full run uses
 (``merge_events``, ``find_disputes``, the conflicts and ``positions_matrix``; a quote unit is one
 group). The event pair decisions that count for the merge (one event, a date conflict) are
@@ -88,6 +88,7 @@ def update_pending(store, full: bool = False, process=None, again: "Forgotten | 
     from dossier.store.sql import CROSSREF_BUILT_FROM
 
     started, cpu = time.perf_counter(), time.process_time()
+    store.x_upgrade_keys()  # a state an earlier version filed under text keys (x_keys): renumbered, once
     if full or store.get_meta(STATE_RULES_KEY) != STATE_RULES or (
             store.x_state_empty() and store.articles_fingerprint() != "0:None"):
         store.x_reset()  # no state yet, or one built by other rules (a full rebuild follows)

@@ -64,7 +64,7 @@ def support_stories(ctx: dict, claims: list[Any]) -> list[dict] | None:
     return [found[k] for k in sorted(found)]
 
 
-DENIAL_KEY = "e.n"  # x_keys kind: a covered deny event filed under each party it names
+DENIAL_KEY = "e.n"  # x_key_ids kind: a covered deny event filed under each party it names
 
 
 def is_denial(event: Any) -> bool:
@@ -75,7 +75,7 @@ def is_denial(event: Any) -> bool:
 
 
 def denial_keys(rid: int, event: Any) -> list[tuple[str, str, int]]:
-    """The x_keys rows (kind, party, record id) filing a deny event under its parties."""
+    """The key rows (kind, party, record id) filing a deny event under its parties."""
     return [(DENIAL_KEY, party, rid) for party in sorted(_parties_of(event.participants))] if is_denial(event) else []
 
 

@@ -589,7 +589,7 @@ def position_results(members: list[Record], ctx) -> tuple[list, list]:
 
 @dataclass(frozen=True)
 class Kind:
-    name: str  # the record kind in x_records / x_keys
+    name: str  # the record kind in x_records / x_key_ids
     table: str  # the record table
     data: Callable[[Record, dict], dict | None]  # stored features of one record (None: not cross-article)
     # (index keys, probe keys or None: the same); the rank of the batch's stems (rarest first)

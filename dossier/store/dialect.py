@@ -60,7 +60,10 @@ class Dialect:
         cols = ([self.auto_id] if table.auto_id else []) + [self.column_ddl(c) for c in table.columns]
         if table.primary_key:
             cols.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
-        return f"CREATE TABLE IF NOT EXISTS {table.name} ({', '.join(cols)})"
+        return f"CREATE TABLE IF NOT EXISTS {table.name} ({', '.join(cols)}){self.table_options(table)}"
+
+    def table_options(self, table: Table) -> str:
+        return ""
 
     def add_column(self, table: Table, col: Column) -> str:
         return f"ALTER TABLE {table.name} ADD COLUMN {self.column_ddl(col, added=True)}"
@@ -91,6 +94,9 @@ class SQLiteDialect(Dialect):
              "timestamp": "TEXT"}
     auto_id = "id INTEGER PRIMARY KEY"
     begin = {"write": "BEGIN IMMEDIATE", "read": "BEGIN", "rebuild": "BEGIN IMMEDIATE"}
+
+    def table_options(self, table: Table) -> str:
+        return " WITHOUT ROWID" if table.without_rowid else ""
 
     def search_objects(self, search: SearchIndex, **options):
         t, cols = search.table, ", ".join(search.columns)

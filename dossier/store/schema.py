@@ -22,7 +22,8 @@ SCHEMA_VERSION = 5  # 2: storylines.date_start/date_end; 3: crossref.seq (backen
 # 4: failed_articles, storylines.seq, an index on articles.ingested_at; 5: the incremental cross-article
 # state (x_articles, x_records, x_keys, storylines.unit, crossref.unit); later, without a version
 # change (tables and indexes are added on open): x_affiliations, an index on storyline_sources.event_id,
-# x_pairs (and its index on b)
+# x_pairs (and its index on b), x_key_ids and x_key_records (replacing x_keys, which is only
+# emptied: LEGACY_TABLES)
 
 TYPES = ("text", "int", "real", "bytes", "json", "timestamp")
 
@@ -48,6 +49,7 @@ class Table:
     columns: tuple[Column, ...]
     auto_id: bool = False  # an integer ``id`` primary key numbered by the database
     primary_key: tuple[str, ...] = ()  # a composite primary key
+    without_rowid: bool = False  # SQLite: rows kept in the primary key's own tree (no second copy)
 
     @property
     def column_names(self) -> list[str]:
@@ -186,7 +188,12 @@ TABLES: tuple[Table, ...] = (
     Table("x_articles", (Column("article_id", "int", primary_key=True), Column("ref_day"))),
     Table("x_records", (Column("kind"), Column("record_id", "int"), Column("article_id", "int"),
                         Column("unit", "int"), Column("data", "json")), primary_key=("kind", "record_id")),
-    Table("x_keys", (Column("kind"), Column("key"), Column("record_id", "int"))),
+    # the blocking keys: each key (kind, text) numbered once, and the records filed under each
+    # number (two small integers a row, where a row of text keys and its index took ~100 bytes)
+    Table("x_key_ids", (Column("kind"), Column("key"), Column("id", "int")), primary_key=("kind", "key"),
+          without_rowid=True),
+    Table("x_key_records", (Column("key_id", "int"), Column("record_id", "int")),
+          primary_key=("key_id", "record_id"), without_rowid=True),
     # how many roles learned from the covered articles say an actor acts for an organisation
     Table("x_affiliations", (Column("actor"), Column("org"), Column("n", "int")), primary_key=("actor", "org")),
     # the pair decisions that count for a unit's results (events: one event, or a date conflict),
@@ -196,6 +203,8 @@ TABLES: tuple[Table, ...] = (
     FAILED_ARTICLES,
 )
 TABLE = {t.name: t for t in TABLES}
+# tables earlier versions wrote and this one no longer does: emptied with the state they held
+LEGACY_TABLES = ("x_keys",)
 
 INDEXES: tuple[Index, ...] = (
     *(Index(f"idx_{name}_article", name, ("article_id",)) for name in RECORD_TABLES),
@@ -205,7 +214,6 @@ INDEXES: tuple[Index, ...] = (
     Index("idx_storyline_unit", "storylines", ("unit",)),
     Index("idx_crossref_unit", "crossref", ("unit",)),
     Index("idx_x_records_unit", "x_records", ("kind", "unit")),
-    Index("idx_x_keys", "x_keys", ("kind", "key")),
     Index("idx_x_pairs", "x_pairs", ("kind", "a")),
     Index("idx_x_pairs_b", "x_pairs", ("kind", "b")),  # x_pairs_touching: the weeks a unit is linked to
     Index("idx_mentions_entity", "mentions", ("entity_id",)),

@@ -366,8 +366,9 @@ class SQLStore(CrossStateMixin, QueryMixin, ViewsMixin, Store):
             built_from = fingerprint if fingerprint is not None else self.articles_fingerprint()
             self._exec("DELETE FROM storyline_sources")
             self._exec("DELETE FROM storylines")
-            for table in ("x_articles", "x_records", "x_keys", "x_pairs"):  # results written whole: no incremental state
+            for table in ("x_articles", "x_records", "x_key_ids", "x_key_records", "x_pairs"):  # results written whole: no incremental state
                 self._exec(f"DELETE FROM {table}")
+            self.x_clear_legacy()
             self._insert_storylines(storylines)
             if crossref is not None:
                 self._exec("DELETE FROM crossref")

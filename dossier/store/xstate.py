@@ -31,8 +31,29 @@ class CrossStateMixin:
     def x_reset(self) -> None:
         """Forget the state and every cross-article result (a full rebuild follows)."""
         with self._tx("write"):
-            for table in ("x_articles", "x_records", "x_keys", "x_pairs", "x_affiliations", "storyline_sources",
-                          "storylines", "crossref"):
+            for table in ("x_articles", "x_records", "x_key_ids", "x_key_records", "x_pairs", "x_affiliations",
+                          "storyline_sources", "storylines", "crossref"):
+                self._exec(f"DELETE FROM {table}")
+            self.x_clear_legacy()
+
+    def x_upgrade_keys(self) -> None:
+        """Move the keys an earlier version stored as text rows (x_keys) to the numbered tables,
+        once (the same keys: nothing is decided again), and empty x_keys."""
+        if not self._has_table("x_keys") or self._scalar("SELECT count(*) FROM (SELECT 1 FROM x_keys LIMIT 1) AS one") == 0:
+            return
+        first = self._scalar("SELECT max(id) FROM x_key_ids") or 0
+        self._exec("INSERT INTO x_key_ids (kind, key, id) SELECT kind, key, CAST(? AS BIGINT) + row_number() OVER (ORDER BY kind, key) "
+                   "FROM (SELECT DISTINCT kind, key FROM x_keys) AS named "
+                   "WHERE NOT EXISTS (SELECT 1 FROM x_key_ids n WHERE n.kind = named.kind AND n.key = named.key)",
+                   [first])
+        self._exec("INSERT INTO x_key_records (key_id, record_id) SELECT DISTINCT n.id, k.record_id FROM x_keys k "
+                   "JOIN x_key_ids n ON n.kind = k.kind AND n.key = k.key ON CONFLICT DO NOTHING")
+        self.x_clear_legacy()
+
+    def x_clear_legacy(self) -> None:
+        """Empty the state tables of earlier versions (schema.LEGACY_TABLES) a database still has."""
+        for table in schema.LEGACY_TABLES:
+            if self._has_table(table):
                 self._exec(f"DELETE FROM {table}")
 
     def x_pending_articles(self) -> list[dict[str, Any]]:
@@ -68,16 +89,37 @@ class CrossStateMixin:
         out.sort(key=lambda t: (t[1], t[2]))
         return out
 
+    def _key_ids(self, kind: str, keys: Iterable[str], create: bool = False) -> dict[str, int]:
+        """key -> its number among the keys of ``kind`` (x_key_ids); with ``create``, keys not
+        numbered yet are numbered (inside the update's transaction: one writer at a time)."""
+        keys = sorted(set(keys))
+        found: dict[str, int] = {}
+        for part in _chunks(keys):
+            found.update((r["key"], r["id"]) for r in self._exec(
+                f"SELECT key, id FROM x_key_ids WHERE kind = ? AND key IN ({', '.join('?' * len(part))})", [kind, *part]))
+        if create:
+            missing = [k for k in keys if k not in found]
+            if missing:
+                first = (self._scalar("SELECT max(id) FROM x_key_ids") or 0) + 1
+                rows = [(kind, k, first + i) for i, k in enumerate(missing)]
+                self._exec_many("INSERT INTO x_key_ids (kind, key, id) VALUES (?, ?, ?)", rows)
+                found.update((k, n) for _, k, n in rows)
+        return found
+
     def x_lookup(self, kind: str, keys: Iterable[str]) -> list[tuple[str, int, int]]:
         """(key, record_id, unit) of the records of ``kind`` filed under one of ``keys``
-        (x_keys kind ``kind.i`` or ``kind.p``: the record kind is the part before the dot)."""
+        (x_key_ids kind ``kind.i`` or ``kind.p``: the record kind is the part before the dot),
+        in (key, record_id) order."""
         base = kind.split(".")[0]
+        ids = self._key_ids(kind, keys)
+        name = {n: k for k, n in ids.items()}
         out = []
-        for part in _chunks(sorted(set(keys))):
-            out += [(r["key"], r["record_id"], r["unit"]) for r in self._exec(  # rows read once: no dicts
-                "SELECT k.key, k.record_id, r.unit FROM x_keys k JOIN x_records r "
+        for part in _chunks(sorted(name)):
+            out += [(name[r["key_id"]], r["record_id"], r["unit"]) for r in self._exec(  # rows read once: no dicts
+                "SELECT k.key_id, k.record_id, r.unit FROM x_key_records k JOIN x_records r "
                 "ON r.kind = ? AND r.record_id = k.record_id "
-                f"WHERE k.kind = ? AND k.key IN ({', '.join('?' * len(part))})", [base, kind, *part])]
+                f"WHERE k.key_id IN ({', '.join('?' * len(part))})", [base, *part])]
+        out.sort()
         return out
 
     def x_data(self, kind: str, record_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
@@ -103,7 +145,18 @@ class CrossStateMixin:
         self._exec_many("INSERT INTO x_records (kind, record_id, article_id, unit, data) VALUES (?, ?, ?, ?, ?)",
                         [(kind, rid, aid, unit, json.dumps(data, ensure_ascii=False) if data is not None else None)
                          for rid, aid, unit, data in rows])
-        self._exec_many("INSERT INTO x_keys (kind, key, record_id) VALUES (?, ?, ?)", keys)
+        self.x_add_keys(keys)
+
+    def x_add_keys(self, keys: Iterable[tuple[str, str, int]]) -> None:
+        """File records under keys: (kind, key, record_id) rows (a row filed twice is kept once)."""
+        by_kind: dict[str, set[tuple[str, int]]] = {}
+        for kind, key, rid in keys:
+            by_kind.setdefault(kind, set()).add((key, rid))
+        rows = []
+        for kind in sorted(by_kind):
+            ids = self._key_ids(kind, {key for key, _ in by_kind[kind]}, create=True)
+            rows += sorted((ids[key], rid) for key, rid in by_kind[kind])
+        self._exec_many("INSERT INTO x_key_records (key_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING", rows)
 
     def x_add_pairs(self, kind: str, rows: Iterable[tuple[int, int, float, bool]]) -> None:
         """Pair decisions (a, b, score, apart) of ``kind`` that count for a unit's results."""
@@ -153,9 +206,9 @@ class CrossStateMixin:
                         [(unit, kind, rid) for rid, unit in rows])
 
     def x_delete_keys(self, kind: str, keys: Iterable[str]) -> None:
-        """Drop the x_keys rows of kind ``kind`` filed under ``keys``."""
-        for part in _chunks(sorted(set(keys))):
-            self._exec(f"DELETE FROM x_keys WHERE kind = ? AND key IN ({', '.join('?' * len(part))})", [kind, *part])
+        """Drop what is filed under ``keys`` of kind ``kind``."""
+        for part in _chunks(sorted(set(self._key_ids(kind, keys).values()))):
+            self._exec(f"DELETE FROM x_key_records WHERE key_id IN ({', '.join('?' * len(part))})", part)
 
     def x_relabel(self, kind: str, old: Iterable[int], new: int) -> None:
         """Units merged into ``new``."""
@@ -294,10 +347,11 @@ class CrossStateMixin:
         for part in _chunks(sorted(set(record_ids))):
             marks = ", ".join("?" * len(part))
             self._exec(f"DELETE FROM x_records WHERE kind = ? AND record_id IN ({marks})", [kind, *part])
-            self._exec(f"DELETE FROM x_keys WHERE kind IN (?, ?, ?, ?, ?) AND record_id IN ({marks})",
-                       [f"{kind}.i", f"{kind}.p", f"{kind}.d", f"{kind}.a", f"{kind}.n", *part])
-            self._exec(f"DELETE FROM x_keys WHERE kind IN (?, ?) AND key IN ({marks})",
-                       [f"{kind}.d", f"{kind}.a", *(str(r) for r in part)])
+            self._exec(f"DELETE FROM x_key_records WHERE record_id IN ({marks}) AND key_id IN "
+                       "(SELECT id FROM x_key_ids WHERE kind IN (?, ?, ?, ?, ?))",
+                       [*part, f"{kind}.i", f"{kind}.p", f"{kind}.d", f"{kind}.a", f"{kind}.n"])
+            for key_kind in (f"{kind}.d", f"{kind}.a"):
+                self.x_delete_keys(key_kind, (str(r) for r in part))
             self._exec(f"DELETE FROM x_pairs WHERE kind = ? AND (a IN ({marks}) OR b IN ({marks}))", [kind, *part, *part])
 
     def x_forget_articles(self, article_ids: Iterable[int]) -> None:

@@ -1,0 +1,61 @@
+"""The cross-article state's blocking keys: numbered once (x_key_ids), filed as two integers a
+row (x_key_records), and the text rows an earlier version stored (x_keys) moved over once; on
+SQLite and PostgreSQL. Hand-made state, no model."""
+from __future__ import annotations
+
+
+def _state(store):
+    with store._tx("write"):
+        store.x_add_records("e", [(1, 10, 1, {"stems": ["a"]}), (2, 10, 1, {}), (3, 11, 3, {})], [])
+
+
+def test_keys_are_found_filed_once_and_dropped(store):
+    _state(store)
+    with store._tx("write"):
+        store.x_add_keys([("e.i", "qui|quand", 1), ("e.i", "qui|quand", 2), ("e.i", "qui|quand", 1),
+                          ("e.p", "qui|quand", 3), ("e.a", "3", 1)])
+        store.x_add_keys([("e.i", "autre", 3), ("e.i", "qui|quand", 3)])
+    assert store.x_lookup("e.i", ["qui|quand", "absent"]) == [("qui|quand", 1, 1), ("qui|quand", 2, 1),
+                                                               ("qui|quand", 3, 3)]
+    assert store.x_lookup("e.p", ["qui|quand"]) == [("qui|quand", 3, 3)]  # same text, another kind
+    assert store._scalar("SELECT count(*) FROM x_key_ids") == 4  # (kind, text) numbered once
+    with store._tx("write"):
+        store.x_delete_keys("e.i", ["qui|quand"])
+    assert store.x_lookup("e.i", ["qui|quand", "autre"]) == [("autre", 3, 3)]
+    with store._tx("write"):
+        store.x_forget_records("e", [3])  # its keys and the keys naming it (e.a "3") go with it
+    assert store.x_lookup("e.i", ["autre"]) == [] and store.x_lookup("e.p", ["qui|quand"]) == []
+    assert store.x_lookup("e.a", ["3"]) == []
+
+
+def test_text_keys_of_an_earlier_version_are_moved_once(store):
+    _state(store)
+    with store._tx("write"):
+        store.x_add_keys([("e.i", "déjà", 2)])  # numbered before the move: keeps its number
+        store._exec("CREATE TABLE x_keys (kind TEXT, key TEXT, record_id BIGINT)")
+        store._exec_many("INSERT INTO x_keys (kind, key, record_id) VALUES (?, ?, ?)",
+                         [("e.i", "k1", 1), ("e.i", "k1", 2), ("e.i", "k1", 1), ("e.i", "k2", 3),
+                          ("e.p", "k1", 3), ("e.i", "déjà", 1)])
+    before = store._scalar("SELECT id FROM x_key_ids WHERE key = 'déjà'")
+    with store._tx("write"):
+        store.x_upgrade_keys()
+    assert store._scalar("SELECT count(*) FROM x_keys") == 0
+    assert store.x_lookup("e.i", ["k1", "k2", "déjà"]) == [("déjà", 1, 1), ("déjà", 2, 1), ("k1", 1, 1),
+                                                          ("k1", 2, 1), ("k2", 3, 3)]
+    assert store.x_lookup("e.p", ["k1"]) == [("k1", 3, 3)]
+    assert store._scalar("SELECT id FROM x_key_ids WHERE key = 'déjà'") == before
+    ids = [r["id"] for r in store._rows("SELECT id FROM x_key_ids ORDER BY id")]
+    assert len(ids) == len(set(ids)) == 4
+    with store._tx("write"):
+        store.x_upgrade_keys()  # nothing left to move
+        store.x_add_keys([("e.i", "k3", 2)])  # numbers go on after the moved ones
+    assert store._scalar("SELECT id FROM x_key_ids WHERE key = 'k3'") == max(ids) + 1
+
+
+def test_sqlite_keeps_key_rows_in_their_primary_key(tmp_path):
+    from dossier.store import schema
+    from dossier.store.dialect import PostgresDialect, SQLiteDialect
+
+    table = schema.TABLE["x_key_records"]
+    assert SQLiteDialect().create_table(table).endswith("WITHOUT ROWID")
+    assert "ROWID" not in PostgresDialect().create_table(table)
