@@ -135,3 +135,55 @@ def test_what_the_blocks_tell_is_what_cannot_match_says(seed):
                 assert not similarity.cannot_match(first, second), (anchor, t.rids[i])
     assert all(seen.values()), seen
     assert seen[decide.ASK] < seen[decide.REFUSED]
+
+
+def _real_mentions(nlp, folders) -> dict[int, dict]:
+    """Stored mentions of real articles (the seeds, the held-out set), as the update keeps them."""
+    from dossier.config import Settings
+    from dossier.models import Article, ArticleRecords
+    from dossier.pipeline import process_many
+    from dossier.read import iter_articles
+
+    articles = [a for a in iter_articles([str(f) for f in folders], Settings()) if isinstance(a, Article)]
+    records = [r for r in process_many(articles, nlp) if isinstance(r, ArticleRecords)]
+    items = [(r.article.content_hash, e) for r in records for e in r.events]
+    published = {r.article.content_hash: r.article.published for r in records if r.article.published}
+    text = {(key, i): e.text or "" for key, events in _by_key(items).items() for i, e in enumerate(events)}
+    out = {}
+    for n, f in enumerate(f for f, _ in features_of(items, published)):
+        d = f.to_dict()
+        d.pop("vector", None)
+        d["text"] = text.get((f.key, f.index), "")
+        out[1000 + n] = d
+    return out
+
+
+def test_on_real_articles_every_pair_is_told_as_cannot_match_tells_it(nlp, seeds_dir):
+    """Every pair of the mentions of real articles (their actors local and foreign, parties,
+    names spelled several ways): REFUSED only where cannot_match refuses, COMPARE only where it
+    lets through, and the blocks' decisions those of each pair in turn."""
+    from pathlib import Path
+
+    import numpy as np
+
+    data = _real_mentions(nlp, [seeds_dir, Path(__file__).parent / "heldout" / "corpus"])
+    assert len(data) > 100
+    t = decide._Table(data, {})
+    rids = sorted(data)
+    seen = {decide.REFUSED: 0, decide.ASK: 0, decide.COMPARE: 0}
+    for n, anchor in enumerate(rids):
+        a = t.pos[anchor]
+        idx = [t.pos[o] for o in rids[n + 1:]]
+        if not idx:
+            continue
+        for i, v in zip(idx, decide._verdicts(t, a, np.array(idx, dtype=np.int64)).tolist()):
+            fa, fo = t.features(a), t.features(i)
+            first, second = (fa, fo) if (fa.key, fa.index) <= (fo.key, fo.index) else (fo, fa)
+            seen[v] += 1
+            if v == decide.REFUSED:
+                assert similarity.cannot_match(first, second), (anchor, t.rids[i])
+            elif v == decide.COMPARE:
+                assert not similarity.cannot_match(first, second), (anchor, t.rids[i])
+    assert seen[decide.REFUSED] and seen[decide.COMPARE], seen
+    blocks = [(r, True, rids[n + 1:], [True] * len(rids[n + 1:])) for n, r in enumerate(rids)]
+    assert decide.decide_events(blocks, data, {}) == _one_by_one(blocks, data)
