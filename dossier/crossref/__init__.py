@@ -335,8 +335,8 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     day-precise one is a better anchor for moves: the unit it leaves is recomputed, and split
     into what stays linked when it had no anchor (such a unit holds only anchorless coarse
     mentions, linked among themselves: what stays linked is read from their stored pairs)."""
-    from dossier.crossref.kinds import _features, anchor_rank, event_day_precise, event_decision, event_verdict
-    from dossier.events.features import timeless_mismatch
+    from dossier.crossref.decide import Block, decide_events
+    from dossier.crossref.kinds import anchor_rank, event_day_precise, event_decision
     from dossier.events.merge import coarse_rivals
 
     new_ids = {r.rid for r in new}
@@ -344,20 +344,22 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     cache: dict = {}
     # candidate pairs: met in a (who or where, when) key ("k": a candidate of the merge as such)
     # or only in a word key ("t": a candidate when they share enough words)
-    pairs: list[tuple[int, int, bool]] = []
+    # (by blocks of the pairs of one new mention: decide_events)
+    blocks: list[Block] = []
     by_kind = {t: {r.rid: ({k for k in keys[r.rid][0] if k[0] == t}, {k for k in keys[r.rid][1] if k[0] == t})
                    for r in new} for t in "kt"}
-    index = {t: KeyIndex() for t in "kt"}  # the new records among themselves
+    index = {t: KeyIndex() for t in "kt"}  # the new records among themselves: pairs (earlier, later)
     for r in new:
         keyed = index["k"].add(r.rid, *by_kind["k"][r.rid])
-        pairs += [(other, r.rid, other in keyed) for other in sorted(keyed | index["t"].add(r.rid, *by_kind["t"][r.rid]))]
+        others = sorted(keyed | index["t"].add(r.rid, *by_kind["t"][r.rid]))
+        blocks.append((r.rid, False, others, [other in keyed for other in others]))
     unit_of: dict[int, int] = {}  # stored record -> its unit
     keyed_stored = _stored_candidates(store, kind, new, by_kind["k"])
     worded = _stored_candidates(store, kind, new, by_kind["t"])
-    for r in new:
-        for rid, unit in sorted(keyed_stored[r.rid] | worded[r.rid]):
-            unit_of[rid] = unit
-            pairs.append((r.rid, rid, (rid, unit) in keyed_stored[r.rid]))
+    for r in new:  # pairs (new, stored)
+        met = sorted(keyed_stored[r.rid] | worded[r.rid])
+        unit_of.update(met)
+        blocks.append((r.rid, True, [rid for rid, _ in met], [c in keyed_stored[r.rid] for c in met]))
     data.update(store.x_data(kind.name, unit_of))
 
     precise: dict[int, bool] = {}
@@ -367,45 +369,10 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
             precise[rid] = event_day_precise(data[rid])
         return precise[rid]
 
-    apart: list[tuple[int, int]] = []  # pairs decided in date conflict: stored, never linking units
-    same: list[tuple[int, int, float]] = []
+    decide_cpu = time.process_time()
     # every candidate pair is decided, and those that count for the merge (one event, a date
     # conflict) are stored (x_pairs): a unit's results are recomputed from them
-    decided: list[tuple[int, int, float, bool]] = []
-    decisions = 0
-    stems: dict[int, frozenset] = {}
-    feats: dict[int, Any] = {}
-
-    def stems_of(rid: int) -> frozenset:
-        if rid not in stems:
-            stems[rid] = frozenset(data[rid]["stems"])
-        return stems[rid]
-
-    def features_of(rid: int):
-        f = feats.get(rid)
-        if f is None:
-            f = feats[rid] = cache.get(id(data[rid])) or cache.setdefault(id(data[rid]), _features(data[rid]))
-        return f
-
-    decide_cpu = time.process_time()
-    share = STEM_SHARE["e"] - 1e-9
-    for x, y, keyed in pairs:
-        if not keyed:  # met only by their words: the word index's own test first (as event_decision's)
-            sx, sy = stems.get(x) or stems_of(x), stems.get(y) or stems_of(y)
-            small = min(len(sx), len(sy))
-            if small < 2 or len(sx & sy) / small < share:  # overlap_share, inlined (millions of pairs)
-                continue
-        fx, fy = feats.get(x) or features_of(x), feats.get(y) or features_of(y)
-        if timeless_mismatch(fx, fy):
-            continue  # unknown time and known time, too few words in common: refused anyway
-        decisions += 1
-        verdict, score = event_verdict(fx, fy)
-        if verdict == APART:
-            apart.append((x, y))
-            decided.append((x, y, score, True))
-        elif verdict:
-            same.append((x, y, score))
-            decided.append((x, y, score, False))
+    apart, same, decided, decisions = decide_events(blocks, data, cache)
     decide_cpu = time.process_time() - decide_cpu
     partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
     fine_links: list[tuple[int, int]] = []
@@ -544,7 +511,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     _recompute(store, kind, ctx, members, sorted(drop))
     log.debug("crossref events: %d new records, %d decisions, %d moved, %d units recomputed (%d records)",
               len(new), decisions, len(moved), len({u for _, _, u in members}), len(members))
-    return {"events_new": len(new), "events_candidates": len(pairs), "events_decisions": decisions,
+    return {"events_new": len(new), "events_candidates": sum(len(b[2]) for b in blocks), "events_decisions": decisions,
             "events_decide_cpu_seconds": round(decide_cpu, 3), "events_moved": len(moved),
             "events_units": len({u for _, _, u in members}), "events_recomputed": len(members)}
 

@@ -214,11 +214,20 @@ def event_decision(a: dict, b: dict, cache: dict, keyed: bool | None = None) -> 
 
 def event_verdict(fa, fb) -> tuple[bool | str, float]:
     """:func:`event_decision` on two mentions' features (a candidate pair of the merge)."""
-    from dossier.events.similarity import cannot_match, compare
+    from dossier.events.similarity import cannot_match
 
     first, second = (fa, fb) if (fa.key, fa.index) <= (fb.key, fb.index) else (fb, fa)
     if cannot_match(first, second):
         return False, 0.0
+    return event_compare(first, second)
+
+
+def event_compare(fa, fb) -> tuple[bool | str, float]:
+    """:func:`event_verdict` of a pair that :func:`dossier.events.similarity.cannot_match` lets
+    through (it is not asked again)."""
+    from dossier.events.similarity import compare
+
+    first, second = (fa, fb) if (fa.key, fa.index) <= (fb.key, fb.index) else (fb, fa)
     d = compare(first, second, explain=False)
     if d.same:
         return True, d.score

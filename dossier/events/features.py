@@ -350,7 +350,10 @@ class EventFeatures:
 
     def named_by(self, stems: frozenset[str]) -> list[str]:
         """Its actors that words with these stems name (every stem of one of their names)."""
-        return [actor for actor, aliases in _alias_sets(self.named) if any(alias <= stems for alias in aliases)]
+        sets = self.__dict__.get("_alias_sets")
+        if sets is None:  # once per mention (kept on it): looked at for millions of pairs
+            sets = self.__dict__["_alias_sets"] = _alias_sets(self.named)
+        return [actor for actor, aliases in sets if any(alias <= stems for alias in aliases)]
 
 
 _FIELDS = tuple(f.name for f in fields(EventFeatures))  # what to_dict stores (not cached attributes)

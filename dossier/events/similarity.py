@@ -519,7 +519,20 @@ def _none_shared(a: EventFeatures, b: EventFeatures, common: frozenset[str]) -> 
     both = a.names & b.names
     if not both or not common <= {_singular(w) for w in both}:
         return False
-    return {_singular(w) for w in a.stems - both}.isdisjoint({_singular(w) for w in b.stems - both})
+    # a singular they share beyond those names is one of ``common``: only those are looked at
+    wa, wb = _stems_by_singular(a), _stems_by_singular(b)
+    return not any(any(w not in both for w in wa[s]) and any(w not in both for w in wb[s]) for s in common)
+
+
+def _stems_by_singular(f: EventFeatures) -> dict[str, tuple[str, ...]]:
+    """Once per mention (kept on it): each singular of its stems -> the stems of that singular."""
+    found = f.__dict__.get("_by_singular")
+    if found is None:
+        by: dict[str, list[str]] = {}
+        for w in f.stems:
+            by.setdefault(_singular(w), []).append(w)
+        found = f.__dict__["_by_singular"] = {k: tuple(v) for k, v in by.items()}
+    return found
 
 
 def _small(a: EventFeatures, b: EventFeatures) -> int:
