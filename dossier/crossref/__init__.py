@@ -406,6 +406,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
             same.append((x, y, score))
             decided.append((x, y, score, False))
     decide_cpu = time.process_time() - decide_cpu
+    ctx["event_features"] = (data, feats)  # stored features read and built here: the merge's too (event_results)
     partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
     fine_links: list[tuple[int, int]] = []
     loose: list[tuple[int, int]] = []
