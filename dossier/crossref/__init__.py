@@ -455,7 +455,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     # a unit with an actor whose party only a learned affiliation gives was merged by the merge's
     # own search: once such a mention has left it, its stored storylines are not the earlier run
     # the clustering of what stays may trust (event_results)
-    searched = _searched_units(store, kind, old_rows)
+    searched = _searched_units(store, kind, old_rows, data)
     ctx.setdefault("unsettled", set()).update(rid for rid, _, u in old_rows if u in searched)
     # a mention that left may have been the rival of a coarse mention of its article (its anchor then other)
     left = {(where_aid, u) for rid, where_aid, u in old_rows if rid in moved}
@@ -612,13 +612,15 @@ def _later_weeks(store, kind: Kind, links: "_Links", changed_days: list[tuple[tu
                 eve = merged
 
 
-def _searched_units(store, kind: Kind, rows: list[tuple[int, int, int]]) -> set[int]:
+def _searched_units(store, kind: Kind, rows: list[tuple[int, int, int]], known: dict[int, dict]) -> set[int]:
     """The units of ``rows`` ((record, article, unit)) holding an actor the knowledge base gives
     no party and the covered articles' roles give one (:func:`dossier.crossref.kinds._stored_decisions`
-    then lets the merge decide its pairs itself): told from the stored features' actors."""
+    then lets the merge decide its pairs itself): told from the stored features' actors (those
+    of ``known``, record -> its stored features, not read again)."""
     from dossier.events.features import side_of
 
-    data = store.x_data(kind.name, {rid for rid, _, _ in rows})
+    data = {rid: known[rid] for rid, _, _ in rows if rid in known}
+    data.update(store.x_data(kind.name, {rid for rid, _, _ in rows} - set(data)))
     actors = {rid: set(d.get("actors") or ()) for rid, d in data.items()}
     unknown = {a for found in actors.values() for a in found if side_of(a) is None}
     learned = set(store.x_affiliations(unknown)) if unknown else set()
