@@ -34,9 +34,11 @@ reading command or ``dossier rebuild`` brings it up to date.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,7 +86,6 @@ def update_pending(store, full: bool = False, process=None, again: "Forgotten | 
     (:func:`dossier.timex.crossdate.redate_stored`): before that, those articles are taken out of
     the state (:func:`forget_articles`), and the next update covers them and the rest of the
     units they were in again, as if new (a rebuild gives the same results, not its cost)."""
-    from dossier.events.merge import reference_values
     from dossier.store.sql import CROSSREF_BUILT_FROM
 
     started, cpu = time.perf_counter(), time.process_time()
@@ -97,29 +98,8 @@ def update_pending(store, full: bool = False, process=None, again: "Forgotten | 
     pending = store.x_pending_articles()
     counts: dict[str, Any] = {"articles": len(pending)}
     if pending:
-        aids = [a["id"] for a in pending]
-        events = defaultdict(list)
-        for _, aid, _, ev in store.record_rows("events", article_ids=aids):
-            events[aid].append(ev)
-        covered = []
-        for a in pending:
-            refs = reference_values([(a["content_hash"], e) for e in events.get(a["id"], [])],
-                                    {a["content_hash"]: a["published"]} if a["published"] else None)
-            covered.append((a["id"], refs.get(a["content_hash"])))  # a day, or a month or week
-        store.x_add_articles(covered)
-        from dossier.events.features import affiliation_counts
-
-        store.x_add_affiliations(affiliation_counts(r for _, _, _, r in store.record_rows("roles", article_ids=aids)))
-        ctx: dict[str, Any] = {"articles": {}, "store": store, "records": {},
-                               "story_days": list(again.story_days) if again else [],
-                               "status_again": set(again.status_units) if again else set()}
-        for kind in KINDS:
-            t0 = time.perf_counter()
-            counts.update(_update_kind(store, kind, aids, ctx, again.records.get(kind.name, []) if again else []))
-            counts[f"{kind.table}_seconds"] = round(time.perf_counter() - t0, 3)
-        t0 = time.perf_counter()
-        counts.update(across.update(store, ctx, aids))
-        counts["across_seconds"] = round(time.perf_counter() - t0, 3)
+        with _collector_paused():
+            _cover(store, pending, counts, again)
     store.set_meta(CROSSREF_BUILT_FROM, fingerprint)
     if process is not None:
         from dossier.timex.crossdate import redate_stored
@@ -140,6 +120,54 @@ def update_pending(store, full: bool = False, process=None, again: "Forgotten | 
     counts["seconds"] = round(time.perf_counter() - started, 3)
     counts["cpu_seconds"] = round(time.process_time() - cpu, 3)  # this process's CPU (a loaded machine's wall lies)
     return counts
+
+
+def _cover(store, pending: list[dict], counts: dict[str, Any], again: "Forgotten | None") -> None:
+    """:func:`update_pending`'s covering of the ``pending`` articles (their records' features
+    and keys, the units they join, those units' results), its counts added to ``counts``."""
+    from dossier.events.merge import reference_values
+
+    aids = [a["id"] for a in pending]
+    events = defaultdict(list)
+    for _, aid, _, ev in store.record_rows("events", article_ids=aids):
+        events[aid].append(ev)
+    covered = []
+    for a in pending:
+        refs = reference_values([(a["content_hash"], e) for e in events.get(a["id"], [])],
+                                {a["content_hash"]: a["published"]} if a["published"] else None)
+        covered.append((a["id"], refs.get(a["content_hash"])))  # a day, or a month or week
+    store.x_add_articles(covered)
+    from dossier.events.features import affiliation_counts
+
+    store.x_add_affiliations(affiliation_counts(r for _, _, _, r in store.record_rows("roles", article_ids=aids)))
+    ctx: dict[str, Any] = {"articles": {}, "store": store, "records": {},
+                           "story_days": list(again.story_days) if again else [],
+                           "status_again": set(again.status_units) if again else set()}
+    for kind in KINDS:
+        t0 = time.perf_counter()
+        counts.update(_update_kind(store, kind, aids, ctx, again.records.get(kind.name, []) if again else []))
+        counts[f"{kind.table}_seconds"] = round(time.perf_counter() - t0, 3)
+    t0 = time.perf_counter()
+    counts.update(across.update(store, ctx, aids))
+    counts["across_seconds"] = round(time.perf_counter() - t0, 3)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused while the update covers articles (its
+    thresholds restored after): the update builds millions of small containers (candidate
+    pairs, features, storylines) and leaves next to no reference cycle as garbage, and the collector's
+    full passes over them as the heap grows cost about a seventh of its CPU (the 1k-article
+    update: 15 full collections, about 6 CPU-s; a collection after it frees 10 objects).
+    A zero threshold, not ``gc.disable``: a library loading its data (the word vectors) turns
+    the collector back on. Process-wide while it lasts; the re-dating pipeline (``process``)
+    runs with the collector as it was."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(0)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _context(store, ctx: dict, kind: Kind, article_ids) -> None:
@@ -374,6 +402,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     # conflict) are stored (x_pairs): a unit's results are recomputed from them
     apart, same, decided, decisions = decide_events(blocks, data, cache)
     decide_cpu = time.process_time() - decide_cpu
+    ctx["event_features"] = (data, feats)  # stored features read and built here: the merge's too (event_results)
     partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
     fine_links: list[tuple[int, int]] = []
     loose: list[tuple[int, int]] = []
@@ -422,7 +451,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     # a unit with an actor whose party only a learned affiliation gives was merged by the merge's
     # own search: once such a mention has left it, its stored storylines are not the earlier run
     # the clustering of what stays may trust (event_results)
-    searched = _searched_units(store, kind, old_rows)
+    searched = _searched_units(store, kind, old_rows, data)
     ctx.setdefault("unsettled", set()).update(rid for rid, _, u in old_rows if u in searched)
     # a mention that left may have been the rival of a coarse mention of its article (its anchor then other)
     left = {(where_aid, u) for rid, where_aid, u in old_rows if rid in moved}
@@ -579,13 +608,15 @@ def _later_weeks(store, kind: Kind, links: "_Links", changed_days: list[tuple[tu
                 eve = merged
 
 
-def _searched_units(store, kind: Kind, rows: list[tuple[int, int, int]]) -> set[int]:
+def _searched_units(store, kind: Kind, rows: list[tuple[int, int, int]], known: dict[int, dict]) -> set[int]:
     """The units of ``rows`` ((record, article, unit)) holding an actor the knowledge base gives
     no party and the covered articles' roles give one (:func:`dossier.crossref.kinds._stored_decisions`
-    then lets the merge decide its pairs itself): told from the stored features' actors."""
+    then lets the merge decide its pairs itself): told from the stored features' actors (those
+    of ``known``, record -> its stored features, not read again)."""
     from dossier.events.features import side_of
 
-    data = store.x_data(kind.name, {rid for rid, _, _ in rows})
+    data = {rid: known[rid] for rid, _, _ in rows if rid in known}
+    data.update(store.x_data(kind.name, {rid for rid, _, _ in rows} - set(data)))
     actors = {rid: set(d.get("actors") or ()) for rid, d in data.items()}
     unknown = {a for found in actors.values() for a in found if side_of(a) is None}
     learned = set(store.x_affiliations(unknown)) if unknown else set()

@@ -293,11 +293,11 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
                  for rid in mention if rid in old_unit}
     last_days: list[int | None] = []
     days: dict[tuple[str, int], int | None] = {}
+    known = _merge_features(ctx, members, mention) if decided is not None and len(article_id) == len(key) else None
     stories = [dataclasses.replace(s, **{f: to_ids(_remap(getattr(s, f), real), article_id) for f in fields})
                for s in merge_events(items, published=published, affiliations=learned, decided=decided, prior=prior,
-                                     last_days=last_days, mention_days=days)]
-    known = ctx.setdefault("days", {})  # record -> its day (ordinal; None: coarse), for the weeks
-    known.update((rid, days.get(m)) for rid, m in mention.items())
+                                     last_days=last_days, mention_days=days, features=known)]
+    ctx.setdefault("days", {}).update((rid, days.get(m)) for rid, m in mention.items())  # record -> its day, for the weeks
     out = []
     piece = {}
     for story, last in zip(stories, last_days):
@@ -317,6 +317,29 @@ def event_results(members: list[Record], ctx) -> tuple[list, list]:
         story = c.subject.split("|")[0]  # a date conflict's subject is "first|second"
         rows.append(("conflicts", None, {**plain(c), "_piece": piece[story], "_story": story}, 1))
     return out, rows
+
+
+def _merge_features(ctx, members: list[Record], mention: dict[int, tuple[str, int]]) -> list:
+    """The features :func:`dossier.events.merge.merge_events` computes for the unit's mentions
+    (``members``, numbered per article as ``mention`` says), built from their stored ones
+    (``x_records``: :func:`event_data`, the vector again from the text) instead: the same
+    values when the merge is given no affiliation that changes a party (as whenever
+    ``_stored_decisions`` gives decisions) and no two of its articles share a content key (so
+    every article's reference day is the stored one). The features the update's decisions built
+    (``ctx["event_features"]``) are taken as they are, the others read once."""
+    data, built = ctx.get("event_features") or ({}, {})
+    missing = [m.rid for m in members if m.rid not in built and m.rid not in data]
+    if missing:
+        data.update(ctx["store"].x_data("e", missing))
+    out = []
+    for m in members:
+        f = built.get(m.rid)
+        if f is None:
+            f = built[m.rid] = _features(data[m.rid])
+        g = dataclasses.replace(f, index=mention[m.rid][1])
+        g.__dict__.update((k, v) for k, v in f.__dict__.items() if k.startswith("_"))  # what compare kept on it
+        out.append(g)
+    return out
 
 
 def week_of(day: int | None) -> int | None:

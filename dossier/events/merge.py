@@ -100,9 +100,12 @@ def reference_values(items: list[tuple[str, Event]], published: Mapping[str, str
 
 
 def features_of(items: list[tuple[str, Event]], published: Mapping[str, str] | None = None,
-                vectors: bool = True, affiliations: Mapping[str, str] | None = None
-                ) -> list[tuple[EventFeatures, Event]]:
-    """Features of every mention, in canonical order (article key, position in the article)."""
+                vectors: bool = True, affiliations: Mapping[str, str] | None = None,
+                known: list[EventFeatures] | None = None) -> list[tuple[EventFeatures, Event]]:
+    """Features of every mention, in canonical order (article key, position in the article);
+    ``known``: each item's features, already computed (taken as they are)."""
+    if known is not None:
+        return sorted(zip(known, (event for _, event in items)), key=lambda fe: (fe[0].key, fe[0].index))
     refs = {key: date_interval(value) for key, value in reference_values(items, published).items()}
     per_key: Counter = Counter()
     out = []
@@ -145,6 +148,7 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
                  prior: Mapping[tuple[str, int], Any] | None = None,
                  last_days: list[int | None] | None = None,
                  mention_days: dict[tuple[str, int], int | None] | None = None,
+                 features: list[EventFeatures] | None = None,
                  ) -> list[StorylineEvent]:
     """Merge events reported by many articles into storyline events (see the module docstring).
 
@@ -171,8 +175,12 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
     (ordinal) of its day-precise mentions, None when it has none (the cross-article state files
     storylines by the week of that day: :mod:`dossier.crossref.kinds`); ``mention_days`` (a dict,
     filled): each mention's day, None for a coarse one (:func:`slab_day`).
+
+    ``features``: each item's features when the caller already has them (the values
+    :func:`features_of` would compute with ``published``, ``vectors`` and ``affiliations``, and
+    ``index`` the item's position among its article's items), not computed again.
     """
-    pairs = features_of(items, published, vectors, affiliations)
+    pairs = features_of(items, published, vectors, affiliations, known=features)
     feats = [f for f, _ in pairs]
     events = [e for _, e in pairs]
     edges: list[Edge] = []

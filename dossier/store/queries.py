@@ -6,6 +6,7 @@ both backends return the same rows in the same order.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 import unicodedata
@@ -36,16 +37,26 @@ def _norm(text: str) -> str:
 
 def to_record(table: str, row: dict[str, Any]):
     """Rebuild the dataclass record of a stored row (for cross-article functions)."""
-    cls = schema.RECORD_TABLES[table]
-    data = schema.from_row(table, row)
-    names = {f.name for f in dataclasses.fields(cls)}
-    kwargs = {k: v for k, v in data.items() if k in names}
+    cls, names, json_names, bool_names = _record_shape(table)
+    kwargs = {k: v for k, v in row.items() if k in names}
+    for name in json_names:  # JSON columns decoded (schema.from_row)
+        if isinstance(kwargs.get(name), str):
+            kwargs[name] = json.loads(kwargs[name])
     if cls is models.Event:
         kwargs["participants"] = [models.Participant(**p) for p in kwargs.get("participants") or []]
-    for f in dataclasses.fields(cls):
-        if f.type in ("bool", bool) and f.name in kwargs and kwargs[f.name] is not None:
-            kwargs[f.name] = bool(kwargs[f.name])
+    for name in bool_names:
+        if kwargs.get(name) is not None:
+            kwargs[name] = bool(kwargs[name])
     return cls(**kwargs)
+
+
+@functools.lru_cache(maxsize=None)
+def _record_shape(table: str) -> tuple[type, frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """A record table's dataclass, its field names, its JSON fields and its boolean fields."""
+    cls = schema.RECORD_TABLES[table]
+    fields = dataclasses.fields(cls)
+    return (cls, frozenset(f.name for f in fields), tuple(f.name for f in fields if f.name in schema.json_fields(cls)),
+            tuple(f.name for f in fields if f.type in ("bool", bool)))
 
 
 def _story_flags(row: dict[str, Any]) -> None:
