@@ -402,6 +402,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     # conflict) are stored (x_pairs): a unit's results are recomputed from them
     apart, same, decided, decisions = decide_events(blocks, data, cache)
     decide_cpu = time.process_time() - decide_cpu
+    feats = {rid: f for rid, d in data.items() if (f := cache.get(id(d))) is not None}  # built by the decisions
     ctx["event_features"] = (data, feats)  # stored features read and built here: the merge's too (event_results)
     partners: dict[int, list[tuple[tuple, int]]] = defaultdict(list)  # coarse -> [(rank, day-precise)]
     fine_links: list[tuple[int, int]] = []
