@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import random
 
+import numpy as np
 import pytest
 
 from dossier.bench.synth import synthetic_records
@@ -29,10 +30,7 @@ def _mentions(seed: int) -> dict[int, dict]:
     rng = random.Random(seed)
     out: dict[int, dict] = {}
     for n, f in enumerate(feats):
-        d = f.to_dict()
-        d.pop("vector", None)
-        d["text"] = text.get((f.key, f.index), "")
-        out[1000 + n] = d
+        out[1000 + n] = _stored(f, text.get((f.key, f.index), ""))
     for n, f in enumerate(rng.sample(feats, min(60, len(feats)))):
         g = dataclasses.replace(f, key=f"variant-{n}", index=0, sentence=-1)
         other = rng.choice(feats)
@@ -47,11 +45,16 @@ def _mentions(seed: int) -> dict[int, dict]:
             g = dataclasses.replace(g, stems=g.stems | set(sorted(other.stems)[:4]))
         else:  # no date known
             g = dataclasses.replace(g, interval=None, precision=None)
-        d = g.to_dict()
-        d.pop("vector", None)
-        d["text"] = text.get((f.key, f.index), "") if n % 3 else text.get((other.key, other.index), "")
-        out[5000 + n] = d
+        out[5000 + n] = _stored(g, text.get((f.key, f.index), "") if n % 3 else text.get((other.key, other.index), ""))
     return out
+
+
+def _stored(f, text: str) -> dict:
+    """A mention's features as the update stores them (kinds.event_data): no vector, its text."""
+    d = f.to_dict()
+    d.pop("vector", None)
+    d["text"] = text
+    return d
 
 
 def _by_key(items):
@@ -113,6 +116,21 @@ def test_blocks_decide_as_each_pair_in_turn(seed):
     assert found[1] and found[3] > 1000
 
 
+def _told_as_cannot_match(t, anchor: int, others: list[int], seen: dict) -> None:
+    """The verdicts of ``anchor``'s pairs with ``others``, each counted in ``seen``: REFUSED
+    only where cannot_match refuses, COMPARE only where it lets the pair through."""
+    a = t.pos[anchor]
+    idx = [t.pos[o] for o in others]
+    for i, v in zip(idx, decide._verdicts(t, a, np.array(idx, dtype=np.int64)).tolist()):
+        fa, fo = t.features(a), t.features(i)
+        first, second = (fa, fo) if (fa.key, fa.index) <= (fo.key, fo.index) else (fo, fa)
+        seen[v] += 1
+        if v == decide.REFUSED:
+            assert similarity.cannot_match(first, second), (anchor, t.rids[i])
+        elif v == decide.COMPARE:
+            assert not similarity.cannot_match(first, second), (anchor, t.rids[i])
+
+
 @pytest.mark.parametrize("seed", [3, 11])
 def test_what_the_blocks_tell_is_what_cannot_match_says(seed):
     """REFUSED: cannot_match refuses the pair; COMPARE: it lets the pair through; each seen."""
@@ -120,19 +138,7 @@ def test_what_the_blocks_tell_is_what_cannot_match_says(seed):
     t = decide._Table(data, {})
     seen = {decide.REFUSED: 0, decide.ASK: 0, decide.COMPARE: 0}
     for anchor, _, others, _ in _blocks(data, seed):
-        a = t.pos[anchor]
-        idx = [t.pos[o] for o in others]
-        import numpy as np
-
-        verdicts = decide._verdicts(t, a, np.array(idx, dtype=np.int64))
-        for i, v in zip(idx, verdicts.tolist()):
-            fa, fo = t.features(a), t.features(i)
-            first, second = (fa, fo) if (fa.key, fa.index) <= (fo.key, fo.index) else (fo, fa)
-            seen[v] += 1
-            if v == decide.REFUSED:
-                assert similarity.cannot_match(first, second), (anchor, t.rids[i])
-            elif v == decide.COMPARE:
-                assert not similarity.cannot_match(first, second), (anchor, t.rids[i])
+        _told_as_cannot_match(t, anchor, others, seen)
     assert all(seen.values()), seen
     assert seen[decide.ASK] < seen[decide.REFUSED]
 
@@ -149,13 +155,8 @@ def _real_mentions(nlp, folders) -> dict[int, dict]:
     items = [(r.article.content_hash, e) for r in records for e in r.events]
     published = {r.article.content_hash: r.article.published for r in records if r.article.published}
     text = {(key, i): e.text or "" for key, events in _by_key(items).items() for i, e in enumerate(events)}
-    out = {}
-    for n, f in enumerate(f for f, _ in features_of(items, published)):
-        d = f.to_dict()
-        d.pop("vector", None)
-        d["text"] = text.get((f.key, f.index), "")
-        out[1000 + n] = d
-    return out
+    return {1000 + n: _stored(f, text.get((f.key, f.index), ""))
+            for n, (f, _) in enumerate(features_of(items, published))}
 
 
 def test_on_real_articles_every_pair_is_told_as_cannot_match_tells_it(nlp, seeds_dir):
@@ -164,26 +165,13 @@ def test_on_real_articles_every_pair_is_told_as_cannot_match_tells_it(nlp, seeds
     lets through, and the blocks' decisions those of each pair in turn."""
     from pathlib import Path
 
-    import numpy as np
-
     data = _real_mentions(nlp, [seeds_dir, Path(__file__).parent / "heldout" / "corpus"])
     assert len(data) > 100
     t = decide._Table(data, {})
     rids = sorted(data)
     seen = {decide.REFUSED: 0, decide.ASK: 0, decide.COMPARE: 0}
-    for n, anchor in enumerate(rids):
-        a = t.pos[anchor]
-        idx = [t.pos[o] for o in rids[n + 1:]]
-        if not idx:
-            continue
-        for i, v in zip(idx, decide._verdicts(t, a, np.array(idx, dtype=np.int64)).tolist()):
-            fa, fo = t.features(a), t.features(i)
-            first, second = (fa, fo) if (fa.key, fa.index) <= (fo.key, fo.index) else (fo, fa)
-            seen[v] += 1
-            if v == decide.REFUSED:
-                assert similarity.cannot_match(first, second), (anchor, t.rids[i])
-            elif v == decide.COMPARE:
-                assert not similarity.cannot_match(first, second), (anchor, t.rids[i])
+    for n, anchor in enumerate(rids[:-1]):
+        _told_as_cannot_match(t, anchor, rids[n + 1:], seen)
     assert seen[decide.REFUSED] and seen[decide.COMPARE], seen
     blocks = [(r, True, rids[n + 1:], [True] * len(rids[n + 1:])) for n, r in enumerate(rids)]
     assert decide.decide_events(blocks, data, {}) == _one_by_one(blocks, data)

@@ -37,11 +37,8 @@ def _norm(text: str) -> str:
 
 def to_record(table: str, row: dict[str, Any]):
     """Rebuild the dataclass record of a stored row (for cross-article functions)."""
-    cls, names, json_names, bool_names = _record_shape(table)
-    kwargs = {k: v for k, v in row.items() if k in names}
-    for name in json_names:  # JSON columns decoded (schema.from_row)
-        if isinstance(kwargs.get(name), str):
-            kwargs[name] = json.loads(kwargs[name])
+    cls, names, bool_names = _record_shape(table)
+    kwargs = {k: v for k, v in schema.from_row(table, row).items() if k in names}
     if cls is models.Event:
         kwargs["participants"] = [models.Participant(**p) for p in kwargs.get("participants") or []]
     for name in bool_names:
@@ -51,12 +48,11 @@ def to_record(table: str, row: dict[str, Any]):
 
 
 @functools.lru_cache(maxsize=None)
-def _record_shape(table: str) -> tuple[type, frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    """A record table's dataclass, its field names, its JSON fields and its boolean fields."""
+def _record_shape(table: str) -> tuple[type, frozenset[str], tuple[str, ...]]:
+    """A record table's dataclass, its field names and its boolean fields."""
     cls = schema.RECORD_TABLES[table]
     fields = dataclasses.fields(cls)
-    return (cls, frozenset(f.name for f in fields), tuple(f.name for f in fields if f.name in schema.json_fields(cls)),
-            tuple(f.name for f in fields if f.type in ("bool", bool)))
+    return cls, frozenset(f.name for f in fields), tuple(f.name for f in fields if f.type in ("bool", bool))
 
 
 def _story_flags(row: dict[str, Any]) -> None:
