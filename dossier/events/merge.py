@@ -38,7 +38,7 @@ from dossier.blocking.index import frequency_rank, overlap_share
 from dossier.events.features import (PRECISION_RANK, EventFeatures, _gap, blocking_keys, date_interval,
                                      event_features, participant_key, place_relation, text_buckets,
                                      timeless_buckets, timeless_mismatch)
-from dossier.events.similarity import SAME, cannot_link, cannot_match, compare
+from dossier.events.similarity import SAME, Group, cannot_match, compare, groups_apart
 from dossier.models import Event, Participant
 
 __all__ = ["StorylineEvent", "merge_events", "date_interval", "participant_key", "MergeStats"]
@@ -228,9 +228,19 @@ def merge_events(items: list[tuple[str, Event]], published: Mapping[str, str] | 
             [p[0] if p is not None else None for p in before]
     fine_days = [slab_day(f) for f in feats]
     memo: dict = {}  # two mentions of one article compared, asked again as their groups grow
+    seen: dict[tuple[int, int], Group] = {}
+
+    def group(g: list[int]) -> Group:
+        # a group only grows while it is clustered, and its first member is its smallest: its
+        # first member and size tell one state of it (asked again as long as it does not grow)
+        found = seen.get((g[0], len(g)))
+        if found is None:
+            found = seen[(g[0], len(g))] = Group([feats[i] for i in g])
+        return found
+
     groups, used, refused = cluster_mentions(
         [day is not None for day in fine_days], edges,
-        lambda ga, gb: cannot_link([feats[i] for i in ga], [feats[j] for j in gb], memo),
+        lambda ga, gb: groups_apart(group(ga), group(gb), memo),
         [f.key for f in feats], prior=before[0] if before else None, runs=before[1] if before else None,
         explain=dated_apart, days=fine_days)
     why: dict[int, list[str]] = defaultdict(list)

@@ -158,10 +158,29 @@ def _shared_words(a: EventFeatures, b: EventFeatures) -> tuple[frozenset[str], f
     short word keeps its plural in its stem."""
     both = a.names & b.names
     sa, sb = (a.stems - both, b.stems - both) if both else (a.stems, b.stems)
-    ma, mb = _singulars(a.stems), _singulars(b.stems)
-    one_b = {mb[w]: w for w in sorted(sb)}  # two of its words with one singular: the last (its plural) stands for both, whatever the hash seed
-    shared = frozenset(w for w in sa if ma[w] in one_b)
-    return shared, sa, sb - {one_b[ma[w]] for w in shared} | shared
+    ma = _singulars(a.stems)
+    # two of b's words with one singular: the last (its plural) stands for both, whatever the hash seed
+    last, mixed = _last_words(b.stems)
+    if both and not both.isdisjoint(mixed):  # a name word shares its singular with another word
+        mb = _singulars(b.stems)
+        one_b = {mb[w]: w for w in sorted(sb)}
+        shared = frozenset(w for w in sa if ma[w] in one_b)
+        return shared, sa, sb - {one_b[ma[w]] for w in shared} | shared
+    # else the last of sb's words with a singular is b's own, unless it is a name word both have
+    shared = frozenset(w for w in sa if (x := last.get(ma[w])) is not None and x not in both)
+    return shared, sa, sb - {last[ma[w]] for w in shared} | shared
+
+
+@lru_cache(maxsize=1 << 16)
+def _last_words(stems: frozenset[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """A mention's words by singular: singular -> the last of its words (sorted) with it, and
+    the words that share their singular with another (once per mention, not per pair)."""
+    singular = _singulars(stems)
+    last = {singular[w]: w for w in sorted(stems)}
+    count: dict[str, int] = {}
+    for w in stems:
+        count[singular[w]] = count.get(singular[w], 0) + 1
+    return last, frozenset(w for w in stems if count[singular[w]] > 1)
 
 
 def _text_weight(a: EventFeatures, b: EventFeatures) -> tuple[float, Reason | None]:
@@ -563,24 +582,85 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures],
     ``members_b``) and the first reason found is given; a pair that can give none (another
     article's member within the window) is not looked at. ``memo`` (a dict kept over one
     clustering) holds the comparisons of two members of one article, asked again as groups grow."""
-    if nothing_in_common(members_a, members_b):
+    return groups_apart(Group(members_a), Group(members_b), memo)
+
+
+class Group:
+    """A group of mentions as :func:`groups_apart` reads it: its members, and what
+    :func:`cannot_link` derives from all of them (the union of their sides and stems, their
+    articles, their dates as day numbers), worked out once however often the group is asked."""
+
+    __slots__ = ("members", "_sides", "_stems", "_dates", "_by_key", "_span")
+
+    def __init__(self, members: list[EventFeatures]) -> None:
+        self.members = members
+        self._sides = self._stems = self._dates = self._by_key = self._span = None
+
+    @property
+    def sides(self) -> frozenset[str]:
+        if self._sides is None:
+            self._sides = frozenset().union(*(m.sides for m in self.members))
+        return self._sides
+
+    @property
+    def stems(self) -> frozenset[str]:
+        if self._stems is None:
+            self._stems = frozenset().union(*(m.stems for m in self.members))
+        return self._stems
+
+    @property
+    def dates(self) -> list[tuple[EventFeatures, str, tuple[int, int] | None]]:
+        """Each member, its article and its interval as day numbers (None: undated), in order."""
+        if self._dates is None:
+            self._dates = [(m, m.key, (m.interval[0].toordinal(), m.interval[1].toordinal()) if m.interval else None)
+                           for m in self.members]
+        return self._dates
+
+    @property
+    def by_key(self) -> dict[str, list[tuple[EventFeatures, str, tuple[int, int] | None]]]:
+        """:attr:`dates` by article, each article's in order."""
+        if self._by_key is None:
+            self._by_key = {}
+            for d in self.dates:
+                self._by_key.setdefault(d[1], []).append(d)
+        return self._by_key
+
+    @property
+    def span(self) -> tuple[int | None, int | None]:
+        """The latest start and the earliest end of its dated members (None, None: none dated)."""
+        if self._span is None:
+            dated = [d for _, _, d in self.dates if d is not None]
+            self._span = (max(d[0] for d in dated), min(d[1] for d in dated)) if dated else (None, None)
+        return self._span
+
+
+def groups_apart(ga: Group, gb: Group, memo: dict | None = None) -> str | None:
+    """:func:`cannot_link` of two groups' members, from what each :class:`Group` keeps (the
+    same reason, found in the same order: only the pairs that can give one are looked at)."""
+    members_a, members_b = ga.members, gb.members
+    actors_a, actors_b = ga.sides, gb.sides
+    if actors_a and actors_b and not actors_a & actors_b and not (
+            _may_name_stems(members_a, members_b, ga.stems, gb.stems)
+            and any(_named_in(a, b) or _named_in(b, a) for a in members_a for b in members_b)):
         return "their participants have nothing in common"
-    if not _may_clash(members_a, members_b):
-        return None
-    days_b = [(b, b.key, (b.interval[0].toordinal(), b.interval[1].toordinal()) if b.interval else None)
-              for b in members_b]
-    dated = [d for _, _, d in days_b if d is not None]
-    latest_start = max((d[0] for d in dated), default=None)
-    earliest_end = min((d[1] for d in dated), default=None)
-    keys_b = {k for _, k, _ in days_b}
-    for a in members_a:
-        da = (a.interval[0].toordinal(), a.interval[1].toordinal()) if a.interval else None
-        # a member of another article can only be too far from it (WINDOW_DAYS)
+    by_key_b = gb.by_key
+    latest_start, earliest_end = gb.span
+    if by_key_b.keys().isdisjoint(ga.by_key):
+        start_a, end_a = ga.span
+        if start_a is None or latest_start is None or not (
+                start_a - earliest_end > WINDOW_DAYS or latest_start - end_a > WINDOW_DAYS):
+            return None  # _may_clash: no article in both, no two dates too far apart
+    days_b = gb.dates
+    for a, _, da in ga.dates:
         far = da is not None and latest_start is not None and (
             latest_start - da[1] > WINDOW_DAYS or da[0] - earliest_end > WINDOW_DAYS)
-        if not far and a.key not in keys_b:
-            continue
-        for b, key, db in days_b:
+        if far:
+            pairs = days_b
+        else:
+            pairs = by_key_b.get(a.key)
+            if pairs is None:
+                continue
+        for b, key, db in pairs:
             same = key == a.key
             if not same and not far:
                 continue
@@ -593,12 +673,8 @@ def cannot_link(members_a: list[EventFeatures], members_b: list[EventFeatures],
             if not same:
                 continue
             if a.sentence == b.sentence >= 0:
-                # two events the events stage read in one sentence ("X a déclaré que « Y a
-                # accepté … »": the saying and the act) are two, whatever other reports say
                 return f"{a.key} reads them as two events of one sentence"
             if not _repeats(a, b) and not _same_in_article(a, b, memo):
-                # the article tells them apart (two of its events that would not be one if two
-                # outlets reported them), whatever a third report says
                 return f"{a.key} reports them as two events"
     return None
 
@@ -628,8 +704,13 @@ def _may_name(members_a: list[EventFeatures], members_b: list[EventFeatures]) ->
     """False only when no member of one group names an actor of the other's (a name whose
     stems one sentence holds is held by the union of the group's sentences): the pairs need
     not be tried one by one."""
-    stems_a = frozenset().union(*(m.stems for m in members_a))
-    stems_b = frozenset().union(*(m.stems for m in members_b))
+    return _may_name_stems(members_a, members_b, frozenset().union(*(m.stems for m in members_a)),
+                           frozenset().union(*(m.stems for m in members_b)))
+
+
+def _may_name_stems(members_a: list[EventFeatures], members_b: list[EventFeatures],
+                    stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
+    """:func:`_may_name` given each group's stems."""
     return any(a.named_by(stems_b) for a in members_a) or any(b.named_by(stems_a) for b in members_b)
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.events.features import WINDOW_DAYS, EventFeatures, _gap
-from dossier.events.similarity import _may_clash, _repeats, cannot_link, compare, nothing_in_common
+from dossier.events.similarity import Group, _may_clash, _repeats, cannot_link, compare, groups_apart, nothing_in_common
 
 DAY0 = dt.date(2025, 8, 1)
 WORDS = ["accord", "sommet", "paix", "frappe", "ville", "treve", "otage", "reunion", "armee", "drone"]
@@ -74,3 +74,16 @@ def test_the_first_reason_of_the_walk_over_every_pair(groups):
     memo: dict = {}
     assert cannot_link(a, b, memo) == expected
     assert cannot_link(a, b, memo) == expected  # asked again: from the memo
+
+
+@settings(max_examples=400, deadline=None)
+@given(two_groups())
+def test_groups_kept_as_groups_give_the_reason_of_the_walk(groups):
+    """The clustering's form (merge_events): each group's unions, articles and days worked out
+    once and asked again, both ways round."""
+    a, b = groups
+    ga, gb = Group(a), Group(b)
+    memo: dict = {}
+    for _ in range(2):
+        assert groups_apart(ga, gb, memo) == reference(a, b)
+        assert groups_apart(gb, ga, memo) == reference(b, a)

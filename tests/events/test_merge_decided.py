@@ -135,10 +135,10 @@ def test_earlier_storylines_give_the_same_merge_with_fewer_constraint_checks(mon
 
     def counted(a, b, memo=None):
         calls.append(1)
-        return cannot_link(a, b, memo)
+        return groups_apart(a, b, memo)
 
-    cannot_link = merge.cannot_link
-    monkeypatch.setattr(merge, "cannot_link", counted)
+    groups_apart = merge.groups_apart
+    monkeypatch.setattr(merge, "groups_apart", counted)
     full = merge_events(items, published=published, decided=decided)
     asked = len(calls)
     calls.clear()
