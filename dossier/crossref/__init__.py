@@ -339,18 +339,19 @@ def _stored_candidates(store, kind: Kind, new: list[Record], keys: dict) -> dict
     """New record id -> (record id, unit) of the stored records it meets in the blocking keys:
     its probe keys among their index keys, its index keys among their probe keys."""
     probes = {k for ik, pk in keys.values() for k in (pk if pk is not None else ik)}
-    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for key, rid, unit in store.x_lookup(f"{kind.name}.i", probes):
-        hits["i" + key].append((rid, unit))
+    indexed = store.x_filed(f"{kind.name}.i", probes)
+    probing = {}
     if any(pk is not None for _, pk in keys.values()):
-        for key, rid, unit in store.x_lookup(f"{kind.name}.p", {k for ik, _ in keys.values() for k in ik}):
-            hits["p" + key].append((rid, unit))
+        probing = store.x_filed(f"{kind.name}.p", {k for ik, _ in keys.values() for k in ik})
     candidates: dict[int, set[tuple[int, int]]] = {}
     for r in new:
         ik, pk = keys[r.rid]
-        found = {c for k in (pk if pk is not None else ik) for c in hits.get("i" + k, ())}
+        found: set[tuple[int, int]] = set()
+        for k in (pk if pk is not None else ik):
+            found.update(indexed.get(k, ()))
         if pk is not None:
-            found |= {c for k in ik for c in hits.get("p" + k, ())}
+            for k in ik:
+                found.update(probing.get(k, ()))
         candidates[r.rid] = found
     return candidates
 

@@ -122,6 +122,23 @@ class CrossStateMixin:
         out.sort()
         return out
 
+    def x_filed(self, kind: str, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+        """Each of ``keys`` filed for some record -> (record_id, unit) of those records, in no
+        particular order (:meth:`x_lookup` without its sort: the candidates of an update, read
+        by the million)."""
+        base = kind.split(".")[0]
+        ids = self._key_ids(kind, keys)
+        found: dict[int, list[tuple[int, int]]] = {}
+        for part in _chunks(sorted(ids.values())):
+            cur = self._exec(
+                "SELECT k.key_id, k.record_id, r.unit FROM x_key_records k JOIN x_records r "
+                "ON r.kind = ? AND r.record_id = k.record_id "
+                f"WHERE k.key_id IN ({', '.join('?' * len(part))})", [base, *part])
+            for row in cur:
+                key_id, rid, unit = row.values() if isinstance(row, dict) else row  # PostgreSQL's rows are dicts
+                found.setdefault(key_id, []).append((rid, unit))
+        return {k: found[n] for k, n in ids.items() if n in found}
+
     def x_data(self, kind: str, record_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         out = {}
         for part in _chunks(sorted(set(record_ids))):

@@ -18,6 +18,10 @@ def test_keys_are_found_filed_once_and_dropped(store):
     assert store.x_lookup("e.i", ["qui|quand", "absent"]) == [("qui|quand", 1, 1), ("qui|quand", 2, 1),
                                                                ("qui|quand", 3, 3)]
     assert store.x_lookup("e.p", ["qui|quand"]) == [("qui|quand", 3, 3)]  # same text, another kind
+    # the same rows by key, unsorted (an update's candidates)
+    filed = store.x_filed("e.i", ["qui|quand", "autre", "absent"])
+    assert {k: sorted(v) for k, v in filed.items()} == {"qui|quand": [(1, 1), (2, 1), (3, 3)], "autre": [(3, 3)]}
+    assert store.x_filed("e.p", ["qui|quand"]) == {"qui|quand": [(3, 3)]}
     assert store._scalar("SELECT count(*) FROM x_key_ids") == 4  # (kind, text) numbered once
     with store._tx("write"):
         store.x_delete_keys("e.i", ["qui|quand"])
