@@ -46,21 +46,18 @@ class TokenTable:
     def _strings(self, attr: int) -> list[str]:
         if not len(self.doc):
             return []
-        keys = self.doc.to_array(attr).tolist()
-        seen = _STRINGS
-        missing = [key for key in set(keys) if key not in seen]
-        if missing:
-            if len(seen) + len(missing) > _STRINGS_MAX:
-                seen.clear()
-            strings = self.doc.vocab.strings
-            for key in missing:
-                seen[key] = strings[key]
-        return [seen[key] for key in keys]
+        return decode(self.doc.vocab, self.doc.to_array(attr).tolist())
 
     @cached_property
     def text(self) -> list[str]:
         """``token.text``"""
         return self._strings(ORTH)
+
+    def preset_text(self, texts: list[str]) -> None:
+        """Take ``texts`` as :attr:`text` (read by a stage that had them: a token's text never
+        changes)."""
+        if "text" not in self.__dict__ and len(texts) == len(self.doc):
+            self.__dict__["text"] = texts
 
     @cached_property
     def lower(self) -> list[str]:
@@ -160,6 +157,20 @@ class TokenTable:
         if found is None:
             found = self._feats[key] = _parse_feats(self.doc.vocab.strings[key])
         return found
+
+
+def decode(vocab, keys: list[int]) -> list[str]:
+    """The strings of these hashes (``vocab.strings[key]`` each), looked up once per distinct
+    hash across documents."""
+    seen = _STRINGS
+    missing = [key for key in set(keys) if key not in seen]
+    if missing:
+        if len(seen) + len(missing) > _STRINGS_MAX:
+            seen.clear()
+        strings = vocab.strings
+        for key in missing:
+            seen[key] = strings[key]
+    return [seen[key] for key in keys]
 
 
 def _parse_feats(feats: str) -> dict[str, list[str]]:
