@@ -36,7 +36,7 @@ from dossier.entities.repair import (acronym_after, institution_span, lexicon, m
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
-from dossier.nlp import tokens
+from dossier.nlp import access, tokens
 
 log = logging.getLogger(__name__)
 
@@ -718,6 +718,7 @@ class EntityComponent:
         context = {self.kb.get(c.id).country for c in cands
                    if c.type == "place" and self.kb.get(c.id) is not None and self.kb.get(c.id).country}
         spans = []
+        tab, text = tokens.table(doc), access.doc_text(doc)
         for c in cands:
             info = infos.get(c.id) or self._info(c, context)
             if info.affiliation is None and c.type == "person" and c.id.startswith("local:"):
@@ -725,19 +726,22 @@ class EntityComponent:
                 info.affiliation = next((f.organization_id for f in reversed(facts or [])
                                          if f.person_id == c.id and f.organization_id), None)
             infos[c.id] = info
-            span = doc[c.start:c.end]
+            # (the span's offsets and text, without building the Span and its Tokens)
+            span = tab.chars(c.start, c.end) if c.end > c.start else doc[c.start:c.end]
             label = LABELS.get(c.type, "MISC")
-            mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=label,
+            mentions.append(Mention(start=span.start_char, end=span.end_char,
+                                    text=text[span.start_char:span.end_char], label=label,
                                     entity_id=c.id, entity_name=info.name, entity_type=c.type,
                                     confidence=round(c.confidence, 3), resolution=c.resolution,
                                     sentence=sent_of[c.start]))
-            if c.id.startswith("local:") and span.text not in info.aliases:
-                info.aliases.append(span.text)
+            if c.id.startswith("local:") and text[span.start_char:span.end_char] not in info.aliases:
+                info.aliases.append(text[span.start_char:span.end_char])
             for extra in c.extra:  # a country acting for its government is still a named place
                 entry = self.kb.get(extra)
                 infos.setdefault(extra, self._info(Cand(c.start, c.end, extra, entry.type, "kb-alias", 0.5),
                                                    context))
-                mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label="LOC",
+                mentions.append(Mention(start=span.start_char, end=span.end_char,
+                                        text=text[span.start_char:span.end_char], label="LOC",
                                         entity_id=extra, entity_name=entry.name, entity_type=entry.type,
                                         confidence=0.5, resolution="kb-alias", sentence=sent_of[c.start]))
             if c.in_ents:

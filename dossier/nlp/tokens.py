@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import weakref
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +29,13 @@ _KEY = "dossier.tokens"
 # StringStore), emptied when it holds more than _STRINGS_MAX
 _STRINGS: dict[int, str] = {}
 _STRINGS_MAX = 200_000
+
+
+class Chars(NamedTuple):
+    """A token span's character offsets (as ``Span.start_char``, ``Span.end_char``)."""
+
+    start_char: int
+    end_char: int
 
 
 class TokenTable:
@@ -102,6 +110,12 @@ class TokenTable:
         """``token.idx``"""
         return self.doc.to_array(IDX).tolist() if len(self.doc) else []
 
+    def chars(self, start: int, end: int) -> "Chars":
+        """``doc[start:end]``'s ``start_char`` and ``end_char`` (``start < end``), read from
+        :attr:`idx` and :attr:`text` (no Span, no Token built)."""
+        idx = self.idx
+        return Chars(idx[start], idx[end - 1] + len(self.text[end - 1]))
+
     @cached_property
     def _flags(self) -> tuple[list[bool], list[bool]]:
         """(is_space, not is_space and not is_punct) per token: flags of the lexeme, read once
@@ -128,6 +142,11 @@ class TokenTable:
     def word(self) -> list[bool]:
         """``not token.is_space and not token.is_punct``"""
         return self._flags[1]
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """``bool(token.is_sent_start)``"""
+        return [v == 1 for v in self.doc.to_array(SENT_START).tolist()] if len(self.doc) else []
 
     @cached_property
     def sents(self) -> list[Span]:
