@@ -117,26 +117,33 @@ class TokenTable:
         return Chars(idx[start], idx[end - 1] + len(self.text[end - 1]))
 
     @cached_property
-    def _flags(self) -> tuple[list[bool], list[bool]]:
-        """(is_space, not is_space and not is_punct) per token: flags of the lexeme, read once
-        per distinct form (``Doc.to_array`` of flags costs more than reading the tokens)."""
+    def _flags(self) -> tuple[list[bool], list[bool], list[bool]]:
+        """(is_space, not is_space and not is_punct, is_punct) per token: flags of the lexeme,
+        read once per distinct form (``Doc.to_array`` of flags costs more than reading the
+        tokens)."""
         if not len(self.doc):
-            return [], []
+            return [], [], []
         doc, seen = self.doc, {}  # (per Doc: the flags come from its vocab's language)
-        space, word = [], []
+        space, word, punct = [], [], []
         for i, key in enumerate(doc.to_array(ORTH).tolist()):
             found = seen.get(key)
             if found is None:
                 tok = doc[i]
-                found = seen[key] = (tok.is_space, not (tok.is_space or tok.is_punct))
+                found = seen[key] = (tok.is_space, not (tok.is_space or tok.is_punct), tok.is_punct)
             space.append(found[0])
             word.append(found[1])
-        return space, word
+            punct.append(found[2])
+        return space, word, punct
 
     @property
     def space(self) -> list[bool]:
         """``token.is_space``"""
         return self._flags[0]
+
+    @property
+    def punct(self) -> list[bool]:
+        """``token.is_punct``"""
+        return self._flags[2]
 
     @property
     def word(self) -> list[bool]:

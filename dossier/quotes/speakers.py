@@ -28,6 +28,7 @@ _NEWLINE = re.compile("\n")
 log = logging.getLogger(__name__)
 
 _SUBJ_DEPS = ("nsubj", "nsubj:outer", "expl:subj")
+_RANK = {"person": 0, "organization": 1, "group": 2, "place": 3}  # mention_at: who speaks before where
 _ASIDE_NOUNS = frozenset({"côté", "part", "tour"})  # "de son côté", "pour sa part", "à son tour"
 _LIGHT_ADVERBS = frozenset(
     "également aussi ensuite encore déjà notamment toutefois pourtant cependant donc enfin alors ne n' n’ "
@@ -123,19 +124,20 @@ class SpeakerResolver:
 
     def mention_at(self, token: Token) -> Mention | None:
         """The mention covering ``token``; a person/organisation reading wins over a place one."""
-        k = bisect.bisect_right(self.starts, token.idx) - 1
+        char = token.idx
+        k = bisect.bisect_right(self.starts, char) - 1
         found = []
+        mentions = self.mentions
         while k >= 0:
-            m = self.mentions[k]
-            if m.start <= token.idx < m.end:
+            m = mentions[k]
+            if m.start <= char < m.end:
                 found.append(m)
-            if token.idx - m.start > 200:
+            if char - m.start > 200:
                 break
             k -= 1
-        if not found:
-            return None
-        rank = {"person": 0, "organization": 1, "group": 2, "place": 3}
-        return min(found, key=lambda m: (rank.get(m.entity_type, 4), -(m.end - m.start)))
+        if len(found) < 2:
+            return found[0] if found else None
+        return min(found, key=lambda m: (_RANK.get(m.entity_type, 4), -(m.end - m.start)))
 
     def _speaker_from_mention(self, m: Mention, conf: float = 0.8) -> Speaker:
         target = None
@@ -609,16 +611,20 @@ class SpeakerResolver:
             keep = [t for t in head.subtree if not self._under_clause(t, head)]
             lo = min(t.i for t in keep) if keep else head.i
             hi = max(t.i for t in keep) + 1 if keep else head.i + 1
-        for t in doc[lo:head.i]:  # "En réponse à …, le conseiller": nothing before a comma is the name
-            if t.text in (",", ";", ":") and not self.in_quote(t.idx):
-                lo = t.i + 1
-        while lo < head.i and (doc[lo].dep_ in ("case", "mark") or doc[lo].pos_ == "ADP" or doc[lo].is_punct):
+        tab = table(doc)  # (the trims read the lists: no Token per word)
+        text, idx, pos, dep, punct = tab.text, tab.idx, tab.pos, tab.dep, tab.punct
+        before = doc[lo:head.i]  # (a Span: its bounds as the slice gives them, no Token built)
+        for i in range(before.start, before.end):  # "En réponse à …, le conseiller": nothing before a comma is the name
+            if text[i] in (",", ";", ":") and not self.in_quote(idx[i]):
+                lo = i + 1
+        while lo < head.i and (dep[lo] in ("case", "mark") or pos[lo] == "ADP" or punct[lo]):
             lo += 1
-        for t in doc[head.i + 1 : hi]:
-            if t.text in (",", ".", ";", ":", "!", "?") or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod"):
-                hi = t.i
+        after = doc[head.i + 1 : hi]
+        for i in range(after.start, after.end):
+            if text[i] in (",", ".", ";", ":", "!", "?") or pos[i] in ("VERB", "AUX") and dep[i] not in ("acl", "amod"):
+                hi = i
                 break
-        while hi > lo + 1 and doc[hi - 1].is_punct:
+        while hi > lo + 1 and punct[hi - 1]:
             hi -= 1
         if head.text[:1].isupper() and head.pos_ in ("PROPN", "X") and self.mention_at(head) is None:
             # a name the parser cut ("Abdel-Karim Moussa Bello" read as words hung apart): the
