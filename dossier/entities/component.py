@@ -164,15 +164,16 @@ class EntityComponent:
             return None
         return Cand(start, end, f"local:{key}", etype, "local", 0.6, name=text, evidence=evidence)
 
-    def _check_given_names(self, doc: Doc, ents: list[Match]) -> tuple[list[Match], list[Cand]]:
-        """A surname alias inside a longer NER name: ``Ivanka Trump`` is not ``Donald Trump``."""
+    def _check_given_names(self, doc: Doc, ents: list[Match], ner=None) -> tuple[list[Match], list[Cand]]:
+        """A surname alias inside a longer NER name: ``Ivanka Trump`` is not ``Donald Trump``.
+        ``ner``: ``doc.ents``, when already read."""
         forced: list[Cand] = []
         drop: set[int] = set()
         by_start = sorted(ents, key=lambda m: m.start)
         starts = [m.start for m in by_start]
         lex = lexicon()
         surnames: dict[str, Cand] = {}
-        for ent in doc.ents:
+        for ent in (doc.ents if ner is None else ner):
             if ent.label_ != "PER":
                 continue
             # the matches starting inside the name (a bisect, not a scan of every match)
@@ -594,7 +595,8 @@ class EntityComponent:
         tab = tokens.table(doc)
         sents, sent_of = tab.sents, tab.sent_index
         ner_labels = {}
-        for ent in doc.ents:
+        ner = doc.ents  # (read once: each read builds every Span; nothing below writes them)
+        for ent in ner:
             for i in range(ent.start, ent.end):
                 ner_labels[i] = ent.label_
 
@@ -629,7 +631,7 @@ class EntityComponent:
                        and doc[e.start - 1].lower_ in ("du", "de", "des", "d'", "d’")
                        and all(self.kb.get(x).type == "organization" for x in e.ids)]
         ents = [e for e in ents if not (doc[e.start].text[:1].islower() and in_role(e))]
-        ents, forced = self._check_given_names(doc, ents)
+        ents, forced = self._check_given_names(doc, ents, ner)
         cands = [self._kb_cand(doc, m, ner_labels, roles) for m in ents] + forced
         cands += self._parent_bodies(doc, matches, ents)
         for e in role_bodies:  # "porte-parole du gouvernement soudanais": the role's body is named too
@@ -640,7 +642,7 @@ class EntityComponent:
         covered |= {i for c in forced for i in range(c.start, c.end)}
         in_roles = {i for r in roles for i in range(r.start, r.end)}
         kb_known = lambda text: bool(self.kb.by_alias(text)) or geocode(text) is not None  # noqa: E731
-        for ent in named_spans(doc, kb_known):
+        for ent in named_spans(doc, kb_known, ner):
             inst = institution_span(doc, ent.start, ent.end, ent.label_)
             if inst is not None and any(inst[0] <= m.start and m.end <= inst[1] and any(
                     self.kb.get(x).type in ("organization", "group") for x in m.ids)

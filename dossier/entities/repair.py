@@ -136,7 +136,7 @@ class NamedSpan:
         self.start, self.end, self.label_ = start, end, label
 
 
-def named_spans(doc: Doc, known) -> list[NamedSpan]:
+def named_spans(doc: Doc, known, ents=None) -> list[NamedSpan]:
     """The NER spans, with two repairs of names that hold a particle and two of names read from
     their context:
 
@@ -150,7 +150,7 @@ def named_spans(doc: Doc, known) -> list[NamedSpan]:
     (``place_naming_nouns``) is the place the thing is named after; and a name led by a
     nationality noun ("le Cambodgien Tea Seiha") is a person's, without that noun."""
     lex = lexicon()
-    ents = list(doc.ents)
+    ents = list(doc.ents if ents is None else ents)  # (``ents``: doc.ents, when already read)
     texts = tokens.table(doc).text
     out: list[NamedSpan] = []
     k = 0

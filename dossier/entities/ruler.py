@@ -107,11 +107,15 @@ class AliasRuler:
     def _doc_words(self, doc: Doc) -> list[tuple[str, int, bool, bool]]:
         """(word, token index, first word of its token, last word of its token)."""
         out = []
+        append = out.append
         for i, text in enumerate(tokens.table(doc).text):
             words = _token_words(text)
+            if len(words) == 1:  # (most tokens: one word, first and last)
+                append((words[0], i, True, True))
+                continue
             last = len(words) - 1
             for j, word in enumerate(words):
-                out.append((word, i, j == 0, j == last))
+                append((word, i, j == 0, j == last))
         return out
 
     def find(self, doc: Doc) -> list[Match]:
