@@ -36,7 +36,7 @@ from dossier.entities.repair import (acronym_after, institution_span, lexicon, m
 from dossier.entities.ruler import AliasRuler, Match, select
 from dossier.models import EntityInfo, Mention
 from dossier.nlp.extensions import doc_entities, doc_list
-from dossier.nlp import tokens
+from dossier.nlp import access, tokens
 
 log = logging.getLogger(__name__)
 
@@ -164,15 +164,16 @@ class EntityComponent:
             return None
         return Cand(start, end, f"local:{key}", etype, "local", 0.6, name=text, evidence=evidence)
 
-    def _check_given_names(self, doc: Doc, ents: list[Match]) -> tuple[list[Match], list[Cand]]:
-        """A surname alias inside a longer NER name: ``Ivanka Trump`` is not ``Donald Trump``."""
+    def _check_given_names(self, doc: Doc, ents: list[Match], ner=None) -> tuple[list[Match], list[Cand]]:
+        """A surname alias inside a longer NER name: ``Ivanka Trump`` is not ``Donald Trump``.
+        ``ner``: ``doc.ents``, when already read."""
         forced: list[Cand] = []
         drop: set[int] = set()
         by_start = sorted(ents, key=lambda m: m.start)
         starts = [m.start for m in by_start]
         lex = lexicon()
         surnames: dict[str, Cand] = {}
-        for ent in doc.ents:
+        for ent in (doc.ents if ner is None else ner):
             if ent.label_ != "PER":
                 continue
             # the matches starting inside the name (a bisect, not a scan of every match)
@@ -594,7 +595,8 @@ class EntityComponent:
         tab = tokens.table(doc)
         sents, sent_of = tab.sents, tab.sent_index
         ner_labels = {}
-        for ent in doc.ents:
+        ner = doc.ents  # (read once: each read builds every Span; nothing below writes them)
+        for ent in ner:
             for i in range(ent.start, ent.end):
                 ner_labels[i] = ent.label_
 
@@ -629,7 +631,7 @@ class EntityComponent:
                        and doc[e.start - 1].lower_ in ("du", "de", "des", "d'", "d’")
                        and all(self.kb.get(x).type == "organization" for x in e.ids)]
         ents = [e for e in ents if not (doc[e.start].text[:1].islower() and in_role(e))]
-        ents, forced = self._check_given_names(doc, ents)
+        ents, forced = self._check_given_names(doc, ents, ner)
         cands = [self._kb_cand(doc, m, ner_labels, roles) for m in ents] + forced
         cands += self._parent_bodies(doc, matches, ents)
         for e in role_bodies:  # "porte-parole du gouvernement soudanais": the role's body is named too
@@ -640,7 +642,7 @@ class EntityComponent:
         covered |= {i for c in forced for i in range(c.start, c.end)}
         in_roles = {i for r in roles for i in range(r.start, r.end)}
         kb_known = lambda text: bool(self.kb.by_alias(text)) or geocode(text) is not None  # noqa: E731
-        for ent in named_spans(doc, kb_known):
+        for ent in named_spans(doc, kb_known, ner):
             inst = institution_span(doc, ent.start, ent.end, ent.label_)
             if inst is not None and any(inst[0] <= m.start and m.end <= inst[1] and any(
                     self.kb.get(x).type in ("organization", "group") for x in m.ids)
@@ -718,6 +720,7 @@ class EntityComponent:
         context = {self.kb.get(c.id).country for c in cands
                    if c.type == "place" and self.kb.get(c.id) is not None and self.kb.get(c.id).country}
         spans = []
+        tab, text = tokens.table(doc), access.doc_text(doc)
         for c in cands:
             info = infos.get(c.id) or self._info(c, context)
             if info.affiliation is None and c.type == "person" and c.id.startswith("local:"):
@@ -725,19 +728,22 @@ class EntityComponent:
                 info.affiliation = next((f.organization_id for f in reversed(facts or [])
                                          if f.person_id == c.id and f.organization_id), None)
             infos[c.id] = info
-            span = doc[c.start:c.end]
+            # (the span's offsets and text, without building the Span and its Tokens)
+            span = tab.chars(c.start, c.end) if c.end > c.start else doc[c.start:c.end]
             label = LABELS.get(c.type, "MISC")
-            mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=label,
+            mentions.append(Mention(start=span.start_char, end=span.end_char,
+                                    text=text[span.start_char:span.end_char], label=label,
                                     entity_id=c.id, entity_name=info.name, entity_type=c.type,
                                     confidence=round(c.confidence, 3), resolution=c.resolution,
                                     sentence=sent_of[c.start]))
-            if c.id.startswith("local:") and span.text not in info.aliases:
-                info.aliases.append(span.text)
+            if c.id.startswith("local:") and text[span.start_char:span.end_char] not in info.aliases:
+                info.aliases.append(text[span.start_char:span.end_char])
             for extra in c.extra:  # a country acting for its government is still a named place
                 entry = self.kb.get(extra)
                 infos.setdefault(extra, self._info(Cand(c.start, c.end, extra, entry.type, "kb-alias", 0.5),
                                                    context))
-                mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label="LOC",
+                mentions.append(Mention(start=span.start_char, end=span.end_char,
+                                        text=text[span.start_char:span.end_char], label="LOC",
                                         entity_id=extra, entity_name=entry.name, entity_type=entry.type,
                                         confidence=0.5, resolution="kb-alias", sentence=sent_of[c.start]))
             if c.in_ents:

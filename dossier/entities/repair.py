@@ -13,6 +13,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from dossier.entities.normalize import fold
+from dossier.nlp import tokens
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +136,7 @@ class NamedSpan:
         self.start, self.end, self.label_ = start, end, label
 
 
-def named_spans(doc: Doc, known) -> list[NamedSpan]:
+def named_spans(doc: Doc, known, ents=None) -> list[NamedSpan]:
     """The NER spans, with two repairs of names that hold a particle and two of names read from
     their context:
 
@@ -149,16 +150,17 @@ def named_spans(doc: Doc, known) -> list[NamedSpan]:
     (``place_naming_nouns``) is the place the thing is named after; and a name led by a
     nationality noun ("le Cambodgien Tea Seiha") is a person's, without that noun."""
     lex = lexicon()
-    ents = list(doc.ents)
+    ents = list(doc.ents if ents is None else ents)  # (``ents``: doc.ents, when already read)
+    texts = tokens.table(doc).text
     out: list[NamedSpan] = []
     k = 0
     while k < len(ents):
         e = ents[k]
         start, end, label = e.start, e.end, e.label_
         j = end
-        while j < len(doc) and j - end < 2 and doc[j].text.islower() and _word(doc[j]) in lex["inner_particles"]:
+        while j < len(doc) and j - end < 2 and texts[j].islower() and fold(texts[j]) in lex["inner_particles"]:
             j += 1
-        before = doc[start - 1] if start else None
+        before = doc[start - 1] if start and j > end else None  # (only read when j > end)
         if (j > end and j < len(doc) and end - start == 1 and label in ("PER", "ORG", "MISC", "LOC")
                 and (before is None or not (before.pos_ in ("DET", "NOUN") and before.text.islower())
                      or _word(before) in lex["titles"] or _word(before) in lex["role_nouns"])

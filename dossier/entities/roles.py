@@ -47,17 +47,32 @@ def _phrase_ok(tok) -> bool:
             or tok.text in ("-", "'", "’")) and tok.text not in (",", ".", ";", ":", "(", ")") and fold(tok.text) not in ("et", "ou")
 
 
+# _role_head and _phrase_ok of the k-th token, read from the Doc's token table (the scans below
+# test each token several times: no Token built per test)
+def _role_head_at(tab, k: int) -> bool:
+    text = tab.text[k]
+    return tab.pos[k] in ("NOUN", "PROPN", "ADJ") and fold(text) in lexicon()["role_nouns"] and text[:1].islower()
+
+
+def _phrase_ok_at(tab, k: int) -> bool:
+    text = tab.text[k]
+    return (tab.pos[k] in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or fold(text) in _STOP_WORDS
+            or text in ("-", "'", "’")) and text not in (",", ".", ";", ":", "(", ")") and fold(text) not in ("et", "ou")
+
+
 def _forward(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     """A role phrase starting at token i (after an optional article): ``(start, end)``."""
+    tab = tokens.table(doc)
+    text = tab.text
     j = i
-    if j < limit and fold(doc[j].text) in _DETS:
+    if j < limit and fold(text[j]) in _DETS:
         j += 1
-    if j >= limit or not _role_head(doc[j]):
+    if j >= limit or not _role_head_at(tab, j):
         return None
     start, k = j, j + 1
-    while k < limit and k - start < _MAX and _phrase_ok(doc[k]) and not (k > start and _role_head(doc[k]) and doc[k - 1].text == ","):
+    while k < limit and k - start < _MAX and _phrase_ok_at(tab, k) and not (k > start and _role_head_at(tab, k) and text[k - 1] == ","):
         k += 1
-    while k > start + 1 and (fold(doc[k - 1].text) in _STOP_WORDS or doc[k - 1].pos_ == "DET"):
+    while k > start + 1 and (fold(text[k - 1]) in _STOP_WORDS or tab.pos[k - 1] == "DET"):
         k -= 1
     return start, k
 
@@ -66,13 +81,15 @@ def _backward(doc: Doc, end: int, floor: int, apposed: bool) -> tuple[int, int] 
     """A role phrase ending just before token ``end``. Apposed ("le conseiller du président
     russe, X"): the whole phrase from its article. Before the name without a comma ("le conseiller
     du président russe X"): the role nearest the name titles it ("président russe")."""
+    tab = tokens.table(doc)
+    text, pos = tab.text, tab.pos
     k = end - 1
     found = None
-    while k >= floor and end - k <= _MAX and _phrase_ok(doc[k]):
-        opener = (k == floor or fold(doc[k - 1].text) in _DETS or doc[k - 1].text in (",", "\n")
-                  or doc[k - 1].is_sent_start or doc[k - 1].pos_ in ("VERB", "AUX")
-                  or doc[k - 1].pos_ == "ADP" and fold(doc[k - 1].text) not in _OF)
-        if _role_head(doc[k]) and (opener or not apposed and fold(doc[k - 1].text) in _OF):
+    while k >= floor and end - k <= _MAX and _phrase_ok_at(tab, k):
+        opener = (k == floor or fold(text[k - 1]) in _DETS or text[k - 1] in (",", "\n")
+                  or tab.sent_start[k - 1] or pos[k - 1] in ("VERB", "AUX")
+                  or pos[k - 1] == "ADP" and fold(text[k - 1]) not in _OF)
+        if _role_head_at(tab, k) and (opener or not apposed and fold(text[k - 1]) in _OF):
             found = (k, end)
             if not apposed or opener:
                 return found

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from dossier.entities.kb import KnowledgeBase
 from dossier.entities.normalize import fold, norm_alias
-from dossier.nlp import tokens
+from dossier.nlp import access, tokens
 
 _WORD = re.compile(r"[a-z0-9]+")
 _END = "\x00"
@@ -107,11 +107,15 @@ class AliasRuler:
     def _doc_words(self, doc: Doc) -> list[tuple[str, int, bool, bool]]:
         """(word, token index, first word of its token, last word of its token)."""
         out = []
+        append = out.append
         for i, text in enumerate(tokens.table(doc).text):
             words = _token_words(text)
+            if len(words) == 1:  # (most tokens: one word, first and last)
+                append((words[0], i, True, True))
+                continue
             last = len(words) - 1
             for j, word in enumerate(words):
-                out.append((word, i, j == 0, j == last))
+                append((word, i, j == 0, j == last))
         return out
 
     def find(self, doc: Doc) -> list[Match]:
@@ -130,15 +134,16 @@ class AliasRuler:
         if _END in node and pos > begin and words[pos - 1][3] and not last_skipped:
             start_tok, end_tok = words[begin][1], words[pos - 1][1] + 1
             text_start_upper = tab.text[start_tok][:1].isupper()
+            a, b = tab.chars(start_tok, end_tok)
+            text = access.doc_text(doc)[a:b]  # doc[start_tok:end_tok].text
             for (kind, cased), ids in node[_END].items():
-                if cased == "upper" and not doc[start_tok:end_tok].text.isupper():
+                if cased == "upper" and not text.isupper():
                     continue
                 if cased and not text_start_upper:
                     continue
                 if skipped and cased:
                     continue
-                found.append(Match(start_tok, end_tok, kind, tuple(ids),
-                                   doc[start_tok:end_tok].text, skipped))
+                found.append(Match(start_tok, end_tok, kind, tuple(ids), text, skipped))
         if pos >= len(words):
             return
         word = words[pos][0]

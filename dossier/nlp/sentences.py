@@ -28,6 +28,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from dossier.nlp import tokens
+
 MAX_SENTENCE_TOKENS = 250
 _ENDS = frozenset(".!?…")
 _PAUSES = frozenset(",;:")
@@ -53,9 +55,7 @@ def _words(doc: Doc) -> tuple[list[str], list[bool]]:
     if not len(doc):
         return [], []
     rows = doc.to_array([ORTH, SPACY])
-    strings = doc.vocab.strings
-    text_of = {key: strings[key] for key in set(rows[:, 0].tolist())}
-    return [text_of[key] for key in rows[:, 0].tolist()], [bool(flag) for flag in rows[:, 1].tolist()]
+    return tokens.decode(doc.vocab, rows[:, 0].tolist()), [bool(flag) for flag in rows[:, 1].tolist()]
 
 
 def line_breaks(doc: Doc, after_full_stops: bool = True) -> list[int]:
@@ -93,6 +93,8 @@ def cap_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[int]:
 
 def _cap_cuts(texts: list[str], max_tokens: int) -> list[int]:
     """The sentence starts :func:`cap_sentences` marks in tokens of these texts."""
+    if len(texts) <= max_tokens:  # (a cut needs a run of more than max_tokens tokens)
+        return []
     marked = []
     start, pause = 0, -1
     for i, text in enumerate(texts):
@@ -184,6 +186,7 @@ class LineParser:
         for doc in docs:
             words = _words(doc)
             texts = words[0]
+            tokens.table(doc).preset_text(texts)  # (read again by the components)
             breaks = _line_breaks(texts, after_full_stops=False)
             if not breaks:
                 for cut in _cap_cuts(texts, self.max_tokens):

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import weakref
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +29,13 @@ _KEY = "dossier.tokens"
 # StringStore), emptied when it holds more than _STRINGS_MAX
 _STRINGS: dict[int, str] = {}
 _STRINGS_MAX = 200_000
+
+
+class Chars(NamedTuple):
+    """A token span's character offsets (as ``Span.start_char``, ``Span.end_char``)."""
+
+    start_char: int
+    end_char: int
 
 
 class TokenTable:
@@ -46,21 +54,18 @@ class TokenTable:
     def _strings(self, attr: int) -> list[str]:
         if not len(self.doc):
             return []
-        keys = self.doc.to_array(attr).tolist()
-        seen = _STRINGS
-        missing = [key for key in set(keys) if key not in seen]
-        if missing:
-            if len(seen) + len(missing) > _STRINGS_MAX:
-                seen.clear()
-            strings = self.doc.vocab.strings
-            for key in missing:
-                seen[key] = strings[key]
-        return [seen[key] for key in keys]
+        return decode(self.doc.vocab, self.doc.to_array(attr).tolist())
 
     @cached_property
     def text(self) -> list[str]:
         """``token.text``"""
         return self._strings(ORTH)
+
+    def preset_text(self, texts: list[str]) -> None:
+        """Take ``texts`` as :attr:`text` (read by a stage that had them: a token's text never
+        changes)."""
+        if "text" not in self.__dict__ and len(texts) == len(self.doc):
+            self.__dict__["text"] = texts
 
     @cached_property
     def lower(self) -> list[str]:
@@ -105,22 +110,30 @@ class TokenTable:
         """``token.idx``"""
         return self.doc.to_array(IDX).tolist() if len(self.doc) else []
 
+    def chars(self, start: int, end: int) -> "Chars":
+        """``doc[start:end]``'s ``start_char`` and ``end_char`` (``start < end``), read from
+        :attr:`idx` and :attr:`text` (no Span, no Token built)."""
+        idx = self.idx
+        return Chars(idx[start], idx[end - 1] + len(self.text[end - 1]))
+
     @cached_property
-    def _flags(self) -> tuple[list[bool], list[bool]]:
-        """(is_space, not is_space and not is_punct) per token: flags of the lexeme, read once
-        per distinct form (``Doc.to_array`` of flags costs more than reading the tokens)."""
+    def _flags(self) -> tuple[list[bool], list[bool], list[bool]]:
+        """(is_space, not is_space and not is_punct, is_punct) per token: flags of the lexeme,
+        read once per distinct form (``Doc.to_array`` of flags costs more than reading the
+        tokens)."""
         if not len(self.doc):
-            return [], []
+            return [], [], []
         doc, seen = self.doc, {}  # (per Doc: the flags come from its vocab's language)
-        space, word = [], []
+        space, word, punct = [], [], []
         for i, key in enumerate(doc.to_array(ORTH).tolist()):
             found = seen.get(key)
             if found is None:
                 tok = doc[i]
-                found = seen[key] = (tok.is_space, not (tok.is_space or tok.is_punct))
+                found = seen[key] = (tok.is_space, not (tok.is_space or tok.is_punct), tok.is_punct)
             space.append(found[0])
             word.append(found[1])
-        return space, word
+            punct.append(found[2])
+        return space, word, punct
 
     @property
     def space(self) -> list[bool]:
@@ -128,9 +141,19 @@ class TokenTable:
         return self._flags[0]
 
     @property
+    def punct(self) -> list[bool]:
+        """``token.is_punct``"""
+        return self._flags[2]
+
+    @property
     def word(self) -> list[bool]:
         """``not token.is_space and not token.is_punct``"""
         return self._flags[1]
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """``bool(token.is_sent_start)``"""
+        return [v == 1 for v in self.doc.to_array(SENT_START).tolist()] if len(self.doc) else []
 
     @cached_property
     def sents(self) -> list[Span]:
@@ -160,6 +183,20 @@ class TokenTable:
         if found is None:
             found = self._feats[key] = _parse_feats(self.doc.vocab.strings[key])
         return found
+
+
+def decode(vocab, keys: list[int]) -> list[str]:
+    """The strings of these hashes (``vocab.strings[key]`` each), looked up once per distinct
+    hash across documents."""
+    seen = _STRINGS
+    missing = [key for key in set(keys) if key not in seen]
+    if missing:
+        if len(seen) + len(missing) > _STRINGS_MAX:
+            seen.clear()
+        strings = vocab.strings
+        for key in missing:
+            seen[key] = strings[key]
+    return [seen[key] for key in keys]
 
 
 def _parse_feats(feats: str) -> dict[str, list[str]]:

@@ -238,15 +238,20 @@ class Extractor(IndirectMixin):
     def _final_incise(self, q: QuoteSpan) -> Token | None:
         """A cue verb in an incise closing the written sentence of the quote ("…, a-t-il déclaré.")."""
         toks = self.tokens(q.close, min(len(self.text), q.close + 400))
-        if toks is None:
+        if toks is None or not len(toks):
             return None
-        for t in toks:
-            if t.text in (".", "!", "?", ";") and not self.in_quote(t.idx) or not self.same_par(t, toks[0]):
+        tab, para_of = self.tab, self.resolver.para_of  # (the scan reads the lists: no Token per word)
+        text, idx, pos, lemma = tab.text, tab.idx, tab.pos, tab.lemma
+        par = para_of(idx[toks.start])
+        for i in range(toks.start, toks.end):
+            if text[i] in (".", "!", "?", ";") and not self.in_quote(idx[i]) or para_of(idx[i]) != par:
                 return None
-            if self.in_quote(t.idx):
+            if self.in_quote(idx[i]):
                 continue
-            if (self.is_cue(t) or t.lemma_.lower() in lx.INCISE_LEMMAS) and t.pos_ in ("VERB", "AUX") and self._incise_content(t) is not None:
-                return t
+            if pos[i] in ("VERB", "AUX") and (lemma[i] in lx.INCISE_LEMMAS or self.is_cue(self.doc[i])):
+                t = self.doc[i]
+                if self._incise_content(t) is not None:
+                    return t
         return None
 
     def _names(self, t: Token, q: QuoteSpan) -> bool:

@@ -408,8 +408,10 @@ class IndirectMixin:
         doc = self.doc
         if morph(v, "VerbForm") == ["Inf"] or self._is_participle(v):
             return None
+        tab = self.tab  # (the scans read the lists: no Token per word)
+        pos, lower, text, idx = tab.pos, tab.lower, tab.text, tab.idx
         lo = v.i
-        while lo > 0 and (doc[lo - 1].pos_ == "AUX" or doc[lo - 1].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "également", "aussi", "notamment", "encore")):
+        while lo > 0 and (pos[lo - 1] == "AUX" or lower[lo - 1] in ("-t", "-il", "-elle", "-ils", "-elles", "également", "aussi", "notamment", "encore")):
             lo -= 1
         english = v.lower_ in lx.REPORTING_FORMS_EN
         if english:  # "…, the Kremlin said": the subject stands between the comma and the verb
@@ -424,10 +426,12 @@ class IndirectMixin:
         if not english and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < lo and c.pos_ != "PRON" and self.same_par(c, v) for c in verb.children):
             return None  # "X, qui …, a promis": a subject before the comma, not an incise
         # the incise ends the sentence: nothing but its subject/adjuncts up to the full stop
-        for t in doc[v.i + 1 : min(len(doc), v.i + 20)]:
-            if t.text in (".", "!", "?", ";", ",") or not self.same_par(t, v):
+        par = self.resolver.para_of(v.idx)
+        for i in range(v.i + 1, min(len(doc), v.i + 20)):
+            if text[i] in (".", "!", "?", ";", ",") or self.resolver.para_of(idx[i]) != par:
                 break
-            if t.lower_ in ("que", "qu'", "qu’") or self.in_quote(t.idx) or t.pos_ == "VERB" and morph(t, "VerbForm") == ["Fin"]:
+            if lower[i] in ("que", "qu'", "qu’") or self.in_quote(idx[i]) or pos[i] == "VERB" and list(
+                    tab.feats(i).get("VerbForm", ())) == ["Fin"]:
                 return None
         start = self.clause_start(comma)
         if any(sp.open <= start < sp.close for sp in self.spans):

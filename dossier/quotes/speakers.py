@@ -28,6 +28,7 @@ _NEWLINE = re.compile("\n")
 log = logging.getLogger(__name__)
 
 _SUBJ_DEPS = ("nsubj", "nsubj:outer", "expl:subj")
+_RANK = {"person": 0, "organization": 1, "group": 2, "place": 3}  # mention_at: who speaks before where
 _ASIDE_NOUNS = frozenset({"côté", "part", "tour"})  # "de son côté", "pour sa part", "à son tour"
 _LIGHT_ADVERBS = frozenset(
     "également aussi ensuite encore déjà notamment toutefois pourtant cependant donc enfin alors ne n' n’ "
@@ -123,19 +124,20 @@ class SpeakerResolver:
 
     def mention_at(self, token: Token) -> Mention | None:
         """The mention covering ``token``; a person/organisation reading wins over a place one."""
-        k = bisect.bisect_right(self.starts, token.idx) - 1
+        char = token.idx
+        k = bisect.bisect_right(self.starts, char) - 1
         found = []
+        mentions = self.mentions
         while k >= 0:
-            m = self.mentions[k]
-            if m.start <= token.idx < m.end:
+            m = mentions[k]
+            if m.start <= char < m.end:
                 found.append(m)
-            if token.idx - m.start > 200:
+            if char - m.start > 200:
                 break
             k -= 1
-        if not found:
-            return None
-        rank = {"person": 0, "organization": 1, "group": 2, "place": 3}
-        return min(found, key=lambda m: (rank.get(m.entity_type, 4), -(m.end - m.start)))
+        if len(found) < 2:
+            return found[0] if found else None
+        return min(found, key=lambda m: (_RANK.get(m.entity_type, 4), -(m.end - m.start)))
 
     def _speaker_from_mention(self, m: Mention, conf: float = 0.8) -> Speaker:
         target = None
@@ -194,29 +196,34 @@ class SpeakerResolver:
 
     def subject_of(self, cue: Token) -> Token | None:
         """The token naming who speaks for a cue verb (dependency parse, same paragraph)."""
-        verb = cue
+        doc = cue.doc
+        tab = table(doc)  # (the walk reads the lists: a Token only for the one returned)
+        dep, lower, idx, head, children, pos = tab.dep, tab.lower, tab.idx, tab.head, tab.children, tab.pos
+        par = self.para_of(cue.idx)
+        verb = cue.i
         for _ in range(4):
-            if not self.same_par(verb, cue):
+            if self.para_of(idx[verb]) != par:
                 break
-            aux_subjects = [c for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i
-                            for c in a.children if c.dep_ in _SUBJ_DEPS]  # subject hung on the auxiliary
-            for child in list(verb.children) + aux_subjects:
-                if child.dep_ in _SUBJ_DEPS and not self.in_quote(child.idx) and self.same_par(child, cue):
-                    if child.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
-                        return self._relative_antecedent(child) or verb.head
-                    if child.lower_ in ("-t", "il") and child.dep_ == "expl:subj":
+            aux_subjects = [c for a in children[verb] if dep[a].startswith("aux") and a < verb
+                            for c in children[a] if dep[c] in _SUBJ_DEPS]  # subject hung on the auxiliary
+            for child in children[verb] + aux_subjects:
+                if dep[child] in _SUBJ_DEPS and not self.in_quote(idx[child]) and self.para_of(idx[child]) == par:
+                    if lower[child] in lx.RELATIVE_PRONOUNS and dep[verb].startswith("acl"):
+                        return self._relative_antecedent(doc[child]) or doc[head[verb]]
+                    if lower[child] in ("-t", "il") and dep[child] == "expl:subj":
                         continue
-                    if child.lower_ == "-t" or child.is_punct:
+                    if lower[child] == "-t" or doc[child].is_punct:
                         continue
-                    return child
-            for child in verb.children:
-                if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and child.i > verb.i and any(c.lower_ == "par" and c.dep_ == "case" for c in child.children)):
-                    return child
-            for t in verb.doc[max(0, verb.i - 3) : verb.i + 3]:
-                if t.lower_ in ("-il", "-elle", "-ils", "-elles", "-on"):
-                    return t
-            if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-                verb = verb.head
+                    return doc[child]
+            for child in children[verb]:
+                if dep[child] == "obl:agent" or (dep[child].startswith("obl") and child > verb and any(
+                        lower[c] == "par" and dep[c] == "case" for c in children[child])):
+                    return doc[child]
+            for t in range(max(0, verb - 3), min(len(doc), verb + 3)):
+                if lower[t] in ("-il", "-elle", "-ils", "-elles", "-on"):
+                    return doc[t]
+            if dep[verb] in ("xcomp", "conj") and head[verb] != verb and pos[head[verb]] in ("VERB", "AUX"):
+                verb = head[verb]
                 continue
             break
         return None
@@ -251,29 +258,31 @@ class SpeakerResolver:
         if j >= 0 and text[j] == "," and not self.in_quote(idx[j]):
             # "Ankara, de son côté, présente …": skip a short parenthetical between commas
             k = j - 1
-            while k >= 0 and j - k <= 6 and doc[k].text != "," and not doc[k].is_sent_start:
+            while k >= 0 and j - k <= 6 and text[k] != "," and not tab.sent_start[k]:
                 k -= 1
-            inner = doc[k + 1 : j] if k >= 0 else []
-            if k >= 0 and doc[k].text == "," and j - k <= 6 and all(
-                    t.pos_ in ("ADP", "DET", "PRON", "ADV") or t.lower_ in _ASIDE_NOUNS for t in inner):
+            if k >= 0 and text[k] == "," and j - k <= 6 and all(
+                    pos[t] in ("ADP", "DET", "PRON", "ADV") or lower[t] in _ASIDE_NOUNS for t in range(k + 1, j)):
                 j = k - 1
-        if j >= 1 and doc[j].text == "," and not self.in_quote(doc[j].idx) and self._apposed_name(doc[j - 1]):
+        if j >= 1 and text[j] == "," and not self.in_quote(idx[j]) and self._apposed_name(doc[j - 1]):
             j -= 1  # "Le ministre …, Jeyhun Bayramov, a déclaré": the name apposed before the verb
         if j >= 2 and lower[j] in _ASIDE_NOUNS and pos[j - 1] in ("DET", "PRON") and pos[j - 2] == "ADP":
             j -= 3  # "X a pour sa part / de son côté déclaré"
             while j >= 0 and (pos[j] == "AUX" or lower[j] in _LIGHT_ADVERBS):
                 j -= 1
-        if j < 0 or not self.same_par(doc[j], cue) or self.in_quote(doc[j].idx):
+        par = self.para_of(cue.idx)
+        if j < 0 or self.para_of(idx[j]) != par or self.in_quote(idx[j]):
             return None
-        if doc[j].text == ",":  # "L'Iran, voisin de …, a annoncé": a subject the parser hung elsewhere
+        if text[j] == ",":  # "L'Iran, voisin de …, a annoncé": a subject the parser hung elsewhere
             first = None
+            dep, head = tab.dep, tab.head
             for k in range(j - 1, max(-1, j - 30), -1):
-                if not self.same_par(doc[k], cue) or doc[k].text in (".", ";", ":", "!", "?"):
+                if self.para_of(idx[k]) != par or text[k] in (".", ";", ":", "!", "?"):
                     break
-                if doc[k].pos_ != "DET":
-                    first = doc[k]
-                if doc[k].dep_ in _SUBJ_DEPS and doc[k].head.i > j and doc[k].pos_ in ("NOUN", "PROPN"):
+                if pos[k] != "DET":
+                    first = k
+                if dep[k] in _SUBJ_DEPS and head[k] > j and pos[k] in ("NOUN", "PROPN"):
                     return doc[k]
+            first = doc[first] if first is not None else None
             # "Donald Trump, qui estime …, a dit": the name opening the clause, before its relative
             if first is not None and self.mention_at(first) is not None and self.mention_at(first).entity_type in (
                     "person", "organization", "group"):
@@ -602,16 +611,20 @@ class SpeakerResolver:
             keep = [t for t in head.subtree if not self._under_clause(t, head)]
             lo = min(t.i for t in keep) if keep else head.i
             hi = max(t.i for t in keep) + 1 if keep else head.i + 1
-        for t in doc[lo:head.i]:  # "En réponse à …, le conseiller": nothing before a comma is the name
-            if t.text in (",", ";", ":") and not self.in_quote(t.idx):
-                lo = t.i + 1
-        while lo < head.i and (doc[lo].dep_ in ("case", "mark") or doc[lo].pos_ == "ADP" or doc[lo].is_punct):
+        tab = table(doc)  # (the trims read the lists: no Token per word)
+        text, idx, pos, dep, punct = tab.text, tab.idx, tab.pos, tab.dep, tab.punct
+        before = doc[lo:head.i]  # (a Span: its bounds as the slice gives them, no Token built)
+        for i in range(before.start, before.end):  # "En réponse à …, le conseiller": nothing before a comma is the name
+            if text[i] in (",", ";", ":") and not self.in_quote(idx[i]):
+                lo = i + 1
+        while lo < head.i and (dep[lo] in ("case", "mark") or pos[lo] == "ADP" or punct[lo]):
             lo += 1
-        for t in doc[head.i + 1 : hi]:
-            if t.text in (",", ".", ";", ":", "!", "?") or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod"):
-                hi = t.i
+        after = doc[head.i + 1 : hi]
+        for i in range(after.start, after.end):
+            if text[i] in (",", ".", ";", ":", "!", "?") or pos[i] in ("VERB", "AUX") and dep[i] not in ("acl", "amod"):
+                hi = i
                 break
-        while hi > lo + 1 and doc[hi - 1].is_punct:
+        while hi > lo + 1 and punct[hi - 1]:
             hi -= 1
         if head.text[:1].isupper() and head.pos_ in ("PROPN", "X") and self.mention_at(head) is None:
             # a name the parser cut ("Abdel-Karim Moussa Bello" read as words hung apart): the

@@ -161,9 +161,13 @@ def tense_at(doc: Doc, start: int, end: int, lang: str = "fr") -> str | None:
     span = span_for(doc, start, end)
     if span is None or len(span) == 0:
         return None
-    sent = span.sent
-    window = doc[max(sent.start, span.start - 5) : span.start]
-    if any(t.lower_ in FUTURE_WORDS for t in window):
+    tab = table(doc)
+    if doc.user_hooks or doc.user_span_hooks:
+        sent = span.sent
+    else:  # span.sent (the sentence of its first token), from the table (spaCy walks to its ends)
+        sent = tab.sent(span.start)
+    lower = tab.lower
+    if any(lower[i] in FUTURE_WORDS for i in range(max(sent.start, span.start - 5), span.start)):
         return "future"
     if lang != "fr":
         return english_tense(access.doc_text(doc), start)
@@ -186,9 +190,11 @@ def sentence_times(doc: Doc, timexes: list[Timex]) -> list[SentenceTime]:
         if tx.type in ("date", "time") and tx.value and tx.sentence is not None:
             by_sentence.setdefault(tx.sentence, []).append(i)
     out = []
+    published = doc._.published  # (read once: each read of doc._ builds an accessor)
+    fallback = precision_of(published, doc._.published_precision) if published else None
     for si, sent in enumerate(sents):
         cands = by_sentence.get(si, [])
-        root = sent.root
+        root = sent.root if cands else None  # (a walk over the sentence: only when a timex is in it)
         chosen, basis = None, None
         for i in cands:
             span = span_for(doc, timexes[i].start, timexes[i].end)
@@ -207,12 +213,12 @@ def sentence_times(doc: Doc, timexes: list[Timex]) -> list[SentenceTime]:
             out.append(
                 SentenceTime(sentence=si, value=tx.value, precision=tx.precision, basis=basis, timex_index=chosen)
             )
-        elif doc._.published:
+        elif published:
             out.append(
                 SentenceTime(
                     sentence=si,
-                    value=doc._.published,
-                    precision=precision_of(doc._.published, doc._.published_precision),
+                    value=published,
+                    precision=fallback,
                     basis="publication-fallback",
                 )
             )

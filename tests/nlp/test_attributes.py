@@ -90,6 +90,43 @@ def test_lemmatizer_sets_the_lemmas_of_spacys_rules():
     assert rulers[1](preset)[0].lemma_ == "monture"
 
 
+class _Unscannable(list):
+    """An index list that fails the test when searched word by word."""
+
+    def __contains__(self, item):
+        raise AssertionError(f"the index list was scanned for {item!r}")
+
+
+def test_lemmatizer_reads_the_index_as_a_set():
+    from spacy.lang.fr.lemmatizer import FrenchLemmatizer
+    from spacy.lookups import Lookups
+
+    vocab = spacy.blank("fr").vocab
+    tables = {"lemma_lookup": {"vîmes": "voir", "zz": "z"},
+              "lemma_rules": {"noun": [["aux", "al"], ["s", ""], ["x", ""]], "verb": [["ons", "er"], ["ons", "1"]],
+                              "adj": [["es", "e"], ["es", ""]]},
+              "lemma_exc": {"noun": {"yeux": ["œil"]}, "adj": {"vieilles": ["vieux", "vieux"]}},
+              "lemma_index": {"noun": ["cheval", "accord"], "verb": ["parler"], "adj": ["grande"]}}
+
+    def lemmatizer(cls, index_type):
+        lookups = Lookups()
+        for name, data in tables.items():
+            lookups.add_table(name, {k: index_type(v) for k, v in data.items()} if name == "lemma_index" else data)
+        found = cls(vocab, None, "lemmatizer", mode="rule")
+        found.initialize(lookups=lookups)
+        return found
+
+    # each step of the rules: in the index, an exception, a rule's form in the index, a form that is
+    # not alphabetic, forms outside the index, the lookup table, the word itself, other parts of speech
+    words = ["cheval", "yeux", "vieilles", "grandes", "parlons", "mangeons", "chevaux", "vîmes", "zz", "Paris",
+             "\n", "le", "accords"]
+    pos = ["NOUN", "NOUN", "ADJ", "ADJ", "VERB", "VERB", "NOUN", "VERB", "NOUN", "PROPN", "SPACE", "DET", "NOUN"]
+    expected = lemmatizer(FrenchLemmatizer, list)(Doc(vocab, words=words, pos=pos))
+    got = lemmatizer(ArrayFrenchLemmatizer, _Unscannable)(Doc(vocab, words=words, pos=pos))
+    assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
+    assert [t.lemma_ for t in got][:7] == ["cheval", "œil", "vieux", "grande", "parler", "mange1", "cheval"]
+
+
 @pytest.mark.slow
 def test_pipeline_uses_the_array_pipes_with_the_models_annotation(nlp, base_nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler"), ArrayAttributeRuler)

@@ -24,6 +24,10 @@ def test_lists_hold_what_the_token_properties_return():
     assert tab.dep == [t.dep_ for t in doc]
     assert tab.word == [not t.is_space and not t.is_punct for t in doc]
     assert tab.idx == [t.idx for t in doc]
+    assert tab.punct == [t.is_punct for t in doc]
+    assert tab.sent_start == [bool(t.is_sent_start) for t in doc] == [True] + [False] * 4 + [True] + [False] * 4
+    assert [tab.chars(a, b) for a, b in ((0, 1), (1, 4), (5, 10))] == [
+        (doc[a:b].start_char, doc[a:b].end_char) for a, b in ((0, 1), (1, 4), (5, 10))]
     assert [(s.start, s.end) for s in tab.sents] == [(0, 5), (5, 10)]
     assert [(tab.sent(t.i).start, tab.sent(t.i).end) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
 
