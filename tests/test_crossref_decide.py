@@ -127,6 +127,9 @@ def _told_as_cannot_match(t, anchor: int, others: list[int], seen: dict) -> None
         seen[v] += 1
         if v == decide.REFUSED:
             assert similarity.cannot_match(first, second), (anchor, t.rids[i])
+            # and rightly: compare finds them neither one event nor a date conflict
+            found = similarity.compare(first, second, explain=False)
+            assert not found.same and not found.date_conflict, (anchor, t.rids[i], found.score)
         elif v == decide.COMPARE:
             assert not similarity.cannot_match(first, second), (anchor, t.rids[i])
 

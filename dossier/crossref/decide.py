@@ -325,7 +325,10 @@ def _verdicts(t: _Table, a: int, others: np.ndarray) -> np.ndarray:
     shared = common + np.maximum(t.n_twins[rest], t.n_twins[a])
     enough = np.where(t.say[rest] & t.say[a], 2, LONG_ENOUGH)
     trigger = (t.trigger_id[rest] == t.trigger_id[a]) & (t.trigger_id[a] != 0)
-    full = 4.0 * np.minimum(1.0, shared / FULL_WORDS) + np.minimum(1.5, 0.25 * np.maximum(0, shared - FULL_WORDS))
+    # their share of the shorter sentence at most this many of its words (_text_weight's shorter
+    # sentence holds every shared word: it is never shorter than ``small``)
+    share = np.minimum(1.0, shared / np.maximum(small, 1))
+    full = 4.0 * share * np.minimum(1.0, shared / FULL_WORDS) + np.minimum(1.5, 0.25 * np.maximum(0, shared - FULL_WORDS))
     words = np.where((common == 0) | (unproven == 0), np.where(small >= enough, -1.0, 0.0),
                      np.where(shared < 2, np.where(trigger, TRIGGER_WEIGHT, 0.0), full))
     # the participants (_actor_weight): exactly, but for one actor shared, the others named

@@ -527,7 +527,10 @@ def _words_bound(a: EventFeatures, b: EventFeatures) -> float | None:
         return -1.0 if _small(a, b) >= (2 if _both_say(a, b) else LONG_ENOUGH) else 0.0
     if shared < 2:
         return TRIGGER_WEIGHT if a.trigger and a.trigger == b.trigger else 0.0
-    return 4.0 * min(1.0, shared / FULL_WORDS) + min(1.5, 0.25 * max(0, shared - FULL_WORDS))
+    # their share of the shorter sentence: at most ``shared`` of its words (_text_weight's shorter
+    # sentence holds every shared word, so it is never shorter than _small)
+    share = min(1.0, shared / max(_small(a, b), 1))
+    return 4.0 * share * min(1.0, shared / FULL_WORDS) + min(1.5, 0.25 * max(0, shared - FULL_WORDS))
 
 
 def _none_shared(a: EventFeatures, b: EventFeatures, common: frozenset[str]) -> bool:
