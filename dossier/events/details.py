@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from dossier.events import lexicon as lx
+from dossier.events import lexicon as lx, memo
 from dossier.models import Mention, Timex
 from dossier.nlp import access
 from dossier.nlp.tokens import morph, table
@@ -140,16 +140,16 @@ def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
     hi = max(head.right_edge.i, trigger.right_edge.i)
     lo_c, hi_c = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     best, best_d = None, None
-    for m in access.mentions_in(doc, lo_c, hi_c, mentions):
+    for m in memo.within(doc, mentions, lo_c, hi_c):
         if not _is_place(m):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = memo.char_span(doc, m.start, m.end)
         if span is None:
             continue
-        root = span.root
+        root = doc[span[2]]
         cases = [c for c in root.children if c.dep_ == "case"]
         # "à Kiev" parsed as a determiner of the next noun: look at the token before the mention
-        prev = doc[span.start - 1] if span.start > 0 else None
+        prev = doc[span[0] - 1] if span[0] > 0 else None
         governed = any(c.lower_ in lx.PLACE_PREPS for c in cases) or (
             prev is not None and prev.lower_ in lx.PLACE_PREPS) or _named_settlement(root)
         if not governed and root.i not in obj_tokens:

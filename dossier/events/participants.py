@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from dossier.events.memo import list_memo
 from dossier.models import Mention, Participant
 from dossier.nlp.tokens import sent_of, table
 
@@ -377,7 +378,17 @@ def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
     """A name that only says which actor another one is: a name inside another actor's name, a
     complement of another actor's name
     ("les Forces de soutien rapide du Soudan") or of the role noun in apposition to it ("X,
-    porte-parole du gouvernement soudanais"). Such a name is no party of the event."""
+    porte-parole du gouvernement soudanais"). Such a name is no party of the event. (Answered
+    once per name and list of mentions: every event of a sentence asks of its names.)"""
+    found = list_memo(doc, mentions, "qualifies_actor")
+    key = (m.start, m.end, m.entity_id)
+    answer = found.get(key)
+    if answer is None:
+        answer = found[key] = _qualifies_actor(doc, m, mentions)
+    return answer
+
+
+def _qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
     if any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
            and o.entity_id != m.entity_id and can_act(o) for o in mentions):  # (offsets tested first: cheaper)
         return True  # "le Conseil de sécurité de l'ONU": a name inside another actor's name
