@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, side_of_text, subject_of
 from dossier.claims.lexicon import cue_set, fold, opponent
 from dossier.events.participants import acting_entity, subject_group
 from dossier.nlp.tree import walk_up
-from dossier.nlp.tokens import morph, sent_of
+from dossier.nlp.tokens import morph, sent_of, table
 
 # predicates whose last argument is a value: two claims with different values conflict
 FUNCTIONAL = {"EVALUATES": 1, "CASUALTIES": 1, "AUTHORED": 1, "CHARACTERISES": 1}
@@ -49,12 +49,32 @@ def _short(entity_id: str | None) -> str:
     return (entity_id or "unknown").replace("local:", "")
 
 
+_FOLDS = "dossier.claims.folds"
+
+
+def folded(doc: Doc) -> tuple[list[str], list[str]]:
+    """(``fold(token.lemma_)``, ``fold(token.text)``) of every token of ``doc``, from the token
+    table's lists, read once per Doc (``fold`` lower-cases first: the table's lower-cased lemma
+    folds alike)."""
+    found = doc.user_data.get(_FOLDS)
+    if found is None:
+        tab = table(doc)
+        found = doc.user_data[_FOLDS] = ([fold(w) for w in tab.lemma], [fold(w) for w in tab.text])
+    return found
+
+
 def _lemmas(toks: list[Token]) -> list[str]:
-    return [fold(t.lemma_) for t in toks]
+    if not toks:
+        return []
+    lemmas = folded(toks[0].doc)[0]
+    return [lemmas[t.i] for t in toks]
 
 
 def _texts(toks: list[Token]) -> list[str]:
-    return [fold(t.text) for t in toks]
+    if not toks:
+        return []
+    texts = folded(toks[0].doc)[1]
+    return [texts[t.i] for t in toks]
 
 
 @lru_cache(maxsize=None)
@@ -457,8 +477,9 @@ def _agreement(ctx: ActorContext, toks: list[Token], claimant: Actor | None,
     "ont annoncé avoir accepté la trêve"), or "entre X et Y" / "avec X" of an agreement noun;
     the topic: what is agreed on (the verb's object, the noun's "sur/de" complement)."""
     verbs, nouns = cue_set("agree_verbs"), cue_set("agree_nouns")
-    tok = next((t for t in toks if fold(t.lemma_) in verbs and t.pos_ in ("VERB", "AUX") and _reported(t)), None)
-    noun = next((t for t in toks if fold(t.lemma_) in nouns and t.pos_ in ("NOUN", "PROPN")), None)
+    lemmas = _lemmas(toks)
+    tok = next((t for t, l in zip(toks, lemmas) if l in verbs and t.pos_ in ("VERB", "AUX") and _reported(t)), None)
+    noun = next((t for t, l in zip(toks, lemmas) if l in nouns and t.pos_ in ("NOUN", "PROPN")), None)
     if tok is None and noun is None:
         return None
     topic = None
@@ -501,5 +522,6 @@ def _hash(words: list[str]) -> str:
 
 
 def _content_hash(toks: list[Token]) -> str:
-    words = [fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
-    return _hash(words or [fold(t.text) for t in toks])
+    pos = table(toks[0].doc).pos if toks else []
+    words = [l for t, l in zip(toks, _lemmas(toks)) if pos[t.i] in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
+    return _hash(words or _texts(toks))
