@@ -370,8 +370,14 @@ def _iso_duration(number: float, unit: str) -> str:
     return f"PT{number:g}{unit}"
 
 
+# a unit word, which every duration holds: a text without one is not searched further
+_UNIT_WORD = re.compile(r"heure|minute|jour|hour|day", re.IGNORECASE)
+
+
 def parse_duration(text: str) -> tuple[str, str] | None:
     """("PT2H30M", "environ deux heures et demie") from a phrase, or None."""
+    if _UNIT_WORD.search(text) is None:
+        return None
     m = _DURATION.search(text)
     if m is None:
         return None

@@ -390,7 +390,18 @@ def _incise_object(tok: Token) -> Token | None:
 
 
 def subject_of(tok: Token) -> Token | None:
-    """nsubj of the token, climbing through xcomp/aux chains ("doit rencontrer")."""
+    """nsubj of the token, climbing through xcomp/aux chains ("doit rencontrer"). (Found once per
+    token of a Doc: the parse alone decides it, and every event of a sentence asks.)"""
+    found = memo.memo(tok.doc, "subject_of")
+    i = found.get(tok.i)
+    if i is None:
+        subj = _subject_of(tok)
+        found[tok.i] = -1 if subj is None else subj.i
+        return subj
+    return None if i < 0 else tok.doc[i]
+
+
+def _subject_of(tok: Token) -> Token | None:
     inverted = _incise_object(tok)
     if inverted is not None:
         return inverted

@@ -72,6 +72,24 @@ def _starts(doc: Doc, mentions: list[Mention]) -> list[int] | None:
     return found["starts"]
 
 
+def starting_between(doc: Doc, mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions of the list in a stretch of it that holds every mention starting in
+    [lo, hi] (the whole list when it is not in order of start), in the list's order: the
+    caller still tests each one."""
+    starts = _starts(doc, mentions)
+    if starts is None:
+        return mentions
+    return mentions[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
+
+
+def longest_mention(doc: Doc, mentions: list[Mention]) -> int:
+    """The greatest ``end - start`` of the mentions (0 for none)."""
+    found = list_memo(doc, mentions, "starts")
+    if "longest" not in found:
+        found["longest"] = max((m.end - m.start for m in mentions), default=0)
+    return found["longest"]
+
+
 def within(doc: Doc, mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
     """``[m for m in mentions if lo <= m.start and m.end <= hi]`` (in the list's order), by
     bisection when the list is in order of start."""

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from dossier.events.memo import list_memo
+from dossier.events.memo import list_memo, longest_mention, memo, starting_between
 from dossier.models import Mention, Participant
 from dossier.nlp.tokens import sent_of, table
 
@@ -132,7 +132,16 @@ def verb_group_start(verb: Token) -> Token:
 def subject_group(verb: Token) -> tuple[int, int] | None:
     """Token range [lo, hi) of the noun group written right before a finite verb group, back to
     the clause boundary (sentence start, "que", "qui", ";" or another verb): the subject as
-    written, whatever the parser attached it to. None when the verb follows no such group."""
+    written, whatever the parser attached it to. None when the verb follows no such group.
+    (Found once per token of a Doc: the words and the parse alone decide it.)"""
+    found = memo(verb.doc, "subject_group")
+    if verb.i in found:
+        return found[verb.i]
+    group = found[verb.i] = _subject_group(verb)
+    return group
+
+
+def _subject_group(verb: Token) -> tuple[int, int] | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     first = verb_group_start(verb)
@@ -389,8 +398,11 @@ def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
 
 
 def _qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    # (the names that may hold it or a token start at most the longest name's length before)
+    longest = longest_mention(doc, mentions)
     if any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-           and o.entity_id != m.entity_id and can_act(o) for o in mentions):  # (offsets tested first: cheaper)
+           and o.entity_id != m.entity_id and can_act(o)
+           for o in starting_between(doc, mentions, m.end - longest, m.start)):  # (offsets tested first: cheaper)
         return True  # "le Conseil de sécurité de l'ONU": a name inside another actor's name
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -401,11 +413,14 @@ def _qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
     if any(c.dep_ == "case" and c.lower_ in ("contre", "against") for c in root.children):
         return False  # "X, en guerre … contre Y" hung on X: an opponent, not a complement of X's name
     head = root.head
-    owners = [o for o in mentions if (o.start, o.end, o.entity_id) != (m.start, m.end, m.entity_id) and can_act(o)
-              and not (o.start <= m.start and m.end <= o.end) and o.resolution != "descriptor"]  # a description qualifies by no name
+
+    def owner(o: Mention) -> bool:
+        return (o.start, o.end, o.entity_id) != (m.start, m.end, m.entity_id) and can_act(o) \
+            and not (o.start <= m.start and m.end <= o.end) and o.resolution != "descriptor"  # a description qualifies by no name
 
     def named(tok: Token) -> bool:
-        return any(o.start <= tok.idx < o.end for o in owners)
+        idx = tok.idx
+        return any(o.start <= idx < o.end and owner(o) for o in starting_between(doc, mentions, idx - longest, idx))
 
     if named(head):
         return True
