@@ -88,6 +88,11 @@ class ActorContext:
         self.recent: list[tuple[int, Actor]] = []  # (sentence index, actor) of earlier speakers
         inst = sides().get("institutions") or {}
         self.institutions = {fold(w): key for key, words in inst.items() for w in words}
+        # the institutions of several words, longest first, each with its words but "de, la,
+        # des, du" (``actor_of`` looks for all of them in a phrase)
+        self._institution_words = [
+            (set(_WORD.findall(words)) - {"de", "la", "des", "du"}, key)
+            for words, key in sorted(self.institutions.items(), key=lambda kv: -len(kv[0])) if " " in words]
         self.anonymous_heads = frozenset(fold(w) for w in sides().get("anonymous_heads") or [])
         self._speakers = None
 
@@ -281,8 +286,8 @@ class ActorContext:
         folded_phrase = fold(phrase)
         institution = None
         phrase_words = set(_WORD.findall(folded_phrase))
-        for words, key in sorted(self.institutions.items(), key=lambda kv: -len(kv[0])):
-            if " " in words and set(_WORD.findall(words)) - {"de", "la", "des", "du"} <= phrase_words:
+        for words, key in self._institution_words:
+            if words <= phrase_words:
                 institution = key  # "ministère (ukrainien) de la Défense"
                 break
         institution = institution or self.institutions.get(head_lemma) or self.institutions.get(fold(head.text))

@@ -59,8 +59,14 @@ def folded(doc: Doc) -> tuple[list[str], list[str]]:
     found = doc.user_data.get(_FOLDS)
     if found is None:
         tab = table(doc)
-        found = doc.user_data[_FOLDS] = ([fold(w) for w in tab.lemma], [fold(w) for w in tab.text])
+        found = doc.user_data[_FOLDS] = (_fold_all(tab.lemma), _fold_all(tab.text))
     return found
+
+
+def _fold_all(words: list[str]) -> list[str]:
+    """``[fold(w) for w in words]``, folding each distinct word once."""
+    folds = {w: fold(w) for w in set(words)}
+    return list(map(folds.__getitem__, words))
 
 
 def _lemmas(toks: list[Token]) -> list[str]:
