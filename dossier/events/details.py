@@ -205,15 +205,20 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     """(value, precision, basis): the date timex governing the trigger, else the sentence time.
     ``quoted``: the document's direct-speech spans (``filters.quoted_regions``)."""
     timexes_all = timexes
-    in_sent = [t for t in timexes if t.type in ("date", "time") and t.value
-               and sent.start_char <= t.start < sent.end_char and not _dates_nothing(t)]
+    found = memo.list_memo(doc, timexes, "in_sentence")  # (the same for every event of the sentence)
+    key = (sent.start_char, sent.end_char)
+    in_sent = found.get(key)
+    if in_sent is None:
+        in_sent = found[key] = [t for t in timexes if t.type in ("date", "time") and t.value
+                                and sent.start_char <= t.start < sent.end_char and not _dates_nothing(t)]
     best = None
     for t in in_sent:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        span = memo.char_span(doc, t.start, t.end)
         if span is None:
             continue
-        if _governs(span.root, trigger, head):
-            d = abs(span.root.i - trigger.i)
+        root = doc[span[2]]
+        if _governs(root, trigger, head):
+            d = abs(root.i - trigger.i)
             if best is None or d < best[0]:
                 best = (d, t)
     if best is not None:

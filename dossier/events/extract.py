@@ -38,7 +38,7 @@ from dossier.events.quoted import quote_statements
 from dossier.events.coref import (continue_dates, ground_dates, inherit_dates, inherit_places, place_of_occasion,
                                   resolve_meetings, trigger_token)
 from dossier.events.sides import fill_agent, fill_sides
-from dossier.events.spans import clause_tokens
+from dossier.events.spans import clause_indexes, clause_tokens, subtree_indexes
 from dossier.events.story import mark_story
 from dossier.events.details import (
     date_counted, event_date, event_duration, event_outcome, event_status, find_place,
@@ -329,9 +329,13 @@ def clause_head(tok: Token) -> Token:
 
 
 def _span_of(tokens: list[Token], sent: Span) -> tuple[int, int]:
-    tab = table(sent.doc)  # (offsets, forms and flags read from the lists; punctuation: neither a word nor a space)
+    return _span_of_indexes(table(sent.doc), [t.i for t in tokens], sent)
+
+
+def _span_of_indexes(tab: TokenTable, ids: list[int], sent: Span) -> tuple[int, int]:
+    """:func:`_span_of` of the tokens at these indexes (offsets, forms and flags read from the
+    token table's lists; punctuation: neither a word nor a space)."""
     idx, text, word, space = tab.idx, tab.text, tab.word, tab.space
-    ids = [t.i for t in tokens]
     toks = [i for i in ids if word[i] or space[i] or text[i] in "«»\"“”"] or ids
     start = min(idx[i] for i in toks)
     end = max(idx[i] + len(text[i]) for i in toks)
@@ -617,7 +621,15 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
 
 
 def _content_family(tok: Token) -> str | None:
-    """Type of a reported statement from its content (``dossier.events.content``)."""
+    """Type of a reported statement from its content (``dossier.events.content``), found once
+    per reporting token of a Doc."""
+    found = memo.memo(tok.doc, "content_family")
+    if tok.i not in found:
+        found[tok.i] = _find_content_family(tok)
+    return found[tok.i]
+
+
+def _find_content_family(tok: Token) -> str | None:
     sent = sent_of(tok)
     inside = _content_test(tok)
     return content_family(t for t in bearing_tokens(tok.doc, sent.start, sent.end) if t.i != tok.i and inside(t))
@@ -697,7 +709,16 @@ def _in_content(reporting: Token, tok: Token) -> bool:
 
 def _content_test(reporting: Token) -> Callable[[Token], bool]:
     """Whether a token is in what ``reporting`` reports, with the reporting verb's subject and
-    head read once (the test runs on every token of its sentence)."""
+    head read once (the test runs on every token of its sentence; made once per reporting
+    token of a Doc: the parse alone decides it)."""
+    found = memo.memo(reporting.doc, "content_test")
+    test = found.get(reporting.i)
+    if test is None:
+        test = found[reporting.i] = _make_content_test(reporting)
+    return test
+
+
+def _make_content_test(reporting: Token) -> Callable[[Token], bool]:
     if reporting.pos_ == "ADP":  # "selon X, …": everything but the source phrase
         head = reporting.head
         return lambda tok: not head.is_ancestor(tok) and head.i != tok.i
@@ -1623,38 +1644,41 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     fam = lx.FAMILIES[fam_name]
     head = clause_head(tok)
     reporting = speaker_tok is not None and speaker_tok.i == tok.i
+    # (the span's tokens as indexes: only which tokens it holds counts, read from the token table)
+    tab = table(doc)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
-        tokens, head = clause_tokens(tok, tok), tok
+        tokens, head = clause_indexes(tok, tok), tok
     else:
-        tokens = clause_tokens(head, tok, reporting) if head.i != tok.i or tok.pos_ in ("VERB", "AUX") else list(tok.subtree)
+        tokens = clause_indexes(head, tok, reporting) if head.i != tok.i or tok.pos_ in ("VERB", "AUX") \
+            else subtree_indexes(tab, tok.i)
     subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
-    if subj is not None and subj.i not in {t.i for t in tokens}:
-        tokens += list(subj.subtree)
+    if subj is not None and subj.i not in set(tokens):
+        tokens += subtree_indexes(tab, subj.i)
     group = pa.subject_group(head) if head.pos_ in ("VERB", "AUX") else None
     if group is not None and (subj is None or group[0] <= subj.i < group[1]):
-        tokens += list(doc[group[0]:group[1]])  # "Israël et le Hamas ont accepté": the written subject
+        tokens += range(group[0], group[1])  # "Israël et le Hamas ont accepté": the written subject
     incise = speaker_tok is not None and speaker_tok.pos_ != "ADP" and _incise(speaker_tok) and speaker_tok.i > tok.i
     if speaker_tok is not None and speaker_tok.i != tok.i:
         subj = speaker_tok.head if speaker_tok.pos_ == "ADP" else subject_of(speaker_tok)
         if subj is not None and not incise:  # "X a été tué, a annoncé Y": the event's span stops at the incise
-            skip = {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
-            tokens += [t for t in subj.subtree if t.i not in skip]
+            skip = {t for c in tab.children[subj.i] if tab.dep[c] in ("acl", "acl:relcl") for t in subtree_indexes(tab, c)}
+            tokens += [t for t in subtree_indexes(tab, subj.i) if t not in skip]
     if speaker_tok is not None and speaker_tok.i == tok.i and tok.pos_ != "ADP":
-        skip = {t.i for c in tok.children if c.dep_ in ("advcl", "obl:mod", "parataxis") and c.i < tok.i
-                for t in c.subtree}
+        skip = {t for c in tab.children[tok.i] if tab.dep[c] in ("advcl", "obl:mod", "parataxis") and c < tok.i
+                for t in subtree_indexes(tab, c)}
         subj = subject_of(tok)
         if subj is not None:
-            skip |= {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
-        tokens = [t for t in tokens if t.i not in skip] or tokens
+            skip |= {t for c in tab.children[subj.i] if tab.dep[c] in ("acl", "acl:relcl") for t in subtree_indexes(tab, c)}
+        tokens = [t for t in tokens if t not in skip] or tokens
         if fam_name == "statement" and _incise(tok):
             # "…, a annoncé X dans un communiqué": the neutral statement is the incise clause
             inside = _content_test(tok)
-            tokens = [t for t in tokens if not inside(t) and t.i >= tok.i - 3] or tokens
+            tokens = [t for t in tokens if not inside(doc[t]) and t >= tok.i - 3] or tokens
         elif own_clause:
             inside = _content_test(tok)
-            tokens = [t for t in tokens if not inside(t)] or tokens
-    tokens = [t for t in tokens if sent.start <= t.i < sent.end] or list(sent)
-    start, end = _span_of(tokens, sent)
+            tokens = [t for t in tokens if not inside(doc[t])] or tokens
+    tokens = [t for t in tokens if sent.start <= t < sent.end] or list(range(sent.start, sent.end))
+    start, end = _span_of_indexes(tab, tokens, sent)
     place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))
     if place is None and fam_name == "military_claim":
         place = _clitic_place(doc, tok, sent, mentions)
@@ -1697,7 +1721,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         fam_name, mode = "phone_call", "phone"
     etype = fam.type
     context = fam.context
-    if fam_name == "rejection" and any(_lemma(t) in lx.MILITARY_WORDS for t in tokens) and not _rejects_a_proposal(tok):
+    if fam_name == "rejection" and any(tab.lemma[t] in lx.MILITARY_WORDS for t in tokens) and not _rejects_a_proposal(tok):
         etype, context = "military_denial", "military"
     status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
     if fam_name == "attack" and date is None and _vows_to_fight(tok):

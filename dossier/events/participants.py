@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from dossier.events.memo import list_memo, longest_mention, memo, starting_between
+from dossier.events.memo import char_span, list_memo, longest_mention, memo, starting_between
 from dossier.models import Mention, Participant
 from dossier.nlp.tokens import sent_of, table
 
@@ -404,10 +404,10 @@ def _qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
            and o.entity_id != m.entity_id and can_act(o)
            for o in starting_between(doc, mentions, m.end - longest, m.start)):  # (offsets tested first: cheaper)
         return True  # "le Conseil de sécurité de l'ONU": a name inside another actor's name
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = char_span(doc, m.start, m.end)
     if span is None:
         return False
-    root = span.root
+    root = doc[span[2]]
     if root.dep_ != "nmod" or root.head.i == root.i:
         return False
     if any(c.dep_ == "case" and c.lower_ in ("contre", "against") for c in root.children):
@@ -453,10 +453,10 @@ def holder_of_mention(doc: Doc, m: Mention, mentions: list[Mention]) -> tuple[st
     (``named_holder``); None otherwise."""
     if m.entity_type == "person":
         return None
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = char_span(doc, m.start, m.end)
     if span is None:
         return None
-    noun = span.root
+    noun = doc[span[2]]
     if noun.pos_ != "NOUN":
         return None
     for a in noun.children:

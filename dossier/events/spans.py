@@ -20,8 +20,12 @@ def clause_tokens(root: Token, keep: Token, content: bool = False) -> list[Token
 
     Coordinated nouns ("X et Y") stay; with ``content`` (a reporting verb), the reported
     clause (ccomp) stays too."""
-    doc = root.doc
-    tab = table(doc)  # (labels, tags, heads and children read from the lists: Tokens only for the result)
+    return [root.doc[i] for i in clause_indexes(root, keep, content)]
+
+
+def clause_indexes(root: Token, keep: Token, content: bool = False) -> list[int]:
+    """:func:`clause_tokens` as token indexes, in order."""
+    tab = table(root.doc)  # (labels, tags, heads and children read from the lists)
     dep, pos, children = tab.dep, tab.pos, tab.children
     keeps = _ancestors(tab, keep.i)
     out: list[int] = []
@@ -39,7 +43,22 @@ def clause_tokens(root: Token, keep: Token, content: bool = False) -> list[Token
                 else:
                     continue
             stack.append(c)
-    return [doc[i] for i in sorted(out)]
+    return sorted(out)
+
+
+def subtree_indexes(tab, i: int) -> list[int]:
+    """The indexes of ``token.subtree`` (the token and its descendants, from the token table's
+    children lists), in no particular order."""
+    children = tab.children
+    out: list[int] = []
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        stack.extend(children[j])
+        if len(out) > len(children):  # (a cycle of heads: spaCy's own walk would not end either)
+            raise ValueError("the dependency parse has a cycle")
+    return out
 
 
 def _ancestors(tab, i: int) -> set[int]:
