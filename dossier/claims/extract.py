@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, subject_of
 from dossier.claims.clauses import accusation_content, nickname, relative_antecedent
 from dossier.claims.lexicon import cue_set, cues, fold
-from dossier.claims.propositions import _FOLDS, Proposition, _short, normalise
+from dossier.claims.propositions import Proposition, _short, normalise
 from dossier.events import memo as events_memo
 from dossier.events.filters import body_start
 from dossier.models import Claim
@@ -104,7 +104,6 @@ _CUES = "dossier.claims.cues"
 def release(doc: Doc) -> None:
     """Drop what :func:`reporting_cue` kept on ``doc``."""
     doc.user_data.pop(_CUES, None)
-    doc.user_data.pop(_FOLDS, None)
     events_memo.release(doc)  # (what the events' helpers the claims call kept)
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, side_of_text, subject_of
 from dossier.claims.lexicon import cue_set, fold, opponent
@@ -49,38 +49,21 @@ def _short(entity_id: str | None) -> str:
     return (entity_id or "unknown").replace("local:", "")
 
 
-_FOLDS = "dossier.claims.folds"
-
-
-def folded(doc: Doc) -> tuple[list[str], list[str]]:
-    """(``fold(token.lemma_)``, ``fold(token.text)``) of every token of ``doc``, from the token
-    table's lists, read once per Doc (``fold`` lower-cases first: the table's lower-cased lemma
-    folds alike)."""
-    found = doc.user_data.get(_FOLDS)
-    if found is None:
-        tab = table(doc)
-        found = doc.user_data[_FOLDS] = (_fold_all(tab.lemma), _fold_all(tab.text))
-    return found
-
-
-def _fold_all(words: list[str]) -> list[str]:
-    """``[fold(w) for w in words]``, folding each distinct word once."""
-    folds = {w: fold(w) for w in set(words)}
-    return list(map(folds.__getitem__, words))
-
-
 def _lemmas(toks: list[Token]) -> list[str]:
+    """``fold(t.lemma_)`` of each token, the lemma read from the token table (``fold``
+    lower-cases first: the table's lower-cased lemma folds alike)."""
     if not toks:
         return []
-    lemmas = folded(toks[0].doc)[0]
-    return [lemmas[t.i] for t in toks]
+    lemmas = table(toks[0].doc).lemma
+    return [fold(lemmas[t.i]) for t in toks]
 
 
 def _texts(toks: list[Token]) -> list[str]:
+    """``fold(t.text)`` of each token, the form read from the token table."""
     if not toks:
         return []
-    texts = folded(toks[0].doc)[1]
-    return [texts[t.i] for t in toks]
+    texts = table(toks[0].doc).text
+    return [fold(texts[t.i]) for t in toks]
 
 
 @lru_cache(maxsize=None)
@@ -348,7 +331,7 @@ def normalise(
                 return Proposition("AUTHORED", [plan, adj_side], stance)
 
     # -- intentions -----------------------------------------------------------------------------
-    goal = next((t for t in toks if fold(t.lemma_) in ("paix", "fin", "arreter", "terminer")), None)
+    goal = next((t for t, l in zip(toks, lemmas) if l in ("paix", "fin", "arreter", "terminer")), None)
     intends = [t for t, l in zip(toks, lemmas) if l in cue_set("intend_verbs") or l == "volonte"]
     if goal is not None:
         intends = [t for t in intends if t.i < goal.i] or intends
@@ -383,7 +366,7 @@ def normalise(
         return Proposition("EVALUATES", [when, "no_progress" if no_progress else "productive"], stance)
 
     # -- characterisations: "présentée comme une opération spéciale", "dénoncée comme une invasion"
-    comme = next((t for t in toks if fold(t.text) == "comme" and t.dep_ == "case" and t.head.pos_ == "NOUN"), None)
+    comme = next((t for t, w in zip(toks, texts) if w == "comme" and t.dep_ == "case" and t.head.pos_ == "NOUN"), None)
     if comme is not None and cue is not None and fold(cue.lemma_) in cue_set("characterise_verbs"):
         thing = _characterised(cue)
         if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
