@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.claims.lexicon import cue_set, fold, side_words, sides
 from dossier.claims.sides import entity_side, generated_side_words, state_named_in
+from dossier.events.memo import char_span
 from dossier.models import Mention
 from dossier.nlp import access
 from dossier.nlp.tree import preorder
@@ -78,16 +79,21 @@ class ActorContext:
         self.entities = dict(doc._.entities or {})
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)  # (token bounds, kept for the other readers of the names)
             if span is None:
                 continue
-            for t in span:
-                prev = self.by_token.get(t.i)
+            for i in range(span[0], span[1]):
+                prev = self.by_token.get(i)
                 if prev is None or (m.end - m.start) < (prev.end - prev.start):
-                    self.by_token[t.i] = m  # the innermost mention
+                    self.by_token[i] = m  # the innermost mention
         self.recent: list[tuple[int, Actor]] = []  # (sentence index, actor) of earlier speakers
         inst = sides().get("institutions") or {}
         self.institutions = {fold(w): key for key, words in inst.items() for w in words}
+        # the institutions of several words, longest first, each with its words but "de, la,
+        # des, du" (``actor_of`` looks for all of them in a phrase)
+        self._institution_words = [
+            (set(_WORD.findall(words)) - {"de", "la", "des", "du"}, key)
+            for words, key in sorted(self.institutions.items(), key=lambda kv: -len(kv[0])) if " " in words]
         self.anonymous_heads = frozenset(fold(w) for w in sides().get("anonymous_heads") or [])
         self._speakers = None
 
@@ -281,8 +287,8 @@ class ActorContext:
         folded_phrase = fold(phrase)
         institution = None
         phrase_words = set(_WORD.findall(folded_phrase))
-        for words, key in sorted(self.institutions.items(), key=lambda kv: -len(kv[0])):
-            if " " in words and set(_WORD.findall(words)) - {"de", "la", "des", "du"} <= phrase_words:
+        for words, key in self._institution_words:
+            if words <= phrase_words:
                 institution = key  # "ministère (ukrainien) de la Défense"
                 break
         institution = institution or self.institutions.get(head_lemma) or self.institutions.get(fold(head.text))

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 import dossier.nlp  # noqa: F401  (registers the Doc extensions)
 from dossier.claims.attributes import extract_attributes
-from dossier.claims.extract import ClaimExtractor
+from dossier.claims.extract import ClaimExtractor, release
 from dossier.claims.lexicon import load_issues
 from dossier.claims.positions import extract_positions
 from dossier.nlp.extensions import doc_list
@@ -30,11 +30,14 @@ class ClaimsComponent:
         if not doc.has_annotation("DEP"):
             log.warning("dossier_claims needs a dependency parse; %s left without claims", self.name)
             return doc
-        extractor = ClaimExtractor(doc)
-        doc_list(doc, "claims").extend(extractor.run())
-        # the speakers found by the claims help resolve "il" / "son pays" in positions
-        doc_list(doc, "attributes").extend(extract_attributes(doc, extractor.ctx))
-        doc_list(doc, "positions").extend(extract_positions(doc, self.issues, extractor.ctx))
+        try:
+            extractor = ClaimExtractor(doc)
+            doc_list(doc, "claims").extend(extractor.run())
+            # the speakers found by the claims help resolve "il" / "son pays" in positions
+            doc_list(doc, "attributes").extend(extract_attributes(doc, extractor.ctx))
+            doc_list(doc, "positions").extend(extract_positions(doc, self.issues, extractor.ctx))
+        finally:
+            release(doc)
         return doc
 
 

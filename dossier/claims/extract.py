@@ -19,6 +19,7 @@ from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, subj
 from dossier.claims.clauses import accusation_content, nickname, relative_antecedent
 from dossier.claims.lexicon import cue_set, cues, fold
 from dossier.claims.propositions import Proposition, _short, normalise
+from dossier.events import memo as events_memo
 from dossier.events.filters import body_start
 from dossier.models import Claim
 from dossier.nlp import access
@@ -97,8 +98,29 @@ def _claim_object(tok: Token) -> Token | None:
     return None
 
 
+_CUES = "dossier.claims.cues"
+
+
+def release(doc: Doc) -> None:
+    """Drop what :func:`reporting_cue` kept on ``doc``."""
+    doc.user_data.pop(_CUES, None)
+    events_memo.release(doc)  # (what the events' helpers the claims call kept)
+
+
 def reporting_cue(tok: Token) -> _Cue | None:
-    """Is ``tok`` a reporting verb with a claim stance? ("déclarer", "démentir", "faire savoir")."""
+    """Is ``tok`` a reporting verb with a claim stance? ("déclarer", "démentir", "faire savoir").
+    (Answered once per token of a Doc: a verb is asked again as the head or the clause of others;
+    the answer reads the parse only, and its :class:`_Cue` is read, never changed.)"""
+    found = tok.doc.user_data.get(_CUES)
+    if found is None:
+        found = tok.doc.user_data[_CUES] = {}
+    if tok.i in found:
+        return found[tok.i]
+    cue = found[tok.i] = _reporting_cue(tok)
+    return cue
+
+
+def _reporting_cue(tok: Token) -> _Cue | None:
     lex = _lex()
     form = lex.forms.get(fold(tok.text))
     if form is not None:  # "dément", "conteste": forms the tagger takes for adjectives/nouns

@@ -213,13 +213,29 @@ def reporting_like(tok: Token) -> bool:
     return fold(tok.lemma_) in cue_set("reporting", "asserts") | cue_set("positions", "supports") | cue_set("positions", "opposes")
 
 
+_PAIRS: dict[int, tuple[list[Issue], tuple[Issue, ...], list[tuple[Issue, list[tuple[re.Pattern, str]]]]]] = {}
+
+
+def _issue_pairs(issues: list[Issue]) -> list[tuple[Issue, list[tuple[re.Pattern, str]]]]:
+    """Each issue with its (pattern, required literal) pairs, paired once per list of issues (the
+    component's list serves every document; paired again when the list holds other issues)."""
+    found = _PAIRS.get(id(issues))
+    if found is None or found[0] is not issues or len(found[1]) != len(issues) \
+            or not all(a is b for a, b in zip(found[1], issues)):
+        if len(_PAIRS) > 16:
+            _PAIRS.clear()
+        found = _PAIRS[id(issues)] = (issues, tuple(issues), [
+            (issue, list(zip(issue.patterns, _required_literals(issue.keywords)))) for issue in issues])
+    return found[2]
+
+
 def _candidate_patterns(issues: list[Issue], folded: str) -> list[tuple[Issue, list[tuple[re.Pattern, str]]]]:
     """The issues' (pattern, required literal) pairs that can match somewhere in ``folded``."""
     out = []
     present: dict[str, bool] = {}  # each literal looked for once (issues share many)
-    for issue in issues:
+    for issue, pairs in _issue_pairs(issues):
         pats = []
-        for pat, lit in zip(issue.patterns, _required_literals(issue.keywords)):
+        for pat, lit in pairs:
             found = present.get(lit)
             if found is None:
                 found = present[lit] = lit in folded

@@ -21,7 +21,7 @@ from dossier.claims.actors import Actor, ActorContext, agent_of, conjuncts, side
 from dossier.claims.lexicon import cue_set, fold, opponent
 from dossier.events.participants import acting_entity, subject_group
 from dossier.nlp.tree import walk_up
-from dossier.nlp.tokens import morph, sent_of
+from dossier.nlp.tokens import morph, sent_of, table
 
 # predicates whose last argument is a value: two claims with different values conflict
 FUNCTIONAL = {"EVALUATES": 1, "CASUALTIES": 1, "AUTHORED": 1, "CHARACTERISES": 1}
@@ -50,11 +50,20 @@ def _short(entity_id: str | None) -> str:
 
 
 def _lemmas(toks: list[Token]) -> list[str]:
-    return [fold(t.lemma_) for t in toks]
+    """``fold(t.lemma_)`` of each token, the lemma read from the token table (``fold``
+    lower-cases first: the table's lower-cased lemma folds alike)."""
+    if not toks:
+        return []
+    lemmas = table(toks[0].doc).lemma
+    return [fold(lemmas[t.i]) for t in toks]
 
 
 def _texts(toks: list[Token]) -> list[str]:
-    return [fold(t.text) for t in toks]
+    """``fold(t.text)`` of each token, the form read from the token table."""
+    if not toks:
+        return []
+    texts = table(toks[0].doc).text
+    return [fold(texts[t.i]) for t in toks]
 
 
 @lru_cache(maxsize=None)
@@ -322,7 +331,7 @@ def normalise(
                 return Proposition("AUTHORED", [plan, adj_side], stance)
 
     # -- intentions -----------------------------------------------------------------------------
-    goal = next((t for t in toks if fold(t.lemma_) in ("paix", "fin", "arreter", "terminer")), None)
+    goal = next((t for t, l in zip(toks, lemmas) if l in ("paix", "fin", "arreter", "terminer")), None)
     intends = [t for t, l in zip(toks, lemmas) if l in cue_set("intend_verbs") or l == "volonte"]
     if goal is not None:
         intends = [t for t in intends if t.i < goal.i] or intends
@@ -357,7 +366,7 @@ def normalise(
         return Proposition("EVALUATES", [when, "no_progress" if no_progress else "productive"], stance)
 
     # -- characterisations: "présentée comme une opération spéciale", "dénoncée comme une invasion"
-    comme = next((t for t in toks if fold(t.text) == "comme" and t.dep_ == "case" and t.head.pos_ == "NOUN"), None)
+    comme = next((t for t, w in zip(toks, texts) if w == "comme" and t.dep_ == "case" and t.head.pos_ == "NOUN"), None)
     if comme is not None and cue is not None and fold(cue.lemma_) in cue_set("characterise_verbs"):
         thing = _characterised(cue)
         if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
@@ -457,8 +466,9 @@ def _agreement(ctx: ActorContext, toks: list[Token], claimant: Actor | None,
     "ont annoncé avoir accepté la trêve"), or "entre X et Y" / "avec X" of an agreement noun;
     the topic: what is agreed on (the verb's object, the noun's "sur/de" complement)."""
     verbs, nouns = cue_set("agree_verbs"), cue_set("agree_nouns")
-    tok = next((t for t in toks if fold(t.lemma_) in verbs and t.pos_ in ("VERB", "AUX") and _reported(t)), None)
-    noun = next((t for t in toks if fold(t.lemma_) in nouns and t.pos_ in ("NOUN", "PROPN")), None)
+    lemmas = _lemmas(toks)
+    tok = next((t for t, l in zip(toks, lemmas) if l in verbs and t.pos_ in ("VERB", "AUX") and _reported(t)), None)
+    noun = next((t for t, l in zip(toks, lemmas) if l in nouns and t.pos_ in ("NOUN", "PROPN")), None)
     if tok is None and noun is None:
         return None
     topic = None
@@ -501,5 +511,6 @@ def _hash(words: list[str]) -> str:
 
 
 def _content_hash(toks: list[Token]) -> str:
-    words = [fold(t.lemma_) for t in toks if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
-    return _hash(words or [fold(t.text) for t in toks])
+    pos = table(toks[0].doc).pos if toks else []
+    words = [l for t, l in zip(toks, _lemmas(toks)) if pos[t.i] in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
+    return _hash(words or _texts(toks))

@@ -28,7 +28,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
-from dossier.events import lexicon as lx
+from dossier.events import lexicon as lx, memo
 from dossier.events.details import after_published
 from dossier.models import Event, Participant
 from dossier.nlp import access
@@ -45,11 +45,11 @@ _ACTOR_ROLES = ("host", "visitor", "participant", "target", "mediator")
 
 
 def trigger_token(doc: Doc, event: Event) -> Token | None:
-    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    span = memo.char_span(doc, event.start, event.end)  # (an event's span is read again and again)
     if span is None or not event.trigger:
         return None
     text = table(doc).text  # (the forms compared in the list: a Token only for the trigger)
-    return next((doc[i] for i in range(span.start, span.end) if text[i] == event.trigger), None)
+    return next((doc[i] for i in range(span[0], span[1]) if text[i] == event.trigger), None)
 
 
 def definite_reference(tok: Token) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from dossier.events import lexicon as lx
+from dossier.events import lexicon as lx, memo
 from dossier.models import Mention, Timex
 from dossier.nlp import access
 from dossier.nlp.tokens import morph, table
@@ -140,16 +140,16 @@ def find_place(doc: Doc, trigger: Token, head: Token, mentions: list[Mention],
     hi = max(head.right_edge.i, trigger.right_edge.i)
     lo_c, hi_c = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     best, best_d = None, None
-    for m in access.mentions_in(doc, lo_c, hi_c, mentions):
+    for m in memo.within(doc, mentions, lo_c, hi_c):
         if not _is_place(m):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = memo.char_span(doc, m.start, m.end)
         if span is None:
             continue
-        root = span.root
+        root = doc[span[2]]
         cases = [c for c in root.children if c.dep_ == "case"]
         # "à Kiev" parsed as a determiner of the next noun: look at the token before the mention
-        prev = doc[span.start - 1] if span.start > 0 else None
+        prev = doc[span[0] - 1] if span[0] > 0 else None
         governed = any(c.lower_ in lx.PLACE_PREPS for c in cases) or (
             prev is not None and prev.lower_ in lx.PLACE_PREPS) or _named_settlement(root)
         if not governed and root.i not in obj_tokens:
@@ -205,15 +205,20 @@ def event_date(doc: Doc, trigger: Token, head: Token, sent: Span, si: int,
     """(value, precision, basis): the date timex governing the trigger, else the sentence time.
     ``quoted``: the document's direct-speech spans (``filters.quoted_regions``)."""
     timexes_all = timexes
-    in_sent = [t for t in timexes if t.type in ("date", "time") and t.value
-               and sent.start_char <= t.start < sent.end_char and not _dates_nothing(t)]
+    found = memo.list_memo(doc, timexes, "in_sentence")  # (the same for every event of the sentence)
+    key = (sent.start_char, sent.end_char)
+    in_sent = found.get(key)
+    if in_sent is None:
+        in_sent = found[key] = [t for t in timexes if t.type in ("date", "time") and t.value
+                                and sent.start_char <= t.start < sent.end_char and not _dates_nothing(t)]
     best = None
     for t in in_sent:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        span = memo.char_span(doc, t.start, t.end)
         if span is None:
             continue
-        if _governs(span.root, trigger, head):
-            d = abs(span.root.i - trigger.i)
+        root = doc[span[2]]
+        if _governs(root, trigger, head):
+            d = abs(root.i - trigger.i)
             if best is None or d < best[0]:
                 best = (d, t)
     if best is not None:
@@ -370,8 +375,14 @@ def _iso_duration(number: float, unit: str) -> str:
     return f"PT{number:g}{unit}"
 
 
+# a unit word, which every duration holds: a text without one is not searched further
+_UNIT_WORD = re.compile(r"heure|minute|jour|hour|day", re.IGNORECASE)
+
+
 def parse_duration(text: str) -> tuple[str, str] | None:
     """("PT2H30M", "environ deux heures et demie") from a phrase, or None."""
+    if _UNIT_WORD.search(text) is None:
+        return None
     m = _DURATION.search(text)
     if m is None:
         return None

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.events import filters
+from dossier.events import filters, memo
 from dossier.events import lexicon as lx
 from dossier.events import participants as pa
 from dossier.events import reports, roles, senses
@@ -38,7 +38,7 @@ from dossier.events.quoted import quote_statements
 from dossier.events.coref import (continue_dates, ground_dates, inherit_dates, inherit_places, place_of_occasion,
                                   resolve_meetings, trigger_token)
 from dossier.events.sides import fill_agent, fill_sides
-from dossier.events.spans import clause_tokens
+from dossier.events.spans import clause_indexes, clause_tokens, subtree_indexes
 from dossier.events.story import mark_story
 from dossier.events.details import (
     date_counted, event_date, event_duration, event_outcome, event_status, find_place,
@@ -169,9 +169,34 @@ def _participle_family(tok: Token) -> str | None:
     return family if family in ("attack", "military_claim") else None
 
 
+def _since_words(doc: Doc) -> frozenset[int]:
+    """The tokens that may be :func:`_since_state` at all (found once per Doc): both kinds need a
+    "depuis": the head of the phrase it is the case of, or the noun (and adjectives) right
+    before it."""
+    found = memo.memo(doc, "since")
+    words = found.get("words")
+    if words is None:
+        tab = table(doc)
+        out: set[int] = set()
+        for g, low in enumerate(tab.lower):
+            if low not in _SINCE:
+                continue
+            out.add(tab.head[tab.head[g]])  # (a child's case: "assiégée [depuis] huit mois")
+            j = g - 1  # (a noun and its adjectives before it: "la guerre civile depuis …")
+            while j >= 0:
+                out.add(j)
+                if tab.pos[j] != "ADJ":
+                    break
+                j -= 1
+        words = found["words"] = frozenset(out)
+    return words
+
+
 def _since_state(tok: Token) -> bool:
     """A participle with its own "depuis …" phrase: a state with its start ("assiégée depuis …"),
     or a war noun followed by its start ("en guerre depuis mai 2024")."""
+    if tok.i not in _since_words(tok.doc):
+        return False
     if tok.pos_ in ("NOUN", "PROPN") and senses.noun_sense(tok) and senses.since_phrase(tok) is not None \
             and (_lemma(tok) in senses.WAR_NOUNS or tok.lower_ in senses.WAR_NOUNS):
         return True
@@ -188,7 +213,8 @@ def _since_states(doc: Doc, sent: Span) -> list[Token]:
     found = doc.user_data.setdefault(_SINCE_STATES, {})
     indexes = found.get(sent.start)
     if indexes is None:
-        indexes = found[sent.start] = [t.i for t in sent if _since_state(t)]
+        words = _since_words(doc)
+        indexes = found[sent.start] = [i for i in range(sent.start, sent.end) if i in words and _since_state(doc[i])]
     return [doc[i] for i in indexes]
 
 
@@ -303,15 +329,22 @@ def clause_head(tok: Token) -> Token:
 
 
 def _span_of(tokens: list[Token], sent: Span) -> tuple[int, int]:
-    toks = [t for t in tokens if not t.is_punct or t.text in "«»\"“”"] or tokens
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t.text) for t in toks)
+    return _span_of_indexes(table(sent.doc), [t.i for t in tokens], sent)
+
+
+def _span_of_indexes(tab: TokenTable, ids: list[int], sent: Span) -> tuple[int, int]:
+    """:func:`_span_of` of the tokens at these indexes (offsets, forms and flags read from the
+    token table's lists; punctuation: neither a word nor a space)."""
+    idx, text, word, space = tab.idx, tab.text, tab.word, tab.space
+    toks = [i for i in ids if word[i] or space[i] or text[i] in "«»\"“”"] or ids
+    start = min(idx[i] for i in toks)
+    end = max(idx[i] + len(text[i]) for i in toks)
     return max(start, sent.start_char), min(end, sent.end_char)
 
 
 def _mention_root(doc: Doc, m: Mention) -> Token | None:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span.root if span is not None else None
+    span = memo.char_span(doc, m.start, m.end)  # (the span's root, found once per mention)
+    return doc[span[2]] if span is not None else None
 
 
 def _governed_by(tok: Token, preps: frozenset[str]) -> bool:
@@ -361,7 +394,18 @@ def _incise_object(tok: Token) -> Token | None:
 
 
 def subject_of(tok: Token) -> Token | None:
-    """nsubj of the token, climbing through xcomp/aux chains ("doit rencontrer")."""
+    """nsubj of the token, climbing through xcomp/aux chains ("doit rencontrer"). (Found once per
+    token of a Doc: the parse alone decides it, and every event of a sentence asks.)"""
+    found = memo.memo(tok.doc, "subject_of")
+    i = found.get(tok.i)
+    if i is None:
+        subj = _subject_of(tok)
+        found[tok.i] = -1 if subj is None else subj.i
+        return subj
+    return None if i < 0 else tok.doc[i]
+
+
+def _subject_of(tok: Token) -> Token | None:
     inverted = _incise_object(tok)
     if inverted is not None:
         return inverted
@@ -485,6 +529,26 @@ def _inside(tab: TokenTable, i: int, arg: int) -> bool:
     return False
 
 
+def _actor_tokens(doc: Doc, m: Mention, mentions: list[Mention]) -> list[int] | None:
+    """The tokens of an actor's name an argument edge may reach it by (its root first: any token
+    of the name may carry the edge, "Vladimir" appos, "Poutine" nsubj), or None when the name is
+    no actor of an event (no span, ``_is_actor`` false, ``qualifies_actor``). The same for every
+    event of the sentence: found once per name."""
+    found = memo.list_memo(doc, mentions, "actor_tokens")
+    key = (m.start, m.end, m.entity_id, m.entity_type)
+    if key in found:
+        return found[key]
+    toks = None
+    span = memo.char_span(doc, m.start, m.end)
+    if span is not None:
+        root = doc[span[2]]
+        if _is_actor(m, root) and not pa.qualifies_actor(doc, m, mentions):
+            space = table(doc).space
+            toks = [root.i] + [i for i in range(span[0], span[1]) if i != root.i and not space[i]]
+    found[key] = toks
+    return toks
+
+
 def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: list[Mention],
                   source: list[Mention], place_ids: set[str]) -> list[Participant]:
     out: dict[str, Participant] = {}
@@ -493,16 +557,13 @@ def _participants(doc: Doc, cand: Candidate, bounds: tuple[int, int], mentions: 
         out[pid] = Participant(pid, name, "source")
     lemma = _lemma(cand.token)
     tab = table(doc)
-    args = argument_tokens(cand.token, doc.char_span(*bounds, alignment_mode="expand"))
-    for m in access.mentions_in(doc, *bounds, mentions):
+    args = argument_tokens(cand.token, memo.span(doc, *bounds))
+    for m in memo.within(doc, mentions, *bounds):
         if m.entity_id in out or m.entity_id in place_ids:
             continue
-        root = _mention_root(doc, m)
-        if root is None or not _is_actor(m, root) or pa.qualifies_actor(doc, m, mentions):
+        toks = _actor_tokens(doc, m, mentions)
+        if toks is None:
             continue
-        # any token of the name may carry the argument edge ("Vladimir" appos, "Poutine" nsubj)
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        toks = [root.i] + [i for i in range(span.start, span.end) if i != root.i and not tab.space[i]]
         hit = next((dep for arg, dep in args for i in toks if _inside(tab, i, arg.i)), None)
         if hit is None:
             continue
@@ -560,7 +621,15 @@ def _written_parties(doc: Doc, cand: Candidate, mentions: list[Mention], out: di
 
 
 def _content_family(tok: Token) -> str | None:
-    """Type of a reported statement from its content (``dossier.events.content``)."""
+    """Type of a reported statement from its content (``dossier.events.content``), found once
+    per reporting token of a Doc."""
+    found = memo.memo(tok.doc, "content_family")
+    if tok.i not in found:
+        found[tok.i] = _find_content_family(tok)
+    return found[tok.i]
+
+
+def _find_content_family(tok: Token) -> str | None:
     sent = sent_of(tok)
     inside = _content_test(tok)
     return content_family(t for t in bearing_tokens(tok.doc, sent.start, sent.end) if t.i != tok.i and inside(t))
@@ -640,7 +709,16 @@ def _in_content(reporting: Token, tok: Token) -> bool:
 
 def _content_test(reporting: Token) -> Callable[[Token], bool]:
     """Whether a token is in what ``reporting`` reports, with the reporting verb's subject and
-    head read once (the test runs on every token of its sentence)."""
+    head read once (the test runs on every token of its sentence; made once per reporting
+    token of a Doc: the parse alone decides it)."""
+    found = memo.memo(reporting.doc, "content_test")
+    test = found.get(reporting.i)
+    if test is None:
+        test = found[reporting.i] = _make_content_test(reporting)
+    return test
+
+
+def _make_content_test(reporting: Token) -> Callable[[Token], bool]:
     if reporting.pos_ == "ADP":  # "selon X, …": everything but the source phrase
         head = reporting.head
         return lambda tok: not head.is_ancestor(tok) and head.i != tok.i
@@ -1042,6 +1120,13 @@ def _pick(cands: list[Candidate], speaker_tok: Token | None, dated: set[int] | N
 
 
 def extract_events(doc: Doc) -> list[Event]:
+    try:
+        return _extract_events(doc)
+    finally:
+        memo.release(doc)
+
+
+def _extract_events(doc: Doc) -> list[Event]:
     mentions = access.mentions(doc)
     # "les paramilitaires", "le mouvement islamiste": a group the article named, described
     mentions = sorted(mentions + pa.descriptor_mentions(doc, mentions), key=lambda m: (m.start, m.end))
@@ -1056,10 +1141,10 @@ def extract_events(doc: Doc) -> list[Event]:
                 dated.update(range(span.start, span.end))
     doc_quoted = filters.quoted_regions(doc, quotes)
     pieces = [(si, sent) for si, sentence in enumerate(table(doc).sents) for sent in paragraphs(sentence)]
-    repeated = _repeated(sent for _, sent in pieces)
+    keys = [_sentence_key(sent) for _, sent in pieces]
+    repeated = _repeated_keys(keys)
     told: set[str] = set()
-    for si, sent in pieces:
-        key = _sentence_key(sent)
+    for (si, sent), key in zip(pieces, keys):
         if key in repeated:
             if key in told:
                 continue  # a headline or standfirst the page repeats: told once, where it first appears
@@ -1150,9 +1235,13 @@ def _sentence_key(sent: Span) -> str:
 def _repeated(sents) -> set[str]:
     """Sentences written twice in the article, word for word (at least ``_MIN_REPEATED_WORDS``
     words): a headline or standfirst the page repeats as a heading or as the lead."""
+    return _repeated_keys(_sentence_key(sent) for sent in sents)
+
+
+def _repeated_keys(keys) -> set[str]:
+    """:func:`_repeated` of the sentences of these :func:`_sentence_key` keys."""
     seen: dict[str, int] = {}
-    for sent in sents:
-        key = _sentence_key(sent)
+    for key in keys:
         if len(key.split()) >= _MIN_REPEATED_WORDS:
             seen[key] = seen.get(key, 0) + 1
     return {k for k, n in seen.items() if n > 1}
@@ -1186,7 +1275,17 @@ def _dated_by_named_event(doc: Doc, events: list[Event]) -> list[Event]:
 
 
 def paragraphs(sent: Span) -> list[Span]:
-    """The parser sometimes runs a sentence over a paragraph break: split at line breaks."""
+    """The parser sometimes runs a sentence over a paragraph break: split at line breaks. (Cut
+    once per sentence of a Doc: the pieces are read again when dates and quotes are placed.)"""
+    found = memo.memo(sent.doc, "paragraphs")
+    key = (sent.start, sent.end)
+    pieces = found.get(key)
+    if pieces is None:
+        pieces = found[key] = _paragraphs(sent)
+    return list(pieces)
+
+
+def _paragraphs(sent: Span) -> list[Span]:
     doc = sent.doc
     tab = table(doc)  # (the token table's lists: token.is_space, token.text)
     space, text = tab.space, tab.text
@@ -1545,38 +1644,41 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
     fam = lx.FAMILIES[fam_name]
     head = clause_head(tok)
     reporting = speaker_tok is not None and speaker_tok.i == tok.i
+    # (the span's tokens as indexes: only which tokens it holds counts, read from the token table)
+    tab = table(doc)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nsubj", "nsubj:pass") and _lemma(tok.head) not in LIGHT_VERBS:
-        tokens, head = clause_tokens(tok, tok), tok
+        tokens, head = clause_indexes(tok, tok), tok
     else:
-        tokens = clause_tokens(head, tok, reporting) if head.i != tok.i or tok.pos_ in ("VERB", "AUX") else list(tok.subtree)
+        tokens = clause_indexes(head, tok, reporting) if head.i != tok.i or tok.pos_ in ("VERB", "AUX") \
+            else subtree_indexes(tab, tok.i)
     subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
-    if subj is not None and subj.i not in {t.i for t in tokens}:
-        tokens += list(subj.subtree)
+    if subj is not None and subj.i not in set(tokens):
+        tokens += subtree_indexes(tab, subj.i)
     group = pa.subject_group(head) if head.pos_ in ("VERB", "AUX") else None
     if group is not None and (subj is None or group[0] <= subj.i < group[1]):
-        tokens += list(doc[group[0]:group[1]])  # "Israël et le Hamas ont accepté": the written subject
+        tokens += range(group[0], group[1])  # "Israël et le Hamas ont accepté": the written subject
     incise = speaker_tok is not None and speaker_tok.pos_ != "ADP" and _incise(speaker_tok) and speaker_tok.i > tok.i
     if speaker_tok is not None and speaker_tok.i != tok.i:
         subj = speaker_tok.head if speaker_tok.pos_ == "ADP" else subject_of(speaker_tok)
         if subj is not None and not incise:  # "X a été tué, a annoncé Y": the event's span stops at the incise
-            skip = {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
-            tokens += [t for t in subj.subtree if t.i not in skip]
+            skip = {t for c in tab.children[subj.i] if tab.dep[c] in ("acl", "acl:relcl") for t in subtree_indexes(tab, c)}
+            tokens += [t for t in subtree_indexes(tab, subj.i) if t not in skip]
     if speaker_tok is not None and speaker_tok.i == tok.i and tok.pos_ != "ADP":
-        skip = {t.i for c in tok.children if c.dep_ in ("advcl", "obl:mod", "parataxis") and c.i < tok.i
-                for t in c.subtree}
+        skip = {t for c in tab.children[tok.i] if tab.dep[c] in ("advcl", "obl:mod", "parataxis") and c < tok.i
+                for t in subtree_indexes(tab, c)}
         subj = subject_of(tok)
         if subj is not None:
-            skip |= {t.i for c in subj.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
-        tokens = [t for t in tokens if t.i not in skip] or tokens
+            skip |= {t for c in tab.children[subj.i] if tab.dep[c] in ("acl", "acl:relcl") for t in subtree_indexes(tab, c)}
+        tokens = [t for t in tokens if t not in skip] or tokens
         if fam_name == "statement" and _incise(tok):
             # "…, a annoncé X dans un communiqué": the neutral statement is the incise clause
             inside = _content_test(tok)
-            tokens = [t for t in tokens if not inside(t) and t.i >= tok.i - 3] or tokens
+            tokens = [t for t in tokens if not inside(doc[t]) and t >= tok.i - 3] or tokens
         elif own_clause:
             inside = _content_test(tok)
-            tokens = [t for t in tokens if not inside(t)] or tokens
-    tokens = [t for t in tokens if sent.start <= t.i < sent.end] or list(sent)
-    start, end = _span_of(tokens, sent)
+            tokens = [t for t in tokens if not inside(doc[t])] or tokens
+    tokens = [t for t in tokens if sent.start <= t < sent.end] or list(range(sent.start, sent.end))
+    start, end = _span_of_indexes(tab, tokens, sent)
     place = find_place(doc, tok, head, mentions, objects=fam.plover in ("ASSAULT", "COERCE"))
     if place is None and fam_name == "military_claim":
         place = _clitic_place(doc, tok, sent, mentions)
@@ -1619,7 +1721,7 @@ def _build(doc: Doc, sent: Span, si: int, cand: Candidate, speaker_tok: Token | 
         fam_name, mode = "phone_call", "phone"
     etype = fam.type
     context = fam.context
-    if fam_name == "rejection" and any(_lemma(t) in lx.MILITARY_WORDS for t in tokens) and not _rejects_a_proposal(tok):
+    if fam_name == "rejection" and any(tab.lemma[t] in lx.MILITARY_WORDS for t in tokens) and not _rejects_a_proposal(tok):
         etype, context = "military_denial", "military"
     status = "cancelled" if fam_name == "cancellation" else event_status(tok, head, negated, fam_name)
     if fam_name == "attack" and date is None and _vows_to_fight(tok):

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from dossier.events import lexicon as lx
+from dossier.events import lexicon as lx, memo
 from dossier.models import Event
 from dossier.nlp import access
 from dossier.nlp.tokens import morph, table
@@ -42,7 +42,16 @@ def landmark_place(root: Token) -> bool:
 
 
 def bare_participle(tok: Token) -> bool:
-    """A past participle with no auxiliary: an adjectival use, not a reporting clause."""
+    """A past participle with no auxiliary: an adjectival use, not a reporting clause. (Answered
+    once per token of a Doc.)"""
+    found = memo.memo(tok.doc, "bare_participle")
+    answer = found.get(tok.i)
+    if answer is None:
+        answer = found[tok.i] = _bare_participle(tok)
+    return answer
+
+
+def _bare_participle(tok: Token) -> bool:
     return "Part" in morph(tok, "VerbForm") and "Past" in morph(tok, "Tense") and not any(
         c.dep_.startswith("aux") or c.dep_ == "cop" for c in tok.children)
 

@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from dossier.events.memo import char_span, list_memo, longest_mention, memo, starting_between
 from dossier.models import Mention, Participant
 from dossier.nlp.tokens import sent_of, table
 
@@ -131,7 +132,16 @@ def verb_group_start(verb: Token) -> Token:
 def subject_group(verb: Token) -> tuple[int, int] | None:
     """Token range [lo, hi) of the noun group written right before a finite verb group, back to
     the clause boundary (sentence start, "que", "qui", ";" or another verb): the subject as
-    written, whatever the parser attached it to. None when the verb follows no such group."""
+    written, whatever the parser attached it to. None when the verb follows no such group.
+    (Found once per token of a Doc: the words and the parse alone decide it.)"""
+    found = memo(verb.doc, "subject_group")
+    if verb.i in found:
+        return found[verb.i]
+    group = found[verb.i] = _subject_group(verb)
+    return group
+
+
+def _subject_group(verb: Token) -> tuple[int, int] | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     first = verb_group_start(verb)
@@ -377,24 +387,40 @@ def qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
     """A name that only says which actor another one is: a name inside another actor's name, a
     complement of another actor's name
     ("les Forces de soutien rapide du Soudan") or of the role noun in apposition to it ("X,
-    porte-parole du gouvernement soudanais"). Such a name is no party of the event."""
+    porte-parole du gouvernement soudanais"). Such a name is no party of the event. (Answered
+    once per name and list of mentions: every event of a sentence asks of its names.)"""
+    found = list_memo(doc, mentions, "qualifies_actor")
+    key = (m.start, m.end, m.entity_id)
+    answer = found.get(key)
+    if answer is None:
+        answer = found[key] = _qualifies_actor(doc, m, mentions)
+    return answer
+
+
+def _qualifies_actor(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    # (the names that may hold it or a token start at most the longest name's length before)
+    longest = longest_mention(doc, mentions)
     if any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-           and o.entity_id != m.entity_id and can_act(o) for o in mentions):  # (offsets tested first: cheaper)
+           and o.entity_id != m.entity_id and can_act(o)
+           for o in starting_between(doc, mentions, m.end - longest, m.start)):  # (offsets tested first: cheaper)
         return True  # "le Conseil de sécurité de l'ONU": a name inside another actor's name
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = char_span(doc, m.start, m.end)
     if span is None:
         return False
-    root = span.root
+    root = doc[span[2]]
     if root.dep_ != "nmod" or root.head.i == root.i:
         return False
     if any(c.dep_ == "case" and c.lower_ in ("contre", "against") for c in root.children):
         return False  # "X, en guerre … contre Y" hung on X: an opponent, not a complement of X's name
     head = root.head
-    owners = [o for o in mentions if (o.start, o.end, o.entity_id) != (m.start, m.end, m.entity_id) and can_act(o)
-              and not (o.start <= m.start and m.end <= o.end) and o.resolution != "descriptor"]  # a description qualifies by no name
+
+    def owner(o: Mention) -> bool:
+        return (o.start, o.end, o.entity_id) != (m.start, m.end, m.entity_id) and can_act(o) \
+            and not (o.start <= m.start and m.end <= o.end) and o.resolution != "descriptor"  # a description qualifies by no name
 
     def named(tok: Token) -> bool:
-        return any(o.start <= tok.idx < o.end for o in owners)
+        idx = tok.idx
+        return any(o.start <= idx < o.end and owner(o) for o in starting_between(doc, mentions, idx - longest, idx))
 
     if named(head):
         return True
@@ -427,10 +453,10 @@ def holder_of_mention(doc: Doc, m: Mention, mentions: list[Mention]) -> tuple[st
     (``named_holder``); None otherwise."""
     if m.entity_type == "person":
         return None
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = char_span(doc, m.start, m.end)
     if span is None:
         return None
-    noun = span.root
+    noun = doc[span[2]]
     if noun.pos_ != "NOUN":
         return None
     for a in noun.children:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.nlp.tokens import table
+
 # children that start another clause
 SEPARATE_DEPS = frozenset({"advcl", "acl:relcl", "parataxis", "conj", "ccomp", "csubj"})
 
@@ -18,22 +20,58 @@ def clause_tokens(root: Token, keep: Token, content: bool = False) -> list[Token
 
     Coordinated nouns ("X et Y") stay; with ``content`` (a reporting verb), the reported
     clause (ccomp) stays too."""
-    out: list[Token] = []
-    stack = [root]
+    return [root.doc[i] for i in clause_indexes(root, keep, content)]
+
+
+def clause_indexes(root: Token, keep: Token, content: bool = False) -> list[int]:
+    """:func:`clause_tokens` as token indexes, in order."""
+    tab = table(root.doc)  # (labels, tags, heads and children read from the lists)
+    dep, pos, children = tab.dep, tab.pos, tab.children
+    keeps = _ancestors(tab, keep.i)
+    out: list[int] = []
+    stack = [root.i]
     while stack:
-        tok = stack.pop()
-        out.append(tok)
-        for c in tok.children:
-            if c.dep_ in SEPARATE_DEPS and c.i != keep.i and not c.is_ancestor(keep):
-                clause = c.pos_ in ("VERB", "AUX") or any(x.dep_ in ("nsubj", "cop") for x in c.children)
-                if c.dep_ == "conj" and not clause:
+        i = stack.pop()
+        out.append(i)
+        for c in children[i]:
+            if dep[c] in SEPARATE_DEPS and c != keep.i and c not in keeps:
+                clause = pos[c] in ("VERB", "AUX") or any(dep[x] in ("nsubj", "cop") for x in children[c])
+                if dep[c] == "conj" and not clause:
                     pass  # "Israël et le Hamas": a coordinated name, not a clause
-                elif c.dep_ in ("ccomp", "parataxis") and content:
+                elif dep[c] in ("ccomp", "parataxis") and content:
                     pass
                 else:
                     continue
             stack.append(c)
-    return sorted(out, key=lambda t: t.i)
+    return sorted(out)
+
+
+def subtree_indexes(tab, i: int) -> list[int]:
+    """The indexes of ``token.subtree`` (the token and its descendants, from the token table's
+    children lists), in no particular order."""
+    children = tab.children
+    out: list[int] = []
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        stack.extend(children[j])
+        if len(out) > len(children):  # (a cycle of heads: spaCy's own walk would not end either)
+            raise ValueError("the dependency parse has a cycle")
+    return out
+
+
+def _ancestors(tab, i: int) -> set[int]:
+    """The heads above token ``i`` (``token.ancestors``: up to the root, at most the Doc's
+    length of steps)."""
+    out: set[int] = set()
+    head = tab.head
+    for _ in range(len(head)):
+        if head[i] == i:
+            break
+        i = head[i]
+        out.add(i)
+    return out
 
 
 __all__ = ["clause_tokens", "SEPARATE_DEPS"]
