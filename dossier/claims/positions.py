@@ -219,9 +219,8 @@ _PAIRS: dict[int, tuple[list[Issue], tuple[Issue, ...], list[tuple[Issue, list[t
 def _issue_pairs(issues: list[Issue]) -> list[tuple[Issue, list[tuple[re.Pattern, str]]]]:
     """Each issue with its (pattern, required literal) pairs, paired once per list of issues (the
     component's list serves every document; paired again when the list holds other issues)."""
-    found = _PAIRS.get(id(issues))
-    if found is None or found[0] is not issues or len(found[1]) != len(issues) \
-            or not all(a is b for a, b in zip(found[1], issues)):
+    found = _PAIRS.get(id(issues))  # the entry holds the list and its issues: their ids name no others meanwhile
+    if found is None or len(found[1]) != len(issues) or [id(a) for a in found[1]] != [id(b) for b in issues]:
         if len(_PAIRS) > 16:
             _PAIRS.clear()
         found = _PAIRS[id(issues)] = (issues, tuple(issues), [

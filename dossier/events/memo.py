@@ -37,8 +37,8 @@ def list_memo(doc: Doc, items: list, name: str) -> dict:
     """A dict of answers that depend on the list ``items`` (this very object) as well as on
     ``doc``."""
     lists = memo(doc, "lists")
-    found = lists.get(id(items))
-    if found is None or found[0] is not items:
+    found = lists.get(id(items))  # the entry holds the list: its id names no other list meanwhile
+    if found is None:
         found = lists[id(items)] = (items, {})
     return found[1].setdefault(name, {})
 
