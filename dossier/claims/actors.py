@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.claims.lexicon import cue_set, fold, side_words, sides
 from dossier.claims.sides import entity_side, generated_side_words, state_named_in
-from dossier.events.memo import char_span
+from dossier.events.memo import char_span, within
 from dossier.models import Mention
 from dossier.nlp import access
 from dossier.nlp.tree import preorder
@@ -74,8 +74,6 @@ class ActorContext:
         self.sents: list[Span] = list(table(doc).sents)  # shared: doc.sents walks the whole doc
         self.sent_starts: list[int] = [s.start_char for s in self.sents]
         self.mentions: list[Mention] = access.mentions(doc)
-        self._mention_starts = [m.start for m in self.mentions]
-        self._sorted = all(a <= b for a, b in zip(self._mention_starts, self._mention_starts[1:]))
         self.entities = dict(doc._.entities or {})
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
@@ -126,17 +124,7 @@ class ActorContext:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end), in document order (``access.mentions_in``)."""
-        if not self._sorted:
-            return access.mentions_in(self.doc, start, end, self.mentions)
-        out = []
-        mentions = self.mentions
-        for k in range(bisect.bisect_left(self._mention_starts, start), len(mentions)):
-            m = mentions[k]
-            if m.start > end:
-                break
-            if m.end <= end:
-                out.append(m)
-        return out
+        return within(self.doc, self.mentions, start, end)
 
     def place_mentions(self, start: int, end: int) -> list[Mention]:
         """Place mentions in [start, end) that are not the name of a side (a country/capital)."""
