@@ -525,15 +525,8 @@ def _read_articles(store, article_ids: list[int], ctx) -> None:
 def _article_records(store, article_id: int, ctx):
     """One stored article's events, place mentions and claims as ArticleRecords (cached for the
     update)."""
-    from dossier.models import Article, ArticleRecords
-
-    cache = ctx.setdefault("records", {})
-    if article_id not in cache:
-        meta = store.article_meta([article_id]).get(article_id, {})
-        recs = {t: [r for _, r in store.records(t, article_id)] for t in _ARTICLE_TABLES}
-        art = Article(raw_text="", source=meta.get("source") or "", published=meta.get("published"))
-        cache[article_id] = ArticleRecords(article=art, clean_text="", boilerplate=[], **recs)
-    return cache[article_id]
+    _read_articles(store, [article_id], ctx)
+    return ctx["records"][article_id]
 
 
 def storyline_seq(story: dict) -> int:

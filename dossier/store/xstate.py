@@ -110,17 +110,7 @@ class CrossStateMixin:
         """(key, record_id, unit) of the records of ``kind`` filed under one of ``keys``
         (x_key_ids kind ``kind.i`` or ``kind.p``: the record kind is the part before the dot),
         in (key, record_id) order."""
-        base = kind.split(".")[0]
-        ids = self._key_ids(kind, keys)
-        name = {n: k for k, n in ids.items()}
-        out = []
-        for part in _chunks(sorted(name)):
-            out += [(name[r["key_id"]], r["record_id"], r["unit"]) for r in self._exec(  # rows read once: no dicts
-                "SELECT k.key_id, k.record_id, r.unit FROM x_key_records k JOIN x_records r "
-                "ON r.kind = ? AND r.record_id = k.record_id "
-                f"WHERE k.key_id IN ({', '.join('?' * len(part))})", [base, *part])]
-        out.sort()
-        return out
+        return sorted((key, rid, unit) for key, rows in self.x_filed(kind, keys).items() for rid, unit in rows)
 
     def x_filed(self, kind: str, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
         """Each of ``keys`` filed for some record -> (record_id, unit) of those records, in no
