@@ -292,12 +292,13 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict, again: li
                     apart.append((r.rid, other))
                 elif found:
                     links.union(("n", r.rid), ("n", other))
-    candidates = _stored_candidates(store, kind, new, keys)
+    candidates, unit_of = _stored_candidates(store, kind, new, keys)
     stored = {}
     if kind.linked is not None:
-        stored = store.x_data(kind.name, {rid for found in candidates.values() for rid, _ in found})
+        stored = store.x_data(kind.name, {rid for found in candidates.values() for rid in found.tolist()})
     for r in new:
-        for rid, unit in sorted(candidates[r.rid]):
+        for rid in candidates[r.rid].tolist():  # in the order of their ids
+            unit = unit_of[rid]
             if links.find(("n", r.rid)) == links.find(("u", unit)):
                 continue
             decisions += 1
@@ -335,25 +336,27 @@ def _update_kind(store, kind: Kind, article_ids: list[int], ctx: dict, again: li
             f"{kind.table}_units": len(merged), f"{kind.table}_recomputed": len(members)}
 
 
-def _stored_candidates(store, kind: Kind, new: list[Record], keys: dict) -> dict[int, set[tuple[int, int]]]:
-    """New record id -> (record id, unit) of the stored records it meets in the blocking keys:
-    its probe keys among their index keys, its index keys among their probe keys."""
+def _stored_candidates(store, kind: Kind, new: list[Record], keys: dict) -> tuple[dict[int, Any], dict[int, int]]:
+    """New record id -> the ids (an ascending array) of the stored records it meets in the
+    blocking keys: its probe keys among their index keys, its index keys among their probe
+    keys; and each stored record met -> its unit."""
+    import numpy as np
+
     probes = {k for ik, pk in keys.values() for k in (pk if pk is not None else ik)}
-    indexed = store.x_filed(f"{kind.name}.i", probes)
-    probing = {}
+    indexed, units = store.x_postings(f"{kind.name}.i", probes)
+    probing: dict = {}
     if any(pk is not None for _, pk in keys.values()):
-        probing = store.x_filed(f"{kind.name}.p", {k for ik, _ in keys.values() for k in ik})
-    candidates: dict[int, set[tuple[int, int]]] = {}
+        probing, more = store.x_postings(f"{kind.name}.p", {k for ik, _ in keys.values() for k in ik})
+        units.update(more)
+    none = np.zeros(0, dtype=np.int64)
+    candidates: dict[int, Any] = {}
     for r in new:
         ik, pk = keys[r.rid]
-        found: set[tuple[int, int]] = set()
-        for k in (pk if pk is not None else ik):
-            found.update(indexed.get(k, ()))
+        parts = [indexed[k] for k in (pk if pk is not None else ik) if k in indexed]
         if pk is not None:
-            for k in ik:
-                found.update(probing.get(k, ()))
-        candidates[r.rid] = found
-    return candidates
+            parts += [probing[k] for k in ik if k in probing]
+        candidates[r.rid] = np.unique(np.concatenate(parts)) if parts else none
+    return candidates, units
 
 
 def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) -> dict[str, int]:
@@ -364,6 +367,8 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     day-precise one is a better anchor for moves: the unit it leaves is recomputed, and split
     into what stays linked when it had no anchor (such a unit holds only anchorless coarse
     mentions, linked among themselves: what stays linked is read from their stored pairs)."""
+    import numpy as np
+
     from dossier.crossref.decide import Block, decide_events
     from dossier.crossref.kinds import anchor_rank, event_day_precise, event_decision
     from dossier.events.merge import coarse_rivals
@@ -383,12 +388,14 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
         others = sorted(keyed | index["t"].add(r.rid, *by_kind["t"][r.rid]))
         blocks.append((r.rid, False, others, [other in keyed for other in others]))
     unit_of: dict[int, int] = {}  # stored record -> its unit
-    keyed_stored = _stored_candidates(store, kind, new, by_kind["k"])
-    worded = _stored_candidates(store, kind, new, by_kind["t"])
-    for r in new:  # pairs (new, stored)
-        met = sorted(keyed_stored[r.rid] | worded[r.rid])
-        unit_of.update(met)
-        blocks.append((r.rid, True, [rid for rid, _ in met], [c in keyed_stored[r.rid] for c in met]))
+    keyed_stored, units = _stored_candidates(store, kind, new, by_kind["k"])
+    worded, more = _stored_candidates(store, kind, new, by_kind["t"])
+    units.update(more)
+    for r in new:  # pairs (new, stored), in the order of the stored ids
+        met = np.union1d(keyed_stored[r.rid], worded[r.rid])
+        ids = met.tolist()
+        unit_of.update((rid, units[rid]) for rid in ids)
+        blocks.append((r.rid, True, ids, np.isin(met, keyed_stored[r.rid], assume_unique=True).tolist()))
     data.update(store.x_data(kind.name, unit_of))
 
     precise: dict[int, bool] = {}

@@ -73,6 +73,11 @@ class PostgresStore(SQLStore):
             self.conn.close()
             raise
 
+    def _tuple_cursor(self):
+        from psycopg.rows import tuple_row
+
+        return self.conn.cursor(row_factory=tuple_row)
+
     # -- catalogue -------------------------------------------------------------------------
     def _has_table(self, name: str) -> bool:
         return self._scalar("SELECT to_regclass(?) IS NOT NULL AS found", (name,))

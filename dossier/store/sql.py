@@ -79,6 +79,21 @@ class SQLStore(CrossStateMixin, QueryMixin, ViewsMixin, Store):
                 raise
             raise StoreError(f"{self.name}: {first_line(exc)}") from exc
 
+    def _tuple_cursor(self):
+        """A cursor whose rows are plain tuples (the backend's own kind of cursor)."""
+        raise NotImplementedError
+
+    def _tuples(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+        """The rows as plain tuples, no mapping built per row: reads of millions of rows."""
+        try:
+            cur = self._tuple_cursor()
+            cur.execute(self.dialect.sql(sql), params)
+            return cur.fetchall()
+        except self.operational_errors as exc:
+            if self.transient_errors and isinstance(exc, self.transient_errors):
+                raise
+            raise StoreError(f"{self.name}: {first_line(exc)}") from exc
+
     def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
         return [dict(r) for r in self._exec(sql, params)]
 

@@ -57,6 +57,11 @@ class SQLiteStore(SQLStore):
                 raise
             raise StoreError(f"{path}: not a dossier database or not writable ({exc})") from exc
 
+    def _tuple_cursor(self):
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        return cur
+
     def _enable_wal(self) -> None:
         """Switch the file to write-ahead logging. The switch needs the file to itself and SQLite
         does not wait for it (the busy timeout is not consulted): several processes opening a new

@@ -129,6 +129,35 @@ class CrossStateMixin:
                 found.setdefault(key_id, []).append((rid, unit))
         return {k: found[n] for k, n in ids.items() if n in found}
 
+    def x_postings(self, kind: str, keys: Iterable[str]) -> tuple[dict[str, Any], dict[int, int]]:
+        """:meth:`x_filed` as arrays: each of ``keys`` filed for some record -> the ids of those
+        records (an ascending int64 array), and each record met -> its unit. Read as plain rows,
+        no mapping or pair built per row: an update's candidates, read by the million."""
+        import itertools
+
+        import numpy as np
+
+        base = kind.split(".")[0]
+        ids = self._key_ids(kind, keys)
+        flat: list[tuple] = []
+        for part in _chunks(sorted(ids.values())):
+            flat += self._tuples(f"SELECT key_id, record_id FROM x_key_records WHERE key_id IN "
+                                 f"({', '.join('?' * len(part))})", part)
+        if not flat:
+            return {}, {}
+        pairs = np.fromiter(itertools.chain.from_iterable(flat), dtype=np.int64, count=2 * len(flat)).reshape(-1, 2)
+        units: dict[int, int] = {}
+        for part in _chunks(np.unique(pairs[:, 1]).tolist()):
+            units.update(self._tuples(f"SELECT record_id, unit FROM x_records WHERE kind = ? AND record_id IN "
+                                      f"({', '.join('?' * len(part))})", [base, *part]))
+        # the records of the kind (x_filed's join): sorted by key, then record
+        pairs = pairs[np.isin(pairs[:, 1], np.fromiter(units, dtype=np.int64, count=len(units)))]
+        pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+        key_ids, starts = np.unique(pairs[:, 0], return_index=True)
+        ends = np.append(starts[1:], len(pairs))
+        by_id = {int(n): pairs[a:b, 1] for n, a, b in zip(key_ids.tolist(), starts.tolist(), ends.tolist())}
+        return {k: by_id[n] for k, n in ids.items() if n in by_id}, units
+
     def x_data(self, kind: str, record_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         out = {}
         for part in _chunks(sorted(set(record_ids))):
@@ -156,13 +185,30 @@ class CrossStateMixin:
 
     def x_add_keys(self, keys: Iterable[tuple[str, str, int]]) -> None:
         """File records under keys: (kind, key, record_id) rows (a row filed twice is kept once)."""
-        by_kind: dict[str, set[tuple[str, int]]] = {}
-        for kind, key, rid in keys:
-            by_kind.setdefault(kind, set()).add((key, rid))
-        rows = []
+        import itertools
+        from operator import itemgetter
+
+        import numpy as np
+
+        by_kind: dict[str, tuple[list[str], list[int]]] = {}
+        for kind, rows_of_kind in itertools.groupby(keys, key=itemgetter(0)):  # the callers' rows come by kind
+            _, names, rids = zip(*rows_of_kind)
+            filed = by_kind.setdefault(kind, ([], []))
+            filed[0].extend(names)
+            filed[1].extend(rids)
+        rows: list = []
         for kind in sorted(by_kind):
-            ids = self._key_ids(kind, {key for key, _ in by_kind[kind]}, create=True)
-            rows += sorted((ids[key], rid) for key, rid in by_kind[kind])
+            names, rids = by_kind[kind]
+            ids = self._key_ids(kind, names, create=True)
+            numbers = np.array([ids[key] for key in names], dtype=np.int64)
+            records = np.array(rids, dtype=np.int64)
+            span = int(records.max()) + 1  # (key id, record id) as one number, sorted and each once
+            if int(numbers.max()) < (1 << 62) // span and int(records.min()) >= 0:
+                both = np.sort(numbers * span + records)
+                both = both[np.append(True, both[1:] != both[:-1])]
+                rows += zip((both // span).tolist(), (both % span).tolist())
+            else:  # too large to pack
+                rows += sorted(set(zip(numbers.tolist(), rids)))
         self._exec_many("INSERT INTO x_key_records (key_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING", rows)
 
     def x_add_pairs(self, kind: str, rows: Iterable[tuple[int, int, float, bool]]) -> None:

@@ -63,3 +63,34 @@ def test_sqlite_keeps_key_rows_in_their_primary_key(tmp_path):
     table = schema.TABLE["x_key_records"]
     assert SQLiteDialect().create_table(table).endswith("WITHOUT ROWID")
     assert "ROWID" not in PostgresDialect().create_table(table)
+
+
+def test_postings_are_the_filed_rows_as_arrays(store):
+    """x_postings (an update's candidates, read as arrays) holds exactly x_filed's rows: every
+    record filed under a key once, ascending; none whose record the kind does not hold (x_filed's
+    join); each record met with its unit. Rows of several kinds interleaved, filed twice, and
+    record ids too large to pack with the key number take the same path to the same rows."""
+    import random
+
+    big = 2**61  # (key id, record id) cannot be packed in one int64: x_add_keys sorts them as pairs
+    rng = random.Random(7)
+    records = [(rid, 10 + rid % 3, 100 + rid % 4, {}) for rid in range(1, 40)] + [(big, 12, 5, {})]
+    rows = [(rng.choice(["e.i", "e.p"]), f"k{rng.randrange(12)}", rng.choice(records)[0]) for _ in range(300)]
+    rows += [("e.i", "k0", big), ("e.i", "k0", big), ("e.i", "orphan", 999)]  # 999: no x_records row
+    with store._tx("write"):
+        store.x_add_records("e", records, rows)
+    unit = {rid: u for rid, _, u, _ in records}
+    for kind in ("e.i", "e.p"):
+        asked = [f"k{n}" for n in range(14)] + ["orphan"]
+        filed = store.x_filed(kind, asked)
+        postings, units = store.x_postings(kind, asked)
+        assert set(postings) == set(filed)
+        for key, ids in postings.items():
+            assert ids.tolist() == sorted({rid for rid, _ in filed[key]})  # ascending, each once
+            assert all(units[rid] == unit[rid] for rid in ids.tolist())
+        expected = {(k, rid) for kind_, k, rid in rows if kind_ == kind and rid != 999 and k in asked}
+        assert {(k, rid) for k, ids in postings.items() for rid in ids.tolist()} == expected
+    assert "orphan" not in store.x_postings("e.i", ["orphan"])[0]
+    assert store.x_postings("e.i", ["absent"]) == ({}, {})
+    # each (kind, key, record) filed once (the kinds number their keys apart)
+    assert store._scalar("SELECT count(*) FROM x_key_records") == len(set(rows))
