@@ -161,9 +161,9 @@ class CrossStateMixin:
     def x_data(self, kind: str, record_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         out = {}
         for part in _chunks(sorted(set(record_ids))):
-            for r in self._rows(f"SELECT record_id, data FROM x_records WHERE kind = ? AND record_id IN "
-                                f"({', '.join('?' * len(part))})", [kind, *part]):
-                out[r["record_id"]] = json.loads(r["data"]) if r["data"] else {}
+            for rid, data in self._tuples(f"SELECT record_id, data FROM x_records WHERE kind = ? AND record_id IN "
+                                          f"({', '.join('?' * len(part))})", [kind, *part]):
+                out[rid] = json.loads(data) if data else {}
         return out
 
     def x_members(self, kind: str, units: Iterable[int]) -> list[tuple[int, int, int]]:
@@ -221,9 +221,9 @@ class CrossStateMixin:
         ids = set(record_ids)
         out = []
         for part in _chunks(sorted(ids)):
-            out += [(r["a"], r["b"], r["score"], bool(r["apart"])) for r in self._exec(
+            out += [(a, b, score, bool(apart)) for a, b, score, apart in self._tuples(
                 f"SELECT a, b, score, apart FROM x_pairs WHERE kind = ? AND a IN ({', '.join('?' * len(part))})",
-                [kind, *part]) if r["b"] in ids]
+                [kind, *part]) if b in ids]
         return out
 
     def x_pairs_touching(self, kind: str, record_ids: Iterable[int]) -> list[tuple[int, int, float, bool]]:
@@ -234,7 +234,7 @@ class CrossStateMixin:
         for part in _chunks(ids):
             marks = ', '.join('?' * len(part))
             for end in ("a", "b"):
-                found.update(((r["a"], r["b"]), (r["a"], r["b"], r["score"], bool(r["apart"]))) for r in self._exec(
+                found.update(((a, b), (a, b, score, bool(apart))) for a, b, score, apart in self._tuples(
                     f"SELECT a, b, score, apart FROM x_pairs WHERE kind = ? AND {end} IN ({marks})", [kind, *part]))
         return [found[k] for k in sorted(found)]
 
