@@ -38,6 +38,12 @@ def main(src: str, dst: str) -> None:
         cpu, wall = time.process_time() - c0, time.perf_counter() - t0
     print(f"update cpu {cpu:.1f} s, wall {wall:.1f} s")
     print(json.dumps({k: v for k, v in (counts or {}).items() if os.environ.get("ALL") or not k.endswith("seconds")}, sort_keys=True))
+    if os.environ.get("QUERIES"):  # the growth benchmark's reading queries, in this process after the update
+        from dossier.bench.growth import _asked
+        from dossier.bench.run import _latencies
+
+        q = _latencies(dst, 20, 0, *_asked(FLOW))
+        print("queries", json.dumps({k: v for k, v in q.items() if isinstance(v, dict)}))
     if not os.environ.get("NODIGEST"):
         from xdigest import digest
 
