@@ -355,8 +355,16 @@ def _stored_candidates(store, kind: Kind, new: list[Record], keys: dict) -> tupl
         parts = [indexed[k] for k in (pk if pk is not None else ik) if k in indexed]
         if pk is not None:
             parts += [probing[k] for k in ik if k in probing]
-        candidates[r.rid] = np.unique(np.concatenate(parts)) if parts else none
+        candidates[r.rid] = _ascending_once(np.concatenate(parts)) if parts else none
     return candidates, units
+
+
+def _ascending_once(ids):
+    """The ids of an int64 array sorted, each once (``np.unique`` without its hash table)."""
+    import numpy as np
+
+    ids = np.sort(ids)
+    return ids[np.append(True, ids[1:] != ids[:-1])] if len(ids) else ids
 
 
 def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) -> dict[str, int]:
@@ -380,8 +388,14 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     # or only in a word key ("t": a candidate when they share enough words)
     # (by blocks of the pairs of one new mention: decide_events)
     blocks: list[Block] = []
-    by_kind = {t: {r.rid: ({k for k in keys[r.rid][0] if k[0] == t}, {k for k in keys[r.rid][1] if k[0] == t})
-                   for r in new} for t in "kt"}
+    by_kind: dict[str, dict[int, tuple[set, set]]] = {"k": {}, "t": {}}
+    for r in new:  # each record's keys split by their first letter, in one pass
+        split = {"k": (set(), set()), "t": (set(), set())}
+        for side in (0, 1):
+            for k in keys[r.rid][side]:
+                if k[0] in split:
+                    split[k[0]][side].add(k)
+        by_kind["k"][r.rid], by_kind["t"][r.rid] = split["k"], split["t"]
     index = {t: KeyIndex() for t in "kt"}  # the new records among themselves: pairs (earlier, later)
     for r in new:
         keyed = index["k"].add(r.rid, *by_kind["k"][r.rid])
@@ -392,10 +406,11 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
     worded, more = _stored_candidates(store, kind, new, by_kind["t"])
     units.update(more)
     for r in new:  # pairs (new, stored), in the order of the stored ids
-        met = np.union1d(keyed_stored[r.rid], worded[r.rid])
-        ids = met.tolist()
-        unit_of.update((rid, units[rid]) for rid in ids)
-        blocks.append((r.rid, True, ids, np.isin(met, keyed_stored[r.rid], assume_unique=True).tolist()))
+        keyed, met = keyed_stored[r.rid], _ascending_once(np.concatenate((keyed_stored[r.rid], worded[r.rid])))
+        at = np.minimum(np.searchsorted(keyed, met), max(len(keyed) - 1, 0))
+        blocks.append((r.rid, True, met.tolist(), ((keyed[at] == met) if len(keyed) else np.zeros(len(met), bool)).tolist()))
+    met = [b[2] for b in blocks if b[1]]
+    unit_of.update((rid, units[rid]) for rid in sorted(set().union(*met)))
     data.update(store.x_data(kind.name, unit_of))
 
     precise: dict[int, bool] = {}
