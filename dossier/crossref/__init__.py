@@ -409,8 +409,7 @@ def _update_events(store, kind: Kind, new: list[Record], keys: dict, ctx: dict) 
         keyed, met = keyed_stored[r.rid], _ascending_once(np.concatenate((keyed_stored[r.rid], worded[r.rid])))
         at = np.minimum(np.searchsorted(keyed, met), max(len(keyed) - 1, 0))
         blocks.append((r.rid, True, met.tolist(), ((keyed[at] == met) if len(keyed) else np.zeros(len(met), bool)).tolist()))
-    met = [b[2] for b in blocks if b[1]]
-    unit_of.update((rid, units[rid]) for rid in sorted(set().union(*met)))
+    unit_of.update((rid, units[rid]) for rid in sorted(set().union(*(b[2] for b in blocks if b[1]))))
     data.update(store.x_data(kind.name, unit_of))
 
     precise: dict[int, bool] = {}

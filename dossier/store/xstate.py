@@ -113,24 +113,13 @@ class CrossStateMixin:
         return sorted((key, rid, unit) for key, rows in self.x_filed(kind, keys).items() for rid, unit in rows)
 
     def x_filed(self, kind: str, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
-        """Each of ``keys`` filed for some record -> (record_id, unit) of those records, in no
-        particular order (:meth:`x_lookup` without its sort: the candidates of an update, read
-        by the million)."""
-        base = kind.split(".")[0]
-        ids = self._key_ids(kind, keys)
-        found: dict[int, list[tuple[int, int]]] = {}
-        for part in _chunks(sorted(ids.values())):
-            cur = self._exec(
-                "SELECT k.key_id, k.record_id, r.unit FROM x_key_records k JOIN x_records r "
-                "ON r.kind = ? AND r.record_id = k.record_id "
-                f"WHERE k.key_id IN ({', '.join('?' * len(part))})", [base, *part])
-            for row in cur:
-                key_id, rid, unit = row.values() if isinstance(row, dict) else row  # PostgreSQL's rows are dicts
-                found.setdefault(key_id, []).append((rid, unit))
-        return {k: found[n] for k, n in ids.items() if n in found}
+        """Each of ``keys`` filed for some record -> (record_id, unit) of those records, by
+        record id (:meth:`x_postings` as pairs; :meth:`x_lookup` sorted)."""
+        postings, units = self.x_postings(kind, keys)
+        return {k: [(rid, units[rid]) for rid in ids.tolist()] for k, ids in postings.items()}
 
     def x_postings(self, kind: str, keys: Iterable[str]) -> tuple[dict[str, Any], dict[int, int]]:
-        """:meth:`x_filed` as arrays: each of ``keys`` filed for some record -> the ids of those
+        """Each of ``keys`` filed for some record of the kind before the dot -> the ids of those
         records (an ascending int64 array), and each record met -> its unit. Read as plain rows,
         no mapping or pair built per row: an update's candidates, read by the million."""
         import itertools
@@ -150,7 +139,7 @@ class CrossStateMixin:
         for part in _chunks(np.unique(pairs[:, 1]).tolist()):
             units.update(self._tuples(f"SELECT record_id, unit FROM x_records WHERE kind = ? AND record_id IN "
                                       f"({', '.join('?' * len(part))})", [base, *part]))
-        # the records of the kind (x_filed's join): sorted by key, then record
+        # only records the kind holds (a key row may outlive its record): sorted by key, then record
         pairs = pairs[np.isin(pairs[:, 1], np.fromiter(units, dtype=np.int64, count=len(units)))]
         pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
         key_ids, starts = np.unique(pairs[:, 0], return_index=True)
