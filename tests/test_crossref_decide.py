@@ -178,3 +178,26 @@ def test_on_real_articles_every_pair_is_told_as_cannot_match_tells_it(nlp, seeds
     assert seen[decide.REFUSED] and seen[decide.COMPARE], seen
     blocks = [(r, True, rids[n + 1:], [True] * len(rids[n + 1:])) for n, r in enumerate(rids)]
     assert decide.decide_events(blocks, data, {}) == _one_by_one(blocks, data)
+
+
+def test_postings_counted_at_some_mentions_as_over_all():
+    """``_Postings.counts_at`` (the mentions of one block) gives what ``counts`` gives over every
+    mention, whether it counts the postings or searches them (large postings, few mentions)."""
+    import random
+
+    import numpy as np
+
+    from dossier.crossref.decide import _Postings
+
+    rng = random.Random(3)
+    for n, words in ((40, 8), (3000, 5), (3000, 400)):
+        p = _Postings(n)
+        for i in range(n):
+            p.add(i, {f"w{rng.randrange(words)}" for _ in range(rng.randrange(4))})
+        for _ in range(30):
+            values = {f"w{rng.randrange(words + 3)}" for _ in range(rng.randrange(1, 6))}  # some never filed
+            ends = {p.lists[v][k] for v in values if v in p.lists for k in (0, -1)}  # a posting's first and last
+            at = np.array(sorted(set(rng.sample(range(n), rng.randrange(1, min(n, 60)))) | ends), dtype=np.int64)
+            assert p.counts_at(values, at).tolist() == p.counts(values)[at].tolist()
+            assert p.counts_at(values, at[::-1]).tolist() == p.counts(values)[at[::-1]].tolist()
+        assert p.counts_at((), at).tolist() == [0] * len(at)

@@ -64,6 +64,30 @@ class _Postings:
             return np.zeros(self.n, dtype=np.int64)
         return np.bincount(np.concatenate(parts), minlength=self.n)
 
+    def counts_at(self, values, at: np.ndarray) -> np.ndarray:
+        """:meth:`counts` of the mentions ``at`` only (positions), in their order. Its cost
+        follows ``at`` and the values' postings, not every mention of the update: each posting is
+        searched for ``at`` when that is cheaper than counting all of it."""
+        parts = []
+        for v in values:
+            a = self.arrays.get(v)
+            if a is None:
+                found = self.lists.get(v)
+                if found is None:
+                    continue
+                a = self.arrays[v] = np.array(found, dtype=np.int64)
+            parts.append(a)
+        if not parts:
+            return np.zeros(len(at), dtype=np.int64)
+        total = sum(len(a) for a in parts)
+        if total + self.n <= 8 * len(at) * len(parts):  # small postings: count them all
+            return np.bincount(np.concatenate(parts), minlength=self.n)[at]
+        out = np.zeros(len(at), dtype=np.int64)
+        for a in parts:  # a posting is ascending (positions are added in order)
+            i = np.searchsorted(a, at)
+            out += a[np.minimum(i, len(a) - 1)] == at
+        return out
+
 
 class _Table:
     """The fields of every mention of the update as arrays (from the stored dicts), and their
@@ -236,10 +260,10 @@ def _named(t: _Table, a: int, others: np.ndarray) -> np.ndarray:
     # the others' actors that ``a``'s sentence names
     inside = np.flatnonzero(t.aliases.counts(t.stem_sets[a]) == t.alias_size)
     inside = inside[~np.isin(t.alias_actor_id[inside], [t.actor_ids[x] for x in actors])]
-    found = np.bincount(t.alias_owner[inside], minlength=len(t.rids))[others] > 0
+    found = np.isin(others, t.alias_owner[inside])
     # ``a``'s actors that their sentences name
     for actor, alias in t.own_aliases[a]:
-        found |= (t.stems.counts(alias)[others] == len(alias)) & (t.actors.counts((actor,))[others] == 0)
+        found |= (t.stems.counts_at(alias, others) == len(alias)) & (t.actors.counts_at((actor,), others) == 0)
     return found
 
 
@@ -253,11 +277,11 @@ def _variants(t: _Table, a: int, others: np.ndarray) -> np.ndarray:
         if len(x) >= NAME_VARIANT_LETTERS:
             near = t.neighbours(x)
             if near:
-                found |= (t.stems.counts(near)[others] > 0) & (t.names.counts((x,))[others] == 0)
+                found |= (t.stems.counts_at(near, others) > 0) & (t.names.counts_at((x,), others) == 0)
     # the others' names, one edit from ``a``'s words
     near = {y for w in stems if len(w) >= NAME_VARIANT_LETTERS for y in t.neighbours(w)} - names
     if near:
-        found |= t.long_names.counts(near)[others] > 0
+        found |= t.long_names.counts_at(near, others) > 0
     return found
 
 
@@ -296,8 +320,8 @@ def _verdicts(t: _Table, a: int, others: np.ndarray) -> np.ndarray:
     need = np.where(no_time, STRONG, SAME - np.nan_to_num(time_w)) - 1e-9
     # the names of their actors both hold (_text_weight counts them with the participants)
     names_a = t.name_sets[a]
-    both_in_a = t.names.counts(names_a & t.stem_sets[a])[rest]  # a's stems among both's names
-    both_in_o = t.name_stems.counts(names_a)[rest]  # the other's stems among both's names
+    both_in_a = t.names.counts_at(names_a & t.stem_sets[a], rest)  # a's stems among both's names
+    both_in_o = t.name_stems.counts_at(names_a, rest)  # the other's stems among both's names
     small = np.minimum(t.n_stems[a] - both_in_a, t.n_stems[rest] - both_in_o)  # _small, exactly
     # the vectors' cosine (cannot_match: np.dot of the two)
     vector = np.zeros(len(rest), dtype=np.float64)
@@ -311,17 +335,17 @@ def _verdicts(t: _Table, a: int, others: np.ndarray) -> np.ndarray:
     # the words (_words_bound): no word shared beyond both's names when every singular they
     # share is only name words of ``a`` that are names of the other's actors too (_none_shared)
     singulars = t.singular_sets[a]
-    common = t.singulars.counts(singulars)[rest]
+    common = t.singulars.counts_at(singulars, rest)
     by_singular: dict[str, list[str]] = {}
     for w in t.stem_sets[a]:
         by_singular.setdefault(_singular(w), []).append(w)
     free = [s for s, ws in by_singular.items() if not names_a.issuperset(ws)]
-    unproven = t.singulars.counts(free)[rest]
+    unproven = t.singulars.counts_at(free, rest)
     for s, ws in by_singular.items():
         if names_a.issuperset(ws):
-            met_s = t.singulars.counts((s,))[rest] > 0
+            met_s = t.singulars.counts_at((s,), rest) > 0
             if met_s.any():
-                unproven = unproven + (met_s & (t.names.counts(ws)[rest] < len(ws)))
+                unproven = unproven + (met_s & (t.names.counts_at(ws, rest) < len(ws)))
     shared = common + np.maximum(t.n_twins[rest], t.n_twins[a])
     enough = np.where(t.say[rest] & t.say[a], 2, LONG_ENOUGH)
     trigger = (t.trigger_id[rest] == t.trigger_id[a]) & (t.trigger_id[a] != 0)
@@ -333,9 +357,9 @@ def _verdicts(t: _Table, a: int, others: np.ndarray) -> np.ndarray:
                      np.where(shared < 2, np.where(trigger, TRIGGER_WEIGHT, 0.0), full))
     # the participants (_actor_weight): exactly, but for one actor shared, the others named
     actors, parties, sides = t.sets[a]
-    sa = t.actors.counts(actors)[rest]
-    sp = t.parties.counts(parties)[rest]
-    ss = t.sides.counts(sides)[rest]
+    sa = t.actors.counts_at(actors, rest)
+    sp = t.parties.counts_at(parties, rest)
+    ss = t.sides.counts_at(sides, rest)
     named = _named(t, a, rest)
     na_, no_ = t.n_actors[a], t.n_actors[rest]
     subset = (sa == na_) | (sa == no_)
@@ -360,7 +384,7 @@ def _verdicts(t: _Table, a: int, others: np.ndarray) -> np.ndarray:
     # near the need: the words' bound and the participants' weight told exactly, as cannot_match
     floor = np.where(small >= enough, -1.0, 0.0)
     # a singular of a word beyond the names of each: shared words, whatever both's names
-    beyond = t.free.counts(free)[rest] > 0
+    beyond = t.free.counts_at(free, rest) > 0
     unsure = ~((common == 0) | (unproven == 0) | beyond) | ((sa == 1) & named & ~subset)
     near = live & ~low & unsure & (bound - words + floor - actor - 2.5 < need - SCORE_MARGIN)
     for j in np.flatnonzero(near).tolist():
@@ -401,7 +425,7 @@ def decide_events(blocks: list[Block], data: dict[int, dict], cache: dict
         others = np.searchsorted(t.sorted_rids, np.array(ids, dtype=np.int64))  # their positions
         keyed = np.array(keyed, dtype=bool)
         small = np.minimum(t.n_stems[others], t.n_stems[a])
-        common = t.stems.counts(t.stem_sets[a])[others]
+        common = t.stems.counts_at(t.stem_sets[a], others)
         worded = (small >= 2) & (common / np.maximum(small, 1) >= share)
         met = np.flatnonzero(keyed | worded)
         if not len(met):
