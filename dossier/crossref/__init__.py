@@ -693,6 +693,8 @@ def _recompute(store, kind: Kind, ctx: dict, members: list[tuple[int, int, int]]
     """The results of the units of ``members`` ((record id, article id, unit) of every record of
     each), replacing those of the units ``drop`` (their old and new labels)."""
     recs = {rid: (aid, idx, rec) for rid, aid, idx, rec in store.record_rows(kind.table, ids=[m[0] for m in members])}
+    if kind.name == "e":  # each unit's merge reads its pairs, the date conflicts those leaving them
+        store.x_pairs_preload(kind.name, [m[0] for m in members])
     _context(store, ctx, kind, {aid for aid, _, _ in recs.values()})
     by_unit: dict[int, list[Record]] = defaultdict(list)
     for rid, aid, unit in members:

@@ -152,7 +152,7 @@ class SQLStore(CrossStateMixin, QueryMixin, ViewsMixin, Store):
         """Rebuild the cross-article tables inside this block: one rebuild at a time across
         processes; its reads see one snapshot and its ``replace_storylines`` becomes visible
         at once when the block ends, so readers see the old state or the new, never a mix."""
-        with self._cross_article_lock(), self._tx("rebuild"):
+        with self._cross_article_lock(), self._tx("rebuild"), self.x_pairs_cached():
             yield
 
     # The cross-article tables are current when the fingerprint of the articles they were built

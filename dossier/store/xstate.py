@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from typing import Any
+
+import numpy as np
 
 from dossier.store import schema
 
@@ -30,6 +33,7 @@ class CrossStateMixin:
 
     def x_reset(self) -> None:
         """Forget the state and every cross-article result (a full rebuild follows)."""
+        self._drop_pair_caches()
         with self._tx("write"):
             for table in ("x_articles", "x_records", "x_key_ids", "x_key_records", "x_pairs", "x_affiliations",
                           "storyline_sources", "storylines", "crossref"):
@@ -202,22 +206,36 @@ class CrossStateMixin:
 
     def x_add_pairs(self, kind: str, rows: Iterable[tuple[int, int, float, bool]]) -> None:
         """Pair decisions (a, b, score, apart) of ``kind`` that count for a unit's results."""
+        rows = [(min(a, b), max(a, b), score, bool(apart)) for a, b, score, apart in rows]
         self._exec_many("INSERT INTO x_pairs (kind, a, b, score, apart) VALUES (?, ?, ?, ?, ?)",
-                        [(kind, min(a, b), max(a, b), score, int(bool(apart))) for a, b, score, apart in rows])
+                        [(kind, a, b, score, int(apart)) for a, b, score, apart in rows])
+        cache = self._pair_cache(kind)
+        if cache is not None:
+            cache.add(rows)
 
     def x_pairs(self, kind: str, record_ids: Iterable[int]) -> list[tuple[int, int, float, bool]]:
-        """The stored pair decisions (a, b, score, apart) of ``kind`` between these records."""
+        """The stored pair decisions (a, b, score, apart) of ``kind`` between these records, in
+        (a, b) order."""
         ids = set(record_ids)
+        cache = self._pair_cache(kind)
+        if cache is not None:
+            return cache.pairs(ids, both=True)
         out = []
         for part in _chunks(sorted(ids)):
             out += [(a, b, score, bool(apart)) for a, b, score, apart in self._tuples(
                 f"SELECT a, b, score, apart FROM x_pairs WHERE kind = ? AND a IN ({', '.join('?' * len(part))})",
                 [kind, *part]) if b in ids]
-        return out
+        return sorted(out)
 
     def x_pairs_touching(self, kind: str, record_ids: Iterable[int]) -> list[tuple[int, int, float, bool]]:
         """The stored pair decisions (a, b, score, apart) of ``kind`` with at least one of these
-        records, each once."""
+        records, each once, in (a, b) order."""
+        cache = self._pair_cache(kind)
+        if cache is not None:
+            return cache.pairs(set(record_ids), both=False)
+        return self._read_pairs_touching(kind, record_ids)
+
+    def _read_pairs_touching(self, kind: str, record_ids: Iterable[int]) -> list[tuple[int, int, float, bool]]:
         ids = sorted(set(record_ids))
         found: dict[tuple[int, int], tuple[int, int, float, bool]] = {}
         for part in _chunks(ids):
@@ -226,6 +244,48 @@ class CrossStateMixin:
                 found.update(((a, b), (a, b, score, bool(apart))) for a, b, score, apart in self._tuples(
                     f"SELECT a, b, score, apart FROM x_pairs WHERE kind = ? AND {end} IN ({marks})", [kind, *part]))
         return [found[k] for k in sorted(found)]
+
+    @contextmanager
+    def x_pairs_cached(self):
+        """Inside this block (one cross-article update: its reads see one snapshot and it is the
+        only writer of the state) the stored pairs of each record are read from the database
+        once, then served from memory, with the pairs the update adds: an update asks for the
+        pairs of the same records several times (the weeks it reaches, the units' merges, the
+        date conflicts between units). Forgetting records or the state drops the cache."""
+        self._pair_caches = {}
+        try:
+            yield
+        finally:
+            self._pair_caches = None
+
+    def x_pairs_preload(self, kind: str, record_ids: Iterable[int]) -> None:
+        """Inside :meth:`x_pairs_cached`, read the stored pairs of these records in one go (the
+        pair reads that follow, of some of them, then read nothing); else nothing."""
+        cache = self._pair_cache(kind)
+        if cache is not None:
+            cache.load(record_ids)
+
+    def _pair_cache(self, kind: str) -> "_PairCache | None":
+        caches = getattr(self, "_pair_caches", None)
+        if caches is None:
+            return None
+        if kind not in caches:
+            caches[kind] = _PairCache(lambda ids: self._pair_rows(kind, ids))
+        return caches[kind]
+
+    def _pair_rows(self, kind: str, record_ids: list[int]) -> list[tuple]:
+        """The stored pairs (a, b, score, apart) with an end among these records, as read (a
+        pair with both ends there once per chunk of the records)."""
+        rows: list[tuple] = []
+        for part in _chunks(record_ids):
+            marks = ', '.join('?' * len(part))
+            rows += self._tuples(f"SELECT a, b, score, apart FROM x_pairs WHERE kind = ? AND (a IN ({marks}) "
+                                 f"OR b IN ({marks}))", [kind, *part, *part])
+        return rows
+
+    def _drop_pair_caches(self) -> None:
+        if getattr(self, "_pair_caches", None) is not None:
+            self._pair_caches = {}
 
     def x_add_affiliations(self, counts: dict[tuple[str, str], int]) -> None:
         """Add (actor, organisation) -> how many more roles say so."""
@@ -386,6 +446,7 @@ class CrossStateMixin:
     def x_forget_records(self, kind: str, record_ids: Iterable[int]) -> None:
         """Take these records of ``kind`` out of the state: their x_records rows, the keys filed
         for them or naming them (``kind.d`` / ``kind.a`` keys are record ids), their pairs."""
+        self._drop_pair_caches()
         for part in _chunks(sorted(set(record_ids))):
             marks = ", ".join("?" * len(part))
             self._exec(f"DELETE FROM x_records WHERE kind = ? AND record_id IN ({marks})", [kind, *part])
@@ -426,3 +487,71 @@ class CrossStateMixin:
             out |= {r["id"] for r in self._rows(f"SELECT id FROM storylines WHERE id IN ({', '.join('?' * len(part))})",
                                                 part)}
         return out
+
+
+class _PairCache:
+    """The stored pairs of one kind for :meth:`CrossStateMixin.x_pairs_cached`: columns a, b
+    (a < b), score, apart as arrays in (a, b) order, each pair once, with the order of b; and
+    the records whose every stored pair is among them (``complete``)."""
+
+    def __init__(self, read: Callable[[list[int]], list[tuple[int, int, float, bool]]]) -> None:
+        self.read = read
+        self.complete: set[int] = set()
+        self.pending: list[tuple[int, int, float, bool]] = []
+        self.a = self.b = self.by_b = self.b_sorted = np.zeros(0, dtype=np.int64)
+        self.score = np.zeros(0, dtype=np.float64)
+        self.apart = np.zeros(0, dtype=bool)
+
+    def _settle(self) -> None:
+        """The pending rows merged in (of two rows of one pair, the later is kept)."""
+        rows, self.pending = self.pending, []
+        block = np.array(rows, dtype=np.float64).reshape(len(rows), 4)  # ids stay exact below 2**53
+        a = np.concatenate((self.a, block[:, 0].astype(np.int64)))
+        b = np.concatenate((self.b, block[:, 1].astype(np.int64)))
+        score = np.concatenate((self.score, block[:, 2]))
+        apart = np.concatenate((self.apart, block[:, 3] != 0))
+        order = np.lexsort((b, a))  # stable: the later of two rows of one pair stays last
+        a, b, score, apart = a[order], b[order], score[order], apart[order]
+        last = np.append((a[1:] != a[:-1]) | (b[1:] != b[:-1]), True)
+        self.a, self.b, self.score, self.apart = a[last], b[last], score[last], apart[last]
+        self.by_b = np.argsort(self.b, kind="stable")
+        self.b_sorted = self.b[self.by_b]
+
+    def load(self, ids: Iterable[int]) -> None:
+        """Read the stored pairs of the records not read yet."""
+        missing = sorted(set(ids) - self.complete)
+        if missing:
+            self.pending += self.read(missing)
+            self.complete.update(missing)
+
+    def add(self, rows: list[tuple[int, int, float, bool]]) -> None:
+        """Pairs the update stores (a < b)."""
+        self.pending += rows
+
+    @staticmethod
+    def _rows(column: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+        """Positions in the sorted ``column`` of the values ``wanted`` (sorted)."""
+        lo, hi = np.searchsorted(column, wanted, "left"), np.searchsorted(column, wanted, "right")
+        n = hi - lo
+        if not n.any():
+            return np.zeros(0, dtype=np.int64)
+        return np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n) + np.repeat(lo, n)
+
+    def pairs(self, ids: set[int], both: bool) -> list[tuple[int, int, float, bool]]:
+        """The pairs with both ends (``both``) or at least one end among ``ids``, in (a, b) order."""
+        self.load(ids)
+        if self.pending:
+            self._settle()
+        if not ids or not len(self.a):
+            return []
+        wanted = np.unique(np.fromiter(ids, dtype=np.int64, count=len(ids)))
+        keep = self._rows(self.a, wanted)
+        if both:
+            keep = keep[np.isin(self.b[keep], wanted)]
+        else:
+            mark = np.zeros(len(self.a), dtype=bool)
+            mark[keep] = True
+            mark[self.by_b[self._rows(self.b_sorted, wanted)]] = True
+            keep = np.flatnonzero(mark)
+        return list(zip(self.a[keep].tolist(), self.b[keep].tolist(), self.score[keep].tolist(),
+                        self.apart[keep].tolist()))

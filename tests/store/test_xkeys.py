@@ -94,3 +94,52 @@ def test_postings_are_the_filed_rows_as_arrays(store):
     assert store.x_postings("e.i", ["absent"]) == ({}, {})
     # each (kind, key, record) filed once (the kinds number their keys apart)
     assert store._scalar("SELECT count(*) FROM x_key_records") == len(set(rows))
+
+
+def test_pairs_read_inside_an_update_are_those_stored(store):
+    """Inside one update the stored pairs are read once and served from memory
+    (``x_pairs_cached``): what it serves, after pairs are added and records forgotten, is what the
+    database holds, on both backends."""
+    import random
+
+    rng = random.Random(7)
+    first = {(a, b): (a, b, float(rng.randrange(40)) / 4, rng.random() < 0.2)
+             for a, b in {tuple(sorted(rng.sample(range(1, 60), 2))) for _ in range(150)}}
+    later = [(70, 3, 9.5, False), (71, 70, 2.0, True), (71, 5, 9.0, False)]  # given either way round
+    ids = [{3}, {3, 70, 71}, set(range(1, 21)), set(range(10, 75, 2)), {200}]
+
+    def asked(s) -> list:
+        return [s.x_pairs("e", x) for x in ids] + [s.x_pairs_touching("e", x) for x in ids]
+
+    def stored(s) -> None:
+        with s._tx("write"):
+            s.x_add_pairs("e", list(first.values()))
+            s.x_add_pairs("q", [(1, 2, 1.0, False)])  # another kind: never served for "e"
+
+    stored(store)
+    with store.x_pairs_cached():
+        store.x_pairs_preload("e", range(1, 30))
+        cached = asked(store)
+        with store._tx("write"):
+            store.x_add_pairs("e", later)
+        cached += asked(store)
+        with store._tx("write"):
+            store.x_forget_records("e", [3, 4])
+        cached += asked(store)
+        assert store._pair_cache("e") is not None
+    assert store._pair_cache("e") is None  # the block is over: read from the database again
+    with store._tx("write"):
+        store._exec("DELETE FROM x_pairs")
+    stored(store)
+    plain = asked(store)
+    with store._tx("write"):
+        store.x_add_pairs("e", later)
+    plain += asked(store)
+    with store._tx("write"):
+        store.x_forget_records("e", [3, 4])
+    plain += asked(store)
+    assert cached == plain
+    assert all(p == sorted(p) for p in plain)
+    assert (3, 70, 9.5, False) in plain[11] and (70, 71, 2.0, True) in plain[11]  # both ends among {3, 70, 71}
+    assert (5, 71, 9.0, False) not in plain[11] and (5, 71, 9.0, False) in plain[16]  # one end: touching
+    assert not any((3, 70, 9.5, False) in p for p in plain[20:])  # forgotten with record 3
