@@ -56,6 +56,17 @@ def cluster(n: int, edges: Iterable[Edge],
     if prior is not None:
         dirty = {i for i in range(n) if prior[i] is None} | set(changed)
 
+    asked: dict[tuple[int, int, int, int], str | None] = {}
+
+    def apart(ra: int, rb: int) -> str | None:
+        # the constraint on two groups, asked once: a group is told by its root and its size
+        # (it only grows, and a root absorbed is never a root again); edges between the same two
+        # groups come in runs (a dense story asks the same two groups again for every pair of them)
+        k = (ra, rb, len(members[ra]), len(members[rb]))
+        if k not in asked:
+            asked[k] = cannot_link(members[ra], members[rb])
+        return asked[k]
+
     def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
@@ -74,13 +85,13 @@ def cluster(n: int, edges: Iterable[Edge],
         before = prior is not None and prior[edge.a] is not None and prior[edge.a] == prior[edge.b]
         if clean and not before:  # refused by the earlier run, on these very groups
             if explain is None or explain(edge):
-                why = cannot_link(members[ra], members[rb]) if cannot_link is not None else None
+                why = apart(ra, rb) if cannot_link is not None else None
                 refused.append((edge, why or ""))
             else:
                 refused.append((edge, ""))
             continue
         if cannot_link is not None:
-            why = cannot_link(members[ra], members[rb])
+            why = apart(ra, rb)
             if why:
                 refused.append((edge, why))
                 if prior is not None and not clean and before:

@@ -95,3 +95,26 @@ def test_changed_records_must_be_told():
         differs += cluster(n, now, forbid, prior=prior, explain=lambda e: False)[0] != expected
         assert cluster(n, now, forbid, prior=prior, changed={dropped.a, dropped.b}, explain=lambda e: False)[0] == expected
     assert differs
+
+
+def test_two_groups_are_asked_about_once_while_neither_grows():
+    """Many pairs between the same two groups (a dense story) ask the constraint once, until
+    one of the groups grows; the groups are those of asking every time."""
+    asked: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+
+    def cannot(a: list[int], b: list[int]) -> str | None:
+        asked.append((tuple(a), tuple(b)))
+        return "apart" if 0 in a + b and 5 in a + b else None
+
+    # {0, 1, 2} and {3, 4} chained first, then every pair between them, then 5 joining 3
+    edges = [Edge(0, 1, 9.0), Edge(1, 2, 9.0), Edge(3, 4, 9.0)]
+    edges += [Edge(a, b, 5.0) for a in (0, 1, 2) for b in (5,)]
+    edges += [Edge(b, 5, 7.0) for b in (3, 4)]
+    groups, used, refused = cluster(6, edges, cannot)
+    assert groups == [[0, 1, 2], [3, 4, 5]]
+    assert len(refused) == 3  # every pair of {0, 1, 2} with {3, 4, 5}: refused
+    assert asked.count(((0, 1, 2), (3, 4, 5))) == 1  # asked once for the three
+    once = list(asked)
+    asked.clear()
+    assert cluster(6, edges, lambda a, b: cannot(a, b)) == (groups, used, refused)
+    assert asked == once
