@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -97,12 +97,23 @@ class TokenTable:
         return (numpy.arange(len(offsets), dtype=numpy.int64) + offsets).tolist()
 
     @cached_property
-    def children(self) -> list[list[int]]:
-        """``[c.i for c in token.children]``: each token's dependents, in text order"""
-        out: list[list[int]] = [[] for _ in range(len(self.doc))]
+    def children(self) -> list[tuple[int, ...]]:
+        """``tuple(c.i for c in token.children)``: each token's dependents, in text order. Tuples,
+        and one shared empty tuple for the tokens without any: a list per token was the most
+        numerous object the components kept alive (one per token of every Doc of a batch), and
+        the cyclic collector tracks every list it keeps, promotes the survivors and rescans them
+        all in its full passes; a tuple of ints is untracked at its first collection."""
+        groups: dict[int, list[int]] = {}
         for i, h in enumerate(self.head):
             if h != i:
-                out[h].append(i)
+                found = groups.get(h)
+                if found is None:
+                    groups[h] = [i]
+                else:
+                    found.append(i)
+        out: list[tuple[int, ...]] = [()] * len(self.doc)
+        for h, kids in groups.items():
+            out[h] = tuple(kids)
         return out
 
     @cached_property
@@ -118,22 +129,14 @@ class TokenTable:
 
     @cached_property
     def _flags(self) -> tuple[list[bool], list[bool], list[bool]]:
-        """(is_space, not is_space and not is_punct, is_punct) per token: flags of the lexeme,
-        read once per distinct form (``Doc.to_array`` of flags costs more than reading the
-        tokens)."""
+        """(is_space, not is_space and not is_punct, is_punct) per token: the lexeme flags that
+        ``Token.is_space`` and ``Token.is_punct`` read, with one ``Doc.to_array`` (a third of
+        the time a ``Token`` per distinct form took)."""
         if not len(self.doc):
             return [], [], []
-        doc, seen = self.doc, {}  # (per Doc: the flags come from its vocab's language)
-        space, word, punct = [], [], []
-        for i, key in enumerate(doc.to_array(ORTH).tolist()):
-            found = seen.get(key)
-            if found is None:
-                tok = doc[i]
-                found = seen[key] = (tok.is_space, not (tok.is_space or tok.is_punct), tok.is_punct)
-            space.append(found[0])
-            word.append(found[1])
-            punct.append(found[2])
-        return space, word, punct
+        flags = self.doc.to_array([IS_SPACE, IS_PUNCT]).astype(bool)
+        space, punct = flags[:, 0], flags[:, 1]
+        return space.tolist(), (~(space | punct)).tolist(), punct.tolist()
 
     @property
     def space(self) -> list[bool]:

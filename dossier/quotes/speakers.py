@@ -206,7 +206,7 @@ class SpeakerResolver:
                 break
             aux_subjects = [c for a in children[verb] if dep[a].startswith("aux") and a < verb
                             for c in children[a] if dep[c] in _SUBJ_DEPS]  # subject hung on the auxiliary
-            for child in children[verb] + aux_subjects:
+            for child in (*children[verb], *aux_subjects):
                 if dep[child] in _SUBJ_DEPS and not self.in_quote(idx[child]) and self.para_of(idx[child]) == par:
                     if lower[child] in lx.RELATIVE_PRONOUNS and dep[verb].startswith("acl"):
                         return self._relative_antecedent(doc[child]) or doc[head[verb]]

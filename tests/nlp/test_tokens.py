@@ -36,8 +36,31 @@ def test_heads_and_children_are_the_parse():
     doc = _doc()  # heads before and after each token, two roots
     tab = tokens.table(doc)
     assert tab.head == [t.head.i for t in doc] == [1, 3, 3, 3, 3, 6, 8, 8, 8, 8]
-    assert tab.children == [[c.i for c in t.children] for t in doc]
-    assert tab.children[3] == [1, 2, 4] and tab.children[8] == [6, 7, 9]
+    assert tab.children == [tuple(c.i for c in t.children) for t in doc]
+    assert tab.children[3] == (1, 2, 4) and tab.children[8] == (6, 7, 9)
+
+
+def test_children_keep_no_container_for_the_collector():
+    """A tuple per token (the shared empty one for a leaf), untracked once collected: a list
+    per token kept every Doc's tokens in the cyclic collector's oldest generation."""
+    import gc
+
+    doc = _doc()
+    tab = tokens.table(doc)
+    assert all(type(kids) is tuple for kids in tab.children)
+    gc.collect()
+    assert not any(gc.is_tracked(kids) for kids in tab.children)
+
+
+def test_space_and_punct_flags_are_the_tokens():
+    import spacy
+
+    doc = Doc(spacy.blank("fr").vocab, words=["Il", "\n\n", "a", "dit", ":", "«", "non", "»", " ", "."],
+              spaces=[False, False, True, False, True, False, True, False, False, False])
+    tab = tokens.table(doc)
+    assert tab.space == [t.is_space for t in doc] and any(tab.space)
+    assert tab.punct == [t.is_punct for t in doc] and any(tab.punct)
+    assert tab.word == [not t.is_space and not t.is_punct for t in doc]
 
 
 def test_heads_and_children_of_a_nonprojective_parse():
@@ -45,7 +68,7 @@ def test_heads_and_children_of_a_nonprojective_parse():
     doc = Doc(Vocab(), words=words, deps=["ROOT", "dep", "dep", "dep", "dep"], heads=[0, 3, 0, 0, 1])
     tab = tokens.table(doc)
     assert tab.head == [t.head.i for t in doc]
-    assert tab.children == [[c.i for c in t.children] for t in doc]
+    assert tab.children == [tuple(c.i for c in t.children) for t in doc]
 
 
 def test_one_table_per_doc():
