@@ -192,14 +192,15 @@ def decode(vocab, keys: list[int]) -> list[str]:
     """The strings of these hashes (``vocab.strings[key]`` each), looked up once per distinct
     hash across documents."""
     seen = _STRINGS
-    missing = [key for key in set(keys) if key not in seen]
+    missing = set(keys).difference(seen)
     if missing:
         if len(seen) + len(missing) > _STRINGS_MAX:
             seen.clear()
+            missing = set(keys)  # (the keys seen before are gone too)
         strings = vocab.strings
         for key in missing:
             seen[key] = strings[key]
-    return [seen[key] for key in keys]
+    return list(map(seen.__getitem__, keys))
 
 
 def _parse_feats(feats: str) -> dict[str, list[str]]:

@@ -139,3 +139,16 @@ def test_the_word_flags_come_from_the_docs_own_vocab():
     assert tokens.table(spaced).space == [t.is_space for t in spaced] and any(tokens.table(spaced).space)
     assert tokens.table(spaced).word == [not t.is_space and not t.is_punct for t in spaced]
     assert tokens.table(bare).word == [not t.is_space and not t.is_punct for t in bare]
+
+
+def test_decode_when_the_memo_of_strings_is_emptied(monkeypatch):
+    """The memo of strings is emptied when full: the keys it held before are looked up again
+    (they were lost with it: a KeyError on the next document that shared some of them)."""
+    from spacy.attrs import ORTH
+
+    monkeypatch.setattr(tokens, "_STRINGS", {})
+    monkeypatch.setattr(tokens, "_STRINGS_MAX", 4)
+    doc = Doc(Vocab(), words=["un", "deux", "trois", "quatre", "cinq"])
+    keys = doc.to_array(ORTH).tolist()
+    assert tokens.decode(doc.vocab, keys[:3]) == ["un", "deux", "trois"]
+    assert tokens.decode(doc.vocab, keys) == ["un", "deux", "trois", "quatre", "cinq"]
