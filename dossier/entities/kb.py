@@ -235,7 +235,7 @@ class KnowledgeBase:
         return merged
 
     def _reindex(self) -> None:
-        for cache in ("_name_index", "_name_matches", "_country_ids"):  # caches built by other modules
+        for cache in ("_name_index", "_name_matches", "_country_ids", "_holders"):  # caches built from the entries
             self.__dict__.pop(cache, None)
         self.source_key = None  # changed since load_kb built it: what is derived from it is built again
         self._alias_index = {}
@@ -307,7 +307,17 @@ class KnowledgeBase:
         return self._role_index.keys()
 
     def holders(self, role_id: str) -> list[tuple[KBEntry, Role]]:
-        return [(e, r) for e in self._entries.values() for r in e.roles if r.role == role_id]
+        """(entry, role) of every holding of ``role_id``, in the order of the entries and their
+        roles: from an index by role made on first use (one pass over the entries instead of one
+        per call; :meth:`_reindex` drops it when the entries change)."""
+        index = self.__dict__.get("_holders")
+        if index is None:
+            index = {}
+            for e in self._entries.values():
+                for r in e.roles:
+                    index.setdefault(r.role, []).append((e, r))
+            self.__dict__["_holders"] = index
+        return list(index.get(role_id, ()))
 
     def resolve_role(self, text: str, date: str | None = None, year: int | None = None) -> KBEntry | None:
         """Who held the role named by ``text`` on ``date`` (ISO); the latest holder when no date.

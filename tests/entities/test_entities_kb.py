@@ -185,3 +185,30 @@ def test_resolve_roles_of_seventh_sweep(kb, text, date, expected):
 ])
 def test_actors_of_seventh_sweep(kb, alias, expected):
     assert [e.id for e in kb.by_alias(alias)][:1] == [expected]
+
+
+def test_holders_index_follows_the_entries():
+    """``holders`` reads an index by role made on first use: the holdings of every entry in
+    order, as a scan of the entries gives them, and made again when entries are added."""
+    from dossier.entities.kb import KnowledgeBase
+
+    kb = KnowledgeBase()
+    kb.add_data({"roles": {"chair": {"aliases": {"fr": ["présidente du comité"]}}},
+                 "entities": [{"id": "p_one", "type": "person", "roles": [{"role": "chair", "start": "2019-01-01",
+                                                                           "end": "2021-01-01"}]},
+                              {"id": "p_two", "type": "person", "roles": [{"role": "chair", "start": "2021-01-01"},
+                                                                          {"role": "other"}]}]})
+
+    def scanned(role_id):
+        return [(e, r) for e in kb.entries() for r in e.roles if r.role == role_id]
+
+    assert [e.id for e, _ in kb.holders("chair")] == ["p_one", "p_two"]
+    assert kb.holders("chair") == scanned("chair") and kb.holders("nobody") == []
+    assert kb.resolve_role("présidente du comité", date="2020-06-01").id == "p_one"
+    kb.add_data({"entities": [{"id": "p_three", "type": "person", "roles": [{"role": "chair", "start": "2023-01-01"}]}]},
+                source="learned")
+    assert [e.id for e, _ in kb.holders("chair")] == ["p_one", "p_two", "p_three"] and kb.holders("chair") == scanned("chair")
+    assert kb.resolve_role("présidente du comité", date="2024-06-01").id == "p_three"
+    held = kb.holders("chair")
+    held.clear()  # a caller's list is its own
+    assert len(kb.holders("chair")) == 3
