@@ -153,6 +153,7 @@ def denied_units(store, denials: list[tuple[int, int, int, Any]]) -> set[int]:
         return set()
     published = store.article_meta(sorted({aid for _, aid, _, _ in denials}))
     units: set[int] = set()
+    near: dict[tuple[str, str], list[tuple[int, set[str]]]] = {}  # the storylines of a window, read once
     for _, aid, _, ev in denials:
         when = _interval(ev.date) or _interval((published.get(aid) or {}).get("published"))
         parties = _parties_of(ev.participants)
@@ -160,8 +161,10 @@ def denied_units(store, denials: list[tuple[int, int, int, Any]]) -> set[int]:
             continue
         between = ((when[0] - dt.timedelta(days=DENIAL_DAYS)).isoformat(),
                    (when[0] + dt.timedelta(days=SUPPORT_DAYS)).isoformat())
-        units |= {s["unit"] for s in store.x_story_views(between=between)
-                  if s["unit"] is not None and _parties_of(s["participants"]) & parties}
+        if between not in near:
+            near[between] = [(unit, _parties_of(participants)) for unit, participants in store.x_story_parties(between)
+                             if unit is not None]
+        units |= {unit for unit, theirs in near[between] if theirs & parties}
     return units
 
 

@@ -410,6 +410,18 @@ class CrossStateMixin:
                 story["background"] = story["background"] and bool(r["background"])
         return [out[k] for k in sorted(out)]
 
+    def x_story_parties(self, between: tuple[str, str]) -> list[tuple[int | None, list]]:
+        """(unit, participants) of the stored storylines whose days meet ``between`` (first and
+        last ISO day) and that have a source: the storylines :meth:`x_story_views` gives for
+        ``between``, without reading their sources."""
+        out = []
+        for r in self._rows("SELECT s.unit, s.participants FROM storylines s WHERE s.date_end >= ? AND "
+                            "s.date_start <= ? AND EXISTS (SELECT 1 FROM storyline_sources ss JOIN events e "
+                            "ON e.id = ss.event_id WHERE ss.storyline_id = s.id) ORDER BY s.id", list(between)):
+            parts = r["participants"]
+            out.append((r["unit"], json.loads(parts) if isinstance(parts, str) else (parts or [])))
+        return out
+
     def x_story_days(self, units: Iterable[int]) -> list[tuple[str, str]]:
         """(first day, last day) of the dated storylines of these units."""
         out = []
