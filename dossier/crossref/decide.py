@@ -49,8 +49,8 @@ class _Postings:
         for v in values:
             self.lists.setdefault(v, []).append(i)
 
-    def counts(self, values) -> np.ndarray:
-        """Mention -> how many of ``values`` (distinct) it holds."""
+    def _postings(self, values) -> list[np.ndarray]:
+        """The posting (ascending positions) of each of ``values`` that some mention holds."""
         parts = []
         for v in values:
             a = self.arrays.get(v)
@@ -60,6 +60,11 @@ class _Postings:
                     continue
                 a = self.arrays[v] = np.array(found, dtype=np.int64)
             parts.append(a)
+        return parts
+
+    def counts(self, values) -> np.ndarray:
+        """Mention -> how many of ``values`` (distinct) it holds."""
+        parts = self._postings(values)
         if not parts:
             return np.zeros(self.n, dtype=np.int64)
         return np.bincount(np.concatenate(parts), minlength=self.n)
@@ -68,15 +73,7 @@ class _Postings:
         """:meth:`counts` of the mentions ``at`` only (positions), in their order. Its cost
         follows ``at`` and the values' postings, not every mention of the update: each posting is
         searched for ``at`` when that is cheaper than counting all of it."""
-        parts = []
-        for v in values:
-            a = self.arrays.get(v)
-            if a is None:
-                found = self.lists.get(v)
-                if found is None:
-                    continue
-                a = self.arrays[v] = np.array(found, dtype=np.int64)
-            parts.append(a)
+        parts = self._postings(values)
         if not parts:
             return np.zeros(len(at), dtype=np.int64)
         total = sum(len(a) for a in parts)

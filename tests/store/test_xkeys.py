@@ -116,28 +116,24 @@ def test_pairs_read_inside_an_update_are_those_stored(store):
             s.x_add_pairs("e", list(first.values()))
             s.x_add_pairs("q", [(1, 2, 1.0, False)])  # another kind: never served for "e"
 
+    def scenario(s) -> list:  # read, add pairs, read, forget records, read
+        out = asked(s)
+        for change in (lambda: s.x_add_pairs("e", later), lambda: s.x_forget_records("e", [3, 4])):
+            with s._tx("write"):
+                change()
+            out += asked(s)
+        return out
+
     stored(store)
     with store.x_pairs_cached():
         store.x_pairs_preload("e", range(1, 30))
-        cached = asked(store)
-        with store._tx("write"):
-            store.x_add_pairs("e", later)
-        cached += asked(store)
-        with store._tx("write"):
-            store.x_forget_records("e", [3, 4])
-        cached += asked(store)
+        cached = scenario(store)
         assert store._pair_cache("e") is not None
     assert store._pair_cache("e") is None  # the block is over: read from the database again
     with store._tx("write"):
         store._exec("DELETE FROM x_pairs")
     stored(store)
-    plain = asked(store)
-    with store._tx("write"):
-        store.x_add_pairs("e", later)
-    plain += asked(store)
-    with store._tx("write"):
-        store.x_forget_records("e", [3, 4])
-    plain += asked(store)
+    plain = scenario(store)
     assert cached == plain
     assert all(p == sorted(p) for p in plain)
     assert (3, 70, 9.5, False) in plain[11] and (70, 71, 2.0, True) in plain[11]  # both ends among {3, 70, 71}
