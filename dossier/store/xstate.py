@@ -229,21 +229,10 @@ class CrossStateMixin:
 
     def x_pairs_touching(self, kind: str, record_ids: Iterable[int]) -> list[tuple[int, int, float, bool]]:
         """The stored pair decisions (a, b, score, apart) of ``kind`` with at least one of these
-        records, each once, in (a, b) order."""
-        cache = self._pair_cache(kind)
-        if cache is not None:
-            return cache.pairs(set(record_ids), both=False)
-        return self._read_pairs_touching(kind, record_ids)
-
-    def _read_pairs_touching(self, kind: str, record_ids: Iterable[int]) -> list[tuple[int, int, float, bool]]:
-        ids = sorted(set(record_ids))
-        found: dict[tuple[int, int], tuple[int, int, float, bool]] = {}
-        for part in _chunks(ids):
-            marks = ', '.join('?' * len(part))
-            for end in ("a", "b"):
-                found.update(((a, b), (a, b, score, bool(apart))) for a, b, score, apart in self._tuples(
-                    f"SELECT a, b, score, apart FROM x_pairs WHERE kind = ? AND {end} IN ({marks})", [kind, *part]))
-        return [found[k] for k in sorted(found)]
+        records, each once, in (a, b) order (read as the update's cache reads them, in one go
+        outside it)."""
+        cache = self._pair_cache(kind) or _PairCache(lambda ids: self._pair_rows(kind, ids))
+        return cache.pairs(set(record_ids), both=False)
 
     @contextmanager
     def x_pairs_cached(self):
